@@ -1,0 +1,61 @@
+package fr.passerelle.app;
+
+import fr.passerelle.db.Database;
+import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.WallClock;
+import fr.passerelle.occupations.OccupationService;
+import fr.passerelle.office.OfficeService;
+import java.nio.file.Path;
+
+/**
+ * The wiring: opens the database of one data folder and builds each service once, to be handed down
+ * to the UI and the command line. No static singletons.
+ */
+public final class Services implements AutoCloseable {
+  private final Database db;
+  private final WallClock clock;
+  private final ReplicatedWriter writer;
+  private final OfficeService offices;
+  private final OccupationService occupations;
+
+  private Services(Database db, WallClock clock) {
+    this.db = db;
+    this.clock = clock;
+    this.writer = new ReplicatedWriter(clock);
+    this.offices = new OfficeService(db, writer);
+    this.occupations = new OccupationService(db.dsl());
+  }
+
+  public static Services open(Path dataDir) {
+    return open(dataDir, WallClock.system());
+  }
+
+  public static Services open(Path dataDir, WallClock clock) {
+    return new Services(Database.open(dataDir), clock);
+  }
+
+  public Database db() {
+    return db;
+  }
+
+  public WallClock clock() {
+    return clock;
+  }
+
+  public ReplicatedWriter writer() {
+    return writer;
+  }
+
+  public OfficeService offices() {
+    return offices;
+  }
+
+  public OccupationService occupations() {
+    return occupations;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

@@ -1,0 +1,20 @@
+package fr.passerelle.cli;
+
+import fr.passerelle.app.Services;
+import fr.passerelle.db.BackupService;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "backup", description = "Write a consistent backup of the database.")
+final class BackupCommand extends ServiceCommand {
+  @Option(names = "--out", required = true, paramLabel = "FILE")
+  Path out;
+
+  @Override
+  protected int run(Services services) {
+    BackupService.backup(services.db(), out);
+    out().println("Backup written to " + out.toAbsolutePath());
+    return 0;
+  }
+}

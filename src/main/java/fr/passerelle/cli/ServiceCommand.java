@@ -1,0 +1,42 @@
+package fr.passerelle.cli;
+
+import fr.passerelle.app.Services;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** A verb that works on the services of the data folder: opens them, runs, closes them. */
+public abstract class ServiceCommand implements Callable<Integer> {
+  @Spec protected CommandSpec spec;
+
+  /** The root command, whatever the nesting depth. */
+  protected PasserelleCommand root() {
+    Object cmd = spec.root().userObject();
+    return (PasserelleCommand) cmd;
+  }
+
+  protected PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  protected PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  @Override
+  public final Integer call() throws Exception {
+    try (Services services = root().openServices()) {
+      int code = run(services);
+      out().flush();
+      return code;
+    }
+  }
+
+  /** The verb's work; returns the exit code. */
+  protected abstract int run(Services services) throws Exception;
+
+  /** Unused marker so that picocli injects nested parents too. */
+  @ParentCommand Object parent;
+}

@@ -1,0 +1,205 @@
+package fr.passerelle.db;
+
+import static fr.passerelle.db.ReplicatedTables.*;
+import static fr.passerelle.db.jooq.Tables.REPLICA;
+
+import fr.passerelle.db.jooq.tables.records.ReplicaRecord;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+import org.jooq.UpdatableRecord;
+
+/**
+ * The one place that stamps the sync columns of replicated rows. Every local insert, update and
+ * delete of a replicated row goes through here, inside the caller's transaction:
+ *
+ * <pre>{@code
+ * db.dsl().transaction(cfg -> {
+ *   DSLContext tx = cfg.dsl();
+ *   CandidateRecord c = tx.newRecord(CANDIDATE);
+ *   c.setLastName("Martin");
+ *   writer.insert(tx, c);
+ * });
+ * }</pre>
+ *
+ * A write advances this replica's counter (the dot), adds the dot to the row's version vector,
+ * ticks the hybrid logical clock and gives the row the next local change sequence. A delete leaves
+ * a tombstone: the id and sync columns, every other field cleared.
+ */
+public final class ReplicatedWriter {
+  private final WallClock clock;
+
+  public ReplicatedWriter(WallClock clock) {
+    this.clock = clock;
+  }
+
+  /** The current replica row (read-only view, no lock). */
+  public static ReplicaRecord currentReplica(DSLContext ctx) {
+    ReplicaRecord r = ctx.selectFrom(REPLICA).where(REPLICA.IS_CURRENT.isTrue()).fetchOne();
+    if (r == null) {
+      throw new DatabaseException("This installation has no replica id.");
+    }
+    return r;
+  }
+
+  /**
+   * Reserves stamps for {@code count} writes in this transaction (locks the replica row until
+   * commit). Bulk loaders reserve once per batch.
+   */
+  public StampBlock reserve(DSLContext tx, int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be positive");
+    }
+    ReplicaRecord r =
+        tx.selectFrom(REPLICA).where(REPLICA.IS_CURRENT.isTrue()).forUpdate().fetchSingle();
+    long firstHlc = Hlc.tick(r.getHlc(), clock.millis());
+    StampBlock block =
+        new StampBlock(r.getId(), r.getSeq() + 1, firstHlc, r.getChangeSeq() + 1, count);
+    tx.update(REPLICA)
+        .set(REPLICA.SEQ, r.getSeq() + count)
+        .set(REPLICA.HLC, firstHlc + count - 1)
+        .set(REPLICA.CHANGE_SEQ, r.getChangeSeq() + count)
+        .where(REPLICA.ID.eq(r.getId()))
+        .execute();
+    return block;
+  }
+
+  /**
+   * Reserves local change sequences only (no dot, no HLC tick): for versions stored here that were
+   * written elsewhere (sync import).
+   */
+  public long reserveChangeSeqs(DSLContext tx, int count) {
+    ReplicaRecord r =
+        tx.selectFrom(REPLICA).where(REPLICA.IS_CURRENT.isTrue()).forUpdate().fetchSingle();
+    tx.update(REPLICA)
+        .set(REPLICA.CHANGE_SEQ, r.getChangeSeq() + count)
+        .where(REPLICA.ID.eq(r.getId()))
+        .execute();
+    return r.getChangeSeq() + 1;
+  }
+
+  /** Inserts a new row (an id is generated if missing), stamped. */
+  public <R extends TableRecord<R>> R insert(DSLContext tx, R record) {
+    return insert(tx, record, reserve(tx, 1).next());
+  }
+
+  /** Inserts a new row with a stamp from a reserved block (bulk loads). */
+  public <R extends TableRecord<R>> R insert(DSLContext tx, R record, Stamp stamp) {
+    stampNew(record, stamp);
+    record.attach(tx.configuration());
+    record.insert();
+    return record;
+  }
+
+  /** Sets the sync columns of a new row without storing it (for batch inserts). */
+  public <R extends Record> R stampNew(R record, Stamp stamp) {
+    Table<?> table = tableOf(record);
+    Field<UUID> id = col(table, ID);
+    if (record.get(id) == null) {
+      record.set(id, UUID.randomUUID());
+    }
+    apply(record, table, VersionVector.empty(), stamp, false);
+    return record;
+  }
+
+  /**
+   * Stores the changed fields of a row read from the database, stamped. Nothing is written if no
+   * field changed.
+   */
+  public <R extends UpdatableRecord<R>> R update(DSLContext tx, R record) {
+    if (!record.changed()) {
+      return record;
+    }
+    Table<R> table = record.getTable();
+    String storedVv =
+        tx.select(col(table, VV))
+            .from(table)
+            .where(col(table, ID).eq(record.get(col(table, ID))))
+            .fetchOptional(0, String.class)
+            .orElseThrow(() -> new DatabaseException("Row not found: " + record.get(ID)));
+    apply(record, table, VersionVector.parse(storedVv), reserve(tx, 1).next(), false);
+    record.attach(tx.configuration());
+    record.update();
+    return record;
+  }
+
+  /** Replaces the row by a tombstone. Returns false if it did not exist or was already deleted. */
+  public boolean delete(DSLContext tx, Table<?> table, UUID id) {
+    Record stored = tx.selectFrom(table).where(col(table, ID).eq(id)).fetchOne();
+    if (stored == null || Boolean.TRUE.equals(stored.get(col(table, DELETED)))) {
+      return false;
+    }
+    VersionVector vv = VersionVector.parse(stored.get(col(table, VV)));
+    Record tomb = tx.newRecord(table);
+    tomb.set(col(table, ID), id);
+    apply(tomb, table, vv, reserve(tx, 1).next(), true);
+    Map<Field<?>, Object> values = new HashMap<>();
+    for (Field<?> f : table.fields()) {
+      if (!isKeptByTombstone(f)) {
+        values.put(f, null);
+      }
+    }
+    for (Field<?> f : SYNC_COLUMNS) {
+      Field<?> own = col(table, f);
+      values.put(own, tomb.get(own));
+    }
+    tx.update(table).set(values).where(col(table, ID).eq(id)).execute();
+    return true;
+  }
+
+  private static void apply(
+      Record record, Table<?> table, VersionVector previous, Stamp stamp, boolean deleted) {
+    record.set(col(table, DOT_REPLICA), stamp.replica());
+    record.set(col(table, DOT_SEQ), stamp.seq());
+    record.set(col(table, VV), previous.with(stamp.replica(), stamp.seq()).toString());
+    record.set(col(table, HLC), stamp.hlc());
+    record.set(col(table, DELETED), deleted);
+    record.set(col(table, CHANGE_SEQ), stamp.changeSeq());
+  }
+
+  private static Table<?> tableOf(Record record) {
+    if (record instanceof TableRecord<?> tr) {
+      Table<?> t = tr.getTable();
+      if (!isReplicated(t)) {
+        throw new IllegalArgumentException(t.getName() + " is not a replicated table");
+      }
+      return t;
+    }
+    throw new IllegalArgumentException("not a table record: " + record.getClass());
+  }
+
+  /** A run of reserved stamps: consecutive seqs, HLC values and change sequences. */
+  public static final class StampBlock {
+    private final UUID replica;
+    private final long firstSeq;
+    private final long firstHlc;
+    private final long firstChangeSeq;
+    private final int count;
+    private int used;
+
+    StampBlock(UUID replica, long firstSeq, long firstHlc, long firstChangeSeq, int count) {
+      this.replica = replica;
+      this.firstSeq = firstSeq;
+      this.firstHlc = firstHlc;
+      this.firstChangeSeq = firstChangeSeq;
+      this.count = count;
+    }
+
+    public Stamp next() {
+      if (used >= count) {
+        throw new IllegalStateException("stamp block exhausted (" + count + ")");
+      }
+      int i = used++;
+      return new Stamp(replica, firstSeq + i, firstHlc + i, firstChangeSeq + i);
+    }
+
+    public int remaining() {
+      return count - used;
+    }
+  }
+}

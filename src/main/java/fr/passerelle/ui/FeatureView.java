@@ -1,0 +1,24 @@
+package fr.passerelle.ui;
+
+import javafx.scene.Node;
+import org.kordamp.ikonli.Ikon;
+
+/**
+ * One entry of the navigation rail and the view behind it. The shell builds the node lazily, the
+ * first time the entry is shown, and calls {@link #onShow()} every time it is shown.
+ */
+public interface FeatureView {
+  /** Stable id: "dashboard", "meetings", "candidates", "offers", "lists", "training", "sync". */
+  String id();
+
+  /** Message key of the navigation label. */
+  String titleKey();
+
+  Ikon icon();
+
+  /** Builds the view (called once, on the FX thread; must not touch the database). */
+  Node build();
+
+  /** Called each time the view is shown: refresh in the background. */
+  default void onShow() {}
+}

@@ -1,0 +1,52 @@
+package fr.passerelle.ui;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * UI text, French by default, English as a setting. Each feature has its own bundle (listed in
+ * {@link #BUNDLES}); a key is looked up in each in turn. A test fails on a key missing from either
+ * language.
+ */
+public final class Messages {
+  public static final Locale FRENCH = Locale.FRANCE;
+  public static final Locale ENGLISH = Locale.UK;
+
+  /** Every bundle of the UI, one per feature. */
+  public static final List<String> BUNDLES = List.of("fr.passerelle.ui.messages");
+
+  private final Locale locale;
+  private final List<ResourceBundle> bundles;
+
+  public Messages(Locale locale) {
+    this.locale = locale;
+    this.bundles =
+        BUNDLES.stream()
+            .map(
+                b ->
+                    ResourceBundle.getBundle(
+                        b,
+                        locale,
+                        ResourceBundle.Control.getNoFallbackControl(
+                            ResourceBundle.Control.FORMAT_PROPERTIES)))
+            .toList();
+  }
+
+  public Locale locale() {
+    return locale;
+  }
+
+  /** The text for {@code key}, formatted with {@code args} (MessageFormat). */
+  public String get(String key, Object... args) {
+    for (ResourceBundle b : bundles) {
+      if (b.containsKey(key)) {
+        String pattern = b.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+      }
+    }
+    throw new MissingResourceException("missing UI text " + key, "Messages", key);
+  }
+}
