@@ -1,0 +1,15 @@
+package fr.passerelle.ui;
+
+import java.util.List;
+
+/**
+ * The entries of the navigation rail, in order (Ctrl+1…7). Each feature registers its view here;
+ * until then the shell shows a read-only placeholder.
+ */
+public final class Features {
+  private Features() {}
+
+  public static List<FeatureView> all(UiContext ctx) {
+    return List.of();
+  }
+}
