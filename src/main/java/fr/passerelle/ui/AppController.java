@@ -42,6 +42,7 @@ public final class AppController implements AutoCloseable {
   private ShellView shell;
   private ShellViewModel shellVm;
   private Runnable onFirstShown = () -> {};
+  private Runnable onFatal = Platform::exit;
   private String lastNotice = "";
 
   public AppController(Stage stage, Path dataDir, Path logFile, SetupViewModel.DemoGenerator demo) {
@@ -56,6 +57,11 @@ public final class AppController implements AutoCloseable {
   /** Called once, after the shell or the setup dialog is first laid out (start-up benchmark). */
   public void onFirstShown(Runnable r) {
     this.onFirstShown = r;
+  }
+
+  /** What closing the "cannot open" dialog does (quits the application; a stand-in in tests). */
+  public void onFatal(Runnable r) {
+    this.onFatal = r;
   }
 
   /** Shows the window with the splash and opens the database in the background. */
@@ -106,7 +112,7 @@ public final class AppController implements AutoCloseable {
     text.setMaxWidth(520);
     alert.getDialogPane().setContent(text);
     alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-    alert.setOnHidden(ev -> Platform.exit());
+    alert.setOnHidden(ev -> onFatal.run());
     alert.show();
   }
 

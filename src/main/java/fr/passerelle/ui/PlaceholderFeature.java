@@ -121,6 +121,11 @@ public final class PlaceholderFeature implements FeatureView {
     return row;
   }
 
+  /** Loads the page now, on the calling thread (for tests). */
+  List<List<Object>> loadPage() {
+    return query.load(ctx.services());
+  }
+
   @Override
   public String id() {
     return id;
