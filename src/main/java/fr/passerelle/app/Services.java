@@ -2,6 +2,7 @@ package fr.passerelle.app;
 
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.occupations.OccupationService;
 import fr.passerelle.office.OfficeService;
@@ -17,6 +18,7 @@ public final class Services implements AutoCloseable {
   private final ReplicatedWriter writer;
   private final OfficeService offices;
   private final OccupationService occupations;
+  private final Settings settings;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -24,6 +26,7 @@ public final class Services implements AutoCloseable {
     this.writer = new ReplicatedWriter(clock);
     this.offices = new OfficeService(db, writer);
     this.occupations = new OccupationService(db.dsl());
+    this.settings = new Settings(db.dsl());
   }
 
   public static Services open(Path dataDir) {
@@ -52,6 +55,11 @@ public final class Services implements AutoCloseable {
 
   public OccupationService occupations() {
     return occupations;
+  }
+
+  /** This installation's local settings (language...). */
+  public Settings settings() {
+    return settings;
   }
 
   @Override

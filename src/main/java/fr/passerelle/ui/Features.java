@@ -4,12 +4,19 @@ import java.util.List;
 
 /**
  * The entries of the navigation rail, in order (Ctrl+1…7). Each feature registers its view here;
- * until then the shell shows a read-only placeholder.
+ * until then the shell shows a read-only placeholder (replace its line with your view).
  */
 public final class Features {
   private Features() {}
 
   public static List<FeatureView> all(UiContext ctx) {
-    return List.of();
+    return List.of(
+        Placeholders.dashboard(ctx),
+        Placeholders.meetings(ctx),
+        Placeholders.candidates(ctx),
+        Placeholders.offers(ctx),
+        Placeholders.lists(ctx),
+        Placeholders.training(ctx),
+        Placeholders.sync(ctx));
   }
 }
