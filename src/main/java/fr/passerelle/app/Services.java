@@ -1,5 +1,6 @@
 package fr.passerelle.app;
 
+import fr.passerelle.candidates.CandidateService;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
@@ -17,6 +18,7 @@ public final class Services implements AutoCloseable {
   private final ReplicatedWriter writer;
   private final OfficeService offices;
   private final OccupationService occupations;
+  private final CandidateService candidates;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -24,6 +26,7 @@ public final class Services implements AutoCloseable {
     this.writer = new ReplicatedWriter(clock);
     this.offices = new OfficeService(db, writer);
     this.occupations = new OccupationService(db.dsl());
+    this.candidates = new CandidateService(db, writer, clock);
   }
 
   public static Services open(Path dataDir) {
@@ -52,6 +55,10 @@ public final class Services implements AutoCloseable {
 
   public OccupationService occupations() {
     return occupations;
+  }
+
+  public CandidateService candidates() {
+    return candidates;
   }
 
   @Override
