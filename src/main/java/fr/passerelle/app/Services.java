@@ -1,5 +1,6 @@
 package fr.passerelle.app;
 
+import fr.passerelle.candidates.CandidateService;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.Settings;
@@ -19,6 +20,7 @@ public final class Services implements AutoCloseable {
   private final OfficeService offices;
   private final OccupationService occupations;
   private final Settings settings;
+  private final CandidateService candidates;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -27,6 +29,7 @@ public final class Services implements AutoCloseable {
     this.offices = new OfficeService(db, writer);
     this.occupations = new OccupationService(db.dsl());
     this.settings = new Settings(db.dsl());
+    this.candidates = new CandidateService(db, writer, clock);
   }
 
   public static Services open(Path dataDir) {
@@ -60,6 +63,10 @@ public final class Services implements AutoCloseable {
   /** This installation's local settings (language...). */
   public Settings settings() {
     return settings;
+  }
+
+  public CandidateService candidates() {
+    return candidates;
   }
 
   @Override
