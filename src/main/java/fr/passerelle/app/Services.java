@@ -4,7 +4,9 @@ import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.occupations.OccupationService;
+import fr.passerelle.offers.OffersModule;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.sourcing.SourcingService;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +19,8 @@ public final class Services implements AutoCloseable {
   private final ReplicatedWriter writer;
   private final OfficeService offices;
   private final OccupationService occupations;
+  private final OffersModule offersModule;
+  private final SourcingService sourcing;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -24,6 +28,8 @@ public final class Services implements AutoCloseable {
     this.writer = new ReplicatedWriter(clock);
     this.offices = new OfficeService(db, writer);
     this.occupations = new OccupationService(db.dsl());
+    this.offersModule = new OffersModule(db, writer, offices, clock);
+    this.sourcing = new SourcingService(db, writer, offices, offersModule, clock);
   }
 
   public static Services open(Path dataDir) {
@@ -52,6 +58,15 @@ public final class Services implements AutoCloseable {
 
   public OccupationService occupations() {
     return occupations;
+  }
+
+  /** Offers, hard-to-fill signal, occupations table, matching. */
+  public OffersModule offersModule() {
+    return offersModule;
+  }
+
+  public SourcingService sourcing() {
+    return sourcing;
   }
 
   @Override
