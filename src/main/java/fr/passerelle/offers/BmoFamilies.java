@@ -41,7 +41,10 @@ public final class BmoFamilies {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Integer year = dsl.select(DSL.max(BMO_OCCUPATION.SURVEY_YEAR)).from(BMO_OCCUPATION).fetchOne(0, Integer.class);
+    Integer year =
+        dsl.select(DSL.max(BMO_OCCUPATION.SURVEY_YEAR))
+            .from(BMO_OCCUPATION)
+            .fetchOne(0, Integer.class);
     if (year == null) {
       return;
     }

@@ -30,7 +30,8 @@ public final class HardToFillService {
   private final Supplier<LocalDate> today;
 
   /** What the rules need of an open offer. */
-  record Slim(UUID id, String rome, String commune, LocalDate opened, Boolean override, String why) {}
+  record Slim(
+      UUID id, String rome, String commune, LocalDate opened, Boolean override, String why) {}
 
   /** A slim offer and its evaluated signal. */
   record Evaluated(Slim offer, HardToFill signal, long daysOpen) {}
@@ -90,9 +91,7 @@ public final class HardToFillService {
   public OfferPage openOffers(OfferFilter filter) {
     List<Evaluated> all = evaluate(filter);
     List<Evaluated> kept =
-        filter.hardToFillOnly()
-            ? all.stream().filter(e -> e.signal().effective()).toList()
-            : all;
+        filter.hardToFillOnly() ? all.stream().filter(e -> e.signal().effective()).toList() : all;
     int hard = (int) all.stream().filter(e -> e.signal().effective()).count();
     List<Evaluated> page =
         kept.stream()
@@ -103,7 +102,8 @@ public final class HardToFillService {
             .limit(Math.max(0, filter.limit()))
             .toList();
     Map<UUID, Offer> offers = new HashMap<>();
-    for (Offer o : OfferService.fetchAll(db.dsl(), page.stream().map(e -> e.offer().id()).toList())) {
+    for (Offer o :
+        OfferService.fetchAll(db.dsl(), page.stream().map(e -> e.offer().id()).toList())) {
       offers.put(o.id(), o);
     }
     List<OfferRow> rows = new ArrayList<>();
@@ -120,9 +120,15 @@ public final class HardToFillService {
   public HardToFill signalOf(Offer o) {
     Slim s =
         new Slim(
-            o.id(), o.romeCode(), o.communeCode(), o.openedOn(), o.hardToFillOverride(),
+            o.id(),
+            o.romeCode(),
+            o.communeCode(),
+            o.openedOn(),
+            o.hardToFillOverride(),
             o.overrideReason());
-    return new Rules(settings(), reach.get(), tension.inTension(), today.get()).evaluate(s).signal();
+    return new Rules(settings(), reach.get(), tension.inTension(), today.get())
+        .evaluate(s)
+        .signal();
   }
 
   /** Every open offer matching the filter, evaluated (unsorted). */

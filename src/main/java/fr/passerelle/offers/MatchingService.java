@@ -28,8 +28,8 @@ import org.jooq.impl.DSL;
 
 /**
  * Ranks active candidates for an offer, and open offers for a candidate, with {@link ScoreRules}.
- * Pre-filters through indexes: candidate occupations by ROME code (index range on the domain
- * prefix plus the v3 siblings), then each candidate by primary key; distance and scores in memory.
+ * Pre-filters through indexes: candidate occupations by ROME code (index range on the domain prefix
+ * plus the v3 siblings), then each candidate by primary key; distance and scores in memory.
  */
 public final class MatchingService {
   private static final int CHUNK = 1000;
@@ -118,7 +118,9 @@ public final class MatchingService {
       ranked.add(s);
     }
     ranked.sort(
-        Comparator.comparingInt(Scored::score).reversed().thenComparingDouble(Scored::km)
+        Comparator.comparingInt(Scored::score)
+            .reversed()
+            .thenComparingDouble(Scored::km)
             .thenComparing(Scored::id));
     List<Scored> top = ranked.subList(0, Math.min(Math.max(0, limit), ranked.size()));
     List<CandidateMatch> matches = describe(dsl, top, criteria);
@@ -133,7 +135,8 @@ public final class MatchingService {
             .where(CANDIDATE.ID.eq(candidateId))
             .and(CANDIDATE.DELETED.isFalse())
             .fetchOptional()
-            .orElseThrow(() -> new InvalidInputException("No candidate with id " + candidateId + "."));
+            .orElseThrow(
+                () -> new InvalidInputException("No candidate with id " + candidateId + "."));
     Map<String, Integer> experience =
         dsl.select(CANDIDATE_OCCUPATION.ROME_CODE, CANDIDATE_OCCUPATION.EXPERIENCE_YEARS)
             .from(CANDIDATE_OCCUPATION)
@@ -245,7 +248,8 @@ public final class MatchingService {
     for (int i = 0; i < all.size(); i += CHUNK) {
       dsl.select(CANDIDATE_CRITERION.CANDIDATE_ID, CANDIDATE_CRITERION.CRITERION)
           .from(CANDIDATE_CRITERION)
-          .where(CANDIDATE_CRITERION.CANDIDATE_ID.in(all.subList(i, Math.min(all.size(), i + CHUNK))))
+          .where(
+              CANDIDATE_CRITERION.CANDIDATE_ID.in(all.subList(i, Math.min(all.size(), i + CHUNK))))
           .and(CANDIDATE_CRITERION.DELETED.isFalse())
           .forEach(
               r -> {

@@ -64,15 +64,13 @@ public final class OfferService {
       errors.add(new FieldError("source", "sourceRequired", "source: required"));
     }
     if (d.positions() == null || d.positions() < 1 || d.positions() > 999) {
-      errors.add(
-          new FieldError("positions", "positionsRange", "positions: between 1 and 999"));
+      errors.add(new FieldError("positions", "positionsRange", "positions: between 1 and 999"));
     }
     if (d.openedOn() == null) {
       errors.add(new FieldError("openedOn", "openedRequired", "opened on: required"));
     } else if (d.closedOn() != null && d.closedOn().isBefore(d.openedOn())) {
       errors.add(
-          new FieldError(
-              "closedOn", "closedBeforeOpened", "closed on: before the opening date"));
+          new FieldError("closedOn", "closedBeforeOpened", "closed on: before the opening date"));
     }
     return errors;
   }
@@ -135,8 +133,8 @@ public final class OfferService {
   }
 
   /**
-   * Sets the counselor's override of the hard-to-fill signal: true (YES), false (NO), or null to
-   * go back to the computed signal. A reason is required for YES and NO.
+   * Sets the counselor's override of the hard-to-fill signal: true (YES), false (NO), or null to go
+   * back to the computed signal. A reason is required for YES and NO.
    */
   public void setOverride(UUID id, Boolean hardToFill, String reason) {
     if (hardToFill != null && (reason == null || reason.isBlank())) {

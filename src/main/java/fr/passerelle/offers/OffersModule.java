@@ -23,7 +23,8 @@ public final class OffersModule {
   private final Lazy<OccupationTableService> occupationTable;
   private final Lazy<MatchingService> matching;
 
-  public OffersModule(Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock) {
+  public OffersModule(
+      Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock) {
     Supplier<LocalDate> today =
         () -> LocalDate.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault());
     this.offers = new OfferService(db, writer, offices);

@@ -86,7 +86,8 @@ public final class ScoreRules {
   }
 
   /** The boost when the option is on and the candidate belongs to a priority public. */
-  public static Optional<MatchReason> boost(boolean enabled, java.util.Collection<String> criteria) {
+  public static Optional<MatchReason> boost(
+      boolean enabled, java.util.Collection<String> criteria) {
     if (!enabled || criteria == null || criteria.isEmpty()) {
       return Optional.empty();
     }

@@ -44,7 +44,10 @@ final class SourcingReads {
     DSLContext dsl = db.dsl();
     Condition c = SOURCING_LIST.DELETED.isFalse();
     UUID office =
-        dsl.select(REPLICA.OFFICE_ID).from(REPLICA).where(REPLICA.IS_CURRENT.isTrue()).fetchOne(REPLICA.OFFICE_ID);
+        dsl.select(REPLICA.OFFICE_ID)
+            .from(REPLICA)
+            .where(REPLICA.IS_CURRENT.isTrue())
+            .fetchOne(REPLICA.OFFICE_ID);
     if (office != null) {
       c = c.and(SOURCING_LIST.OFFICE_ID.eq(office).or(SOURCING_LIST.SHARED_OFFICE_ID.eq(office)));
     }
@@ -67,7 +70,8 @@ final class SourcingReads {
     var shared = OFFICE.as("shared");
     Field<String> owner = DSL.concat(COUNSELOR.FIRST_NAME, DSL.inline(" "), COUNSELOR.LAST_NAME);
     List<Record> rows =
-        dsl.select(SOURCING_LIST.fields())
+        dsl
+            .select(SOURCING_LIST.fields())
             .select(JOB_OFFER.TITLE, OCCUPATION.LABEL, owner, shared.NAME)
             .from(SOURCING_LIST)
             .leftJoin(JOB_OFFER)
@@ -192,7 +196,8 @@ final class SourcingReads {
     List<SourcingEntry> out = new ArrayList<>();
     var rows =
         dsl.select(SOURCING_ENTRY.fields())
-            .select(CANDIDATE.FIRST_NAME, CANDIDATE.LAST_NAME, COMMUNE.NAME, CANDIDATE_CONSENT.SHARE)
+            .select(
+                CANDIDATE.FIRST_NAME, CANDIDATE.LAST_NAME, COMMUNE.NAME, CANDIDATE_CONSENT.SHARE)
             .from(SOURCING_ENTRY)
             .leftJoin(CANDIDATE)
             .on(CANDIDATE.ID.eq(SOURCING_ENTRY.CANDIDATE_ID).and(CANDIDATE.DELETED.isFalse()))
@@ -214,8 +219,7 @@ final class SourcingReads {
           .from(CANDIDATE_CRITERION)
           .where(CANDIDATE_CRITERION.CANDIDATE_ID.in(ids))
           .and(CANDIDATE_CRITERION.DELETED.isFalse())
-          .forEach(
-              r -> criteria.computeIfAbsent(r.value1(), k -> new TreeSet<>()).add(r.value2()));
+          .forEach(r -> criteria.computeIfAbsent(r.value1(), k -> new TreeSet<>()).add(r.value2()));
     }
     for (var r : rows) {
       UUID cand = r.get(SOURCING_ENTRY.CANDIDATE_ID);
