@@ -6,7 +6,9 @@ import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.occupations.OccupationService;
+import fr.passerelle.offers.OffersModule;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.sourcing.SourcingService;
 import java.nio.file.Path;
 
 /**
@@ -21,6 +23,8 @@ public final class Services implements AutoCloseable {
   private final OccupationService occupations;
   private final Settings settings;
   private final CandidateService candidates;
+  private final OffersModule offersModule;
+  private final SourcingService sourcing;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -30,6 +34,8 @@ public final class Services implements AutoCloseable {
     this.occupations = new OccupationService(db.dsl());
     this.settings = new Settings(db.dsl());
     this.candidates = new CandidateService(db, writer, clock);
+    this.offersModule = new OffersModule(db, writer, offices, clock);
+    this.sourcing = new SourcingService(db, writer, offices, offersModule, clock);
   }
 
   public static Services open(Path dataDir) {
@@ -67,6 +73,15 @@ public final class Services implements AutoCloseable {
 
   public CandidateService candidates() {
     return candidates;
+  }
+
+  /** Offers, hard-to-fill signal, occupations table, matching. */
+  public OffersModule offersModule() {
+    return offersModule;
+  }
+
+  public SourcingService sourcing() {
+    return sourcing;
   }
 
   @Override

@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       InitCommand.class,
       OccupationsCommand.class,
+      OffersCommand.class,
       StatsCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
