@@ -5,6 +5,8 @@ import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.occupations.OccupationService;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.training.FundingRuleService;
+import fr.passerelle.training.TrainingService;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +19,8 @@ public final class Services implements AutoCloseable {
   private final ReplicatedWriter writer;
   private final OfficeService offices;
   private final OccupationService occupations;
+  private final TrainingService training;
+  private final fr.passerelle.dashboard.StatsService stats;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -24,6 +28,8 @@ public final class Services implements AutoCloseable {
     this.writer = new ReplicatedWriter(clock);
     this.offices = new OfficeService(db, writer);
     this.occupations = new OccupationService(db.dsl());
+    this.training = new TrainingService(db, writer, clock, new FundingRuleService(db, clock));
+    this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock);
   }
 
   public static Services open(Path dataDir) {
@@ -52,6 +58,14 @@ public final class Services implements AutoCloseable {
 
   public OccupationService occupations() {
     return occupations;
+  }
+
+  public TrainingService training() {
+    return training;
+  }
+
+  public fr.passerelle.dashboard.StatsService stats() {
+    return stats;
   }
 
   @Override
