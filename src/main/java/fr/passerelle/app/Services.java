@@ -9,6 +9,8 @@ import fr.passerelle.occupations.OccupationService;
 import fr.passerelle.offers.OffersModule;
 import fr.passerelle.office.OfficeService;
 import fr.passerelle.sourcing.SourcingService;
+import fr.passerelle.training.FundingRuleService;
+import fr.passerelle.training.TrainingService;
 import java.nio.file.Path;
 
 /**
@@ -25,6 +27,8 @@ public final class Services implements AutoCloseable {
   private final CandidateService candidates;
   private final OffersModule offersModule;
   private final SourcingService sourcing;
+  private final TrainingService training;
+  private final fr.passerelle.dashboard.StatsService stats;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -36,6 +40,8 @@ public final class Services implements AutoCloseable {
     this.candidates = new CandidateService(db, writer, clock);
     this.offersModule = new OffersModule(db, writer, offices, clock);
     this.sourcing = new SourcingService(db, writer, offices, offersModule, clock);
+    this.training = new TrainingService(db, writer, clock, new FundingRuleService(db, clock));
+    this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock);
   }
 
   public static Services open(Path dataDir) {
@@ -82,6 +88,14 @@ public final class Services implements AutoCloseable {
 
   public SourcingService sourcing() {
     return sourcing;
+  }
+
+  public TrainingService training() {
+    return training;
+  }
+
+  public fr.passerelle.dashboard.StatsService stats() {
+    return stats;
   }
 
   @Override
