@@ -3,6 +3,7 @@ package fr.passerelle.app;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
+import fr.passerelle.meetings.MeetingService;
 import fr.passerelle.occupations.OccupationService;
 import fr.passerelle.office.OfficeService;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ public final class Services implements AutoCloseable {
   private final ReplicatedWriter writer;
   private final OfficeService offices;
   private final OccupationService occupations;
+  private final MeetingService meetings;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -24,6 +26,7 @@ public final class Services implements AutoCloseable {
     this.writer = new ReplicatedWriter(clock);
     this.offices = new OfficeService(db, writer);
     this.occupations = new OccupationService(db.dsl());
+    this.meetings = new MeetingService(db, writer, clock);
   }
 
   public static Services open(Path dataDir) {
@@ -52,6 +55,10 @@ public final class Services implements AutoCloseable {
 
   public OccupationService occupations() {
     return occupations;
+  }
+
+  public MeetingService meetings() {
+    return meetings;
   }
 
   @Override
