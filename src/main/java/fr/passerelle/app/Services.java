@@ -5,6 +5,7 @@ import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
+import fr.passerelle.meetings.MeetingService;
 import fr.passerelle.occupations.OccupationService;
 import fr.passerelle.offers.OffersModule;
 import fr.passerelle.office.OfficeService;
@@ -29,6 +30,7 @@ public final class Services implements AutoCloseable {
   private final SourcingService sourcing;
   private final TrainingService training;
   private final fr.passerelle.dashboard.StatsService stats;
+  private final MeetingService meetings;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -42,6 +44,7 @@ public final class Services implements AutoCloseable {
     this.sourcing = new SourcingService(db, writer, offices, offersModule, clock);
     this.training = new TrainingService(db, writer, clock, new FundingRuleService(db, clock));
     this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock);
+    this.meetings = new MeetingService(db, writer, clock);
   }
 
   public static Services open(Path dataDir) {
@@ -96,6 +99,10 @@ public final class Services implements AutoCloseable {
 
   public fr.passerelle.dashboard.StatsService stats() {
     return stats;
+  }
+
+  public MeetingService meetings() {
+    return meetings;
   }
 
   @Override

@@ -25,6 +25,9 @@ import picocli.CommandLine.ScopeType;
       StatsCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
+      MeetingsCommand.class,
+      RosterCommand.class,
+      IcsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PasserelleCommand implements Runnable {
