@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
         "Passerelle: France Travail / temp-agency partnership tool. No command opens the window.",
     subcommands = {
       InitCommand.class,
+      DemoCommand.class,
       OccupationsCommand.class,
       OffersCommand.class,
       StatsCommand.class,

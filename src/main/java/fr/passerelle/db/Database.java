@@ -172,7 +172,16 @@ public final class Database implements AutoCloseable {
 
   /** Rewrites the file without its free space (after large imports). */
   public void compact() {
-    dsl.execute("SHUTDOWN COMPACT");
+    try (Connection c = pool.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN COMPACT");
+    } catch (SQLException e) {
+      // H2 closes the database while answering: "database is closed" means it is done.
+      if (e.getErrorCode() != ErrorCode.DATABASE_CALLED_AT_SHUTDOWN
+          && e.getErrorCode() != ErrorCode.DATABASE_IS_CLOSED) {
+        throw new DatabaseException("Cannot compact the database: " + e.getMessage(), e);
+      }
+    }
   }
 
   @Override
