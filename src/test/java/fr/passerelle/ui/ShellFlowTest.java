@@ -59,16 +59,17 @@ class ShellFlowTest {
 
   private static void waitFor(FxRobot robot, String query) throws Exception {
     WaitForAsyncUtils.waitFor(
-        60, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        180, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
   }
 
   private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
   }
 
   @Test
   void setupThenEveryEntryThenEnglish(FxRobot robot) throws Exception {
     waitFor(robot, "#setup-name");
+    WaitForAsyncUtils.waitForFxEvents();
     TextField organisation = robot.lookup("#setup-organisation").queryAs(TextField.class);
     assertThat(organisation.getText()).isEqualTo("France Travail");
     assertThat(robot.lookup("#setup-save").queryButton().isDisabled()).isTrue();
@@ -108,7 +109,7 @@ class ShellFlowTest {
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
     assertShown(robot, "candidates");
     robot.clickOn("#settings");
-    robot.clickOn("#language-en");
+    robot.clickOn("English");
     waitUntil(() -> "Candidates".equals(label(robot, "#nav-candidates")));
     assertThat(label(robot, "#nav-offers")).isEqualTo("Offers & occupations");
     assertShown(robot, "candidates");

@@ -20,7 +20,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
@@ -128,23 +127,24 @@ public final class ShellView {
     button.getStyleClass().addAll("flat", "button-icon");
     button.setAccessibleText(m.get("settings.title"));
     button.setTooltip(new Tooltip(m.get("settings.title")));
-    Menu language = new Menu(m.get("settings.language"));
+    MenuItem language = new MenuItem(m.get("settings.language"));
     language.setGraphic(new FontIcon(MaterialDesignT.TRANSLATE));
+    language.setDisable(true);
+    button.getItems().add(language);
     ToggleGroup group = new ToggleGroup();
     for (Locale l : Languages.ALL) {
+      String name = l.getDisplayLanguage(l);
       RadioMenuItem item =
-          new RadioMenuItem(
-              l.getDisplayLanguage(l).substring(0, 1).toUpperCase(l)
-                  + l.getDisplayLanguage(l).substring(1));
+          new RadioMenuItem(name.substring(0, 1).toUpperCase(l) + name.substring(1));
       item.setId("language-" + l.getLanguage());
       item.setToggleGroup(group);
       item.setSelected(l.equals(vm.language()));
       item.setOnAction(e -> vm.changeLanguage(l, onLanguageChanged));
-      language.getItems().add(item);
+      button.getItems().add(item);
     }
     MenuItem logs = new MenuItem(m.get("settings.logs", logFile == null ? "" : logFile.toString()));
     logs.setDisable(true);
-    button.getItems().addAll(language, new SeparatorMenuItem(), logs);
+    button.getItems().addAll(new SeparatorMenuItem(), logs);
     return button;
   }
 
