@@ -83,7 +83,7 @@ final class MeetingsCommand {
                       row.put("organisation", p.organisation());
                       row.put("role", p.role());
                       row.put("status", p.status());
-                      row.put("invitedAt", p.invitedAt());
+                      row.put("invitedAt", p.invitedAt() == null ? null : p.invitedAt().toString());
                       return row;
                     })
                 .toList());

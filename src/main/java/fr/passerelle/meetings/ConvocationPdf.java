@@ -14,8 +14,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 /**
- * Convocations: one letter (one A4 page) per candidate holding a place who has not attended yet,
- * merged in one PDF to print in one go, sorted by last name like the roster.
+ * Convocations: one letter (one A4 page, numbered "page 1 / 1" as it is sent on its own) per
+ * candidate holding a place who has not attended yet, merged in one PDF to print in one go, sorted
+ * by last name like the roster.
  */
 public final class ConvocationPdf {
   static final String NOTICE =
@@ -43,7 +44,7 @@ public final class ConvocationPdf {
         PDPage page = PdfCanvas.newPage(doc);
         try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
           letter(cs, c, sheet, sheet.recipients().get(i), printedAt);
-          c.footer(cs, printed, NOTICE, i + 1, n);
+          c.footer(cs, printed, NOTICE, 1, 1);
         }
       }
       doc.save(out);

@@ -41,7 +41,7 @@ final class MeetingSheets {
     if (co != null) {
       organisers.add(co.getName());
     }
-    List<UUID> toConvene =
+    java.util.Set<UUID> toConvene =
         expected.stream()
             .filter(
                 p ->
@@ -49,7 +49,7 @@ final class MeetingSheets {
                         && (p.status() == ParticipantStatus.INVITED
                             || p.status() == ParticipantStatus.CONFIRMED))
             .map(Participant::candidateId)
-            .toList();
+            .collect(java.util.stream.Collectors.toSet());
     Map<UUID, String[]> addresses = new HashMap<>();
     if (!toConvene.isEmpty()) {
       ctx.select(CANDIDATE.ID, CANDIDATE.ADDRESS, COMMUNE.POSTAL_CODES, COMMUNE.NAME)
@@ -59,7 +59,7 @@ final class MeetingSheets {
           .where(CANDIDATE.ID.in(toConvene))
           .forEach(
               r -> {
-                String postal = r.value3() == null ? "" : r.value3().split("[;, ]")[0];
+                String postal = r.value3() == null ? "" : r.value3().split("[|;, ]")[0];
                 String line = (postal + " " + nz(r.value4())).strip();
                 addresses.put(r.value1(), new String[] {nz(r.value2()), line});
               });

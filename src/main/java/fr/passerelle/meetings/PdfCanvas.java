@@ -63,8 +63,11 @@ final class PdfCanvas {
 
   private boolean hasGlyph(int cp) {
     try {
-      return regular.hasGlyph(cp) && bold.hasGlyph(cp);
-    } catch (IOException e) {
+      String ch = new String(Character.toChars(cp));
+      regular.encode(ch);
+      bold.encode(ch);
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
       return false;
     }
   }

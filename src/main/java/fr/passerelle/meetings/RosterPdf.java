@@ -50,16 +50,34 @@ public final class RosterPdf {
     return (int) Math.floor((top - bottom) / ROW);
   }
 
-  /** The number of pages for {@code participants} rows (plus walk-in rows and the box). */
-  int pageCount(int participants) {
-    int rows = participants + walkInRows;
+  /** Rows kept free at the bottom of the last page for the organiser's box. */
+  private static int boxRows() {
+    return (int) Math.ceil((ORGANISER_BOX + 10) / ROW);
+  }
+
+  /** Pages needed for {@code rows} rows with the organiser's box at the end of the last page. */
+  private static int pagesFor(int rows) {
     int perPage = rowsPerPage();
-    int pages = Math.max(1, (rows + perPage - 1) / perPage);
-    int onLast = rows - (pages - 1) * perPage;
-    if ((perPage - onLast) * ROW < ORGANISER_BOX + 10) {
-      pages++;
+    int lastPageRows = perPage - boxRows();
+    if (rows <= lastPageRows) {
+      return 1;
     }
-    return pages;
+    return 1 + (rows - lastPageRows + perPage - 1) / perPage;
+  }
+
+  /**
+   * The number of pages for {@code participants}: their rows, the walk-in rows and the organiser's
+   * box. Walk-in rows are cut down (to no fewer than 3) rather than start a page of their own.
+   */
+  int pageCount(int participants) {
+    return pagesFor(participants + Math.min(3, walkInRows));
+  }
+
+  /** Rows printed: the participants, then the blank rows that fit. */
+  private int totalRows(int participants) {
+    int pages = pageCount(participants);
+    int room = pages * rowsPerPage() - boxRows();
+    return Math.min(participants + walkInRows, room);
   }
 
   public void write(MeetingSheet sheet, LocalDateTime printedAt, OutputStream out)
@@ -80,7 +98,7 @@ public final class RosterPdf {
     PdfCanvas c = new PdfCanvas(doc);
     List<Participant> people = sheet.expected();
     int perPage = rowsPerPage();
-    int total = people.size() + walkInRows;
+    int total = totalRows(people.size());
     int pages = pageCount(people.size());
     String printed =
         "Imprimé le "
@@ -96,9 +114,11 @@ public final class RosterPdf {
         header(cs, c, sheet);
         float y = A4.getHeight() - MARGIN - HEADER_HEIGHT;
         Columns cols = new Columns(twoHalves);
-        tableHead(cs, c, cols, y);
-        y -= HEAD_ROW;
         int end = Math.min(total, row + perPage);
+        if (row < end) {
+          tableHead(cs, c, cols, y);
+          y -= HEAD_ROW;
+        }
         for (; row < end; row++) {
           Participant who = row < people.size() ? people.get(row) : null;
           tableRow(cs, c, cols, y, row + 1, who);

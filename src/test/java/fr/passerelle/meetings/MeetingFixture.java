@@ -105,7 +105,7 @@ public final class MeetingFixture {
         start,
         start.plusMinutes(minutes),
         "Agence Toulouse Matabiau, 12 rue Bayard",
-        "Salle Garonne",
+        "Garonne",
         null,
         capacity,
         "N1103",
