@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       InitCommand.class,
       OccupationsCommand.class,
+      CandidatesCommand.class,
+      OffersCommand.class,
       StatsCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
