@@ -24,7 +24,7 @@ final class OfferColumns {
       List.of(
           ID,
           TITLE,
-          EMPLOYER,
+          EMPLOYER_NAME,
           EMPLOYER_SIRET,
           ROME_CODE,
           COMMUNE,
