@@ -51,7 +51,12 @@ final class CsvReader implements TabularReader {
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT);
-      parser = CsvWriter.EXCEL_FR.builder().get().parse(new InputStreamReader(in, decoder));
+      parser =
+          CsvWriter.EXCEL_FR.builder()
+              .setLenientEof(false)
+              .setTrailingData(false)
+              .get()
+              .parse(new InputStreamReader(in, decoder));
       records = parser.iterator();
     } catch (IOException e) {
       throw new InvalidInputException(file + ": cannot read the file: " + e.getMessage(), e);
