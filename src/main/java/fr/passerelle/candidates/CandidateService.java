@@ -311,6 +311,11 @@ public final class CandidateService {
     return Arrays.stream(v.split(",")).map(UUID::fromString).toList();
   }
 
+  /** Import and export of candidate files (CSV French Excel, xlsx). */
+  public CandidateTransfer transfer() {
+    return new CandidateTransfer(this);
+  }
+
   /** Rebuilds the whole search index (after a bulk load or a large sync import). */
   public void reindex(Progress progress) {
     CandidateIndex.rebuild(db.dsl(), progress);

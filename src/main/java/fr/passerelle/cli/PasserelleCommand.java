@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
       InitCommand.class,
       DemoCommand.class,
       OccupationsCommand.class,
+      CandidatesCommand.class,
       OffersCommand.class,
       StatsCommand.class,
       BackupCommand.class,
