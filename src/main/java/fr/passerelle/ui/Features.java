@@ -10,6 +10,9 @@ public final class Features {
   private Features() {}
 
   public static List<FeatureView> all(UiContext ctx) {
-    return List.of();
+    return List.of(
+        new fr.passerelle.offers.ui.OffersFeature(
+            ctx, fr.passerelle.offers.ui.OccupationActions.NONE),
+        new fr.passerelle.sourcing.ui.ListsFeature(ctx));
   }
 }
