@@ -41,6 +41,21 @@ public final class CommuneGeo {
     }
   }
 
+  /** Communes whose name starts with the typed text (accents, case ignored): "code name". */
+  public java.util.List<String> search(String text, int limit) {
+    String q = fr.passerelle.db.TextNorm.normalize(text);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (q.isEmpty()) {
+      return out;
+    }
+    for (int i = 0; i < codes.length && out.size() < limit; i++) {
+      if (codes[i].startsWith(q) || fr.passerelle.db.TextNorm.normalize(names[i]).startsWith(q)) {
+        out.add(codes[i] + " " + names[i]);
+      }
+    }
+    return out;
+  }
+
   /** The dense index of a commune, or -1 if unknown. */
   public int indexOf(String inseeCode) {
     Integer i = inseeCode == null ? null : index.get(inseeCode);

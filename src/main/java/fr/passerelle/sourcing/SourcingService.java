@@ -2,6 +2,8 @@ package fr.passerelle.sourcing;
 
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
+import static fr.passerelle.db.jooq.Tables.COUNSELOR;
+import static fr.passerelle.db.jooq.Tables.SETTING;
 import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
 
@@ -26,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Sourcing lists and their pipeline: create a list from an offer or an occupation, add candidates
@@ -169,6 +172,32 @@ public final class SourcingService {
               r.setClosedOn(on);
               writer.update(cfg.dsl(), r);
             });
+  }
+
+  /**
+   * The owner given to new lists: the counselor named by the local setting {@code
+   * sourcing.defaultOwner}, else the office's only counselor, else none.
+   */
+  public Optional<UUID> defaultOwner() {
+    DSLContext dsl = db.dsl();
+    String set =
+        dsl.select(SETTING.VAL)
+            .from(SETTING)
+            .where(SETTING.NAME.eq("sourcing.defaultOwner"))
+            .fetchOptional(SETTING.VAL)
+            .orElse(null);
+    if (set != null && !set.isBlank()) {
+      return Optional.of(UUID.fromString(set.trim()));
+    }
+    UUID office = offices.current().map(o -> o.id()).orElse(null);
+    List<UUID> ids =
+        dsl.select(COUNSELOR.ID)
+            .from(COUNSELOR)
+            .where(COUNSELOR.DELETED.isFalse())
+            .and(office == null ? DSL.trueCondition() : COUNSELOR.OFFICE_ID.eq(office))
+            .limit(2)
+            .fetch(COUNSELOR.ID);
+    return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
   }
 
   /** Lists of this office (of one owner when {@code ownerId} is given), newest first. */

@@ -18,5 +18,8 @@ public final class Features {
         Placeholders.lists(ctx),
         Placeholders.training(ctx),
         Placeholders.sync(ctx));
+        new fr.passerelle.offers.ui.OffersFeature(
+            ctx, fr.passerelle.offers.ui.OccupationActions.NONE),
+        new fr.passerelle.sourcing.ui.ListsFeature(ctx));
   }
 }
