@@ -5,6 +5,7 @@ import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.occupations.OccupationService;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.sync.SyncService;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +18,7 @@ public final class Services implements AutoCloseable {
   private final ReplicatedWriter writer;
   private final OfficeService offices;
   private final OccupationService occupations;
+  private final SyncService sync;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -24,6 +26,7 @@ public final class Services implements AutoCloseable {
     this.writer = new ReplicatedWriter(clock);
     this.offices = new OfficeService(db, writer);
     this.occupations = new OccupationService(db.dsl());
+    this.sync = new SyncService(db, writer, offices, clock);
   }
 
   public static Services open(Path dataDir) {
@@ -52,6 +55,10 @@ public final class Services implements AutoCloseable {
 
   public OccupationService occupations() {
     return occupations;
+  }
+
+  public SyncService sync() {
+    return sync;
   }
 
   @Override

@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       StatsCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
+      SyncCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PasserelleCommand implements Runnable {
