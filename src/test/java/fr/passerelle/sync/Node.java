@@ -52,6 +52,7 @@ final class Node implements AutoCloseable {
     }
     ManualClock clock = new ManualClock();
     Node n = new Node(name, dir, clock, organisation);
+    n.kind = kind;
     n.services = Services.open(dir, clock);
     fr.passerelle.db.BackupService.renewReplicaId(n.services.db());
     n.services.offices().init(name, kind, organisation);
@@ -109,7 +110,14 @@ final class Node implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return sync().exporter().exportTo(to.replica(), f, full, Progress.NONE).file();
+    String fp = to.sync().identity().keys().fingerprint();
+    UUID peer =
+        sync().peers().all().stream()
+            .filter(p -> p.fingerprint().equals(fp))
+            .map(Peer::replicaId)
+            .findFirst()
+            .orElse(to.replica());
+    return sync().exporter().exportTo(peer, f, full, Progress.NONE).file();
   }
 
   ImportReport importFile(Path f) {
@@ -199,6 +207,69 @@ final class Node implements AutoCloseable {
 
   void delete(org.jooq.Table<?> t, UUID id) {
     dsl().transaction(cfg -> services.writer().delete(cfg.dsl(), t, id));
+  }
+
+  /** Empties the installation for the next try: new replica id, no data, no peers, same keys. */
+  void reset() {
+    dsl()
+        .transaction(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              for (org.jooq.Table<?> t : fr.passerelle.db.ReplicatedTables.ALL) {
+                tx.deleteFrom(t).execute();
+              }
+              for (org.jooq.Table<?> t :
+                  java.util.List.of(
+                      PEER, SYNC_DIRECTORY, SYNC_LOG, AUDIT_LOG, SYNC_TOUCHED_PERSON)) {
+                tx.deleteFrom(t).execute();
+              }
+              tx.update(REPLICA).setNull(REPLICA.OFFICE_ID).execute();
+            });
+    fr.passerelle.db.BackupService.renewReplicaId(services.db());
+    dsl().deleteFrom(REPLICA).where(REPLICA.IS_CURRENT.isFalse()).execute();
+    clock.set(1_767_603_600_000L);
+    services.offices().init(name, kindOf(), organisation);
+  }
+
+  private OfficeKind kind = OfficeKind.FRANCE_TRAVAIL;
+
+  private OfficeKind kindOf() {
+    return kind;
+  }
+
+  /** Everything a restore would bring back: the database's tables, as rows. */
+  java.util.Map<org.jooq.Table<?>, org.jooq.Result<?>> snapshot() {
+    java.util.Map<org.jooq.Table<?>, org.jooq.Result<?>> m = new java.util.LinkedHashMap<>();
+    for (org.jooq.Table<?> t : snapshotTables()) {
+      m.put(t, dsl().selectFrom(t).fetch());
+    }
+    return m;
+  }
+
+  /** Puts a snapshot back and gives the installation a new replica id, as 'restore' does. */
+  void restore(java.util.Map<org.jooq.Table<?>, org.jooq.Result<?>> snap) {
+    dsl()
+        .transaction(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              for (org.jooq.Table<?> t : snapshotTables()) {
+                tx.deleteFrom(t).execute();
+              }
+              for (var e : snap.entrySet()) {
+                for (org.jooq.Record r : e.getValue()) {
+                  r.changed(true);
+                  tx.insertInto(e.getKey()).set(r).execute();
+                }
+              }
+            });
+    fr.passerelle.db.BackupService.renewReplicaId(services.db());
+  }
+
+  private static java.util.List<org.jooq.Table<?>> snapshotTables() {
+    java.util.List<org.jooq.Table<?>> l =
+        new java.util.ArrayList<>(fr.passerelle.db.ReplicatedTables.ALL);
+    l.addAll(java.util.List.of(REPLICA, PEER, SYNC_DIRECTORY, SYNC_LOG, AUDIT_LOG));
+    return l;
   }
 
   void reopen() {
