@@ -12,6 +12,7 @@ import fr.passerelle.office.OfficeService;
 import fr.passerelle.sourcing.SourcingService;
 import fr.passerelle.training.FundingRuleService;
 import fr.passerelle.training.TrainingService;
+import fr.passerelle.sync.SyncService;
 import java.nio.file.Path;
 
 /**
@@ -31,6 +32,7 @@ public final class Services implements AutoCloseable {
   private final TrainingService training;
   private final fr.passerelle.dashboard.StatsService stats;
   private final MeetingService meetings;
+  private final SyncService sync;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -45,6 +47,7 @@ public final class Services implements AutoCloseable {
     this.training = new TrainingService(db, writer, clock, new FundingRuleService(db, clock));
     this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock);
     this.meetings = new MeetingService(db, writer, clock);
+    this.sync = new SyncService(db, writer, offices, clock);
   }
 
   public static Services open(Path dataDir) {
@@ -103,6 +106,10 @@ public final class Services implements AutoCloseable {
 
   public MeetingService meetings() {
     return meetings;
+  }
+
+  public SyncService sync() {
+    return sync;
   }
 
   @Override

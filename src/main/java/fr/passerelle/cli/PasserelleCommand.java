@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       MeetingsCommand.class,
       RosterCommand.class,
       IcsCommand.class,
+      SyncCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PasserelleCommand implements Runnable {

@@ -21,5 +21,6 @@ public final class Features {
         new fr.passerelle.offers.ui.OffersFeature(
             ctx, fr.passerelle.offers.ui.OccupationActions.NONE),
         new fr.passerelle.sourcing.ui.ListsFeature(ctx));
+    return List.of(new fr.passerelle.sync.ui.SyncView(ctx));
   }
 }

@@ -21,6 +21,7 @@ public final class Messages {
           "fr.passerelle.ui.messages",
           "fr.passerelle.offers.ui.messages",
           "fr.passerelle.sourcing.ui.messages");
+      List.of("fr.passerelle.ui.messages", "fr.passerelle.sync.ui.messages");
 
   private final Locale locale;
   private final List<ResourceBundle> bundles;
