@@ -188,7 +188,8 @@ public final class StatsService {
   List<MonthPoint> offersByMonth(LocalDate end, UUID officeId) {
     YearMonth last = YearMonth.from(end);
     YearMonth first = last.minusMonths(TREND_MONTHS - 1);
-    Field<Integer> ym = DSL.year(JOB_OFFER.OPENED_ON).mul(100).plus(DSL.month(JOB_OFFER.OPENED_ON));
+    Field<Integer> ym =
+        DSL.year(JOB_OFFER.OPENED_ON).mul(DSL.inline(100)).plus(DSL.month(JOB_OFFER.OPENED_ON));
     Map<Integer, long[]> opened = new LinkedHashMap<>();
     for (Record3<Integer, String, Integer> r :
         dsl.select(ym, JOB_OFFER.SOURCE, DSL.count())

@@ -1,6 +1,7 @@
 package fr.passerelle.training;
 
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static fr.passerelle.db.jooq.Tables.MEETING;
 import static fr.passerelle.db.jooq.Tables.OCCUPATION;
 import static fr.passerelle.db.jooq.Tables.TRAINING_EVENT;
 import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
@@ -238,6 +239,19 @@ public final class TrainingService {
         .and(TRAINING_EVENT.DELETED.isFalse())
         .orderBy(TRAINING_EVENT.AT, TRAINING_EVENT.DOT_SEQ)
         .fetch(TrainingService::toEvent);
+  }
+
+  /** Training information meetings (kind TRAINING_INFO, not cancelled), latest first. */
+  public List<MeetingRef> trainingMeetings() {
+    return db.dsl()
+        .select(MEETING.ID, MEETING.TITLE, MEETING.STARTS_AT)
+        .from(MEETING)
+        .where(MEETING.DELETED.isFalse())
+        .and(MEETING.KIND.eq("TRAINING_INFO"))
+        .and(MEETING.STATUS.isNull().or(MEETING.STATUS.ne("CANCELLED")))
+        .orderBy(MEETING.STARTS_AT.desc())
+        .limit(200)
+        .fetch(r -> new MeetingRef(r.value1(), r.value2(), r.value3()));
   }
 
   /** The events of one path, oldest first. */
