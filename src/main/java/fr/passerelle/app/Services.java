@@ -10,9 +10,9 @@ import fr.passerelle.occupations.OccupationService;
 import fr.passerelle.offers.OffersModule;
 import fr.passerelle.office.OfficeService;
 import fr.passerelle.sourcing.SourcingService;
+import fr.passerelle.sync.SyncService;
 import fr.passerelle.training.FundingRuleService;
 import fr.passerelle.training.TrainingService;
-import fr.passerelle.sync.SyncService;
 import java.nio.file.Path;
 
 /**

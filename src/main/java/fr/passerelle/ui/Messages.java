@@ -20,8 +20,8 @@ public final class Messages {
       List.of(
           "fr.passerelle.ui.messages",
           "fr.passerelle.offers.ui.messages",
-          "fr.passerelle.sourcing.ui.messages");
-      List.of("fr.passerelle.ui.messages", "fr.passerelle.sync.ui.messages");
+          "fr.passerelle.sourcing.ui.messages",
+          "fr.passerelle.sync.ui.messages");
 
   private final Locale locale;
   private final List<ResourceBundle> bundles;
