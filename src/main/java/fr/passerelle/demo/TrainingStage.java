@@ -78,11 +78,18 @@ final class TrainingStage {
     } else {
       start = world.today.plusDays(14 + r.nextInt(80));
     }
-    LocalDate end = start.plusWeeks(weeks);
-    List<LocalDate> dates = new ArrayList<>();
     LocalDate funded = start.minusDays(7 + r.nextInt(25));
     LocalDate applied = funded.minusDays(7 + r.nextInt(25));
     LocalDate idea = applied.minusDays(7 + r.nextInt(40));
+    if (idea.isAfter(world.today)) { // the idea is always already there
+      long shift = idea.toEpochDay() - world.today.toEpochDay() + r.nextInt(10);
+      idea = idea.minusDays(shift);
+      applied = applied.minusDays(shift);
+      funded = funded.minusDays(shift);
+      start = start.minusDays(shift);
+    }
+    LocalDate end = start.plusWeeks(weeks);
+    List<LocalDate> dates = new ArrayList<>();
     dates.add(idea);
     dates.add(applied);
     dates.add(funded);
@@ -104,7 +111,7 @@ final class TrainingStage {
     t.setOfficeId(world.office(office).id());
     t.setFromRomeCode(c.firstRomeCode());
     t.setTargetRomeCode(target.romeCode());
-    t.setTitle("Formation " + target.titles().get(0));
+    t.setTitle("Formation " + target.label());
     t.setProvider(PROVIDERS[r.nextInt(PROVIDERS.length)]);
     t.setPlace(world.ref.communes.pick(r).name());
     t.setHours(hours);
