@@ -23,7 +23,7 @@ final class CandidateFactory {
   static final double LONG_TERM = 0.40;
   static final double VERY_LONG_TERM_OF_LONG_TERM = 0.45;
   static final double RQTH = 0.09;
-  static final double AAH_OF_RQTH = 0.22;
+  static final double AAH_OF_RQTH = 0.25;
   static final double ASS_OF_LONG_TERM = 0.075;
   static final double RSA_OF_ELIGIBLE = 0.18;
   static final double QPV = 0.08;

@@ -203,7 +203,7 @@ final class MeetingStage {
   }
 
   private String title(String kind, Occupation occ, DemoOffice host, Integer coOffice) {
-    String label = occ.titles().get(0);
+    String label = occ.label();
     return switch (kind) {
       case "INFO_COLLECTIVE" -> "Information collective : " + label;
       case "JOB_DATING" -> "Job dating " + label;

@@ -120,7 +120,7 @@ final class OfferFactory {
     int positions = r.nextDouble() < 0.8 ? 1 : 2 + r.nextInt(4);
     int age = r.nextInt(366);
     LocalDate opened = world.today.minusDays(age);
-    double meanDaysToFill = 15 + 90 * occ.tension();
+    double meanDaysToFill = 15 + 120 * occ.tension();
     int daysToFill = (int) Math.ceil(-meanDaysToFill * Math.log(1 - r.nextDouble()));
     LocalDate closed = daysToFill < age ? opened.plusDays(daysToFill) : null;
     String override = null;

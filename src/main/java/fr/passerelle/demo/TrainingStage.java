@@ -66,33 +66,25 @@ final class TrainingStage {
     int hours = 70 + 35 * r.nextInt(20);
     int weeks = Math.max(2, hours / 35);
 
-    // Current status, then dates consistent with it, counted back from "demo today".
+    // Current status, then the step dates laid out so that the status's own step is the last one
+    // on or before "demo today" (the later ones are planned dates).
     double x = r.nextDouble();
     int reached = x < 0.10 ? 0 : x < 0.25 ? 1 : x < 0.40 ? 2 : x < 0.65 ? 3 : x < 0.80 ? 4 : 5;
     boolean dropped = reached >= 1 && reached <= 3 && r.nextDouble() < 0.15;
-    LocalDate start;
-    if (reached >= 4) {
-      start = world.today.minusDays(r.nextInt(150) + 1).minusWeeks(weeks);
-    } else if (reached == 3) {
-      start = world.today.minusDays(r.nextInt(weeks * 7));
-    } else {
-      start = world.today.plusDays(14 + r.nextInt(80));
-    }
-    LocalDate end = start.plusWeeks(weeks);
+    long[] offsets = new long[CHAIN.length];
+    offsets[1] = 7 + r.nextInt(40); // idea -> applied
+    offsets[2] = offsets[1] + 7 + r.nextInt(25); // -> funded
+    offsets[3] = offsets[2] + 7 + r.nextInt(25); // -> training starts
+    offsets[4] = offsets[3] + 7L * weeks; // -> completed
+    offsets[5] = offsets[4] + 7 + r.nextInt(60); // -> employed
+    long room = reached < CHAIN.length - 1 ? offsets[reached + 1] - offsets[reached] : 150;
+    LocalDate idea = world.today.minusDays(offsets[reached] + r.nextLong(room));
     List<LocalDate> dates = new ArrayList<>();
-    LocalDate funded = start.minusDays(7 + r.nextInt(25));
-    LocalDate applied = funded.minusDays(7 + r.nextInt(25));
-    LocalDate idea = applied.minusDays(7 + r.nextInt(40));
-    dates.add(idea);
-    dates.add(applied);
-    dates.add(funded);
-    dates.add(start);
-    dates.add(end);
-    dates.add(end.plusDays(7 + r.nextInt(60)));
-    // Steps must not be in the future: stop at the last step already reached.
-    while (reached > 0 && dates.get(reached).isAfter(world.today)) {
-      reached--;
+    for (long o : offsets) {
+      dates.add(idea.plusDays(o));
     }
+    LocalDate start = dates.get(3);
+    LocalDate end = dates.get(4);
     String status = dropped ? "DROPPED" : CHAIN[reached];
 
     DemoOffer offer = scheme.equals("POEI") ? offers.offer(r.nextInt(world.offers)) : null;
@@ -104,7 +96,7 @@ final class TrainingStage {
     t.setOfficeId(world.office(office).id());
     t.setFromRomeCode(c.firstRomeCode());
     t.setTargetRomeCode(target.romeCode());
-    t.setTitle("Formation " + target.titles().get(0));
+    t.setTitle("Formation " + target.label());
     t.setProvider(PROVIDERS[r.nextInt(PROVIDERS.length)]);
     t.setPlace(world.ref.communes.pick(r).name());
     t.setHours(hours);
