@@ -14,9 +14,10 @@ public final class Features {
         Placeholders.dashboard(ctx),
         Placeholders.meetings(ctx),
         Placeholders.candidates(ctx),
-        Placeholders.offers(ctx),
-        Placeholders.lists(ctx),
+        new fr.passerelle.offers.ui.OffersFeature(
+            ctx, fr.passerelle.offers.ui.OccupationActions.NONE),
+        new fr.passerelle.sourcing.ui.ListsFeature(ctx),
         Placeholders.training(ctx),
-        Placeholders.sync(ctx));
+        new fr.passerelle.sync.ui.SyncView(ctx));
   }
 }

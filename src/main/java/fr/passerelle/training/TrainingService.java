@@ -1,0 +1,379 @@
+package fr.passerelle.training;
+
+import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static fr.passerelle.db.jooq.Tables.MEETING;
+import static fr.passerelle.db.jooq.Tables.OCCUPATION;
+import static fr.passerelle.db.jooq.Tables.TRAINING_EVENT;
+import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
+
+import fr.passerelle.core.InvalidInputException;
+import fr.passerelle.db.Database;
+import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.WallClock;
+import fr.passerelle.db.jooq.tables.records.TrainingEventRecord;
+import fr.passerelle.db.jooq.tables.records.TrainingPathRecord;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * Training paths: create and edit them, move them through their steps (every change dated, with a
+ * note, in {@code training_event}), record the six-month outcome. One transaction per action;
+ * invalid input changes nothing.
+ */
+public final class TrainingService {
+  /** At most this many paths on the board (newest first). */
+  public static final int BOARD_LIMIT = 2000;
+
+  private final Database db;
+  private final ReplicatedWriter writer;
+  private final WallClock clock;
+  private final FundingRuleService rules;
+  private final ZoneId zone;
+
+  public TrainingService(
+      Database db, ReplicatedWriter writer, WallClock clock, FundingRuleService rules) {
+    this.db = db;
+    this.writer = writer;
+    this.clock = clock;
+    this.rules = rules;
+    this.zone = ZoneId.of("Europe/Paris");
+  }
+
+  public FundingRuleService rules() {
+    return rules;
+  }
+
+  /** Today in the offices' time zone, by the service clock. */
+  public LocalDate today() {
+    return Instant.ofEpochMilli(clock.millis()).atZone(zone).toLocalDate();
+  }
+
+  /** Creates a path at the IDEA step (or {@code initial}), with its first event. */
+  public TrainingPath create(PathDraft d, TrainingStatus initial, String note, UUID officeId) {
+    PathValidator.validate(d);
+    TrainingStatus start = initial == null ? TrainingStatus.IDEA : initial;
+    UUID id =
+        db.dsl()
+            .transactionResult(
+                cfg -> {
+                  DSLContext tx = cfg.dsl();
+                  PathValidator.checkReferences(tx, d);
+                  TrainingPathRecord r = tx.newRecord(TRAINING_PATH);
+                  fill(r, d);
+                  r.setOfficeId(officeId);
+                  r.setStatus(start.name());
+                  writer.insert(tx, r);
+                  event(tx, r.getId(), null, start, note, d.counselorId());
+                  return r.getId();
+                });
+    return find(id).orElseThrow();
+  }
+
+  /** Saves the counselor's edit of a path's fields (not its status). */
+  public TrainingPath update(UUID pathId, PathDraft d) {
+    PathValidator.validate(d);
+    db.dsl()
+        .transaction(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              PathValidator.checkReferences(tx, d);
+              TrainingPathRecord r = load(tx, pathId);
+              fill(r, d);
+              if (r.getOutcomeOn() != null
+                  && d.endsOn() != null
+                  && r.getOutcomeOn().isBefore(d.endsOn())) {
+                throw new InvalidInputException(
+                    "Date de fin : le résultat à six mois est daté du "
+                        + r.getOutcomeOn()
+                        + ", avant cette fin.");
+              }
+              writer.update(tx, r);
+            });
+    return find(pathId).orElseThrow();
+  }
+
+  /**
+   * Moves a path to {@code to}. A move that is not the next step (or DROPPED) is refused with a
+   * {@link StatusSkipException} unless {@code confirmSkip}.
+   */
+  public TrainingPath move(UUID pathId, TrainingStatus to, String note, boolean confirmSkip) {
+    if (to == null) {
+      throw new InvalidInputException("Étape : choisissez l'étape où passer.");
+    }
+    db.dsl()
+        .transaction(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              TrainingPathRecord r = load(tx, pathId);
+              TrainingStatus from = TrainingStatus.valueOf(r.getStatus());
+              if (from == to) {
+                throw new InvalidInputException(
+                    "Étape : le parcours est déjà à l'étape « " + to.frenchLabel() + " ».");
+              }
+              if (!from.isDirectMove(to) && !confirmSkip) {
+                throw new StatusSkipException(from, to);
+              }
+              r.setStatus(to.name());
+              writer.update(tx, r);
+              event(tx, pathId, from, to, note, r.getCounselorId());
+            });
+    return find(pathId).orElseThrow();
+  }
+
+  /** Records where the person is six months after the end; dated on or after the end. */
+  public TrainingPath recordOutcome(UUID pathId, Outcome outcome, LocalDate on, String note) {
+    if (outcome == null) {
+      throw new InvalidInputException("Résultat : choisissez la situation de la personne.");
+    }
+    if (on == null) {
+      throw new InvalidInputException("Date du résultat : obligatoire.");
+    }
+    db.dsl()
+        .transaction(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              TrainingPathRecord r = load(tx, pathId);
+              if (r.getEndsOn() == null) {
+                throw new InvalidInputException(
+                    "Date du résultat : le parcours n'a pas de date de fin ; saisissez-la d'abord.");
+              }
+              if (on.isBefore(r.getEndsOn())) {
+                throw new InvalidInputException(
+                    "Date du résultat : le "
+                        + on
+                        + " est avant la fin de la formation ("
+                        + r.getEndsOn()
+                        + ").");
+              }
+              r.setOutcome(outcome.name());
+              r.setOutcomeOn(on);
+              writer.update(tx, r);
+              TrainingStatus s = TrainingStatus.valueOf(r.getStatus());
+              String text = "Résultat à six mois : " + outcome.name();
+              event(
+                  tx,
+                  pathId,
+                  s,
+                  s,
+                  note == null || note.isBlank() ? text : text + " — " + note,
+                  r.getCounselorId());
+            });
+    return find(pathId).orElseThrow();
+  }
+
+  /** Deletes a path and its events (tombstones). */
+  public void delete(UUID pathId) {
+    db.dsl()
+        .transaction(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              load(tx, pathId);
+              for (UUID e :
+                  tx.select(TRAINING_EVENT.ID)
+                      .from(TRAINING_EVENT)
+                      .where(TRAINING_EVENT.PATH_ID.eq(pathId))
+                      .and(TRAINING_EVENT.DELETED.isFalse())
+                      .fetch(TRAINING_EVENT.ID)) {
+                writer.delete(tx, TRAINING_EVENT, e);
+              }
+              writer.delete(tx, TRAINING_PATH, pathId);
+            });
+  }
+
+  /** The warnings of the funding rules for a path (never blocking). */
+  public List<RuleWarning> warnings(PathDraft d) {
+    return rules.check(d, today());
+  }
+
+  public Optional<TrainingPath> find(UUID id) {
+    return select(db.dsl(), TRAINING_PATH.ID.eq(id)).stream().findFirst();
+  }
+
+  /**
+   * The board: live paths, optionally of one office, newest first, at most {@link #BOARD_LIMIT}.
+   */
+  public List<TrainingPath> board(UUID officeId) {
+    Condition c = officeId == null ? DSL.trueCondition() : TRAINING_PATH.OFFICE_ID.eq(officeId);
+    return select(db.dsl(), c);
+  }
+
+  /** One candidate's paths. */
+  public List<TrainingPath> pathsOf(UUID candidateId) {
+    return select(db.dsl(), TRAINING_PATH.CANDIDATE_ID.eq(candidateId));
+  }
+
+  /** Paths whose six-month outcome is due today and not recorded. */
+  public List<TrainingPath> outcomesDue() {
+    LocalDate today = today();
+    return select(
+            db.dsl(),
+            TRAINING_PATH
+                .OUTCOME
+                .isNull()
+                .and(TRAINING_PATH.ENDS_ON.le(today.minusMonths(6)))
+                .and(TRAINING_PATH.STATUS.in("COMPLETED", "EMPLOYED")))
+        .stream()
+        .filter(p -> p.isOutcomeDue(today))
+        .toList();
+  }
+
+  /** A candidate's timeline: the events of all their paths, oldest first. */
+  public List<TrainingEvent> timeline(UUID candidateId) {
+    return db.dsl()
+        .select(TRAINING_EVENT.asterisk(), TRAINING_PATH.TITLE)
+        .from(TRAINING_EVENT)
+        .join(TRAINING_PATH)
+        .on(TRAINING_PATH.ID.eq(TRAINING_EVENT.PATH_ID))
+        .where(TRAINING_PATH.CANDIDATE_ID.eq(candidateId))
+        .and(TRAINING_PATH.DELETED.isFalse())
+        .and(TRAINING_EVENT.DELETED.isFalse())
+        .orderBy(TRAINING_EVENT.AT, TRAINING_EVENT.DOT_SEQ)
+        .fetch(TrainingService::toEvent);
+  }
+
+  /** Training information meetings (kind TRAINING_INFO, not cancelled), latest first. */
+  public List<MeetingRef> trainingMeetings() {
+    return db.dsl()
+        .select(MEETING.ID, MEETING.TITLE, MEETING.STARTS_AT)
+        .from(MEETING)
+        .where(MEETING.DELETED.isFalse())
+        .and(MEETING.KIND.eq("TRAINING_INFO"))
+        .and(MEETING.STATUS.isNull().or(MEETING.STATUS.ne("CANCELLED")))
+        .orderBy(MEETING.STARTS_AT.desc())
+        .limit(200)
+        .fetch(r -> new MeetingRef(r.value1(), r.value2(), r.value3()));
+  }
+
+  /** The events of one path, oldest first. */
+  public List<TrainingEvent> events(UUID pathId) {
+    return db.dsl()
+        .select(TRAINING_EVENT.asterisk(), TRAINING_PATH.TITLE)
+        .from(TRAINING_EVENT)
+        .join(TRAINING_PATH)
+        .on(TRAINING_PATH.ID.eq(TRAINING_EVENT.PATH_ID))
+        .where(TRAINING_EVENT.PATH_ID.eq(pathId))
+        .and(TRAINING_EVENT.DELETED.isFalse())
+        .orderBy(TRAINING_EVENT.AT, TRAINING_EVENT.DOT_SEQ)
+        .fetch(TrainingService::toEvent);
+  }
+
+  private void event(
+      DSLContext tx,
+      UUID pathId,
+      TrainingStatus from,
+      TrainingStatus to,
+      String note,
+      UUID counselor) {
+    TrainingEventRecord e = tx.newRecord(TRAINING_EVENT);
+    e.setPathId(pathId);
+    e.setAt(OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneOffset.UTC));
+    e.setFromStatus(from == null ? null : from.name());
+    e.setToStatus(to.name());
+    e.setNote(note == null || note.isBlank() ? null : note.trim());
+    e.setCounselorId(counselor);
+    writer.insert(tx, e);
+  }
+
+  private static TrainingPathRecord load(DSLContext tx, UUID id) {
+    TrainingPathRecord r =
+        tx.selectFrom(TRAINING_PATH)
+            .where(TRAINING_PATH.ID.eq(id))
+            .and(TRAINING_PATH.DELETED.isFalse())
+            .fetchOne();
+    if (r == null) {
+      throw new InvalidInputException("Parcours introuvable (supprimé ?) : " + id);
+    }
+    return r;
+  }
+
+  private static void fill(TrainingPathRecord r, PathDraft d) {
+    r.setCandidateId(d.candidateId());
+    r.setCounselorId(d.counselorId());
+    r.setFromRomeCode(PathValidator.blankToNull(d.fromRomeCode()));
+    r.setTargetRomeCode(PathValidator.blankToNull(d.targetRomeCode()));
+    r.setTitle(d.title().trim());
+    r.setProvider(PathValidator.blankToNull(d.provider()));
+    r.setPlace(PathValidator.blankToNull(d.place()));
+    r.setHours(d.hours());
+    r.setStartsOn(d.startsOn());
+    r.setEndsOn(d.endsOn());
+    r.setFundingScheme(d.scheme() == null ? null : d.scheme().name());
+    r.setFundingAmount(d.amount());
+    r.setOfferId(d.offerId());
+    r.setEmployerId(d.employerId());
+    r.setMeetingId(d.meetingId());
+  }
+
+  private static List<TrainingPath> select(DSLContext ctx, Condition c) {
+    return ctx.select(
+            TRAINING_PATH.asterisk(), CANDIDATE.LAST_NAME, CANDIDATE.FIRST_NAME, OCCUPATION.LABEL)
+        .from(TRAINING_PATH)
+        .leftJoin(CANDIDATE)
+        .on(CANDIDATE.ID.eq(TRAINING_PATH.CANDIDATE_ID).and(CANDIDATE.DELETED.isFalse()))
+        .leftJoin(OCCUPATION)
+        .on(OCCUPATION.ROME_CODE.eq(TRAINING_PATH.TARGET_ROME_CODE))
+        .where(TRAINING_PATH.DELETED.isFalse())
+        .and(c)
+        .orderBy(TRAINING_PATH.CHANGE_SEQ.desc())
+        .limit(BOARD_LIMIT)
+        .fetch(TrainingService::toPath);
+  }
+
+  private static TrainingPath toPath(Record r) {
+    TrainingPathRecord p = r.into(TRAINING_PATH);
+    String last = r.get(CANDIDATE.LAST_NAME);
+    String first = r.get(CANDIDATE.FIRST_NAME);
+    String name =
+        last == null && first == null
+            ? "?"
+            : ((last == null ? "" : last.toUpperCase(java.util.Locale.FRANCE))
+                    + " "
+                    + (first == null ? "" : first))
+                .trim();
+    return new TrainingPath(
+        p.getId(),
+        p.getCandidateId(),
+        name,
+        p.getCounselorId(),
+        p.getOfficeId(),
+        p.getFromRomeCode(),
+        p.getTargetRomeCode(),
+        r.get(OCCUPATION.LABEL),
+        p.getTitle(),
+        p.getProvider(),
+        p.getPlace(),
+        p.getHours(),
+        p.getStartsOn(),
+        p.getEndsOn(),
+        p.getFundingScheme() == null ? null : FundingScheme.valueOf(p.getFundingScheme()),
+        p.getFundingAmount(),
+        p.getOfferId(),
+        p.getEmployerId(),
+        p.getMeetingId(),
+        TrainingStatus.valueOf(p.getStatus()),
+        p.getOutcome() == null ? null : Outcome.valueOf(p.getOutcome()),
+        p.getOutcomeOn());
+  }
+
+  private static TrainingEvent toEvent(Record r) {
+    TrainingEventRecord e = r.into(TRAINING_EVENT);
+    return new TrainingEvent(
+        e.getId(),
+        e.getPathId(),
+        r.get(TRAINING_PATH.TITLE),
+        e.getAt() == null ? null : e.getAt().toInstant(),
+        e.getFromStatus() == null ? null : TrainingStatus.valueOf(e.getFromStatus()),
+        TrainingStatus.valueOf(e.getToStatus()),
+        e.getNote());
+  }
+}
