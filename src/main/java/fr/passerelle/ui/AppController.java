@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.Image;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -67,6 +68,9 @@ public final class AppController implements AutoCloseable {
   /** Shows the window with the splash and opens the database in the background. */
   public void start() {
     stage.setTitle("Passerelle");
+    stage
+        .getIcons()
+        .add(new Image(PasserelleApp.class.getResource("passerelle.png").toExternalForm()));
     stage.setScene(scene);
     stage.setMinWidth(900);
     stage.setMinHeight(600);
