@@ -12,7 +12,7 @@ public final class Features {
   public static List<FeatureView> all(UiContext ctx) {
     return List.of(
         Placeholders.dashboard(ctx),
-        Placeholders.meetings(ctx),
+        new fr.passerelle.meetings.ui.MeetingsFeature(ctx),
         Placeholders.candidates(ctx),
         new fr.passerelle.offers.ui.OffersFeature(
             ctx, fr.passerelle.offers.ui.OccupationActions.NONE),

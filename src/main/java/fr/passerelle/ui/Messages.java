@@ -19,6 +19,7 @@ public final class Messages {
   public static final List<String> BUNDLES =
       List.of(
           "fr.passerelle.ui.messages",
+          "fr.passerelle.meetings.ui.messages",
           "fr.passerelle.offers.ui.messages",
           "fr.passerelle.sourcing.ui.messages",
           "fr.passerelle.sync.ui.messages");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The printed documents read back: roster and convocations with PDFBox, .ics with ical4j. */
-class MeetingDocumentsTest {
+public class MeetingDocumentsTest {
   @TempDir Path dir;
   private final ManualClock clock = new ManualClock();
   private Services services;
@@ -197,7 +197,7 @@ class MeetingDocumentsTest {
     return out.toByteArray();
   }
 
-  static List<String> pagesOf(byte[] pdf) throws IOException {
+  public static List<String> pagesOf(byte[] pdf) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       PDFTextStripper s = new PDFTextStripper();
       List<String> pages = new java.util.ArrayList<>();
