@@ -52,7 +52,8 @@ final class CsvReader implements TabularReader {
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT);
       parser =
-          CsvWriter.EXCEL_FR.builder()
+          CsvWriter.EXCEL_FR
+              .builder()
               .setLenientEof(false)
               .setTrailingData(false)
               .get()

@@ -10,6 +10,6 @@ public final class Features {
   private Features() {}
 
   public static List<FeatureView> all(UiContext ctx) {
-    return List.of();
+    return List.of(new fr.passerelle.candidates.ui.CandidatesFeature(ctx));
   }
 }

@@ -16,7 +16,8 @@ public final class Messages {
   public static final Locale ENGLISH = Locale.UK;
 
   /** Every bundle of the UI, one per feature. */
-  public static final List<String> BUNDLES = List.of("fr.passerelle.ui.messages");
+  public static final List<String> BUNDLES =
+      List.of("fr.passerelle.ui.messages", "fr.passerelle.candidates.ui.messages");
 
   private final Locale locale;
   private final List<ResourceBundle> bundles;
