@@ -92,14 +92,20 @@ public final class CandidateDetailViewModel {
     for (CriterionRow r : criteria) {
       all.addAll(List.of(r.held(), r.since(), r.proofSeen(), r.proofSeenOn()));
     }
-    all.forEach(
-        o ->
-            o.addListener(
-                x -> {
-                  if (!loadingFields && loaded.get() != null) {
-                    dirty.set(true);
-                  }
-                }));
+    Runnable mark =
+        () -> {
+          if (!loadingFields && loaded.get() != null) {
+            dirty.set(true);
+          }
+        };
+    for (Observable o : all) {
+      // change listeners: an invalidation listener fires once until someone reads the value
+      if (o instanceof javafx.beans.value.ObservableValue<?> v) {
+        v.addListener((x, a, b) -> mark.run());
+      } else {
+        o.addListener(x -> mark.run());
+      }
+    }
   }
 
   /** Opens a candidate (in the background). */
