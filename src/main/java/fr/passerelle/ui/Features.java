@@ -13,7 +13,7 @@ public final class Features {
     return List.of(
         Placeholders.dashboard(ctx),
         new fr.passerelle.meetings.ui.MeetingsFeature(ctx),
-        Placeholders.candidates(ctx),
+        new fr.passerelle.candidates.ui.CandidatesFeature(ctx),
         new fr.passerelle.offers.ui.OffersFeature(
             ctx, fr.passerelle.offers.ui.OccupationActions.NONE),
         new fr.passerelle.sourcing.ui.ListsFeature(ctx),

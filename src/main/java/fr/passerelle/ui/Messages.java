@@ -20,6 +20,7 @@ public final class Messages {
       List.of(
           "fr.passerelle.ui.messages",
           "fr.passerelle.meetings.ui.messages",
+          "fr.passerelle.candidates.ui.messages",
           "fr.passerelle.offers.ui.messages",
           "fr.passerelle.sourcing.ui.messages",
           "fr.passerelle.sync.ui.messages");
