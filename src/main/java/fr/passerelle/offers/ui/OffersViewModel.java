@@ -58,7 +58,11 @@ public final class OffersViewModel {
     this.msg = msg;
     hardToFillOnly.addListener((o, a, b) -> refresh());
     boostPriority.addListener((o, a, b) -> loadMatches());
-    selected.addListener((o, a, b) -> loadMatches());
+    selected.addListener(
+        (o, a, b) -> {
+          addOutcome.set("");
+          loadMatches();
+        });
   }
 
   /** Reloads the open offers (first 500, hard to fill first). */
@@ -88,7 +92,6 @@ public final class OffersViewModel {
   /** Loads the ranked candidates of the selected offer and the lists they may join. */
   public void loadMatches() {
     OfferRow row = selected.get();
-    addOutcome.set("");
     if (row == null) {
       matches.clear();
       poolText.set("");

@@ -107,7 +107,8 @@ public final class ListsView extends BorderPane {
                     });
           }
         });
-    entries.setOnKeyPressed(
+    entries.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
         k -> {
           SourcingEntry e = entries.getSelectionModel().getSelectedItem();
           if (e == null) {
