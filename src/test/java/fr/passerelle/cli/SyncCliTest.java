@@ -37,7 +37,8 @@ class SyncCliTest {
 
     Path out = root.resolve("out");
     Files.createDirectories(out);
-    Result exp = ok(a, "sync", "export", "--to", bReplica, "--out", out.resolve("f.passerelle").toString());
+    Result exp =
+        ok(a, "sync", "export", "--to", bReplica, "--out", out.resolve("f.passerelle").toString());
     assertThat(exp.out()).contains("rows for France Travail");
     Result imp = ok(b, "sync", "import", out.resolve("f.passerelle").toString());
     assertThat(imp.out()).contains("Imported", "office: added 1");
@@ -47,7 +48,10 @@ class SyncCliTest {
     ok(b, "sync", "export", "--all", "--out", out.toString());
     try (var files = Files.list(out)) {
       Path back =
-          files.filter(p -> p.getFileName().toString().startsWith("Agence-Albi")).findFirst().orElseThrow();
+          files
+              .filter(p -> p.getFileName().toString().startsWith("Agence-Albi"))
+              .findFirst()
+              .orElseThrow();
       ok(a, "sync", "import", back.toString());
     }
     String digestA = ok(a, "sync", "digest").out().lines().findFirst().orElseThrow();
@@ -63,7 +67,8 @@ class SyncCliTest {
     assertThat(refused.code()).isEqualTo(3);
     assertThat(refused.err()).contains("not a Passerelle sync file");
 
-    Result revoke = ok(b, "sync", "revoke", idA.out().replaceAll("(?s).*Replica id:\\s+([0-9a-f-]+).*", "$1"));
+    Result revoke =
+        ok(b, "sync", "revoke", idA.out().replaceAll("(?s).*Replica id:\\s+([0-9a-f-]+).*", "$1"));
     assertThat(revoke.out()).contains("Revoked Agence Toulouse");
     Result missing = Cli.run(a, "sync", "export", "--out", out.toString());
     assertThat(missing.code()).isEqualTo(1);

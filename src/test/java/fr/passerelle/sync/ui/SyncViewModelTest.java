@@ -73,14 +73,20 @@ class SyncViewModelTest {
     UUID id = candidate(a, "Martin");
     Path dir = Files.createDirectories(root.resolve("files"));
     Path f1 =
-        a.sync().exporter().exportTo(ReplicatedReplica.of(b), dir.resolve("1.passerelle"), false, Progress.NONE).file();
+        a.sync()
+            .exporter()
+            .exportTo(ReplicatedReplica.of(b), dir.resolve("1.passerelle"), false, Progress.NONE)
+            .file();
     vm.importFile(f1);
     assertThat(vm.error().get()).as(vm.message().get()).isFalse();
     assertThat(vm.report().get().tables().get("candidate").added).isEqualTo(1);
     rename(a, id, "Martin-A");
     rename(b, id, "Martin-B");
     Path f2 =
-        a.sync().exporter().exportTo(ReplicatedReplica.of(b), dir.resolve("2.passerelle"), false, Progress.NONE).file();
+        a.sync()
+            .exporter()
+            .exportTo(ReplicatedReplica.of(b), dir.resolve("2.passerelle"), false, Progress.NONE)
+            .file();
     vm.importFile(f2);
     assertThat(vm.conflictGroups()).hasSize(1);
     var conflict = vm.conflictGroups().get(0).get(0);
@@ -107,7 +113,9 @@ class SyncViewModelTest {
   void theWatchedFolderImportsNewFilesOnce() throws Exception {
     candidate(a, "Durand");
     Path shared = Files.createDirectories(root.resolve("shared"));
-    a.sync().exporter().exportTo(ReplicatedReplica.of(b), shared.resolve("a.passerelle"), false, Progress.NONE);
+    a.sync()
+        .exporter()
+        .exportTo(ReplicatedReplica.of(b), shared.resolve("a.passerelle"), false, Progress.NONE);
     vm.watchedFolder().set(shared);
     vm.pollWatchedFolder();
     assertThat(vm.report().get().tables().get("candidate").added).isEqualTo(1);
