@@ -73,7 +73,7 @@ class SyncConvergenceProperties {
     List<UUID> candidates = new ArrayList<>();
     Map<Node, Set<UUID>> conflictsSeen = new HashMap<>();
     List<Mail> delayed = new ArrayList<>();
-    int steps = 12 + rnd.nextInt(14);
+    int steps = 10 + rnd.nextInt(12);
     int restoreAt = rnd.nextInt(steps);
     int snapshotAt = rnd.nextInt(restoreAt + 1);
     int clockAt = rnd.nextInt(steps);
