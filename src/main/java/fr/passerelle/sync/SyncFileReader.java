@@ -168,15 +168,16 @@ final class SyncFileReader implements AutoCloseable {
     }
     if (!Arrays.equals(format, SyncFormat.FORMAT_BYTES)) {
       String text = new String(format, java.nio.charset.StandardCharsets.US_ASCII);
-      if (text.startsWith("passerelle-sync\nformat=")) {
+      String version = text.startsWith("passerelle-sync\nformat=") ? text.substring(23) : "";
+      if (version.matches("[0-9]{1,9}\n") && Integer.parseInt(version.strip()) > SyncFormat.FORMAT) {
         throw refused(
             "the file was made by a newer Passerelle (sync format "
-                + text.substring(23).strip()
+                + version.strip()
                 + ", this version reads "
                 + SyncFormat.FORMAT
                 + "): update Passerelle, then import it again.");
       }
-      throw refused("this is not a Passerelle sync file.");
+      throw refused("this is not a Passerelle sync file (or its first part is damaged).");
     }
     if (!small.containsKey(SyncFormat.MANIFEST_ENTRY) || !seen.contains(SyncFormat.PAYLOAD_ENTRY)) {
       throw damaged("a part is missing");

@@ -61,7 +61,7 @@ final class ConflictPane {
     detail.setPadding(new Insets(8));
     list.getSelectionModel().selectedItemProperty().addListener((o, was, g) -> show(detail, g));
     SplitPane split = new SplitPane(list, new ScrollPane(detail));
-    split.setDividerPositions(0.35);
+    split.setDividerPositions(0.4);
     return split;
   }
 
@@ -76,8 +76,7 @@ final class ConflictPane {
     restore.setOnAction(e -> vm.restore(group));
     detail.getChildren().add(new HBox(8, keep, restore));
     for (Conflicts.Conflict c : group) {
-      Label title =
-          new Label(m.get("sync.conflict.row", tableLabel(c.table()), c.rowId().toString()));
+      Label title = new Label(m.get("sync.conflict.row", tableLabel(c.table()), describe(c)));
       title.getStyleClass().add("title-4");
       GridPane grid = new GridPane();
       grid.setHgap(12);
@@ -88,7 +87,8 @@ final class ConflictPane {
       List<CheckBox> picks = new ArrayList<>();
       int row = 1;
       for (String f : c.differing()) {
-        CheckBox pick = new CheckBox(f.toLowerCase(Locale.ROOT));
+        CheckBox pick = new CheckBox(f.toLowerCase(Locale.ROOT).replace('_', ' '));
+        pick.setMnemonicParsing(false);
         pick.setUserData(f);
         picks.add(pick);
         grid.add(pick, 0, row);
@@ -109,6 +109,18 @@ final class ConflictPane {
                       .toList()));
       detail.getChildren().addAll(title, grid, merge);
     }
+  }
+
+  /** A readable name for the row: its name or title if it has one, else its id. */
+  private static String describe(Conflicts.Conflict c) {
+    for (String f : List.of("LAST_NAME", "NAME", "TITLE")) {
+      String v = c.current().get(f);
+      if (v != null) {
+        String first = c.current().get("FIRST_NAME");
+        return first == null ? v : v.toUpperCase(Locale.ROOT) + " " + first;
+      }
+    }
+    return c.rowId().toString();
   }
 
   private String tableLabel(String table) {
