@@ -20,6 +20,7 @@ public final class Services implements AutoCloseable {
   private final OfficeService offices;
   private final OccupationService occupations;
   private final TrainingService training;
+  private final fr.passerelle.training.TrainingQueries trainingQueries;
   private final fr.passerelle.dashboard.StatsService stats;
 
   private Services(Database db, WallClock clock) {
@@ -29,6 +30,7 @@ public final class Services implements AutoCloseable {
     this.offices = new OfficeService(db, writer);
     this.occupations = new OccupationService(db.dsl());
     this.training = new TrainingService(db, writer, clock, new FundingRuleService(db, clock));
+    this.trainingQueries = new fr.passerelle.training.TrainingQueries(db);
     this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock);
   }
 
@@ -62,6 +64,10 @@ public final class Services implements AutoCloseable {
 
   public TrainingService training() {
     return training;
+  }
+
+  public fr.passerelle.training.TrainingQueries trainingQueries() {
+    return trainingQueries;
   }
 
   public fr.passerelle.dashboard.StatsService stats() {

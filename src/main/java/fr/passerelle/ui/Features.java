@@ -10,6 +10,8 @@ public final class Features {
   private Features() {}
 
   public static List<FeatureView> all(UiContext ctx) {
-    return List.of();
+    return List.of(
+        new fr.passerelle.dashboard.ui.DashboardView(ctx),
+        new fr.passerelle.training.ui.TrainingView(ctx));
   }
 }

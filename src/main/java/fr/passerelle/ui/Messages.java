@@ -16,7 +16,11 @@ public final class Messages {
   public static final Locale ENGLISH = Locale.UK;
 
   /** Every bundle of the UI, one per feature. */
-  public static final List<String> BUNDLES = List.of("fr.passerelle.ui.messages");
+  public static final List<String> BUNDLES =
+      List.of(
+          "fr.passerelle.ui.messages",
+          "fr.passerelle.dashboard.ui.messages",
+          "fr.passerelle.training.ui.messages");
 
   private final Locale locale;
   private final List<ResourceBundle> bundles;
