@@ -30,6 +30,7 @@ public final class Services implements AutoCloseable {
   private final OffersModule offersModule;
   private final SourcingService sourcing;
   private final TrainingService training;
+  private final fr.passerelle.training.TrainingQueries trainingQueries;
   private final fr.passerelle.dashboard.StatsService stats;
   private final MeetingService meetings;
   private final SyncService sync;
@@ -45,6 +46,7 @@ public final class Services implements AutoCloseable {
     this.offersModule = new OffersModule(db, writer, offices, clock);
     this.sourcing = new SourcingService(db, writer, offices, offersModule, clock);
     this.training = new TrainingService(db, writer, clock, new FundingRuleService(db, clock));
+    this.trainingQueries = new fr.passerelle.training.TrainingQueries(db);
     this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock);
     this.meetings = new MeetingService(db, writer, clock);
     this.sync = new SyncService(db, writer, offices, clock);
@@ -98,6 +100,10 @@ public final class Services implements AutoCloseable {
 
   public TrainingService training() {
     return training;
+  }
+
+  public fr.passerelle.training.TrainingQueries trainingQueries() {
+    return trainingQueries;
   }
 
   public fr.passerelle.dashboard.StatsService stats() {

@@ -11,13 +11,13 @@ public final class Features {
 
   public static List<FeatureView> all(UiContext ctx) {
     return List.of(
-        Placeholders.dashboard(ctx),
+        new fr.passerelle.dashboard.ui.DashboardView(ctx),
         new fr.passerelle.meetings.ui.MeetingsFeature(ctx),
         new fr.passerelle.candidates.ui.CandidatesFeature(ctx),
         new fr.passerelle.offers.ui.OffersFeature(
             ctx, fr.passerelle.offers.ui.OccupationActions.NONE),
         new fr.passerelle.sourcing.ui.ListsFeature(ctx),
-        Placeholders.training(ctx),
+        new fr.passerelle.training.ui.TrainingView(ctx),
         new fr.passerelle.sync.ui.SyncView(ctx));
   }
 }

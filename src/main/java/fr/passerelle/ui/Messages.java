@@ -23,6 +23,8 @@ public final class Messages {
           "fr.passerelle.candidates.ui.messages",
           "fr.passerelle.offers.ui.messages",
           "fr.passerelle.sourcing.ui.messages",
+          "fr.passerelle.dashboard.ui.messages",
+          "fr.passerelle.training.ui.messages",
           "fr.passerelle.sync.ui.messages");
 
   private final Locale locale;

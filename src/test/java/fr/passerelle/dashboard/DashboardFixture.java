@@ -18,13 +18,13 @@ import org.jooq.TableRecord;
  * The small hand-built data set of the dashboard tests; the expected figures are worked out by hand
  * in {@link StatsServiceTest}. Office A is the one under study, office B another office.
  */
-final class DashboardFixture {
-  final Services s;
-  final UUID officeA = UUID.randomUUID();
+public final class DashboardFixture {
+  public final Services s;
+  public final UUID officeA = UUID.randomUUID();
   final UUID officeB = UUID.randomUUID();
   UUID c1;
 
-  DashboardFixture(Services s) {
+  public DashboardFixture(Services s) {
     this.s = s;
   }
 
@@ -128,7 +128,7 @@ final class DashboardFixture {
   }
 
   /** Builds the whole data set. */
-  DashboardFixture build() {
+  public DashboardFixture build() {
     LocalDate d = null;
     // ---- offers
     offer("FRANCE_TRAVAIL", LocalDate.of(2026, 1, 10), null, null, officeA); // 1

@@ -1,0 +1,349 @@
+package fr.passerelle.dashboard.ui;
+
+import fr.passerelle.dashboard.DashboardCsv.Chart;
+import fr.passerelle.dashboard.Indicators;
+import fr.passerelle.dashboard.MonthPoint;
+import fr.passerelle.dashboard.Period.Preset;
+import fr.passerelle.dashboard.SchemeRow;
+import fr.passerelle.office.Office;
+import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
+import java.io.File;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+
+/** The partnership's dashboard: four axes, each with figures, trend, chart and exports. */
+public final class DashboardView implements FeatureView {
+  private final UiContext ctx;
+  private final Messages m;
+  private final DashboardViewModel vm;
+  private ChartCard offers;
+  private ChartCard sourcing;
+  private ChartCard meetings;
+  private ChartCard training;
+
+  public DashboardView(UiContext ctx) {
+    this.ctx = ctx;
+    this.m = ctx.messages();
+    this.vm = new DashboardViewModel(ctx);
+  }
+
+  public DashboardViewModel viewModel() {
+    return vm;
+  }
+
+  @Override
+  public String id() {
+    return "dashboard";
+  }
+
+  @Override
+  public String titleKey() {
+    return "dashboard.nav";
+  }
+
+  @Override
+  public Ikon icon() {
+    return MaterialDesignV.VIEW_DASHBOARD_OUTLINE;
+  }
+
+  @Override
+  public Node build() {
+    ComboBox<Preset> preset = new ComboBox<>(FXCollections.observableArrayList(Preset.values()));
+    preset.setId("dashboard-preset");
+    preset.setConverter(converter(p -> m.get("dashboard.preset." + p.name())));
+    preset.valueProperty().bindBidirectional(vm.preset());
+    preset.setOnAction(e -> vm.choosePreset(preset.getValue()));
+    DatePicker from = new DatePicker();
+    from.setId("dashboard-from");
+    DatePicker to = new DatePicker();
+    to.setId("dashboard-to");
+    from.valueProperty().bindBidirectional(vm.from());
+    to.valueProperty().bindBidirectional(vm.to());
+    Button apply = new Button(m.get("dashboard.apply"));
+    apply.setId("dashboard-apply");
+    apply.setOnAction(e -> vm.chooseDates(from.getValue(), to.getValue()));
+    ComboBox<Office> office = new ComboBox<>();
+    office.setId("dashboard-office");
+    office.setPromptText(m.get("dashboard.allOffices"));
+    office.getItems().add(null);
+    vm.offices()
+        .addListener(
+            (javafx.collections.ListChangeListener<Office>)
+                c -> {
+                  office.getItems().setAll(vm.offices());
+                  office.getItems().add(0, null);
+                });
+    office.setConverter(converter(o -> o == null ? m.get("dashboard.allOffices") : o.name()));
+    office.setButtonCell(
+        new ListCell<>() {
+          @Override
+          protected void updateItem(Office o, boolean empty) {
+            super.updateItem(o, empty);
+            setText(o == null ? m.get("dashboard.allOffices") : o.name());
+          }
+        });
+    office.setOnAction(e -> vm.chooseOffice(office.getValue()));
+    Button refresh = new Button(m.get("dashboard.refresh"));
+    refresh.setOnAction(e -> vm.refresh());
+    Button print = new Button(m.get("dashboard.print"));
+    print.setId("dashboard-print");
+    print.setOnAction(e -> printPdf(print));
+    ProgressIndicator busy = new ProgressIndicator();
+    busy.setPrefSize(18, 18);
+    busy.visibleProperty().bind(vm.loading());
+    Region grow = new Region();
+    HBox.setHgrow(grow, Priority.ALWAYS);
+    HBox bar =
+        new HBox(
+            8,
+            new Label(m.get("dashboard.period")),
+            preset,
+            from,
+            to,
+            apply,
+            new Label(m.get("dashboard.office")),
+            office,
+            busy,
+            grow,
+            refresh,
+            print);
+    bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(8));
+    Label error = new Label();
+    error.setId("dashboard-error");
+    error.textProperty().bind(vm.error());
+    error.setStyle("-fx-text-fill: -color-danger-fg;");
+    Label info = new Label();
+    info.setId("dashboard-info");
+    info.textProperty().bind(vm.info());
+    offers =
+        new ChartCard(
+            "dashboard-offers",
+            m.get("dashboard.axis.offers"),
+            m,
+            p -> vm.exportCsv(Chart.OFFERS, p, x -> {}));
+    sourcing =
+        new ChartCard(
+            "dashboard-sourcing",
+            m.get("dashboard.axis.sourcing"),
+            m,
+            p -> vm.exportCsv(Chart.SOURCING, p, x -> {}));
+    meetings =
+        new ChartCard(
+            "dashboard-meetings",
+            m.get("dashboard.axis.meetings"),
+            m,
+            p -> vm.exportCsv(Chart.MEETINGS, p, x -> {}));
+    training =
+        new ChartCard(
+            "dashboard-training",
+            m.get("dashboard.axis.training"),
+            m,
+            p -> vm.exportCsv(Chart.TRAINING, p, x -> {}));
+    GridPane grid = new GridPane();
+    grid.setHgap(10);
+    grid.setVgap(10);
+    grid.setPadding(new Insets(0, 8, 8, 8));
+    ColumnConstraints half = new ColumnConstraints();
+    half.setPercentWidth(50);
+    grid.getColumnConstraints().addAll(half, half);
+    grid.add(offers, 0, 0);
+    grid.add(sourcing, 1, 0);
+    grid.add(meetings, 0, 1);
+    grid.add(training, 1, 1);
+    vm.indicators().addListener((o, a, ind) -> show(ind));
+    ScrollPane scroll = new ScrollPane(grid);
+    scroll.setFitToWidth(true);
+    BorderPane root = new BorderPane(scroll);
+    root.setId("dashboard-view");
+    root.setTop(new VBox(bar, new HBox(12, error, info)));
+    root.sceneProperty()
+        .addListener(
+            (o, a, scene) -> {
+              if (scene != null) {
+                scene
+                    .getAccelerators()
+                    .put(
+                        new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
+                        () -> printPdf(print));
+              }
+            });
+    return root;
+  }
+
+  @Override
+  public void onShow() {
+    if (vm.offices().isEmpty()) {
+      vm.start();
+    } else {
+      vm.refresh();
+    }
+  }
+
+  private void printPdf(Node owner) {
+    FileChooser fc = new FileChooser();
+    fc.setTitle(m.get("dashboard.print"));
+    fc.setInitialFileName("tableau-de-bord.pdf");
+    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+    File f = fc.showSaveDialog(owner.getScene().getWindow());
+    if (f != null) {
+      vm.exportPdf(f.toPath(), p -> {});
+    }
+  }
+
+  private void show(Indicators ind) {
+    if (ind == null) {
+      return;
+    }
+    var f = ind.figures();
+    offers.clearFigures();
+    offers.figure(
+        "fig-offers-ft",
+        m.get("dashboard.fig.offersFt"),
+        f.get("offers.franceTravail"),
+        () -> vm.openList("offers", "source=FRANCE_TRAVAIL"));
+    offers.figure(
+        "fig-offers-ta",
+        m.get("dashboard.fig.offersTa"),
+        f.get("offers.tempAgency"),
+        () -> vm.openList("offers", "source=TEMP_AGENCY"));
+    offers.figure(
+        "fig-offers-hard",
+        m.get("dashboard.fig.offersHard"),
+        f.get("offers.hardToFill"),
+        () -> vm.openList("offers", "hardToFill"));
+    offers
+        .chart
+        .getData()
+        .setAll(
+            series(m.get("dashboard.series.ft"), ind, 0),
+            series(m.get("dashboard.series.ta"), ind, 1),
+            series(m.get("dashboard.series.hard"), ind, 2));
+    sourcing.clearFigures();
+    sourcing.figure(
+        "fig-lists",
+        m.get("dashboard.fig.inLists"),
+        f.get("sourcing.candidates"),
+        () -> vm.openList("lists", ""));
+    sourcing.rate(
+        "fig-lists-priority", m.get("dashboard.fig.priorityShare"), ind.priorityShareInLists());
+    sourcing.rate("fig-lists-rqth", m.get("dashboard.fig.rqthShare"), ind.rqthShareInLists());
+    sourcing.figure(
+        "fig-pool",
+        m.get("dashboard.fig.pool"),
+        f.get("pool.candidates"),
+        () -> vm.openList("candidates", ""));
+    XYChart.Series<String, Number> prio = new XYChart.Series<>();
+    prio.setName(m.get("dashboard.series.priority"));
+    XYChart.Series<String, Number> rqth = new XYChart.Series<>();
+    rqth.setName(m.get("dashboard.series.rqth"));
+    String lists = m.get("dashboard.cat.lists");
+    String pool = m.get("dashboard.cat.pool");
+    prio.getData().add(new XYChart.Data<>(lists, nz(ind.priorityShareInLists())));
+    prio.getData().add(new XYChart.Data<>(pool, nz(ind.priorityShareInPool())));
+    rqth.getData().add(new XYChart.Data<>(lists, nz(ind.rqthShareInLists())));
+    rqth.getData().add(new XYChart.Data<>(pool, nz(ind.rqthShareInPool())));
+    sourcing.chart.getData().setAll(prio, rqth);
+    meetings.clearFigures();
+    meetings.figure(
+        "fig-meetings-held",
+        m.get("dashboard.fig.held"),
+        f.get("meetings.held"),
+        () -> vm.openList("meetings", "status=HELD"));
+    meetings.figure(
+        "fig-meetings-present", m.get("dashboard.fig.present"), f.get("meetings.present"), null);
+    meetings.rate("fig-attendance", m.get("dashboard.fig.attendance"), ind.attendanceRate());
+    String now = m.get("dashboard.cat.period");
+    String before = m.get("dashboard.cat.previous");
+    var ms = new java.util.ArrayList<XYChart.Series<String, Number>>();
+    for (String k : new String[] {"meetings.held", "meetings.registered", "meetings.present"}) {
+      XYChart.Series<String, Number> s = new XYChart.Series<>();
+      s.setName(m.get("dashboard.series." + k));
+      s.getData().add(new XYChart.Data<>(now, f.get(k).value()));
+      s.getData().add(new XYChart.Data<>(before, f.get(k).previous()));
+      ms.add(s);
+    }
+    meetings.chart.getData().setAll(ms);
+    training.clearFigures();
+    training.figure(
+        "fig-started",
+        m.get("dashboard.fig.started"),
+        f.get("training.started"),
+        () -> vm.openList("training", "IN_TRAINING"));
+    training.figure(
+        "fig-completed",
+        m.get("dashboard.fig.completed"),
+        f.get("training.completed"),
+        () -> vm.openList("training", "COMPLETED"));
+    training.figure(
+        "fig-employed",
+        m.get("dashboard.fig.employed"),
+        f.get("training.employedSixMonths"),
+        () -> vm.openList("training", "EMPLOYED"));
+    var ts = new java.util.ArrayList<XYChart.Series<String, Number>>();
+    String[] names = {"started", "completed", "employed"};
+    for (int i = 0; i < 3; i++) {
+      XYChart.Series<String, Number> s = new XYChart.Series<>();
+      s.setName(m.get("dashboard.series." + names[i]));
+      for (SchemeRow r : ind.trainingByScheme()) {
+        long v = i == 0 ? r.started() : i == 1 ? r.completed() : r.employedSixMonths();
+        s.getData().add(new XYChart.Data<>(r.scheme().equals("NONE") ? "—" : r.scheme(), v));
+      }
+      ts.add(s);
+    }
+    training.chart.getData().setAll(ts);
+  }
+
+  private static double nz(Double d) {
+    return d == null ? 0 : d;
+  }
+
+  private static XYChart.Series<String, Number> series(String name, Indicators ind, int which) {
+    XYChart.Series<String, Number> s = new XYChart.Series<>();
+    s.setName(name);
+    for (MonthPoint p : ind.offersByMonth()) {
+      long v = which == 0 ? p.franceTravail() : which == 1 ? p.tempAgency() : p.hardToFill();
+      s.getData().add(new XYChart.Data<>(p.month().toString(), v));
+    }
+    return s;
+  }
+
+  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+    return new StringConverter<>() {
+      @Override
+      public String toString(T t) {
+        return f.apply(t);
+      }
+
+      @Override
+      public T fromString(String s) {
+        return null;
+      }
+    };
+  }
+}

@@ -1,0 +1,224 @@
+package fr.passerelle.dashboard.ui;
+
+import fr.passerelle.dashboard.DashboardCsv;
+import fr.passerelle.dashboard.DashboardReport;
+import fr.passerelle.dashboard.Indicators;
+import fr.passerelle.dashboard.Period;
+import fr.passerelle.dashboard.Period.Preset;
+import fr.passerelle.office.Office;
+import fr.passerelle.ui.UiContext;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State of the dashboard: the period (preset or custom), the office filter, the indicators of the
+ * last refresh. Every database call goes through the task runner.
+ */
+public final class DashboardViewModel {
+  private final UiContext ctx;
+  private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.THIS_MONTH);
+  private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+  private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+  private final ObjectProperty<Office> office = new SimpleObjectProperty<>();
+  private final ObservableList<Office> offices = FXCollections.observableArrayList();
+  private final ObjectProperty<Indicators> indicators = new SimpleObjectProperty<>();
+  private final BooleanProperty loading = new SimpleBooleanProperty();
+  private final StringProperty error = new SimpleStringProperty();
+  private final StringProperty info = new SimpleStringProperty();
+  private final LongProperty refreshMillis = new SimpleLongProperty();
+  private BiConsumer<String, String> navigator = (feature, filter) -> {};
+
+  public DashboardViewModel(UiContext ctx) {
+    this.ctx = ctx;
+    Period p = Period.of(Preset.THIS_MONTH, ctx.services().stats().today());
+    from.set(p.from());
+    to.set(p.to());
+  }
+
+  /** Loads the offices of the filter, then the indicators. */
+  public void start() {
+    ctx.tasks()
+        .submit(
+            ctx.messages().get("dashboard.loading"),
+            pr -> ctx.services().offices().all(),
+            list -> {
+              offices.setAll(list);
+              refresh();
+            },
+            this::fail);
+  }
+
+  /** Chooses a preset period (CUSTOM keeps the dates) and refreshes. */
+  public void choosePreset(Preset p) {
+    preset.set(p);
+    if (p != Preset.CUSTOM) {
+      Period period = Period.of(p, ctx.services().stats().today());
+      from.set(period.from());
+      to.set(period.to());
+    }
+    refresh();
+  }
+
+  /** Sets custom dates and refreshes (refused with a message when the end is before the start). */
+  public void chooseDates(LocalDate f, LocalDate t) {
+    preset.set(Preset.CUSTOM);
+    from.set(f);
+    to.set(t);
+    refresh();
+  }
+
+  public void chooseOffice(Office o) {
+    office.set(o);
+    refresh();
+  }
+
+  public void refresh() {
+    LocalDate f = from.get();
+    LocalDate t = to.get();
+    if (f == null || t == null) {
+      error.set(ctx.messages().get("dashboard.error.dates"));
+      return;
+    }
+    if (t.isBefore(f)) {
+      error.set(ctx.messages().get("dashboard.error.endBeforeStart", t, f));
+      return;
+    }
+    error.set(null);
+    loading.set(true);
+    Period period = new Period(f, t);
+    Office o = office.get();
+    long started = System.nanoTime();
+    ctx.tasks()
+        .submit(
+            ctx.messages().get("dashboard.loading"),
+            pr -> ctx.services().stats().indicators(period, o == null ? null : o.id()),
+            ind -> {
+              loading.set(false);
+              refreshMillis.set((System.nanoTime() - started) / 1_000_000);
+              indicators.set(ind);
+            },
+            this::fail);
+  }
+
+  /** Writes the data of one chart as Excel-FR CSV. */
+  public void exportCsv(DashboardCsv.Chart chart, Path file, Consumer<Path> done) {
+    Indicators ind = indicators.get();
+    if (ind == null) {
+      return;
+    }
+    ctx.tasks()
+        .submit(
+            ctx.messages().get("dashboard.export"),
+            pr -> {
+              try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                DashboardCsv.write(chart, ind, w);
+              }
+              return file;
+            },
+            p -> {
+              info.set(ctx.messages().get("dashboard.saved", p.getFileName()));
+              done.accept(p);
+            },
+            this::fail);
+  }
+
+  /** Writes the one-page PDF report of the current indicators. */
+  public void exportPdf(Path file, Consumer<Path> done) {
+    Indicators ind = indicators.get();
+    if (ind == null) {
+      return;
+    }
+    String scope =
+        office.get() == null ? ctx.messages().get("dashboard.allOffices") : office.get().name();
+    LocalDate today = ctx.services().stats().today();
+    ctx.tasks()
+        .submit(
+            ctx.messages().get("dashboard.export"),
+            pr -> {
+              try (OutputStream out = Files.newOutputStream(file)) {
+                new DashboardReport().write(ind, scope, today, out);
+              }
+              return file;
+            },
+            p -> {
+              info.set(ctx.messages().get("dashboard.saved", p.getFileName()));
+              done.accept(p);
+            },
+            this::fail);
+  }
+
+  /**
+   * Opens the list behind a figure. The shell has no navigation API yet: this hook receives the
+   * feature id ("offers", "lists", "meetings", "training") and a filter text; the app wires it when
+   * the shell offers navigation.
+   */
+  public void openList(String feature, String filter) {
+    navigator.accept(feature, filter);
+    info.set(ctx.messages().get("dashboard.openList", feature, filter));
+  }
+
+  public void setNavigator(BiConsumer<String, String> navigator) {
+    this.navigator = navigator;
+  }
+
+  private void fail(Throwable e) {
+    loading.set(false);
+    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+  }
+
+  public ObjectProperty<Preset> preset() {
+    return preset;
+  }
+
+  public ObjectProperty<LocalDate> from() {
+    return from;
+  }
+
+  public ObjectProperty<LocalDate> to() {
+    return to;
+  }
+
+  public ObjectProperty<Office> office() {
+    return office;
+  }
+
+  public ObservableList<Office> offices() {
+    return offices;
+  }
+
+  public ObjectProperty<Indicators> indicators() {
+    return indicators;
+  }
+
+  public BooleanProperty loading() {
+    return loading;
+  }
+
+  public StringProperty error() {
+    return error;
+  }
+
+  public StringProperty info() {
+    return info;
+  }
+
+  public LongProperty refreshMillis() {
+    return refreshMillis;
+  }
+}

@@ -1,0 +1,135 @@
+package fr.passerelle.training.ui;
+
+import fr.passerelle.training.TrainingPath;
+import fr.passerelle.training.TrainingStatus;
+import fr.passerelle.ui.Messages;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The columns of the board, one per status. Move a card by dragging it to another column, or select
+ * it and press Ctrl+→ / Ctrl+← (next / previous step).
+ */
+final class BoardPane extends HBox {
+  private final TrainingBoardViewModel vm;
+  private final Messages m;
+
+  BoardPane(TrainingBoardViewModel vm, Messages m) {
+    super(6);
+    this.vm = vm;
+    this.m = m;
+    setPadding(new Insets(6));
+    for (TrainingStatus s : TrainingStatus.values()) {
+      getChildren().add(column(s));
+    }
+  }
+
+  private VBox column(TrainingStatus s) {
+    Label head = new Label();
+    head.setStyle("-fx-font-weight: bold;");
+    head.textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () -> m.get("training.status." + s.name()) + " (" + vm.column(s).size() + ")",
+                vm.column(s)));
+    ListView<TrainingPath> list = new ListView<>(vm.column(s));
+    list.setId("column-" + s.name());
+    list.setPrefWidth(175);
+    list.setMinWidth(120);
+    list.setPlaceholder(new Label(m.get("training.column.empty")));
+    list.setCellFactory(v -> new Card());
+    list.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, p) -> {
+              if (p != null) {
+                vm.select(p);
+              }
+            });
+    list.setOnKeyPressed(
+        e -> {
+          if (e.isShortcutDown() && e.getCode() == KeyCode.RIGHT) {
+            vm.moveSelected(+1);
+            e.consume();
+          } else if (e.isShortcutDown() && e.getCode() == KeyCode.LEFT) {
+            vm.moveSelected(-1);
+            e.consume();
+          }
+        });
+    list.setOnDragOver(
+        e -> {
+          if (e.getDragboard().hasString()) {
+            e.acceptTransferModes(TransferMode.MOVE);
+          }
+          e.consume();
+        });
+    list.setOnDragDropped(
+        e -> {
+          String id = e.getDragboard().getString();
+          TrainingPath p = find(id);
+          if (p != null) {
+            vm.move(p, s, null);
+          }
+          e.setDropCompleted(p != null);
+          e.consume();
+        });
+    VBox col = new VBox(4, head, list);
+    VBox.setVgrow(list, Priority.ALWAYS);
+    HBox.setHgrow(col, Priority.ALWAYS);
+    return col;
+  }
+
+  private TrainingPath find(String id) {
+    for (TrainingStatus s : TrainingStatus.values()) {
+      for (TrainingPath p : vm.column(s)) {
+        if (p.id().toString().equals(id)) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+
+  private final class Card extends ListCell<TrainingPath> {
+    Card() {
+      setOnDragDetected(
+          e -> {
+            if (getItem() != null) {
+              var db = startDragAndDrop(TransferMode.MOVE);
+              ClipboardContent c = new ClipboardContent();
+              c.putString(getItem().id().toString());
+              db.setContent(c);
+              e.consume();
+            }
+          });
+    }
+
+    @Override
+    protected void updateItem(TrainingPath p, boolean empty) {
+      super.updateItem(p, empty);
+      if (empty || p == null) {
+        setText(null);
+        setStyle("");
+        setAccessibleText(null);
+        return;
+      }
+      String scheme = p.scheme() == null ? "" : " · " + p.scheme();
+      String hours = p.hours() == null ? "" : " · " + p.hours() + " h";
+      String target = p.targetLabel() == null ? "" : "\n→ " + p.targetLabel();
+      String due = vm.isOutcomeDue(p) ? "\n⚑ " + m.get("training.outcomeDue") : "";
+      setText(p.candidateName() + "\n" + p.title() + scheme + hours + target + due);
+      setWrapText(true);
+      setPrefWidth(0);
+      setStyle(vm.isOutcomeDue(p) ? "-fx-background-color: -color-warning-subtle;" : "");
+      setAccessibleText(getText());
+    }
+  }
+}

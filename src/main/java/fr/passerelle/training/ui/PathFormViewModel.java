@@ -1,0 +1,204 @@
+package fr.passerelle.training.ui;
+
+import fr.passerelle.occupations.OccupationHit;
+import fr.passerelle.training.CandidateRef;
+import fr.passerelle.training.FundingScheme;
+import fr.passerelle.training.MeetingRef;
+import fr.passerelle.training.OfferRef;
+import fr.passerelle.training.PathDraft;
+import fr.passerelle.training.RuleWarning;
+import fr.passerelle.ui.UiContext;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The new-path form: the fields, the pickers' results, the live rule warnings and the reason the
+ * form cannot be saved yet (null when it can).
+ */
+public final class PathFormViewModel {
+  private final UiContext ctx;
+  final ObjectProperty<CandidateRef> candidate = new SimpleObjectProperty<>();
+  final ObservableList<CandidateRef> candidates = FXCollections.observableArrayList();
+  final ObjectProperty<OccupationHit> from = new SimpleObjectProperty<>();
+  final ObjectProperty<OccupationHit> target = new SimpleObjectProperty<>();
+  final ObservableList<OccupationHit> occupations = FXCollections.observableArrayList();
+  final StringProperty title = new SimpleStringProperty("");
+  final StringProperty provider = new SimpleStringProperty("");
+  final StringProperty place = new SimpleStringProperty("");
+  final StringProperty hours = new SimpleStringProperty("");
+  final StringProperty amount = new SimpleStringProperty("");
+  final ObjectProperty<LocalDate> startsOn = new SimpleObjectProperty<>();
+  final ObjectProperty<LocalDate> endsOn = new SimpleObjectProperty<>();
+  final ObjectProperty<FundingScheme> scheme = new SimpleObjectProperty<>();
+  final ObjectProperty<MeetingRef> meeting = new SimpleObjectProperty<>();
+  final ObservableList<MeetingRef> meetings = FXCollections.observableArrayList();
+  final ObjectProperty<OfferRef> offer = new SimpleObjectProperty<>();
+  final ObservableList<OfferRef> offers = FXCollections.observableArrayList();
+  final StringProperty note = new SimpleStringProperty("");
+  final StringProperty invalid = new SimpleStringProperty();
+  final ObservableList<RuleWarning> warnings = FXCollections.observableArrayList();
+
+  public PathFormViewModel(UiContext ctx) {
+    this.ctx = ctx;
+    for (javafx.beans.value.ObservableValue<?> p :
+        java.util.List.<javafx.beans.value.ObservableValue<?>>of(
+            candidate, title, hours, amount, startsOn, endsOn, scheme, target, offer)) {
+      p.addListener((o, a, b) -> revalidate());
+    }
+    target.addListener((o, a, b) -> loadOffers());
+    revalidate();
+  }
+
+  /** Clears the form and loads the training information meetings. */
+  public void reset() {
+    candidate.set(null);
+    candidates.clear();
+    from.set(null);
+    target.set(null);
+    title.set("");
+    provider.set("");
+    place.set("");
+    hours.set("");
+    amount.set("");
+    startsOn.set(null);
+    endsOn.set(null);
+    scheme.set(null);
+    meeting.set(null);
+    offer.set(null);
+    note.set("");
+    ctx.tasks()
+        .submit("", p -> ctx.services().training().trainingMeetings(), meetings::setAll, e -> {});
+  }
+
+  public void searchCandidates(String text) {
+    ctx.tasks()
+        .submit(
+            "",
+            p -> ctx.services().trainingQueries().findCandidates(text),
+            list -> {
+              candidates.setAll(list);
+              if (!list.isEmpty()) {
+                candidate.set(list.get(0));
+              }
+            },
+            e -> {});
+  }
+
+  /** Searches occupations; the first hit goes to {@code into} (from or target). */
+  public void searchOccupations(String text, ObjectProperty<OccupationHit> into) {
+    ctx.tasks()
+        .submit(
+            "",
+            p -> ctx.services().occupations().search(text, 20),
+            list -> {
+              occupations.setAll(list);
+              if (!list.isEmpty()) {
+                into.set(list.get(0));
+              }
+            },
+            e -> {});
+  }
+
+  private void loadOffers() {
+    OccupationHit t = target.get();
+    offer.set(null);
+    if (t == null) {
+      offers.clear();
+      return;
+    }
+    ctx.tasks()
+        .submit(
+            "",
+            p -> ctx.services().trainingQueries().openOffers(t.romeCode()),
+            offers::setAll,
+            e -> {});
+  }
+
+  private void revalidate() {
+    invalid.set(reason());
+    if (invalid.get() == null) {
+      PathDraft d = draft();
+      ctx.tasks().submit("", p -> ctx.services().training().warnings(d), warnings::setAll, e -> {});
+    } else {
+      warnings.clear();
+    }
+  }
+
+  private String reason() {
+    var m = ctx.messages();
+    if (candidate.get() == null) {
+      return m.get("training.form.need.candidate");
+    }
+    if (title.get() == null || title.get().isBlank()) {
+      return m.get("training.form.need.title");
+    }
+    if (parseHours() == Integer.MIN_VALUE) {
+      return m.get("training.form.bad.hours");
+    }
+    if (parseAmount() == null && !amount.get().isBlank()) {
+      return m.get("training.form.bad.amount");
+    }
+    if (startsOn.get() != null && endsOn.get() != null && endsOn.get().isBefore(startsOn.get())) {
+      return m.get("training.form.bad.dates", endsOn.get(), startsOn.get());
+    }
+    return null;
+  }
+
+  private int parseHours() {
+    String h = hours.get() == null ? "" : hours.get().trim();
+    if (h.isEmpty()) {
+      return 0;
+    }
+    try {
+      int v = Integer.parseInt(h);
+      return v > 0 ? v : Integer.MIN_VALUE;
+    } catch (NumberFormatException e) {
+      return Integer.MIN_VALUE;
+    }
+  }
+
+  private BigDecimal parseAmount() {
+    try {
+      BigDecimal b = new BigDecimal(amount.get().trim().replace(" ", "").replace(',', '.'));
+      return b.signum() < 0 ? null : b;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The draft of the current fields (call when {@link #invalid} is null). */
+  public PathDraft draft() {
+    int h = parseHours();
+    OfferRef o = offer.get();
+    return new PathDraft(
+        candidate.get().id(),
+        null,
+        from.get() == null ? null : from.get().romeCode(),
+        target.get() == null ? null : target.get().romeCode(),
+        title.get().trim(),
+        provider.get(),
+        place.get(),
+        h <= 0 ? null : h,
+        startsOn.get(),
+        endsOn.get(),
+        scheme.get(),
+        amount.get().isBlank() ? null : parseAmount(),
+        o == null ? null : o.id(),
+        o == null ? null : o.employerId(),
+        meeting.get() == null ? null : meeting.get().id());
+  }
+
+  public StringProperty invalid() {
+    return invalid;
+  }
+
+  public ObservableList<RuleWarning> warnings() {
+    return warnings;
+  }
+}

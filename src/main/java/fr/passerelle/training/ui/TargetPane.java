@@ -1,0 +1,68 @@
+package fr.passerelle.training.ui;
+
+import fr.passerelle.training.TargetRow;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/** Reconversions by target occupation, hard-to-fill occupations first. */
+final class TargetPane extends BorderPane {
+  private final UiContext ctx;
+  private final ObservableList<TargetRow> rows = FXCollections.observableArrayList();
+  private final CheckBox onlyHard;
+
+  TargetPane(UiContext ctx) {
+    this.ctx = ctx;
+    Messages m = ctx.messages();
+    TableView<TargetRow> table = new TableView<>(rows);
+    table.setId("target-table");
+    table.setPlaceholder(new Label(m.get("training.target.empty")));
+    table.getColumns().add(col(m.get("training.target.rome"), TargetRow::romeCode));
+    table.getColumns().add(col(m.get("training.target.label"), TargetRow::label));
+    table
+        .getColumns()
+        .add(
+            col(
+                m.get("training.target.hard"),
+                r -> r.hardToFill() ? m.get("training.target.hard.yes") : ""));
+    table.getColumns().add(col(m.get("training.target.paths"), TargetRow::paths));
+    table.getColumns().add(col(m.get("training.status.IN_TRAINING"), TargetRow::inTraining));
+    table.getColumns().add(col(m.get("training.status.COMPLETED"), TargetRow::completed));
+    table.getColumns().add(col(m.get("training.target.employed"), TargetRow::employed));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    onlyHard = new CheckBox(m.get("training.target.onlyHard"));
+    onlyHard.setOnAction(e -> load());
+    Label rule = new Label(m.get("training.target.rule"));
+    rule.setWrapText(true);
+    HBox top = new HBox(12, onlyHard, rule);
+    top.setPadding(new Insets(8));
+    setTop(top);
+    setCenter(table);
+  }
+
+  void load() {
+    boolean only = onlyHard.isSelected();
+    ctx.tasks()
+        .submit(
+            ctx.messages().get("training.loading"),
+            p -> ctx.services().trainingQueries().byTarget(ctx.services().training().today(), only),
+            rows::setAll,
+            e -> {});
+  }
+
+  private static <T> TableColumn<TargetRow, T> col(
+      String name, java.util.function.Function<TargetRow, T> f) {
+    TableColumn<TargetRow, T> c = new TableColumn<>(name);
+    c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+    return c;
+  }
+}

@@ -1,0 +1,275 @@
+package fr.passerelle.training.ui;
+
+import fr.passerelle.training.Outcome;
+import fr.passerelle.training.PathDraft;
+import fr.passerelle.training.RuleWarning;
+import fr.passerelle.training.StatusSkipException;
+import fr.passerelle.training.TrainingEvent;
+import fr.passerelle.training.TrainingPath;
+import fr.passerelle.training.TrainingService;
+import fr.passerelle.training.TrainingStatus;
+import fr.passerelle.ui.UiContext;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The training board: paths per status column, the selected path with its warnings and its
+ * candidate's timeline, moves (with the skip confirmation), the six-month outcome.
+ */
+public final class TrainingBoardViewModel {
+  /** A move waiting for the counselor's confirmation because it skips or undoes steps. */
+  public record PendingMove(UUID pathId, TrainingStatus to, String note, String message) {}
+
+  private final UiContext ctx;
+  private final TrainingService service;
+  private final Map<TrainingStatus, ObservableList<TrainingPath>> columns =
+      new EnumMap<>(TrainingStatus.class);
+  private final ObjectProperty<TrainingPath> selected = new SimpleObjectProperty<>();
+  private final ObservableList<TrainingEvent> timeline = FXCollections.observableArrayList();
+  private final ObservableList<RuleWarning> warnings = FXCollections.observableArrayList();
+  private final ObjectProperty<PendingMove> pending = new SimpleObjectProperty<>();
+  private final IntegerProperty outcomesDue = new SimpleIntegerProperty();
+  private final Set<UUID> dueIds = new HashSet<>();
+  private final StringProperty error = new SimpleStringProperty();
+  private final StringProperty info = new SimpleStringProperty();
+
+  public TrainingBoardViewModel(UiContext ctx) {
+    this.ctx = ctx;
+    this.service = ctx.services().training();
+    for (TrainingStatus s : TrainingStatus.values()) {
+      columns.put(s, FXCollections.observableArrayList());
+    }
+  }
+
+  private record Board(List<TrainingPath> paths, List<TrainingPath> due) {}
+
+  /** Reloads the board (and keeps the selection when the path is still there). */
+  public void load() {
+    UUID keep = selected.get() == null ? null : selected.get().id();
+    ctx.tasks()
+        .submit(
+            ctx.messages().get("training.loading"),
+            p -> new Board(service.board(null), service.outcomesDue()),
+            b -> {
+              columns.values().forEach(List::clear);
+              for (TrainingPath tp : b.paths()) {
+                columns.get(tp.status()).add(tp);
+              }
+              dueIds.clear();
+              b.due().forEach(d -> dueIds.add(d.id()));
+              outcomesDue.set(dueIds.size());
+              if (keep != null) {
+                b.paths().stream()
+                    .filter(tp -> tp.id().equals(keep))
+                    .findFirst()
+                    .ifPresentOrElse(this::select, () -> select(null));
+              }
+            },
+            this::fail);
+  }
+
+  public void select(TrainingPath p) {
+    selected.set(p);
+    pending.set(null);
+    timeline.clear();
+    warnings.clear();
+    if (p == null) {
+      return;
+    }
+    PathDraft d = draftOf(p);
+    ctx.tasks()
+        .submit(
+            ctx.messages().get("training.loading"),
+            pr -> new Object[] {service.timeline(p.candidateId()), service.warnings(d)},
+            r -> {
+              @SuppressWarnings("unchecked")
+              List<TrainingEvent> ev = (List<TrainingEvent>) r[0];
+              @SuppressWarnings("unchecked")
+              List<RuleWarning> w = (List<RuleWarning>) r[1];
+              timeline.setAll(ev);
+              warnings.setAll(w);
+            },
+            this::fail);
+  }
+
+  /** Moves a path; a skip is not applied but becomes {@link #pending()} for confirmation. */
+  public void move(TrainingPath p, TrainingStatus to, String note) {
+    if (p == null || to == null || p.status() == to) {
+      return;
+    }
+    submitMove(p.id(), to, note, false);
+  }
+
+  /** Moves the selected path one step forward (+1) or back (−1) on the main line. */
+  public void moveSelected(int direction) {
+    TrainingPath p = selected.get();
+    if (p == null) {
+      return;
+    }
+    TrainingStatus to = direction > 0 ? p.status().next() : p.status().previous();
+    if (to != null) {
+      move(p, to, null);
+    }
+  }
+
+  public void confirmPending() {
+    PendingMove m = pending.get();
+    if (m != null) {
+      pending.set(null);
+      submitMove(m.pathId(), m.to(), m.note(), true);
+    }
+  }
+
+  public void cancelPending() {
+    pending.set(null);
+  }
+
+  private void submitMove(UUID id, TrainingStatus to, String note, boolean confirm) {
+    error.set(null);
+    ctx.tasks()
+        .submit(
+            ctx.messages().get("training.moving"),
+            pr -> service.move(id, to, note, confirm),
+            moved -> {
+              info.set(
+                  ctx.messages()
+                      .get(
+                          "training.moved",
+                          moved.candidateName(),
+                          ctx.messages().get("training.status." + to.name())));
+              selected.set(moved);
+              load();
+            },
+            e -> {
+              if (e instanceof StatusSkipException s) {
+                pending.set(new PendingMove(id, to, note, skipMessage(s)));
+              } else {
+                fail(e);
+              }
+            });
+  }
+
+  private String skipMessage(StatusSkipException s) {
+    var m = ctx.messages();
+    String from = m.get("training.status." + s.from().name());
+    String to = m.get("training.status." + s.to().name());
+    if (s.skipped().isEmpty()) {
+      return m.get("training.confirm.notNext", from, to);
+    }
+    return m.get(
+        "training.confirm.skip",
+        from,
+        to,
+        String.join(
+            ", ", s.skipped().stream().map(x -> m.get("training.status." + x.name())).toList()));
+  }
+
+  /** Records the six-month outcome of the selected path. */
+  public void recordOutcome(Outcome outcome, LocalDate on, String note) {
+    TrainingPath p = selected.get();
+    if (p == null) {
+      return;
+    }
+    error.set(null);
+    ctx.tasks()
+        .submit(
+            ctx.messages().get("training.saving"),
+            pr -> service.recordOutcome(p.id(), outcome, on, note),
+            saved -> {
+              info.set(ctx.messages().get("training.outcomeSaved", saved.candidateName()));
+              selected.set(saved);
+              load();
+            },
+            this::fail);
+  }
+
+  /** Creates a path (then selects it); {@code done} gets it. */
+  public void create(PathDraft d, String note, Consumer<TrainingPath> done) {
+    error.set(null);
+    UUID office = ctx.services().offices().current().map(o -> o.id()).orElse(null);
+    ctx.tasks()
+        .submit(
+            ctx.messages().get("training.saving"),
+            pr -> service.create(d, null, note, office),
+            created -> {
+              info.set(ctx.messages().get("training.created", created.candidateName()));
+              selected.set(created);
+              done.accept(created);
+              load();
+            },
+            this::fail);
+  }
+
+  public boolean isOutcomeDue(TrainingPath p) {
+    return p != null && dueIds.contains(p.id());
+  }
+
+  static PathDraft draftOf(TrainingPath p) {
+    return new PathDraft(
+        p.candidateId(),
+        p.counselorId(),
+        p.fromRomeCode(),
+        p.targetRomeCode(),
+        p.title(),
+        p.provider(),
+        p.place(),
+        p.hours(),
+        p.startsOn(),
+        p.endsOn(),
+        p.scheme(),
+        p.amount(),
+        p.offerId(),
+        p.employerId(),
+        p.meetingId());
+  }
+
+  private void fail(Throwable e) {
+    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+  }
+
+  public ObservableList<TrainingPath> column(TrainingStatus s) {
+    return columns.get(s);
+  }
+
+  public ObjectProperty<TrainingPath> selected() {
+    return selected;
+  }
+
+  public ObservableList<TrainingEvent> timeline() {
+    return timeline;
+  }
+
+  public ObservableList<RuleWarning> warnings() {
+    return warnings;
+  }
+
+  public ObjectProperty<PendingMove> pending() {
+    return pending;
+  }
+
+  public IntegerProperty outcomesDue() {
+    return outcomesDue;
+  }
+
+  public StringProperty error() {
+    return error;
+  }
+
+  public StringProperty info() {
+    return info;
+  }
+}

@@ -1,0 +1,163 @@
+package fr.passerelle.training.ui;
+
+import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
+import java.util.function.Function;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/** Training: the board by status with the path detail, reconversions by occupation, the rules. */
+public final class TrainingView implements FeatureView {
+  private final UiContext ctx;
+  private final Messages m;
+  private final TrainingBoardViewModel vm;
+  private final PathFormViewModel form;
+  private TargetPane targets;
+  private RulesPane rules;
+
+  public TrainingView(UiContext ctx) {
+    this.ctx = ctx;
+    this.m = ctx.messages();
+    this.vm = new TrainingBoardViewModel(ctx);
+    this.form = new PathFormViewModel(ctx);
+  }
+
+  public TrainingBoardViewModel viewModel() {
+    return vm;
+  }
+
+  @Override
+  public String id() {
+    return "training";
+  }
+
+  @Override
+  public String titleKey() {
+    return "training.nav";
+  }
+
+  @Override
+  public Ikon icon() {
+    return MaterialDesignS.SCHOOL_OUTLINE;
+  }
+
+  @Override
+  public Node build() {
+    PathDetailPane detail = new PathDetailPane(vm, m);
+    StackPane right = new StackPane(new ScrollPane(detail));
+    PathFormPane formPane =
+        new PathFormPane(
+            form,
+            m,
+            f ->
+                vm.create(
+                    f.draft(),
+                    f.note.get(),
+                    created -> right.getChildren().setAll(new ScrollPane(detail))),
+            () -> right.getChildren().setAll(new ScrollPane(detail)));
+    ((ScrollPane) right.getChildren().get(0)).setFitToWidth(true);
+    Button create = new Button(m.get("training.new"));
+    create.setId("training-new");
+    Runnable openForm =
+        () -> {
+          form.reset();
+          ScrollPane sp = new ScrollPane(formPane);
+          sp.setFitToWidth(true);
+          right.getChildren().setAll(sp);
+        };
+    create.setOnAction(e -> openForm.run());
+    Label due = new Label();
+    due.setId("training-due");
+    due.textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () ->
+                    vm.outcomesDue().get() == 0
+                        ? ""
+                        : m.get("training.outcomesDue", vm.outcomesDue().get()),
+                vm.outcomesDue()));
+    due.setStyle("-fx-text-fill: -color-warning-fg; -fx-font-weight: bold;");
+    Label error = new Label();
+    error.setId("training-error");
+    error.setWrapText(true);
+    error.textProperty().bind(vm.error());
+    error.setStyle("-fx-text-fill: -color-danger-fg;");
+    Label info = new Label();
+    info.setId("training-info");
+    info.textProperty().bind(vm.info());
+    Label help = new Label(m.get("training.board.help"));
+    help.setStyle("-fx-text-fill: -color-fg-muted;");
+    HBox bar = new HBox(12, create, due, help);
+    bar.setPadding(new Insets(8));
+    BorderPane board = new BorderPane();
+    board.setTop(new javafx.scene.layout.VBox(bar, new HBox(12, error, info)));
+    SplitPane split = new SplitPane(new BoardPane(vm, m), right);
+    split.setDividerPositions(0.7);
+    board.setCenter(split);
+    targets = new TargetPane(ctx);
+    rules = new RulesPane(ctx);
+    Tab boardTab = new Tab(m.get("training.tab.board"), board);
+    Tab targetTab = new Tab(m.get("training.tab.targets"), targets);
+    targetTab.setOnSelectionChanged(
+        e -> {
+          if (targetTab.isSelected()) {
+            targets.load();
+          }
+        });
+    Tab rulesTab = new Tab(m.get("training.tab.rules"), rules);
+    rulesTab.setOnSelectionChanged(
+        e -> {
+          if (rulesTab.isSelected()) {
+            rules.load();
+          }
+        });
+    TabPane tabs = new TabPane(boardTab, targetTab, rulesTab);
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.setId("training-view");
+    tabs.sceneProperty()
+        .addListener(
+            (o, a, scene) -> {
+              if (scene != null) {
+                scene
+                    .getAccelerators()
+                    .put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), openForm);
+              }
+            });
+    return tabs;
+  }
+
+  @Override
+  public void onShow() {
+    vm.load();
+  }
+
+  static <T> StringConverter<T> converter(Function<T, String> f) {
+    return new StringConverter<>() {
+      @Override
+      public String toString(T t) {
+        return t == null ? "" : f.apply(t);
+      }
+
+      @Override
+      public T fromString(String s) {
+        return null;
+      }
+    };
+  }
+}

@@ -1,0 +1,54 @@
+package fr.passerelle.dashboard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.app.Services;
+import fr.passerelle.dashboard.DashboardFixture;
+import fr.passerelle.dashboard.Period.Preset;
+import fr.passerelle.testsupport.SameThreadTaskRunner;
+import fr.passerelle.testsupport.TestServices;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DashboardViewModelTest {
+  @TempDir Path dir;
+
+  @Test
+  void periodsPresetsCustomDatesAndTheListHook() {
+    try (Services s = TestServices.open(dir)) {
+      DashboardFixture fx = new DashboardFixture(s).build();
+      DashboardViewModel vm =
+          new DashboardViewModel(
+              new UiContext(s, new SameThreadTaskRunner(), new Messages(Messages.FRENCH)));
+      // default: this month
+      LocalDate today = s.stats().today();
+      assertThat(vm.from().get()).isEqualTo(today.withDayOfMonth(1));
+      vm.start();
+      assertThat(vm.indicators().get()).isNotNull();
+      assertThat(vm.offices()).isEmpty(); // the fixture's offices are ids only, no office rows
+      // custom: January 2026, all offices (hand-computed in StatsServiceTest)
+      vm.chooseDates(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
+      assertThat(vm.preset().get()).isEqualTo(Preset.CUSTOM);
+      assertThat(vm.indicators().get().value("offers.tempAgency")).isEqualTo(3);
+      assertThat(vm.indicators().get().value("training.started")).isEqualTo(4);
+      // end before start: a message, the figures stay those of January
+      vm.chooseDates(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1));
+      assertThat(vm.error().get()).contains("la fin").contains("2026-01-01");
+      assertThat(vm.indicators().get().period().to()).isEqualTo(LocalDate.of(2026, 1, 31));
+      vm.choosePreset(Preset.LAST_12_MONTHS);
+      assertThat(vm.error().get()).isNull();
+      assertThat(vm.from().get()).isEqualTo(today.withDayOfMonth(1).minusMonths(11));
+      List<String> opened = new ArrayList<>();
+      vm.setNavigator((feature, filter) -> opened.add(feature + "?" + filter));
+      vm.openList("offers", "hardToFill");
+      assertThat(opened).containsExactly("offers?hardToFill");
+      assertThat(fx.officeA).isNotNull();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package fr.passerelle.training.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.app.Services;
+import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.SameThreadTaskRunner;
+import fr.passerelle.testsupport.TestServices;
+import fr.passerelle.training.FundingScheme;
+import fr.passerelle.training.TrainingFixture;
+import fr.passerelle.training.TrainingStatus;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingBoardViewModelTest {
+  @TempDir Path dir;
+
+  @Test
+  void theFormTheBoardTheSkipConfirmationAndKeyboardMoves() {
+    try (Services s = TestServices.withOffice(dir, "Agence Albi", OfficeKind.FRANCE_TRAVAIL)) {
+      TrainingFixture.candidate(s, "Martin", "Léa");
+      UiContext ctx = new UiContext(s, new SameThreadTaskRunner(), new Messages(Messages.FRENCH));
+      TrainingBoardViewModel vm = new TrainingBoardViewModel(ctx);
+      PathFormViewModel form = new PathFormViewModel(ctx);
+      form.reset();
+      assertThat(form.invalid().get()).startsWith("Candidat");
+      form.searchCandidates("mart");
+      assertThat(form.candidate.get().name()).isEqualTo("MARTIN Léa");
+      form.title.set("Cariste");
+      form.hours.set("douze");
+      assertThat(form.invalid().get()).startsWith("Heures");
+      form.hours.set("450");
+      form.scheme.set(FundingScheme.POEC);
+      assertThat(form.invalid().get()).isNull();
+      assertThat(form.warnings()).extracting(w -> w.kind()).containsExactly("HOURS_ABOVE_MAX");
+      form.startsOn.set(java.time.LocalDate.of(2026, 3, 1));
+      form.endsOn.set(java.time.LocalDate.of(2026, 2, 1));
+      assertThat(form.invalid().get()).startsWith("Date de fin");
+      form.endsOn.set(java.time.LocalDate.of(2026, 5, 1));
+      vm.create(form.draft(), "premier entretien", p -> {});
+      assertThat(vm.column(TrainingStatus.IDEA)).hasSize(1);
+      assertThat(vm.selected().get().officeId())
+          .isEqualTo(s.offices().current().orElseThrow().id());
+      vm.select(vm.column(TrainingStatus.IDEA).get(0));
+      assertThat(vm.timeline()).hasSize(1);
+      vm.moveSelected(+1);
+      assertThat(vm.column(TrainingStatus.APPLIED)).hasSize(1);
+      // a skip waits for confirmation and changes nothing
+      vm.move(vm.selected().get(), TrainingStatus.COMPLETED, "accord oral");
+      assertThat(vm.pending().get()).isNotNull();
+      assertThat(vm.pending().get().message()).contains("Financé", "En formation");
+      assertThat(vm.column(TrainingStatus.APPLIED)).hasSize(1);
+      vm.confirmPending();
+      assertThat(vm.pending().get()).isNull();
+      assertThat(vm.column(TrainingStatus.COMPLETED)).hasSize(1);
+      assertThat(vm.timeline()).extracting(e -> e.note()).contains("accord oral");
+      // an outcome before the end: the message, nothing saved
+      vm.recordOutcome(
+          fr.passerelle.training.Outcome.SEEKING, java.time.LocalDate.of(2026, 4, 1), null);
+      assertThat(vm.error().get()).contains("avant la fin");
+      assertThat(vm.selected().get().outcome()).isNull();
+      vm.recordOutcome(
+          fr.passerelle.training.Outcome.SEEKING, java.time.LocalDate.of(2026, 11, 1), null);
+      assertThat(vm.selected().get().outcome()).isEqualTo(fr.passerelle.training.Outcome.SEEKING);
+    }
+  }
+}
