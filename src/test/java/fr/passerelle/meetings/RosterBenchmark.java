@@ -25,7 +25,11 @@ public final class RosterBenchmark {
         long t0 = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MeetingSheet sheet = s.meetings().sheet(m.id());
+        long t1 = System.nanoTime();
         new RosterPdf().write(sheet, s.meetings().now(), out);
+        System.out.printf(
+            "  sheet %d ms, pdf %d ms%n",
+            (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         ms[i] = (System.nanoTime() - t0) / 1_000_000;
         pages = new RosterPdf().pageCount(sheet.expected().size());
         System.out.printf("run %d: %d ms (%d bytes, %d pages)%n", i, ms[i], out.size(), pages);

@@ -198,6 +198,9 @@ final class ParticipantsPane extends VBox {
     VBox.setVgrow(table, Priority.ALWAYS);
 
     attendance.setText(m.get("meetings.participants.attendance"));
+    for (javafx.scene.control.Control c : List2.of(attendance, role, addExternal, inviteList)) {
+      c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
     attendance
         .selectedProperty()
         .addListener(

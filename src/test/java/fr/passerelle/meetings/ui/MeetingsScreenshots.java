@@ -40,6 +40,7 @@ public final class MeetingsScreenshots extends Application {
 
   public static void main(String[] args) {
     out = Path.of(args[0]);
+    java.util.Locale.setDefault(java.util.Locale.FRANCE);
     launch(args);
   }
 
@@ -118,7 +119,7 @@ public final class MeetingsScreenshots extends Application {
     Scene scene = new Scene((javafx.scene.Parent) view.root(), 1600, 1000);
     stage.setScene(scene);
     stage.show();
-    view.calendar.showDate(next.startsAt().toLocalDate());
+    view.calendar.setDate(next.startsAt().toLocalDate());
     vm.refresh();
     vm.open(next.id());
     Files.createDirectories(out);
