@@ -300,6 +300,8 @@ final class MeetingEditor extends VBox {
     }
     problems = p;
     validation.revalidate();
+    // ControlsFX may validate a field before this check ran: settle on the final state
+    javafx.application.Platform.runLater(validation::revalidate);
     save.setDisable(!p.isEmpty());
     why.setText(p.isEmpty() ? "" : m.get("meetings.cannotSave", String.join(" · ", p.values())));
   }

@@ -198,6 +198,9 @@ final class ParticipantsPane extends VBox {
     VBox.setVgrow(table, Priority.ALWAYS);
 
     attendance.setText(m.get("meetings.participants.attendance"));
+    for (javafx.scene.control.Control c : List2.of(attendance, role, addExternal, inviteList)) {
+      c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
     attendance
         .selectedProperty()
         .addListener(
@@ -206,9 +209,11 @@ final class ParticipantsPane extends VBox {
               sorted.setComparator(on ? Comparator.comparing(Participant::printedName, c) : null);
               if (on) {
                 table.requestFocus();
-                if (table.getSelectionModel().isEmpty()) {
-                  table.getSelectionModel().selectFirst();
-                }
+                // the check-list starts at the top of the alphabetical list
+                keepRow = 0;
+                table.getSelectionModel().clearAndSelect(0);
+                table.getFocusModel().focus(0);
+                table.scrollTo(0);
               }
             });
     Label hint = new Label(m.get("meetings.participants.keys"));

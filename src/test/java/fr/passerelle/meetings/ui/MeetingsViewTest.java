@@ -52,6 +52,8 @@ class MeetingsViewTest {
   /** The database is set up before JavaFX starts (migrations take a while on a busy machine). */
   @BeforeAll
   static void data() throws Exception {
+    // building CalendarFX's view takes long on a busy 2-core machine
+    org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
     dir = Files.createTempDirectory("meetings-ui");
     services = TestServices.open(dir, new ManualClock());
     services.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
