@@ -114,14 +114,14 @@ public final class ListsView extends BorderPane {
           if (e == null) {
             return;
           }
-          if (k.isShortcutDown() && k.getCode() == KeyCode.RIGHT) {
+          if ((k.isShortcutDown() || k.isControlDown()) && k.getCode() == KeyCode.RIGHT) {
             vm.forward(e);
             k.consume();
-          } else if (k.isShortcutDown() && k.getCode() == KeyCode.LEFT) {
+          } else if ((k.isShortcutDown() || k.isControlDown()) && k.getCode() == KeyCode.LEFT) {
             vm.back(e);
             k.consume();
           } else if (k.getCode().isDigitKey()) {
-            int i = k.getText().isEmpty() ? -1 : k.getText().charAt(0) - '1';
+            int i = k.getCode().getChar().charAt(0) - '1';
             if (i >= 0 && i < PipelineStatus.values().length) {
               vm.move(e, PipelineStatus.values()[i]);
               k.consume();
@@ -133,6 +133,7 @@ public final class ListsView extends BorderPane {
     Button back = new Button(msg.get("lists.back"));
     back.setOnAction(e -> vm.back(entries.getSelectionModel().getSelectedItem()));
     Button forward = new Button(msg.get("lists.forward"));
+    forward.setId("forward");
     forward.setOnAction(e -> vm.forward(entries.getSelectionModel().getSelectedItem()));
     buttons.getChildren().addAll(back, forward);
     int n = 1;
