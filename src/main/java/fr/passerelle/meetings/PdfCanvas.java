@@ -31,7 +31,7 @@ final class PdfCanvas {
   }
 
   private static PDType0Font load(PDDocument doc, String file) {
-    try (InputStream in = PdfCanvas.class.getResourceAsStream("fonts/" + file)) {
+    try (InputStream in = PdfCanvas.class.getResourceAsStream("/fr/passerelle/fonts/" + file)) {
       if (in == null) {
         throw new IllegalStateException("font missing from the build: " + file);
       }
