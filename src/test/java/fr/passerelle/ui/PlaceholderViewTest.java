@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +26,14 @@ class PlaceholderViewTest {
   static Services services;
   static FxTaskRunner tasks;
 
+  @BeforeAll
+  static void open() {
+    services = TestServices.open(dir); // migrating takes a while: not on the FX thread
+    tasks = new FxTaskRunner();
+  }
+
   @Start
   void start(Stage stage) {
-    services = TestServices.open(dir);
-    tasks = new FxTaskRunner();
     FeatureView meetings =
         Placeholders.meetings(new UiContext(services, tasks, new Messages(Messages.FRENCH)));
     stage.setScene(new Scene((javafx.scene.Parent) meetings.build(), 900, 500));
@@ -38,14 +43,18 @@ class PlaceholderViewTest {
 
   @AfterAll
   static void close() {
-    tasks.close();
-    services.close();
+    if (tasks != null) {
+      tasks.close();
+    }
+    if (services != null) {
+      services.close();
+    }
   }
 
   @Test
   void emptyStateSaysWhatTheViewIsFor(FxRobot robot) throws Exception {
     WaitForAsyncUtils.waitFor(
-        30,
+        120,
         TimeUnit.SECONDS,
         () ->
             robot.lookup(".text-muted").queryAll().stream()
