@@ -102,9 +102,6 @@ class ShellFlowTest {
           .release(KeyCode.CONTROL);
       assertShown(robot, IDS.get(i));
     }
-    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
-    waitFor(robot, "#meetings-empty");
-    assertThat(label(robot, "#meetings-empty")).startsWith("Aucune réunion prévue — ");
 
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
     assertShown(robot, "candidates");
@@ -125,7 +122,7 @@ class ShellFlowTest {
     WaitForAsyncUtils.waitForFxEvents();
     waitUntil(
         () -> {
-          Node view = robot.lookup("#" + id + "-view").tryQuery().orElse(null);
+          Node view = robot.lookup("#view-" + id).tryQuery().orElse(null);
           return view != null && view.getScene() != null && view.isVisible();
         });
     ToggleButton entry = robot.lookup("#nav-" + id).queryAs(ToggleButton.class);

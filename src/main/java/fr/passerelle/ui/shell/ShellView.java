@@ -177,7 +177,14 @@ public final class ShellView {
 
   private void show(int index) {
     FeatureView f = features.get(index);
-    Node node = built.computeIfAbsent(f.id(), id -> f.build());
+    Node node =
+        built.computeIfAbsent(
+            f.id(),
+            id -> {
+              StackPane holder = new StackPane(f.build());
+              holder.setId("view-" + id); // the shell's handle on any feature's view
+              return holder;
+            });
     content.getChildren().setAll(node);
     ((ToggleButton) navGroup.getToggles().get(index)).setSelected(true);
     f.onShow();
