@@ -169,7 +169,8 @@ final class SyncFileReader implements AutoCloseable {
     if (!Arrays.equals(format, SyncFormat.FORMAT_BYTES)) {
       String text = new String(format, java.nio.charset.StandardCharsets.US_ASCII);
       String version = text.startsWith("passerelle-sync\nformat=") ? text.substring(23) : "";
-      if (version.matches("[0-9]{1,9}\n") && Integer.parseInt(version.strip()) > SyncFormat.FORMAT) {
+      if (version.matches("[0-9]{1,9}\n")
+          && Integer.parseInt(version.strip()) > SyncFormat.FORMAT) {
         throw refused(
             "the file was made by a newer Passerelle (sync format "
                 + version.strip()

@@ -19,9 +19,9 @@ import java.util.Random;
 
 /**
  * Full export and import of N candidates (~300 B each) between two installations, and the same rows
- * bulk-loaded into H2 with CSVREAD as the lower bound. Run with -Xmx512m:
- * {@code java -Xmx512m -cp target/test-classes:target/classes:$(cat cp.txt)
- * fr.passerelle.sync.SyncBenchmark /tmp/sync-bench 600000}.
+ * bulk-loaded into H2 with CSVREAD as the lower bound. Run with -Xmx512m: {@code java -Xmx512m -cp
+ * target/test-classes:target/classes:$(cat cp.txt) fr.passerelle.sync.SyncBenchmark /tmp/sync-bench
+ * 600000}.
  */
 public final class SyncBenchmark {
   public static void main(String[] args) throws Exception {
@@ -94,7 +94,9 @@ public final class SyncBenchmark {
                   c.setFirstName("Prénom" + (start + i));
                   c.setLastName("Nom" + rnd.nextInt(100_000));
                   c.setNameNorm("nom prenom " + (start + i));
-                  c.setBirthDate(LocalDate.of(1960 + rnd.nextInt(45), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)));
+                  c.setBirthDate(
+                      LocalDate.of(
+                          1960 + rnd.nextInt(45), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)));
                   c.setEmail("candidat" + (start + i) + "@example.fr");
                   c.setPhone("06 " + (10_000_000 + rnd.nextInt(89_999_999)));
                   c.setAddress((1 + rnd.nextInt(200)) + " rue de la République");
