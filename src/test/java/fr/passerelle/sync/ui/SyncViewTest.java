@@ -113,7 +113,8 @@ class SyncViewTest {
     robot.interact(() -> view.viewModel().importFile(second));
     ListView<?> conflicts = robot.lookup("#sync-conflicts").queryAs(ListView.class);
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> conflicts.getItems().size() == 1);
-    robot.clickOn(robot.lookup("#sync-conflicts .list-cell").nth(0).queryLabeled());
+    robot.interact(() -> conflicts.getSelectionModel().selectFirst());
+    WaitForAsyncUtils.waitForFxEvents();
     robot.clickOn("Garder la version actuelle");
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> conflicts.getItems().isEmpty());
     assertThat(b.sync().conflicts().openCount()).isZero();
