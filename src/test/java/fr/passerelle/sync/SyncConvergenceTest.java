@@ -184,8 +184,7 @@ class SyncConvergenceTest {
           }
         }
       }
-      if (round > 0
-          && nodes.stream().mapToLong(SyncConvergenceTest::changeSeq).sum() == before) {
+      if (round > 0 && nodes.stream().mapToLong(SyncConvergenceTest::changeSeq).sum() == before) {
         return; // a whole round stored nothing anywhere: converged
       }
     }
