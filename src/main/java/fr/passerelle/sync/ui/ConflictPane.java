@@ -94,7 +94,7 @@ final class ConflictPane {
         grid.add(pick, 0, row);
         grid.add(new Label(String.valueOf(c.current().get(f))), 1, row);
         Label other = new Label(String.valueOf(c.loser().get(f)));
-        other.setStyle("-fx-text-fill: -color-accent-fg;");
+        other.setStyle("-fx-text-fill: #0969da;");
         grid.add(other, 2, row);
         row++;
       }

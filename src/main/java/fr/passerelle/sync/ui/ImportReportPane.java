@@ -42,7 +42,7 @@ final class ImportReportPane {
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label warnings = new Label();
     warnings.setWrapText(true);
-    warnings.setStyle("-fx-text-fill: -color-warning-fg;");
+    warnings.setStyle("-fx-text-fill: #9a6700;");
     vm.report()
         .addListener(
             (o, was, r) -> {

@@ -134,7 +134,7 @@ public final class SyncView implements FeatureView {
     Label drop = new Label(m.get("sync.import.drop"));
     drop.getStyleClass().add("text-muted");
     drop.setPadding(new Insets(12));
-    drop.setStyle("-fx-border-color: -color-border-default; -fx-border-style: dashed;");
+    drop.setStyle("-fx-border-color: #d0d7de; -fx-border-style: dashed;");
     drop.setMaxWidth(Double.MAX_VALUE);
     HBox actions = new HBox(8, target, full, prepare, importButton);
     actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -142,9 +142,7 @@ public final class SyncView implements FeatureView {
     Label message = new Label();
     message.setWrapText(true);
     message.textProperty().bind(vm.message());
-    vm.error()
-        .addListener(
-            (o, was, is) -> message.setStyle(is ? "-fx-text-fill: -color-danger-fg;" : ""));
+    vm.error().addListener((o, was, is) -> message.setStyle(is ? "-fx-text-fill: #cf222e;" : ""));
 
     Button digestButton = new Button(m.get("sync.digest.button"));
     Label digest = new Label();

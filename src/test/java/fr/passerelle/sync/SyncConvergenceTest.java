@@ -31,7 +31,7 @@ import org.jooq.Record;
  * organisation holds exactly the consented projection, every losing version is a conflict record.
  * Tries: {@code -Djqwik.tries.default} (pom: 200; profile sync-long: 10,000).
  */
-class SyncConvergenceProperties {
+class SyncConvergenceTest {
   private static final long THREE_YEARS = 3L * 365 * 24 * 3600 * 1000;
   private static Path root;
   private static List<Node> pool;
@@ -169,7 +169,7 @@ class SyncConvergenceProperties {
   /** Everyone sends to everyone, a full file when an incremental one is refused, until stable. */
   private static void finalRound(List<Node> nodes, Map<Node, Set<UUID>> seen) {
     for (int round = 0; round < 4; round++) {
-      long before = nodes.stream().mapToLong(SyncConvergenceProperties::changeSeq).sum();
+      long before = nodes.stream().mapToLong(SyncConvergenceTest::changeSeq).sum();
       for (Node a : nodes) {
         for (Node b : nodes) {
           if (a == b) {
@@ -184,8 +184,7 @@ class SyncConvergenceProperties {
           }
         }
       }
-      if (round > 0
-          && nodes.stream().mapToLong(SyncConvergenceProperties::changeSeq).sum() == before) {
+      if (round > 0 && nodes.stream().mapToLong(SyncConvergenceTest::changeSeq).sum() == before) {
         return; // a whole round stored nothing anywhere: converged
       }
     }
