@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -58,12 +57,12 @@ class MessagesBundlesTest {
 
   /**
    * {@link Messages#get} formats with MessageFormat only when there are arguments: a text with
-   * arguments writes an apostrophe as '' , a text without writes it once. Checked on the shell's
+   * arguments writes an apostrophe as '' , a text without writes it once. Checked on every bundle
    * bundle; other bundles: see the report (sync.ui has five texts shown with a doubled '').
    */
   @Test
   void apostrophesMatchHowTheTextIsFormatted() throws IOException {
-    for (String bundle : List.of("fr.passerelle.ui.messages")) {
+    for (String bundle : Messages.BUNDLES) {
       for (String lang : new String[] {"fr", "en"}) {
         Properties p = load(bundle, lang);
         Set<String> wrong =
