@@ -189,7 +189,7 @@ final class CandidateDetailPane extends BorderPane {
     label.setMinWidth(Region.USE_PREF_SIZE);
     Label error = new Label();
     error.getStyleClass().add("danger");
-    error.setStyle("-fx-text-fill: -color-danger-fg;");
+    error.setStyle("-fx-text-fill: #cf222e;");
     vm.fieldErrors()
         .addListener(
             (javafx.collections.MapChangeListener<String, String>)
