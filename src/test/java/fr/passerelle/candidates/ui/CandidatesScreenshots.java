@@ -47,18 +47,18 @@ public final class CandidatesScreenshots extends Application {
     stage.setScene(scene);
     stage.show();
     view.onShow();
-    after(4, () -> view.search.setText("lefevre hel"));
-    after(16, () -> shoot(scene, "candidates-search.png"));
+    after(5, () -> view.search.setText("lefevre hel"));
+    after(45, () -> shoot(scene, "candidates-search.png"));
     after(
-        18,
+        47,
         () -> {
           view.table.getSelectionModel().select(0);
           view.table.requestFocus();
           view.detailVm.open(view.table.getItems().get(0).id(), () -> {});
         });
-    after(28, () -> shoot(scene, "candidates-detail.png"));
+    after(80, () -> shoot(scene, "candidates-detail.png"));
     after(
-        30,
+        82,
         () -> {
           try {
             Path bad = Files.createTempFile("candidats-agence", ".csv");
@@ -80,7 +80,7 @@ public final class CandidatesScreenshots extends Application {
           }
         });
     after(
-        55,
+        125,
         () -> {
           for (Window w : Window.getWindows()) {
             if (w != stage && w.getScene() != null) {
@@ -89,7 +89,7 @@ public final class CandidatesScreenshots extends Application {
           }
         });
     after(
-        57,
+        128,
         () -> {
           tasks.close();
           services.close();
