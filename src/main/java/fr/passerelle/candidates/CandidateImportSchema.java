@@ -61,7 +61,7 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
     CandidateValidator validator = new CandidateValidator(ref);
     for (Cells c : cells) {
       CandidateDetail d = CandidateRowReader.read(c, existing, ref);
-      if (d != null && !c.failed()) {
+      if (d != null) {
         for (FieldError e : validator.validate(d, today)) {
           c.error(column(e.field()), e.message());
         }

@@ -69,7 +69,7 @@ final class CandidateDetailPane extends BorderPane {
     firstName.textProperty().bindBidirectional(vm.firstName());
     field("last_name", "candidates.field.lastName", lastName);
     field("first_name", "candidates.field.firstName", firstName);
-    DatePicker birth = new DatePicker();
+    DatePicker birth = datePicker();
     birth.valueProperty().bindBidirectional(vm.birthDate());
     field("birth_date", "candidates.field.birthDate", birth);
 
@@ -117,7 +117,7 @@ final class CandidateDetailPane extends BorderPane {
     field("mobility_km", "candidates.field.mobilityKm", new HBox(8, km, new Label("km"), licence));
 
     section("candidates.section.situation");
-    DatePicker available = new DatePicker();
+    DatePicker available = datePicker();
     available.valueProperty().bindBidirectional(vm.availableFrom());
     field("available_from", "candidates.field.availableFrom", available);
     ComboBox<CandidateStatus> status = new ComboBox<>();
@@ -185,11 +185,12 @@ final class CandidateDetailPane extends BorderPane {
 
   private void field(String field, String key, Node control) {
     Label label = new Label(msg.get(key));
+    label.setMnemonicParsing(true);
     label.setLabelFor(control);
     label.setMinWidth(Region.USE_PREF_SIZE);
     Label error = new Label();
     error.getStyleClass().add("danger");
-    error.setStyle("-fx-text-fill: -color-danger-fg;");
+    error.setStyle("-fx-text-fill: #cf222e;");
     vm.fieldErrors()
         .addListener(
             (javafx.collections.MapChangeListener<String, String>)
@@ -280,7 +281,7 @@ final class CandidateDetailPane extends BorderPane {
   private void criterion(CriterionRow r) {
     CheckBox held = new CheckBox(msg.get("candidates.criterion." + r.kind().name()));
     held.selectedProperty().bindBidirectional(r.held());
-    DatePicker since = new DatePicker();
+    DatePicker since = datePicker();
     since.setPromptText(msg.get("candidates.criteria.since"));
     since.setPrefWidth(130);
     since.valueProperty().bindBidirectional(r.since());
@@ -313,6 +314,31 @@ final class CandidateDetailPane extends BorderPane {
     } else {
       grid.add(line, 1, row++);
     }
+  }
+
+  /** A date picker typing and showing dates as 31/01/2026 whatever the system locale. */
+  private DatePicker datePicker() {
+    DatePicker p = new DatePicker();
+    java.time.format.DateTimeFormatter f =
+        java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy", msg.locale());
+    p.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(java.time.LocalDate d) {
+            return d == null ? "" : f.format(d);
+          }
+
+          @Override
+          public java.time.LocalDate fromString(String s) {
+            try {
+              return s == null || s.isBlank() ? null : java.time.LocalDate.parse(s.trim(), f);
+            } catch (java.time.format.DateTimeParseException e) {
+              return null;
+            }
+          }
+        });
+    p.setPromptText("jj/mm/aaaa");
+    return p;
   }
 
   /** Hides sensitive criteria again (another candidate opened). */

@@ -105,7 +105,7 @@ public final class CandidatesView extends BorderPane {
 
     Label error = new Label();
     error.textProperty().bind(vm.error());
-    error.setStyle("-fx-text-fill: -color-danger-fg;");
+    error.setStyle("-fx-text-fill: #cf222e;");
     error.managedProperty().bind(error.textProperty().isNotEmpty());
     CandidateFilters filters = new CandidateFilters(vm, msg, debounce::playFromStart);
     VBox top = new VBox(6, bar, filters, files, error);

@@ -47,6 +47,7 @@ final class ImportReportDialog extends Dialog<ButtonType> {
     table.getColumns().add(col(msg.get("candidates.report.message"), RowError::message, 480));
     table.setPrefSize(840, 360);
     getDialogPane().setContent(new VBox(8, head, table));
+    getDialogPane().setPrefWidth(900);
     ButtonType saveErrors =
         new ButtonType(msg.get("candidates.report.save"), ButtonBar.ButtonData.LEFT);
     ButtonType validOnly =
