@@ -1,10 +1,16 @@
 package fr.passerelle.app;
 
+import fr.passerelle.candidates.CandidateService;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
+import fr.passerelle.meetings.MeetingService;
 import fr.passerelle.occupations.OccupationService;
+import fr.passerelle.offers.OffersModule;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.sourcing.SourcingService;
+import fr.passerelle.sync.SyncService;
 import fr.passerelle.training.FundingRuleService;
 import fr.passerelle.training.TrainingService;
 import java.nio.file.Path;
@@ -19,9 +25,15 @@ public final class Services implements AutoCloseable {
   private final ReplicatedWriter writer;
   private final OfficeService offices;
   private final OccupationService occupations;
+  private final Settings settings;
+  private final CandidateService candidates;
+  private final OffersModule offersModule;
+  private final SourcingService sourcing;
   private final TrainingService training;
   private final fr.passerelle.training.TrainingQueries trainingQueries;
   private final fr.passerelle.dashboard.StatsService stats;
+  private final MeetingService meetings;
+  private final SyncService sync;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -29,9 +41,15 @@ public final class Services implements AutoCloseable {
     this.writer = new ReplicatedWriter(clock);
     this.offices = new OfficeService(db, writer);
     this.occupations = new OccupationService(db.dsl());
+    this.settings = new Settings(db.dsl());
+    this.candidates = new CandidateService(db, writer, clock);
+    this.offersModule = new OffersModule(db, writer, offices, clock);
+    this.sourcing = new SourcingService(db, writer, offices, offersModule, clock);
     this.training = new TrainingService(db, writer, clock, new FundingRuleService(db, clock));
     this.trainingQueries = new fr.passerelle.training.TrainingQueries(db);
     this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock);
+    this.meetings = new MeetingService(db, writer, clock);
+    this.sync = new SyncService(db, writer, offices, clock);
   }
 
   public static Services open(Path dataDir) {
@@ -62,6 +80,24 @@ public final class Services implements AutoCloseable {
     return occupations;
   }
 
+  /** This installation's local settings (language...). */
+  public Settings settings() {
+    return settings;
+  }
+
+  public CandidateService candidates() {
+    return candidates;
+  }
+
+  /** Offers, hard-to-fill signal, occupations table, matching. */
+  public OffersModule offersModule() {
+    return offersModule;
+  }
+
+  public SourcingService sourcing() {
+    return sourcing;
+  }
+
   public TrainingService training() {
     return training;
   }
@@ -72,6 +108,14 @@ public final class Services implements AutoCloseable {
 
   public fr.passerelle.dashboard.StatsService stats() {
     return stats;
+  }
+
+  public MeetingService meetings() {
+    return meetings;
+  }
+
+  public SyncService sync() {
+    return sync;
   }
 
   @Override

@@ -20,10 +20,17 @@ import picocli.CommandLine.ScopeType;
         "Passerelle: France Travail / temp-agency partnership tool. No command opens the window.",
     subcommands = {
       InitCommand.class,
+      DemoCommand.class,
       OccupationsCommand.class,
+      CandidatesCommand.class,
+      OffersCommand.class,
       StatsCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
+      MeetingsCommand.class,
+      RosterCommand.class,
+      IcsCommand.class,
+      SyncCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PasserelleCommand implements Runnable {

@@ -1,5 +1,6 @@
 package fr.passerelle.db;
 
+import static fr.passerelle.db.jooq.Tables.PEER;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
 
 import fr.passerelle.core.InvalidInputException;
@@ -127,6 +128,8 @@ public final class BackupService {
                   .set(REPLICA.HLC, old.getHlc())
                   .set(REPLICA.CHANGE_SEQ, old.getChangeSeq())
                   .execute();
+              // Peers know nothing of the new id: send them everything once (DESIGN.md, Sync).
+              tx.update(PEER).set(PEER.SENT_ACK, 0L).execute();
             });
     return fresh;
   }

@@ -61,12 +61,25 @@ public final class Database implements AutoCloseable {
   private static void prepareDir(Path dataDir) {
     try {
       Files.createDirectories(dataDir);
-    } catch (Exception e) {
-      throw new DatabaseException("Cannot create the data folder " + dataDir + ": " + e, e);
+    } catch (java.nio.file.FileSystemException e) {
+      throw new DatabaseException("Cannot create the data folder " + dataDir + ": " + reason(e), e);
+    } catch (java.io.IOException e) {
+      throw new DatabaseException(
+          "Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
     }
     if (!Files.isWritable(dataDir)) {
       throw new DatabaseException("The data folder " + dataDir + " is not writable.");
     }
+  }
+
+  private static String reason(java.nio.file.FileSystemException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "a file of that name is in the way";
+    }
+    return e.getReason() != null ? e.getReason() : e.getMessage();
   }
 
   static DatabaseException translate(Path dataDir, SQLException e) {
@@ -159,7 +172,16 @@ public final class Database implements AutoCloseable {
 
   /** Rewrites the file without its free space (after large imports). */
   public void compact() {
-    dsl.execute("SHUTDOWN COMPACT");
+    try (Connection c = pool.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN COMPACT");
+    } catch (SQLException e) {
+      // H2 closes the database while answering: "database is closed" means it is done.
+      if (e.getErrorCode() != ErrorCode.DATABASE_CALLED_AT_SHUTDOWN
+          && e.getErrorCode() != ErrorCode.DATABASE_IS_CLOSED) {
+        throw new DatabaseException("Cannot compact the database: " + e.getMessage(), e);
+      }
+    }
   }
 
   @Override

@@ -44,6 +44,7 @@ public final class ReplicatedTables {
           MEETING_PARTICIPANT,
           TRAINING_PATH,
           TRAINING_EVENT,
+          OCCUPATION_TENSION,
           SYNC_CONFLICT);
 
   private ReplicatedTables() {}

@@ -19,8 +19,13 @@ public final class Messages {
   public static final List<String> BUNDLES =
       List.of(
           "fr.passerelle.ui.messages",
+          "fr.passerelle.meetings.ui.messages",
+          "fr.passerelle.candidates.ui.messages",
+          "fr.passerelle.offers.ui.messages",
+          "fr.passerelle.sourcing.ui.messages",
           "fr.passerelle.dashboard.ui.messages",
-          "fr.passerelle.training.ui.messages");
+          "fr.passerelle.training.ui.messages",
+          "fr.passerelle.sync.ui.messages");
 
   private final Locale locale;
   private final List<ResourceBundle> bundles;

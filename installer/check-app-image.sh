@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Checks the jpackage app-image built by `./mvnw -B -Pinstaller package`: its launcher answers
+# --version with "Passerelle <pom version>", and a command runs on a fresh data folder.
+# Usage: installer/check-app-image.sh [APP_IMAGE_DIR]   (default: target/dist/Passerelle)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+image="${1:-target/dist/Passerelle}"
+launcher="$image/bin/Passerelle"
+if [[ ! -x "$launcher" ]]; then
+  echo "check-app-image: no launcher at $launcher (build it with ./mvnw -B -Pinstaller package -DskipTests)" >&2
+  exit 1
+fi
+expected="Passerelle $(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)"
+actual="$("$launcher" --version)"
+if [[ "$actual" != "$expected" ]]; then
+  echo "check-app-image: '$launcher --version' printed '$actual', expected '$expected'" >&2
+  exit 1
+fi
+data="$(mktemp -d)"
+trap 'rm -rf "$data"' EXIT
+if ! "$launcher" --data-dir "$data" occupations search macon | grep -q "F1703"; then
+  echo "check-app-image: 'occupations search macon' did not list F1703 (runtime or resources missing?)" >&2
+  exit 1
+fi
+echo "check-app-image: OK ($actual, bundled runtime migrates and searches)"

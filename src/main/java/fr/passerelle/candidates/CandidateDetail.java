@@ -1,0 +1,110 @@
+package fr.passerelle.candidates;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Everything the detail form shows and saves, in one piece (saved in one transaction). */
+public record CandidateDetail(
+    UUID id,
+    UUID officeId,
+    String lastName,
+    String firstName,
+    LocalDate birthDate,
+    String email,
+    String phone,
+    String address,
+    String communeCode,
+    String communeName,
+    Integer mobilityKm,
+    Boolean drivingLicence,
+    LocalDate availableFrom,
+    CandidateStatus status,
+    LocalDate registeredOn,
+    String notes,
+    List<TargetOccupation> occupations,
+    List<Criterion> criteria,
+    Consent consent) {
+
+  public CandidateDetail {
+    occupations = occupations == null ? List.of() : List.copyOf(occupations);
+    criteria = criteria == null ? List.of() : List.copyOf(criteria);
+    consent = consent == null ? Consent.NONE : consent;
+  }
+
+  /** A blank form for a new candidate. */
+  public static CandidateDetail blank() {
+    return new CandidateDetail(
+        null,
+        null,
+        "",
+        "",
+        null,
+        "",
+        "",
+        "",
+        null,
+        null,
+        0,
+        false,
+        null,
+        CandidateStatus.ACTIVE,
+        null,
+        "",
+        List.of(),
+        List.of(),
+        Consent.NONE);
+  }
+
+  public boolean isNew() {
+    return id == null;
+  }
+
+  public boolean hasSensitiveData() {
+    return criteria.stream().anyMatch(c -> c.kind().sensitive());
+  }
+
+  /** A target occupation with the years of experience in it. */
+  public record TargetOccupation(String romeCode, String label, Integer experienceYears) {}
+
+  /** A priority criterion, since when, and whether the counselor saw the proof (and when). */
+  public record Criterion(
+      PriorityCriterion kind, LocalDate since, boolean proofSeen, LocalDate proofSeenOn) {}
+
+  /**
+   * Consent to share with partner organisations and the separate consent for sensitive data, each
+   * dated; {@code recordedBy} is the counselor who recorded the last change.
+   */
+  public record Consent(
+      boolean share,
+      OffsetDateTime shareAt,
+      boolean sensitive,
+      OffsetDateTime sensitiveAt,
+      UUID recordedBy) {
+    public static final Consent NONE = new Consent(false, null, false, null, null);
+  }
+
+  public CandidateDetail withId(UUID newId) {
+    return new CandidateDetail(
+        newId,
+        officeId,
+        lastName,
+        firstName,
+        birthDate,
+        email,
+        phone,
+        address,
+        communeCode,
+        communeName,
+        mobilityKm,
+        drivingLicence,
+        availableFrom,
+        status,
+        registeredOn,
+        notes,
+        occupations,
+        criteria,
+        consent);
+  }
+}

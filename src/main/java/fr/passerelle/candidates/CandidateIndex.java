@@ -1,0 +1,229 @@
+package fr.passerelle.candidates;
+
+import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_TOKEN;
+
+import fr.passerelle.core.CancelledException;
+import fr.passerelle.core.Progress;
+import fr.passerelle.db.TextNorm;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Record6;
+import org.jooq.impl.DSL;
+
+/**
+ * The search access path: the local-only table {@code candidate_token(token, candidate_id)}, one
+ * row per name word, commune ("@" + INSEE code), target occupation ("#" + ROME code), e-mail
+ * ("~m:") and phone ("~p:") of every live candidate. A word-prefix search is an index range scan;
+ * see ADR 0040.
+ *
+ * <p>{@link CandidateService} keeps it current on every write. Whoever else writes candidate rows
+ * (the demo generator, the sync import, a bulk load) calls {@link #indexRows} for the rows it wrote
+ * in its transaction, or {@link #rebuild} after a bulk load.
+ */
+public final class CandidateIndex {
+  static final String COMMUNE = "@";
+  static final String OCCUPATION = "#";
+  static final String EMAIL = "~m:";
+  static final String PHONE = "~p:";
+  private static final int MAX_TOKEN = 100;
+  private static final int BATCH = 5_000;
+
+  private CandidateIndex() {}
+
+  /** The e-mail key: trimmed, lower case; "" when blank. */
+  public static String emailKey(String email) {
+    return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** The phone key: digits only, "+33 6…" and "0033 6…" as "06…"; "" when too short. */
+  public static String phoneKey(String phone) {
+    if (phone == null) {
+      return "";
+    }
+    String d = phone.replaceAll("[^0-9]", "");
+    if (d.startsWith("0033")) {
+      d = "0" + d.substring(4);
+    } else if (d.startsWith("33") && d.length() == 11) {
+      d = "0" + d.substring(2);
+    }
+    return d.length() < 6 ? "" : d;
+  }
+
+  /** "Lefèvre" + "Hélène" → "lefevre helene": the stored {@code name_norm}. */
+  public static String nameNorm(String lastName, String firstName) {
+    return TextNorm.normalize(
+        (lastName == null ? "" : lastName) + " " + (firstName == null ? "" : firstName));
+  }
+
+  /** The tokens of one candidate. */
+  static Set<String> tokens(
+      String lastName,
+      String firstName,
+      String communeCode,
+      Collection<String> romeCodes,
+      String email,
+      String phone) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String w : TextNorm.tokens(lastName + " " + firstName)) {
+      if (!w.equals("null")) {
+        out.add(cut(w));
+      }
+    }
+    if (communeCode != null && !communeCode.isBlank()) {
+      out.add(COMMUNE + communeCode);
+    }
+    for (String r : romeCodes) {
+      if (r != null) {
+        out.add(OCCUPATION + r);
+      }
+    }
+    String m = emailKey(email);
+    if (!m.isEmpty()) {
+      out.add(cut(EMAIL + m));
+    }
+    String p = phoneKey(phone);
+    if (!p.isEmpty()) {
+      out.add(cut(PHONE + p));
+    }
+    return out;
+  }
+
+  private static String cut(String t) {
+    return t.length() > MAX_TOKEN ? t.substring(0, MAX_TOKEN) : t;
+  }
+
+  /**
+   * Re-indexes these candidates inside the caller's transaction: their tokens are replaced by those
+   * of their stored rows (none for a deleted or missing candidate).
+   */
+  public static void indexRows(DSLContext tx, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    List<UUID> all = new ArrayList<>(ids);
+    for (int from = 0; from < all.size(); from += 1000) {
+      List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+      tx.deleteFrom(CANDIDATE_TOKEN).where(CANDIDATE_TOKEN.CANDIDATE_ID.in(chunk)).execute();
+      var occ =
+          tx.select(CANDIDATE_OCCUPATION.CANDIDATE_ID, CANDIDATE_OCCUPATION.ROME_CODE)
+              .from(CANDIDATE_OCCUPATION)
+              .where(CANDIDATE_OCCUPATION.CANDIDATE_ID.in(chunk))
+              .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
+              .fetchGroups(CANDIDATE_OCCUPATION.CANDIDATE_ID, CANDIDATE_OCCUPATION.ROME_CODE);
+      List<Object[]> rows = new ArrayList<>();
+      tx.select(
+              CANDIDATE.ID,
+              CANDIDATE.LAST_NAME,
+              CANDIDATE.FIRST_NAME,
+              CANDIDATE.COMMUNE_CODE,
+              CANDIDATE.EMAIL,
+              CANDIDATE.PHONE)
+          .from(CANDIDATE)
+          .where(CANDIDATE.ID.in(chunk))
+          .and(CANDIDATE.DELETED.isFalse())
+          .forEach(
+              r -> {
+                for (String t :
+                    tokens(
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        occ.getOrDefault(r.value1(), List.of()),
+                        r.value5(),
+                        r.value6())) {
+                  rows.add(new Object[] {t, r.value1()});
+                }
+              });
+      insert(tx, rows);
+    }
+  }
+
+  private static void insert(DSLContext tx, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    tx.connection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO candidate_token(token, candidate_id) VALUES (?, ?)")) {
+            int n = 0;
+            for (Object[] r : rows) {
+              ps.setString(1, (String) r[0]);
+              ps.setObject(2, r[1]);
+              ps.addBatch();
+              if (++n % BATCH == 0) {
+                ps.executeBatch();
+              }
+            }
+            ps.executeBatch();
+          }
+        });
+  }
+
+  /**
+   * Rebuilds the whole index from the stored rows, in one transaction (after a bulk load or a large
+   * sync import). Stops on cancel, leaving the previous index in place.
+   */
+  public static void rebuild(DSLContext dsl, Progress progress) {
+    dsl.transaction(
+        cfg -> {
+          DSLContext tx = cfg.dsl();
+          int total = tx.fetchCount(CANDIDATE, CANDIDATE.DELETED.isFalse());
+          tx.deleteFrom(CANDIDATE_TOKEN).execute();
+          List<Object[]> rows = new ArrayList<>();
+          long done = 0;
+          try (Cursor<Record6<UUID, String, String, String, String, String>> cur =
+              tx.select(
+                      CANDIDATE.ID,
+                      CANDIDATE.LAST_NAME,
+                      CANDIDATE.FIRST_NAME,
+                      CANDIDATE.COMMUNE_CODE,
+                      CANDIDATE.EMAIL,
+                      CANDIDATE.PHONE)
+                  .from(CANDIDATE)
+                  .where(CANDIDATE.DELETED.isFalse())
+                  .fetchSize(BATCH)
+                  .fetchLazy()) {
+            for (var r : cur) {
+              for (String t :
+                  tokens(r.value2(), r.value3(), r.value4(), List.of(), r.value5(), r.value6())) {
+                rows.add(new Object[] {t, r.value1()});
+              }
+              if (++done % BATCH == 0) {
+                insert(tx, rows);
+                rows.clear();
+                progress.update(done, total, null);
+                if (progress.isCancelled()) {
+                  throw new CancelledException();
+                }
+              }
+            }
+          }
+          insert(tx, rows);
+          tx.insertInto(CANDIDATE_TOKEN, CANDIDATE_TOKEN.TOKEN, CANDIDATE_TOKEN.CANDIDATE_ID)
+              .select(
+                  tx.selectDistinct(
+                          DSL.concat(DSL.inline(OCCUPATION), CANDIDATE_OCCUPATION.ROME_CODE),
+                          CANDIDATE_OCCUPATION.CANDIDATE_ID)
+                      .from(CANDIDATE_OCCUPATION)
+                      .join(CANDIDATE)
+                      .on(CANDIDATE.ID.eq(CANDIDATE_OCCUPATION.CANDIDATE_ID))
+                      .where(CANDIDATE_OCCUPATION.DELETED.isFalse())
+                      .and(CANDIDATE.DELETED.isFalse())
+                      .and(CANDIDATE_OCCUPATION.ROME_CODE.isNotNull()))
+              .execute();
+          progress.update(total, total, null);
+        });
+  }
+}

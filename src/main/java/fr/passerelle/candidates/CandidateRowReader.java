@@ -1,0 +1,160 @@
+package fr.passerelle.candidates;
+
+import static fr.passerelle.candidates.CandidateColumns.*;
+
+import fr.passerelle.tabular.Cells;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads one file row into a {@link CandidateDetail}, over the stored one for an update. */
+final class CandidateRowReader {
+  private CandidateRowReader() {}
+
+  static CandidateDetail read(Cells c, Map<UUID, CandidateDetail> existing, ReferenceLookup ref) {
+    CandidateDetail base = CandidateDetail.blank();
+    String idText = c.text(ID);
+    if (!idText.isEmpty()) {
+      UUID id;
+      try {
+        id = UUID.fromString(idText);
+      } catch (IllegalArgumentException e) {
+        c.error(ID, "\"" + idText + "\" is not a candidate id");
+        return null;
+      }
+      base = existing.get(id);
+      if (base == null) {
+        c.error(ID, "no candidate with id " + idText + " in this database");
+        return null;
+      }
+    } else if (!c.has(LAST_NAME) || !c.has(FIRST_NAME)) {
+      c.error(LAST_NAME, "a new candidate needs the columns last_name and first_name");
+      return null;
+    }
+    String commune = base.communeCode();
+    if (c.has(COMMUNE)) {
+      String t = c.text(COMMUNE);
+      commune = null;
+      if (!t.isEmpty()) {
+        var found = ref.resolveCommune(t);
+        if (found.isEmpty()) {
+          int n = ref.communesNamed(t).size();
+          c.error(
+              COMMUNE,
+              n > 1
+                  ? "\"" + t + "\": " + n + " communes have this name: give the INSEE code"
+                  : "unknown commune \"" + t + "\" (INSEE code or name)");
+        } else {
+          commune = found.get().inseeCode();
+        }
+      }
+    }
+    CandidateStatus status = base.status();
+    if (c.has(STATUS) && !c.text(STATUS).isEmpty()) {
+      status = CandidateStatus.parse(c.text(STATUS)).orElse(null);
+      if (status == null) {
+        c.error(STATUS, "unknown status (ACTIVE, IN_TRAINING, EMPLOYED, INACTIVE)");
+      }
+    }
+    CandidateDetail.Consent consent = base.consent();
+    boolean share = consent.share();
+    boolean sensitive = consent.sensitive();
+    if (c.has(CONSENT_SHARE)) {
+      share = Boolean.TRUE.equals(c.bool(CONSENT_SHARE));
+    }
+    if (c.has(CONSENT_SENSITIVE)) {
+      sensitive = Boolean.TRUE.equals(c.bool(CONSENT_SENSITIVE));
+    }
+    return new CandidateDetail(
+        base.id(),
+        base.officeId(),
+        str(c, LAST_NAME, base.lastName()),
+        str(c, FIRST_NAME, base.firstName()),
+        c.has(BIRTH_DATE) ? c.date(BIRTH_DATE) : base.birthDate(),
+        str(c, EMAIL, base.email()),
+        str(c, PHONE, base.phone()),
+        str(c, ADDRESS, base.address()),
+        commune,
+        null,
+        c.has(MOBILITY_KM) ? c.integer(MOBILITY_KM) : base.mobilityKm(),
+        c.has(DRIVING_LICENCE) ? c.bool(DRIVING_LICENCE) : base.drivingLicence(),
+        c.has(AVAILABLE_FROM) ? c.date(AVAILABLE_FROM) : base.availableFrom(),
+        status,
+        c.has(REGISTERED_ON) ? c.date(REGISTERED_ON) : base.registeredOn(),
+        str(c, NOTES, base.notes()),
+        c.has(OCCUPATIONS) ? occupations(c, ref) : base.occupations(),
+        c.has(CRITERIA) ? criteria(c) : base.criteria(),
+        new CandidateDetail.Consent(
+            share, consent.shareAt(), sensitive, consent.sensitiveAt(), consent.recordedBy()));
+  }
+
+  private static String str(Cells c, String column, String fallback) {
+    return c.has(column) ? c.text(column) : fallback;
+  }
+
+  /** "N1103:3 | F1703" → target occupations with years of experience. */
+  static List<CandidateDetail.TargetOccupation> occupations(Cells c, ReferenceLookup ref) {
+    List<CandidateDetail.TargetOccupation> out = new ArrayList<>();
+    for (String part : c.text(OCCUPATIONS).split("\\|")) {
+      String p = part.trim();
+      if (p.isEmpty()) {
+        continue;
+      }
+      String[] kv = p.split(":", -1);
+      String code = kv[0].trim().toUpperCase(java.util.Locale.ROOT);
+      if (ref.occupation(code).isEmpty()) {
+        c.error(OCCUPATIONS, "unknown ROME code \"" + kv[0].trim() + "\"");
+        continue;
+      }
+      Integer years = kv.length > 1 ? c.integer(OCCUPATIONS, kv[1].trim()) : null;
+      out.add(new CandidateDetail.TargetOccupation(code, null, years));
+    }
+    return out;
+  }
+
+  /** "RQTH:2024-01-15:2024-02-01 | RSA" → kind, since, proof seen on. */
+  static List<CandidateDetail.Criterion> criteria(Cells c) {
+    List<CandidateDetail.Criterion> out = new ArrayList<>();
+    for (String part : c.text(CRITERIA).split("\\|")) {
+      String p = part.trim();
+      if (p.isEmpty()) {
+        continue;
+      }
+      String[] kv = p.split(":", -1);
+      var kind = PriorityCriterion.parse(kv[0]);
+      if (kind.isEmpty()) {
+        c.error(CRITERIA, "unknown priority criterion \"" + kv[0].trim() + "\"");
+        continue;
+      }
+      LocalDate since = kv.length > 1 ? c.date(CRITERIA, kv[1].trim()) : null;
+      LocalDate proof = kv.length > 2 ? c.date(CRITERIA, kv[2].trim()) : null;
+      out.add(new CandidateDetail.Criterion(kind.get(), since, proof != null, proof));
+    }
+    return out;
+  }
+
+  static CandidateDetail withOffice(CandidateDetail d, UUID office) {
+    return new CandidateDetail(
+        d.id(),
+        office,
+        d.lastName(),
+        d.firstName(),
+        d.birthDate(),
+        d.email(),
+        d.phone(),
+        d.address(),
+        d.communeCode(),
+        d.communeName(),
+        d.mobilityKm(),
+        d.drivingLicence(),
+        d.availableFrom(),
+        d.status(),
+        d.registeredOn(),
+        d.notes(),
+        d.occupations(),
+        d.criteria(),
+        d.consent());
+  }
+}

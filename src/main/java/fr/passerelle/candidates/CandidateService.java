@@ -1,0 +1,376 @@
+package fr.passerelle.candidates;
+
+import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_TOKEN;
+import static fr.passerelle.db.jooq.Tables.REPLICA;
+import static fr.passerelle.db.jooq.Tables.SETTING;
+
+import fr.passerelle.core.InvalidInputException;
+import fr.passerelle.core.Progress;
+import fr.passerelle.db.Database;
+import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.WallClock;
+import fr.passerelle.db.jooq.tables.records.CandidateRecord;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Candidates: search as you type over the token index, the detail (read and saved in one
+ * transaction with its occupations, criteria and consent), duplicates and merge. Read methods are
+ * the public API other features (offers, matching, sourcing lists) use.
+ */
+public final class CandidateService {
+  /** Search results are counted up to this (a larger count says "more than 10,000"). */
+  public static final int COUNT_CAP = 10_000;
+
+  public static final int PAGE_SIZE = 50;
+  private static final String RECENT_KEY = "candidates.recent";
+  private static final int RECENT_MAX = 12;
+
+  private final Database db;
+  private final WallClock clock;
+  private final CandidateStore store;
+  private volatile ReferenceLookup reference;
+
+  public CandidateService(Database db, ReplicatedWriter writer, WallClock clock) {
+    this.db = db;
+    this.clock = clock;
+    this.store = new CandidateStore(writer);
+  }
+
+  /** Communes and occupations held in memory (loaded on first use). */
+  public ReferenceLookup reference() {
+    ReferenceLookup r = reference;
+    if (r == null) {
+      synchronized (this) {
+        if (reference == null) {
+          reference = new ReferenceLookup(db.dsl());
+        }
+        r = reference;
+      }
+    }
+    return r;
+  }
+
+  public LocalDate today() {
+    return now().toLocalDate();
+  }
+
+  OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault());
+  }
+
+  /** One page of matches, ordered by name ({@code limit} at most 500). */
+  public List<CandidateSummary> search(CandidateQuery query, int offset, int limit) {
+    return new CandidateSearch(reference())
+        .page(db.dsl(), query, Math.max(0, offset), Math.max(1, Math.min(limit, 500)));
+  }
+
+  /** The number of matches, at most {@link #COUNT_CAP} + 1 (more than the cap). */
+  public int count(CandidateQuery query) {
+    var inner =
+        DSL.select(CANDIDATE.ID)
+            .from(CANDIDATE)
+            .where(new CandidateSearch(reference()).condition(query))
+            .limit(COUNT_CAP + 1);
+    return db.dsl().fetchCount(inner);
+  }
+
+  /** A page and its (capped) count. */
+  public CandidatePage page(CandidateQuery query, int offset, int limit) {
+    List<CandidateSummary> rows = search(query, offset, limit);
+    int total = offset == 0 && rows.size() < limit ? rows.size() : count(query);
+    return new CandidatePage(rows, offset, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+  }
+
+  /** Summaries of these candidates (live ones only), in the given order. */
+  public List<CandidateSummary> summaries(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    var rows =
+        db.dsl()
+            .select(
+                CANDIDATE.ID,
+                CANDIDATE.LAST_NAME,
+                CANDIDATE.FIRST_NAME,
+                CANDIDATE.BIRTH_DATE,
+                CANDIDATE.COMMUNE_CODE,
+                CANDIDATE.STATUS,
+                CANDIDATE.AVAILABLE_FROM)
+            .from(CANDIDATE)
+            .where(CANDIDATE.ID.in(ids))
+            .and(CANDIDATE.DELETED.isFalse())
+            .fetch();
+    Map<UUID, CandidateSummary> byId =
+        new CandidateSearch(reference())
+            .summaries(db.dsl(), rows).stream()
+                .collect(Collectors.toMap(CandidateSummary::id, s -> s));
+    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  public Optional<CandidateDetail> find(UUID id) {
+    return find(db.dsl(), id);
+  }
+
+  Optional<CandidateDetail> find(DSLContext ctx, UUID id) {
+    CandidateRecord c =
+        ctx.selectFrom(CANDIDATE)
+            .where(CANDIDATE.ID.eq(id))
+            .and(CANDIDATE.DELETED.isFalse())
+            .fetchOne();
+    if (c == null) {
+      return Optional.empty();
+    }
+    ReferenceLookup ref = reference();
+    List<CandidateDetail.TargetOccupation> occ =
+        ctx.selectFrom(CANDIDATE_OCCUPATION)
+            .where(CANDIDATE_OCCUPATION.CANDIDATE_ID.eq(id))
+            .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
+            .orderBy(CANDIDATE_OCCUPATION.ROME_CODE)
+            .fetch(
+                r ->
+                    new CandidateDetail.TargetOccupation(
+                        r.getRomeCode(),
+                        ref.occupation(r.getRomeCode())
+                            .map(ReferenceLookup.Occupation::label)
+                            .orElse(r.getRomeCode()),
+                        r.getExperienceYears()));
+    List<CandidateDetail.Criterion> crit =
+        ctx
+            .selectFrom(CANDIDATE_CRITERION)
+            .where(CANDIDATE_CRITERION.CANDIDATE_ID.eq(id))
+            .and(CANDIDATE_CRITERION.DELETED.isFalse())
+            .orderBy(CANDIDATE_CRITERION.CRITERION)
+            .fetch()
+            .stream()
+            .flatMap(
+                r ->
+                    PriorityCriterion.parse(r.getCriterion()).stream()
+                        .map(
+                            k ->
+                                new CandidateDetail.Criterion(
+                                    k,
+                                    r.getSince(),
+                                    Boolean.TRUE.equals(r.getProofSeen()),
+                                    r.getProofSeenOn())))
+            .toList();
+    CandidateDetail.Consent consent =
+        ctx.selectFrom(CANDIDATE_CONSENT)
+            .where(CANDIDATE_CONSENT.ID.eq(id))
+            .and(CANDIDATE_CONSENT.DELETED.isFalse())
+            .fetchOptional()
+            .map(
+                r ->
+                    new CandidateDetail.Consent(
+                        Boolean.TRUE.equals(r.getShare()),
+                        r.getShareAt(),
+                        Boolean.TRUE.equals(r.getSensitive()),
+                        r.getSensitiveAt(),
+                        r.getRecordedBy()))
+            .orElse(CandidateDetail.Consent.NONE);
+    return Optional.of(
+        new CandidateDetail(
+            c.getId(),
+            c.getOfficeId(),
+            c.getLastName(),
+            c.getFirstName(),
+            c.getBirthDate(),
+            c.getEmail(),
+            c.getPhone(),
+            c.getAddress(),
+            c.getCommuneCode(),
+            c.getCommuneCode() == null ? null : ref.communeLabel(c.getCommuneCode()),
+            c.getMobilityKm(),
+            c.getDrivingLicence(),
+            c.getAvailableFrom(),
+            CandidateStatus.parse(c.getStatus()).orElse(CandidateStatus.ACTIVE),
+            c.getRegisteredOn(),
+            c.getNotes(),
+            occ,
+            crit,
+            consent));
+  }
+
+  public List<FieldError> validate(CandidateDetail d) {
+    return new CandidateValidator(reference()).validate(d, today());
+  }
+
+  /**
+   * Saves the candidate with its occupations, criteria and consent in one transaction and returns
+   * it as stored. Refused with {@link CandidateValidationException} when a field is invalid.
+   *
+   * @param counselor who records the consent (may be null when unknown)
+   */
+  public CandidateDetail save(CandidateDetail d, UUID counselor) {
+    List<FieldError> errors = validate(d);
+    if (!errors.isEmpty()) {
+      throw new CandidateValidationException(errors);
+    }
+    OffsetDateTime now = now();
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              CandidateDetail toSave = d;
+              if (d.officeId() == null && d.id() == null) {
+                toSave = withOffice(d, currentOffice(tx));
+              }
+              if (d.id() != null && !tx.fetchExists(CANDIDATE, CANDIDATE.ID.eq(d.id()))) {
+                throw new InvalidInputException("No candidate with id " + d.id() + ".");
+              }
+              UUID id = store.save(tx, toSave, counselor, actor(), now);
+              return find(tx, id).orElseThrow();
+            });
+  }
+
+  /** Existing candidates that look like the same person (excluding {@code d} itself). */
+  public List<Duplicate> duplicates(CandidateDetail d) {
+    return new DuplicateFinder(reference()).find(db.dsl(), d);
+  }
+
+  /**
+   * Merges {@code drop} into {@code keep} in one transaction: blank fields of {@code keep} are
+   * filled from {@code drop}; occupations, criteria, sourcing-list entries, meeting participations
+   * and training paths move to {@code keep}; {@code drop} becomes a tombstone.
+   */
+  public CandidateDetail merge(UUID keep, UUID drop) {
+    if (keep.equals(drop)) {
+      throw new InvalidInputException("A candidate cannot be merged with itself.");
+    }
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              CandidateDetail k =
+                  find(tx, keep)
+                      .orElseThrow(() -> new InvalidInputException("No candidate with id " + keep));
+              CandidateDetail d =
+                  find(tx, drop)
+                      .orElseThrow(() -> new InvalidInputException("No candidate with id " + drop));
+              new CandidateMerge(store, reference()).merge(tx, k, d, actor(), now());
+              return find(tx, keep).orElseThrow();
+            });
+  }
+
+  /** Tombstones a candidate and what hangs off it (a person's erasure). */
+  public void delete(UUID id) {
+    db.dsl()
+        .transaction(
+            cfg -> new CandidateMerge(store, reference()).erase(cfg.dsl(), id, actor(), now()));
+  }
+
+  /** The candidates opened last, most recent first. */
+  public List<CandidateSummary> recent() {
+    return summaries(recentIds());
+  }
+
+  /** Remembers that the counselor opened this candidate. */
+  public void markOpened(UUID id) {
+    List<UUID> ids = new ArrayList<>(recentIds());
+    ids.remove(id);
+    ids.add(0, id);
+    String val =
+        ids.stream().limit(RECENT_MAX).map(UUID::toString).collect(Collectors.joining(","));
+    db.dsl()
+        .mergeInto(SETTING)
+        .using(DSL.selectOne())
+        .on(SETTING.NAME.eq(RECENT_KEY))
+        .whenMatchedThenUpdate()
+        .set(SETTING.VAL, val)
+        .whenNotMatchedThenInsert(SETTING.NAME, SETTING.VAL)
+        .values(RECENT_KEY, val)
+        .execute();
+  }
+
+  private List<UUID> recentIds() {
+    String v =
+        db.dsl()
+            .select(SETTING.VAL)
+            .from(SETTING)
+            .where(SETTING.NAME.eq(RECENT_KEY))
+            .fetchOne(SETTING.VAL);
+    if (v == null || v.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(v.split(",")).map(UUID::fromString).toList();
+  }
+
+  /** Import and export of candidate files (CSV French Excel, xlsx). */
+  public CandidateTransfer transfer() {
+    return new CandidateTransfer(this);
+  }
+
+  /** Rebuilds the whole search index (after a bulk load or a large sync import). */
+  public void reindex(Progress progress) {
+    CandidateIndex.rebuild(db.dsl(), progress);
+  }
+
+  /** Re-indexes these candidates (rows written by someone else). */
+  public void reindex(Collection<UUID> ids) {
+    db.dsl().transaction(cfg -> CandidateIndex.indexRows(cfg.dsl(), ids));
+  }
+
+  /** Number of index rows (diagnostics, tests). */
+  public int indexSize() {
+    return db.dsl().fetchCount(CANDIDATE_TOKEN);
+  }
+
+  static UUID currentOffice(DSLContext tx) {
+    return tx.select(REPLICA.OFFICE_ID)
+        .from(REPLICA)
+        .where(REPLICA.IS_CURRENT.isTrue())
+        .fetchOne(REPLICA.OFFICE_ID);
+  }
+
+  private static CandidateDetail withOffice(CandidateDetail d, UUID office) {
+    return new CandidateDetail(
+        d.id(),
+        office,
+        d.lastName(),
+        d.firstName(),
+        d.birthDate(),
+        d.email(),
+        d.phone(),
+        d.address(),
+        d.communeCode(),
+        d.communeName(),
+        d.mobilityKm(),
+        d.drivingLicence(),
+        d.availableFrom(),
+        d.status(),
+        d.registeredOn(),
+        d.notes(),
+        d.occupations(),
+        d.criteria(),
+        d.consent());
+  }
+
+  static String actor() {
+    return System.getProperty("user.name", "?");
+  }
+
+  // package access for the importer
+  Database database() {
+    return db;
+  }
+
+  CandidateStore store() {
+    return store;
+  }
+}

@@ -1,0 +1,419 @@
+package fr.passerelle.candidates.ui;
+
+import fr.passerelle.candidates.CandidateDetail;
+import fr.passerelle.candidates.CandidateService;
+import fr.passerelle.candidates.CandidateStatus;
+import fr.passerelle.candidates.CandidateValidationException;
+import fr.passerelle.candidates.Duplicate;
+import fr.passerelle.candidates.FieldError;
+import fr.passerelle.candidates.PriorityCriterion;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.TaskRunner;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+/**
+ * The detail form: every field as a property, edited in place; Save writes the candidate, its
+ * occupations, criteria and consent in one transaction. {@link #dirty()} says there are unsaved
+ * changes, which the view never drops silently.
+ */
+public final class CandidateDetailViewModel {
+  private final CandidateService service;
+  private final TaskRunner tasks;
+  private final Messages msg;
+
+  private final StringProperty lastName = new SimpleStringProperty("");
+  private final StringProperty firstName = new SimpleStringProperty("");
+  private final ObjectProperty<LocalDate> birthDate = new SimpleObjectProperty<>();
+  private final StringProperty email = new SimpleStringProperty("");
+  private final StringProperty phone = new SimpleStringProperty("");
+  private final StringProperty address = new SimpleStringProperty("");
+  private final StringProperty communeCode = new SimpleStringProperty("");
+  private final StringProperty mobilityKm = new SimpleStringProperty("0");
+  private final BooleanProperty drivingLicence = new SimpleBooleanProperty();
+  private final ObjectProperty<LocalDate> availableFrom = new SimpleObjectProperty<>();
+  private final ObjectProperty<CandidateStatus> status =
+      new SimpleObjectProperty<>(CandidateStatus.ACTIVE);
+  private final StringProperty notes = new SimpleStringProperty("");
+  private final ObservableList<CandidateDetail.TargetOccupation> occupations =
+      FXCollections.observableArrayList();
+  private final List<CriterionRow> criteria =
+      Arrays.stream(PriorityCriterion.values()).map(CriterionRow::new).toList();
+  private final BooleanProperty consentShare = new SimpleBooleanProperty();
+  private final BooleanProperty consentSensitive = new SimpleBooleanProperty();
+  private final StringProperty consentInfo = new SimpleStringProperty("");
+
+  private final ObjectProperty<CandidateDetail> loaded = new SimpleObjectProperty<>();
+  private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+  private final BooleanProperty busy = new SimpleBooleanProperty();
+  private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
+  private final StringProperty message = new SimpleStringProperty("");
+  private final ObservableList<Duplicate> duplicates = FXCollections.observableArrayList();
+  private boolean loadingFields;
+
+  public CandidateDetailViewModel(CandidateService service, TaskRunner tasks, Messages msg) {
+    this.service = service;
+    this.tasks = tasks;
+    this.msg = msg;
+    List<Observable> all =
+        new ArrayList<>(
+            List.of(
+                lastName,
+                firstName,
+                birthDate,
+                email,
+                phone,
+                address,
+                communeCode,
+                mobilityKm,
+                drivingLicence,
+                availableFrom,
+                status,
+                notes,
+                occupations,
+                consentShare,
+                consentSensitive));
+    for (CriterionRow r : criteria) {
+      all.addAll(List.of(r.held(), r.since(), r.proofSeen(), r.proofSeenOn()));
+    }
+    Runnable mark =
+        () -> {
+          if (!loadingFields && loaded.get() != null) {
+            dirty.set(true);
+          }
+        };
+    for (Observable o : all) {
+      // change listeners: an invalidation listener fires once until someone reads the value
+      if (o instanceof javafx.beans.value.ObservableValue<?> v) {
+        v.addListener((x, a, b) -> mark.run());
+      } else {
+        o.addListener(x -> mark.run());
+      }
+    }
+  }
+
+  /** Opens a candidate (in the background). */
+  public void open(UUID id, Runnable done) {
+    busy.set(true);
+    tasks.submit(
+        msg.get("candidates.task.open"),
+        p -> {
+          CandidateDetail d = service.find(id).orElseThrow();
+          service.markOpened(id);
+          return d;
+        },
+        d -> {
+          busy.set(false);
+          show(d);
+          done.run();
+        },
+        this::failed);
+  }
+
+  /** A blank form for a new candidate. */
+  public void newCandidate() {
+    show(CandidateDetail.blank());
+  }
+
+  /** Drops the unsaved changes. */
+  public void cancel() {
+    if (loaded.get() != null) {
+      show(loaded.get());
+    }
+  }
+
+  /** Closes the form (the view asks first when dirty). */
+  public void close() {
+    loaded.set(null);
+    dirty.set(false);
+    fieldErrors.clear();
+    duplicates.clear();
+  }
+
+  private void show(CandidateDetail d) {
+    loadingFields = true;
+    try {
+      lastName.set(nz(d.lastName()));
+      firstName.set(nz(d.firstName()));
+      birthDate.set(d.birthDate());
+      email.set(nz(d.email()));
+      phone.set(nz(d.phone()));
+      address.set(nz(d.address()));
+      communeCode.set(nz(d.communeCode()));
+      mobilityKm.set(d.mobilityKm() == null ? "0" : d.mobilityKm().toString());
+      drivingLicence.set(Boolean.TRUE.equals(d.drivingLicence()));
+      availableFrom.set(d.availableFrom());
+      status.set(d.status() == null ? CandidateStatus.ACTIVE : d.status());
+      notes.set(nz(d.notes()));
+      occupations.setAll(d.occupations());
+      for (CriterionRow r : criteria) {
+        r.load(d.criteria().stream().filter(c -> c.kind() == r.kind()).findFirst().orElse(null));
+      }
+      consentShare.set(d.consent().share());
+      consentSensitive.set(d.consent().sensitive());
+      consentInfo.set(consentText(d.consent()));
+      fieldErrors.clear();
+      duplicates.clear();
+      message.set("");
+      loaded.set(d);
+      dirty.set(d.isNew());
+    } finally {
+      loadingFields = false;
+    }
+  }
+
+  private String consentText(CandidateDetail.Consent c) {
+    if (c.shareAt() == null) {
+      return msg.get("candidates.consent.never");
+    }
+    return msg.get(
+        "candidates.consent.recorded",
+        java.util.Date.from(c.shareAt().toInstant()),
+        c.sensitiveAt() == null ? "" : java.util.Date.from(c.sensitiveAt().toInstant()));
+  }
+
+  /** The form as a detail to save; null radius text counts as an error. */
+  CandidateDetail toDetail() {
+    CandidateDetail base = loaded.get() == null ? CandidateDetail.blank() : loaded.get();
+    Integer km;
+    try {
+      km = mobilityKm.get().isBlank() ? 0 : Integer.valueOf(mobilityKm.get().trim());
+    } catch (NumberFormatException e) {
+      km = Integer.MIN_VALUE;
+    }
+    LocalDate today = service.today();
+    List<CandidateDetail.Criterion> crit = new ArrayList<>();
+    for (CriterionRow r : criteria) {
+      CandidateDetail.Criterion c = r.toCriterion(today);
+      if (c != null) {
+        crit.add(c);
+      }
+    }
+    return new CandidateDetail(
+        base.id(),
+        base.officeId(),
+        lastName.get(),
+        firstName.get(),
+        birthDate.get(),
+        email.get(),
+        phone.get(),
+        address.get(),
+        communeCode.get().isBlank() ? null : communeCode.get().trim(),
+        null,
+        km,
+        drivingLicence.get(),
+        availableFrom.get(),
+        status.get(),
+        base.registeredOn(),
+        notes.get(),
+        List.copyOf(occupations),
+        crit,
+        new CandidateDetail.Consent(
+            consentShare.get(),
+            base.consent().shareAt(),
+            consentSensitive.get(),
+            base.consent().sensitiveAt(),
+            base.consent().recordedBy()));
+  }
+
+  /** True when saving now would withdraw a consent given before (the view confirms first). */
+  public boolean withdrawsConsent() {
+    CandidateDetail d = loaded.get();
+    return d != null
+        && (d.consent().share() && !consentShare.get()
+            || d.consent().sensitive() && !consentSensitive.get());
+  }
+
+  /**
+   * Saves. A new candidate is first checked for duplicates: if any, {@link #duplicates()} is filled
+   * and nothing is saved until {@code ignoreDuplicates} is true.
+   */
+  public void save(boolean ignoreDuplicates, Consumer<CandidateDetail> saved) {
+    save(ignoreDuplicates, saved, d -> {});
+  }
+
+  /** Saves; {@code onDuplicates} is called (nothing saved) when possible duplicates are found. */
+  public void save(
+      boolean ignoreDuplicates,
+      Consumer<CandidateDetail> saved,
+      Consumer<List<Duplicate>> onDuplicates) {
+    CandidateDetail d = toDetail();
+    fieldErrors.clear();
+    message.set("");
+    if (d.mobilityKm() != null && d.mobilityKm() == Integer.MIN_VALUE) {
+      fieldErrors.put("mobility_km", msg.get("candidates.field.error.BAD_VALUE"));
+      return;
+    }
+    busy.set(true);
+    tasks.submit(
+        msg.get("candidates.task.save"),
+        p -> {
+          List<FieldError> errors = service.validate(d);
+          if (!errors.isEmpty()) {
+            throw new CandidateValidationException(errors);
+          }
+          if (d.isNew() && !ignoreDuplicates) {
+            List<Duplicate> dups = service.duplicates(d);
+            if (!dups.isEmpty()) {
+              return new SaveOutcome(null, dups);
+            }
+          }
+          return new SaveOutcome(service.save(d, null), List.of());
+        },
+        outcome -> {
+          busy.set(false);
+          if (outcome.saved() == null) {
+            duplicates.setAll(outcome.duplicates());
+            message.set(msg.get("candidates.duplicates.found", outcome.duplicates().size()));
+            onDuplicates.accept(outcome.duplicates());
+            return;
+          }
+          show(outcome.saved());
+          message.set(msg.get("candidates.saved"));
+          saved.accept(outcome.saved());
+        },
+        this::failed);
+  }
+
+  /** Merges {@code drop} into {@code keep}; the merged record is then shown. */
+  public void merge(UUID keep, UUID drop, Consumer<CandidateDetail> merged) {
+    busy.set(true);
+    tasks.submit(
+        msg.get("candidates.task.merge"),
+        p -> service.merge(keep, drop),
+        d -> {
+          busy.set(false);
+          show(d);
+          message.set(msg.get("candidates.merged"));
+          merged.accept(d);
+        },
+        this::failed);
+  }
+
+  private record SaveOutcome(CandidateDetail saved, List<Duplicate> duplicates) {}
+
+  private void failed(Throwable e) {
+    busy.set(false);
+    if (e instanceof CandidateValidationException v) {
+      for (FieldError fe : v.errors()) {
+        fieldErrors.merge(
+            fe.field(), msg.get("candidates.field.error." + fe.code().name()), (a, b) -> a);
+      }
+      message.set(msg.get("candidates.invalid", fieldErrors.size()));
+    } else {
+      message.set(msg.get("candidates.error.save", String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  public StringProperty lastName() {
+    return lastName;
+  }
+
+  public StringProperty firstName() {
+    return firstName;
+  }
+
+  public ObjectProperty<LocalDate> birthDate() {
+    return birthDate;
+  }
+
+  public StringProperty email() {
+    return email;
+  }
+
+  public StringProperty phone() {
+    return phone;
+  }
+
+  public StringProperty address() {
+    return address;
+  }
+
+  public StringProperty communeCode() {
+    return communeCode;
+  }
+
+  public StringProperty mobilityKm() {
+    return mobilityKm;
+  }
+
+  public BooleanProperty drivingLicence() {
+    return drivingLicence;
+  }
+
+  public ObjectProperty<LocalDate> availableFrom() {
+    return availableFrom;
+  }
+
+  public ObjectProperty<CandidateStatus> status() {
+    return status;
+  }
+
+  public StringProperty notes() {
+    return notes;
+  }
+
+  public ObservableList<CandidateDetail.TargetOccupation> occupations() {
+    return occupations;
+  }
+
+  public List<CriterionRow> criteria() {
+    return criteria;
+  }
+
+  public BooleanProperty consentShare() {
+    return consentShare;
+  }
+
+  public BooleanProperty consentSensitive() {
+    return consentSensitive;
+  }
+
+  public StringProperty consentInfo() {
+    return consentInfo;
+  }
+
+  public ObjectProperty<CandidateDetail> loaded() {
+    return loaded;
+  }
+
+  public ReadOnlyBooleanProperty dirty() {
+    return dirty.getReadOnlyProperty();
+  }
+
+  public BooleanProperty busy() {
+    return busy;
+  }
+
+  public ObservableMap<String, String> fieldErrors() {
+    return fieldErrors;
+  }
+
+  public StringProperty message() {
+    return message;
+  }
+
+  public ObservableList<Duplicate> duplicates() {
+    return duplicates;
+  }
+}

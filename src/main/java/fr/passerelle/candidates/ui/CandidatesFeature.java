@@ -1,0 +1,45 @@
+package fr.passerelle.candidates.ui;
+
+import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.UiContext;
+import javafx.scene.Node;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+
+/** Navigation entry "Candidats". */
+public final class CandidatesFeature implements FeatureView {
+  private final UiContext ctx;
+  private CandidatesView view;
+
+  public CandidatesFeature(UiContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public String id() {
+    return "candidates";
+  }
+
+  @Override
+  public String titleKey() {
+    return "candidates.nav";
+  }
+
+  @Override
+  public Ikon icon() {
+    return MaterialDesignA.ACCOUNT_SEARCH_OUTLINE;
+  }
+
+  @Override
+  public Node build() {
+    view = new CandidatesView(ctx);
+    return view;
+  }
+
+  @Override
+  public void onShow() {
+    if (view != null) {
+      view.onShow();
+    }
+  }
+}

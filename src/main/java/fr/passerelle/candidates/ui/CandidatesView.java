@@ -1,0 +1,394 @@
+package fr.passerelle.candidates.ui;
+
+import fr.passerelle.candidates.CandidateDetail;
+import fr.passerelle.candidates.CandidateSummary;
+import fr.passerelle.candidates.Duplicate;
+import fr.passerelle.tabular.ImportMode;
+import fr.passerelle.tabular.ImportReport;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+/**
+ * "Candidats": the search box focused, filters folded, the last candidates opened; a table paging
+ * through the results (never the whole table); the detail pane edited in place; import/export.
+ */
+public final class CandidatesView extends BorderPane {
+  final CandidatesViewModel vm;
+  final CandidateDetailViewModel detailVm;
+  final CandidateFilesViewModel filesVm;
+  final TextField search = new TextField();
+  final TableView<CandidateSummary> table = new TableView<>();
+  final CandidateDetailPane detail;
+  private final SplitPane split = new SplitPane();
+  private final Messages msg;
+  private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  public CandidatesView(UiContext ctx) {
+    msg = ctx.messages();
+    var service = ctx.services().candidates();
+    vm = new CandidatesViewModel(service, ctx.tasks(), msg);
+    detailVm = new CandidateDetailViewModel(service, ctx.tasks(), msg);
+    filesVm = new CandidateFilesViewModel(service, ctx.tasks(), msg, Platform::runLater);
+    detail =
+        new CandidateDetailPane(detailVm, msg, service::reference, ctx.services().occupations());
+
+    search.setPromptText(msg.get("candidates.search.prompt"));
+    search.setAccessibleText(msg.get("candidates.search.prompt"));
+    search.textProperty().bindBidirectional(vm.text());
+    HBox.setHgrow(search, Priority.ALWAYS);
+    debounce.setOnFinished(e -> vm.search());
+    search.textProperty().addListener((o, a, b) -> debounce.playFromStart());
+    Label summary = new Label();
+    summary.textProperty().bind(vm.summary());
+    summary.getStyleClass().add("muted");
+    ProgressIndicator busy = new ProgressIndicator();
+    busy.setPrefSize(18, 18);
+    busy.visibleProperty().bind(vm.loading());
+    Button add = new Button(msg.get("candidates.new"));
+    add.setMnemonicParsing(true);
+    add.setOnAction(e -> guard(detailVm::newCandidate));
+    Button importBtn = new Button(msg.get("candidates.import"));
+    importBtn.setOnAction(e -> importFile());
+    Button exportBtn = new Button(msg.get("candidates.export"));
+    exportBtn.setOnAction(e -> exportFile());
+    importBtn.disableProperty().bind(filesVm.running());
+    exportBtn.disableProperty().bind(filesVm.running());
+    HBox bar = new HBox(8, search, busy, summary, add, importBtn, exportBtn);
+    bar.setAlignment(Pos.CENTER_LEFT);
+
+    ProgressBar progress = new ProgressBar();
+    progress.progressProperty().bind(filesVm.progress());
+    progress.setPrefWidth(240);
+    Label fileStatus = new Label();
+    fileStatus.textProperty().bind(filesVm.status());
+    Button cancelFile = new Button(msg.get("candidates.files.cancel"));
+    cancelFile.setOnAction(e -> filesVm.cancel());
+    cancelFile.visibleProperty().bind(filesVm.running());
+    progress.visibleProperty().bind(filesVm.running());
+    progress.managedProperty().bind(filesVm.running());
+    HBox files = new HBox(8, progress, cancelFile, fileStatus);
+    files.setAlignment(Pos.CENTER_LEFT);
+    files.managedProperty().bind(fileStatus.textProperty().isNotEmpty());
+    files.visibleProperty().bind(files.managedProperty());
+
+    Label error = new Label();
+    error.textProperty().bind(vm.error());
+    error.setStyle("-fx-text-fill: -color-danger-fg;");
+    error.managedProperty().bind(error.textProperty().isNotEmpty());
+    CandidateFilters filters = new CandidateFilters(vm, msg, debounce::playFromStart);
+    VBox top = new VBox(6, bar, filters, files, error);
+    top.setPadding(new Insets(8));
+    setTop(top);
+
+    buildTable();
+    split.getItems().add(table);
+    setCenter(split);
+    detailVm.loaded().addListener((o, a, b) -> showDetail(b != null));
+    detail.save.setOnAction(e -> save());
+    keys();
+  }
+
+  private void buildTable() {
+    table.setItems(vm.rows());
+    Label empty = new Label();
+    empty
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.when(vm.showingRecent())
+                .then(msg.get("candidates.empty.start"))
+                .otherwise(msg.get("candidates.empty.none")));
+    empty.setWrapText(true);
+    table.setPlaceholder(empty);
+    table.getColumns().add(col("candidates.col.name", CandidateSummary::displayName, 220));
+    table
+        .getColumns()
+        .add(
+            col(
+                "candidates.col.birth",
+                s -> s.birthDate() == null ? "" : DAY.format(s.birthDate()),
+                95));
+    table.getColumns().add(col("candidates.col.commune", CandidateSummary::communeName, 150));
+    table.getColumns().add(col("candidates.col.occupations", CandidateSummary::occupations, 260));
+    table
+        .getColumns()
+        .add(
+            col(
+                "candidates.col.available",
+                s -> s.availableFrom() == null ? "" : DAY.format(s.availableFrom()),
+                95));
+    table
+        .getColumns()
+        .add(
+            col(
+                "candidates.col.status",
+                s -> s.status() == null ? "" : msg.get("candidates.status." + s.status().name()),
+                100));
+    table.getColumns().add(col("candidates.col.consent", s -> s.consentShare() ? "✓" : "", 60));
+    table.setRowFactory(
+        t -> {
+          TableRow<CandidateSummary> row =
+              new TableRow<>() {
+                @Override
+                protected void updateItem(CandidateSummary item, boolean empty) {
+                  super.updateItem(item, empty);
+                  if (!empty && getIndex() >= vm.rows().size() - 10) {
+                    vm.loadMore();
+                  }
+                }
+              };
+          row.setOnMouseClicked(
+              e -> {
+                if (!row.isEmpty() && e.getClickCount() >= 1) {
+                  open(row.getItem());
+                }
+              });
+          return row;
+        });
+    table.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+            open(table.getSelectionModel().getSelectedItem());
+            e.consume();
+          }
+        });
+  }
+
+  private TableColumn<CandidateSummary, String> col(
+      String key, Function<CandidateSummary, String> f, double width) {
+    TableColumn<CandidateSummary, String> c = new TableColumn<>(msg.get(key));
+    c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+
+  private void keys() {
+    addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            if (detailVm.dirty().get()) {
+              save();
+            }
+            e.consume();
+          } else if (new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            guard(detailVm::newCandidate);
+            e.consume();
+          } else if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            search.requestFocus();
+            e.consume();
+          } else if (e.getCode() == KeyCode.ESCAPE && detailVm.loaded().get() != null) {
+            guard(detailVm::close);
+            e.consume();
+          }
+        });
+  }
+
+  void onShow() {
+    vm.search();
+    Platform.runLater(search::requestFocus);
+  }
+
+  private void open(CandidateSummary s) {
+    CandidateDetail current = detailVm.loaded().get();
+    if (current != null && s.id().equals(current.id())) {
+      return;
+    }
+    guard(
+        () -> {
+          detail.mask();
+          detailVm.open(s.id(), () -> {});
+        });
+  }
+
+  private void showDetail(boolean show) {
+    if (show && !split.getItems().contains(detail)) {
+      split.getItems().add(detail);
+      split.setDividerPositions(0.52);
+      Platform.runLater(detail.lastName::requestFocus);
+    } else if (!show) {
+      split.getItems().remove(detail);
+      table.requestFocus();
+    }
+  }
+
+  /** Runs {@code then} unless unsaved changes would be lost: asks Save / Discard / Cancel. */
+  void guard(Runnable then) {
+    if (!detailVm.dirty().get()) {
+      then.run();
+      return;
+    }
+    ButtonType saveBtn = new ButtonType(msg.get("candidates.save"), ButtonBar.ButtonData.YES);
+    ButtonType discard =
+        new ButtonType(msg.get("candidates.unsaved.discard"), ButtonBar.ButtonData.NO);
+    Alert a =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            msg.get(
+                "candidates.unsaved.text",
+                detailVm.lastName().get() + " " + detailVm.firstName().get()),
+            saveBtn,
+            discard,
+            ButtonType.CANCEL);
+    a.setHeaderText(msg.get("candidates.unsaved.title"));
+    a.initOwner(getScene() == null ? null : getScene().getWindow());
+    Optional<ButtonType> r = a.showAndWait();
+    if (r.isPresent() && r.get() == saveBtn) {
+      doSave(false, saved -> then.run());
+    } else if (r.isPresent() && r.get() == discard) {
+      detailVm.cancel();
+      then.run();
+    }
+  }
+
+  private void save() {
+    if (detailVm.withdrawsConsent()) {
+      Alert a =
+          new Alert(
+              Alert.AlertType.CONFIRMATION,
+              msg.get("candidates.consent.withdraw.text"),
+              ButtonType.OK,
+              ButtonType.CANCEL);
+      a.setHeaderText(
+          msg.get(
+              "candidates.consent.withdraw.title",
+              detailVm.lastName().get() + " " + detailVm.firstName().get()));
+      a.initOwner(getScene().getWindow());
+      if (a.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+        return;
+      }
+    }
+    doSave(false, saved -> {});
+  }
+
+  private void doSave(boolean ignoreDuplicates, java.util.function.Consumer<CandidateDetail> then) {
+    detailVm.save(
+        ignoreDuplicates,
+        saved -> {
+          vm.search();
+          then.accept(saved);
+        },
+        dups -> askDuplicates(dups.get(0), then));
+  }
+
+  private void askDuplicates(Duplicate d, java.util.function.Consumer<CandidateDetail> then) {
+    CandidateSummary existing = d.existing();
+    ButtonType openExisting =
+        new ButtonType(msg.get("candidates.duplicates.open"), ButtonBar.ButtonData.OTHER);
+    ButtonType merge =
+        new ButtonType(msg.get("candidates.duplicates.merge"), ButtonBar.ButtonData.YES);
+    ButtonType create =
+        new ButtonType(msg.get("candidates.duplicates.create"), ButtonBar.ButtonData.NO);
+    Alert a =
+        new Alert(
+            Alert.AlertType.WARNING,
+            msg.get(
+                "candidates.duplicates.text",
+                existing.displayName(),
+                existing.birthDate() == null ? "" : DAY.format(existing.birthDate()),
+                existing.communeName(),
+                msg.get("candidates.duplicates.reason." + d.reason().name())),
+            openExisting,
+            merge,
+            create,
+            ButtonType.CANCEL);
+    a.setHeaderText(msg.get("candidates.duplicates.title"));
+    a.initOwner(getScene().getWindow());
+    ButtonType r = a.showAndWait().orElse(ButtonType.CANCEL);
+    if (r == openExisting) {
+      detailVm.close();
+      detailVm.open(existing.id(), () -> {});
+    } else if (r == create) {
+      doSave(true, then);
+    } else if (r == merge) {
+      Alert confirm =
+          new Alert(
+              Alert.AlertType.CONFIRMATION,
+              msg.get(
+                  "candidates.merge.text",
+                  existing.displayName(),
+                  detailVm.lastName().get() + " " + detailVm.firstName().get()),
+              ButtonType.OK,
+              ButtonType.CANCEL);
+      confirm.setHeaderText(msg.get("candidates.merge.title"));
+      confirm.initOwner(getScene().getWindow());
+      if (confirm.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) {
+        detailVm.save(true, saved -> detailVm.merge(existing.id(), saved.id(), m -> vm.search()));
+      }
+    }
+  }
+
+  private void importFile() {
+    FileChooser fc = chooser("candidates.import.title");
+    File f = fc.showOpenDialog(getScene().getWindow());
+    if (f != null) {
+      runImport(f.toPath(), ImportMode.ALL_OR_NOTHING);
+    }
+  }
+
+  void runImport(Path file, ImportMode mode) {
+    filesVm.importFile(
+        file,
+        mode,
+        () -> {
+          ImportReport r = filesVm.report().get();
+          if (r.applied()) {
+            vm.search();
+          }
+          if (r.hasErrors() && ImportReportDialog.askValidOnly(r, msg, getScene().getWindow())) {
+            runImport(file, ImportMode.VALID_ROWS_ONLY);
+          }
+        });
+  }
+
+  private void exportFile() {
+    FileChooser fc = chooser("candidates.export.title");
+    fc.setInitialFileName("candidats.csv");
+    File f = fc.showSaveDialog(getScene().getWindow());
+    if (f != null) {
+      filesVm.exportFile(f.toPath(), vm.query(), n -> {});
+    }
+  }
+
+  private FileChooser chooser(String titleKey) {
+    FileChooser fc = new FileChooser();
+    fc.setTitle(msg.get(titleKey));
+    fc.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter(msg.get("candidates.files.filter"), "*.csv", "*.xlsx"),
+            new FileChooser.ExtensionFilter("CSV (Excel)", "*.csv"),
+            new FileChooser.ExtensionFilter("Excel", "*.xlsx"));
+    return fc;
+  }
+}

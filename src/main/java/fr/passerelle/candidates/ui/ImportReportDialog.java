@@ -1,0 +1,97 @@
+package fr.passerelle.candidates.ui;
+
+import fr.passerelle.tabular.ImportReport;
+import fr.passerelle.tabular.RowError;
+import fr.passerelle.ui.Messages;
+import java.io.File;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The import report: what was refused, by line and field, with "save the errors" and, when some
+ * rows are valid, the explicit choice to import only those.
+ */
+final class ImportReportDialog extends Dialog<ButtonType> {
+  static final ButtonType VALID_ONLY = new ButtonType("", ButtonBar.ButtonData.OTHER);
+  final TableView<RowError> table = new TableView<>();
+
+  ImportReportDialog(ImportReport report, Messages msg, Window owner) {
+    initOwner(owner);
+    setTitle(msg.get("candidates.report.title", report.file()));
+    setResizable(true);
+    Label head =
+        new Label(
+            msg.get(
+                "candidates.report.head",
+                report.errorCount(),
+                report.rowsRefused(),
+                report.rowsRead(),
+                report.file()));
+    head.setWrapText(true);
+    table.getItems().setAll(report.errors());
+    table
+        .getColumns()
+        .add(col(msg.get("candidates.report.line"), e -> String.valueOf(e.line()), 60));
+    table.getColumns().add(col(msg.get("candidates.report.field"), RowError::field, 120));
+    table.getColumns().add(col(msg.get("candidates.report.value"), RowError::value, 140));
+    table.getColumns().add(col(msg.get("candidates.report.message"), RowError::message, 480));
+    table.setPrefSize(840, 360);
+    getDialogPane().setContent(new VBox(8, head, table));
+    ButtonType saveErrors =
+        new ButtonType(msg.get("candidates.report.save"), ButtonBar.ButtonData.LEFT);
+    ButtonType validOnly =
+        new ButtonType(
+            msg.get("candidates.report.validOnly", report.rowsValid()), ButtonBar.ButtonData.OTHER);
+    getDialogPane().getButtonTypes().add(saveErrors);
+    if (report.rowsValid() > 0 && !report.applied()) {
+      getDialogPane().getButtonTypes().add(validOnly);
+    }
+    getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+    // "save the errors" keeps the dialog open
+    getDialogPane()
+        .lookupButton(saveErrors)
+        .addEventFilter(
+            javafx.event.ActionEvent.ACTION,
+            e -> {
+              e.consume();
+              FileChooser fc = new FileChooser();
+              fc.setInitialFileName(
+                  "erreurs-" + report.file().replaceAll("\\.[^.]+$", "") + ".csv");
+              fc.getExtensionFilters()
+                  .addAll(
+                      new FileChooser.ExtensionFilter("CSV (Excel)", "*.csv"),
+                      new FileChooser.ExtensionFilter("Excel", "*.xlsx"));
+              File f = fc.showSaveDialog(getDialogPane().getScene().getWindow());
+              if (f != null) {
+                report.saveErrors(f.toPath());
+                new Alert(Alert.AlertType.INFORMATION, msg.get("candidates.report.saved", f))
+                    .showAndWait();
+              }
+            });
+    setResultConverter(b -> b == validOnly ? VALID_ONLY : b);
+  }
+
+  /** True when the counselor chose to import the valid rows only. */
+  static boolean askValidOnly(ImportReport report, Messages msg, Window owner) {
+    Optional<ButtonType> r = new ImportReportDialog(report, msg, owner).showAndWait();
+    return r.isPresent() && r.get() == VALID_ONLY;
+  }
+
+  private static TableColumn<RowError, String> col(
+      String title, java.util.function.Function<RowError, String> f, double width) {
+    TableColumn<RowError, String> c = new TableColumn<>(title);
+    c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+}

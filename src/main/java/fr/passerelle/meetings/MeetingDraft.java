@@ -1,0 +1,129 @@
+package fr.passerelle.meetings;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** What a counselor fills in to create or edit a meeting; validated before anything is saved. */
+public record MeetingDraft(
+    UUID officeId,
+    UUID coOfficeId,
+    MeetingKind kind,
+    String title,
+    LocalDateTime startsAt,
+    LocalDateTime endsAt,
+    String place,
+    String room,
+    String remoteLink,
+    Integer capacity,
+    String romeCode,
+    UUID offerId,
+    String notes,
+    List<Partner> partners) {
+
+  public MeetingDraft {
+    partners = partners == null ? List.of() : List.copyOf(partners);
+  }
+
+  /** A field of the form and why its value is refused. */
+  public enum Problem {
+    TITLE_REQUIRED("title", "the title is required"),
+    KIND_REQUIRED("kind", "the kind of meeting is required"),
+    START_REQUIRED("start", "the start date and time are required"),
+    END_REQUIRED("end", "the end date and time are required"),
+    END_BEFORE_START("end", "the end is not after the start"),
+    IN_THE_PAST("start", "the meeting would start in the past"),
+    CAPACITY_NOT_POSITIVE("capacity", "the capacity must be at least 1"),
+    CAPACITY_BELOW_CONFIRMED("capacity", "the capacity is below the number of confirmed places");
+
+    private final String field;
+    private final String english;
+
+    Problem(String field, String english) {
+      this.field = field;
+      this.english = english;
+    }
+
+    /** The form field this problem belongs to. */
+    public String field() {
+      return field;
+    }
+
+    public String english() {
+      return english;
+    }
+  }
+
+  /**
+   * What is wrong with this draft. {@code now} is the office's local time; {@code startChanged} is
+   * false when editing a meeting whose start is kept (a meeting already under way may still be
+   * edited); {@code confirmed} is the number of confirmed places already taken.
+   */
+  public List<Problem> problems(LocalDateTime now, boolean startChanged, int confirmed) {
+    List<Problem> out = new ArrayList<>();
+    if (title == null || title.isBlank()) {
+      out.add(Problem.TITLE_REQUIRED);
+    }
+    if (kind == null) {
+      out.add(Problem.KIND_REQUIRED);
+    }
+    if (startsAt == null) {
+      out.add(Problem.START_REQUIRED);
+    } else if (startChanged && startsAt.isBefore(now)) {
+      out.add(Problem.IN_THE_PAST);
+    }
+    if (endsAt == null) {
+      out.add(Problem.END_REQUIRED);
+    } else if (startsAt != null && !endsAt.isAfter(startsAt)) {
+      out.add(Problem.END_BEFORE_START);
+    }
+    if (capacity != null) {
+      if (capacity < 1) {
+        out.add(Problem.CAPACITY_NOT_POSITIVE);
+      } else if (capacity < confirmed) {
+        out.add(Problem.CAPACITY_BELOW_CONFIRMED);
+      }
+    }
+    return out;
+  }
+
+  /** A copy with another capacity. */
+  public MeetingDraft withCapacity(Integer newCapacity) {
+    return new MeetingDraft(
+        officeId,
+        coOfficeId,
+        kind,
+        title,
+        startsAt,
+        endsAt,
+        place,
+        room,
+        remoteLink,
+        newCapacity,
+        romeCode,
+        offerId,
+        notes,
+        partners);
+  }
+
+  /** A copy at another start, keeping the duration. */
+  public MeetingDraft movedTo(LocalDateTime newStart) {
+    java.time.Duration length = java.time.Duration.between(startsAt, endsAt);
+    return new MeetingDraft(
+        officeId,
+        coOfficeId,
+        kind,
+        title,
+        newStart,
+        newStart.plus(length),
+        place,
+        room,
+        remoteLink,
+        capacity,
+        romeCode,
+        offerId,
+        notes,
+        partners);
+  }
+}

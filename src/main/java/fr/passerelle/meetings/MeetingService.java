@@ -1,0 +1,510 @@
+package fr.passerelle.meetings;
+
+import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static fr.passerelle.db.jooq.Tables.COMMUNE;
+import static fr.passerelle.db.jooq.Tables.MEETING;
+import static fr.passerelle.db.jooq.Tables.MEETING_PARTICIPANT;
+import static fr.passerelle.db.jooq.Tables.MEETING_PARTNER;
+import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
+import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
+
+import fr.passerelle.core.InvalidInputException;
+import fr.passerelle.db.Database;
+import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.TextNorm;
+import fr.passerelle.db.WallClock;
+import fr.passerelle.db.jooq.tables.records.MeetingParticipantRecord;
+import fr.passerelle.db.jooq.tables.records.MeetingPartnerRecord;
+import fr.passerelle.db.jooq.tables.records.MeetingRecord;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Meetings and their participants: the rules (validation, capacity with a waitlist promoted in
+ * order of invitation, clashes) and the queries. Every public write is one transaction.
+ */
+public final class MeetingService {
+  /** Meetings are kept in the offices' local time. */
+  public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+  private final Database db;
+  private final ReplicatedWriter writer;
+  private final WallClock clock;
+
+  public MeetingService(Database db, ReplicatedWriter writer, WallClock clock) {
+    this.db = db;
+    this.writer = writer;
+    this.clock = clock;
+  }
+
+  /** The office's local time now. */
+  public LocalDateTime now() {
+    return LocalDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZONE);
+  }
+
+  // ------------------------------------------------------------------ meetings
+
+  public Meeting create(MeetingDraft draft) {
+    check(draft.problems(now(), true, 0));
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              MeetingRecord r = tx.newRecord(MEETING);
+              fill(r, draft);
+              r.setStatus(MeetingStatus.PLANNED.name());
+              writer.insert(tx, r);
+              syncPartners(tx, r.getId(), draft.partners());
+              return MeetingReads.meeting(tx, r.getId()).orElseThrow();
+            });
+  }
+
+  /** Saves the edited fields; a raised capacity promotes waitlisted candidates. */
+  public Meeting update(UUID id, MeetingDraft draft) {
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              MeetingRecord r = record(tx, id);
+              int confirmed = MeetingCounts.of(MeetingReads.participants(tx, id)).confirmed();
+              boolean startChanged = !draft.startsAt().equals(r.getStartsAt());
+              check(draft.problems(now(), startChanged, confirmed));
+              fill(r, draft);
+              writer.update(tx, r);
+              syncPartners(tx, id, draft.partners());
+              promoteWaitlisted(tx, id);
+              return MeetingReads.meeting(tx, id).orElseThrow();
+            });
+  }
+
+  /** A new meeting with the same details and partners (no participants) at {@code newStart}. */
+  public Meeting duplicate(UUID id, LocalDateTime newStart) {
+    Meeting source = find(id).orElseThrow(() -> unknown(id));
+    return create(source.toDraft().movedTo(newStart));
+  }
+
+  /** Marks the meeting cancelled; its participants stay listed, so that they can be told. */
+  public Meeting cancel(UUID id) {
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              MeetingRecord r = record(tx, id);
+              r.setStatus(MeetingStatus.CANCELLED.name());
+              writer.update(tx, r);
+              return MeetingReads.meeting(tx, id).orElseThrow();
+            });
+  }
+
+  public Optional<Meeting> find(UUID id) {
+    return MeetingReads.meeting(db.dsl(), id);
+  }
+
+  /** The meeting, or exit 2 naming the id. */
+  public Meeting get(UUID id) {
+    return find(id).orElseThrow(() -> unknown(id));
+  }
+
+  public List<MeetingSummary> list(MeetingFilter filter) {
+    DSLContext ctx = db.dsl();
+    List<Meeting> meetings = MeetingReads.meetings(ctx, filter);
+    Map<UUID, MeetingCounts> counts =
+        MeetingReads.counts(ctx, meetings.stream().map(Meeting::id).toList());
+    return meetings.stream().map(m -> new MeetingSummary(m, counts.get(m.id()))).toList();
+  }
+
+  /** The next planned meeting from now, with its figures. */
+  public Optional<MeetingSummary> next() {
+    return list(new MeetingFilter(now(), null, null, null, null, MeetingStatus.PLANNED)).stream()
+        .filter(s -> !s.meeting().startsAt().isBefore(now()))
+        .findFirst();
+  }
+
+  /** Other planned meetings at overlapping times in the same place and room. */
+  public List<Clash> roomClashes(UUID excludeId, MeetingDraft draft) {
+    return MeetingClashes.room(db.dsl(), excludeId, draft);
+  }
+
+  /** Candidates of this meeting invited to another planned meeting at an overlapping time. */
+  public List<Clash> invitationClashes(UUID meetingId) {
+    return MeetingClashes.invitations(db.dsl(), get(meetingId));
+  }
+
+  // ------------------------------------------------------------------ participants
+
+  public List<Participant> participants(UUID meetingId) {
+    return MeetingReads.participants(db.dsl(), meetingId);
+  }
+
+  public MeetingCounts counts(UUID meetingId) {
+    return MeetingReads.counts(db.dsl(), List.of(meetingId)).get(meetingId);
+  }
+
+  /**
+   * Invites candidates in the given order: each gets a place while there is one, the rest are
+   * waitlisted in that order. Candidates already on the meeting are reported, not added twice.
+   */
+  public InviteResult inviteCandidates(UUID meetingId, List<UUID> candidateIds) {
+    return db.dsl().transactionResult(cfg -> invite(cfg.dsl(), meetingId, candidateIds));
+  }
+
+  /** Invites the active entries of a sourcing list (best score first), in one transaction. */
+  public InviteResult inviteSourcingList(UUID meetingId, UUID listId) {
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              List<UUID> ids =
+                  tx.select(SOURCING_ENTRY.CANDIDATE_ID)
+                      .from(SOURCING_ENTRY)
+                      .join(CANDIDATE)
+                      .on(CANDIDATE.ID.eq(SOURCING_ENTRY.CANDIDATE_ID))
+                      .where(
+                          SOURCING_ENTRY
+                              .LIST_ID
+                              .eq(listId)
+                              .and(SOURCING_ENTRY.DELETED.isFalse())
+                              .and(CANDIDATE.DELETED.isFalse())
+                              .and(
+                                  SOURCING_ENTRY
+                                      .STATUS
+                                      .notIn("DECLINED", "WITHDRAWN")
+                                      .or(SOURCING_ENTRY.STATUS.isNull())))
+                      .orderBy(
+                          SOURCING_ENTRY.SCORE.desc().nullsLast(),
+                          SOURCING_ENTRY.ADDED_ON.nullsLast(),
+                          CANDIDATE.NAME_NORM,
+                          CANDIDATE.ID)
+                      .fetch(SOURCING_ENTRY.CANDIDATE_ID);
+              if (ids.isEmpty()) {
+                throw new InvalidInputException("This sourcing list has no active candidate.");
+              }
+              return invite(tx, meetingId, ids);
+            });
+  }
+
+  /** Adds partner staff or an employer representative (they do not count against capacity). */
+  public Participant addExternal(
+      UUID meetingId, ParticipantRole role, String firstName, String lastName, String org) {
+    if (role == ParticipantRole.CANDIDATE) {
+      throw new IllegalArgumentException("candidates are invited by id");
+    }
+    if (lastName == null || lastName.isBlank()) {
+      throw new InvalidInputException("The last name is required.");
+    }
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              record(tx, meetingId);
+              String key = externalKey(firstName, lastName, org);
+              for (Participant p : MeetingReads.participants(tx, meetingId)) {
+                if (p.candidateId() == null
+                    && key.equals(externalKey(p.firstName(), p.lastName(), p.organisation()))) {
+                  throw new InvalidInputException(p.printedName() + " is already on this meeting.");
+                }
+              }
+              MeetingParticipantRecord r = tx.newRecord(MEETING_PARTICIPANT);
+              r.setMeetingId(meetingId);
+              r.setFirstName(trim(firstName));
+              r.setLastName(lastName.trim());
+              r.setOrganisation(trim(org));
+              r.setRole(role.name());
+              r.setStatus(ParticipantStatus.INVITED.name());
+              r.setInvitedAt(stampTime(0));
+              writer.insert(tx, r);
+              return find(tx, meetingId, r.getId());
+            });
+  }
+
+  /**
+   * Sets a participant's status; a freed place (excused) promotes the first waitlisted, in the same
+   * transaction. A waitlisted candidate may be marked present (a walk-in), but not given a place
+   * while the meeting is full.
+   */
+  public Participant setStatus(UUID participantId, ParticipantStatus status) {
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              MeetingParticipantRecord r = participantRecord(tx, participantId);
+              ParticipantStatus old = ParticipantStatus.valueOf(r.getStatus());
+              boolean candidate = ParticipantRole.CANDIDATE.name().equals(r.getRole());
+              if (candidate
+                  && !old.holdsPlace()
+                  && (status == ParticipantStatus.INVITED || status == ParticipantStatus.CONFIRMED)
+                  && freePlaces(tx, r.getMeetingId()) <= 0) {
+                throw new InvalidInputException(
+                    "The meeting is full: this candidate stays on the waitlist.");
+              }
+              r.setStatus(status.name());
+              writer.update(tx, r);
+              promoteWaitlisted(tx, r.getMeetingId());
+              return find(tx, r.getMeetingId(), participantId);
+            });
+  }
+
+  /** Removes a participant (added by mistake); the freed place goes to the first waitlisted. */
+  public void remove(UUID participantId) {
+    db.dsl()
+        .transaction(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              MeetingParticipantRecord r = participantRecord(tx, participantId);
+              writer.delete(tx, MEETING_PARTICIPANT, participantId);
+              promoteWaitlisted(tx, r.getMeetingId());
+            });
+  }
+
+  // ------------------------------------------------------------------ look-ups
+
+  /** Candidates whose normalised "last first" name starts with {@code text}, a page of them. */
+  public List<CandidateHit> searchCandidates(String text, int limit) {
+    String prefix = TextNorm.normalize(text == null ? "" : text);
+    if (prefix.isEmpty()) {
+      return List.of();
+    }
+    return db.dsl()
+        .select(
+            CANDIDATE.ID,
+            CANDIDATE.LAST_NAME,
+            CANDIDATE.FIRST_NAME,
+            CANDIDATE.BIRTH_DATE,
+            COMMUNE.NAME)
+        .from(CANDIDATE)
+        .leftJoin(COMMUNE)
+        .on(COMMUNE.INSEE_CODE.eq(CANDIDATE.COMMUNE_CODE))
+        .where(CANDIDATE.NAME_NORM.startsWith(prefix).and(CANDIDATE.DELETED.isFalse()))
+        .orderBy(CANDIDATE.NAME_NORM, CANDIDATE.ID)
+        .limit(limit)
+        .fetch(r -> new CandidateHit(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+  }
+
+  /** Open sourcing lists with their number of active entries. */
+  public List<SourcingListRef> sourcingLists() {
+    var active =
+        DSL.count(SOURCING_ENTRY.ID)
+            .filterWhere(
+                SOURCING_ENTRY
+                    .DELETED
+                    .isFalse()
+                    .and(
+                        SOURCING_ENTRY
+                            .STATUS
+                            .notIn("DECLINED", "WITHDRAWN")
+                            .or(SOURCING_ENTRY.STATUS.isNull())));
+    return db.dsl()
+        .select(SOURCING_LIST.ID, SOURCING_LIST.NAME, active)
+        .from(SOURCING_LIST)
+        .leftJoin(SOURCING_ENTRY)
+        .on(SOURCING_ENTRY.LIST_ID.eq(SOURCING_LIST.ID))
+        .where(SOURCING_LIST.DELETED.isFalse().and(SOURCING_LIST.CLOSED_ON.isNull()))
+        .groupBy(SOURCING_LIST.ID, SOURCING_LIST.NAME)
+        .orderBy(SOURCING_LIST.NAME)
+        .fetch(r -> new SourcingListRef(r.value1(), r.value2(), r.value3()));
+  }
+
+  /** What the sign-in sheet and the convocations print. */
+  public MeetingSheet sheet(UUID meetingId) {
+    return MeetingSheets.build(db.dsl(), get(meetingId));
+  }
+
+  /**
+   * A number that grows with each change of the meeting (seconds of its hybrid clock), for the
+   * calendar file's SEQUENCE: a re-imported .ics replaces the older version.
+   */
+  public long revision(UUID meetingId) {
+    Long hlc =
+        db.dsl()
+            .select(MEETING.HLC)
+            .from(MEETING)
+            .where(MEETING.ID.eq(meetingId))
+            .fetchOptional(MEETING.HLC)
+            .orElseThrow(() -> unknown(meetingId));
+    return (hlc >>> 16) / 1000;
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private InviteResult invite(DSLContext tx, UUID meetingId, List<UUID> candidateIds) {
+    MeetingRecord m = record(tx, meetingId);
+    List<Participant> current = MeetingReads.participants(tx, meetingId);
+    Map<UUID, Participant> byCandidate =
+        current.stream()
+            .filter(p -> p.candidateId() != null)
+            .collect(Collectors.toMap(Participant::candidateId, p -> p, (a, b) -> a));
+    int free = freePlaces(m.getCapacity(), current);
+    List<String> already = new ArrayList<>();
+    List<UUID> fresh = new ArrayList<>();
+    for (UUID id : candidateIds) {
+      Participant p = byCandidate.get(id);
+      if (p != null) {
+        already.add(p.printedName());
+      } else if (!fresh.contains(id)) {
+        fresh.add(id);
+      }
+    }
+    int invited = 0;
+    int waitlisted = 0;
+    if (!fresh.isEmpty()) {
+      ReplicatedWriter.StampBlock stamps = writer.reserve(tx, fresh.size());
+      for (int i = 0; i < fresh.size(); i++) {
+        boolean seat = free > 0;
+        MeetingParticipantRecord r = tx.newRecord(MEETING_PARTICIPANT);
+        r.setMeetingId(meetingId);
+        r.setCandidateId(fresh.get(i));
+        r.setRole(ParticipantRole.CANDIDATE.name());
+        r.setStatus((seat ? ParticipantStatus.INVITED : ParticipantStatus.WAITLISTED).name());
+        r.setInvitedAt(stampTime(i));
+        writer.insert(tx, r, stamps.next());
+        if (seat) {
+          free--;
+          invited++;
+        } else {
+          waitlisted++;
+        }
+      }
+    }
+    return new InviteResult(invited, waitlisted, already);
+  }
+
+  /** Gives freed places to the waitlisted candidates, oldest invitation first. */
+  private void promoteWaitlisted(DSLContext tx, UUID meetingId) {
+    int free = freePlaces(tx, meetingId);
+    if (free <= 0) {
+      return;
+    }
+    List<MeetingParticipantRecord> waiting =
+        tx.selectFrom(MEETING_PARTICIPANT)
+            .where(
+                MEETING_PARTICIPANT
+                    .MEETING_ID
+                    .eq(meetingId)
+                    .and(MEETING_PARTICIPANT.DELETED.isFalse())
+                    .and(MEETING_PARTICIPANT.ROLE.eq(ParticipantRole.CANDIDATE.name()))
+                    .and(MEETING_PARTICIPANT.STATUS.eq(ParticipantStatus.WAITLISTED.name())))
+            .orderBy(MEETING_PARTICIPANT.INVITED_AT, MEETING_PARTICIPANT.ID)
+            .limit(free)
+            .fetch();
+    for (MeetingParticipantRecord r : waiting) {
+      r.setStatus(ParticipantStatus.INVITED.name());
+      writer.update(tx, r);
+    }
+  }
+
+  private int freePlaces(DSLContext tx, UUID meetingId) {
+    return freePlaces(
+        record(tx, meetingId).getCapacity(), MeetingReads.participants(tx, meetingId));
+  }
+
+  private static int freePlaces(Integer capacity, List<Participant> participants) {
+    if (capacity == null) {
+      return Integer.MAX_VALUE;
+    }
+    long taken =
+        participants.stream()
+            .filter(p -> p.role() == ParticipantRole.CANDIDATE && p.status().holdsPlace())
+            .count();
+    return (int) Math.max(0, capacity - taken);
+  }
+
+  /** Invitation times: now, plus a microsecond per rank so that the order survives storage. */
+  private java.time.OffsetDateTime stampTime(int rank) {
+    return Instant.ofEpochMilli(clock.millis())
+        .plusNanos(1_000L * rank)
+        .atOffset(java.time.ZoneOffset.UTC);
+  }
+
+  private void syncPartners(DSLContext tx, UUID meetingId, List<Partner> wanted) {
+    List<Partner> remaining = new ArrayList<>(wanted);
+    for (MeetingPartnerRecord p :
+        tx.selectFrom(MEETING_PARTNER)
+            .where(MEETING_PARTNER.MEETING_ID.eq(meetingId).and(MEETING_PARTNER.DELETED.isFalse()))
+            .fetch()) {
+      Partner existing = new Partner(PartnerKind.valueOf(p.getPartner()), p.getName());
+      if (!remaining.remove(existing)) {
+        writer.delete(tx, MEETING_PARTNER, p.getId());
+      }
+    }
+    for (Partner p : remaining) {
+      MeetingPartnerRecord r = tx.newRecord(MEETING_PARTNER);
+      r.setMeetingId(meetingId);
+      r.setPartner(p.kind().name());
+      r.setName(p.name());
+      writer.insert(tx, r);
+    }
+  }
+
+  private static void fill(MeetingRecord r, MeetingDraft d) {
+    r.setOfficeId(d.officeId());
+    r.setCoOfficeId(d.coOfficeId());
+    r.setKind(d.kind().name());
+    r.setTitle(d.title().trim());
+    r.setStartsAt(d.startsAt());
+    r.setEndsAt(d.endsAt());
+    r.setPlace(trim(d.place()));
+    r.setRoom(trim(d.room()));
+    r.setRemoteLink(trim(d.remoteLink()));
+    r.setCapacity(d.capacity());
+    r.setRomeCode(d.romeCode() == null || d.romeCode().isBlank() ? null : d.romeCode().trim());
+    r.setOfferId(d.offerId());
+    r.setNotes(trim(d.notes()));
+  }
+
+  private static void check(List<MeetingDraft.Problem> problems) {
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(
+          "Meeting not saved: "
+              + problems.stream()
+                  .map(p -> p.field() + ": " + p.english())
+                  .collect(Collectors.joining("; "))
+              + ".");
+    }
+  }
+
+  private static MeetingRecord record(DSLContext tx, UUID id) {
+    return tx.selectFrom(MEETING)
+        .where(MEETING.ID.eq(id).and(MEETING.DELETED.isFalse()))
+        .fetchOptional()
+        .orElseThrow(() -> unknown(id));
+  }
+
+  private static MeetingParticipantRecord participantRecord(DSLContext tx, UUID id) {
+    return tx.selectFrom(MEETING_PARTICIPANT)
+        .where(MEETING_PARTICIPANT.ID.eq(id).and(MEETING_PARTICIPANT.DELETED.isFalse()))
+        .fetchOptional()
+        .orElseThrow(() -> new InvalidInputException("No participant with id " + id + "."));
+  }
+
+  private static Participant find(DSLContext tx, UUID meetingId, UUID participantId) {
+    return MeetingReads.participants(tx, meetingId).stream()
+        .filter(p -> p.id().equals(participantId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static InvalidInputException unknown(UUID id) {
+    return new InvalidInputException("No meeting with id " + id + " in this data folder.");
+  }
+
+  private static String externalKey(String first, String last, String org) {
+    return TextNorm.normalize(String.join(" ", nz(last), nz(first), nz(org)));
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String trim(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

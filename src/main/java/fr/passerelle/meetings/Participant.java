@@ -1,0 +1,35 @@
+package fr.passerelle.meetings;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A participant of a meeting: a candidate (names read from the candidate row) or partner staff / an
+ * employer representative (names stored on the participation).
+ */
+public record Participant(
+    UUID id,
+    UUID meetingId,
+    UUID candidateId,
+    String firstName,
+    String lastName,
+    String organisation,
+    ParticipantRole role,
+    ParticipantStatus status,
+    OffsetDateTime invitedAt) {
+
+  /** "NOM Prénom", as on printed documents. */
+  public String printedName() {
+    String last = lastName == null ? "" : lastName.toUpperCase(java.util.Locale.FRENCH);
+    String first = firstName == null ? "" : firstName;
+    return (last + " " + first).strip();
+  }
+
+  /** The organisation column of the roster: "candidat" for candidates. */
+  public String printedOrganisation() {
+    if (role == ParticipantRole.CANDIDATE) {
+      return "candidat";
+    }
+    return organisation == null ? "" : organisation;
+  }
+}

@@ -1,0 +1,171 @@
+package fr.passerelle.meetings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * Drawing helpers shared by the printed documents: the embedded DejaVu Sans fonts (accents print
+ * everywhere), text that never overflows its box, word wrapping, and black-on-white lines.
+ */
+final class PdfCanvas {
+  static final PDRectangle A4 = PDRectangle.A4;
+  static final float MARGIN = 36;
+
+  final PDType0Font regular;
+  final PDType0Font bold;
+  private final Map<Integer, Boolean> glyphs = new HashMap<>();
+
+  PdfCanvas(PDDocument doc) {
+    this.regular = load(doc, "DejaVuSans.ttf");
+    this.bold = load(doc, "DejaVuSans-Bold.ttf");
+  }
+
+  private static PDType0Font load(PDDocument doc, String file) {
+    try (InputStream in = PdfCanvas.class.getResourceAsStream("fonts/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("font missing from the build: " + file);
+      }
+      return PDType0Font.load(doc, in, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The text with line breaks flattened and characters the font lacks replaced by "?". */
+  String safe(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (Character.isWhitespace(cp)) {
+                b.append(' ');
+              } else if (glyphs.computeIfAbsent(cp, this::hasGlyph)) {
+                b.appendCodePoint(cp);
+              } else {
+                b.append('?');
+              }
+            });
+    return b.toString();
+  }
+
+  private boolean hasGlyph(int cp) {
+    try {
+      String ch = new String(Character.toChars(cp));
+      regular.encode(ch);
+      bold.encode(ch);
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  float width(PDType0Font font, float size, String text) {
+    try {
+      return font.getStringWidth(text) / 1000f * size;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The text cut with "…" so that it fits in {@code max} points. */
+  String fit(PDType0Font font, float size, String text, float max) {
+    String s = safe(text);
+    if (width(font, size, s) <= max) {
+      return s;
+    }
+    int end = s.length();
+    while (end > 0 && width(font, size, s.substring(0, end) + "…") > max) {
+      end--;
+    }
+    return s.substring(0, end).stripTrailing() + "…";
+  }
+
+  /** Words of {@code text} in lines of at most {@code max} points. */
+  List<String> wrap(PDType0Font font, float size, String text, float max) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : safe(text).split(" +")) {
+      String candidate = line.isEmpty() ? word : line + " " + word;
+      if (width(font, size, candidate) <= max || line.isEmpty()) {
+        line.setLength(0);
+        line.append(candidate);
+      } else {
+        lines.add(line.toString());
+        line.setLength(0);
+        line.append(word);
+      }
+    }
+    if (!line.isEmpty()) {
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  static PDPage newPage(PDDocument doc) {
+    PDPage page = new PDPage(A4);
+    doc.addPage(page);
+    return page;
+  }
+
+  /** Writes one line of text at (x, y), baseline; the text must already be safe. */
+  static void text(PDPageContentStream cs, PDType0Font font, float size, float x, float y, String s)
+      throws IOException {
+    if (s.isEmpty()) {
+      return;
+    }
+    cs.beginText();
+    cs.setFont(font, size);
+    cs.newLineAtOffset(x, y);
+    cs.showText(s);
+    cs.endText();
+  }
+
+  /** Right-aligned text ending at {@code right}. */
+  void textRight(
+      PDPageContentStream cs, PDType0Font font, float size, float right, float y, String s)
+      throws IOException {
+    String safe = safe(s);
+    text(cs, font, size, right - width(font, size, safe), y, safe);
+  }
+
+  static void rect(PDPageContentStream cs, float x, float y, float w, float h) throws IOException {
+    cs.addRect(x, y, w, h);
+    cs.stroke();
+  }
+
+  static void line(PDPageContentStream cs, float x1, float y1, float x2, float y2)
+      throws IOException {
+    cs.moveTo(x1, y1);
+    cs.lineTo(x2, y2);
+    cs.stroke();
+  }
+
+  /** The footer of every printed page: print date, personal-data notice, "page x / y". */
+  void footer(PDPageContentStream cs, String printed, String notice, int page, int pages)
+      throws IOException {
+    float y = MARGIN;
+    cs.setLineWidth(0.5f);
+    line(cs, MARGIN, y + 22, A4.getWidth() - MARGIN, y + 22);
+    text(cs, regular, 7.5f, MARGIN, y + 12, safe(printed));
+    textRight(cs, regular, 7.5f, A4.getWidth() - MARGIN, y + 12, "page " + page + " / " + pages);
+    List<String> lines = wrap(regular, 6.5f, notice, A4.getWidth() - 2 * MARGIN);
+    float ly = y + 3;
+    for (String l : lines.subList(0, Math.min(2, lines.size()))) {
+      text(cs, regular, 6.5f, MARGIN, ly, l);
+      ly -= 8;
+    }
+  }
+}

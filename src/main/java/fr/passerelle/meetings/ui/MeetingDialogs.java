@@ -1,0 +1,42 @@
+package fr.passerelle.meetings.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The modal questions of the view (file to save, confirmation); replaced in UI tests. */
+public interface MeetingDialogs {
+  Optional<Path> saveFile(Window owner, String title, String initialName, String extension);
+
+  /** Asks once, naming what will happen; true to go ahead. */
+  boolean confirm(Window owner, String title, String text, String okLabel);
+
+  /** The real dialogs: FileChooser and a confirmation Alert. */
+  static MeetingDialogs system() {
+    return new MeetingDialogs() {
+      @Override
+      public Optional<Path> saveFile(
+          Window owner, String title, String initialName, String extension) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.setInitialFileName(initialName);
+        fc.getExtensionFilters()
+            .add(new FileChooser.ExtensionFilter(extension.toUpperCase(), "*." + extension));
+        return Optional.ofNullable(fc.showSaveDialog(owner)).map(java.io.File::toPath);
+      }
+
+      @Override
+      public boolean confirm(Window owner, String title, String text, String okLabel) {
+        ButtonType ok = new ButtonType(okLabel, ButtonType.OK.getButtonData());
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ok, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        return a.showAndWait().filter(ok::equals).isPresent();
+      }
+    };
+  }
+}

@@ -1,0 +1,348 @@
+package fr.passerelle.meetings.ui;
+
+import fr.passerelle.meetings.Meeting;
+import fr.passerelle.meetings.MeetingDraft;
+import fr.passerelle.meetings.MeetingKind;
+import fr.passerelle.meetings.Partner;
+import fr.passerelle.meetings.PartnerKind;
+import fr.passerelle.office.Office;
+import fr.passerelle.ui.Messages;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+
+/**
+ * The form of one meeting. Every field is checked as it changes; the reason shows next to the field
+ * (ControlsFX decoration) and under the Save button, which stays disabled until the form is valid.
+ * Nothing is saved before that.
+ */
+final class MeetingEditor extends VBox {
+  private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("H:mm");
+
+  private final MeetingsViewModel vm;
+  private final Messages m;
+  final ComboBox<MeetingKind> kind = new ComboBox<>();
+  final TextField title = new TextField();
+  final DatePicker date = new DatePicker();
+  final TextField start = new TextField();
+  final TextField end = new TextField();
+  final TextField place = new TextField();
+  final TextField room = new TextField();
+  final TextField remote = new TextField();
+  final TextField capacity = new TextField();
+  final TextField rome = new TextField();
+  final ComboBox<Office> office = new ComboBox<>();
+  final ComboBox<Office> coOffice = new ComboBox<>();
+  final CheckBox akto = new CheckBox("Akto");
+  final CheckBox fastt = new CheckBox("FASTT");
+  final CheckBox capEmploi = new CheckBox("Cap emploi");
+  final TextField employers = new TextField();
+  final TextArea notes = new TextArea();
+  final Button save = new Button();
+  final Label why = new Label();
+  private final ValidationSupport validation = new ValidationSupport();
+  private Map<Control, String> problems = Map.of();
+  private boolean loading;
+
+  MeetingEditor(MeetingsViewModel vm) {
+    this.vm = vm;
+    this.m = vm.messages();
+    setSpacing(8);
+    setPadding(new Insets(10));
+    kind.getItems().setAll(MeetingKind.values());
+    kind.setConverter(converter(k -> m.get("meetings.kind." + k.name())));
+    office.setItems(vm.officeChoices);
+    coOffice.setItems(vm.officeChoices);
+    office.setConverter(converter(Office::name));
+    coOffice.setConverter(converter(Office::name));
+    coOffice.setButtonCell(new OfficeCell());
+    date.setPromptText("jj/mm/aaaa");
+    start.setPromptText("09:30");
+    end.setPromptText("12:00");
+    capacity.setPromptText(m.get("meetings.field.capacityPrompt"));
+    employers.setPromptText(m.get("meetings.field.employersPrompt"));
+    notes.setPrefRowCount(3);
+    notes.setWrapText(true);
+    ids();
+
+    GridPane g = new GridPane();
+    g.setHgap(8);
+    g.setVgap(6);
+    int r = 0;
+    r = row(g, r, "meetings.field.kind", kind);
+    r = row(g, r, "meetings.field.title", title);
+    HBox when = new HBox(6, date, start, new Label("–"), end);
+    start.setPrefColumnCount(5);
+    end.setPrefColumnCount(5);
+    r = row(g, r, "meetings.field.when", when);
+    r = row(g, r, "meetings.field.place", place);
+    r = row(g, r, "meetings.field.room", room);
+    r = row(g, r, "meetings.field.remote", remote);
+    r = row(g, r, "meetings.field.capacity", capacity);
+    r = row(g, r, "meetings.field.office", office);
+    r = row(g, r, "meetings.field.coOffice", coOffice);
+    r = row(g, r, "meetings.field.partners", new HBox(10, akto, fastt, capEmploi));
+    r = row(g, r, "meetings.field.employers", employers);
+    r = row(g, r, "meetings.field.rome", rome);
+    row(g, r, "meetings.field.notes", notes);
+    GridPane.setHgrow(title, Priority.ALWAYS);
+
+    save.setText(m.get("meetings.save"));
+    save.setDefaultButton(true);
+    why.getStyleClass().add("text-muted");
+    why.setWrapText(true);
+    getChildren().addAll(g, new HBox(10, save, why));
+
+    for (Control c : List.of(kind, title, date, start, end, capacity)) {
+      validation.registerValidator(
+          c,
+          false,
+          (Control ctl, Object v) ->
+              ValidationResult.fromErrorIf(ctl, problems.get(ctl), problems.containsKey(ctl)));
+    }
+    for (Observable o :
+        List.of(
+            kind.valueProperty(),
+            title.textProperty(),
+            date.valueProperty(),
+            date.getEditor().textProperty(),
+            start.textProperty(),
+            end.textProperty(),
+            capacity.textProperty(),
+            vm.counts)) {
+      o.addListener(x -> check());
+    }
+    check();
+  }
+
+  private void ids() {
+    kind.setId("kind");
+    title.setId("title");
+    date.setId("date");
+    start.setId("start");
+    end.setId("end");
+    place.setId("place");
+    room.setId("room");
+    remote.setId("remote");
+    capacity.setId("capacity");
+    rome.setId("rome");
+    office.setId("office");
+    coOffice.setId("coOffice");
+    employers.setId("employers");
+    notes.setId("notes");
+    save.setId("save");
+    why.setId("why");
+  }
+
+  private int row(GridPane g, int r, String key, javafx.scene.Node field) {
+    Label l = new Label(m.get(key));
+    l.setLabelFor(field);
+    g.add(l, 0, r);
+    g.add(field, 1, r);
+    return r + 1;
+  }
+
+  /** Fills the form with a meeting, or a fresh one starting at {@code defaultStart}. */
+  void load(Meeting meeting, LocalDateTime defaultStart, Office here) {
+    loading = true;
+    if (meeting == null) {
+      kind.setValue(MeetingKind.INFO_COLLECTIVE);
+      title.clear();
+      date.setValue(defaultStart.toLocalDate());
+      start.setText(HM.format(defaultStart.toLocalTime()));
+      end.setText(HM.format(defaultStart.toLocalTime().plusHours(2)));
+      for (TextField f : List.of(place, room, remote, capacity, rome, employers)) {
+        f.clear();
+      }
+      notes.clear();
+      office.setValue(here);
+      coOffice.setValue(null);
+      akto.setSelected(false);
+      fastt.setSelected(false);
+      capEmploi.setSelected(false);
+    } else {
+      kind.setValue(meeting.kind());
+      title.setText(meeting.title());
+      date.setValue(meeting.startsAt().toLocalDate());
+      start.setText(HM.format(meeting.startsAt().toLocalTime()));
+      end.setText(HM.format(meeting.endsAt().toLocalTime()));
+      place.setText(nz(meeting.place()));
+      room.setText(nz(meeting.room()));
+      remote.setText(nz(meeting.remoteLink()));
+      capacity.setText(meeting.capacity() == null ? "" : meeting.capacity().toString());
+      rome.setText(nz(meeting.romeCode()));
+      notes.setText(nz(meeting.notes()));
+      office.setValue(find(meeting.officeId()));
+      coOffice.setValue(find(meeting.coOfficeId()));
+      akto.setSelected(has(meeting, PartnerKind.AKTO));
+      fastt.setSelected(has(meeting, PartnerKind.FASTT));
+      capEmploi.setSelected(has(meeting, PartnerKind.CAP_EMPLOI));
+      employers.setText(
+          String.join(
+              ", ",
+              meeting.partners().stream()
+                  .filter(p -> p.kind() == PartnerKind.EMPLOYER)
+                  .map(Partner::name)
+                  .toList()));
+    }
+    loading = false;
+    check();
+  }
+
+  private Office find(java.util.UUID id) {
+    return vm.officeChoices.stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
+  }
+
+  private static boolean has(Meeting meeting, PartnerKind k) {
+    return meeting.partners().stream().anyMatch(p -> p.kind() == k);
+  }
+
+  /** The draft the form describes, if it is complete and valid. */
+  Optional<MeetingDraft> draft() {
+    return problems.isEmpty() ? Optional.ofNullable(build()) : Optional.empty();
+  }
+
+  private MeetingDraft build() {
+    LocalDate d = date.getValue();
+    Optional<LocalTime> s = time(start.getText());
+    Optional<LocalTime> e = time(end.getText());
+    Integer cap = capacity.getText().isBlank() ? null : parseInt(capacity.getText());
+    List<Partner> partners = new ArrayList<>();
+    if (akto.isSelected()) {
+      partners.add(new Partner(PartnerKind.AKTO, null));
+    }
+    if (fastt.isSelected()) {
+      partners.add(new Partner(PartnerKind.FASTT, null));
+    }
+    if (capEmploi.isSelected()) {
+      partners.add(new Partner(PartnerKind.CAP_EMPLOI, null));
+    }
+    for (String name : employers.getText().split(",")) {
+      if (!name.isBlank()) {
+        partners.add(new Partner(PartnerKind.EMPLOYER, name.trim()));
+      }
+    }
+    return new MeetingDraft(
+        office.getValue() == null ? null : office.getValue().id(),
+        coOffice.getValue() == null ? null : coOffice.getValue().id(),
+        kind.getValue(),
+        title.getText(),
+        d == null || s.isEmpty() ? null : d.atTime(s.get()),
+        d == null || e.isEmpty() ? null : d.atTime(e.get()),
+        place.getText(),
+        room.getText(),
+        remote.getText(),
+        cap,
+        rome.getText().trim().toUpperCase(java.util.Locale.ROOT),
+        vm.selected.get() == null ? null : vm.selected.get().offerId(),
+        notes.getText(),
+        partners);
+  }
+
+  private void check() {
+    if (loading) {
+      return;
+    }
+    Map<Control, String> p = new LinkedHashMap<>();
+    if (time(start.getText()).isEmpty()) {
+      p.put(start, m.get("meetings.problem.time"));
+    }
+    if (time(end.getText()).isEmpty()) {
+      p.put(end, m.get("meetings.problem.time"));
+    }
+    if (!capacity.getText().isBlank() && parseInt(capacity.getText()) == null) {
+      p.put(capacity, m.get("meetings.problem.number"));
+    }
+    if (date.getValue() == null) {
+      p.put(date, m.get("meetings.problem.START_REQUIRED"));
+    }
+    MeetingDraft d = build();
+    Meeting current = vm.selected.get();
+    boolean startChanged =
+        current == null || d.startsAt() == null || !d.startsAt().equals(current.startsAt());
+    for (MeetingDraft.Problem pr :
+        d.problems(vm.now(), startChanged, vm.counts.get().confirmed())) {
+      Control c =
+          switch (pr.field()) {
+            case "title" -> title;
+            case "kind" -> kind;
+            case "start" -> date.getValue() == null ? date : start;
+            case "end" -> end;
+            default -> capacity;
+          };
+      String text = m.get("meetings.problem." + pr.name(), vm.counts.get().confirmed());
+      p.putIfAbsent(c, text);
+    }
+    problems = p;
+    validation.revalidate();
+    save.setDisable(!p.isEmpty());
+    why.setText(p.isEmpty() ? "" : m.get("meetings.cannotSave", String.join(" · ", p.values())));
+  }
+
+  private static Optional<LocalTime> time(String text) {
+    try {
+      return Optional.of(LocalTime.parse(text.trim().replace('h', ':'), HM));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Integer parseInt(String s) {
+    try {
+      return Integer.valueOf(s.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+    return new StringConverter<>() {
+      @Override
+      public String toString(T t) {
+        return t == null ? "" : f.apply(t);
+      }
+
+      @Override
+      public T fromString(String s) {
+        return null;
+      }
+    };
+  }
+
+  private final class OfficeCell extends ListCell<Office> {
+    @Override
+    protected void updateItem(Office o, boolean empty) {
+      super.updateItem(o, empty);
+      setText(empty || o == null ? m.get("meetings.field.none") : o.name());
+    }
+  }
+}

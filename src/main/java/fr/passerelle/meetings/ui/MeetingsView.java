@@ -1,0 +1,484 @@
+package fr.passerelle.meetings.ui;
+
+import com.calendarfx.model.Calendar;
+import com.calendarfx.model.CalendarSource;
+import com.calendarfx.model.Entry;
+import com.calendarfx.view.CalendarView;
+import fr.passerelle.meetings.FrenchFormats;
+import fr.passerelle.meetings.Meeting;
+import fr.passerelle.meetings.MeetingKind;
+import fr.passerelle.meetings.MeetingStatus;
+import fr.passerelle.meetings.MeetingSummary;
+import fr.passerelle.office.Office;
+import fr.passerelle.ui.Messages;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Meetings view: this week's calendar (CalendarFX day / week / month) or a list, filters, the
+ * next meeting's attendance at a glance, and on the right the selected meeting's form, participants
+ * and documents.
+ */
+public final class MeetingsView {
+  private final MeetingsViewModel vm;
+  private final MeetingDialogs dialogs;
+  private final Messages m;
+  private final BorderPane root = new BorderPane();
+  final CalendarView calendar = new CalendarView();
+  private final Calendar planned = new Calendar();
+  private final Calendar cancelled = new Calendar();
+  final TableView<MeetingSummary> list = new TableView<>();
+  final MeetingEditor editor;
+  final ParticipantsPane participants;
+  final TabPane tabs = new TabPane();
+  final Label message = new Label();
+  final Label nextMeeting = new Label();
+  private final Label heading = new Label();
+  private boolean updatingCalendar;
+
+  public MeetingsView(MeetingsViewModel vm, MeetingDialogs dialogs) {
+    this.vm = vm;
+    this.dialogs = dialogs;
+    this.m = vm.messages();
+    this.editor = new MeetingEditor(vm);
+    this.participants = new ParticipantsPane(vm);
+    root.setId("meetingsView");
+    root.setTop(top());
+    root.setCenter(center());
+    root.setRight(detail());
+    message.setId("message");
+    message.textProperty().bind(vm.message);
+    message.setPadding(new Insets(4, 10, 4, 10));
+    root.setBottom(message);
+    vm.meetings.addListener(
+        (javafx.collections.ListChangeListener<MeetingSummary>) c -> fillCalendar());
+    vm.selected.addListener((o, a, b) -> showSelected(b, a));
+    showSelected(null, null);
+    root.sceneProperty()
+        .addListener(
+            (o, a, scene) -> {
+              if (scene != null) {
+                scene
+                    .getAccelerators()
+                    .put(
+                        new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                        this::newMeeting);
+                scene
+                    .getAccelerators()
+                    .put(
+                        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+                        () -> {
+                          if (!editor.save.isDisabled()) editor.save.fire();
+                        });
+                scene
+                    .getAccelerators()
+                    .put(
+                        new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
+                        this::print);
+              }
+            });
+  }
+
+  public Node root() {
+    return root;
+  }
+
+  private Node top() {
+    Button create = new Button(m.get("meetings.new"));
+    create.setId("newMeeting");
+    create.getStyleClass().add("accent");
+    create.setOnAction(e -> newMeeting());
+    ToggleGroup mode = new ToggleGroup();
+    ToggleButton cal = new ToggleButton(m.get("meetings.mode.calendar"));
+    ToggleButton lst = new ToggleButton(m.get("meetings.mode.list"));
+    cal.setId("modeCalendar");
+    lst.setId("modeList");
+    cal.setToggleGroup(mode);
+    lst.setToggleGroup(mode);
+    cal.setSelected(true);
+    list.visibleProperty().bind(lst.selectedProperty());
+    calendar.visibleProperty().bind(cal.selectedProperty());
+    mode.selectedToggleProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b == null) a.setSelected(true);
+            });
+
+    ComboBox<MeetingKind> kind = new ComboBox<>();
+    kind.getItems().add(null);
+    kind.getItems().addAll(MeetingKind.values());
+    kind.setConverter(MeetingEditor.converter(k -> m.get("meetings.kind." + k.name())));
+    kind.setPromptText(m.get("meetings.filter.kind"));
+    kind.setId("filterKind");
+    ComboBox<MeetingStatus> status = new ComboBox<>();
+    status.getItems().add(null);
+    status.getItems().addAll(MeetingStatus.values());
+    status.setConverter(MeetingEditor.converter(s -> m.get("meetings.mstatus." + s.name())));
+    status.setPromptText(m.get("meetings.filter.status"));
+    ComboBox<Office> office = new ComboBox<>(vm.officeChoices);
+    office.setConverter(MeetingEditor.converter(Office::name));
+    office.setPromptText(m.get("meetings.filter.office"));
+    TextField rome = new TextField();
+    rome.setPromptText(m.get("meetings.filter.rome"));
+    rome.setPrefColumnCount(6);
+    kind.valueProperty().bindBidirectional(vm.kindFilter);
+    status.valueProperty().bindBidirectional(vm.statusFilter);
+    office.valueProperty().bindBidirectional(vm.officeFilter);
+    rome.textProperty().bindBidirectional(vm.romeFilter);
+    Button reset = new Button(m.get("meetings.filter.reset"));
+    reset.setOnAction(
+        e -> {
+          kind.setValue(null);
+          status.setValue(null);
+          office.setValue(null);
+          rome.clear();
+        });
+    for (var p : List.of(vm.kindFilter, vm.statusFilter, vm.officeFilter)) {
+      p.addListener(x -> vm.refresh());
+    }
+    rome.setOnAction(e -> vm.refresh());
+
+    HBox bar =
+        new HBox(
+            8,
+            create,
+            cal,
+            lst,
+            new Label(m.get("meetings.filter")),
+            kind,
+            rome,
+            office,
+            status,
+            reset);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    nextMeeting.setId("nextMeeting");
+    nextMeeting.getStyleClass().add("title-4");
+    nextMeeting.setOnMouseClicked(
+        e -> {
+          if (vm.next.get() != null) vm.open(vm.next.get().meeting().id());
+        });
+    vm.next.addListener((o, a, n) -> nextMeeting.setText(nextText(n)));
+    nextMeeting.setText(nextText(null));
+    VBox top = new VBox(6, bar, nextMeeting);
+    top.setPadding(new Insets(10));
+    return top;
+  }
+
+  private String nextText(MeetingSummary n) {
+    if (n == null) {
+      return m.get("meetings.next.none");
+    }
+    Meeting mt = n.meeting();
+    return m.get(
+        "meetings.next",
+        mt.title(),
+        FrenchFormats.date(mt.startsAt().toLocalDate()),
+        FrenchFormats.time(mt.startsAt().toLocalTime()),
+        n.counts().invited(),
+        n.counts().confirmed(),
+        n.counts().waitlisted());
+  }
+
+  private Node center() {
+    planned.setName(m.get("meetings.cal.planned"));
+    planned.setStyle(Calendar.Style.STYLE1);
+    cancelled.setName(m.get("meetings.cal.cancelled"));
+    cancelled.setStyle(Calendar.Style.STYLE7);
+    planned.setReadOnly(true);
+    cancelled.setReadOnly(true);
+    CalendarSource source = new CalendarSource(m.get("meetings.nav"));
+    source.getCalendars().addAll(planned, cancelled);
+    calendar.getCalendarSources().setAll(source);
+    calendar.setShowAddCalendarButton(false);
+    calendar.setShowPrintButton(false);
+    calendar.setShowSourceTrayButton(false);
+    calendar.setShowSearchField(false);
+    calendar.setShowDeveloperConsole(false);
+    calendar.showWeekPage();
+    calendar.setEntryDetailsCallback(
+        p -> {
+          openEntry(p.getEntry());
+          return null;
+        });
+    calendar.setEntryContextMenuCallback(p -> null);
+    calendar.setContextMenuCallback(p -> null);
+    calendar.setEntryFactory(p -> null);
+    calendar
+        .getSelections()
+        .addListener(
+            (SetChangeListener<Entry<?>>)
+                c -> {
+                  if (c.wasAdded() && !updatingCalendar) {
+                    openEntry(c.getElementAdded());
+                  }
+                });
+    calendar
+        .dateProperty()
+        .addListener(
+            (o, a, d) -> {
+              if (d != null && (a == null || !d.equals(a))) {
+                vm.shownDate.set(d);
+                vm.refresh();
+              }
+            });
+
+    list.setId("meetingList");
+    list.setItems(vm.meetings);
+    Button plan = new Button(m.get("meetings.empty.action"));
+    plan.setOnAction(e -> newMeeting());
+    VBox empty = new VBox(8, new Label(m.get("meetings.empty")), plan);
+    empty.setAlignment(Pos.CENTER);
+    list.setPlaceholder(empty);
+    list.getColumns()
+        .setAll(
+            List.of(
+                col(
+                    "meetings.col.date",
+                    s -> FrenchFormats.date(s.meeting().startsAt().toLocalDate()),
+                    110),
+                col(
+                    "meetings.col.time",
+                    s -> FrenchFormats.span(s.meeting().startsAt(), s.meeting().endsAt()),
+                    100),
+                col(
+                    "meetings.col.kind",
+                    s -> m.get("meetings.kind." + s.meeting().kind().name()),
+                    150),
+                col("meetings.col.title", s -> s.meeting().title(), 240),
+                col("meetings.col.place", s -> join(s.meeting().place(), s.meeting().room()), 180),
+                col(
+                    "meetings.col.invited",
+                    s ->
+                        s.counts().invited()
+                            + " / "
+                            + (s.meeting().capacity() == null ? "∞" : s.meeting().capacity()),
+                    80),
+                col(
+                    "meetings.col.mstatus",
+                    s -> m.get("meetings.mstatus." + s.meeting().status().name()),
+                    90)));
+    list.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) openSelectedRow();
+        });
+    list.setOnMouseClicked(e -> openSelectedRow());
+    StackPane center = new StackPane(calendar, list);
+    center.setMinWidth(400);
+    return center;
+  }
+
+  private void openSelectedRow() {
+    MeetingSummary s = list.getSelectionModel().getSelectedItem();
+    if (s != null) {
+      vm.open(s.meeting().id());
+    }
+  }
+
+  private void openEntry(Entry<?> e) {
+    if (e != null && e.getUserObject() instanceof UUID id) {
+      vm.open(id);
+    }
+  }
+
+  private TableColumn<MeetingSummary, String> col(
+      String key, java.util.function.Function<MeetingSummary, String> f, double w) {
+    TableColumn<MeetingSummary, String> c = new TableColumn<>(m.get(key));
+    c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+    c.setPrefWidth(w);
+    return c;
+  }
+
+  private void fillCalendar() {
+    updatingCalendar = true;
+    planned.startBatchUpdates();
+    cancelled.startBatchUpdates();
+    planned.clear();
+    cancelled.clear();
+    List<Entry<?>> live = new ArrayList<>();
+    List<Entry<?>> off = new ArrayList<>();
+    for (MeetingSummary s : vm.meetings) {
+      Meeting mt = s.meeting();
+      Entry<UUID> e =
+          new Entry<>(
+              mt.title()
+                  + " · "
+                  + s.counts().invited()
+                  + (mt.capacity() == null ? "" : "/" + mt.capacity()));
+      e.setId(mt.id().toString());
+      e.setUserObject(mt.id());
+      e.setInterval(mt.startsAt(), mt.endsAt());
+      e.setLocation(join(mt.place(), mt.room()));
+      (mt.status() == MeetingStatus.CANCELLED ? off : live).add(e);
+    }
+    planned.addEntries(live);
+    cancelled.addEntries(off);
+    planned.stopBatchUpdates();
+    cancelled.stopBatchUpdates();
+    updatingCalendar = false;
+  }
+
+  private Node detail() {
+    heading.getStyleClass().add("title-3");
+    heading.setId("heading");
+    heading.setWrapText(true);
+    Button duplicate = action("duplicate", "meetings.duplicate", e -> duplicate());
+    Button cancel = action("cancelMeeting", "meetings.cancel", e -> cancelMeeting());
+    Button roster =
+        action("saveRoster", "meetings.roster", e -> save("roster", "pdf", vm::saveRoster));
+    Button print = action("printRoster", "meetings.print", e -> print());
+    Button conv =
+        action(
+            "saveConvocations",
+            "meetings.convocations",
+            e -> save("convocations", "pdf", vm::saveConvocations));
+    Button ics = action("saveIcs", "meetings.ics", e -> save("reunion", "ics", vm::saveIcs));
+    for (Button b : List.of(duplicate, cancel, roster, print, conv, ics)) {
+      b.disableProperty().bind(vm.selected.isNull());
+    }
+    javafx.scene.layout.FlowPane actions =
+        new javafx.scene.layout.FlowPane(6, 6, duplicate, cancel, roster, print, conv, ics);
+    Label warnings = new Label();
+    warnings.setId("warnings");
+    warnings.textProperty().bind(vm.warnings);
+    warnings.setWrapText(true);
+    warnings.getStyleClass().add("warning");
+    warnings.setStyle("-fx-text-fill: #9a5b00;");
+    warnings.managedProperty().bind(vm.warnings.isNotEmpty());
+    Tab form = new Tab(m.get("meetings.tab.meeting"), scroll(editor));
+    Tab people = new Tab(m.get("meetings.tab.participants"), participants);
+    people.setId("tabParticipants");
+    people.disableProperty().bind(vm.selected.isNull());
+    tabs.getTabs().setAll(form, people);
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    VBox.setVgrow(tabs, Priority.ALWAYS);
+    editor.save.setOnAction(e -> editor.draft().ifPresent(d -> vm.save(d, () -> {})));
+    VBox box = new VBox(8, heading, actions, warnings, tabs);
+    box.setPadding(new Insets(10));
+    box.setPrefWidth(640);
+    box.setMinWidth(Region.USE_PREF_SIZE);
+    return box;
+  }
+
+  private static ScrollPane scroll(Node n) {
+    ScrollPane s = new ScrollPane(n);
+    s.setFitToWidth(true);
+    return s;
+  }
+
+  private Button action(
+      String id, String key, javafx.event.EventHandler<javafx.event.ActionEvent> h) {
+    Button b = new Button(m.get(key));
+    b.setId(id);
+    b.setOnAction(h);
+    return b;
+  }
+
+  private void showSelected(Meeting now, Meeting before) {
+    if (now == null) {
+      heading.setText(m.get("meetings.new"));
+      editor.load(
+          null, defaultStart(), vm.officeChoices.isEmpty() ? null : vm.officeChoices.get(0));
+      tabs.getSelectionModel().selectFirst();
+      return;
+    }
+    String state =
+        now.status() == MeetingStatus.CANCELLED ? " — " + m.get("meetings.mstatus.CANCELLED") : "";
+    heading.setText(now.title() + state);
+    if (before == null || !before.equals(now)) {
+      editor.load(now, defaultStart(), null);
+    }
+  }
+
+  private LocalDateTime defaultStart() {
+    LocalDateTime t = vm.now().plusDays(1).withHour(9).withMinute(30).withSecond(0).withNano(0);
+    return t;
+  }
+
+  void newMeeting() {
+    vm.startNew();
+    showSelected(null, null);
+    editor.title.requestFocus();
+  }
+
+  private void duplicate() {
+    Meeting mt = vm.selected.get();
+    vm.duplicate(mt.startsAt().plusWeeks(1));
+  }
+
+  private void cancelMeeting() {
+    Meeting mt = vm.selected.get();
+    if (mt.status() == MeetingStatus.CANCELLED) {
+      return;
+    }
+    String text =
+        m.get(
+            "meetings.cancel.confirm",
+            mt.title(),
+            FrenchFormats.date(mt.startsAt().toLocalDate()),
+            vm.participants.size());
+    if (dialogs.confirm(
+        root.getScene().getWindow(),
+        m.get("meetings.cancel.title"),
+        text,
+        m.get("meetings.cancel.ok"))) {
+      vm.cancelMeeting();
+    }
+  }
+
+  private void print() {
+    if (vm.selected.get() != null) {
+      vm.printRoster(new AwtRosterPrinter());
+    }
+  }
+
+  private void save(
+      String prefix, String ext, BiConsumer<Path, java.util.function.Consumer<Path>> action) {
+    Meeting mt = vm.selected.get();
+    String name = prefix + "-" + mt.startsAt().toLocalDate() + "-" + slug(mt.title()) + "." + ext;
+    Optional<Path> file =
+        dialogs.saveFile(root.getScene().getWindow(), m.get("meetings.saveAs"), name, ext);
+    file.ifPresent(f -> action.accept(f, p -> {}));
+  }
+
+  private static String slug(String s) {
+    String n = fr.passerelle.db.TextNorm.normalize(s).replaceAll("[^a-z0-9]+", "-");
+    return n.length() > 40 ? n.substring(0, 40) : n;
+  }
+
+  private static String join(String a, String b) {
+    if (a == null || a.isBlank()) {
+      return b == null ? "" : b;
+    }
+    return b == null || b.isBlank() ? a : a + ", " + b;
+  }
+}

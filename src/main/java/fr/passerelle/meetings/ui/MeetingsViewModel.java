@@ -1,0 +1,364 @@
+package fr.passerelle.meetings.ui;
+
+import fr.passerelle.meetings.CandidateHit;
+import fr.passerelle.meetings.Clash;
+import fr.passerelle.meetings.ConvocationPdf;
+import fr.passerelle.meetings.FrenchFormats;
+import fr.passerelle.meetings.IcsExport;
+import fr.passerelle.meetings.InviteResult;
+import fr.passerelle.meetings.Meeting;
+import fr.passerelle.meetings.MeetingCounts;
+import fr.passerelle.meetings.MeetingDraft;
+import fr.passerelle.meetings.MeetingFilter;
+import fr.passerelle.meetings.MeetingKind;
+import fr.passerelle.meetings.MeetingService;
+import fr.passerelle.meetings.MeetingSheet;
+import fr.passerelle.meetings.MeetingStatus;
+import fr.passerelle.meetings.MeetingSummary;
+import fr.passerelle.meetings.Participant;
+import fr.passerelle.meetings.ParticipantRole;
+import fr.passerelle.meetings.ParticipantStatus;
+import fr.passerelle.meetings.RosterPdf;
+import fr.passerelle.meetings.SourcingListRef;
+import fr.passerelle.office.Office;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.TaskRunner;
+import fr.passerelle.ui.UiContext;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State of the Meetings view: the meetings of the shown period (filtered), the selected meeting
+ * with its participants and figures, and the actions on them. Every service call goes through the
+ * {@link TaskRunner}; results land in the properties on the FX thread.
+ */
+public final class MeetingsViewModel {
+  private final MeetingService service;
+  private final fr.passerelle.office.OfficeService offices;
+  private final TaskRunner tasks;
+  private final Messages messages;
+
+  final ObservableList<MeetingSummary> meetings = FXCollections.observableArrayList();
+  final ObservableList<Participant> participants = FXCollections.observableArrayList();
+  final ObservableList<Office> officeChoices = FXCollections.observableArrayList();
+  final ObservableList<SourcingListRef> sourcingLists = FXCollections.observableArrayList();
+  final ObservableList<CandidateHit> candidateHits = FXCollections.observableArrayList();
+  final ObjectProperty<Meeting> selected = new SimpleObjectProperty<>();
+  final ObjectProperty<MeetingCounts> counts = new SimpleObjectProperty<>(MeetingCounts.NONE);
+  final ObjectProperty<MeetingSummary> next = new SimpleObjectProperty<>();
+  final ObjectProperty<LocalDate> shownDate = new SimpleObjectProperty<>(LocalDate.now());
+  final ObjectProperty<MeetingKind> kindFilter = new SimpleObjectProperty<>();
+  final ObjectProperty<Office> officeFilter = new SimpleObjectProperty<>();
+  final ObjectProperty<MeetingStatus> statusFilter = new SimpleObjectProperty<>();
+  final StringProperty romeFilter = new SimpleStringProperty("");
+
+  /** The last outcome, in words, for the status line of the view. */
+  final StringProperty message = new SimpleStringProperty("");
+
+  /** Warnings on the selected meeting: room booked twice, people invited elsewhere. */
+  final StringProperty warnings = new SimpleStringProperty("");
+
+  public MeetingsViewModel(UiContext ctx) {
+    this.service = ctx.services().meetings();
+    this.offices = ctx.services().offices();
+    this.tasks = ctx.tasks();
+    this.messages = ctx.messages();
+  }
+
+  /** The office's local time (for the "in the past" rule and defaults). */
+  LocalDateTime now() {
+    return service.now();
+  }
+
+  Messages messages() {
+    return messages;
+  }
+
+  /** Loads the meetings around the shown date, the next meeting and the choices. */
+  public void refresh() {
+    LocalDate d = shownDate.get();
+    MeetingFilter f =
+        new MeetingFilter(
+            d.minusWeeks(6).atStartOfDay(),
+            d.plusWeeks(7).atStartOfDay(),
+            kindFilter.get(),
+            romeFilter.get(),
+            officeFilter.get() == null ? null : officeFilter.get().id(),
+            statusFilter.get());
+    run(
+        "meetings.task.load",
+        p -> new Loaded(service.list(f), service.next().orElse(null), offices.all(), lists()),
+        l -> {
+          meetings.setAll(l.meetings());
+          next.set(l.next());
+          if (officeChoices.isEmpty() || !officeChoices.equals(l.offices())) {
+            officeChoices.setAll(l.offices());
+          }
+          sourcingLists.setAll(l.lists());
+        });
+  }
+
+  private List<SourcingListRef> lists() {
+    return service.sourcingLists();
+  }
+
+  private record Loaded(
+      List<MeetingSummary> meetings,
+      MeetingSummary next,
+      List<Office> offices,
+      List<SourcingListRef> lists) {}
+
+  private record Detail(Meeting meeting, List<Participant> people, List<String> warnings) {}
+
+  /** Shows one meeting with its participants. */
+  public void open(UUID meetingId) {
+    run("meetings.task.open", p -> detail(meetingId), this::show);
+  }
+
+  /** Clears the selection to create a meeting. */
+  public void startNew() {
+    selected.set(null);
+    participants.clear();
+    counts.set(MeetingCounts.NONE);
+    warnings.set("");
+  }
+
+  /** Creates or updates; on success the meeting is selected and the list refreshed. */
+  public void save(MeetingDraft draft, Runnable onSaved) {
+    Meeting current = selected.get();
+    run(
+        "meetings.task.save",
+        p ->
+            detail(
+                (current == null ? service.create(draft) : service.update(current.id(), draft))
+                    .id()),
+        d -> {
+          show(d);
+          message.set(messages.get("meetings.saved", d.meeting().title()));
+          refresh();
+          onSaved.run();
+        });
+  }
+
+  public void duplicate(LocalDateTime newStart) {
+    Meeting m = selected.get();
+    run(
+        "meetings.task.save",
+        p -> detail(service.duplicate(m.id(), newStart).id()),
+        d -> {
+          show(d);
+          message.set(
+              messages.get(
+                  "meetings.duplicated", FrenchFormats.date(d.meeting().startsAt().toLocalDate())));
+          refresh();
+        });
+  }
+
+  public void cancelMeeting() {
+    Meeting m = selected.get();
+    run(
+        "meetings.task.save",
+        p -> detail(service.cancel(m.id()).id()),
+        d -> {
+          show(d);
+          message.set(messages.get("meetings.cancelled", d.meeting().title()));
+          refresh();
+        });
+  }
+
+  public void searchCandidates(String text) {
+    run("meetings.task.search", p -> service.searchCandidates(text, 20), candidateHits::setAll);
+  }
+
+  public void inviteCandidate(CandidateHit hit) {
+    UUID id = selected.get().id();
+    change(p -> service.inviteCandidates(id, List.of(hit.id())), this::reportInvite);
+  }
+
+  public void inviteList(SourcingListRef list) {
+    UUID id = selected.get().id();
+    change(p -> service.inviteSourcingList(id, list.id()), this::reportInvite);
+  }
+
+  public void addExternal(ParticipantRole role, String first, String last, String org) {
+    UUID id = selected.get().id();
+    change(
+        p -> service.addExternal(id, role, first, last, org),
+        added -> message.set(messages.get("meetings.added", added.printedName())));
+  }
+
+  public void setStatus(Participant who, ParticipantStatus status) {
+    change(
+        p -> service.setStatus(who.id(), status),
+        changed ->
+            message.set(
+                messages.get(
+                    "meetings.statusSet",
+                    changed.printedName(),
+                    messages.get("meetings.status." + status.name()))));
+  }
+
+  public void remove(Participant who) {
+    change(
+        p -> {
+          service.remove(who.id());
+          return who;
+        },
+        removed -> message.set(messages.get("meetings.removed", removed.printedName())));
+  }
+
+  /** Writes the roster PDF to {@code file}. */
+  public void saveRoster(Path file, Consumer<Path> done) {
+    UUID id = selected.get().id();
+    write(file, o -> new RosterPdf().write(service.sheet(id), service.now(), o), done);
+  }
+
+  public void saveConvocations(Path file, Consumer<Path> done) {
+    UUID id = selected.get().id();
+    write(file, o -> new ConvocationPdf().write(service.sheet(id), service.now(), o), done);
+  }
+
+  public void saveIcs(Path file, Consumer<Path> done) {
+    UUID id = selected.get().id();
+    write(
+        file,
+        o -> new IcsExport().write(service.sheet(id), Instant.now(), service.revision(id), o),
+        done);
+  }
+
+  /** Builds the roster and hands it to the system's print dialog (off the FX thread). */
+  public void printRoster(RosterPrinter printer) {
+    UUID id = selected.get().id();
+    run(
+        "meetings.task.print",
+        p -> {
+          MeetingSheet sheet = service.sheet(id);
+          return printer.print(sheet, service.now()) ? sheet : null;
+        },
+        sheet -> {
+          if (sheet != null) {
+            message.set(messages.get("meetings.printed", sheet.meeting().title()));
+          }
+        });
+  }
+
+  /** Prints a roster; returns false when the user cancelled the print dialog. */
+  @FunctionalInterface
+  public interface RosterPrinter {
+    boolean print(MeetingSheet sheet, LocalDateTime printedAt) throws Exception;
+  }
+
+  @FunctionalInterface
+  private interface Writer {
+    void write(OutputStream out) throws Exception;
+  }
+
+  private void write(Path file, Writer w, Consumer<Path> done) {
+    run(
+        "meetings.task.write",
+        p -> {
+          Path tmp =
+              Files.createTempFile(file.toAbsolutePath().getParent(), ".passerelle-", ".part");
+          try {
+            try (OutputStream o = Files.newOutputStream(tmp)) {
+              w.write(o);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          } finally {
+            Files.deleteIfExists(tmp);
+          }
+          return file;
+        },
+        f -> {
+          message.set(messages.get("meetings.written", f.getFileName().toString()));
+          done.accept(f);
+        });
+  }
+
+  private void reportInvite(InviteResult r) {
+    String text = messages.get("meetings.invited", r.invited(), r.waitlisted());
+    if (!r.alreadyInvited().isEmpty()) {
+      text += " " + messages.get("meetings.alreadyInvited", String.join(", ", r.alreadyInvited()));
+    }
+    message.set(text);
+  }
+
+  /** A write on the selected meeting, then its participants, figures and warnings reloaded. */
+  private <T> void change(TaskRunner.Work<T> work, Consumer<T> report) {
+    UUID id = selected.get().id();
+    run(
+        "meetings.task.save",
+        p -> {
+          T result = work.run(p);
+          return new Object[] {result, detail(id)};
+        },
+        pair -> {
+          @SuppressWarnings("unchecked")
+          T result = (T) pair[0];
+          show((Detail) pair[1]);
+          report.accept(result);
+          refreshCountsInList();
+        });
+  }
+
+  private void refreshCountsInList() {
+    Meeting m = selected.get();
+    for (int i = 0; i < meetings.size(); i++) {
+      if (meetings.get(i).meeting().id().equals(m.id())) {
+        meetings.set(i, new MeetingSummary(m, counts.get()));
+      }
+    }
+    MeetingSummary n = next.get();
+    if (n != null && n.meeting().id().equals(m.id())) {
+      next.set(new MeetingSummary(m, counts.get()));
+    }
+  }
+
+  private Detail detail(UUID id) {
+    Meeting m = service.get(id);
+    List<String> w = new ArrayList<>();
+    for (Clash c : service.roomClashes(id, m.toDraft())) {
+      w.add(messages.get("meetings.warn.room", m.room(), c.otherTitle(), when(c)));
+    }
+    for (Clash c : service.invitationClashes(id)) {
+      w.add(messages.get("meetings.warn.person", c.who(), c.otherTitle(), when(c)));
+    }
+    return new Detail(m, service.participants(id), w);
+  }
+
+  private static String when(Clash c) {
+    return FrenchFormats.date(c.otherStart().toLocalDate())
+        + " "
+        + FrenchFormats.span(c.otherStart(), c.otherEnd());
+  }
+
+  private void show(Detail d) {
+    selected.set(d.meeting());
+    participants.setAll(d.people());
+    counts.set(MeetingCounts.of(d.people()));
+    warnings.set(d.warnings().stream().collect(Collectors.joining("\n")));
+  }
+
+  private <T> void run(String titleKey, TaskRunner.Work<T> work, Consumer<T> onSuccess) {
+    tasks.submit(
+        messages.get(titleKey),
+        work,
+        onSuccess,
+        e -> message.set(messages.get("meetings.error", e.getMessage())));
+  }
+}

@@ -1,0 +1,370 @@
+package fr.passerelle.meetings.ui;
+
+import fr.passerelle.meetings.CandidateHit;
+import fr.passerelle.meetings.FrenchFormats;
+import fr.passerelle.meetings.MeetingCounts;
+import fr.passerelle.meetings.Participant;
+import fr.passerelle.meetings.ParticipantRole;
+import fr.passerelle.meetings.ParticipantStatus;
+import fr.passerelle.meetings.SourcingListRef;
+import fr.passerelle.ui.Messages;
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+
+/**
+ * Participants of the selected meeting: invite candidates by name or a whole sourcing list, add
+ * partner staff and employer representatives, change statuses, and the check-list mode for the day
+ * (keyboard only: arrows, P present, A absent, E excused, C confirmed, space toggles).
+ */
+final class ParticipantsPane extends VBox {
+  private final MeetingsViewModel vm;
+  private final Messages m;
+  final Label counts = new Label();
+  final TextField search = new TextField();
+  final ListView<CandidateHit> hits = new ListView<>();
+  final ComboBox<SourcingListRef> lists = new ComboBox<>();
+  final Button inviteList = new Button();
+  final ComboBox<ParticipantRole> role = new ComboBox<>();
+  final TextField extFirst = new TextField();
+  final TextField extLast = new TextField();
+  final TextField extOrg = new TextField();
+  final Button addExternal = new Button();
+  final ToggleButton attendance = new ToggleButton();
+  final TableView<Participant> table = new TableView<>();
+  private final SortedList<Participant> sorted;
+  private final ValidationSupport validation = new ValidationSupport();
+  private int keepRow = -1;
+  String searchProblem;
+  String externalProblem;
+
+  ParticipantsPane(MeetingsViewModel vm) {
+    this.vm = vm;
+    this.m = vm.messages();
+    setSpacing(8);
+    setPadding(new Insets(10));
+    counts.setId("counts");
+    counts.getStyleClass().add("title-4");
+    search.setId("candidateSearch");
+    hits.setId("candidateHits");
+    lists.setId("sourcingList");
+    inviteList.setId("inviteList");
+    extLast.setId("extLast");
+    extFirst.setId("extFirst");
+    extOrg.setId("extOrg");
+    addExternal.setId("addExternal");
+    attendance.setId("attendanceMode");
+    table.setId("participants");
+
+    search.setPromptText(m.get("meetings.participants.searchPrompt"));
+    hits.setItems(vm.candidateHits);
+    hits.setPrefHeight(110);
+    hits.setCellFactory(
+        l ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(CandidateHit h, boolean empty) {
+                super.updateItem(h, empty);
+                setText(
+                    empty || h == null
+                        ? null
+                        : (h.lastName().toUpperCase(Locale.FRENCH)
+                            + " "
+                            + h.firstName()
+                            + (h.birthDate() == null
+                                ? ""
+                                : " · " + FrenchFormats.date(h.birthDate()))
+                            + (h.commune() == null ? "" : " · " + h.commune())));
+              }
+            });
+    search
+        .textProperty()
+        .addListener(
+            (o, a, b) -> {
+              searchProblem = null;
+              validation.revalidate();
+              vm.searchCandidates(b);
+            });
+    search.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.DOWN && !hits.getItems().isEmpty()) {
+            hits.requestFocus();
+            hits.getSelectionModel().selectFirst();
+          }
+        });
+    hits.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            inviteHit();
+          }
+        });
+    hits.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2) {
+            inviteHit();
+          }
+        });
+
+    lists.setItems(vm.sourcingLists);
+    lists.setConverter(
+        MeetingEditor.converter(
+            l -> m.get("meetings.participants.listItem", l.name(), l.entries())));
+    lists.setPromptText(m.get("meetings.participants.listPrompt"));
+    inviteList.setText(m.get("meetings.participants.inviteList"));
+    inviteList.disableProperty().bind(lists.valueProperty().isNull());
+    inviteList.setOnAction(e -> vm.inviteList(lists.getValue()));
+
+    role.getItems()
+        .setAll(ParticipantRole.PARTNER, ParticipantRole.EMPLOYER, ParticipantRole.STAFF);
+    role.setValue(ParticipantRole.PARTNER);
+    role.setConverter(MeetingEditor.converter(r -> m.get("meetings.role." + r.name())));
+    extFirst.setPromptText(m.get("meetings.participants.firstName"));
+    extLast.setPromptText(m.get("meetings.participants.lastName"));
+    extOrg.setPromptText(m.get("meetings.participants.organisation"));
+    addExternal.setText(m.get("meetings.participants.add"));
+    addExternal.disableProperty().bind(extLast.textProperty().isEmpty());
+    addExternal.setOnAction(e -> addExternal());
+    for (TextField f : new TextField[] {extFirst, extLast, extOrg}) {
+      f.textProperty()
+          .addListener(
+              (o, a, b) -> {
+                externalProblem = null;
+                validation.revalidate();
+              });
+    }
+    validation.registerValidator(
+        search,
+        false,
+        (javafx.scene.control.Control c, Object v) ->
+            ValidationResult.fromErrorIf(c, searchProblem, searchProblem != null));
+    validation.registerValidator(
+        extLast,
+        false,
+        (javafx.scene.control.Control c, Object v) ->
+            ValidationResult.fromErrorIf(c, externalProblem, externalProblem != null));
+
+    sorted = new SortedList<>(vm.participants);
+    // a reload replaces the rows: keep the counselor's place in the list
+    vm.participants.addListener(
+        (javafx.collections.ListChangeListener<Participant>)
+            c -> {
+              if (keepRow >= 0 && keepRow < table.getItems().size()) {
+                table.getSelectionModel().clearAndSelect(keepRow);
+                table.getFocusModel().focus(keepRow);
+              }
+            });
+    table
+        .getSelectionModel()
+        .selectedIndexProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b.intValue() >= 0) {
+                keepRow = b.intValue();
+              }
+            });
+    table.setItems(sorted);
+    table.setPlaceholder(new Label(m.get("meetings.participants.empty")));
+    table
+        .getColumns()
+        .setAll(
+            List2.of(
+                column("meetings.col.name", Participant::printedName, 190),
+                column("meetings.col.organisation", Participant::printedOrganisation, 130),
+                column(
+                    "meetings.col.status",
+                    p -> m.get("meetings.status." + p.status().name()),
+                    110)));
+    table.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    VBox.setVgrow(table, Priority.ALWAYS);
+
+    attendance.setText(m.get("meetings.participants.attendance"));
+    attendance
+        .selectedProperty()
+        .addListener(
+            (o, a, on) -> {
+              Collator c = Collator.getInstance(Locale.FRENCH);
+              sorted.setComparator(on ? Comparator.comparing(Participant::printedName, c) : null);
+              if (on) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty()) {
+                  table.getSelectionModel().selectFirst();
+                }
+              }
+            });
+    Label hint = new Label(m.get("meetings.participants.keys"));
+    hint.getStyleClass().add("text-muted");
+    hint.visibleProperty().bind(attendance.selectedProperty());
+
+    HBox statusButtons = new HBox(6);
+    for (ParticipantStatus s :
+        new ParticipantStatus[] {
+          ParticipantStatus.CONFIRMED,
+          ParticipantStatus.PRESENT,
+          ParticipantStatus.ABSENT,
+          ParticipantStatus.EXCUSED
+        }) {
+      Button b = new Button(m.get("meetings.status." + s.name()));
+      b.setId("mark" + s.name());
+      b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+      b.setOnAction(e -> mark(s));
+      statusButtons.getChildren().add(b);
+    }
+    Button remove = new Button(m.get("meetings.participants.remove"));
+    remove.setId("removeParticipant");
+    remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+    remove.setOnAction(e -> vm.remove(table.getSelectionModel().getSelectedItem()));
+    statusButtons.getChildren().add(remove);
+
+    vm.counts.addListener((o, a, c) -> showCounts(c));
+    showCounts(vm.counts.get());
+    getChildren()
+        .addAll(
+            counts,
+            new Label(m.get("meetings.participants.inviteCandidate")),
+            search,
+            hits,
+            new HBox(6, lists, inviteList),
+            new Label(m.get("meetings.participants.addExternal")),
+            new HBox(6, role, extFirst, extLast, extOrg, addExternal),
+            new HBox(10, attendance, hint),
+            table,
+            statusButtons);
+  }
+
+  private TableColumn<Participant, String> column(
+      String key, java.util.function.Function<Participant, String> f, double width) {
+    TableColumn<Participant, String> c = new TableColumn<>(m.get(key));
+    c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+
+  private static final class List2 {
+    @SafeVarargs
+    static <T> java.util.List<T> of(T... items) {
+      return java.util.List.of(items);
+    }
+  }
+
+  private static final Map<KeyCode, ParticipantStatus> KEYS =
+      Map.of(
+          KeyCode.P, ParticipantStatus.PRESENT,
+          KeyCode.A, ParticipantStatus.ABSENT,
+          KeyCode.E, ParticipantStatus.EXCUSED,
+          KeyCode.C, ParticipantStatus.CONFIRMED);
+
+  private void onKey(KeyEvent e) {
+    Participant p = table.getSelectionModel().getSelectedItem();
+    if (p == null) {
+      return;
+    }
+    ParticipantStatus s = KEYS.get(e.getCode());
+    if (e.getCode() == KeyCode.SPACE) {
+      s =
+          p.status() == ParticipantStatus.PRESENT
+              ? ParticipantStatus.ABSENT
+              : ParticipantStatus.PRESENT;
+    }
+    if (s != null && !e.isShortcutDown()) {
+      e.consume();
+      int row = table.getSelectionModel().getSelectedIndex();
+      vm.setStatus(p, s);
+      if (row + 1 < table.getItems().size() && e.getCode() != KeyCode.SPACE) {
+        keepRow = row + 1;
+        table.getSelectionModel().clearAndSelect(row + 1);
+        table.scrollTo(Math.max(0, row - 5));
+      }
+    }
+  }
+
+  private void mark(ParticipantStatus s) {
+    vm.setStatus(table.getSelectionModel().getSelectedItem(), s);
+  }
+
+  private void inviteHit() {
+    CandidateHit h = hits.getSelectionModel().getSelectedItem();
+    if (h == null) {
+      return;
+    }
+    boolean twice = vm.participants.stream().anyMatch(p -> h.id().equals(p.candidateId()));
+    if (twice) {
+      searchProblem =
+          m.get(
+              "meetings.problem.twice",
+              h.lastName().toUpperCase(Locale.FRENCH) + " " + h.firstName());
+      validation.revalidate();
+      search.requestFocus();
+      return;
+    }
+    vm.inviteCandidate(h);
+    search.clear();
+    search.requestFocus();
+  }
+
+  private void addExternal() {
+    String key =
+        norm(extFirst.getText()) + "|" + norm(extLast.getText()) + "|" + norm(extOrg.getText());
+    boolean twice =
+        vm.participants.stream()
+            .filter(p -> p.candidateId() == null)
+            .anyMatch(
+                p ->
+                    key.equals(
+                        norm(p.firstName())
+                            + "|"
+                            + norm(p.lastName())
+                            + "|"
+                            + norm(p.organisation())));
+    if (twice) {
+      externalProblem =
+          m.get(
+              "meetings.problem.twice",
+              extLast.getText().toUpperCase(Locale.FRENCH) + " " + extFirst.getText());
+      validation.revalidate();
+      return;
+    }
+    vm.addExternal(role.getValue(), extFirst.getText(), extLast.getText(), extOrg.getText());
+    extFirst.clear();
+    extLast.clear();
+    extOrg.clear();
+  }
+
+  private static String norm(String s) {
+    return fr.passerelle.db.TextNorm.normalize(s == null ? "" : s);
+  }
+
+  private void showCounts(MeetingCounts c) {
+    String rate =
+        c.noShowRate().isPresent() ? FrenchFormats.percent(c.noShowRate().getAsDouble()) : "—";
+    Integer cap = vm.selected.get() == null ? null : vm.selected.get().capacity();
+    counts.setText(
+        m.get(
+            "meetings.counts",
+            c.invited(),
+            cap == null ? "∞" : cap.toString(),
+            c.confirmed(),
+            c.present(),
+            c.waitlisted(),
+            rate));
+  }
+}

@@ -1,0 +1,10 @@
+package fr.passerelle.offers;
+
+import java.util.List;
+
+/**
+ * The ranked candidates for an offer, and the size of the pool they come from (active candidates
+ * with a related occupation within their reach) with its share of priority publics and of RQTH.
+ */
+public record MatchResult(
+    Offer offer, List<CandidateMatch> matches, int pool, int poolPriority, int poolRqth) {}

@@ -1,0 +1,293 @@
+package fr.passerelle.offers;
+
+import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
+import static fr.passerelle.db.jooq.Tables.JOB_OFFER;
+import static fr.passerelle.db.jooq.Tables.OCCUPATION;
+
+import fr.passerelle.core.InvalidInputException;
+import fr.passerelle.db.Database;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Ranks active candidates for an offer, and open offers for a candidate, with {@link ScoreRules}.
+ * Pre-filters through indexes: candidate occupations by ROME code (index range on the domain prefix
+ * plus the v3 siblings), then each candidate by primary key; distance and scores in memory.
+ */
+public final class MatchingService {
+  private static final int CHUNK = 1000;
+  private final Database db;
+  private final CommuneGeo geo;
+  private final Supplier<LocalDate> today;
+  private Map<String, String> parents;
+
+  public MatchingService(Database db, CommuneGeo geo, Supplier<LocalDate> today) {
+    this.db = db;
+    this.geo = geo;
+    this.today = today;
+  }
+
+  /** A candidate of the pool before ranking: best occupation component and the rest. */
+  private record Scored(UUID id, String rome, double km, int score, List<MatchReason> reasons) {}
+
+  /** The top {@code limit} candidates for an offer. */
+  public MatchResult candidatesFor(UUID offerId, int limit, boolean boostPriority) {
+    DSLContext dsl = db.dsl();
+    Offer offer =
+        OfferService.fetchAll(dsl, List.of(offerId)).stream()
+            .findFirst()
+            .orElseThrow(() -> new InvalidInputException("No offer with id " + offerId + "."));
+    if (offer.romeCode() == null) {
+      return new MatchResult(offer, List.of(), 0, 0, 0);
+    }
+    String offerParent = parentOf(offer.romeCode());
+    LocalDate start = later(offer.openedOn(), today.get());
+    int offerCommune = geo.indexOf(offer.communeCode());
+    Condition related =
+        CANDIDATE_OCCUPATION
+            .ROME_CODE
+            .startsWith(offer.romeCode().substring(0, 3))
+            .or(CANDIDATE_OCCUPATION.ROME_CODE.in(siblings(offerParent)));
+    Map<UUID, Scored> best = new HashMap<>();
+    dsl.select(
+            CANDIDATE.ID,
+            CANDIDATE_OCCUPATION.ROME_CODE,
+            CANDIDATE_OCCUPATION.EXPERIENCE_YEARS,
+            CANDIDATE.COMMUNE_CODE,
+            CANDIDATE.MOBILITY_KM,
+            CANDIDATE.AVAILABLE_FROM)
+        .from(CANDIDATE_OCCUPATION)
+        .join(CANDIDATE)
+        .on(CANDIDATE.ID.eq(CANDIDATE_OCCUPATION.CANDIDATE_ID))
+        .where(related)
+        .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
+        .and(CANDIDATE.DELETED.isFalse())
+        .and(CANDIDATE.STATUS.eq("ACTIVE"))
+        .fetchSize(2000)
+        .forEach(
+            r -> {
+              int radius = r.value5() == null ? ReachIndex.DEFAULT_RADIUS_KM : r.value5();
+              double km = geo.km(geo.indexOf(r.value4()), offerCommune);
+              Optional<MatchReason> dist = ScoreRules.distance(km, radius);
+              Optional<MatchReason> occ =
+                  ScoreRules.occupation(
+                      r.value2(), parentOf(r.value2()), offer.romeCode(), offerParent);
+              if (dist.isEmpty() || occ.isEmpty()) {
+                return;
+              }
+              List<MatchReason> reasons =
+                  List.of(
+                      occ.get(),
+                      dist.get(),
+                      ScoreRules.availability(r.value6(), start),
+                      ScoreRules.experience(r.value3()));
+              Scored s = new Scored(r.value1(), r.value2(), km, sum(reasons), reasons);
+              best.merge(s.id(), s, (a, b) -> a.score() >= b.score() ? a : b);
+            });
+    Map<UUID, Set<String>> criteria = criteria(dsl, best.keySet());
+    int poolRqth = 0;
+    List<Scored> ranked = new ArrayList<>(best.size());
+    for (Scored s : best.values()) {
+      Set<String> c = criteria.getOrDefault(s.id(), Set.of());
+      if (c.contains("RQTH")) {
+        poolRqth++;
+      }
+      Optional<MatchReason> boost = ScoreRules.boost(boostPriority, c);
+      if (boost.isPresent()) {
+        List<MatchReason> reasons = new ArrayList<>(s.reasons());
+        reasons.add(boost.get());
+        s = new Scored(s.id(), s.rome(), s.km(), s.score() + boost.get().points(), reasons);
+      }
+      ranked.add(s);
+    }
+    ranked.sort(
+        Comparator.comparingInt(Scored::score)
+            .reversed()
+            .thenComparingDouble(Scored::km)
+            .thenComparing(Scored::id));
+    List<Scored> top = ranked.subList(0, Math.min(Math.max(0, limit), ranked.size()));
+    List<CandidateMatch> matches = describe(dsl, top, criteria);
+    return new MatchResult(offer, matches, best.size(), criteria.size(), poolRqth);
+  }
+
+  /** The open offers ranked for a candidate (the same score, without boost). */
+  public List<OfferMatch> offersFor(UUID candidateId, int limit) {
+    DSLContext dsl = db.dsl();
+    var cand =
+        dsl.selectFrom(CANDIDATE)
+            .where(CANDIDATE.ID.eq(candidateId))
+            .and(CANDIDATE.DELETED.isFalse())
+            .fetchOptional()
+            .orElseThrow(
+                () -> new InvalidInputException("No candidate with id " + candidateId + "."));
+    Map<String, Integer> experience =
+        dsl.select(CANDIDATE_OCCUPATION.ROME_CODE, CANDIDATE_OCCUPATION.EXPERIENCE_YEARS)
+            .from(CANDIDATE_OCCUPATION)
+            .where(CANDIDATE_OCCUPATION.CANDIDATE_ID.eq(candidateId))
+            .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
+            .fetchMap(CANDIDATE_OCCUPATION.ROME_CODE, CANDIDATE_OCCUPATION.EXPERIENCE_YEARS);
+    if (experience.isEmpty()) {
+      return List.of();
+    }
+    int radius = cand.getMobilityKm() == null ? ReachIndex.DEFAULT_RADIUS_KM : cand.getMobilityKm();
+    int home = geo.indexOf(cand.getCommuneCode());
+    Condition related = DSL.falseCondition();
+    for (String rome : experience.keySet()) {
+      related =
+          related
+              .or(JOB_OFFER.ROME_CODE.startsWith(rome.substring(0, 3)))
+              .or(JOB_OFFER.ROME_CODE.in(siblings(parentOf(rome))));
+    }
+    record Hit(UUID id, double km, int score, List<MatchReason> reasons) {}
+    List<Hit> hits = new ArrayList<>();
+    dsl.select(JOB_OFFER.ID, JOB_OFFER.ROME_CODE, JOB_OFFER.COMMUNE_CODE, JOB_OFFER.OPENED_ON)
+        .from(JOB_OFFER)
+        .where(related)
+        .and(JOB_OFFER.DELETED.isFalse())
+        .and(JOB_OFFER.CLOSED_ON.isNull())
+        .forEach(
+            r -> {
+              double km = geo.km(home, geo.indexOf(r.value3()));
+              Optional<MatchReason> dist = ScoreRules.distance(km, radius);
+              if (dist.isEmpty()) {
+                return;
+              }
+              Hit bestHit = null;
+              for (var e : experience.entrySet()) {
+                Optional<MatchReason> occ =
+                    ScoreRules.occupation(
+                        e.getKey(), parentOf(e.getKey()), r.value2(), parentOf(r.value2()));
+                if (occ.isEmpty()) {
+                  continue;
+                }
+                List<MatchReason> reasons =
+                    List.of(
+                        occ.get(),
+                        dist.get(),
+                        ScoreRules.availability(
+                            cand.getAvailableFrom(), later(r.value4(), today.get())),
+                        ScoreRules.experience(e.getValue()));
+                Hit h = new Hit(r.value1(), km, sum(reasons), reasons);
+                if (bestHit == null || h.score() > bestHit.score()) {
+                  bestHit = h;
+                }
+              }
+              if (bestHit != null) {
+                hits.add(bestHit);
+              }
+            });
+    hits.sort(Comparator.comparingInt(Hit::score).reversed().thenComparingDouble(Hit::km));
+    List<Hit> top = hits.subList(0, Math.min(Math.max(0, limit), hits.size()));
+    Map<UUID, Offer> offers = new HashMap<>();
+    OfferService.fetchAll(dsl, top.stream().map(Hit::id).toList())
+        .forEach(o -> offers.put(o.id(), o));
+    return top.stream()
+        .map(h -> new OfferMatch(offers.get(h.id()), h.km(), h.score(), h.reasons()))
+        .toList();
+  }
+
+  private List<CandidateMatch> describe(
+      DSLContext dsl, List<Scored> top, Map<UUID, Set<String>> criteria) {
+    if (top.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> ids = top.stream().map(Scored::id).toList();
+    Map<UUID, org.jooq.Record4<UUID, String, String, String>> people = new HashMap<>();
+    dsl.select(CANDIDATE.ID, CANDIDATE.FIRST_NAME, CANDIDATE.LAST_NAME, CANDIDATE.COMMUNE_CODE)
+        .from(CANDIDATE)
+        .where(CANDIDATE.ID.in(ids))
+        .forEach(r -> people.put(r.value1(), r));
+    Set<UUID> consenting =
+        new HashSet<>(
+            dsl.select(CANDIDATE_CONSENT.CANDIDATE_ID)
+                .from(CANDIDATE_CONSENT)
+                .where(CANDIDATE_CONSENT.CANDIDATE_ID.in(ids))
+                .and(CANDIDATE_CONSENT.DELETED.isFalse())
+                .and(CANDIDATE_CONSENT.SHARE.isTrue())
+                .fetch(CANDIDATE_CONSENT.CANDIDATE_ID));
+    List<CandidateMatch> out = new ArrayList<>();
+    for (Scored s : top) {
+      var p = people.get(s.id());
+      out.add(
+          new CandidateMatch(
+              s.id(),
+              p == null ? null : p.value2(),
+              p == null ? null : p.value3(),
+              p == null ? null : geo.name(p.value4()),
+              s.rome(),
+              s.km(),
+              s.score(),
+              s.reasons(),
+              criteria.getOrDefault(s.id(), Set.of()),
+              consenting.contains(s.id())));
+    }
+    return out;
+  }
+
+  /** Live priority criteria per candidate, fetched by chunks of ids. */
+  static Map<UUID, Set<String>> criteria(DSLContext dsl, Collection<UUID> ids) {
+    Map<UUID, Set<String>> out = new HashMap<>();
+    List<UUID> all = new ArrayList<>(ids);
+    for (int i = 0; i < all.size(); i += CHUNK) {
+      dsl.select(CANDIDATE_CRITERION.CANDIDATE_ID, CANDIDATE_CRITERION.CRITERION)
+          .from(CANDIDATE_CRITERION)
+          .where(
+              CANDIDATE_CRITERION.CANDIDATE_ID.in(all.subList(i, Math.min(all.size(), i + CHUNK))))
+          .and(CANDIDATE_CRITERION.DELETED.isFalse())
+          .forEach(
+              r -> {
+                if (r.value2() != null) {
+                  out.computeIfAbsent(r.value1(), k -> new TreeSet<>()).add(r.value2());
+                }
+              });
+    }
+    return out;
+  }
+
+  private synchronized String parentOf(String rome) {
+    if (parents == null) {
+      parents =
+          db.dsl()
+              .select(OCCUPATION.ROME_CODE, OCCUPATION.PARENT_CODE)
+              .from(OCCUPATION)
+              .fetchMap(OCCUPATION.ROME_CODE, OCCUPATION.PARENT_CODE);
+    }
+    return rome == null ? null : parents.get(rome);
+  }
+
+  private synchronized List<String> siblings(String parent) {
+    parentOf(null);
+    if (parent == null) {
+      return List.of();
+    }
+    return parents.entrySet().stream()
+        .filter(e -> parent.equals(e.getValue()))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private static int sum(List<MatchReason> reasons) {
+    return reasons.stream().mapToInt(MatchReason::points).sum();
+  }
+
+  private static LocalDate later(LocalDate a, LocalDate b) {
+    return a == null || a.isBefore(b) ? b : a;
+  }
+}

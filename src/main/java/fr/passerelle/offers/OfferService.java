@@ -1,0 +1,243 @@
+package fr.passerelle.offers;
+
+import static fr.passerelle.db.jooq.Tables.COMMUNE;
+import static fr.passerelle.db.jooq.Tables.EMPLOYER;
+import static fr.passerelle.db.jooq.Tables.JOB_OFFER;
+import static fr.passerelle.db.jooq.Tables.OCCUPATION;
+
+import fr.passerelle.core.InvalidInputException;
+import fr.passerelle.db.Database;
+import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.TextNorm;
+import fr.passerelle.db.jooq.tables.records.EmployerRecord;
+import fr.passerelle.db.jooq.tables.records.JobOfferRecord;
+import fr.passerelle.office.OfficeService;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Job offers: create, edit, close, override the hard-to-fill signal; read with labels. */
+public final class OfferService {
+  private final Database db;
+  private final ReplicatedWriter writer;
+  private final OfficeService offices;
+
+  public OfferService(Database db, ReplicatedWriter writer, OfficeService offices) {
+    this.db = db;
+    this.writer = writer;
+    this.offices = offices;
+  }
+
+  /** Problems with a draft, field by field; empty when it can be saved. */
+  public List<FieldError> validate(OfferDraft d) {
+    List<FieldError> errors = new ArrayList<>();
+    if (d.employerName() == null || d.employerName().isBlank()) {
+      errors.add(new FieldError("employer", "employerRequired", "employer: required"));
+    }
+    if (d.title() == null || d.title().isBlank()) {
+      errors.add(new FieldError("title", "titleRequired", "title: required"));
+    }
+    if (d.romeCode() == null || d.romeCode().isBlank()) {
+      errors.add(new FieldError("romeCode", "romeRequired", "occupation: required"));
+    } else if (!db.dsl().fetchExists(OCCUPATION, OCCUPATION.ROME_CODE.eq(d.romeCode()))) {
+      errors.add(
+          new FieldError(
+              "romeCode", "romeUnknown", "occupation: unknown ROME code " + d.romeCode()));
+    }
+    if (d.communeCode() == null || d.communeCode().isBlank()) {
+      errors.add(new FieldError("commune", "communeRequired", "commune: required"));
+    } else if (!db.dsl().fetchExists(COMMUNE, COMMUNE.INSEE_CODE.eq(d.communeCode()))) {
+      errors.add(
+          new FieldError(
+              "commune", "communeUnknown", "commune: unknown INSEE code " + d.communeCode()));
+    }
+    if (d.contract() == null) {
+      errors.add(new FieldError("contract", "contractRequired", "contract: required"));
+    }
+    if (d.source() == null) {
+      errors.add(new FieldError("source", "sourceRequired", "source: required"));
+    }
+    if (d.positions() == null || d.positions() < 1 || d.positions() > 999) {
+      errors.add(new FieldError("positions", "positionsRange", "positions: between 1 and 999"));
+    }
+    if (d.openedOn() == null) {
+      errors.add(new FieldError("openedOn", "openedRequired", "opened on: required"));
+    } else if (d.closedOn() != null && d.closedOn().isBefore(d.openedOn())) {
+      errors.add(
+          new FieldError("closedOn", "closedBeforeOpened", "closed on: before the opening date"));
+    }
+    return errors;
+  }
+
+  /** Creates or updates an offer (and its employer if new by name), in one transaction. */
+  public Offer save(OfferDraft d) {
+    List<FieldError> errors = validate(d);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(
+          errors.stream().map(FieldError::message).collect(Collectors.joining("; ")));
+    }
+    UUID id =
+        db.dsl()
+            .transactionResult(
+                cfg -> {
+                  DSLContext tx = cfg.dsl();
+                  UUID employerId = employerFor(tx, d.employerName().trim());
+                  JobOfferRecord r;
+                  if (d.id() == null) {
+                    r = tx.newRecord(JOB_OFFER);
+                    r.setOfficeId(offices.current().map(o -> o.id()).orElse(null));
+                  } else {
+                    r = liveRecord(tx, d.id());
+                  }
+                  r.setEmployerId(employerId);
+                  r.setTitle(d.title().trim());
+                  r.setRomeCode(d.romeCode());
+                  r.setCommuneCode(d.communeCode());
+                  r.setContract(d.contract().name());
+                  r.setPositions(d.positions());
+                  r.setOpenedOn(d.openedOn());
+                  r.setClosedOn(d.closedOn());
+                  r.setSource(d.source().name());
+                  r.setDescription(
+                      d.description() == null || d.description().isBlank()
+                          ? null
+                          : d.description().trim());
+                  if (d.id() == null) {
+                    writer.insert(tx, r);
+                  } else {
+                    writer.update(tx, r);
+                  }
+                  return r.getId();
+                });
+    return find(id).orElseThrow();
+  }
+
+  /** Closes an offer on {@code date} (filled or withdrawn). */
+  public void close(UUID id, LocalDate date) {
+    db.dsl()
+        .transaction(
+            cfg -> {
+              JobOfferRecord r = liveRecord(cfg.dsl(), id);
+              if (date.isBefore(r.getOpenedOn())) {
+                throw new InvalidInputException("closed on: before the opening date");
+              }
+              r.setClosedOn(date);
+              writer.update(cfg.dsl(), r);
+            });
+  }
+
+  /**
+   * Sets the counselor's override of the hard-to-fill signal: true (YES), false (NO), or null to go
+   * back to the computed signal. A reason is required for YES and NO.
+   */
+  public void setOverride(UUID id, Boolean hardToFill, String reason) {
+    if (hardToFill != null && (reason == null || reason.isBlank())) {
+      throw new InvalidInputException("override reason: required");
+    }
+    db.dsl()
+        .transaction(
+            cfg -> {
+              JobOfferRecord r = liveRecord(cfg.dsl(), id);
+              r.setHardToFillOverride(hardToFill == null ? null : hardToFill ? "YES" : "NO");
+              r.setOverrideReason(hardToFill == null ? null : reason.trim());
+              writer.update(cfg.dsl(), r);
+            });
+  }
+
+  public Optional<Offer> find(UUID id) {
+    return findAll(List.of(id)).stream().findFirst();
+  }
+
+  /** The live offers with these ids, labels resolved (order not kept). */
+  public List<Offer> findAll(Collection<UUID> ids) {
+    return fetchAll(db.dsl(), ids);
+  }
+
+  static List<Offer> fetchAll(DSLContext ctx, Collection<UUID> ids) {
+    return select(ctx)
+        .where(JOB_OFFER.ID.in(ids))
+        .and(JOB_OFFER.DELETED.isFalse())
+        .fetch(OfferService::toOffer);
+  }
+
+  /** Employer names starting with the typed text (case ignored), for completion. */
+  public List<String> employerNames(String prefix, int limit) {
+    String p = prefix == null ? "" : prefix.trim().replace("!", "!!").replace("%", "!%");
+    return db.dsl()
+        .selectDistinct(EMPLOYER.NAME)
+        .from(EMPLOYER)
+        .where(EMPLOYER.DELETED.isFalse())
+        .and(EMPLOYER.NAME.likeIgnoreCase(p.replace("_", "!_") + "%", '!'))
+        .orderBy(EMPLOYER.NAME)
+        .limit(limit)
+        .fetch(EMPLOYER.NAME);
+  }
+
+  static org.jooq.SelectOnConditionStep<Record> select(DSLContext ctx) {
+    return ctx.select(JOB_OFFER.fields())
+        .select(EMPLOYER.NAME, OCCUPATION.LABEL, COMMUNE.NAME)
+        .from(JOB_OFFER)
+        .leftJoin(EMPLOYER)
+        .on(EMPLOYER.ID.eq(JOB_OFFER.EMPLOYER_ID).and(EMPLOYER.DELETED.isFalse()))
+        .leftJoin(OCCUPATION)
+        .on(OCCUPATION.ROME_CODE.eq(JOB_OFFER.ROME_CODE))
+        .leftJoin(COMMUNE)
+        .on(COMMUNE.INSEE_CODE.eq(JOB_OFFER.COMMUNE_CODE));
+  }
+
+  static Offer toOffer(Record r) {
+    String override = r.get(JOB_OFFER.HARD_TO_FILL_OVERRIDE);
+    return new Offer(
+        r.get(JOB_OFFER.ID),
+        r.get(JOB_OFFER.EMPLOYER_ID),
+        r.get(EMPLOYER.NAME),
+        r.get(JOB_OFFER.TITLE),
+        r.get(JOB_OFFER.ROME_CODE),
+        r.get(OCCUPATION.LABEL),
+        r.get(JOB_OFFER.COMMUNE_CODE),
+        r.get(COMMUNE.NAME),
+        r.get(JOB_OFFER.CONTRACT) == null ? null : Contract.valueOf(r.get(JOB_OFFER.CONTRACT)),
+        r.get(JOB_OFFER.POSITIONS) == null ? 1 : r.get(JOB_OFFER.POSITIONS),
+        r.get(JOB_OFFER.OPENED_ON),
+        r.get(JOB_OFFER.CLOSED_ON),
+        r.get(JOB_OFFER.SOURCE) == null ? null : OfferSource.valueOf(r.get(JOB_OFFER.SOURCE)),
+        override == null ? null : "YES".equals(override),
+        r.get(JOB_OFFER.OVERRIDE_REASON),
+        r.get(JOB_OFFER.DESCRIPTION));
+  }
+
+  private static JobOfferRecord liveRecord(DSLContext tx, UUID id) {
+    JobOfferRecord r =
+        tx.selectFrom(JOB_OFFER)
+            .where(JOB_OFFER.ID.eq(id))
+            .and(JOB_OFFER.DELETED.isFalse())
+            .fetchOne();
+    if (r == null) {
+      throw new InvalidInputException("No offer with id " + id + ".");
+    }
+    return r;
+  }
+
+  private UUID employerFor(DSLContext tx, String name) {
+    String norm = TextNorm.normalize(name);
+    for (EmployerRecord e :
+        tx.selectFrom(EMPLOYER)
+            .where(EMPLOYER.DELETED.isFalse())
+            .and(EMPLOYER.NAME.equalIgnoreCase(name))
+            .fetch()) {
+      if (TextNorm.normalize(e.getName()).equals(norm)) {
+        return e.getId();
+      }
+    }
+    EmployerRecord e = tx.newRecord(EMPLOYER);
+    e.setName(name);
+    writer.insert(tx, e);
+    return e.getId();
+  }
+}

@@ -1,0 +1,234 @@
+package fr.passerelle.offers.io;
+
+import static fr.passerelle.db.jooq.Tables.EMPLOYER;
+import static fr.passerelle.db.jooq.Tables.JOB_OFFER;
+import static fr.passerelle.offers.io.OfferColumns.*;
+
+import fr.passerelle.candidates.ReferenceLookup;
+import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.jooq.tables.records.EmployerRecord;
+import fr.passerelle.db.jooq.tables.records.JobOfferRecord;
+import fr.passerelle.tabular.Cells;
+import fr.passerelle.tabular.ImportReport;
+import fr.passerelle.tabular.ImportSchema;
+import fr.passerelle.tabular.RowErrors;
+import fr.passerelle.tabular.TabularRow;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/** Offers from a file: a row with an {@code id} updates that offer, one without creates it. */
+final class OfferImportSchema implements ImportSchema<OfferImportSchema.Row> {
+  /** A valid row: the offer to store and its employer by name/SIRET. */
+  record Row(JobOfferRecord offer, String employerName, String siret, boolean update) {}
+
+  private final ReferenceLookup ref;
+  private final ReplicatedWriter writer;
+  private final LocalDate today;
+  private final UUID office;
+
+  OfferImportSchema(ReferenceLookup ref, ReplicatedWriter writer, LocalDate today, UUID office) {
+    this.ref = ref;
+    this.writer = writer;
+    this.today = today;
+    this.office = office;
+  }
+
+  @Override
+  public List<String> columns() {
+    return ALL;
+  }
+
+  @Override
+  public Set<String> required() {
+    return REQUIRED;
+  }
+
+  @Override
+  public List<Row> prepare(
+      DSLContext ctx,
+      List<TabularRow> rows,
+      Map<String, Integer> columns,
+      RowErrors errors,
+      boolean firstPass) {
+    List<Cells> cells = rows.stream().map(r -> new Cells(r, columns, errors)).toList();
+    Map<UUID, JobOfferRecord> existing = existing(ctx, cells);
+    List<Row> out = new ArrayList<>();
+    for (Cells c : cells) {
+      Row r = read(ctx, c, existing);
+      out.add(c.failed() ? null : r);
+    }
+    return out;
+  }
+
+  private Row read(DSLContext ctx, Cells c, Map<UUID, JobOfferRecord> existing) {
+    JobOfferRecord o;
+    boolean update = !c.text(ID).isEmpty();
+    if (update) {
+      UUID id;
+      try {
+        id = UUID.fromString(c.text(ID));
+      } catch (IllegalArgumentException e) {
+        c.error(ID, "\"" + c.text(ID) + "\" is not an offer id");
+        return null;
+      }
+      o = existing.get(id);
+      if (o == null) {
+        c.error(ID, "no offer with id " + id + " in this database");
+        return null;
+      }
+    } else {
+      o = ctx.newRecord(JOB_OFFER);
+      o.setOfficeId(office);
+      if (!c.has(TITLE) || !c.has(ROME_CODE)) {
+        c.error(TITLE, "a new offer needs the columns title and rome_code");
+        return null;
+      }
+    }
+    if (c.has(TITLE)) {
+      if (c.text(TITLE).isEmpty()) {
+        c.error(TITLE, "the title is required");
+      }
+      o.setTitle(c.text(TITLE));
+    }
+    if (c.has(ROME_CODE)) {
+      var occ = ref.occupation(c.text(ROME_CODE));
+      if (occ.isEmpty()) {
+        c.error(ROME_CODE, "unknown ROME code \"" + c.text(ROME_CODE) + "\"");
+      } else {
+        o.setRomeCode(occ.get().romeCode());
+      }
+    }
+    if (c.has(COMMUNE)) {
+      String t = c.text(COMMUNE);
+      if (t.isEmpty()) {
+        o.setCommuneCode(null);
+      } else {
+        var found = ref.resolveCommune(t);
+        if (found.isEmpty()) {
+          c.error(COMMUNE, "unknown commune \"" + t + "\" (INSEE code or name)");
+        } else {
+          o.setCommuneCode(found.get().inseeCode());
+        }
+      }
+    }
+    o.setContract(code(c, CONTRACT, CONTRACTS, o.getContract()));
+    o.setSource(code(c, SOURCE, SOURCES, o.getSource()));
+    o.setHardToFillOverride(code(c, HARD_TO_FILL, OVERRIDES, o.getHardToFillOverride()));
+    if (c.has(POSITIONS)) {
+      Integer p = c.integer(POSITIONS);
+      if (p != null && p < 1) {
+        c.error(POSITIONS, "positions must be at least 1");
+      }
+      o.setPositions(p);
+    }
+    if (c.has(OPENED_ON)) {
+      o.setOpenedOn(c.date(OPENED_ON));
+    }
+    if (c.has(CLOSED_ON)) {
+      o.setClosedOn(c.date(CLOSED_ON));
+    }
+    if (o.getOpenedOn() != null && o.getOpenedOn().isAfter(today.plusYears(1))) {
+      c.error(OPENED_ON, "opening date " + o.getOpenedOn() + " is more than a year ahead");
+    }
+    if (o.getOpenedOn() != null
+        && o.getClosedOn() != null
+        && o.getClosedOn().isBefore(o.getOpenedOn())) {
+      c.error(
+          CLOSED_ON,
+          "closed on " + o.getClosedOn() + ", before it opened (" + o.getOpenedOn() + ")");
+    }
+    if (c.has(DESCRIPTION)) {
+      o.setDescription(c.text(DESCRIPTION));
+    }
+    String siret = c.text(EMPLOYER_SIRET).replace(" ", "");
+    if (!siret.isEmpty() && !siret.matches("\\d{14}")) {
+      c.error(EMPLOYER_SIRET, "a SIRET has 14 digits");
+    }
+    return new Row(o, c.text(EMPLOYER_NAME), siret, update);
+  }
+
+  private static String code(Cells c, String column, Set<String> allowed, String fallback) {
+    if (!c.has(column)) {
+      return fallback;
+    }
+    String t = c.text(column).toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    if (t.isEmpty()) {
+      return null;
+    }
+    if (!allowed.contains(t)) {
+      c.error(column, "\"" + c.text(column) + "\" is not one of " + allowed);
+      return fallback;
+    }
+    return t;
+  }
+
+  private static Map<UUID, JobOfferRecord> existing(DSLContext ctx, List<Cells> cells) {
+    List<UUID> ids = new ArrayList<>();
+    for (Cells c : cells) {
+      try {
+        if (!c.text(ID).isEmpty()) {
+          ids.add(UUID.fromString(c.text(ID)));
+        }
+      } catch (IllegalArgumentException e) {
+        // reported per row
+      }
+    }
+    Map<UUID, JobOfferRecord> out = new HashMap<>();
+    if (!ids.isEmpty()) {
+      ctx.selectFrom(JOB_OFFER)
+          .where(JOB_OFFER.ID.in(ids))
+          .and(JOB_OFFER.DELETED.isFalse())
+          .forEach(r -> out.put(r.getId(), r));
+    }
+    return out;
+  }
+
+  @Override
+  public void write(DSLContext tx, List<Row> rows, ImportReport report) {
+    Map<String, UUID> employers = new HashMap<>();
+    for (Row r : rows) {
+      if (!r.employerName().isEmpty() || !r.siret().isEmpty()) {
+        r.offer().setEmployerId(employer(tx, r.employerName(), r.siret(), employers));
+      }
+      if (r.update()) {
+        writer.update(tx, r.offer());
+        report.updated(1);
+      } else {
+        writer.insert(tx, r.offer());
+        report.created(1);
+      }
+    }
+  }
+
+  private UUID employer(DSLContext tx, String name, String siret, Map<String, UUID> cache) {
+    String key = siret.isEmpty() ? "n:" + name.toLowerCase(Locale.ROOT) : "s:" + siret;
+    return cache.computeIfAbsent(
+        key,
+        k -> {
+          var cond =
+              siret.isEmpty() ? EMPLOYER.NAME.equalIgnoreCase(name) : EMPLOYER.SIRET.eq(siret);
+          UUID found =
+              tx.select(EMPLOYER.ID)
+                  .from(EMPLOYER)
+                  .where(cond)
+                  .and(EMPLOYER.DELETED.isFalse())
+                  .limit(1)
+                  .fetchOne(EMPLOYER.ID);
+          if (found != null) {
+            return found;
+          }
+          EmployerRecord e = tx.newRecord(EMPLOYER);
+          e.setName(name.isEmpty() ? siret : name);
+          e.setSiret(siret.isEmpty() ? null : siret);
+          writer.insert(tx, e);
+          return e.getId();
+        });
+  }
+}

@@ -1,0 +1,94 @@
+package fr.passerelle.offers.io;
+
+import static fr.passerelle.db.jooq.Tables.EMPLOYER;
+import static fr.passerelle.db.jooq.Tables.JOB_OFFER;
+import static fr.passerelle.db.jooq.Tables.REPLICA;
+
+import fr.passerelle.candidates.ReferenceLookup;
+import fr.passerelle.core.CancelledException;
+import fr.passerelle.core.Progress;
+import fr.passerelle.db.Database;
+import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.tabular.Cells;
+import fr.passerelle.tabular.ImportMode;
+import fr.passerelle.tabular.ImportReport;
+import fr.passerelle.tabular.TabularImport;
+import fr.passerelle.tabular.TabularWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.Record;
+
+/** Job offers to and from CSV (French Excel) and .xlsx files; an {@code id} column updates. */
+public final class OfferTransfer {
+  private final Database db;
+  private final ReplicatedWriter writer;
+  private final ReferenceLookup ref;
+
+  public OfferTransfer(Database db, ReplicatedWriter writer, ReferenceLookup ref) {
+    this.db = db;
+    this.writer = writer;
+    this.ref = ref;
+  }
+
+  public ImportReport importFile(Path file, ImportMode mode, LocalDate today, Progress progress) {
+    UUID office =
+        db.dsl()
+            .select(REPLICA.OFFICE_ID)
+            .from(REPLICA)
+            .where(REPLICA.IS_CURRENT.isTrue())
+            .fetchOne(REPLICA.OFFICE_ID);
+    return new TabularImport<>(new OfferImportSchema(ref, writer, today, office))
+        .run(db.dsl(), file, mode, progress);
+  }
+
+  /** Writes every live offer, most recent first; returns the count. */
+  public long exportFile(Path file, Progress progress) {
+    int total = db.dsl().fetchCount(JOB_OFFER, JOB_OFFER.DELETED.isFalse());
+    long done = 0;
+    try (TabularWriter out = TabularWriter.open(file, "Offres", OfferColumns.ALL);
+        var cur =
+            db.dsl()
+                .select(JOB_OFFER.asterisk(), EMPLOYER.NAME, EMPLOYER.SIRET)
+                .from(JOB_OFFER)
+                .leftJoin(EMPLOYER)
+                .on(EMPLOYER.ID.eq(JOB_OFFER.EMPLOYER_ID))
+                .where(JOB_OFFER.DELETED.isFalse())
+                .orderBy(JOB_OFFER.OPENED_ON.desc().nullsLast(), JOB_OFFER.ID)
+                .fetchSize(1000)
+                .fetchLazy()) {
+      for (Record r : cur) {
+        List<String> row = new ArrayList<>();
+        row.add(r.get(JOB_OFFER.ID).toString());
+        row.add(nz(r.get(JOB_OFFER.TITLE)));
+        row.add(nz(r.get(EMPLOYER.NAME)));
+        row.add(nz(r.get(EMPLOYER.SIRET)));
+        row.add(nz(r.get(JOB_OFFER.ROME_CODE)));
+        String commune = r.get(JOB_OFFER.COMMUNE_CODE);
+        row.add(nz(commune));
+        row.add(commune == null ? "" : ref.communeLabel(commune));
+        row.add(nz(r.get(JOB_OFFER.CONTRACT)));
+        row.add(Cells.format(r.get(JOB_OFFER.POSITIONS)));
+        row.add(Cells.format(r.get(JOB_OFFER.OPENED_ON)));
+        row.add(Cells.format(r.get(JOB_OFFER.CLOSED_ON)));
+        row.add(nz(r.get(JOB_OFFER.SOURCE)));
+        row.add(nz(r.get(JOB_OFFER.HARD_TO_FILL_OVERRIDE)));
+        row.add(nz(r.get(JOB_OFFER.DESCRIPTION)));
+        out.write(row);
+        if (++done % 1000 == 0) {
+          progress.update(done, total, null);
+          if (progress.isCancelled()) {
+            throw new CancelledException();
+          }
+        }
+      }
+    }
+    return done;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

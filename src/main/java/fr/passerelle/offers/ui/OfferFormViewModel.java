@@ -1,0 +1,218 @@
+package fr.passerelle.offers.ui;
+
+import fr.passerelle.offers.Contract;
+import fr.passerelle.offers.FieldError;
+import fr.passerelle.offers.Offer;
+import fr.passerelle.offers.OfferDraft;
+import fr.passerelle.offers.OfferService;
+import fr.passerelle.offers.OfferSource;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.TaskRunner;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+
+/**
+ * The create/edit form of an offer and its override. Local checks run as the counselor types (the
+ * Save button says why it is disabled); the service validates again (reference codes) on save.
+ */
+public final class OfferFormViewModel {
+  private final OfferService service;
+  private final TaskRunner tasks;
+  private final Messages msg;
+
+  private UUID id;
+  final StringProperty employer = new SimpleStringProperty("");
+  final StringProperty title = new SimpleStringProperty("");
+  final StringProperty romeCode = new SimpleStringProperty("");
+  final StringProperty communeCode = new SimpleStringProperty("");
+  final ObjectProperty<Contract> contract = new SimpleObjectProperty<>(Contract.CDI);
+  final StringProperty positions = new SimpleStringProperty("1");
+  final ObjectProperty<LocalDate> openedOn = new SimpleObjectProperty<>(LocalDate.now());
+  final ObjectProperty<LocalDate> closedOn = new SimpleObjectProperty<>();
+  final ObjectProperty<OfferSource> source = new SimpleObjectProperty<>(OfferSource.FRANCE_TRAVAIL);
+  final StringProperty description = new SimpleStringProperty("");
+  final ObjectProperty<Boolean> override = new SimpleObjectProperty<>();
+  final StringProperty overrideReason = new SimpleStringProperty("");
+  private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+  private final StringProperty saveBlocked = new SimpleStringProperty("");
+  private final BooleanProperty dirty = new SimpleBooleanProperty(false);
+  private final StringProperty status = new SimpleStringProperty("");
+
+  public OfferFormViewModel(OfferService service, TaskRunner tasks, Messages msg) {
+    this.service = service;
+    this.tasks = tasks;
+    this.msg = msg;
+    for (var p :
+        List.of(employer, title, romeCode, communeCode, positions, description, overrideReason)) {
+      p.addListener((o, a, b) -> changed());
+    }
+    for (var p : List.of(contract, openedOn, closedOn, source, override)) {
+      p.addListener((o, a, b) -> changed());
+    }
+    checkLocally();
+  }
+
+  /** Starts a new offer (empty form). */
+  public void startNew() {
+    id = null;
+    fill(null);
+  }
+
+  /** Edits an existing offer. */
+  public void edit(Offer o) {
+    id = o.id();
+    fill(o);
+  }
+
+  private void fill(Offer o) {
+    employer.set(o == null ? "" : nz(o.employerName()));
+    title.set(o == null ? "" : nz(o.title()));
+    romeCode.set(o == null ? "" : nz(o.romeCode()));
+    communeCode.set(o == null ? "" : nz(o.communeCode()));
+    contract.set(o == null ? Contract.CDI : o.contract());
+    positions.set(o == null ? "1" : String.valueOf(o.positions()));
+    openedOn.set(o == null ? LocalDate.now() : o.openedOn());
+    closedOn.set(o == null ? null : o.closedOn());
+    source.set(o == null ? OfferSource.FRANCE_TRAVAIL : o.source());
+    description.set(o == null ? "" : nz(o.description()));
+    override.set(o == null ? null : o.hardToFillOverride());
+    overrideReason.set(o == null ? "" : nz(o.overrideReason()));
+    dirty.set(false);
+    status.set("");
+    checkLocally();
+  }
+
+  private void changed() {
+    dirty.set(true);
+    checkLocally();
+  }
+
+  /** Field checks that need no database; fills {@link #errors()} with UI text. */
+  void checkLocally() {
+    errors.clear();
+    require("employer", employer.get());
+    require("title", title.get());
+    if (!nz(romeCode.get()).trim().matches("[A-N]\\d{4}")) {
+      errors.put("romeCode", msg.get("offers.error.romeFormat"));
+    }
+    if (!nz(communeCode.get()).trim().matches("\\d[0-9AB]\\d{3}")) {
+      errors.put("commune", msg.get("offers.error.communeFormat"));
+    }
+    Integer n = positionsValue();
+    if (n == null || n < 1 || n > 999) {
+      errors.put("positions", msg.get("offers.error.positionsRange"));
+    }
+    if (openedOn.get() == null) {
+      errors.put("openedOn", msg.get("offers.error.openedRequired"));
+    } else if (closedOn.get() != null && closedOn.get().isBefore(openedOn.get())) {
+      errors.put("closedOn", msg.get("offers.error.closedBeforeOpened"));
+    }
+    if (override.get() != null && nz(overrideReason.get()).isBlank()) {
+      errors.put("overrideReason", msg.get("offers.error.overrideReason"));
+    }
+    saveBlocked.set(
+        errors.isEmpty()
+            ? ""
+            : msg.get("offers.form.blocked", errors.size(), String.join(" · ", errors.values())));
+  }
+
+  private void require(String field, String value) {
+    if (value == null || value.isBlank()) {
+      errors.put(field, msg.get("offers.error." + field + "Required"));
+    }
+  }
+
+  private Integer positionsValue() {
+    try {
+      return Integer.valueOf(nz(positions.get()).trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Saves the offer and its override in the background; {@code onSaved} gets the saved offer. */
+  public void save(Consumer<Offer> onSaved) {
+    checkLocally();
+    if (!errors.isEmpty()) {
+      return;
+    }
+    OfferDraft d =
+        new OfferDraft(
+            id,
+            employer.get(),
+            title.get(),
+            romeCode.get().trim(),
+            communeCode.get().trim(),
+            contract.get(),
+            positionsValue(),
+            openedOn.get(),
+            closedOn.get(),
+            source.get(),
+            description.get());
+    Boolean ov = override.get();
+    String why = overrideReason.get();
+    tasks.submit(
+        msg.get("offers.task.save"),
+        p -> {
+          List<FieldError> problems = service.validate(d);
+          if (!problems.isEmpty()) {
+            return problems;
+          }
+          Offer saved = service.save(d);
+          if (!java.util.Objects.equals(ov, saved.hardToFillOverride())
+              || (ov != null && !why.trim().equals(nz(saved.overrideReason())))) {
+            service.setOverride(saved.id(), ov, why);
+          }
+          return service.find(saved.id()).orElseThrow();
+        },
+        result -> {
+          if (result instanceof Offer saved) {
+            edit(saved);
+            status.set(msg.get("offers.form.saved"));
+            onSaved.accept(saved);
+          } else {
+            errors.clear();
+            for (Object o : (List<?>) result) {
+              FieldError e = (FieldError) o;
+              errors.put(e.field(), msg.get("offers.error." + e.code()));
+            }
+            saveBlocked.set(String.join(" · ", errors.values()));
+          }
+        },
+        t -> status.set(t.getMessage()));
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  public boolean isNew() {
+    return id == null;
+  }
+
+  public ObservableMap<String, String> errors() {
+    return errors;
+  }
+
+  public StringProperty saveBlocked() {
+    return saveBlocked;
+  }
+
+  public BooleanProperty dirty() {
+    return dirty;
+  }
+
+  public StringProperty status() {
+    return status;
+  }
+}

@@ -1,0 +1,47 @@
+package fr.passerelle.offers.ui;
+
+import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.UiContext;
+import javafx.scene.Node;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+
+/** Navigation entry "Offres & métiers". */
+public final class OffersFeature implements FeatureView {
+  private final UiContext ctx;
+  private final OccupationActions actions;
+  private OffersView view;
+
+  public OffersFeature(UiContext ctx, OccupationActions actions) {
+    this.ctx = ctx;
+    this.actions = actions;
+  }
+
+  @Override
+  public String id() {
+    return "offers";
+  }
+
+  @Override
+  public String titleKey() {
+    return "offers.nav";
+  }
+
+  @Override
+  public Ikon icon() {
+    return MaterialDesignB.BRIEFCASE_OUTLINE;
+  }
+
+  @Override
+  public Node build() {
+    view = new OffersView(ctx, actions);
+    return view;
+  }
+
+  @Override
+  public void onShow() {
+    if (view != null) {
+      view.vm.refresh();
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package fr.passerelle.offers.ui;
+
+import fr.passerelle.offers.OfferRow;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * "Offres & métiers": open offers hard to fill first with their reasons as chips, the selected
+ * offer's matching candidates and form; a tab for the occupations table.
+ */
+public final class OffersView extends BorderPane {
+  final OffersViewModel vm;
+  final OccupationsViewModel occupationsVm;
+  final OfferFormViewModel formVm;
+  final TableView<OfferRow> table = new TableView<>();
+  final TabPane detail = new TabPane();
+  final MatchingPane matching;
+  final OfferFormPane form;
+  final OccupationsPane occupations;
+  final TabPane tabs = new TabPane();
+
+  public OffersView(UiContext ctx, OccupationActions actions) {
+    Messages msg = ctx.messages();
+    var offers = ctx.services().offersModule();
+    var sourcing = ctx.services().sourcing();
+    vm = new OffersViewModel(offers, sourcing, ctx.tasks(), msg);
+    occupationsVm = new OccupationsViewModel(offers, sourcing, ctx.tasks(), msg);
+    formVm = new OfferFormViewModel(offers.offers(), ctx.tasks(), msg);
+    Chips chips = new Chips(msg);
+    getStylesheets().add(Chips.CSS);
+
+    ToggleButton onlyHard = new ToggleButton(msg.get("offers.onlyHard"));
+    onlyHard.selectedProperty().bindBidirectional(vm.hardToFillOnly());
+    Button refresh = new Button(msg.get("offers.refresh"));
+    refresh.setOnAction(e -> vm.refresh());
+    Button newOffer = new Button(msg.get("offers.new"));
+    Label summary = new Label();
+    summary.textProperty().bind(vm.summary());
+    summary.getStyleClass().add("muted");
+    ProgressIndicator busy = new ProgressIndicator();
+    busy.setPrefSize(18, 18);
+    busy.visibleProperty().bind(vm.loading());
+    Label error = new Label();
+    error.getStyleClass().add("error-text");
+    error.textProperty().bind(vm.error());
+    Region grow = new Region();
+    HBox.setHgrow(grow, Priority.ALWAYS);
+    HBox bar = new HBox(8, onlyHard, refresh, newOffer, busy, summary, grow, error);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(8));
+
+    table.setItems(vm.rows());
+    table.setPlaceholder(new Label(msg.get("offers.empty")));
+    table
+        .getColumns()
+        .addAll(
+            List.of(
+                signalColumn(msg, chips),
+                col(msg.get("offers.col.title"), r -> r.offer().title(), 200),
+                col(msg.get("offers.col.employer"), r -> r.offer().employerName(), 150),
+                col(msg.get("offers.col.commune"), r -> r.offer().communeName(), 110),
+                col(
+                    msg.get("offers.col.occupation"),
+                    r -> r.offer().romeCode() + " " + nz(r.offer().romeLabel()),
+                    200),
+                col(
+                    msg.get("offers.col.contract"),
+                    r ->
+                        r.offer().contract() == null
+                            ? ""
+                            : msg.get("offers.contract." + r.offer().contract().name()),
+                    90),
+                col(msg.get("offers.col.daysOpen"), OfferRow::daysOpen, 70)));
+    vm.selected().bind(table.getSelectionModel().selectedItemProperty());
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null) {
+                formVm.edit(b.offer());
+              }
+            });
+
+    matching = new MatchingPane(vm, msg, chips, () -> sourcing.defaultOwner().orElse(null));
+    form =
+        new OfferFormPane(
+            formVm, msg, () -> ctx.services().occupations(), offers::geo, saved -> vm.refresh());
+    Tab matchTab = new Tab(msg.get("offers.tab.matching"), matching);
+    Tab formTab = new Tab(msg.get("offers.tab.form"), form);
+    detail.getTabs().addAll(matchTab, formTab);
+    detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    newOffer.setOnAction(
+        e -> {
+          table.getSelectionModel().clearSelection();
+          formVm.startNew();
+          detail.getSelectionModel().select(formTab);
+        });
+
+    SplitPane split = new SplitPane(table, detail);
+    split.setDividerPositions(0.52);
+    VBox offersTab = new VBox(bar, split);
+    VBox.setVgrow(split, Priority.ALWAYS);
+
+    occupations = new OccupationsPane(occupationsVm, msg, actions);
+    Tab t1 = new Tab(msg.get("offers.tab.offers"), offersTab);
+    Tab t2 = new Tab(msg.get("offers.tab.occupations"), occupations);
+    tabs.getTabs().addAll(t1, t2);
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b == t2) {
+                occupationsVm.refresh();
+              }
+            });
+    setCenter(tabs);
+    sceneProperty()
+        .addListener(
+            (o, a, scene) -> {
+              if (scene != null) {
+                scene
+                    .getAccelerators()
+                    .put(
+                        new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                        newOffer::fire);
+                scene
+                    .getAccelerators()
+                    .put(
+                        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+                        () -> {
+                          if (!form.save.isDisabled()) {
+                            form.save.fire();
+                          }
+                        });
+              }
+            });
+  }
+
+  private TableColumn<OfferRow, OfferRow> signalColumn(Messages msg, Chips chips) {
+    TableColumn<OfferRow, OfferRow> c = new TableColumn<>(msg.get("offers.col.signal"));
+    c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
+    c.setCellFactory(
+        col ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(OfferRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setGraphic(empty || r == null ? null : chips.of(r.hardToFill()));
+              }
+            });
+    c.setPrefWidth(330);
+    return c;
+  }
+
+  private static <T> TableColumn<OfferRow, T> col(
+      String title, Function<OfferRow, T> value, double width) {
+    TableColumn<OfferRow, T> c = new TableColumn<>(title);
+    c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

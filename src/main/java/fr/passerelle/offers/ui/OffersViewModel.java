@@ -1,0 +1,240 @@
+package fr.passerelle.offers.ui;
+
+import fr.passerelle.offers.CandidateMatch;
+import fr.passerelle.offers.MatchResult;
+import fr.passerelle.offers.OfferFilter;
+import fr.passerelle.offers.OfferPage;
+import fr.passerelle.offers.OfferRow;
+import fr.passerelle.offers.OffersModule;
+import fr.passerelle.sourcing.AddReport;
+import fr.passerelle.sourcing.Eligibility;
+import fr.passerelle.sourcing.NewList;
+import fr.passerelle.sourcing.SourcingList;
+import fr.passerelle.sourcing.SourcingService;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.TaskRunner;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open-offers tab: offers hard to fill first, the selected offer's ranked candidates, and
+ * adding the chosen candidates to a sourcing list. All service calls go through the TaskRunner.
+ */
+public final class OffersViewModel {
+  private final OffersModule offers;
+  private final SourcingService sourcing;
+  private final TaskRunner tasks;
+  private final Messages msg;
+
+  private final ObservableList<OfferRow> rows = FXCollections.observableArrayList();
+  private final BooleanProperty hardToFillOnly = new SimpleBooleanProperty(false);
+  private final StringProperty summary = new SimpleStringProperty("");
+  private final BooleanProperty loading = new SimpleBooleanProperty(false);
+  private final StringProperty error = new SimpleStringProperty("");
+  private final ObjectProperty<OfferRow> selected = new SimpleObjectProperty<>();
+  private final ObservableList<CandidateMatch> matches = FXCollections.observableArrayList();
+  private final BooleanProperty boostPriority = new SimpleBooleanProperty(false);
+  private final StringProperty poolText = new SimpleStringProperty("");
+  private final ObservableList<SourcingList> lists = FXCollections.observableArrayList();
+  private final ObjectProperty<SourcingList> targetList = new SimpleObjectProperty<>();
+  private final StringProperty addOutcome = new SimpleStringProperty("");
+
+  public OffersViewModel(
+      OffersModule offers, SourcingService sourcing, TaskRunner tasks, Messages msg) {
+    this.offers = offers;
+    this.sourcing = sourcing;
+    this.tasks = tasks;
+    this.msg = msg;
+    hardToFillOnly.addListener((o, a, b) -> refresh());
+    boostPriority.addListener((o, a, b) -> loadMatches());
+    selected.addListener(
+        (o, a, b) -> {
+          addOutcome.set("");
+          loadMatches();
+        });
+  }
+
+  /** Reloads the open offers (first 500, hard to fill first). */
+  public void refresh() {
+    loading.set(true);
+    boolean only = hardToFillOnly.get();
+    tasks.submit(
+        msg.get("offers.task.load"),
+        p -> offers.hardToFill().openOffers(new OfferFilter(only, null, null, null, 500)),
+        (OfferPage page) -> {
+          loading.set(false);
+          error.set("");
+          UUID keep = selected.get() == null ? null : selected.get().offer().id();
+          rows.setAll(page.rows());
+          summary.set(
+              msg.get("offers.summary", page.matching(), page.hardToFill(), page.rows().size()));
+          if (keep != null) {
+            rows.stream()
+                .filter(r -> r.offer().id().equals(keep))
+                .findFirst()
+                .ifPresent(selected::set);
+          }
+        },
+        this::fail);
+  }
+
+  /** Loads the ranked candidates of the selected offer and the lists they may join. */
+  public void loadMatches() {
+    OfferRow row = selected.get();
+    if (row == null) {
+      matches.clear();
+      poolText.set("");
+      lists.clear();
+      return;
+    }
+    UUID id = row.offer().id();
+    String rome = row.offer().romeCode();
+    boolean boost = boostPriority.get();
+    tasks.submit(
+        msg.get("offers.task.match"),
+        p -> {
+          MatchResult r = offers.matching().candidatesFor(id, 50, boost);
+          List<SourcingList> open =
+              sourcing.lists(null, false).stream()
+                  .filter(
+                      l -> id.equals(l.offerId()) || (rome != null && rome.equals(l.romeCode())))
+                  .toList();
+          return Map.entry(r, open);
+        },
+        e -> {
+          if (selected.get() == null || !selected.get().offer().id().equals(id)) {
+            return;
+          }
+          MatchResult r = e.getKey();
+          matches.setAll(r.matches());
+          poolText.set(
+              msg.get(
+                  "offers.match.pool",
+                  r.pool(),
+                  percent(r.poolPriority(), r.pool()),
+                  percent(r.poolRqth(), r.pool())));
+          SourcingList keep = targetList.get();
+          lists.setAll(e.getValue());
+          targetList.set(
+              keep == null
+                  ? (lists.isEmpty() ? null : lists.get(0))
+                  : lists.stream()
+                      .filter(l -> l.id().equals(keep.id()))
+                      .findFirst()
+                      .orElse(lists.isEmpty() ? null : lists.get(0)));
+        },
+        this::fail);
+  }
+
+  /**
+   * Adds the chosen candidates to the target list, or to a new list named after the offer when
+   * there is none; reports who could not be added and why.
+   */
+  public void addToList(List<CandidateMatch> chosen, UUID ownerId) {
+    OfferRow row = selected.get();
+    if (row == null || chosen.isEmpty()) {
+      return;
+    }
+    SourcingList target = targetList.get();
+    Map<UUID, Integer> scores =
+        chosen.stream()
+            .collect(Collectors.toMap(CandidateMatch::candidateId, CandidateMatch::score));
+    Map<UUID, String> names =
+        chosen.stream()
+            .collect(Collectors.toMap(CandidateMatch::candidateId, m -> m.displayName().trim()));
+    String newName = row.offer().title() + " — " + row.offer().communeName();
+    tasks.submit(
+        msg.get("offers.task.addToList"),
+        p -> {
+          UUID listId =
+              target != null
+                  ? target.id()
+                  : sourcing.create(new NewList(newName, row.offer().id(), null, ownerId, null));
+          return Map.entry(listId, sourcing.add(listId, scores.keySet(), scores));
+        },
+        e -> {
+          AddReport r = e.getValue();
+          addOutcome.set(describe(r, names));
+          loadMatches();
+        },
+        this::fail);
+  }
+
+  String describe(AddReport r, Map<UUID, String> names) {
+    StringBuilder b = new StringBuilder(msg.get("offers.add.added", r.added()));
+    Function<Eligibility, String> why = e -> msg.get("lists.why." + e.name());
+    for (var x : r.refused().entrySet()) {
+      b.append('\n')
+          .append(msg.get("offers.add.refused", names.get(x.getKey()), why.apply(x.getValue())));
+    }
+    return b.toString();
+  }
+
+  static String percent(int part, int whole) {
+    return whole == 0 ? "0" : String.valueOf(Math.round(100.0 * part / whole));
+  }
+
+  private void fail(Throwable t) {
+    loading.set(false);
+    error.set(t.getMessage() == null ? t.toString() : t.getMessage());
+  }
+
+  public ObservableList<OfferRow> rows() {
+    return rows;
+  }
+
+  public BooleanProperty hardToFillOnly() {
+    return hardToFillOnly;
+  }
+
+  public StringProperty summary() {
+    return summary;
+  }
+
+  public BooleanProperty loading() {
+    return loading;
+  }
+
+  public StringProperty error() {
+    return error;
+  }
+
+  public ObjectProperty<OfferRow> selected() {
+    return selected;
+  }
+
+  public ObservableList<CandidateMatch> matches() {
+    return matches;
+  }
+
+  public BooleanProperty boostPriority() {
+    return boostPriority;
+  }
+
+  public StringProperty poolText() {
+    return poolText;
+  }
+
+  public ObservableList<SourcingList> lists() {
+    return lists;
+  }
+
+  public ObjectProperty<SourcingList> targetList() {
+    return targetList;
+  }
+
+  public StringProperty addOutcome() {
+    return addOutcome;
+  }
+}

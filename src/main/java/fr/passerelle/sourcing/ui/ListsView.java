@@ -1,0 +1,248 @@
+package fr.passerelle.sourcing.ui;
+
+import fr.passerelle.offers.ui.Chips;
+import fr.passerelle.sourcing.HistoryEvent;
+import fr.passerelle.sourcing.PipelineStatus;
+import fr.passerelle.sourcing.SourcingEntry;
+import fr.passerelle.sourcing.SourcingList;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * "Listes": my lists with their pipeline bar and priority-public share; the selected list's entries
+ * moved through the pipeline by buttons or keyboard (Ctrl+→ / Ctrl+← , 1–7).
+ */
+public final class ListsView extends BorderPane {
+  final ListsViewModel vm;
+  final ListView<SourcingList> lists = new ListView<>();
+  final TableView<SourcingEntry> entries = new TableView<>();
+  final ListView<String> history = new ListView<>();
+  private final Messages msg;
+  private final DateTimeFormatter when;
+
+  public ListsView(UiContext ctx) {
+    this.msg = ctx.messages();
+    this.when =
+        DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", msg.locale())
+            .withZone(ZoneId.systemDefault());
+    vm = new ListsViewModel(ctx.services().sourcing(), ctx.tasks(), msg);
+    getStylesheets().add(Chips.CSS);
+
+    lists.setItems(vm.lists());
+    lists.setPlaceholder(new Label(msg.get("lists.empty")));
+    lists.setCellFactory(v -> new ListCard());
+    vm.selected().bind(lists.getSelectionModel().selectedItemProperty());
+    CheckBox closed = new CheckBox(msg.get("lists.includeClosed"));
+    closed.selectedProperty().bindBidirectional(vm.includeClosed());
+    Label title = new Label(msg.get("lists.mine"));
+    title.getStyleClass().add("pane-title");
+    VBox left = new VBox(8, title, closed, lists);
+    left.setPadding(new Insets(8));
+    VBox.setVgrow(lists, Priority.ALWAYS);
+
+    Label header = new Label();
+    header.getStyleClass().add("pane-title");
+    Label sub = new Label();
+    sub.getStyleClass().add("muted");
+    sub.setWrapText(true);
+    Label shares = new Label();
+    vm.selected()
+        .addListener(
+            (o, a, l) -> {
+              header.setText(l == null ? "" : l.name());
+              sub.setText(l == null ? "" : subtitle(l));
+              shares.setText(l == null ? "" : vm.sharesText(l.shares()));
+            });
+
+    entries.setItems(vm.entries());
+    entries.setPlaceholder(new Label(msg.get("lists.entries.empty")));
+    entries
+        .getColumns()
+        .addAll(
+            List.of(
+                col(msg.get("lists.col.name"), SourcingEntry::displayName, 170),
+                col(msg.get("lists.col.commune"), SourcingEntry::communeName, 120),
+                col(
+                    msg.get("lists.col.status"),
+                    e -> msg.get("lists.status." + e.status().name()),
+                    110),
+                col(msg.get("lists.col.added"), e -> String.valueOf(e.addedOn()), 95),
+                col(msg.get("lists.col.score"), e -> e.score() == null ? "" : e.score(), 60),
+                criteriaColumn()));
+    entries
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, a, e) -> history.getItems().setAll(e == null ? List.of() : lines(e)));
+    vm.focusEntry.addListener(
+        (o, a, id) -> {
+          if (id != null) {
+            vm.entries().stream()
+                .filter(e -> e.id().equals(id))
+                .findFirst()
+                .ifPresent(
+                    e -> {
+                      entries.getSelectionModel().select(e);
+                      entries.requestFocus();
+                    });
+          }
+        });
+    entries.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        k -> {
+          SourcingEntry e = entries.getSelectionModel().getSelectedItem();
+          if (e == null) {
+            return;
+          }
+          if (k.isShortcutDown() && k.getCode() == KeyCode.RIGHT) {
+            vm.forward(e);
+            k.consume();
+          } else if (k.isShortcutDown() && k.getCode() == KeyCode.LEFT) {
+            vm.back(e);
+            k.consume();
+          } else if (k.getCode().isDigitKey()) {
+            int i = k.getText().isEmpty() ? -1 : k.getText().charAt(0) - '1';
+            if (i >= 0 && i < PipelineStatus.values().length) {
+              vm.move(e, PipelineStatus.values()[i]);
+              k.consume();
+            }
+          }
+        });
+
+    FlowPane buttons = new FlowPane(6, 6);
+    Button back = new Button(msg.get("lists.back"));
+    back.setOnAction(e -> vm.back(entries.getSelectionModel().getSelectedItem()));
+    Button forward = new Button(msg.get("lists.forward"));
+    forward.setOnAction(e -> vm.forward(entries.getSelectionModel().getSelectedItem()));
+    buttons.getChildren().addAll(back, forward);
+    int n = 1;
+    for (PipelineStatus s : PipelineStatus.values()) {
+      Button b = new Button(n++ + " · " + msg.get("lists.status." + s.name()));
+      b.setId("move-" + s.name());
+      b.setOnAction(e -> vm.move(entries.getSelectionModel().getSelectedItem(), s));
+      buttons.getChildren().add(b);
+    }
+    for (var node : buttons.getChildren()) {
+      ((Button) node)
+          .disableProperty()
+          .bind(entries.getSelectionModel().selectedItemProperty().isNull());
+    }
+    Label historyTitle = new Label(msg.get("lists.history"));
+    history.setPrefHeight(130);
+    history.setPlaceholder(new Label(msg.get("lists.history.empty")));
+    Label message = new Label();
+    message.textProperty().bind(vm.message());
+    Label keys = new Label(msg.get("lists.keys"));
+    keys.getStyleClass().add("muted");
+    VBox right =
+        new VBox(8, header, sub, shares, entries, buttons, keys, historyTitle, history, message);
+    right.setPadding(new Insets(8));
+    VBox.setVgrow(entries, Priority.ALWAYS);
+
+    SplitPane split = new SplitPane(left, right);
+    split.setDividerPositions(0.34);
+    setCenter(split);
+  }
+
+  private String subtitle(SourcingList l) {
+    String origin =
+        l.offerTitle() != null
+            ? msg.get("lists.fromOffer", l.offerTitle())
+            : msg.get("lists.fromOccupation", l.romeCode() + " " + nz(l.romeLabel()));
+    String owner = l.ownerName() == null ? msg.get("lists.noOwner") : l.ownerName();
+    String shared =
+        l.isShared()
+            ? msg.get("lists.sharedWith", nz(l.sharedOfficeName()))
+            : msg.get("lists.notShared");
+    return origin + " · " + msg.get("lists.owner", owner) + " · " + shared;
+  }
+
+  private List<String> lines(SourcingEntry e) {
+    List<String> out = new java.util.ArrayList<>(e.history().stream().map(this::line).toList());
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
+  private String line(HistoryEvent h) {
+    String at;
+    try {
+      at = when.format(Instant.parse(h.at()));
+    } catch (RuntimeException ex) {
+      at = h.at();
+    }
+    String to = msg.get("lists.status." + h.status().name());
+    return at + " — " + to + (h.note() == null ? "" : " — " + h.note());
+  }
+
+  private TableColumn<SourcingEntry, SourcingEntry> criteriaColumn() {
+    Chips chips = new Chips(msg);
+    TableColumn<SourcingEntry, SourcingEntry> c = new TableColumn<>(msg.get("lists.col.publics"));
+    c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
+    c.setCellFactory(
+        col ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(SourcingEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                setGraphic(empty || e == null ? null : chips.criteria(e.criteria()));
+              }
+            });
+    c.setPrefWidth(220);
+    return c;
+  }
+
+  private static <T> TableColumn<SourcingEntry, T> col(
+      String title, Function<SourcingEntry, T> value, double width) {
+    TableColumn<SourcingEntry, T> c = new TableColumn<>(title);
+    c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** A list in "my lists": name, origin, pipeline bar and shares. */
+  private final class ListCard extends ListCell<SourcingList> {
+    @Override
+    protected void updateItem(SourcingList l, boolean empty) {
+      super.updateItem(l, empty);
+      if (empty || l == null) {
+        setGraphic(null);
+        setText(null);
+        return;
+      }
+      Label name = new Label(l.name() + (l.isShared() ? "  ⇄" : ""));
+      name.setStyle("-fx-font-weight: bold");
+      Label size = new Label(msg.get("lists.size", l.size()));
+      size.getStyleClass().add("muted");
+      Label shares = new Label(vm.sharesText(l.shares()));
+      shares.setWrapText(true);
+      shares.setMaxWidth(360);
+      VBox box = new VBox(3, name, size, new PipelineBar(l.pipeline(), msg, 300), shares);
+      setGraphic(box);
+      setText(null);
+    }
+  }
+}

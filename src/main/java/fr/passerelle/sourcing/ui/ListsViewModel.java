@@ -1,0 +1,158 @@
+package fr.passerelle.sourcing.ui;
+
+import fr.passerelle.sourcing.PipelineStatus;
+import fr.passerelle.sourcing.Shares;
+import fr.passerelle.sourcing.SourcingEntry;
+import fr.passerelle.sourcing.SourcingList;
+import fr.passerelle.sourcing.SourcingService;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.TaskRunner;
+import java.util.List;
+import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** "My lists" and the selected list's entries, with pipeline moves. */
+public final class ListsViewModel {
+  private final SourcingService sourcing;
+  private final TaskRunner tasks;
+  private final Messages msg;
+  private final ObservableList<SourcingList> lists = FXCollections.observableArrayList();
+  private final ObjectProperty<SourcingList> selected = new SimpleObjectProperty<>();
+  private final ObservableList<SourcingEntry> entries = FXCollections.observableArrayList();
+  private final BooleanProperty includeClosed = new SimpleBooleanProperty(false);
+  private final StringProperty message = new SimpleStringProperty("");
+
+  public ListsViewModel(SourcingService sourcing, TaskRunner tasks, Messages msg) {
+    this.sourcing = sourcing;
+    this.tasks = tasks;
+    this.msg = msg;
+    selected.addListener((o, a, b) -> loadEntries(null));
+    includeClosed.addListener((o, a, b) -> refresh());
+  }
+
+  public void refresh() {
+    boolean closed = includeClosed.get();
+    UUID keep = selected.get() == null ? null : selected.get().id();
+    tasks.submit(
+        msg.get("lists.task.load"),
+        p -> sourcing.lists(null, closed),
+        r -> {
+          lists.setAll(r);
+          if (keep != null) {
+            r.stream().filter(l -> l.id().equals(keep)).findFirst().ifPresent(selected::set);
+          }
+        },
+        t -> message.set(t.getMessage()));
+  }
+
+  /** Reloads the selected list's entries; {@code focus} is the entry to keep selected. */
+  void loadEntries(UUID focus) {
+    SourcingList l = selected.get();
+    if (l == null) {
+      entries.clear();
+      return;
+    }
+    tasks.submit(
+        msg.get("lists.task.entries"),
+        p -> sourcing.entries(l.id()),
+        r -> {
+          entries.setAll(r);
+          focusEntry.set(focus);
+        },
+        t -> message.set(t.getMessage()));
+  }
+
+  final ObjectProperty<UUID> focusEntry = new SimpleObjectProperty<>();
+
+  /** Moves an entry to a status (dated in its history), then reloads the list and its figures. */
+  public void move(SourcingEntry e, PipelineStatus to) {
+    if (e == null || e.status() == to) {
+      return;
+    }
+    tasks.submit(
+        msg.get("lists.task.move"),
+        p -> {
+          sourcing.move(e.id(), to, null);
+          return sourcing.find(e.listId()).orElse(null);
+        },
+        updated -> {
+          message.set(
+              msg.get("lists.moved", e.displayName().trim(), msg.get("lists.status." + to.name())));
+          if (updated != null) {
+            int i = indexOf(updated.id());
+            if (i >= 0) {
+              lists.set(i, updated);
+            }
+          }
+          loadEntries(e.id());
+        },
+        t -> message.set(t.getMessage()));
+  }
+
+  public void forward(SourcingEntry e) {
+    if (e != null) {
+      move(e, e.status().next());
+    }
+  }
+
+  public void back(SourcingEntry e) {
+    if (e != null) {
+      move(e, e.status().previous());
+    }
+  }
+
+  private int indexOf(UUID id) {
+    for (int i = 0; i < lists.size(); i++) {
+      if (lists.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** "List: 40 % priority publics, 10 % RQTH — pool: 35 %, 8 %". */
+  public String sharesText(Shares s) {
+    return msg.get(
+        "lists.shares",
+        pct(s.listPriorityShare()),
+        pct(s.listRqthShare()),
+        pct(s.poolPriorityShare()),
+        pct(s.poolRqthShare()),
+        s.poolSize());
+  }
+
+  static String pct(double share) {
+    return String.valueOf(Math.round(share * 100));
+  }
+
+  public ObservableList<SourcingList> lists() {
+    return lists;
+  }
+
+  public ObjectProperty<SourcingList> selected() {
+    return selected;
+  }
+
+  public ObservableList<SourcingEntry> entries() {
+    return entries;
+  }
+
+  public BooleanProperty includeClosed() {
+    return includeClosed;
+  }
+
+  public StringProperty message() {
+    return message;
+  }
+
+  List<PipelineStatus> statuses() {
+    return List.of(PipelineStatus.values());
+  }
+}

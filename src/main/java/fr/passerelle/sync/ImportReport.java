@@ -1,0 +1,160 @@
+package fr.passerelle.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** What an import did, per table, and what the counselor should look at. */
+public final class ImportReport {
+  /** How the import ended. */
+  public enum Outcome {
+    IMPORTED,
+    ALREADY_IMPORTED
+  }
+
+  /** Counts for one table. */
+  public static final class TableCounts {
+    public long added;
+    public long updated;
+    public long deleted;
+    public long erased;
+    public long skipped;
+    public long conflicts;
+    public long orphans;
+
+    @Override
+    public String toString() {
+      return "added "
+          + added
+          + ", updated "
+          + updated
+          + ", deleted "
+          + deleted
+          + ", erased "
+          + erased
+          + ", unchanged "
+          + skipped
+          + ", conflicts "
+          + conflicts
+          + ", orphans "
+          + orphans;
+    }
+  }
+
+  private Outcome outcome = Outcome.IMPORTED;
+  private final String file;
+  private String senderOffice;
+  private String senderOrganisation;
+  private UUID senderReplica;
+  private long from;
+  private long to;
+  private final Map<String, TableCounts> tables = new TreeMap<>();
+  private final List<UUID> conflictIds = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  ImportReport(String file) {
+    this.file = file;
+  }
+
+  TableCounts table(String name) {
+    return tables.computeIfAbsent(name.toLowerCase(), k -> new TableCounts());
+  }
+
+  void sender(UUID replica, String office, String organisation, long from, long to) {
+    this.senderReplica = replica;
+    this.senderOffice = office;
+    this.senderOrganisation = organisation;
+    this.from = from;
+    this.to = to;
+  }
+
+  void alreadyImported() {
+    outcome = Outcome.ALREADY_IMPORTED;
+  }
+
+  void warn(String w) {
+    warnings.add(w);
+  }
+
+  void conflict(UUID id) {
+    conflictIds.add(id);
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public String senderOffice() {
+    return senderOffice;
+  }
+
+  public String senderOrganisation() {
+    return senderOrganisation;
+  }
+
+  public UUID senderReplica() {
+    return senderReplica;
+  }
+
+  public long from() {
+    return from;
+  }
+
+  public long to() {
+    return to;
+  }
+
+  /** Per table (lower-case name), only tables the file touched. */
+  public Map<String, TableCounts> tables() {
+    return tables;
+  }
+
+  public List<UUID> conflictIds() {
+    return conflictIds;
+  }
+
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  public long total(java.util.function.ToLongFunction<TableCounts> f) {
+    return tables.values().stream().mapToLong(f).sum();
+  }
+
+  /** A few lines for the log and the command line. */
+  public String summary() {
+    StringBuilder sb = new StringBuilder();
+    if (outcome == Outcome.ALREADY_IMPORTED) {
+      return "Already imported: "
+          + file
+          + " (from "
+          + senderOffice
+          + ", up to change "
+          + to
+          + "). Nothing changed.";
+    }
+    sb.append("Imported ")
+        .append(file)
+        .append(" from ")
+        .append(senderOffice)
+        .append(" (")
+        .append(senderOrganisation)
+        .append("), changes ")
+        .append(from)
+        .append(" to ")
+        .append(to)
+        .append('\n');
+    tables.forEach((t, c) -> sb.append("  ").append(t).append(": ").append(c).append('\n'));
+    sb.append("  conflicts to review: ").append(conflictIds.size());
+    for (String w : warnings) {
+      sb.append("\nWarning: ").append(w);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,138 @@
+package fr.passerelle.sync;
+
+import static fr.passerelle.db.jooq.Tables.PEER;
+
+import fr.passerelle.core.InvalidInputException;
+import fr.passerelle.db.Database;
+import fr.passerelle.db.jooq.tables.records.PeerRecord;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/** Trust and revocation of other installations, and the list of peers with their checkpoints. */
+public final class Peers {
+  private final Database db;
+  private final Identity identity;
+
+  Peers(Database db, Identity identity) {
+    this.db = db;
+    this.identity = identity;
+  }
+
+  /** Reads a card file's text; the message says why it is refused. */
+  public IdentityCard read(String text, String source) {
+    try {
+      return IdentityCard.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(source + ": " + e.getMessage() + ".");
+    }
+  }
+
+  /**
+   * Trusts the installation of {@code card}. The same keys under a new replica id (after a restore
+   * there) replace the old entry, with checkpoints starting afresh.
+   */
+  public Peer trust(IdentityCard card) {
+    if (card.sameKeys(identity.card())) {
+      throw new InvalidInputException("This is this installation's own identity card.");
+    }
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              for (PeerRecord p : tx.selectFrom(PEER).fetch()) {
+                IdentityCard known = IdentityCard.parse(p.getIdentityCard());
+                if (known.sameKeys(card) && !p.getReplicaId().equals(card.replicaId())) {
+                  p.delete();
+                }
+              }
+              PeerRecord r =
+                  tx.selectFrom(PEER).where(PEER.REPLICA_ID.eq(card.replicaId())).fetchOne();
+              if (r != null && !IdentityCard.parse(r.getIdentityCard()).sameKeys(card)) {
+                throw new InvalidInputException(
+                    "A different installation with the replica id "
+                        + card.replicaId()
+                        + " is already trusted: revoke it first.");
+              }
+              if (r == null) {
+                r = tx.newRecord(PEER);
+                r.setReplicaId(card.replicaId());
+                r.setSentAck(0L);
+                r.setReceived(0L);
+              }
+              r.setOfficeName(card.office());
+              r.setOrganisation(card.organisation());
+              r.setOfficeKind(card.kind());
+              r.setIdentityCard(card.json());
+              r.setFingerprint(card.fingerprint());
+              r.setTrustedAt(OffsetDateTime.now());
+              r.setRevokedAt(null);
+              r.store();
+              Directory.learn(
+                  tx, card.replicaId(), card.organisation(), card.office(), Directory.Source.CARD);
+              return toPeer(r);
+            });
+  }
+
+  /** Refuses the replica's files from now on and stops encrypting to it. */
+  public Peer revoke(UUID replica) {
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              PeerRecord r =
+                  cfg.dsl().selectFrom(PEER).where(PEER.REPLICA_ID.eq(replica)).fetchOne();
+              if (r == null) {
+                throw new InvalidInputException(
+                    "No peer with the replica id " + replica + ": see 'sync peers'.");
+              }
+              if (r.getRevokedAt() == null) {
+                r.setRevokedAt(OffsetDateTime.now());
+                r.update();
+              }
+              return toPeer(r);
+            });
+  }
+
+  public List<Peer> all() {
+    return db.dsl()
+        .selectFrom(PEER)
+        .orderBy(PEER.ORGANISATION, PEER.OFFICE_NAME)
+        .fetch(Peers::toPeer);
+  }
+
+  public Optional<Peer> find(UUID replica) {
+    return db.dsl()
+        .selectFrom(PEER)
+        .where(PEER.REPLICA_ID.eq(replica))
+        .fetchOptional(Peers::toPeer);
+  }
+
+  /** Trusted, not revoked peers. */
+  public List<Peer> active() {
+    return all().stream().filter(p -> !p.revoked()).toList();
+  }
+
+  /** The peer holding these keys, whatever its replica id now. */
+  static Optional<PeerRecord> byKeys(DSLContext tx, IdentityCard card) {
+    return tx.selectFrom(PEER).fetch().stream()
+        .filter(p -> IdentityCard.parse(p.getIdentityCard()).sameKeys(card))
+        .findFirst();
+  }
+
+  static Peer toPeer(PeerRecord r) {
+    return new Peer(
+        r.getReplicaId(),
+        r.getOfficeName(),
+        r.getOrganisation(),
+        r.getOfficeKind(),
+        r.getFingerprint(),
+        r.getTrustedAt(),
+        r.getRevokedAt(),
+        r.getSentAck(),
+        r.getReceived(),
+        r.getLastExportAt(),
+        r.getLastImportAt());
+  }
+}

@@ -1,0 +1,14 @@
+package fr.passerelle.sync;
+
+import fr.passerelle.core.UserFacingException;
+
+/** A sync file refused (exit code 3): the database was not changed. */
+public class SyncRefusedException extends UserFacingException {
+  public SyncRefusedException(String message) {
+    super(3, message);
+  }
+
+  public SyncRefusedException(String message, Throwable cause) {
+    super(3, message, cause);
+  }
+}

@@ -1,0 +1,107 @@
+package fr.passerelle.sync;
+
+import static fr.passerelle.db.jooq.Tables.SYNC_LOG;
+
+import fr.passerelle.db.Database;
+import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.WallClock;
+import fr.passerelle.office.OfficeService;
+import java.io.OutputStream;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Sync by file export (protocol v1): this installation's identity, its peers, export, import,
+ * conflicts, status and digest. Built once by {@code app/Services}.
+ */
+public final class SyncService {
+  private final Database db;
+  private final Identity identity;
+  private final Peers peers;
+  private final SyncExporter exporter;
+  private final SyncImporter importer;
+  private final Conflicts conflicts;
+
+  public SyncService(Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock) {
+    this(db, writer, offices, clock, UnaryOperator.identity());
+  }
+
+  /** {@code exportSink} wraps the stream an export writes to (tests: a disk that fills up). */
+  public SyncService(
+      Database db,
+      ReplicatedWriter writer,
+      OfficeService offices,
+      WallClock clock,
+      UnaryOperator<OutputStream> exportSink) {
+    this.db = db;
+    this.identity = new Identity(db, offices);
+    this.peers = new Peers(db, identity);
+    this.exporter = new SyncExporter(db, identity, exportSink);
+    this.importer = new SyncImporter(db, identity, writer, clock);
+    this.conflicts = new Conflicts(db, writer);
+  }
+
+  public Identity identity() {
+    return identity;
+  }
+
+  public Peers peers() {
+    return peers;
+  }
+
+  public SyncExporter exporter() {
+    return exporter;
+  }
+
+  public SyncImporter importer() {
+    return importer;
+  }
+
+  public Conflicts conflicts() {
+    return conflicts;
+  }
+
+  /** The digest of the replicated state, in hex. */
+  public String digest() {
+    return SyncDigest.compute(db.dsl());
+  }
+
+  /** This replica's state for {@code sync status}. */
+  public record Status(
+      UUID replicaId,
+      long changeSeq,
+      String office,
+      String organisation,
+      List<Peer> peers,
+      long conflicts,
+      OffsetDateTime lastImportAt,
+      OffsetDateTime lastExportAt) {}
+
+  public Status status() {
+    var r = ReplicatedWriter.currentReplica(db.dsl());
+    var office = identity.office();
+    OffsetDateTime lastImport =
+        db.dsl()
+            .select(org.jooq.impl.DSL.max(SYNC_LOG.AT))
+            .from(SYNC_LOG)
+            .where(SYNC_LOG.DIRECTION.eq("IMPORT").and(SYNC_LOG.OUTCOME.eq("OK")))
+            .fetchOne(0, OffsetDateTime.class);
+    OffsetDateTime lastExport =
+        db.dsl()
+            .select(org.jooq.impl.DSL.max(SYNC_LOG.AT))
+            .from(SYNC_LOG)
+            .where(SYNC_LOG.DIRECTION.eq("EXPORT"))
+            .fetchOne(0, OffsetDateTime.class);
+    return new Status(
+        r.getId(),
+        r.getChangeSeq(),
+        office.name(),
+        office.organisation(),
+        peers.all(),
+        conflicts.openCount(),
+        lastImport,
+        lastExport);
+  }
+}

@@ -1,0 +1,139 @@
+package fr.passerelle.sync.ui;
+
+import fr.passerelle.sync.Conflicts;
+import fr.passerelle.ui.Messages;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * Conflicts to review, the rows of one action together, each shown side by side (this version, the
+ * other version) with keep / restore / take the checked fields.
+ */
+final class ConflictPane {
+  private final Messages m;
+  private final SyncViewModel vm;
+  private final DateTimeFormatter when;
+
+  ConflictPane(Messages m, SyncViewModel vm) {
+    this.m = m;
+    this.vm = vm;
+    this.when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", m.locale());
+  }
+
+  Node build() {
+    ListView<List<Conflicts.Conflict>> list = new ListView<>(vm.conflictGroups());
+    list.setId("sync-conflicts");
+    list.setPlaceholder(new Label(m.get("sync.conflicts.empty")));
+    list.setCellFactory(
+        v ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(List<Conflicts.Conflict> g, boolean empty) {
+                super.updateItem(g, empty);
+                if (empty || g == null) {
+                  setText(null);
+                  return;
+                }
+                Conflicts.Conflict c = g.get(0);
+                setText(
+                    m.get(
+                        "sync.conflicts.group",
+                        c.loserOffice(),
+                        when.format(c.loserTime()),
+                        g.size()));
+              }
+            });
+    VBox detail = new VBox(8);
+    detail.setPadding(new Insets(8));
+    list.getSelectionModel().selectedItemProperty().addListener((o, was, g) -> show(detail, g));
+    SplitPane split = new SplitPane(list, new ScrollPane(detail));
+    split.setDividerPositions(0.4);
+    return split;
+  }
+
+  private void show(VBox detail, List<Conflicts.Conflict> group) {
+    detail.getChildren().clear();
+    if (group == null) {
+      return;
+    }
+    Button keep = new Button(m.get("sync.conflict.keep"));
+    keep.setOnAction(e -> vm.keep(group));
+    Button restore = new Button(m.get("sync.conflict.restore"));
+    restore.setOnAction(e -> vm.restore(group));
+    detail.getChildren().add(new HBox(8, keep, restore));
+    for (Conflicts.Conflict c : group) {
+      Label title = new Label(m.get("sync.conflict.row", tableLabel(c.table()), describe(c)));
+      title.getStyleClass().add("title-4");
+      GridPane grid = new GridPane();
+      grid.setHgap(12);
+      grid.setVgap(4);
+      grid.add(bold(m.get("sync.conflict.field")), 0, 0);
+      grid.add(bold(m.get("sync.conflict.current")), 1, 0);
+      grid.add(bold(m.get("sync.conflict.other", c.loserOffice())), 2, 0);
+      List<CheckBox> picks = new ArrayList<>();
+      int row = 1;
+      for (String f : c.differing()) {
+        CheckBox pick = new CheckBox(f.toLowerCase(Locale.ROOT).replace('_', ' '));
+        pick.setMnemonicParsing(false);
+        pick.setUserData(f);
+        picks.add(pick);
+        grid.add(pick, 0, row);
+        grid.add(new Label(String.valueOf(c.current().get(f))), 1, row);
+        Label other = new Label(String.valueOf(c.loser().get(f)));
+        other.setStyle("-fx-text-fill: -color-accent-fg;");
+        grid.add(other, 2, row);
+        row++;
+      }
+      Button merge = new Button(m.get("sync.conflict.merge"));
+      merge.setOnAction(
+          e ->
+              vm.mergeFields(
+                  c,
+                  picks.stream()
+                      .filter(CheckBox::isSelected)
+                      .map(p -> (String) p.getUserData())
+                      .toList()));
+      detail.getChildren().addAll(title, grid, merge);
+    }
+  }
+
+  /** A readable name for the row: its name or title if it has one, else its id. */
+  private static String describe(Conflicts.Conflict c) {
+    for (String f : List.of("LAST_NAME", "NAME", "TITLE")) {
+      String v = c.current().get(f);
+      if (v != null) {
+        String first = c.current().get("FIRST_NAME");
+        return first == null ? v : v.toUpperCase(Locale.ROOT) + " " + first;
+      }
+    }
+    return c.rowId().toString();
+  }
+
+  private String tableLabel(String table) {
+    try {
+      return m.get("sync.table." + table);
+    } catch (java.util.MissingResourceException e) {
+      return table;
+    }
+  }
+
+  private static Label bold(String s) {
+    Label l = new Label(s);
+    l.setStyle("-fx-font-weight: bold;");
+    return l;
+  }
+}

@@ -1,0 +1,88 @@
+package fr.passerelle.sync.ui;
+
+import fr.passerelle.sync.ImportReport;
+import fr.passerelle.ui.Messages;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The last import's report: per table added / updated / deleted / erased, conflicts, orphans. */
+final class ImportReportPane {
+  private final Messages m;
+  private final SyncViewModel vm;
+
+  ImportReportPane(Messages m, SyncViewModel vm) {
+    this.m = m;
+    this.vm = vm;
+  }
+
+  Node build() {
+    Label header = new Label(m.get("sync.report.none"));
+    header.setWrapText(true);
+    TableView<Map.Entry<String, ImportReport.TableCounts>> table = new TableView<>();
+    table.setId("sync-report");
+    table.setPlaceholder(new Label(m.get("sync.report.empty")));
+    TableColumn<Map.Entry<String, ImportReport.TableCounts>, String> name =
+        new TableColumn<>(m.get("sync.report.table"));
+    name.setCellValueFactory(d -> new SimpleStringProperty(tableLabel(d.getValue().getKey())));
+    table.getColumns().add(name);
+    table.getColumns().add(count("sync.report.added", c -> c.added));
+    table.getColumns().add(count("sync.report.updated", c -> c.updated));
+    table.getColumns().add(count("sync.report.deleted", c -> c.deleted));
+    table.getColumns().add(count("sync.report.erased", c -> c.erased));
+    table.getColumns().add(count("sync.report.conflicts", c -> c.conflicts));
+    table.getColumns().add(count("sync.report.orphans", c -> c.orphans));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Label warnings = new Label();
+    warnings.setWrapText(true);
+    warnings.setStyle("-fx-text-fill: -color-warning-fg;");
+    vm.report()
+        .addListener(
+            (o, was, r) -> {
+              if (r == null) {
+                return;
+              }
+              header.setText(
+                  r.outcome() == ImportReport.Outcome.ALREADY_IMPORTED
+                      ? m.get("sync.import.already", r.file())
+                      : m.get(
+                          "sync.report.header",
+                          r.file(),
+                          r.senderOffice(),
+                          r.senderOrganisation(),
+                          r.conflictIds().size()));
+              table.setItems(FXCollections.observableArrayList(r.tables().entrySet()));
+              warnings.setText(String.join("\n", r.warnings()));
+            });
+    VBox box = new VBox(6, header, table, warnings);
+    VBox.setVgrow(table, Priority.ALWAYS);
+    return box;
+  }
+
+  private String tableLabel(String table) {
+    String key = "sync.table." + table;
+    try {
+      return m.get(key);
+    } catch (java.util.MissingResourceException e) {
+      return table;
+    }
+  }
+
+  private TableColumn<Map.Entry<String, ImportReport.TableCounts>, String> count(
+      String key, ToLongFunction<ImportReport.TableCounts> f) {
+    TableColumn<Map.Entry<String, ImportReport.TableCounts>, String> c =
+        new TableColumn<>(m.get(key));
+    c.setCellValueFactory(
+        d ->
+            new SimpleStringProperty(String.format("%,d", f.applyAsLong(d.getValue().getValue()))));
+    c.setStyle("-fx-alignment: CENTER-RIGHT;");
+    return c;
+  }
+}

@@ -1,0 +1,275 @@
+package fr.passerelle.sync.ui;
+
+import fr.passerelle.sync.Conflicts;
+import fr.passerelle.sync.ImportReport;
+import fr.passerelle.sync.Peer;
+import fr.passerelle.sync.SyncDigest;
+import fr.passerelle.sync.SyncExporter;
+import fr.passerelle.sync.SyncService;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.TaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** State and actions of the Sync view; every service call goes through the task runner. */
+public final class SyncViewModel {
+  /** "All partners" in the target choice. */
+  public static final Peer ALL = null;
+
+  private final SyncService sync;
+  private final TaskRunner tasks;
+  private final Messages messages;
+  private final ObservableList<Peer> peers = FXCollections.observableArrayList();
+  private final ObservableList<List<Conflicts.Conflict>> conflictGroups =
+      FXCollections.observableArrayList();
+  private final ObjectProperty<ImportReport> report = new SimpleObjectProperty<>();
+  private final StringProperty digest = new SimpleStringProperty("");
+  private final StringProperty identity = new SimpleStringProperty("");
+  private final StringProperty message = new SimpleStringProperty("");
+  private final BooleanProperty error = new SimpleBooleanProperty();
+  private final BooleanProperty busy = new SimpleBooleanProperty();
+  private final ObjectProperty<Path> watchedFolder = new SimpleObjectProperty<>();
+  private final Set<String> watchedSeen = new HashSet<>();
+
+  public SyncViewModel(SyncService sync, TaskRunner tasks, Messages messages) {
+    this.sync = sync;
+    this.tasks = tasks;
+    this.messages = messages;
+  }
+
+  public ObservableList<Peer> peers() {
+    return peers;
+  }
+
+  public ObservableList<List<Conflicts.Conflict>> conflictGroups() {
+    return conflictGroups;
+  }
+
+  public ObjectProperty<ImportReport> report() {
+    return report;
+  }
+
+  public StringProperty digest() {
+    return digest;
+  }
+
+  public StringProperty identity() {
+    return identity;
+  }
+
+  public StringProperty message() {
+    return message;
+  }
+
+  public BooleanProperty error() {
+    return error;
+  }
+
+  public BooleanProperty busy() {
+    return busy;
+  }
+
+  public ObjectProperty<Path> watchedFolder() {
+    return watchedFolder;
+  }
+
+  private record Snapshot(List<Peer> peers, List<Conflicts.Conflict> conflicts, String identity) {}
+
+  /** Reloads peers, conflicts and this office's identity line. */
+  public void refresh() {
+    tasks.submit(
+        messages.get("sync.task.refresh"),
+        p -> {
+          var card = sync.identity().card();
+          String id =
+              messages.get(
+                  "sync.identity.line",
+                  card.office(),
+                  card.organisation(),
+                  card.fingerprint(),
+                  card.replicaId().toString());
+          return new Snapshot(sync.peers().all(), sync.conflicts().open(500), id);
+        },
+        s -> {
+          peers.setAll(s.peers());
+          identity.set(s.identity());
+          Map<String, List<Conflicts.Conflict>> groups = new LinkedHashMap<>();
+          for (Conflicts.Conflict c : s.conflicts()) {
+            groups.computeIfAbsent(c.actionKey(), k -> new ArrayList<>()).add(c);
+          }
+          conflictGroups.setAll(groups.values());
+        },
+        this::fail);
+  }
+
+  /** Prepares files for one peer ({@code null}: every organisation) into {@code dir}. */
+  public void prepare(Peer target, boolean full, Path dir) {
+    busy.set(true);
+    tasks.submit(
+        messages.get("sync.task.export"),
+        p ->
+            target == ALL
+                ? sync.exporter().exportAll(dir, full, p)
+                : List.of(sync.exporter().exportTo(target.replicaId(), dir, full, p)),
+        (List<SyncExporter.Result> results) -> {
+          busy.set(false);
+          StringBuilder sb = new StringBuilder();
+          for (SyncExporter.Result r : results) {
+            sb.append(
+                    messages.get(
+                        "sync.export.done",
+                        r.file().getFileName().toString(),
+                        r.organisation(),
+                        r.manifest().rows()))
+                .append('\n');
+          }
+          ok(sb.toString().strip());
+          refresh();
+        },
+        this::fail);
+  }
+
+  /** Imports a file; the report is shown, conflicts reloaded. */
+  public void importFile(Path file) {
+    busy.set(true);
+    tasks.submit(
+        messages.get("sync.task.import"),
+        p -> sync.importer().importFile(file, p),
+        r -> {
+          busy.set(false);
+          report.set(r);
+          ok(
+              r.outcome() == ImportReport.Outcome.ALREADY_IMPORTED
+                  ? messages.get("sync.import.already", r.file())
+                  : messages.get(
+                      "sync.import.done", r.file(), r.senderOffice(), r.conflictIds().size()));
+          refresh();
+        },
+        this::fail);
+  }
+
+  public void computeDigest() {
+    tasks.submit(
+        messages.get("sync.task.digest"),
+        p -> SyncDigest.forPhone(sync.digest()),
+        digest::set,
+        this::fail);
+  }
+
+  public void keep(Collection<Conflicts.Conflict> group) {
+    resolve(() -> sync.conflicts().keep(ids(group)));
+  }
+
+  public void restore(Collection<Conflicts.Conflict> group) {
+    resolve(() -> sync.conflicts().restore(ids(group)));
+  }
+
+  public void mergeFields(Conflicts.Conflict c, Collection<String> fields) {
+    resolve(() -> sync.conflicts().mergeFields(c.id(), fields));
+  }
+
+  private void resolve(Runnable action) {
+    tasks.submit(
+        messages.get("sync.task.resolve"),
+        p -> {
+          action.run();
+          return Boolean.TRUE;
+        },
+        ok -> {
+          ok(messages.get("sync.conflict.resolved"));
+          refresh();
+        },
+        this::fail);
+  }
+
+  private static List<UUID> ids(Collection<Conflicts.Conflict> group) {
+    return group.stream().map(Conflicts.Conflict::id).toList();
+  }
+
+  /**
+   * Looks once in the watched folder for {@code .passerelle} files not seen yet and imports them in
+   * name order. The view calls this on a timer.
+   */
+  public void pollWatchedFolder() {
+    Path dir = watchedFolder.get();
+    if (dir == null || busy.get()) {
+      return;
+    }
+    tasks.submit(
+        messages.get("sync.task.watch"),
+        p -> {
+          List<Path> fresh = new ArrayList<>();
+          try (Stream<Path> files = Files.list(dir)) {
+            files
+                .filter(f -> f.getFileName().toString().endsWith(".passerelle"))
+                .sorted()
+                .forEach(
+                    f -> {
+                      String key = f.getFileName() + "@" + f.toFile().lastModified();
+                      if (watchedSeen.add(key)) {
+                        fresh.add(f);
+                      }
+                    });
+          }
+          List<ImportReport> reports = new ArrayList<>();
+          for (Path f : fresh) {
+            try {
+              reports.add(sync.importer().importFile(f, p));
+            } catch (RuntimeException e) {
+              // not for us (another office's file on the shared drive) or refused: reported
+              // in the sync log; keep going with the others
+            }
+          }
+          return reports;
+        },
+        (List<ImportReport> reports) -> {
+          reports.stream()
+              .filter(r -> r.outcome() == ImportReport.Outcome.IMPORTED)
+              .reduce((x, y) -> y)
+              .ifPresent(
+                  r -> {
+                    report.set(r);
+                    ok(
+                        messages.get(
+                            "sync.import.done",
+                            r.file(),
+                            r.senderOffice(),
+                            r.conflictIds().size()));
+                    refresh();
+                  });
+        },
+        this::fail);
+  }
+
+  private void ok(String text) {
+    error.set(false);
+    message.set(text);
+  }
+
+  private void fail(Throwable t) {
+    busy.set(false);
+    error.set(true);
+    Throwable c = t;
+    while (c.getCause() != null && c.getMessage() == null) {
+      c = c.getCause();
+    }
+    message.set(c.getMessage());
+  }
+}

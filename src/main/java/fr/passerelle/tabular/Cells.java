@@ -1,0 +1,111 @@
+package fr.passerelle.tabular;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads typed values from a row's cells, reporting what cannot be read with the line and the
+ * column. Dates: ISO (2026-01-31) or French (31/01/2026); booleans: oui/non, yes/no, 1/0, x.
+ */
+public final class Cells {
+  private static final DateTimeFormatter FR =
+      DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+  private final TabularRow row;
+  private final Map<String, Integer> columns;
+  private final RowErrors errors;
+  private boolean failed;
+
+  public Cells(TabularRow row, Map<String, Integer> columns, RowErrors errors) {
+    this.row = row;
+    this.columns = columns;
+    this.errors = errors;
+  }
+
+  public long line() {
+    return row.line();
+  }
+
+  public boolean has(String column) {
+    return columns.containsKey(column);
+  }
+
+  /** The trimmed text, "" when empty or absent. */
+  public String text(String column) {
+    Integer i = columns.get(column);
+    return i == null ? "" : row.get(i).trim();
+  }
+
+  public void error(String column, String message) {
+    failed = true;
+    errors.add(row.line(), column, text(column), message);
+  }
+
+  /** True when an error was reported for this row. */
+  public boolean failed() {
+    return failed;
+  }
+
+  public LocalDate date(String column) {
+    return date(column, text(column));
+  }
+
+  public LocalDate date(String column, String t) {
+    if (t.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(t, t.contains("/") ? FR : ISO);
+    } catch (DateTimeParseException e) {
+      error(column, "\"" + t + "\" is not a date (expected 31/01/2026 or 2026-01-31)");
+      return null;
+    }
+  }
+
+  public Integer integer(String column) {
+    return integer(column, text(column));
+  }
+
+  public Integer integer(String column, String t) {
+    if (t.isEmpty()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(t.replace(" ", "").replace("\u00a0", ""));
+    } catch (NumberFormatException e) {
+      error(column, "\"" + t + "\" is not a whole number");
+      return null;
+    }
+  }
+
+  public Boolean bool(String column) {
+    String t = text(column).toLowerCase(Locale.ROOT);
+    return switch (t) {
+      case "" -> null;
+      case "oui", "o", "yes", "y", "true", "vrai", "1", "x" -> true;
+      case "non", "n", "no", "false", "faux", "0" -> false;
+      default -> {
+        error(column, "\"" + text(column) + "\" is not oui/non");
+        yield null;
+      }
+    };
+  }
+
+  public static String format(LocalDate d) {
+    return d == null ? "" : d.toString();
+  }
+
+  public static String format(Boolean b) {
+    return b == null ? "" : b ? "oui" : "non";
+  }
+
+  public static String format(Integer i) {
+    return i == null ? "" : i.toString();
+  }
+}

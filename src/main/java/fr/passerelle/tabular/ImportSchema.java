@@ -1,0 +1,32 @@
+package fr.passerelle.tabular;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+
+/** What one kind of row (candidates, offers) means: its columns, checks and writes. */
+public interface ImportSchema<T> {
+  /** The columns this import knows (the header of an export). */
+  List<String> columns();
+
+  /** Columns that must be present in the header. */
+  Set<String> required();
+
+  /**
+   * Parses and checks a batch of rows (syntax, reference data, the database); returns a list
+   * parallel to {@code rows}, with null for each refused row (its errors added to {@code errors}).
+   *
+   * @param firstPass true on the validation pass (checks duplicates against the database); false on
+   *     the writing pass, where rows already imported from this file must not count
+   */
+  List<T> prepare(
+      DSLContext ctx,
+      List<TabularRow> rows,
+      Map<String, Integer> columns,
+      RowErrors errors,
+      boolean firstPass);
+
+  /** Writes valid rows, counting created and updated ones in the report. */
+  void write(DSLContext tx, List<T> rows, ImportReport report);
+}

@@ -1,0 +1,171 @@
+package fr.passerelle.tabular;
+
+import fr.passerelle.core.CancelledException;
+import fr.passerelle.core.Progress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jooq.DSLContext;
+
+/**
+ * Imports a file in two streamed passes, so a 200 MB file never sits in memory: the first pass
+ * validates every row (nothing written); then, if there is no error — or the counselor chose to
+ * import the valid rows only — the second pass writes in one transaction, in batches. Cancel or any
+ * failure rolls back: the database is unchanged.
+ */
+public final class TabularImport<T> {
+  private static final int BATCH = 1_000;
+  private final ImportSchema<T> schema;
+
+  public TabularImport(ImportSchema<T> schema) {
+    this.schema = schema;
+  }
+
+  public ImportReport run(DSLContext dsl, Path file, ImportMode mode, Progress progress) {
+    String name = file.getFileName().toString();
+    ImportReport report = new ImportReport(name);
+    LineSet refused = new LineSet();
+    RowErrors sink =
+        (line, field, value, message) -> {
+          report.error(new RowError(line, field, value, message));
+          refused.add(line);
+          report.refused(refused.size());
+        };
+    Map<String, Integer> columns;
+    try (TabularReader reader = TabularReader.open(file)) {
+      columns = header(reader.header(), sink);
+      if (report.hasErrors()) {
+        return report;
+      }
+      List<TabularRow> batch = new ArrayList<>(BATCH);
+      for (TabularRow row = reader.next(); row != null; row = reader.next()) {
+        report.read();
+        if (shape(row, reader.header().size(), sink)) {
+          batch.add(row);
+        }
+        if (batch.size() == BATCH) {
+          schema.prepare(dsl, batch, columns, sink, true);
+          batch.clear();
+          step(progress, reader.fraction() / 2, "validation");
+        }
+      }
+      schema.prepare(dsl, batch, columns, sink, true);
+    }
+    if (report.rowsRead() == 0
+        || report.rowsValid() == 0
+        || report.hasErrors() && mode == ImportMode.ALL_OR_NOTHING) {
+      return report;
+    }
+    dsl.transaction(
+        cfg -> {
+          DSLContext tx = cfg.dsl();
+          RowErrors ignore = (l, f, v, m) -> {};
+          try (TabularReader reader = TabularReader.open(file)) {
+            List<TabularRow> batch = new ArrayList<>(BATCH);
+            for (TabularRow row = reader.next(); row != null; row = reader.next()) {
+              if (!refused.contains(row.line())) {
+                batch.add(row);
+              }
+              if (batch.size() == BATCH) {
+                write(tx, batch, columns, ignore, report);
+                step(progress, 0.5 + reader.fraction() / 2, "import");
+              }
+            }
+            write(tx, batch, columns, ignore, report);
+          }
+        });
+    report.markApplied();
+    progress.update(1, 1, null);
+    return report;
+  }
+
+  private void write(
+      DSLContext tx,
+      List<TabularRow> batch,
+      Map<String, Integer> columns,
+      RowErrors ignore,
+      ImportReport report) {
+    List<T> valid = new ArrayList<>(schema.prepare(tx, batch, columns, ignore, false));
+    valid.removeIf(java.util.Objects::isNull);
+    schema.write(tx, valid, report);
+    batch.clear();
+  }
+
+  private static void step(Progress progress, double fraction, String what) {
+    progress.update(Math.round(fraction * 1000), 1000, what);
+    if (progress.isCancelled()) {
+      throw new CancelledException();
+    }
+  }
+
+  private Map<String, Integer> header(List<String> header, RowErrors sink) {
+    Map<String, Integer> columns = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String h = header.get(i).toLowerCase(Locale.ROOT).trim();
+      if (h.isEmpty()) {
+        continue;
+      }
+      if (!schema.columns().contains(h)) {
+        sink.add(1, h, h, "unknown column \"" + h + "\"; known columns: " + schema.columns());
+      } else if (columns.putIfAbsent(h, i) != null) {
+        sink.add(1, h, h, "column \"" + h + "\" appears twice");
+      }
+    }
+    for (String r : schema.required()) {
+      if (!columns.containsKey(r)) {
+        sink.add(1, r, "", "missing column \"" + r + "\"");
+      }
+    }
+    return columns;
+  }
+
+  /** A row with more non-empty cells than the header has columns is refused. */
+  private static boolean shape(TabularRow row, int width, RowErrors sink) {
+    for (int i = width; i < row.values().size(); i++) {
+      if (!row.values().get(i).isBlank()) {
+        sink.add(
+            row.line(),
+            "",
+            "",
+            "the line has "
+                + row.values().size()
+                + " fields but the header has "
+                + width
+                + " (a value containing \";\" must be in quotes)");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Increasing line numbers, compactly (a million refused rows stay a few MB). */
+  static final class LineSet {
+    private long[] lines = new long[64];
+    private int size;
+
+    void add(long line) {
+      if (size > 0 && lines[size - 1] == line || contains(line)) {
+        return;
+      }
+      if (size == lines.length) {
+        lines = Arrays.copyOf(lines, size * 2);
+      }
+      lines[size++] = line;
+      if (size > 1 && lines[size - 2] > line) {
+        Arrays.sort(lines, 0, size);
+      }
+    }
+
+    int size() {
+      return size;
+    }
+
+    boolean contains(long line) {
+      return Arrays.binarySearch(lines, 0, size, line) >= 0;
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package fr.passerelle.ui.shell;
+
+import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.Languages;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
+import fr.passerelle.ui.search.GlobalSearchField;
+import fr.passerelle.ui.search.GlobalSearchViewModel;
+import fr.passerelle.ui.search.SearchProviders;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/**
+ * The main window's content: top bar (name, office, global search, settings), navigation rail, the
+ * current view, status bar. Ctrl+1…7 jump to an entry, Ctrl+K to the search field.
+ */
+public final class ShellView {
+  private static final KeyCombination SEARCH =
+      new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+
+  private final UiContext ctx;
+  private final List<FeatureView> features;
+  private final ShellViewModel vm;
+  private final Consumer<Locale> onLanguageChanged;
+  private final Path logFile;
+  private final Map<String, Node> built = new HashMap<>();
+  private final StackPane content = new StackPane();
+  private final ToggleGroup navGroup = new ToggleGroup();
+  private final BorderPane root = new BorderPane();
+  private final GlobalSearchField search;
+
+  public ShellView(
+      UiContext ctx,
+      List<FeatureView> features,
+      ShellViewModel vm,
+      ObservableList<Task<?>> running,
+      Path logFile,
+      Consumer<Locale> onLanguageChanged) {
+    this.ctx = ctx;
+    this.features = List.copyOf(features);
+    this.vm = vm;
+    this.logFile = logFile;
+    this.onLanguageChanged = onLanguageChanged;
+    Messages m = ctx.messages();
+    this.search =
+        new GlobalSearchField(
+            new GlobalSearchViewModel(SearchProviders.all(ctx), ctx.tasks(), m),
+            m,
+            hit -> vm.select(hit.featureId()));
+    root.getStyleClass().add("shell");
+    root.setTop(topBar(m));
+    root.setLeft(rail(m));
+    content.getStyleClass().add("shell-content");
+    root.setCenter(content);
+    root.setBottom(new StatusBar(vm, m, running).node());
+    root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    vm.selectedProperty().addListener((o, a, b) -> show(b.intValue()));
+  }
+
+  public Parent node() {
+    return root;
+  }
+
+  /** Shows the selected entry and fills the status bar (call once the node is in a scene). */
+  public void start() {
+    show(vm.selectedProperty().get());
+    ((ToggleButton) navGroup.getSelectedToggle()).requestFocus();
+    vm.refreshStatus();
+  }
+
+  /** Reloads the visible view and the status bar (after background work changed the data). */
+  public void refresh() {
+    features.get(vm.selectedProperty().get()).onShow();
+    vm.refreshStatus();
+  }
+
+  private Node topBar(Messages m) {
+    Label name = new Label(m.get("app.title"));
+    name.getStyleClass().addAll("title-3", "app-name");
+    Label office = new Label();
+    office.setId("top-office");
+    office.getStyleClass().add("text-muted");
+    office.textProperty().bind(vm.officeProperty());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar = new HBox(10, name, new Label("·"), office, spacer, search.node(), settings(m));
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.getStyleClass().add("top-bar");
+    return bar;
+  }
+
+  private Node settings(Messages m) {
+    MenuButton button = new MenuButton();
+    button.setId("settings");
+    button.setGraphic(new FontIcon(MaterialDesignC.COG_OUTLINE));
+    button.getStyleClass().addAll("flat", "button-icon");
+    button.setAccessibleText(m.get("settings.title"));
+    button.setTooltip(new Tooltip(m.get("settings.title")));
+    MenuItem language = new MenuItem(m.get("settings.language"));
+    language.setGraphic(new FontIcon(MaterialDesignT.TRANSLATE));
+    language.setDisable(true);
+    button.getItems().add(language);
+    ToggleGroup group = new ToggleGroup();
+    for (Locale l : Languages.ALL) {
+      String name = l.getDisplayLanguage(l);
+      RadioMenuItem item =
+          new RadioMenuItem(name.substring(0, 1).toUpperCase(l) + name.substring(1));
+      item.setId("language-" + l.getLanguage());
+      item.setToggleGroup(group);
+      item.setSelected(l.equals(vm.language()));
+      item.setOnAction(e -> vm.changeLanguage(l, onLanguageChanged));
+      button.getItems().add(item);
+    }
+    MenuItem logs = new MenuItem(m.get("settings.logs", logFile == null ? "" : logFile.toString()));
+    logs.setDisable(true);
+    button.getItems().addAll(new SeparatorMenuItem(), logs);
+    return button;
+  }
+
+  private Node rail(Messages m) {
+    VBox rail = new VBox(4);
+    rail.getStyleClass().add("nav-rail");
+    for (int i = 0; i < features.size(); i++) {
+      FeatureView f = features.get(i);
+      int index = i;
+      ToggleButton b = new ToggleButton(m.get(f.titleKey()));
+      b.setId("nav-" + f.id());
+      FontIcon icon = new FontIcon(f.icon());
+      icon.setIconSize(22);
+      b.setGraphic(icon);
+      b.setContentDisplay(ContentDisplay.TOP);
+      b.setWrapText(true);
+      b.setMaxWidth(Double.MAX_VALUE);
+      b.getStyleClass().add("nav-entry");
+      b.setToggleGroup(navGroup);
+      b.setTooltip(new Tooltip(m.get(f.titleKey()) + " (Ctrl+" + (i + 1) + ")"));
+      b.setOnAction(
+          e -> {
+            vm.select(index);
+            b.setSelected(true); // a click on the current entry keeps it selected
+          });
+      rail.getChildren().add(b);
+    }
+    return rail;
+  }
+
+  private void show(int index) {
+    FeatureView f = features.get(index);
+    Node node = built.computeIfAbsent(f.id(), id -> f.build());
+    content.getChildren().setAll(node);
+    ((ToggleButton) navGroup.getToggles().get(index)).setSelected(true);
+    f.onShow();
+  }
+
+  private void onKey(KeyEvent e) {
+    if (SEARCH.match(e)) {
+      search.focus();
+      e.consume();
+      return;
+    }
+    if (e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+      int n = digit(e.getCode());
+      if (n >= 1 && n <= features.size()) {
+        vm.select(n - 1);
+        e.consume();
+      }
+    }
+  }
+
+  private static int digit(KeyCode code) {
+    if (code.isDigitKey()) {
+      String name = code.getName(); // "1" or "Numpad 1"
+      char c = name.charAt(name.length() - 1);
+      return Character.isDigit(c) ? c - '0' : -1;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,608 @@
+package fr.passerelle.candidates;
+
+import fr.passerelle.app.Services;
+import fr.passerelle.core.Progress;
+import fr.passerelle.tabular.ImportMode;
+import fr.passerelle.tabular.ImportReport;
+import fr.passerelle.tabular.TabularWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Benchmark harness (not a test): {@code generate DIR N} loads N synthetic candidates, {@code
+ * search DIR} measures search as you type and a filtered list, {@code import DIR N} times a CSV
+ * import of N new candidates. See docs/benchmarks-candidates.md for the commands.
+ */
+public final class CandidateBenchmark {
+  static final String[] LAST = {
+    "Martin",
+    "Bernard",
+    "Thomas",
+    "Petit",
+    "Robert",
+    "Richard",
+    "Durand",
+    "Dubois",
+    "Moreau",
+    "Laurent",
+    "Simon",
+    "Michel",
+    "Lefèvre",
+    "Leroy",
+    "Roux",
+    "David",
+    "Bertrand",
+    "Morel",
+    "Fournier",
+    "Girard",
+    "Bonnet",
+    "Dupont",
+    "Lambert",
+    "Fontaine",
+    "Rousseau",
+    "Vincent",
+    "Müller",
+    "Lefebvre",
+    "Faure",
+    "André",
+    "Mercier",
+    "Blanc",
+    "Guérin",
+    "Boyer",
+    "Garnier",
+    "Chevalier",
+    "François",
+    "Legrand",
+    "Gauthier",
+    "Garcia",
+    "Perrin",
+    "Robin",
+    "Clément",
+    "Morin",
+    "Nicolas",
+    "Henry",
+    "Roussel",
+    "Mathieu",
+    "Gautier",
+    "Masson",
+    "Marchand",
+    "Duval",
+    "Denis",
+    "Dumont",
+    "Marie",
+    "Lemaire",
+    "Noël",
+    "Meyer",
+    "Dufour",
+    "Meunier",
+    "Brun",
+    "Blanchard",
+    "Giraud",
+    "Joly",
+    "Rivière",
+    "Lucas",
+    "Brunet",
+    "Gaillard",
+    "Barbier",
+    "Arnaud",
+    "Martínez",
+    "Gérard",
+    "Roche",
+    "Renard",
+    "Schmitt",
+    "Roy",
+    "Leroux",
+    "Colin",
+    "Vidal",
+    "Caron",
+    "Picard",
+    "Roger",
+    "Fabre",
+    "Aubert",
+    "Lemoine",
+    "Renaud",
+    "Dumas",
+    "Lacroix",
+    "Olivier",
+    "Philippe",
+    "Bourgeois",
+    "Pierre",
+    "Benoît",
+    "Rey",
+    "Leclerc",
+    "Payet",
+    "Rolland",
+    "Leclercq",
+    "Guillaume",
+    "Lecomte",
+    "López",
+    "Jean",
+    "Dupuy",
+    "Guillot",
+    "Hubert",
+    "Berger",
+    "Carpentier",
+    "Sánchez",
+    "Dupuis",
+    "Moulin",
+    "Louis",
+    "Deschamps",
+    "Huet",
+    "Vasseur",
+    "Perez",
+    "Boucher",
+    "Fleury",
+    "Royer",
+    "Klein",
+    "Jacquet",
+    "Adam",
+    "Paris",
+    "Poirier",
+    "Marty",
+    "Aubry",
+    "Guyot",
+    "Carré",
+    "Charles",
+    "Renault",
+    "Charpentier",
+    "Ménard",
+    "Maillard",
+    "Baron",
+    "Bertin",
+    "Bailly",
+    "Hervé",
+    "Schneider",
+    "Fernández",
+    "Le Gall",
+    "Collet",
+    "Léger",
+    "Bouvier",
+    "Julien",
+    "Prévost",
+    "Millet",
+    "Perrot",
+    "Daniel",
+    "Le Roux",
+    "Cousin",
+    "Germain",
+    "Breton",
+    "Besson",
+    "Langlois",
+    "Rémy",
+    "Le Goff",
+    "Pelletier",
+    "Lévêque",
+    "Perrier",
+    "Leblanc",
+    "Barré",
+    "Lebrun",
+    "Marchal",
+    "Weber",
+    "Mallet",
+    "Hamon",
+    "Boulanger",
+    "Jacob",
+    "Monnier",
+    "Michaud",
+    "Rodríguez",
+    "Guichard",
+    "Gillet",
+    "Étienne",
+    "Grondin",
+    "Poulain",
+    "Tessier",
+    "Chevallier",
+    "Collin",
+    "Chauvin",
+    "Da Silva",
+    "Bouchet",
+    "Gay",
+    "Lemaître",
+    "Bénard",
+    "Maréchal",
+    "Humbert",
+    "Reynaud",
+    "Antoine",
+    "Hoarau",
+    "Perret",
+    "Barthélemy",
+    "Cordier",
+    "Pichon",
+    "Lejeune",
+    "Gilbert",
+    "Lamy",
+    "Delaunay",
+    "Pasquier",
+    "Carlier",
+    "Laporte",
+    "Benali",
+    "Haddad",
+    "Nguyen",
+    "Traoré",
+    "Diallo",
+    "Mendy"
+  };
+  static final String[] FIRST = {
+    "Jean",
+    "Marie",
+    "Hélène",
+    "Léa",
+    "Chloé",
+    "Emma",
+    "Inès",
+    "Zoé",
+    "Louise",
+    "Camille",
+    "Manon",
+    "Sarah",
+    "Lucas",
+    "Hugo",
+    "Louis",
+    "Gabriel",
+    "Arthur",
+    "Jules",
+    "Raphaël",
+    "Adam",
+    "Noé",
+    "Paul",
+    "Théo",
+    "Nathan",
+    "Éric",
+    "Stéphane",
+    "Sébastien",
+    "Frédéric",
+    "Céline",
+    "Valérie",
+    "Sandrine",
+    "Nathalie",
+    "Isabelle",
+    "Sylvie",
+    "Christophe",
+    "Laurent",
+    "Nicolas",
+    "Julien",
+    "Aurélie",
+    "Élodie",
+    "Mélanie",
+    "Jérôme",
+    "Cédric",
+    "Grégory",
+    "Anaïs",
+    "Océane",
+    "Maëlle",
+    "Noémie",
+    "Clément",
+    "Benoît",
+    "François",
+    "Françoise",
+    "Gérard",
+    "Michèle",
+    "André",
+    "Agnès",
+    "Karim",
+    "Yasmine",
+    "Mohamed",
+    "Fatima",
+    "Amadou",
+    "Aïcha",
+    "Mehdi",
+    "Sofiane",
+    "Leïla",
+    "Kévin",
+    "Jessica",
+    "Mathéo",
+    "Enzo",
+    "Lina",
+    "Jade",
+    "Rose",
+    "Alice",
+    "Ambre",
+    "Lou",
+    "Anna",
+    "Mila",
+    "Julia",
+    "Romane",
+    "Éva",
+    "Victor",
+    "Martin",
+    "Axel",
+    "Maxime",
+    "Thomas",
+    "Antoine",
+    "Alexandre",
+    "Quentin",
+    "Romain",
+    "Pauline",
+    "Margaux",
+    "Justine",
+    "Clémence",
+    "Gaëlle",
+    "Solène",
+    "Joël",
+    "Noël",
+    "Loïc",
+    "Gaël",
+    "Hervé",
+    "Rémi",
+    "Aurélien",
+    "Damien",
+    "Fabien"
+  };
+
+  private CandidateBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[1]);
+    try (Services s = Services.open(dir)) {
+      if (s.offices().current().isEmpty()) {
+        s.offices()
+            .init("Agence Toulouse Matabiau", fr.passerelle.office.OfficeKind.FRANCE_TRAVAIL, null);
+      }
+      switch (args[0]) {
+        case "generate" -> generate(s, Integer.parseInt(args[2]), 42);
+        case "search" -> search(s, Integer.parseInt(args.length > 2 ? args[2] : "3"));
+        case "import" -> importCsv(s, dir, Integer.parseInt(args[2]));
+        default -> throw new IllegalArgumentException(args[0]);
+      }
+    }
+  }
+
+  static CandidateDetail person(Random rnd, List<String> communes, List<String> romes, int i) {
+    String last = LAST[rnd.nextInt(LAST.length)];
+    if (rnd.nextInt(4) == 0) {
+      last = last + "-" + LAST[rnd.nextInt(LAST.length)];
+    }
+    String first = FIRST[rnd.nextInt(FIRST.length)];
+    int nOcc = 1 + rnd.nextInt(2);
+    List<CandidateDetail.TargetOccupation> occ = new ArrayList<>();
+    for (int k = 0; k < nOcc; k++) {
+      String r = romes.get(rnd.nextInt(romes.size()));
+      if (occ.stream().noneMatch(o -> o.romeCode().equals(r))) {
+        occ.add(new CandidateDetail.TargetOccupation(r, null, rnd.nextInt(15)));
+      }
+    }
+    List<CandidateDetail.Criterion> crit = new ArrayList<>();
+    if (rnd.nextInt(10) == 0) {
+      crit.add(
+          new CandidateDetail.Criterion(
+              PriorityCriterion.RQTH,
+              LocalDate.of(2020 + rnd.nextInt(5), 1 + rnd.nextInt(12), 1),
+              rnd.nextBoolean(),
+              null));
+    }
+    if (rnd.nextInt(6) == 0) {
+      crit.add(new CandidateDetail.Criterion(PriorityCriterion.DELD, null, false, null));
+    }
+    if (rnd.nextInt(8) == 0) {
+      crit.add(new CandidateDetail.Criterion(PriorityCriterion.RSA, null, false, null));
+    }
+    return new CandidateDetail(
+        null,
+        null,
+        last,
+        first,
+        LocalDate.of(1960 + rnd.nextInt(45), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)),
+        "c" + i + "@exemple.fr",
+        String.format("06%08d", i),
+        null,
+        communes.get(
+            (int)
+                Math.min(communes.size() - 1, Math.abs(rnd.nextGaussian()) * communes.size() / 4)),
+        null,
+        5 * rnd.nextInt(11),
+        rnd.nextBoolean(),
+        rnd.nextInt(3) == 0 ? LocalDate.of(2026, 1 + rnd.nextInt(12), 1) : null,
+        CandidateStatus.values()[rnd.nextInt(10) < 7 ? 0 : rnd.nextInt(4)],
+        null,
+        null,
+        occ,
+        crit,
+        new CandidateDetail.Consent(rnd.nextInt(3) > 0, null, rnd.nextInt(4) == 0, null, null));
+  }
+
+  static List<String> communesByPopulation(Services s) {
+    return s.db()
+        .dsl()
+        .select(fr.passerelle.db.jooq.Tables.COMMUNE.INSEE_CODE)
+        .from(fr.passerelle.db.jooq.Tables.COMMUNE)
+        .orderBy(fr.passerelle.db.jooq.Tables.COMMUNE.POPULATION.desc())
+        .fetch(fr.passerelle.db.jooq.Tables.COMMUNE.INSEE_CODE);
+  }
+
+  static List<String> romes(Services s) {
+    return s.db()
+        .dsl()
+        .select(fr.passerelle.db.jooq.Tables.OCCUPATION.ROME_CODE)
+        .from(fr.passerelle.db.jooq.Tables.OCCUPATION)
+        .fetch(fr.passerelle.db.jooq.Tables.OCCUPATION.ROME_CODE);
+  }
+
+  static void generate(Services s, int n, long seed) {
+    CandidateService c = s.candidates();
+    Random rnd = new Random(seed);
+    List<String> communes = communesByPopulation(s);
+    List<String> romes = romes(s);
+    long t0 = System.nanoTime();
+    int batch = 2_000;
+    for (int from = 0; from < n; from += batch * 10) {
+      int start = from;
+      s.db()
+          .dsl()
+          .transaction(
+              cfg -> {
+                for (int b = start; b < Math.min(n, start + batch * 10); b += batch) {
+                  List<CandidateDetail> rows = new ArrayList<>();
+                  for (int i = b; i < Math.min(n, b + batch); i++) {
+                    rows.add(person(rnd, communes, romes, i));
+                  }
+                  c.store().insertNew(cfg.dsl(), rows, c.now());
+                }
+              });
+      System.out.printf(
+          "%d / %d  %.1f s%n", Math.min(n, from + batch * 10), n, (System.nanoTime() - t0) / 1e9);
+    }
+    System.out.printf("generated %d in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+    s.db().compact();
+  }
+
+  static void search(Services s, int runs) {
+    CandidateService c = s.candidates();
+    c.reference();
+    Random rnd = new Random(7);
+    List<Long> all = new ArrayList<>();
+    List<Long> filtered = new ArrayList<>();
+    String[] words = {
+      "lefevre helene",
+      "garcia",
+      "martin paul",
+      "toulouse",
+      "cariste",
+      "macon",
+      "helene albi",
+      "boulanger",
+      "perpignan",
+      "dubois",
+      "aide soignant",
+      "nguyen"
+    };
+    for (int warm = 0; warm < 2; warm++) {
+      c.page(CandidateQuery.text("warm" + warm), 0, 50);
+    }
+    for (int r = 0; r < runs; r++) {
+      for (String w : words) {
+        // type it letter by letter, as the view does (after the 150 ms debounce, each keystroke)
+        for (int len = 1; len <= w.length(); len++) {
+          String typed = w.substring(0, len);
+          if (typed.endsWith(" ")) {
+            continue;
+          }
+          long t = System.nanoTime();
+          CandidatePage p = c.page(CandidateQuery.text(typed), 0, 50);
+          all.add(System.nanoTime() - t);
+          if (r == 0 && len == w.length()) {
+            System.out.printf(
+                "  %-16s %6s matches  %.1f ms%n",
+                typed,
+                p.totalCapped() ? ">" + p.total() : p.total(),
+                (System.nanoTime() - t) / 1e6);
+          }
+        }
+      }
+      CandidateQuery[] qs = {
+        CandidateQuery.all().withOccupation(null, "N11").withArea("31555", 30),
+        CandidateQuery.all()
+            .withOccupation("J1501", null)
+            .withArea("34172", 20)
+            .withCriteria(Set.of(PriorityCriterion.RQTH)),
+        CandidateQuery.all()
+            .withAvailableBy(LocalDate.of(2026, 3, 1))
+            .withStatus(CandidateStatus.ACTIVE)
+            .withConsentShare(true)
+            .withArea("31555", 10),
+        CandidateQuery.text("martin")
+            .withArea("31555", 50)
+            .withCriteria(Set.of(PriorityCriterion.DELD, PriorityCriterion.RSA)),
+      };
+      for (CandidateQuery q : qs) {
+        long t = System.nanoTime();
+        CandidatePage p = c.page(q, 0, 50);
+        filtered.add(System.nanoTime() - t);
+        if (r == 0) {
+          System.out.printf(
+              "  filtered %s: %d%s matches, %.1f ms%n",
+              q, p.total(), p.totalCapped() ? "+" : "", (System.nanoTime() - t) / 1e6);
+        }
+      }
+    }
+    report("search as you type (page of 50 + capped count, per keystroke)", all);
+    report("filtered list (page of 50 + count)", filtered);
+    // page deep in a large result (scrolling)
+    List<Long> deep = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      long t = System.nanoTime();
+      c.search(CandidateQuery.text("ma"), 2000 + i * 50, 50);
+      deep.add(System.nanoTime() - t);
+    }
+    report("next page while scrolling (offset 2000+)", deep);
+    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    System.out.printf(
+        "heap used after GC: %d MB (max %d MB)%n",
+        (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+    System.out.printf(
+        "candidates: %d, index rows: %d%n", c.count(CandidateQuery.all()), c.indexSize());
+    rnd.nextInt();
+  }
+
+  static void report(String what, List<Long> nanos) {
+    long[] a = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    System.out.printf(
+        "%s: n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n",
+        what,
+        a.length,
+        a[a.length / 2] / 1e6,
+        a[(int) (a.length * 0.95)] / 1e6,
+        a[a.length - 1] / 1e6);
+  }
+
+  static void importCsv(Services s, Path dir, int n) throws Exception {
+    Path csv = dir.resolveSibling("import-" + n + ".csv");
+    Random rnd = new Random(99);
+    List<String> communes = communesByPopulation(s);
+    List<String> romes = romes(s);
+    try (TabularWriter w =
+        TabularWriter.open(
+            csv,
+            "c",
+            List.of(
+                "last_name",
+                "first_name",
+                "birth_date",
+                "email",
+                "phone",
+                "commune",
+                "mobility_km",
+                "occupations",
+                "criteria",
+                "consent_share"))) {
+      for (int i = 0; i < n; i++) {
+        CandidateDetail d = person(rnd, communes, romes, 10_000_000 + i);
+        w.write(
+            Arrays.asList(
+                d.lastName(),
+                d.firstName(),
+                d.birthDate().toString(),
+                "i" + i + "@import.fr",
+                String.format("07%08d", i),
+                d.communeCode(),
+                d.mobilityKm().toString(),
+                String.join(
+                    " | ",
+                    d.occupations().stream()
+                        .map(o -> o.romeCode() + ":" + o.experienceYears())
+                        .toList()),
+                String.join(" | ", d.criteria().stream().map(k -> k.kind().name()).toList()),
+                d.consent().share() ? "oui" : "non"));
+      }
+    }
+    System.out.printf("file %s: %d MB%n", csv, Files.size(csv) >> 20);
+    long t = System.nanoTime();
+    ImportReport r =
+        s.candidates().transfer().importFile(csv, ImportMode.ALL_OR_NOTHING, Progress.NONE);
+    System.out.printf(
+        "import of %d rows: %.1f s, created %d, errors %d%n",
+        n, (System.nanoTime() - t) / 1e9, r.created(), r.errorCount());
+    r.describe(5).forEach(System.out::println);
+    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    System.out.printf(
+        "heap used after GC: %d MB (max %d MB)%n",
+        (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+  }
+}

@@ -1,0 +1,65 @@
+package fr.passerelle.candidates;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Candidates for tests, built the way the form builds them. */
+final class CandidateFixtures {
+  private CandidateFixtures() {}
+
+  static CandidateDetail person(String last, String first, String commune, String... romeCodes) {
+    return new CandidateDetail(
+        null,
+        null,
+        last,
+        first,
+        LocalDate.of(1990, 3, 14),
+        null,
+        null,
+        null,
+        commune,
+        null,
+        10,
+        true,
+        null,
+        CandidateStatus.ACTIVE,
+        null,
+        null,
+        java.util.Arrays.stream(romeCodes)
+            .map(r -> new CandidateDetail.TargetOccupation(r, null, 2))
+            .toList(),
+        List.of(),
+        CandidateDetail.Consent.NONE);
+  }
+
+  static CandidateDetail with(
+      CandidateDetail d,
+      String email,
+      String phone,
+      LocalDate birth,
+      LocalDate available,
+      CandidateStatus status,
+      List<CandidateDetail.Criterion> criteria,
+      boolean share) {
+    return new CandidateDetail(
+        d.id(),
+        d.officeId(),
+        d.lastName(),
+        d.firstName(),
+        birth,
+        email,
+        phone,
+        d.address(),
+        d.communeCode(),
+        d.communeName(),
+        d.mobilityKm(),
+        d.drivingLicence(),
+        available,
+        status,
+        d.registeredOn(),
+        d.notes(),
+        d.occupations(),
+        criteria,
+        new CandidateDetail.Consent(share, null, false, null, null));
+  }
+}

@@ -1,0 +1,200 @@
+package fr.passerelle.meetings.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.app.Services;
+import fr.passerelle.meetings.MeetingCounts;
+import fr.passerelle.meetings.MeetingDocumentsTest;
+import fr.passerelle.meetings.MeetingFixture;
+import fr.passerelle.meetings.Participant;
+import fr.passerelle.meetings.ParticipantStatus;
+import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.TestServices;
+import fr.passerelle.testsupport.TestServices.ManualClock;
+import fr.passerelle.ui.FxTaskRunner;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Meetings view driven as a counselor works: mouse for set-up, keyboard for attendance. */
+@ExtendWith(ApplicationExtension.class)
+class MeetingsViewTest {
+  private static Path dir;
+  private static Services services;
+  private static List<UUID> candidates;
+  private FxTaskRunner tasks;
+  private MeetingsViewModel vm;
+  private MeetingsView view;
+  private Path savedRoster;
+  private String confirmation;
+
+  /** The database is set up before JavaFX starts (migrations take a while on a busy machine). */
+  @BeforeAll
+  static void data() throws Exception {
+    dir = Files.createTempDirectory("meetings-ui");
+    services = TestServices.open(dir, new ManualClock());
+    services.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
+    MeetingFixture fixture = new MeetingFixture(services);
+    candidates = fixture.candidates(30);
+    fixture.sourcingList("Préparateurs Fenouillet", candidates);
+  }
+
+  @AfterAll
+  static void closeData() {
+    services.close();
+  }
+
+  @Start
+  void start(Stage stage) throws Exception {
+    tasks = new FxTaskRunner();
+    vm = new MeetingsViewModel(new UiContext(services, tasks, new Messages(Messages.FRENCH)));
+    savedRoster = dir.resolve("roster.pdf");
+    MeetingDialogs dialogs =
+        new MeetingDialogs() {
+          @Override
+          public Optional<Path> saveFile(
+              javafx.stage.Window owner, String title, String initialName, String ext) {
+            return Optional.of(savedRoster);
+          }
+
+          @Override
+          public boolean confirm(javafx.stage.Window owner, String title, String text, String ok) {
+            confirmation = text;
+            return true;
+          }
+        };
+    view = new MeetingsView(vm, dialogs);
+    stage.setScene(new Scene((javafx.scene.Parent) view.root(), 1260, 790));
+    stage.show();
+    vm.refresh();
+  }
+
+  @AfterEach
+  void close() {
+    tasks.close();
+  }
+
+  @Test
+  void planInviteAListPromoteTakeAttendanceAndPrint(FxRobot robot) throws Exception {
+    waitUntil(() -> !vm.sourcingLists.isEmpty());
+    // create: title, capacity; the end before the start is refused next to the field
+    robot.clickOn("#newMeeting");
+    robot.clickOn("#title").write("Info coll préparateurs de commandes");
+    retype(robot, "#end", "08:00");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.editor.save.isDisabled()).isTrue();
+    assertThat(view.editor.why.getText()).contains("la fin doit être après le début");
+    retype(robot, "#end", "12:00");
+    robot.clickOn("#capacity").write("25");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.editor.why.getText()).isEmpty();
+    robot.clickOn("#save");
+    waitUntil(() -> vm.selected.get() != null);
+    UUID meeting = vm.selected.get().id();
+    assertThat(vm.selected.get().capacity()).isEqualTo(25);
+
+    // invite the 30-candidate list: 25 invited, 5 waitlisted
+    robot.clickOn("#tabParticipants");
+    robot.clickOn("#sourcingList");
+    robot.clickOn("Préparateurs Fenouillet (30 candidats)");
+    robot.clickOn("#inviteList");
+    waitUntil(() -> vm.participants.size() == 30);
+    assertThat(services.meetings().counts(meeting)).isEqualTo(new MeetingCounts(25, 0, 5, 0, 0, 0));
+    assertThat(view.participants.counts.getText())
+        .contains("Invités 25 / 25 places", "en attente 5");
+
+    // the first invited cancels (excused): the first waitlisted (26th of the list) gets the place
+    robot.interact(() -> view.participants.table.getSelectionModel().clearAndSelect(0));
+    assertThat(view.participants.table.getSelectionModel().getSelectedItem().candidateId())
+        .isEqualTo(candidates.get(0));
+    robot.clickOn("#markEXCUSED");
+    waitUntil(() -> status(meeting, candidates.get(25)) == ParticipantStatus.INVITED);
+    assertThat(status(meeting, candidates.get(26))).isEqualTo(ParticipantStatus.WAITLISTED);
+    assertThat(status(meeting, candidates.get(0))).isEqualTo(ParticipantStatus.EXCUSED);
+
+    // inviting someone already there is refused next to the search field
+    robot.clickOn("#candidateSearch").write("Martin");
+    waitUntil(() -> !vm.candidateHits.isEmpty());
+    robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.participants.searchProblem).contains("MARTIN Léa est déjà sur cette réunion");
+    assertThat(vm.participants).hasSize(30);
+
+    // attendance by keyboard alone, in name order: P, A, E, then space on the fourth
+    robot.clickOn("#attendanceMode");
+    List<Participant> byName =
+        vm.participants.stream()
+            .sorted(
+                Comparator.comparing(Participant::printedName, Collator.getInstance(Locale.FRENCH)))
+            .toList();
+    robot.type(KeyCode.P);
+    waitUntil(() -> status(meeting, byName.get(0).candidateId()) == ParticipantStatus.PRESENT);
+    robot.type(KeyCode.A);
+    waitUntil(() -> status(meeting, byName.get(1).candidateId()) == ParticipantStatus.ABSENT);
+    robot.type(KeyCode.E);
+    waitUntil(() -> status(meeting, byName.get(2).candidateId()) == ParticipantStatus.EXCUSED);
+    robot.type(KeyCode.SPACE);
+    waitUntil(() -> status(meeting, byName.get(3).candidateId()) == ParticipantStatus.PRESENT);
+    waitUntil(() -> vm.counts.get().present() == 2);
+    assertThat(view.participants.counts.getText()).contains("présents 2", "absentéisme 33,3 %");
+
+    // the sign-in sheet saved as PDF
+    robot.clickOn("#saveRoster");
+    waitUntil(() -> Files.exists(savedRoster));
+    String text = String.join("\n", MeetingDocumentsTest.pagesOf(Files.readAllBytes(savedRoster)));
+    assertThat(text).contains("Info coll préparateurs de commandes", "page 1 / 2", "page 2 / 2");
+    for (Participant p : services.meetings().sheet(meeting).expected()) {
+      assertThat(text).contains(p.printedName());
+    }
+
+    // cancelling names what happens, then marks the meeting cancelled
+    robot.clickOn("#cancelMeeting");
+    waitUntil(() -> vm.selected.get().status() == fr.passerelle.meetings.MeetingStatus.CANCELLED);
+    assertThat(confirmation).contains("sera marquée annulée", "30 participants restent listés");
+  }
+
+  /** Selects the whole field with the keyboard and types over it. */
+  private static void retype(FxRobot robot, String query, String text) {
+    robot.clickOn(query).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+    robot.write(text);
+  }
+
+  private ParticipantStatus status(UUID meeting, UUID candidate) {
+    return services.meetings().participants(meeting).stream()
+        .filter(p -> candidate.equals(p.candidateId()))
+        .findFirst()
+        .orElseThrow()
+        .status();
+  }
+
+  private static void waitUntil(BooleanSupplier condition) throws Exception {
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () -> {
+          WaitForAsyncUtils.waitForFxEvents();
+          return condition.getAsBoolean();
+        });
+  }
+}

@@ -1,0 +1,97 @@
+package fr.passerelle.offers.ui;
+
+import static fr.passerelle.testsupport.OfferFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.app.Services;
+import fr.passerelle.office.OfficeKind;
+import fr.passerelle.sourcing.SourcingEntry;
+import fr.passerelle.testsupport.OfferFixtures;
+import fr.passerelle.testsupport.TestServices;
+import fr.passerelle.ui.FxTaskRunner;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Builds a sourcing list from an offer's matched candidates, as a counselor would. */
+@ExtendWith(ApplicationExtension.class)
+class OffersViewFxTest {
+  @TempDir static Path dir;
+  static Services services;
+  static FxTaskRunner tasks;
+  OffersView view;
+  static UUID offer;
+
+  @BeforeAll
+  static void data() {
+    services = TestServices.open(dir, new TestServices.ManualClock());
+    services.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
+    OfferFixtures f = new OfferFixtures(services);
+    f.person("Martin", "Léa").rome("N1103", 6).criteria("RQTH").save();
+    f.person("Durand", "Paul").rome("N1103", 2).save();
+    f.person("Petit", "Inès").rome("N1105", 4).save();
+    offer = f.offer("Préparateur de commandes", "N1103", TOULOUSE, TODAY.minusDays(80));
+    tasks = new FxTaskRunner();
+  }
+
+  @Start
+  void start(Stage stage) {
+    view =
+        new OffersView(
+            new UiContext(services, tasks, new Messages(Messages.FRENCH)), OccupationActions.NONE);
+    stage.setScene(new Scene(view, 1200, 760));
+    stage.show();
+    view.vm.refresh();
+  }
+
+  @AfterAll
+  static void close() {
+    tasks.close();
+    services.close();
+  }
+
+  @Test
+  void buildAListFromAnOffersMatches(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.table.getItems().size() == 1);
+    assertThat(view.table.getItems().get(0).hardToFill().effective()).isTrue();
+    robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+    WaitForAsyncUtils.waitFor(
+        30, TimeUnit.SECONDS, () -> view.matching.table.getItems().size() == 3);
+    assertThat(view.matching.table.getItems().get(0).lastName()).isEqualTo("Martin");
+
+    robot.clickOn(
+        robot
+            .from(view.matching.table)
+            .lookup(".table-row-cell")
+            .nth(0)
+            .queryAs(javafx.scene.Node.class));
+    robot.press(KeyCode.SHIFT).press(KeyCode.DOWN).release(KeyCode.DOWN).release(KeyCode.SHIFT);
+    assertThat(view.matching.table.getSelectionModel().getSelectedItems()).hasSize(2);
+    robot.clickOn(view.matching.add);
+
+    WaitForAsyncUtils.waitFor(
+        30, TimeUnit.SECONDS, () -> view.vm.addOutcome().get().startsWith("2 candidat"));
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.vm.lists().size() == 1);
+    var list = services.sourcing().lists(null, false).get(0);
+    assertThat(list.offerId()).isEqualTo(offer);
+    assertThat(list.name()).isEqualTo("Préparateur de commandes — Toulouse");
+    assertThat(services.sourcing().entries(list.id()))
+        .extracting(SourcingEntry::lastName)
+        .containsExactlyInAnyOrder("Martin", "Durand");
+    assertThat(list.shares().listRqth()).isEqualTo(1);
+  }
+}

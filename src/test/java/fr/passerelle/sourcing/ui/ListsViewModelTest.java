@@ -1,0 +1,75 @@
+package fr.passerelle.sourcing.ui;
+
+import static fr.passerelle.testsupport.OfferFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.app.Services;
+import fr.passerelle.office.OfficeKind;
+import fr.passerelle.sourcing.NewList;
+import fr.passerelle.sourcing.PipelineStatus;
+import fr.passerelle.testsupport.OfferFixtures;
+import fr.passerelle.testsupport.SameThreadTaskRunner;
+import fr.passerelle.testsupport.TestServices;
+import fr.passerelle.ui.Messages;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ListsViewModelTest {
+  @TempDir Path dir;
+  Services s;
+  ListsViewModel vm;
+  UUID list;
+
+  @BeforeEach
+  void setUp() {
+    s = TestServices.open(dir, new TestServices.ManualClock());
+    s.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
+    OfferFixtures f = new OfferFixtures(s);
+    UUID offer = f.offer("Préparateur", "N1103", TOULOUSE, TODAY);
+    list = s.sourcing().create(new NewList("Prépa Toulouse", offer, null, null, null));
+    UUID a = f.person("Martin", "Léa").rome("N1103", 1).criteria("RQTH").save();
+    UUID b = f.person("Durand", "Paul").rome("N1103", 1).save();
+    s.sourcing().add(list, List.of(a, b), null);
+    vm =
+        new ListsViewModel(s.sourcing(), new SameThreadTaskRunner(), new Messages(Messages.FRENCH));
+  }
+
+  @AfterEach
+  void tearDown() {
+    s.close();
+  }
+
+  @Test
+  void listsWithSharesAndEntriesOfTheSelected() {
+    vm.refresh();
+    assertThat(vm.lists()).hasSize(1);
+    assertThat(vm.sharesText(vm.lists().get(0).shares()))
+        .isEqualTo(
+            "Liste : 50 % publics prioritaires, 50 % RQTH — vivier du métier : 50 %, 50 % (sur 2)");
+    vm.selected().set(vm.lists().get(0));
+    assertThat(vm.entries()).extracting(e -> e.lastName()).containsExactly("Durand", "Martin");
+  }
+
+  @Test
+  void forwardAndBackMoveThroughThePipeline() {
+    vm.refresh();
+    vm.selected().set(vm.lists().get(0));
+    var e = vm.entries().get(0);
+    vm.forward(e);
+    vm.forward(vm.entries().stream().filter(x -> x.id().equals(e.id())).findFirst().orElseThrow());
+    var moved = vm.entries().stream().filter(x -> x.id().equals(e.id())).findFirst().orElseThrow();
+    assertThat(moved.status()).isEqualTo(PipelineStatus.INTERESTED);
+    assertThat(vm.focusEntry.get()).isEqualTo(e.id());
+    vm.back(moved);
+    var back = vm.entries().stream().filter(x -> x.id().equals(e.id())).findFirst().orElseThrow();
+    assertThat(back.status()).isEqualTo(PipelineStatus.CONTACTED);
+    assertThat(back.history()).hasSize(4);
+    assertThat(vm.message().get()).isEqualTo("DURAND Paul : Contacté");
+    assertThat(vm.lists().get(0).pipeline()).containsEntry(PipelineStatus.CONTACTED, 1);
+  }
+}

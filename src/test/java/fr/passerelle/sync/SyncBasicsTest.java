@@ -1,0 +1,121 @@
+package fr.passerelle.sync;
+
+import static fr.passerelle.db.jooq.Tables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.office.OfficeKind;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyncBasicsTest {
+  @TempDir Path root;
+  Node a;
+  Node b;
+  Node c;
+  Node t;
+
+  @BeforeEach
+  void setUp() {
+    a = Node.create(root, "Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
+    b = Node.create(root, "Agence Montpellier Pompignane", OfficeKind.FRANCE_TRAVAIL, null);
+    c = Node.create(root, "Agence Nimes Courbessac", OfficeKind.FRANCE_TRAVAIL, null);
+    t =
+        Node.create(
+            root, "Interim Occitanie Toulouse", OfficeKind.TEMP_AGENCY, "Interim Occitanie");
+    Node.trustEachOther(a, b, c, t);
+  }
+
+  @AfterEach
+  void tearDown() {
+    for (Node n : new Node[] {a, b, c, t}) {
+      n.close();
+    }
+  }
+
+  @Test
+  void twoOfficesOfOneOrganisationConvergeAndRelay() {
+    UUID cand = a.addCandidate("Martin");
+    a.addCriterion(cand, "RQTH");
+    ImportReport r = a.sendTo(b);
+    assertThat(r.outcome()).isEqualTo(ImportReport.Outcome.IMPORTED);
+    assertThat(r.tables().get("candidate").added).isEqualTo(1);
+    b.sendTo(c); // relay A -> B -> C
+    c.sendTo(b);
+    b.sendTo(a);
+    a.sendTo(b);
+    assertThat(b.digest()).isEqualTo(a.digest());
+    b.sendTo(c);
+    assertThat(c.digest()).isEqualTo(a.digest());
+    assertThat(c.dsl().fetchCount(CANDIDATE_CRITERION)).isEqualTo(1);
+  }
+
+  @Test
+  void importingTwiceIsAlreadyImported() {
+    a.addCandidate("Martin");
+    var f = a.exportTo(b, false);
+    b.importFile(f);
+    String before = b.digest();
+    assertThat(b.importFile(f).outcome()).isEqualTo(ImportReport.Outcome.ALREADY_IMPORTED);
+    assertThat(b.digest()).isEqualTo(before);
+  }
+
+  @Test
+  void acknowledgementsMakeExportsIncremental() {
+    a.addCandidate("Martin");
+    a.sendTo(b);
+    b.sendTo(a); // carries b's ack of a's changes
+    a.addCandidate("Durand");
+    ImportReport r = a.sendTo(b);
+    assertThat(r.tables().get("candidate").added).isEqualTo(1);
+    assertThat(r.tables().get("office").added).isZero(); // B's office echoes back, unchanged
+  }
+
+  @Test
+  void concurrentEditsKeepTheLoserAsAConflict() {
+    UUID cand = a.addCandidate("Martin");
+    a.sendTo(b);
+    a.renameCandidate(cand, "Martin-A");
+    b.clock.advanceMillis(1000);
+    b.renameCandidate(cand, "Martin-B");
+    ImportReport r = b.sendTo(a);
+    assertThat(r.conflictIds()).hasSize(1);
+    a.sendTo(b);
+    assertThat(a.digest()).isEqualTo(b.digest());
+    assertThat(
+            a.dsl()
+                .select(CANDIDATE.LAST_NAME)
+                .from(CANDIDATE)
+                .where(CANDIDATE.ID.eq(cand))
+                .fetchOne(0))
+        .isEqualTo("Martin-B");
+    var open = b.sync().conflicts().open(10);
+    assertThat(open).hasSize(1);
+    assertThat(open.get(0).loser().get("LAST_NAME")).isEqualTo("Martin-A");
+  }
+
+  @Test
+  void partnersGetOnlyConsentedRowsAndWithdrawalErases() {
+    UUID shared = a.addCandidate("Partage");
+    UUID secret = a.addCandidate("Secret");
+    a.setConsent(shared, true, false);
+    a.addCriterion(shared, "RQTH");
+    a.addCriterion(shared, "DELD");
+    a.addEmployer("Boulangerie");
+    ImportReport r = a.sendTo(t);
+    assertThat(t.dsl().fetchCount(CANDIDATE)).isEqualTo(1);
+    assertThat(t.dsl().select(CANDIDATE.ID).from(CANDIDATE).fetchOne(0)).isEqualTo(shared);
+    assertThat(t.dsl().fetchCount(CANDIDATE_CRITERION)).isEqualTo(1); // DELD, not RQTH
+    assertThat(t.dsl().fetchCount(EMPLOYER)).isEqualTo(1);
+    assertThat(secret).isNotNull();
+    assertThat(r.outcome()).isEqualTo(ImportReport.Outcome.IMPORTED);
+    a.setConsent(shared, false, false);
+    ImportReport w = a.sendTo(t);
+    assertThat(w.tables().get("candidate").erased).isEqualTo(1);
+    assertThat(t.dsl().fetchCount(CANDIDATE)).isZero();
+    assertThat(t.dsl().fetchCount(CANDIDATE_CRITERION)).isZero();
+  }
+}

@@ -1,0 +1,135 @@
+package fr.passerelle.sync;
+
+import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+
+import fr.passerelle.app.Services;
+import fr.passerelle.core.Progress;
+import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.jooq.tables.records.CandidateRecord;
+import fr.passerelle.office.OfficeKind;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Full export and import of N candidates (~300 B each) between two installations, and the same rows
+ * bulk-loaded into H2 with CSVREAD as the lower bound. Run with -Xmx512m: {@code java -Xmx512m -cp
+ * target/test-classes:target/classes:$(cat cp.txt) fr.passerelle.sync.SyncBenchmark /tmp/sync-bench
+ * 600000}.
+ */
+public final class SyncBenchmark {
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args[0]);
+    int n = Integer.parseInt(args[1]);
+    Files.createDirectories(root);
+    Services a = Services.open(root.resolve("a"));
+    Services b = Services.open(root.resolve("b"));
+    if (a.offices().current().isEmpty()) {
+      a.offices().init("Agence Toulouse", OfficeKind.FRANCE_TRAVAIL, null);
+      b.offices().init("Agence Albi", OfficeKind.FRANCE_TRAVAIL, null);
+      a.sync().peers().trust(b.sync().identity().card());
+      b.sync().peers().trust(a.sync().identity().card());
+      long t0 = System.nanoTime();
+      load(a, n);
+      System.out.printf("load %d candidates: %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+    }
+    Path file = root.resolve("full.passerelle");
+    resetPeaks();
+    long t1 = System.nanoTime();
+    a.sync()
+        .exporter()
+        .exportTo(ReplicatedWriter.currentReplica(b.db().dsl()).getId(), file, true, Progress.NONE);
+    double export = (System.nanoTime() - t1) / 1e9;
+    long exportHeap = peakHeap();
+    System.out.printf(
+        "export full: %.1f s, file %.1f MB, peak heap %d MB%n",
+        export, Files.size(file) / 1e6, exportHeap >> 20);
+    resetPeaks();
+    long t2 = System.nanoTime();
+    ImportReport r = b.sync().importer().importFile(file, Progress.NONE);
+    double imp = (System.nanoTime() - t2) / 1e9;
+    System.out.printf(
+        "import full: %.1f s (%d candidates added), peak heap %d MB%n",
+        imp, r.tables().get("candidate").added, peakHeap() >> 20);
+    Path csv = root.resolve("candidates.csv");
+    Files.deleteIfExists(csv);
+    a.db().dsl().execute("CALL CSVWRITE('" + csv + "', 'SELECT * FROM CANDIDATE')");
+    a.close();
+    Path cdir = root.resolve("c");
+    Services c = Services.open(cdir);
+    c.db().dsl().execute("DELETE FROM CANDIDATE");
+    long t3 = System.nanoTime();
+    c.db().dsl().execute("INSERT INTO CANDIDATE SELECT * FROM CSVREAD('" + csv + "')");
+    double bound = (System.nanoTime() - t3) / 1e9;
+    System.out.printf(
+        "CSVREAD lower bound: %.1f s; import / bound = %.2f; digest equal: %s%n",
+        bound, imp / bound, "n/a");
+    c.close();
+    b.close();
+  }
+
+  private static void load(Services s, int n) {
+    Random rnd = new Random(42);
+    var office = s.offices().current().orElseThrow().id();
+    int done = 0;
+    while (done < n) {
+      int batch = Math.min(10_000, n - done);
+      int start = done;
+      s.db()
+          .dsl()
+          .transaction(
+              cfg -> {
+                var tx = cfg.dsl();
+                var block = s.writer().reserve(tx, batch);
+                List<CandidateRecord> rows = new ArrayList<>();
+                for (int i = 0; i < batch; i++) {
+                  CandidateRecord c = tx.newRecord(CANDIDATE);
+                  c.setOfficeId(office);
+                  c.setFirstName("Prénom" + (start + i));
+                  c.setLastName("Nom" + rnd.nextInt(100_000));
+                  c.setNameNorm("nom prenom " + (start + i));
+                  c.setBirthDate(
+                      LocalDate.of(
+                          1960 + rnd.nextInt(45), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)));
+                  c.setEmail("candidat" + (start + i) + "@example.fr");
+                  c.setPhone("06 " + (10_000_000 + rnd.nextInt(89_999_999)));
+                  c.setAddress((1 + rnd.nextInt(200)) + " rue de la République");
+                  c.setCommuneCode("31555");
+                  c.setMobilityKm(rnd.nextInt(60));
+                  c.setDrivingLicence(rnd.nextBoolean());
+                  c.setStatus("ACTIVE");
+                  c.setRegisteredOn(LocalDate.of(2024, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)));
+                  s.writer().stampNew(c, block.next());
+                  rows.add(c);
+                }
+                tx.batchInsert(rows).execute();
+              });
+      done += batch;
+    }
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}

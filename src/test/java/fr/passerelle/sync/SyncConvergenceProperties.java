@@ -1,0 +1,317 @@
+package fr.passerelle.sync;
+
+import static fr.passerelle.db.jooq.Tables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.db.VersionVector;
+import fr.passerelle.db.jooq.tables.records.CandidateConsentRecord;
+import fr.passerelle.office.OfficeKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.jooq.Record;
+
+/**
+ * Random edits, deletes, consent grants and withdrawals on 3 to 5 installations of two
+ * organisations, random exchange schedules with lost, duplicated and reordered files, one restore
+ * and one clock set years ahead; after a final round: one digest per organisation, the other
+ * organisation holds exactly the consented projection, every losing version is a conflict record.
+ * Tries: {@code -Djqwik.tries.default} (pom: 200; profile sync-long: 10,000).
+ */
+class SyncConvergenceProperties {
+  private static final long THREE_YEARS = 3L * 365 * 24 * 3600 * 1000;
+  private static Path root;
+  private static List<Node> pool;
+
+  @BeforeContainer
+  static void createPool() throws IOException {
+    root = Files.createTempDirectory("passerelle-sync-prop");
+    pool = new ArrayList<>();
+    pool.add(Node.create(root, "FT Toulouse", OfficeKind.FRANCE_TRAVAIL, null));
+    pool.add(Node.create(root, "FT Montpellier", OfficeKind.FRANCE_TRAVAIL, null));
+    pool.add(Node.create(root, "Interim Toulouse", OfficeKind.TEMP_AGENCY, "Interim Sud"));
+    pool.add(Node.create(root, "FT Nimes", OfficeKind.FRANCE_TRAVAIL, null));
+    pool.add(Node.create(root, "Interim Beziers", OfficeKind.TEMP_AGENCY, "Interim Sud"));
+  }
+
+  @AfterContainer
+  static void closePool() throws IOException {
+    for (Node n : pool) {
+      n.close();
+    }
+    try (var files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** A file in flight and what happens to it. */
+  private record Mail(Node from, Node to, Path file) {}
+
+  @Property
+  void officesConvergeWithinTheConsentedProjection(
+      @ForAll long seed, @ForAll @IntRange(min = 3, max = 5) int size) {
+    Random rnd = new Random(seed);
+    List<Node> nodes = new ArrayList<>(pool.subList(0, size));
+    for (Node n : nodes) {
+      n.reset();
+    }
+    Node.trustEachOther(nodes.toArray(Node[]::new));
+    Map<UUID, Node> owner = new HashMap<>();
+    List<UUID> candidates = new ArrayList<>();
+    Map<Node, Set<UUID>> conflictsSeen = new HashMap<>();
+    List<Mail> delayed = new ArrayList<>();
+    int steps = 10 + rnd.nextInt(12);
+    int restoreAt = rnd.nextInt(steps);
+    int snapshotAt = rnd.nextInt(restoreAt + 1);
+    int clockAt = rnd.nextInt(steps);
+    Node restored = nodes.get(rnd.nextInt(size));
+    Node ahead = nodes.get(rnd.nextInt(size));
+    Map<org.jooq.Table<?>, org.jooq.Result<?>> snapshot = null;
+    for (int step = 0; step < steps; step++) {
+      if (step == snapshotAt) {
+        snapshot = restored.snapshot();
+      }
+      if (step == restoreAt) {
+        restored.restore(snapshot);
+      }
+      if (step == clockAt) {
+        ahead.clock.advanceMillis(THREE_YEARS);
+      }
+      Node n = nodes.get(rnd.nextInt(size));
+      n.clock.advanceMillis(1 + rnd.nextInt(5000));
+      int op = rnd.nextInt(10);
+      if (op <= 1 || candidates.isEmpty()) {
+        UUID c = n.addCandidate("Nom" + step);
+        owner.put(c, n);
+        candidates.add(c);
+      } else if (op == 2) {
+        UUID c = candidates.get(rnd.nextInt(candidates.size()));
+        if (org(owner.get(c)).equals(org(n)) && has(n, c)) {
+          n.setConsent(c, rnd.nextInt(3) > 0, rnd.nextBoolean());
+        }
+      } else if (op == 3) {
+        UUID c = candidates.get(rnd.nextInt(candidates.size()));
+        if (has(n, c)) {
+          n.addCriterion(c, rnd.nextBoolean() ? "RQTH" : "DELD");
+        }
+      } else if (op == 4) {
+        UUID c = candidates.get(rnd.nextInt(candidates.size()));
+        n.renameCandidate(c, "Nom" + step + n.name.charAt(0));
+      } else if (op == 5 && rnd.nextInt(3) == 0) {
+        UUID c = candidates.get(rnd.nextInt(candidates.size()));
+        if (has(n, c)) {
+          n.delete(CANDIDATE, c);
+        }
+      } else {
+        Node to = nodes.get(rnd.nextInt(size));
+        if (to != n) {
+          Path f = n.exportTo(to, rnd.nextInt(8) == 0);
+          int fate = rnd.nextInt(10);
+          if (fate < 5) {
+            deliver(to, f, conflictsSeen);
+          } else if (fate < 7) {
+            delayed.add(new Mail(n, to, f)); // reordered: delivered later
+          } else if (fate < 8) {
+            deliver(to, f, conflictsSeen); // duplicated
+            deliver(to, f, conflictsSeen);
+          } // else lost
+        }
+      }
+      if (!delayed.isEmpty() && rnd.nextInt(4) == 0) {
+        Mail m = delayed.remove(rnd.nextInt(delayed.size()));
+        deliver(m.to(), m.file(), conflictsSeen);
+      }
+    }
+    finalRound(nodes, conflictsSeen);
+    checkDigests(nodes);
+    checkProjection(nodes, owner, candidates);
+    checkConflicts(nodes, conflictsSeen);
+  }
+
+  private static String org(Node n) {
+    return n.sync().identity().organisation();
+  }
+
+  private static boolean has(Node n, UUID candidate) {
+    return n.dsl()
+        .fetchExists(CANDIDATE, CANDIDATE.ID.eq(candidate).and(CANDIDATE.DELETED.isFalse()));
+  }
+
+  /** Imports; a file building on a lost one is refused (exit 3) and changes nothing. */
+  private static void deliver(Node to, Path f, Map<Node, Set<UUID>> seen) {
+    long before = changeSeq(to);
+    try {
+      ImportReport r = to.importFile(f);
+      seen.computeIfAbsent(to, k -> new HashSet<>()).addAll(r.conflictIds());
+    } catch (SyncRefusedException e) {
+      assertThat(e.getMessage()).contains("catch-up");
+      assertThat(changeSeq(to)).isEqualTo(before); // nothing stored
+    }
+  }
+
+  private static long changeSeq(Node n) {
+    return fr.passerelle.db.ReplicatedWriter.currentReplica(n.dsl()).getChangeSeq();
+  }
+
+  /** Everyone sends to everyone, a full file when an incremental one is refused, until stable. */
+  private static void finalRound(List<Node> nodes, Map<Node, Set<UUID>> seen) {
+    for (int round = 0; round < 4; round++) {
+      long before = nodes.stream().mapToLong(SyncConvergenceProperties::changeSeq).sum();
+      for (Node a : nodes) {
+        for (Node b : nodes) {
+          if (a == b) {
+            continue;
+          }
+          try {
+            seen.computeIfAbsent(b, k -> new HashSet<>()).addAll(a.sendTo(b).conflictIds());
+          } catch (SyncRefusedException e) {
+            assertThat(e.getMessage()).contains("catch-up");
+            seen.computeIfAbsent(b, k -> new HashSet<>())
+                .addAll(b.importFile(a.exportTo(b, true)).conflictIds());
+          }
+        }
+      }
+      if (round > 0
+          && nodes.stream().mapToLong(SyncConvergenceProperties::changeSeq).sum() == before) {
+        return; // a whole round stored nothing anywhere: converged
+      }
+    }
+  }
+
+  private static void checkDigests(List<Node> nodes) {
+    for (Node a : nodes) {
+      for (Node b : nodes) {
+        if (org(a).equals(org(b))) {
+          assertThat(b.digest()).as(a.name + " vs " + b.name).isEqualTo(a.digest());
+        }
+      }
+    }
+  }
+
+  private static void checkProjection(List<Node> nodes, Map<UUID, Node> owner, List<UUID> cands) {
+    for (UUID c : cands) {
+      String ownerOrg = org(owner.get(c));
+      Node o = nodes.stream().filter(n -> org(n).equals(ownerOrg)).findFirst().orElseThrow();
+      CandidateConsentRecord consent =
+          o.dsl().selectFrom(CANDIDATE_CONSENT).where(CANDIDATE_CONSENT.ID.eq(c)).fetchOne();
+      boolean share =
+          consent != null && Boolean.TRUE.equals(consent.getShare()) && !consent.getDeleted();
+      boolean sensitive = share && Boolean.TRUE.equals(consent.getSensitive());
+      for (Node p : nodes) {
+        if (org(p).equals(ownerOrg)) {
+          continue;
+        }
+        int liveCandidate =
+            p.dsl().fetchCount(CANDIDATE, CANDIDATE.ID.eq(c).and(CANDIDATE.DELETED.isFalse()));
+        int liveCriteria =
+            p.dsl()
+                .fetchCount(
+                    CANDIDATE_CRITERION,
+                    CANDIDATE_CRITERION
+                        .CANDIDATE_ID
+                        .eq(c)
+                        .and(CANDIDATE_CRITERION.DELETED.isFalse()));
+        int rqth =
+            p.dsl()
+                .fetchCount(
+                    CANDIDATE_CRITERION,
+                    CANDIDATE_CRITERION
+                        .CANDIDATE_ID
+                        .eq(c)
+                        .and(CANDIDATE_CRITERION.CRITERION.eq("RQTH"))
+                        .and(CANDIDATE_CRITERION.DELETED.isFalse()));
+        if (!share) {
+          assertThat(liveCandidate + liveCriteria).as(p.name + " holds unconsented " + c).isZero();
+          assertThat(p.dsl().fetchCount(SYNC_CONFLICT, SYNC_CONFLICT.PERSON_ID.eq(c))).isZero();
+        } else if (!sensitive) {
+          assertThat(rqth).as(p.name + " holds RQTH without sensitive consent").isZero();
+        }
+        if (share) {
+          // every version the owner organisation wrote and may share is held by the partner
+          for (var t : List.of(CANDIDATE, CANDIDATE_CRITERION)) {
+            for (Record r :
+                o.dsl()
+                    .selectFrom(t)
+                    .where(
+                        t == CANDIDATE
+                            ? CANDIDATE.ID.eq(c)
+                            : CANDIDATE_CRITERION
+                                .CANDIDATE_ID
+                                .eq(c)
+                                .and(
+                                    sensitive
+                                        ? org.jooq.impl.DSL.trueCondition()
+                                        : CANDIDATE_CRITERION.CRITERION.ne("RQTH")))
+                    .fetch()) {
+              UUID dot = r.get("DOT_REPLICA", UUID.class);
+              if (!authoredIn(o, dot, ownerOrg)) {
+                continue;
+              }
+              String theirs =
+                  p.dsl()
+                      .select(org.jooq.impl.DSL.field("VV", String.class))
+                      .from(t)
+                      .where(org.jooq.impl.DSL.field("ID", UUID.class).eq(r.get("ID", UUID.class)))
+                      .fetchOne(0, String.class);
+              assertThat(theirs)
+                  .as(p.name + " misses a shared version of " + t.getName())
+                  .isNotNull();
+              assertThat(
+                      VersionVector.parse(theirs)
+                          .dominatesOrEquals(VersionVector.parse(r.get("VV", String.class))))
+                  .as(p.name + " holds an older version of " + t.getName())
+                  .isTrue();
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean authoredIn(Node n, UUID replica, String org) {
+    return n.dsl()
+        .fetchExists(
+            SYNC_DIRECTORY,
+            SYNC_DIRECTORY.REPLICA_ID.eq(replica).and(SYNC_DIRECTORY.ORGANISATION.eq(org)));
+  }
+
+  private static void checkConflicts(List<Node> nodes, Map<Node, Set<UUID>> seen) {
+    for (var e : seen.entrySet()) {
+      String o = org(e.getKey());
+      for (UUID id : e.getValue()) {
+        Record holder = null;
+        for (Node n : nodes) {
+          if (org(n).equals(o)) {
+            Record r = n.dsl().selectFrom(SYNC_CONFLICT).where(SYNC_CONFLICT.ID.eq(id)).fetchOne();
+            if (r != null) {
+              holder = r;
+            }
+          }
+        }
+        if (holder == null) {
+          continue; // erased everywhere: about a person whose consent was withdrawn
+        }
+        for (Node n : nodes) {
+          if (org(n).equals(o)) {
+            assertThat(n.dsl().fetchExists(SYNC_CONFLICT, SYNC_CONFLICT.ID.eq(id)))
+                .as(n.name + " misses conflict " + id)
+                .isTrue();
+          }
+        }
+      }
+    }
+  }
+}

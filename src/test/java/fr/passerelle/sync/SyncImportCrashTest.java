@@ -1,0 +1,92 @@
+package fr.passerelle.sync;
+
+import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.db.jooq.tables.records.CandidateRecord;
+import fr.passerelle.office.OfficeKind;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An import killed mid-way leaves the database as before, and can be run again. */
+class SyncImportCrashTest {
+  static final int ROWS = 40_000;
+
+  @TempDir Path root;
+
+  @Test
+  void killingTheProcessDuringAnImportChangesNothing() throws Exception {
+    Node a = Node.create(root, "FT Toulouse", OfficeKind.FRANCE_TRAVAIL, null);
+    Node b = Node.create(root, "FT Albi", OfficeKind.FRANCE_TRAVAIL, null);
+    Node.trustEachOther(a, b);
+    a.dsl()
+        .transaction(
+            cfg -> {
+              var tx = cfg.dsl();
+              var block = a.services.writer().reserve(tx, ROWS);
+              List<CandidateRecord> batch = new ArrayList<>();
+              for (int i = 0; i < ROWS; i++) {
+                CandidateRecord c = tx.newRecord(CANDIDATE);
+                c.setLastName("Nom" + i);
+                c.setFirstName("Prenom" + i);
+                c.setOfficeId(a.officeId());
+                c.setNotes("x".repeat(200));
+                a.services.writer().stampNew(c, block.next());
+                batch.add(c);
+                if (batch.size() == 1000) {
+                  tx.batchInsert(batch).execute();
+                  batch.clear();
+                }
+              }
+            });
+    Path file = a.exportTo(b, true);
+    a.close();
+    String before = b.digest();
+    long seqBefore = fr.passerelle.db.ReplicatedWriter.currentReplica(b.dsl()).getChangeSeq();
+    b.close();
+
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "fr.passerelle.Main",
+                "--data-dir",
+                b.dir.toString(),
+                "sync",
+                "import",
+                file.toString())
+            .redirectErrorStream(true)
+            .start();
+    boolean started = false;
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith("applied ")) {
+          started = true;
+          break;
+        }
+      }
+      assertThat(started).as("the import started applying rows").isTrue();
+      assertThat(p.isAlive()).as("still importing when killed").isTrue();
+      p.destroyForcibly();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    b.reopen();
+    assertThat(b.digest()).isEqualTo(before);
+    assertThat(fr.passerelle.db.ReplicatedWriter.currentReplica(b.dsl()).getChangeSeq())
+        .isEqualTo(seqBefore);
+    ImportReport again = b.importFile(file);
+    assertThat(again.outcome()).isEqualTo(ImportReport.Outcome.IMPORTED);
+    assertThat(b.dsl().fetchCount(CANDIDATE)).isEqualTo(ROWS);
+    b.close();
+  }
+}

@@ -1,0 +1,137 @@
+package fr.passerelle.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.office.OfficeKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The path a counselor takes on a fresh installation: setup dialog → shell → every navigation entry
+ * (mouse and Ctrl+n) → switch to English, with the real application controller and database.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ShellFlowTest {
+  private static final List<String> IDS =
+      List.of("dashboard", "meetings", "candidates", "offers", "lists", "training", "sync");
+
+  @TempDir static Path dir;
+  private final AtomicInteger demoRuns = new AtomicInteger();
+  private AppController app;
+
+  @Start
+  void start(Stage stage) {
+    javafx.application.Application.setUserAgentStylesheet(
+        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+    app =
+        new AppController(
+            stage,
+            dir,
+            dir.resolve("logs/passerelle.log"),
+            (services, progress) -> {
+              demoRuns.incrementAndGet();
+              throw new UnsupportedOperationException("demo data: not yet implemented");
+            });
+    app.onFatal(() -> {});
+    app.start();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    WaitForAsyncUtils.asyncFx(() -> app.close()).get();
+  }
+
+  private static void waitFor(FxRobot robot, String query) throws Exception {
+    WaitForAsyncUtils.waitFor(
+        180, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+  }
+
+  private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+  }
+
+  @Test
+  void setupThenEveryEntryThenEnglish(FxRobot robot) throws Exception {
+    waitFor(robot, "#setup-name");
+    WaitForAsyncUtils.waitForFxEvents();
+    TextField organisation = robot.lookup("#setup-organisation").queryAs(TextField.class);
+    assertThat(organisation.getText()).isEqualTo("France Travail");
+    assertThat(robot.lookup("#setup-save").queryButton().isDisabled()).isTrue();
+    assertThat(robot.lookup("#setup-why").queryLabeled().getText())
+        .isEqualTo("Indiquez le nom de l'agence pour commencer.");
+
+    robot.clickOn("#setup-name").write("Agence intérim Albi");
+    robot.clickOn("#setup-kind-TEMP_AGENCY");
+    assertThat(organisation.getText()).isEqualTo("Agence intérim Albi");
+    robot.clickOn("#setup-demo");
+    robot.clickOn("#setup-save");
+
+    waitFor(robot, "#nav-dashboard");
+    waitUntil(() -> "Agence intérim Albi".equals(label(robot, "#top-office")));
+    assertThat(app.services().offices().current().orElseThrow().kind())
+        .isEqualTo(OfficeKind.TEMP_AGENCY);
+    waitUntil(() -> demoRuns.get() == 1 && app.lastNotice().contains("pas encore disponibles"));
+    assertThat(label(robot, "#status-database")).contains(dir.toString());
+    waitUntil(() -> label(robot, "#status-sync").equals("Dernière synchro : jamais"));
+    assertThat(label(robot, "#nav-candidates")).isEqualTo("Candidats");
+
+    for (String id : IDS) {
+      robot.clickOn("#nav-" + id);
+      assertShown(robot, id);
+    }
+    for (int i = IDS.size() - 1; i >= 0; i--) {
+      robot
+          .press(KeyCode.CONTROL)
+          .type(KeyCode.valueOf("DIGIT" + (i + 1)))
+          .release(KeyCode.CONTROL);
+      assertShown(robot, IDS.get(i));
+    }
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+    waitFor(robot, "#meetings-empty");
+    assertThat(label(robot, "#meetings-empty")).startsWith("Aucune réunion prévue — ");
+
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+    assertShown(robot, "candidates");
+    robot.clickOn("#settings");
+    robot.clickOn("English");
+    waitUntil(() -> "Candidates".equals(label(robot, "#nav-candidates")));
+    assertThat(label(robot, "#nav-offers")).isEqualTo("Offers & occupations");
+    assertShown(robot, "candidates");
+    waitUntil(() -> label(robot, "#status-sync").equals("Last sync: never"));
+    assertThat(app.services().settings().get(Languages.SETTING)).contains("en");
+  }
+
+  private static String label(FxRobot robot, String query) {
+    return robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
+  }
+
+  private static void assertShown(FxRobot robot, String id) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    waitUntil(
+        () -> {
+          Node view = robot.lookup("#" + id + "-view").tryQuery().orElse(null);
+          return view != null && view.getScene() != null && view.isVisible();
+        });
+    ToggleButton entry = robot.lookup("#nav-" + id).queryAs(ToggleButton.class);
+    assertThat(entry.isSelected()).as("%s highlighted", id).isTrue();
+    assertThat(robot.lookup(".nav-entry").queryAllAs(ToggleButton.class))
+        .filteredOn(ToggleButton::isSelected)
+        .hasSize(1);
+  }
+}
