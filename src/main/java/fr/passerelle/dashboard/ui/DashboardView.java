@@ -95,8 +95,10 @@ public final class DashboardView implements FeatureView {
         .addListener(
             (javafx.collections.ListChangeListener<Office>)
                 c -> {
+                  Office keep = vm.office().get();
                   office.getItems().setAll(vm.offices());
                   office.getItems().add(0, null);
+                  office.setValue(keep);
                 });
     office.setConverter(converter(o -> o == null ? m.get("dashboard.allOffices") : o.name()));
     office.setButtonCell(
@@ -107,7 +109,12 @@ public final class DashboardView implements FeatureView {
             setText(o == null ? m.get("dashboard.allOffices") : o.name());
           }
         });
-    office.setOnAction(e -> vm.chooseOffice(office.getValue()));
+    office.setOnAction(
+        e -> {
+          if (office.getValue() != vm.office().get()) {
+            vm.chooseOffice(office.getValue());
+          }
+        });
     Button refresh = new Button(m.get("dashboard.refresh"));
     refresh.setOnAction(e -> vm.refresh());
     Button print = new Button(m.get("dashboard.print"));
