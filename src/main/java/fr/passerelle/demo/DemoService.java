@@ -4,6 +4,7 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.candidates.CandidateIndex;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.DatabaseException;
@@ -71,6 +72,9 @@ public final class DemoService {
       try {
         Map<String, Integer> rows = generate(tx, c, options, progress);
         c.commit();
+        // The candidate search index is kept by CandidateService for its own writes; the
+        // generator writes in bulk, so the index is rebuilt once at the end.
+        CandidateIndex.rebuild(services.db().dsl(), progress);
         return new Report(rows, (System.nanoTime() - t0) / 1_000_000);
       } catch (RuntimeException | Error e) {
         undo(c, tx, before);

@@ -5,6 +5,7 @@ import static fr.passerelle.db.jooq.Tables.REPLICA;
 import static fr.passerelle.db.jooq.Tables.SYNC_LOG;
 import static fr.passerelle.db.jooq.Tables.SYNC_TOUCHED_PERSON;
 
+import fr.passerelle.candidates.CandidateIndex;
 import fr.passerelle.core.Progress;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.Database;
@@ -234,6 +235,10 @@ public final class SyncImporter {
       throw new UncheckedIOException(e);
     }
     ConsentEnforcer.apply(tx, store, office.organisation(), report);
+    // Keep the candidate search index in step with the rows stored or erased by this import.
+    CandidateIndex.indexRows(
+        tx,
+        tx.select(SYNC_TOUCHED_PERSON.ID).from(SYNC_TOUCHED_PERSON).fetch(SYNC_TOUCHED_PERSON.ID));
     tx.deleteFrom(SYNC_TOUCHED_PERSON).execute();
     long now = clock.millis();
     if (rows.maxHlc() > 0 && store.observeClock(tx, rows.maxHlc(), now, CLOCK_CAP_MILLIS)) {
