@@ -4,6 +4,7 @@ import static fr.passerelle.db.jooq.Tables.COMMUNE;
 import static fr.passerelle.db.jooq.Tables.OCCUPATION;
 import static fr.passerelle.db.jooq.Tables.OCCUPATION_TITLE;
 
+import fr.passerelle.core.Geo;
 import fr.passerelle.db.TextNorm;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,6 @@ public final class ReferenceLookup {
   /** A ROME occupation. */
   public record Occupation(String romeCode, String label, String domainCode, String labelNorm) {}
 
-  private static final double EARTH_KM = 6371.0088;
   private final Map<String, Commune> communes = new HashMap<>();
   private final Map<String, List<Commune>> communesByName = new HashMap<>();
   private final Map<String, Occupation> occupations = new HashMap<>();
@@ -143,8 +143,8 @@ public final class ReferenceLookup {
     if (c.lat() == null || c.lon() == null || km <= 0) {
       return out;
     }
-    double dLat = Math.toDegrees(km / EARTH_KM);
-    double dLon = Math.toDegrees(km / (EARTH_KM * Math.cos(Math.toRadians(c.lat()))));
+    double dLat = Math.toDegrees(km / Geo.EARTH_KM);
+    double dLon = Math.toDegrees(km / (Geo.EARTH_KM * Math.cos(Math.toRadians(c.lat()))));
     for (Commune o : communes.values()) {
       if (o.lat() == null || o.lon() == null) {
         continue;
@@ -161,14 +161,7 @@ public final class ReferenceLookup {
 
   /** Great-circle distance between two points, in km. */
   public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
-    double p1 = Math.toRadians(lat1);
-    double p2 = Math.toRadians(lat2);
-    double dp = p2 - p1;
-    double dl = Math.toRadians(lon2 - lon1);
-    double a =
-        Math.sin(dp / 2) * Math.sin(dp / 2)
-            + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-    return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+    return Geo.distanceKm(lat1, lon1, lat2, lon2);
   }
 
   /** A commune name for display ("Toulouse (31)"), or the code if unknown. */

@@ -2,6 +2,7 @@ package fr.passerelle.offers;
 
 import static fr.passerelle.db.jooq.Tables.COMMUNE;
 
+import fr.passerelle.core.Geo;
 import java.util.HashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -11,7 +12,6 @@ import org.jooq.DSLContext;
  * are numbered densely so that reach computations work on int indexes.
  */
 public final class CommuneGeo {
-  private static final double EARTH_KM = 6371.0088;
   private static final double KM_PER_DEGREE_LAT = 111.2;
 
   private final Map<String, Integer> index = new HashMap<>();
@@ -82,7 +82,7 @@ public final class CommuneGeo {
     if (a == b) {
       return 0;
     }
-    return haversine(lat[a], lon[a], lat[b], lon[b]);
+    return Geo.distanceKm(lat[a], lon[a], lat[b], lon[b]);
   }
 
   public double km(String a, String b) {
@@ -104,16 +104,5 @@ public final class CommuneGeo {
       return false;
     }
     return km(a, b) <= radiusKm;
-  }
-
-  static double haversine(double lat1, double lon1, double lat2, double lon2) {
-    double p1 = Math.toRadians(lat1);
-    double p2 = Math.toRadians(lat2);
-    double dp = p2 - p1;
-    double dl = Math.toRadians(lon2 - lon1);
-    double h =
-        Math.sin(dp / 2) * Math.sin(dp / 2)
-            + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-    return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 }
