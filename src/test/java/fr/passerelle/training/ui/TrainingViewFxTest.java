@@ -99,7 +99,8 @@ class TrainingViewFxTest {
                 .isEmpty());
     assertThat(r.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText))
         .anyMatch(t -> t != null && t.contains("450 h") && t.contains("L6326-3"));
-    r.clickOn("#form-save");
+    // fire rather than click: see MeetingsViewTest (shared headless stage in the full suite)
+    r.interact(() -> r.lookup("#form-save").queryButton().fire());
     waitFor(() -> column(r, TrainingStatus.IDEA).getItems().size() == 1);
 
     // keyboard: select the card, Ctrl+→ moves it to the next step
