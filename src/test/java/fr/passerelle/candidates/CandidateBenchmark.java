@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Benchmark harness (not a test): {@code generate DIR N} loads N synthetic candidates, {@code
  * search DIR} measures search as you type and a filtered list, {@code import DIR N} times a CSV
- * import of N new candidates. See docs/benchmarks-candidates.md for the commands.
+ * import of N new candidates. See docs/benchmarks.md for the commands.
  */
 public final class CandidateBenchmark {
   static final String[] LAST = {

@@ -14,9 +14,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Benchmarks of docs/benchmarks-offers.md: {@code OffersBench DIR}. Matching top 50 for 30 random
- * open offers, the hard-to-fill list (cold, then warm), a filtered list, the occupations table,
- * heap after GC. Prints medians and p95 in ms.
+ * Benchmarks of docs/benchmarks.md: {@code OffersBench DIR}. Matching top 50 for 30 random open
+ * offers, the hard-to-fill list (cold, then warm), a filtered list, the occupations table, heap
+ * after GC. Prints medians and p95 in ms.
  */
 public final class OffersBench {
   public static void main(String[] args) {
