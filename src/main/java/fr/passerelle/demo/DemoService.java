@@ -74,7 +74,19 @@ public final class DemoService {
         c.commit();
         // The candidate search index is kept by CandidateService for its own writes; the
         // generator writes in bulk, so the index is rebuilt once at the end.
-        CandidateIndex.rebuild(services.db().dsl(), progress);
+        CandidateIndex.rebuild(
+            services.db().dsl(),
+            new Progress() {
+              @Override
+              public void update(long done, long total, String message) {
+                progress.update(done, total, "Search index");
+              }
+
+              @Override
+              public boolean isCancelled() {
+                return progress.isCancelled();
+              }
+            });
         return new Report(rows, (System.nanoTime() - t0) / 1_000_000);
       } catch (RuntimeException | Error e) {
         undo(c, tx, before);

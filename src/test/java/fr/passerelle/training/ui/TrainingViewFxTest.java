@@ -52,6 +52,10 @@ class TrainingViewFxTest {
     TrainingView view = new TrainingView(new UiContext(s, tasks, new Messages(Messages.FRENCH)));
     stage.setScene(new Scene((javafx.scene.Parent) view.build(), 1260, 780));
     stage.show();
+    // the suite shares one headless stage (screen 1280×800): an earlier test may have moved it,
+    // which puts the bottom of this scene off-screen, where clicks are lost
+    stage.setX(0);
+    stage.setY(0);
     view.onShow();
   }
 
