@@ -107,4 +107,28 @@ public record CandidateDetail(
         criteria,
         consent);
   }
+
+  /** The same candidate, owned by {@code officeId}. */
+  public CandidateDetail withOffice(UUID officeId) {
+    return new CandidateDetail(
+        id,
+        officeId,
+        lastName,
+        firstName,
+        birthDate,
+        email,
+        phone,
+        address,
+        communeCode,
+        communeName,
+        mobilityKm,
+        drivingLicence,
+        availableFrom,
+        status,
+        registeredOn,
+        notes,
+        occupations,
+        criteria,
+        consent);
+  }
 }

@@ -146,7 +146,7 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
     UUID office = CandidateService.currentOffice(tx);
     for (CandidateDetail d : rows) {
       if (d.id() == null) {
-        fresh.add(CandidateRowReader.withOffice(d, office));
+        fresh.add(d.withOffice(office));
       } else {
         store.save(tx, d, null, CandidateService.actor(), now);
         report.updated(1);

@@ -134,27 +134,4 @@ final class CandidateRowReader {
     }
     return out;
   }
-
-  static CandidateDetail withOffice(CandidateDetail d, UUID office) {
-    return new CandidateDetail(
-        d.id(),
-        office,
-        d.lastName(),
-        d.firstName(),
-        d.birthDate(),
-        d.email(),
-        d.phone(),
-        d.address(),
-        d.communeCode(),
-        d.communeName(),
-        d.mobilityKm(),
-        d.drivingLicence(),
-        d.availableFrom(),
-        d.status(),
-        d.registeredOn(),
-        d.notes(),
-        d.occupations(),
-        d.criteria(),
-        d.consent());
-  }
 }

@@ -229,7 +229,7 @@ public final class CandidateService {
               DSLContext tx = cfg.dsl();
               CandidateDetail toSave = d;
               if (d.officeId() == null && d.id() == null) {
-                toSave = withOffice(d, currentOffice(tx));
+                toSave = d.withOffice(currentOffice(tx));
               }
               if (d.id() != null && !tx.fetchExists(CANDIDATE, CANDIDATE.ID.eq(d.id()))) {
                 throw new InvalidInputException("No candidate with id " + d.id() + ".");
@@ -336,29 +336,6 @@ public final class CandidateService {
         .from(REPLICA)
         .where(REPLICA.IS_CURRENT.isTrue())
         .fetchOne(REPLICA.OFFICE_ID);
-  }
-
-  private static CandidateDetail withOffice(CandidateDetail d, UUID office) {
-    return new CandidateDetail(
-        d.id(),
-        office,
-        d.lastName(),
-        d.firstName(),
-        d.birthDate(),
-        d.email(),
-        d.phone(),
-        d.address(),
-        d.communeCode(),
-        d.communeName(),
-        d.mobilityKm(),
-        d.drivingLicence(),
-        d.availableFrom(),
-        d.status(),
-        d.registeredOn(),
-        d.notes(),
-        d.occupations(),
-        d.criteria(),
-        d.consent());
   }
 
   static String actor() {
