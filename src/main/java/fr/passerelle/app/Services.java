@@ -38,7 +38,7 @@ public final class Services implements AutoCloseable {
   private Services(Database db, WallClock clock) {
     this.db = db;
     this.clock = clock;
-    this.writer = new ReplicatedWriter(clock);
+    this.writer = new ReplicatedWriter(clock, new fr.passerelle.sync.ConsentGuard());
     this.offices = new OfficeService(db, writer);
     this.occupations = new OccupationService(db.dsl());
     this.settings = new Settings(db.dsl());

@@ -32,10 +32,27 @@ import org.jooq.UpdatableRecord;
  * a tombstone: the id and sync columns, every other field cleared.
  */
 public final class ReplicatedWriter {
+  /**
+   * A rule every local insert and update must keep, checked in the writer's transaction after the
+   * row is stored; a refusal is thrown and rolls the transaction back.
+   */
+  @FunctionalInterface
+  public interface WriteGuard {
+    WriteGuard NONE = (tx, table, id) -> {};
+
+    void check(DSLContext tx, Table<?> table, UUID id);
+  }
+
   private final WallClock clock;
+  private final WriteGuard guard;
 
   public ReplicatedWriter(WallClock clock) {
+    this(clock, WriteGuard.NONE);
+  }
+
+  public ReplicatedWriter(WallClock clock, WriteGuard guard) {
     this.clock = clock;
+    this.guard = guard;
   }
 
   /** The current replica row (read-only view, no lock). */
@@ -93,6 +110,8 @@ public final class ReplicatedWriter {
     stampNew(record, stamp);
     record.attach(tx.configuration());
     record.insert();
+    Table<R> table = record.getTable();
+    guard.check(tx, table, record.get(col(table, ID)));
     return record;
   }
 
@@ -125,6 +144,7 @@ public final class ReplicatedWriter {
     apply(record, table, VersionVector.parse(storedVv), reserve(tx, 1).next(), false);
     record.attach(tx.configuration());
     record.update();
+    guard.check(tx, table, record.get(col(table, ID)));
     return record;
   }
 

@@ -53,7 +53,7 @@ final class ConsentEnforcer {
       if (n > 0) {
         report.table(t.getName()).erased += n;
       }
-      if (t != CANDIDATE && !t.getName().equalsIgnoreCase("SYNC_CONFLICT")) {
+      if (t != CANDIDATE && !PersonData.isConflict(t)) {
         long orphans =
             tx.fetchCount(
                 DSL.selectOne()

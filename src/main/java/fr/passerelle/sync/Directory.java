@@ -101,4 +101,12 @@ final class Directory {
             .from(SYNC_DIRECTORY)
             .where(SYNC_DIRECTORY.ORGANISATION.eq(organisation)));
   }
+
+  /** {@code dotReplica} is known here as a replica of an organisation other than {@code own}. */
+  static Condition authoredOutside(Field<UUID> dotReplica, String own) {
+    return dotReplica.in(
+        DSL.select(SYNC_DIRECTORY.REPLICA_ID)
+            .from(SYNC_DIRECTORY)
+            .where(SYNC_DIRECTORY.ORGANISATION.ne(own)));
+  }
 }

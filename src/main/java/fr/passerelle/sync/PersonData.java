@@ -61,6 +61,10 @@ final class PersonData {
     return PERSON.containsKey(t.getName().toUpperCase());
   }
 
+  static boolean isConflict(Table<?> t) {
+    return t.getName().equalsIgnoreCase("SYNC_CONFLICT");
+  }
+
   static boolean isConsent(Table<?> t) {
     return t.getName().equalsIgnoreCase(CANDIDATE_CONSENT.getName());
   }
@@ -112,6 +116,25 @@ final class PersonData {
         .or(p.isNull())
         .or(consentAuthoredBy(p, own, true).and(consentAllows(p, sensitive(t))))
         .or(consentAuthoredBy(p, to, true));
+  }
+
+  /**
+   * Rows a local write may not leave: about a person an organisation other than {@code own} owns
+   * (as far as this office's directory knows), whose consent held here does not allow them. The
+   * same rule as {@link #mustErase}, without needing this office in its own directory (it is added
+   * at its first exchange).
+   */
+  static Condition forbiddenHere(Table<?> t, String own) {
+    Field<UUID> p = person(t);
+    var cc = CANDIDATE_CONSENT.as("cc");
+    return p.isNotNull()
+        .and(col(t, DELETED).isFalse())
+        .andExists(
+            DSL.selectOne()
+                .from(cc)
+                .where(cc.ID.eq(p))
+                .and(Directory.authoredOutside(cc.DOT_REPLICA, own)))
+        .and(DSL.not(consentAllows(p, sensitive(t))));
   }
 
   /**

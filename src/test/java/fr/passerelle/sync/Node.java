@@ -129,6 +129,10 @@ final class Node implements AutoCloseable {
     return to.importFile(exportTo(to, false));
   }
 
+  static long changeSeqOf(Node n) {
+    return fr.passerelle.db.ReplicatedWriter.currentReplica(n.dsl()).getChangeSeq();
+  }
+
   String digest() {
     return sync().digest();
   }

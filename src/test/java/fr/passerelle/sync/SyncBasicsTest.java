@@ -2,6 +2,7 @@ package fr.passerelle.sync;
 
 import static fr.passerelle.db.jooq.Tables.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.office.OfficeKind;
 import java.nio.file.Path;
@@ -117,5 +118,32 @@ class SyncBasicsTest {
     assertThat(w.tables().get("candidate").erased).isEqualTo(1);
     assertThat(t.dsl().fetchCount(CANDIDATE)).isZero();
     assertThat(t.dsl().fetchCount(CANDIDATE_CRITERION)).isZero();
+  }
+
+  /**
+   * Found by the convergence property (seed 168): an office that records a disability for a
+   * partner's person without the sensitive consent kept it while its own organisation's other
+   * offices erased it on import, so their digests never agreed. Such a write is now refused.
+   */
+  @Test
+  void anOfficeMayNotRecordWhatAPartnersPersonDidNotConsentTo() {
+    UUID person = t.addCandidate("Partage");
+    t.setConsent(person, true, false);
+    t.sendTo(a);
+    long before = Node.changeSeqOf(a);
+    assertThatThrownBy(() -> a.addCriterion(person, "RQTH"))
+        .isInstanceOf(fr.passerelle.core.UserFacingException.class)
+        .hasMessageContaining("Interim Occitanie")
+        .hasMessageContaining("health data");
+    assertThat(Node.changeSeqOf(a)).isEqualTo(before);
+    assertThat(a.dsl().fetchCount(CANDIDATE_CRITERION)).isZero();
+    a.addCriterion(person, "DELD"); // not health data: the consent to share allows it
+    a.sendTo(b);
+    b.sendTo(a);
+    assertThat(b.digest()).isEqualTo(a.digest());
+    t.setConsent(person, true, true); // now the person consents to health data too
+    t.sendTo(a);
+    a.addCriterion(person, "RQTH");
+    assertThat(a.dsl().fetchCount(CANDIDATE_CRITERION)).isEqualTo(2);
   }
 }

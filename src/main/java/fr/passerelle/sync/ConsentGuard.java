@@ -1,0 +1,74 @@
+package fr.passerelle.sync;
+
+import static fr.passerelle.db.ReplicatedTables.ID;
+import static fr.passerelle.db.ReplicatedTables.col;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
+import static fr.passerelle.db.jooq.Tables.OFFICE;
+import static fr.passerelle.db.jooq.Tables.REPLICA;
+
+import fr.passerelle.core.UserFacingException;
+import fr.passerelle.db.ReplicatedWriter;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * The receiver's consent rule (DESIGN.md, Organisations and consent) applied to local writes: an
+ * office holding a person another organisation owns may not record about them what that person's
+ * consent does not let it hold — typically a disability (RQTH) without the sensitive-data consent.
+ * Without this, the office would keep the row while every other office of its organisation erased
+ * it on import, and the organisation's copies would never agree.
+ */
+public final class ConsentGuard implements ReplicatedWriter.WriteGuard {
+
+  @Override
+  public void check(DSLContext tx, Table<?> table, UUID id) {
+    if (!PersonData.isAboutPerson(table) || PersonData.isConflict(table)) {
+      return;
+    }
+    String own =
+        tx.select(OFFICE.ORGANISATION)
+            .from(REPLICA)
+            .join(OFFICE)
+            .on(OFFICE.ID.eq(REPLICA.OFFICE_ID))
+            .where(REPLICA.IS_CURRENT.isTrue())
+            .fetchOne(OFFICE.ORGANISATION);
+    if (own == null
+        || !tx.fetchExists(
+            DSL.selectOne()
+                .from(table)
+                .where(col(table, ID).eq(id))
+                .and(PersonData.forbiddenHere(table, own)))) {
+      return;
+    }
+    UUID person =
+        tx.select(PersonData.person(table))
+            .from(table)
+            .where(col(table, ID).eq(id))
+            .fetchOne(0, UUID.class);
+    String owner =
+        tx.select(CANDIDATE_CONSENT.DOT_REPLICA)
+            .from(CANDIDATE_CONSENT)
+            .where(CANDIDATE_CONSENT.ID.eq(person))
+            .fetchOptional(0, UUID.class)
+            .flatMap(r -> Directory.organisationOf(tx, r))
+            .orElse("a partner organisation");
+    boolean sensitive =
+        tx.fetchExists(
+            DSL.selectOne()
+                .from(table)
+                .where(col(table, ID).eq(id))
+                .and(PersonData.sensitive(table)));
+    throw new UserFacingException(
+        2,
+        sensitive
+            ? "Not saved: this person is followed by "
+                + owner
+                + " and has not consented to share health data (RQTH, AAH) with partners;"
+                + " this office may not record it."
+            : "Not saved: this person is followed by "
+                + owner
+                + " and has not consented to share their data with partners.");
+  }
+}
