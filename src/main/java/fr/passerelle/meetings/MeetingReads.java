@@ -59,6 +59,20 @@ final class MeetingReads {
         .toList();
   }
 
+  /** The first planned meeting starting at or after {@code now}. */
+  static Optional<Meeting> next(DSLContext ctx, java.time.LocalDateTime now) {
+    return ctx.selectFrom(MEETING)
+        .where(MEETING.DELETED.isFalse())
+        .and(MEETING.STATUS.eq(MeetingStatus.PLANNED.name()))
+        .and(MEETING.STARTS_AT.ge(now))
+        .orderBy(MEETING.STARTS_AT, MEETING.ID)
+        .limit(1)
+        .fetchOptional()
+        .map(
+            r ->
+                toMeeting(r, partners(ctx, List.of(r.getId())).getOrDefault(r.getId(), List.of())));
+  }
+
   static Map<UUID, List<Partner>> partners(DSLContext ctx, Collection<UUID> meetingIds) {
     Map<UUID, List<Partner>> out = new HashMap<>();
     if (meetingIds.isEmpty()) {

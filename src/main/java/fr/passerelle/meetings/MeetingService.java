@@ -124,9 +124,9 @@ public final class MeetingService {
 
   /** The next planned meeting from now, with its figures. */
   public Optional<MeetingSummary> next() {
-    return list(new MeetingFilter(now(), null, null, null, null, MeetingStatus.PLANNED)).stream()
-        .filter(s -> !s.meeting().startsAt().isBefore(now()))
-        .findFirst();
+    DSLContext ctx = db.dsl();
+    return MeetingReads.next(ctx, now())
+        .map(m -> new MeetingSummary(m, MeetingReads.counts(ctx, List.of(m.id())).get(m.id())));
   }
 
   /** Other planned meetings at overlapping times in the same place and room. */

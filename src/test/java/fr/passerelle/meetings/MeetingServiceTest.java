@@ -238,4 +238,19 @@ class MeetingServiceTest {
   private ParticipantStatus statusOf(Meeting m, UUID candidate) {
     return participantOf(m, candidate).status();
   }
+
+  @Test
+  void theNextMeetingIsTheFirstPlannedOneFromNowWithItsCounts() {
+    LocalDateTime now = meetings.now();
+    fixture.meeting("Passée", now.plusHours(1), 60, 10);
+    Meeting cancelled = fixture.meeting("Annulée", now.plusHours(4), 60, 10);
+    meetings.cancel(cancelled.id());
+    Meeting soon = fixture.meeting("Bientôt", now.plusDays(1), 60, 10);
+    fixture.meeting("Plus tard", now.plusDays(3), 60, 10);
+    meetings.inviteCandidates(soon.id(), fixture.candidates(3));
+    clock.advanceMillis(3 * 3600_000L); // the first one has started
+    var next = meetings.next().orElseThrow();
+    assertThat(next.meeting().title()).isEqualTo("Bientôt");
+    assertThat(next.counts().invited()).isEqualTo(3);
+  }
 }

@@ -93,13 +93,12 @@ public final class MeetingsViewModel {
   public void refresh() {
     LocalDate d = shownDate.get();
     MeetingFilter f =
-        new MeetingFilter(
-            d.minusWeeks(6).atStartOfDay(),
-            d.plusWeeks(7).atStartOfDay(),
-            kindFilter.get(),
-            romeFilter.get(),
-            officeFilter.get() == null ? null : officeFilter.get().id(),
-            statusFilter.get());
+        MeetingFilter.around(d)
+            .with(
+                kindFilter.get(),
+                romeFilter.get(),
+                officeFilter.get() == null ? null : officeFilter.get().id(),
+                statusFilter.get());
     run(
         "meetings.task.load",
         p -> new Loaded(service.list(f), service.next().orElse(null), offices.all(), lists()),
