@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -52,7 +54,19 @@ public final class ListsView extends BorderPane {
     lists.setItems(vm.lists());
     lists.setPlaceholder(new Label(msg.get("lists.empty")));
     lists.setCellFactory(v -> new ListCard());
-    vm.selected().bind(lists.getSelectionModel().selectedItemProperty());
+    // both ways: the view model re-selects a list after replacing it with its updated figures
+    lists.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> vm.selected().set(l));
+    vm.selected()
+        .addListener(
+            (o, a, l) -> {
+              if (l != lists.getSelectionModel().getSelectedItem()) {
+                if (l == null) {
+                  lists.getSelectionModel().clearSelection();
+                } else {
+                  lists.getSelectionModel().select(l);
+                }
+              }
+            });
     CheckBox closed = new CheckBox(msg.get("lists.includeClosed"));
     closed.selectedProperty().bindBidirectional(vm.includeClosed());
     Label title = new Label(msg.get("lists.mine"));
@@ -94,19 +108,22 @@ public final class ListsView extends BorderPane {
         .getSelectionModel()
         .selectedItemProperty()
         .addListener((o, a, e) -> history.getItems().setAll(e == null ? List.of() : lines(e)));
-    vm.focusEntry.addListener(
-        (o, a, id) -> {
-          if (id != null) {
-            vm.entries().stream()
-                .filter(e -> e.id().equals(id))
-                .findFirst()
-                .ifPresent(
-                    e -> {
-                      entries.getSelectionModel().select(e);
-                      entries.requestFocus();
-                    });
-          }
-        });
+    vm.entries()
+        .addListener(
+            (ListChangeListener<SourcingEntry>)
+                c -> {
+                  UUID id = vm.focusEntry.get();
+                  if (id != null) {
+                    vm.entries().stream()
+                        .filter(e -> e.id().equals(id))
+                        .findFirst()
+                        .ifPresent(
+                            e -> {
+                              entries.getSelectionModel().select(e);
+                              entries.requestFocus();
+                            });
+                  }
+                });
     entries.addEventFilter(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
         k -> {

@@ -33,7 +33,13 @@ public final class ListsViewModel {
     this.sourcing = sourcing;
     this.tasks = tasks;
     this.msg = msg;
-    selected.addListener((o, a, b) -> loadEntries(null));
+    // a list replaced by its updated figures (same id) keeps its entries and their selection
+    selected.addListener(
+        (o, a, b) -> {
+          if (a == null || b == null || !a.id().equals(b.id())) {
+            loadEntries(null);
+          }
+        });
     includeClosed.addListener((o, a, b) -> refresh());
   }
 
@@ -55,6 +61,7 @@ public final class ListsViewModel {
   /** Reloads the selected list's entries; {@code focus} is the entry to keep selected. */
   void loadEntries(UUID focus) {
     SourcingList l = selected.get();
+    long load = ++entriesLoad;
     if (l == null) {
       entries.clear();
       return;
@@ -63,13 +70,19 @@ public final class ListsViewModel {
         msg.get("lists.task.entries"),
         p -> sourcing.entries(l.id()),
         r -> {
-          entries.setAll(r);
-          focusEntry.set(focus);
+          // loads run in parallel: only the latest (another list, a later move) is shown
+          if (load == entriesLoad) {
+            focusEntry.set(focus);
+            entries.setAll(r);
+          }
         },
         t -> message.set(t.getMessage()));
   }
 
+  /** The entry to select once {@link #entries()} is next replaced (null: none). */
   final ObjectProperty<UUID> focusEntry = new SimpleObjectProperty<>();
+
+  private long entriesLoad;
 
   /** Moves an entry to a status (dated in its history), then reloads the list and its figures. */
   public void move(SourcingEntry e, PipelineStatus to) {
@@ -89,6 +102,7 @@ public final class ListsViewModel {
             int i = indexOf(updated.id());
             if (i >= 0) {
               lists.set(i, updated);
+              selected.set(updated);
             }
           }
           loadEntries(e.id());
