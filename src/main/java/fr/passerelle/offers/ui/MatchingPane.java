@@ -45,7 +45,13 @@ final class MatchingPane extends VBox {
 
     table.setItems(vm.matches());
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    table.setPlaceholder(new Label(msg.get("offers.match.empty")));
+    table.setPlaceholder(
+        new LoadingPlaceholder(
+            vm.matchesLoading(),
+            msg.get("offers.match.loading"),
+            javafx.beans.binding.Bindings.when(vm.selected().isNull())
+                .then(msg.get("offers.match.empty"))
+                .otherwise(msg.get("offers.match.none"))));
     TableColumn<CandidateMatch, Number> score = new TableColumn<>(msg.get("offers.col.score"));
     score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
     score.setPrefWidth(60);

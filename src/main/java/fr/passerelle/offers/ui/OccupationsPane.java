@@ -27,7 +27,9 @@ final class OccupationsPane extends VBox {
     super(8);
     setPadding(new Insets(8));
     table.setItems(vm.rows());
-    table.setPlaceholder(new Label(msg.get("offers.occ.empty")));
+    table.setPlaceholder(
+        new LoadingPlaceholder(
+            vm.loading(), msg.get("offers.occ.loading"), msg.get("offers.occ.empty")));
     table
         .getColumns()
         .addAll(

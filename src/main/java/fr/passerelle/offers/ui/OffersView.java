@@ -73,7 +73,8 @@ public final class OffersView extends BorderPane {
     bar.setPadding(new Insets(8));
 
     table.setItems(vm.rows());
-    table.setPlaceholder(new Label(msg.get("offers.empty")));
+    table.setPlaceholder(
+        new LoadingPlaceholder(vm.loading(), msg.get("offers.loading"), msg.get("offers.empty")));
     table
         .getColumns()
         .addAll(

@@ -40,7 +40,10 @@ public final class OffersViewModel {
   private final ObservableList<OfferRow> rows = FXCollections.observableArrayList();
   private final BooleanProperty hardToFillOnly = new SimpleBooleanProperty(false);
   private final StringProperty summary = new SimpleStringProperty("");
-  private final BooleanProperty loading = new SimpleBooleanProperty(false);
+  // true until the first load has answered: the table shows progress, not "no offers"
+  private final BooleanProperty loading = new SimpleBooleanProperty(true);
+  private final BooleanProperty matchesLoading = new SimpleBooleanProperty(false);
+  private UUID matchesFor;
   private final StringProperty error = new SimpleStringProperty("");
   private final ObjectProperty<OfferRow> selected = new SimpleObjectProperty<>();
   private final ObservableList<CandidateMatch> matches = FXCollections.observableArrayList();
@@ -93,12 +96,21 @@ public final class OffersViewModel {
   public void loadMatches() {
     OfferRow row = selected.get();
     if (row == null) {
+      matchesFor = null;
+      matchesLoading.set(false);
       matches.clear();
       poolText.set("");
       lists.clear();
       return;
     }
     UUID id = row.offer().id();
+    if (!id.equals(matchesFor)) {
+      // another offer: its candidates are not the previous offer's, even for a moment
+      matches.clear();
+      poolText.set("");
+      matchesFor = id;
+    }
+    matchesLoading.set(true);
     String rome = row.offer().romeCode();
     boolean boost = boostPriority.get();
     tasks.submit(
@@ -116,6 +128,7 @@ public final class OffersViewModel {
           if (selected.get() == null || !selected.get().offer().id().equals(id)) {
             return;
           }
+          matchesLoading.set(false);
           MatchResult r = e.getKey();
           matches.setAll(r.matches());
           poolText.set(
@@ -187,6 +200,7 @@ public final class OffersViewModel {
 
   private void fail(Throwable t) {
     loading.set(false);
+    matchesLoading.set(false);
     error.set(t.getMessage() == null ? t.toString() : t.getMessage());
   }
 
@@ -204,6 +218,11 @@ public final class OffersViewModel {
 
   public BooleanProperty loading() {
     return loading;
+  }
+
+  /** True while the selected offer's candidates are being ranked. */
+  public BooleanProperty matchesLoading() {
+    return matchesLoading;
   }
 
   public StringProperty error() {

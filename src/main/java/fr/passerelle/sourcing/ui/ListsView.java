@@ -1,6 +1,7 @@
 package fr.passerelle.sourcing.ui;
 
 import fr.passerelle.offers.ui.Chips;
+import fr.passerelle.offers.ui.LoadingPlaceholder;
 import fr.passerelle.sourcing.HistoryEvent;
 import fr.passerelle.sourcing.PipelineStatus;
 import fr.passerelle.sourcing.SourcingEntry;
@@ -52,7 +53,8 @@ public final class ListsView extends BorderPane {
     getStylesheets().add(Chips.CSS);
 
     lists.setItems(vm.lists());
-    lists.setPlaceholder(new Label(msg.get("lists.empty")));
+    lists.setPlaceholder(
+        new LoadingPlaceholder(vm.loading(), msg.get("lists.loading"), msg.get("lists.empty")));
     lists.setCellFactory(v -> new ListCard());
     // both ways: the view model re-selects a list after replacing it with its updated figures
     lists.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> vm.selected().set(l));
@@ -90,7 +92,13 @@ public final class ListsView extends BorderPane {
             });
 
     entries.setItems(vm.entries());
-    entries.setPlaceholder(new Label(msg.get("lists.entries.empty")));
+    entries.setPlaceholder(
+        new LoadingPlaceholder(
+            vm.entriesLoading(),
+            msg.get("lists.entries.loading"),
+            javafx.beans.binding.Bindings.when(vm.selected().isNull())
+                .then(msg.get("lists.entries.select"))
+                .otherwise(msg.get("lists.entries.empty"))));
     entries
         .getColumns()
         .addAll(

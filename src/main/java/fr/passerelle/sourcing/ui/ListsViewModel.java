@@ -28,6 +28,9 @@ public final class ListsViewModel {
   private final ObservableList<SourcingEntry> entries = FXCollections.observableArrayList();
   private final BooleanProperty includeClosed = new SimpleBooleanProperty(false);
   private final StringProperty message = new SimpleStringProperty("");
+  // true until the first load has answered: "no list yet" is not shown before the lists are read
+  private final BooleanProperty loading = new SimpleBooleanProperty(true);
+  private final BooleanProperty entriesLoading = new SimpleBooleanProperty(false);
 
   public ListsViewModel(SourcingService sourcing, TaskRunner tasks, Messages msg) {
     this.sourcing = sourcing;
@@ -46,16 +49,21 @@ public final class ListsViewModel {
   public void refresh() {
     boolean closed = includeClosed.get();
     UUID keep = selected.get() == null ? null : selected.get().id();
+    loading.set(true);
     tasks.submit(
         msg.get("lists.task.load"),
         p -> sourcing.lists(null, closed),
         r -> {
+          loading.set(false);
           lists.setAll(r);
           if (keep != null) {
             r.stream().filter(l -> l.id().equals(keep)).findFirst().ifPresent(selected::set);
           }
         },
-        t -> message.set(t.getMessage()));
+        t -> {
+          loading.set(false);
+          message.set(t.getMessage());
+        });
   }
 
   /** Reloads the selected list's entries; {@code focus} is the entry to keep selected. */
@@ -63,20 +71,28 @@ public final class ListsViewModel {
     SourcingList l = selected.get();
     long load = ++entriesLoad;
     if (l == null) {
+      entriesLoading.set(false);
       entries.clear();
       return;
     }
+    entriesLoading.set(true);
     tasks.submit(
         msg.get("lists.task.entries"),
         p -> sourcing.entries(l.id()),
         r -> {
           // loads run in parallel: only the latest (another list, a later move) is shown
           if (load == entriesLoad) {
+            entriesLoading.set(false);
             focusEntry.set(focus);
             entries.setAll(r);
           }
         },
-        t -> message.set(t.getMessage()));
+        t -> {
+          if (load == entriesLoad) {
+            entriesLoading.set(false);
+          }
+          message.set(t.getMessage());
+        });
   }
 
   /** The entry to select once {@link #entries()} is next replaced (null: none). */
@@ -160,6 +176,16 @@ public final class ListsViewModel {
 
   public BooleanProperty includeClosed() {
     return includeClosed;
+  }
+
+  /** True while "my lists" are being read. */
+  public BooleanProperty loading() {
+    return loading;
+  }
+
+  /** True while the selected list's candidates are being read. */
+  public BooleanProperty entriesLoading() {
+    return entriesLoading;
   }
 
   public StringProperty message() {
