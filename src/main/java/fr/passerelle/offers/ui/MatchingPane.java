@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -85,7 +86,7 @@ final class MatchingPane extends VBox {
                   box.getChildren()
                       .add(Chips.chip(msg.get("offers.match.noConsent"), "chip-danger"));
                 }
-                setGraphic(box);
+                setGraphic(Chips.fit(box, getTableColumn().widthProperty()));
               }
             });
     reasons.setPrefWidth(520);
@@ -123,8 +124,15 @@ final class MatchingPane extends VBox {
     Label outcome = new Label();
     outcome.textProperty().bind(vm.addOutcome());
     outcome.setWrapText(true);
-    HBox actions = new HBox(8, new Label(msg.get("offers.match.list")), target, clear, add);
+    Label listLabel = new Label(msg.get("offers.match.list"));
+    // a narrow pane wraps the actions to a second line rather than cutting their labels
+    javafx.scene.layout.FlowPane actions =
+        new javafx.scene.layout.FlowPane(8, 6, listLabel, target, clear, add);
     actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    for (var n : List.of(listLabel, clear, add)) {
+      n.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    target.setPrefWidth(300);
     getChildren().addAll(new HBox(12, boost, pool), table, actions, outcome);
     sceneProperty()
         .addListener(

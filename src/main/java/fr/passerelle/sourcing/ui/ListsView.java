@@ -230,7 +230,11 @@ public final class ListsView extends BorderPane {
               @Override
               protected void updateItem(SourcingEntry e, boolean empty) {
                 super.updateItem(e, empty);
-                setGraphic(empty || e == null ? null : chips.criteria(e.criteria()));
+                setGraphic(
+                    empty || e == null
+                        ? null
+                        : Chips.fit(
+                            chips.criteria(e.criteria()), getTableColumn().widthProperty()));
               }
             });
     c.setPrefWidth(220);
