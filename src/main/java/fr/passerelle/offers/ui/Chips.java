@@ -39,8 +39,11 @@ public final class Chips {
    */
   public static FlowPane fit(FlowPane chips, javafx.beans.value.ObservableDoubleValue width) {
     var room = javafx.beans.binding.Bindings.max(60.0, Bindings.subtract(width, 16));
+    // the cell lays its graphic out at the graphic's preferred width: tie it to the column's
     chips.prefWrapLengthProperty().bind(room);
+    chips.prefWidthProperty().bind(room);
     chips.maxWidthProperty().bind(room);
+    chips.setMinWidth(0);
     for (var n : chips.getChildren()) {
       if (n instanceof Label l) {
         l.maxWidthProperty().bind(room);

@@ -39,6 +39,7 @@ final class MatchingPane extends VBox {
     boost.setMnemonicParsing(true);
     boost.selectedProperty().bindBidirectional(vm.boostPriority());
     boost.setTooltip(new Tooltip(msg.get("offers.match.boostHelp")));
+    boost.setMinWidth(Region.USE_PREF_SIZE);
     Label pool = new Label();
     pool.getStyleClass().add("muted");
     pool.textProperty().bind(vm.poolText());
@@ -56,9 +57,11 @@ final class MatchingPane extends VBox {
     TableColumn<CandidateMatch, Number> score = new TableColumn<>(msg.get("offers.col.score"));
     score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
     score.setPrefWidth(60);
+    score.setMinWidth(70);
     TableColumn<CandidateMatch, String> name = new TableColumn<>(msg.get("offers.col.name"));
     name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().displayName()));
     name.setPrefWidth(170);
+    name.setMinWidth(130);
     TableColumn<CandidateMatch, String> commune = new TableColumn<>(msg.get("offers.col.commune"));
     commune.setCellValueFactory(
         c ->
@@ -66,6 +69,7 @@ final class MatchingPane extends VBox {
                 c.getValue().communeName()
                     + String.format(msg.locale(), " · %.0f km", c.getValue().km())));
     commune.setPrefWidth(150);
+    commune.setMinWidth(120);
     TableColumn<CandidateMatch, CandidateMatch> reasons =
         new TableColumn<>(msg.get("offers.col.reasons"));
     reasons.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -90,6 +94,9 @@ final class MatchingPane extends VBox {
               }
             });
     reasons.setPrefWidth(520);
+    reasons.setMinWidth(220);
+    // every column in view: the reasons take what is left and wrap within it
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     table.getColumns().addAll(List.of(score, name, commune, reasons));
     VBox.setVgrow(table, Priority.ALWAYS);
 

@@ -80,8 +80,8 @@ public final class OffersView extends BorderPane {
         .addAll(
             List.of(
                 signalColumn(msg, chips),
-                col(msg.get("offers.col.title"), r -> r.offer().title(), 200),
-                col(msg.get("offers.col.employer"), r -> r.offer().employerName(), 150),
+                col(msg.get("offers.col.title"), r -> r.offer().title(), 180),
+                col(msg.get("offers.col.employer"), r -> r.offer().employerName(), 140),
                 col(msg.get("offers.col.commune"), r -> r.offer().communeName(), 110),
                 col(
                     msg.get("offers.col.occupation"),
@@ -179,8 +179,8 @@ public final class OffersView extends BorderPane {
                         : Chips.fit(chips.of(r.hardToFill()), getTableColumn().widthProperty()));
               }
             });
-    c.setPrefWidth(300);
-    c.setMinWidth(200);
+    c.setPrefWidth(330);
+    c.setMinWidth(290);
     return c;
   }
 
@@ -189,7 +189,7 @@ public final class OffersView extends BorderPane {
     TableColumn<OfferRow, T> c = new TableColumn<>(title);
     c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));
     c.setPrefWidth(width);
-    c.setMinWidth(Math.min(width, 90));
+    c.setMinWidth(Math.min(width, 100));
     return c;
   }
 

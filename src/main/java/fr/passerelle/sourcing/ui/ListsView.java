@@ -43,12 +43,14 @@ public final class ListsView extends BorderPane {
   final ListView<String> history = new ListView<>();
   private final Messages msg;
   private final DateTimeFormatter when;
+  private final DateTimeFormatter day;
 
   public ListsView(UiContext ctx) {
     this.msg = ctx.messages();
     this.when =
         DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", msg.locale())
             .withZone(ZoneId.systemDefault());
+    this.day = DateTimeFormatter.ofPattern("d MMM yyyy", msg.locale());
     vm = new ListsViewModel(ctx.services().sourcing(), ctx.tasks(), msg);
     getStylesheets().add(Chips.CSS);
 
@@ -109,9 +111,13 @@ public final class ListsView extends BorderPane {
                     msg.get("lists.col.status"),
                     e -> msg.get("lists.status." + e.status().name()),
                     110),
-                col(msg.get("lists.col.added"), e -> String.valueOf(e.addedOn()), 95),
+                col(
+                    msg.get("lists.col.added"),
+                    e -> e.addedOn() == null ? "" : day.format(e.addedOn()),
+                    105),
                 col(msg.get("lists.col.score"), e -> e.score() == null ? "" : e.score(), 60),
                 criteriaColumn()));
+    entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     entries
         .getSelectionModel()
         .selectedItemProperty()
@@ -212,7 +218,10 @@ public final class ListsView extends BorderPane {
   private String line(HistoryEvent h) {
     String at;
     try {
-      at = when.format(Instant.parse(h.at()));
+      at =
+          h.at().length() == 10
+              ? day.format(java.time.LocalDate.parse(h.at()))
+              : when.format(Instant.parse(h.at()));
     } catch (RuntimeException ex) {
       at = h.at();
     }
@@ -265,12 +274,20 @@ public final class ListsView extends BorderPane {
       }
       Label name = new Label(l.name() + (l.isShared() ? "  ⇄" : ""));
       name.setStyle("-fx-font-weight: bold");
+      name.setTooltip(new javafx.scene.control.Tooltip(name.getText()));
       Label size = new Label(msg.get("lists.size", l.size()));
       size.getStyleClass().add("muted");
       Label shares = new Label(vm.sharesText(l.shares()));
       shares.setWrapText(true);
-      shares.setMaxWidth(360);
       VBox box = new VBox(3, name, size, new PipelineBar(l.pipeline(), msg, 300), shares);
+      box.setPadding(new Insets(2, 0, 6, 0));
+      // as wide as the list (no horizontal scroll): long names end with "…", the shares wrap
+      var room = getListView().widthProperty().subtract(36);
+      box.prefWidthProperty().bind(room);
+      box.maxWidthProperty().bind(room);
+      name.maxWidthProperty().bind(room);
+      shares.prefWidthProperty().bind(room);
+      shares.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
       setGraphic(box);
       setText(null);
     }

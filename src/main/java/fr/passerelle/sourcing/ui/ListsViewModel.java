@@ -39,7 +39,7 @@ public final class ListsViewModel {
     // a list replaced by its updated figures (same id) keeps its entries and their selection
     selected.addListener(
         (o, a, b) -> {
-          if (a == null || b == null || !a.id().equals(b.id())) {
+          if (!replacing && (a == null || b == null || !a.id().equals(b.id()))) {
             loadEntries(null);
           }
         });
@@ -99,29 +99,48 @@ public final class ListsViewModel {
   final ObjectProperty<UUID> focusEntry = new SimpleObjectProperty<>();
 
   private long entriesLoad;
+  private boolean replacing;
 
   /** Moves an entry to a status (dated in its history), then reloads the list and its figures. */
   public void move(SourcingEntry e, PipelineStatus to) {
     if (e == null || e.status() == to) {
       return;
     }
+    // the move and the list's candidates first; its figures (slower, with the pool) after
     tasks.submit(
         msg.get("lists.task.move"),
         p -> {
           sourcing.move(e.id(), to, null);
-          return sourcing.find(e.listId()).orElse(null);
+          return null;
         },
-        updated -> {
+        done -> {
           message.set(
               msg.get("lists.moved", e.displayName().trim(), msg.get("lists.status." + to.name())));
-          if (updated != null) {
-            int i = indexOf(updated.id());
-            if (i >= 0) {
-              lists.set(i, updated);
-              selected.set(updated);
-            }
-          }
           loadEntries(e.id());
+          tasks.submit(
+              msg.get("lists.task.load"),
+              p -> sourcing.find(e.listId()).orElse(null),
+              updated -> {
+                if (updated != null) {
+                  int i = indexOf(updated.id());
+                  if (i >= 0) {
+                    boolean wasSelected =
+                        selected.get() != null && selected.get().id().equals(updated.id());
+                    // the list view drops the selection of a replaced item: keep it, and the
+                    // list's candidates, as they are
+                    replacing = true;
+                    try {
+                      lists.set(i, updated);
+                      if (wasSelected) {
+                        selected.set(updated);
+                      }
+                    } finally {
+                      replacing = false;
+                    }
+                  }
+                }
+              },
+              t -> message.set(t.getMessage()));
         },
         t -> message.set(t.getMessage()));
   }
