@@ -6,12 +6,10 @@ import fr.passerelle.candidates.CandidateStatus;
 import fr.passerelle.candidates.CandidateValidationException;
 import fr.passerelle.candidates.Duplicate;
 import fr.passerelle.candidates.FieldError;
-import fr.passerelle.candidates.PriorityCriterion;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.TaskRunner;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -53,11 +51,7 @@ public final class CandidateDetailViewModel {
   private final StringProperty notes = new SimpleStringProperty("");
   private final ObservableList<CandidateDetail.TargetOccupation> occupations =
       FXCollections.observableArrayList();
-  private final List<CriterionRow> criteria =
-      Arrays.stream(PriorityCriterion.values()).map(CriterionRow::new).toList();
-  private final BooleanProperty consentShare = new SimpleBooleanProperty();
-  private final BooleanProperty consentSensitive = new SimpleBooleanProperty();
-  private final StringProperty consentInfo = new SimpleStringProperty("");
+  private final CriteriaConsentSection personal;
 
   private final ObjectProperty<CandidateDetail> loaded = new SimpleObjectProperty<>();
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
@@ -71,6 +65,7 @@ public final class CandidateDetailViewModel {
     this.service = service;
     this.tasks = tasks;
     this.msg = msg;
+    this.personal = new CriteriaConsentSection(msg);
     List<Observable> all =
         new ArrayList<>(
             List.of(
@@ -86,12 +81,8 @@ public final class CandidateDetailViewModel {
                 availableFrom,
                 status,
                 notes,
-                occupations,
-                consentShare,
-                consentSensitive));
-    for (CriterionRow r : criteria) {
-      all.addAll(List.of(r.held(), r.since(), r.proofSeen(), r.proofSeenOn()));
-    }
+                occupations));
+    all.addAll(personal.editables());
     Runnable mark =
         () -> {
           if (!loadingFields && loaded.get() != null) {
@@ -162,12 +153,7 @@ public final class CandidateDetailViewModel {
       status.set(d.status() == null ? CandidateStatus.ACTIVE : d.status());
       notes.set(nz(d.notes()));
       occupations.setAll(d.occupations());
-      for (CriterionRow r : criteria) {
-        r.load(d.criteria().stream().filter(c -> c.kind() == r.kind()).findFirst().orElse(null));
-      }
-      consentShare.set(d.consent().share());
-      consentSensitive.set(d.consent().sensitive());
-      consentInfo.set(consentText(d.consent()));
+      personal.load(d);
       fieldErrors.clear();
       duplicates.clear();
       message.set("");
@@ -178,16 +164,6 @@ public final class CandidateDetailViewModel {
     }
   }
 
-  private String consentText(CandidateDetail.Consent c) {
-    if (c.shareAt() == null) {
-      return msg.get("candidates.consent.never");
-    }
-    return msg.get(
-        "candidates.consent.recorded",
-        java.util.Date.from(c.shareAt().toInstant()),
-        c.sensitiveAt() == null ? "" : java.util.Date.from(c.sensitiveAt().toInstant()));
-  }
-
   /** The form as a detail to save; null radius text counts as an error. */
   CandidateDetail toDetail() {
     CandidateDetail base = loaded.get() == null ? CandidateDetail.blank() : loaded.get();
@@ -196,14 +172,6 @@ public final class CandidateDetailViewModel {
       km = mobilityKm.get().isBlank() ? 0 : Integer.valueOf(mobilityKm.get().trim());
     } catch (NumberFormatException e) {
       km = Integer.MIN_VALUE;
-    }
-    LocalDate today = service.today();
-    List<CandidateDetail.Criterion> crit = new ArrayList<>();
-    for (CriterionRow r : criteria) {
-      CandidateDetail.Criterion c = r.toCriterion(today);
-      if (c != null) {
-        crit.add(c);
-      }
     }
     return new CandidateDetail(
         base.id(),
@@ -223,21 +191,13 @@ public final class CandidateDetailViewModel {
         base.registeredOn(),
         notes.get(),
         List.copyOf(occupations),
-        crit,
-        new CandidateDetail.Consent(
-            consentShare.get(),
-            base.consent().shareAt(),
-            consentSensitive.get(),
-            base.consent().sensitiveAt(),
-            base.consent().recordedBy()));
+        personal.toCriteria(service.today()),
+        personal.toConsent(base.consent()));
   }
 
   /** True when saving now would withdraw a consent given before (the view confirms first). */
   public boolean withdrawsConsent() {
-    CandidateDetail d = loaded.get();
-    return d != null
-        && (d.consent().share() && !consentShare.get()
-            || d.consent().sensitive() && !consentSensitive.get());
+    return personal.withdraws(loaded.get());
   }
 
   /**
@@ -378,19 +338,19 @@ public final class CandidateDetailViewModel {
   }
 
   public List<CriterionRow> criteria() {
-    return criteria;
+    return personal.criteria();
   }
 
   public BooleanProperty consentShare() {
-    return consentShare;
+    return personal.consentShare();
   }
 
   public BooleanProperty consentSensitive() {
-    return consentSensitive;
+    return personal.consentSensitive();
   }
 
   public StringProperty consentInfo() {
-    return consentInfo;
+    return personal.consentInfo();
   }
 
   public ObjectProperty<CandidateDetail> loaded() {

@@ -5,6 +5,7 @@ import fr.passerelle.offers.MatchReason;
 import fr.passerelle.ui.Messages;
 import java.text.NumberFormat;
 import java.util.Collection;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -30,6 +31,28 @@ public final class Chips {
     FlowPane p = new FlowPane(4, 2);
     p.setPrefWrapLength(420);
     return p;
+  }
+
+  /**
+   * Fits chips to a table column: they wrap at the column's width, and a chip longer than the
+   * column ends with "…" and shows its whole text as a tooltip.
+   */
+  public static FlowPane fit(FlowPane chips, javafx.beans.value.ObservableDoubleValue width) {
+    var room = javafx.beans.binding.Bindings.max(60.0, Bindings.subtract(width, 16));
+    // the cell lays its graphic out at the graphic's preferred width: tie it to the column's
+    chips.prefWrapLengthProperty().bind(room);
+    chips.prefWidthProperty().bind(room);
+    chips.maxWidthProperty().bind(room);
+    chips.setMinWidth(0);
+    for (var n : chips.getChildren()) {
+      if (n instanceof Label l) {
+        l.maxWidthProperty().bind(room);
+        if (l.getTooltip() == null) {
+          l.setTooltip(new Tooltip(l.getText()));
+        }
+      }
+    }
+    return chips;
   }
 
   /** The chips of a hard-to-fill signal: the override first when there is one. */

@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -38,6 +39,7 @@ final class MatchingPane extends VBox {
     boost.setMnemonicParsing(true);
     boost.selectedProperty().bindBidirectional(vm.boostPriority());
     boost.setTooltip(new Tooltip(msg.get("offers.match.boostHelp")));
+    boost.setMinWidth(Region.USE_PREF_SIZE);
     Label pool = new Label();
     pool.getStyleClass().add("muted");
     pool.textProperty().bind(vm.poolText());
@@ -45,13 +47,21 @@ final class MatchingPane extends VBox {
 
     table.setItems(vm.matches());
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    table.setPlaceholder(new Label(msg.get("offers.match.empty")));
+    table.setPlaceholder(
+        new LoadingPlaceholder(
+            vm.matchesLoading(),
+            msg.get("offers.match.loading"),
+            javafx.beans.binding.Bindings.when(vm.selected().isNull())
+                .then(msg.get("offers.match.empty"))
+                .otherwise(msg.get("offers.match.none"))));
     TableColumn<CandidateMatch, Number> score = new TableColumn<>(msg.get("offers.col.score"));
     score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
     score.setPrefWidth(60);
+    score.setMinWidth(70);
     TableColumn<CandidateMatch, String> name = new TableColumn<>(msg.get("offers.col.name"));
     name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().displayName()));
     name.setPrefWidth(170);
+    name.setMinWidth(130);
     TableColumn<CandidateMatch, String> commune = new TableColumn<>(msg.get("offers.col.commune"));
     commune.setCellValueFactory(
         c ->
@@ -59,6 +69,7 @@ final class MatchingPane extends VBox {
                 c.getValue().communeName()
                     + String.format(msg.locale(), " · %.0f km", c.getValue().km())));
     commune.setPrefWidth(150);
+    commune.setMinWidth(120);
     TableColumn<CandidateMatch, CandidateMatch> reasons =
         new TableColumn<>(msg.get("offers.col.reasons"));
     reasons.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -79,10 +90,13 @@ final class MatchingPane extends VBox {
                   box.getChildren()
                       .add(Chips.chip(msg.get("offers.match.noConsent"), "chip-danger"));
                 }
-                setGraphic(box);
+                setGraphic(Chips.fit(box, getTableColumn().widthProperty()));
               }
             });
     reasons.setPrefWidth(520);
+    reasons.setMinWidth(220);
+    // every column in view: the reasons take what is left and wrap within it
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     table.getColumns().addAll(List.of(score, name, commune, reasons));
     VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -117,8 +131,15 @@ final class MatchingPane extends VBox {
     Label outcome = new Label();
     outcome.textProperty().bind(vm.addOutcome());
     outcome.setWrapText(true);
-    HBox actions = new HBox(8, new Label(msg.get("offers.match.list")), target, clear, add);
+    Label listLabel = new Label(msg.get("offers.match.list"));
+    // a narrow pane wraps the actions to a second line rather than cutting their labels
+    javafx.scene.layout.FlowPane actions =
+        new javafx.scene.layout.FlowPane(8, 6, listLabel, target, clear, add);
     actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    for (var n : List.of(listLabel, clear, add)) {
+      n.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    target.setPrefWidth(300);
     getChildren().addAll(new HBox(12, boost, pool), table, actions, outcome);
     sceneProperty()
         .addListener(

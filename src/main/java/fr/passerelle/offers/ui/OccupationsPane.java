@@ -27,7 +27,9 @@ final class OccupationsPane extends VBox {
     super(8);
     setPadding(new Insets(8));
     table.setItems(vm.rows());
-    table.setPlaceholder(new Label(msg.get("offers.occ.empty")));
+    table.setPlaceholder(
+        new LoadingPlaceholder(
+            vm.loading(), msg.get("offers.occ.loading"), msg.get("offers.occ.empty")));
     table
         .getColumns()
         .addAll(
@@ -45,6 +47,8 @@ final class OccupationsPane extends VBox {
                 col(msg.get("offers.col.meetings"), OccupationRow::meetings, 80),
                 col(msg.get("offers.col.lists"), OccupationRow::sourcingLists, 70),
                 col(msg.get("offers.col.trainings"), OccupationRow::trainingPaths, 80)));
+    // the columns share the width (no empty filler column, headers not cut)
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     VBox.setVgrow(table, Priority.ALWAYS);
     var selected = table.getSelectionModel().selectedItemProperty();
 

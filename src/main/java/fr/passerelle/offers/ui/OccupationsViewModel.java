@@ -21,7 +21,8 @@ public final class OccupationsViewModel {
   private final TaskRunner tasks;
   private final Messages msg;
   private final ObservableList<OccupationRow> rows = FXCollections.observableArrayList();
-  private final BooleanProperty loading = new SimpleBooleanProperty(false);
+  // true until the first load has answered: the table shows progress, not "no occupation"
+  private final BooleanProperty loading = new SimpleBooleanProperty(true);
   private final StringProperty message = new SimpleStringProperty("");
 
   public OccupationsViewModel(

@@ -73,14 +73,15 @@ public final class OffersView extends BorderPane {
     bar.setPadding(new Insets(8));
 
     table.setItems(vm.rows());
-    table.setPlaceholder(new Label(msg.get("offers.empty")));
+    table.setPlaceholder(
+        new LoadingPlaceholder(vm.loading(), msg.get("offers.loading"), msg.get("offers.empty")));
     table
         .getColumns()
         .addAll(
             List.of(
                 signalColumn(msg, chips),
-                col(msg.get("offers.col.title"), r -> r.offer().title(), 200),
-                col(msg.get("offers.col.employer"), r -> r.offer().employerName(), 150),
+                col(msg.get("offers.col.title"), r -> r.offer().title(), 180),
+                col(msg.get("offers.col.employer"), r -> r.offer().employerName(), 140),
                 col(msg.get("offers.col.commune"), r -> r.offer().communeName(), 110),
                 col(
                     msg.get("offers.col.occupation"),
@@ -94,6 +95,8 @@ public final class OffersView extends BorderPane {
                             : msg.get("offers.contract." + r.offer().contract().name()),
                     90),
                 col(msg.get("offers.col.daysOpen"), OfferRow::daysOpen, 70)));
+    // every column in view (long titles end with "…"), no horizontal scroll hiding the last ones
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     vm.selected().bind(table.getSelectionModel().selectedItemProperty());
     table
         .getSelectionModel()
@@ -121,7 +124,7 @@ public final class OffersView extends BorderPane {
         });
 
     SplitPane split = new SplitPane(table, detail);
-    split.setDividerPositions(0.52);
+    split.setDividerPositions(0.58);
     VBox offersTab = new VBox(bar, split);
     VBox.setVgrow(split, Priority.ALWAYS);
 
@@ -170,10 +173,14 @@ public final class OffersView extends BorderPane {
               @Override
               protected void updateItem(OfferRow r, boolean empty) {
                 super.updateItem(r, empty);
-                setGraphic(empty || r == null ? null : chips.of(r.hardToFill()));
+                setGraphic(
+                    empty || r == null
+                        ? null
+                        : Chips.fit(chips.of(r.hardToFill()), getTableColumn().widthProperty()));
               }
             });
     c.setPrefWidth(330);
+    c.setMinWidth(290);
     return c;
   }
 
@@ -182,6 +189,7 @@ public final class OffersView extends BorderPane {
     TableColumn<OfferRow, T> c = new TableColumn<>(title);
     c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));
     c.setPrefWidth(width);
+    c.setMinWidth(Math.min(width, 100));
     return c;
   }
 

@@ -1,7 +1,6 @@
 package fr.passerelle.offers.ui;
 
 import fr.passerelle.offers.CandidateMatch;
-import fr.passerelle.offers.MatchResult;
 import fr.passerelle.offers.OfferFilter;
 import fr.passerelle.offers.OfferPage;
 import fr.passerelle.offers.OfferRow;
@@ -40,7 +39,11 @@ public final class OffersViewModel {
   private final ObservableList<OfferRow> rows = FXCollections.observableArrayList();
   private final BooleanProperty hardToFillOnly = new SimpleBooleanProperty(false);
   private final StringProperty summary = new SimpleStringProperty("");
-  private final BooleanProperty loading = new SimpleBooleanProperty(false);
+  // true until the first load has answered: the table shows progress, not "no offers"
+  private final BooleanProperty loading = new SimpleBooleanProperty(true);
+  private final BooleanProperty matchesLoading = new SimpleBooleanProperty(false);
+  private UUID matchesFor;
+  private long matchesLoad;
   private final StringProperty error = new SimpleStringProperty("");
   private final ObjectProperty<OfferRow> selected = new SimpleObjectProperty<>();
   private final ObservableList<CandidateMatch> matches = FXCollections.observableArrayList();
@@ -93,30 +96,35 @@ public final class OffersViewModel {
   public void loadMatches() {
     OfferRow row = selected.get();
     if (row == null) {
+      matchesLoad++;
+      matchesFor = null;
+      matchesLoading.set(false);
       matches.clear();
       poolText.set("");
       lists.clear();
       return;
     }
     UUID id = row.offer().id();
+    if (!id.equals(matchesFor)) {
+      // another offer: its candidates are not the previous offer's, even for a moment
+      matches.clear();
+      poolText.set("");
+      matchesFor = id;
+    }
+    matchesLoading.set(true);
+    long load = ++matchesLoad;
     String rome = row.offer().romeCode();
     boolean boost = boostPriority.get();
+    // the ranking first, the lists it may join after: at region scale the lists' figures take
+    // far longer than the ranking, which is not kept waiting for them
     tasks.submit(
         msg.get("offers.task.match"),
-        p -> {
-          MatchResult r = offers.matching().candidatesFor(id, 50, boost);
-          List<SourcingList> open =
-              sourcing.lists(null, false).stream()
-                  .filter(
-                      l -> id.equals(l.offerId()) || (rome != null && rome.equals(l.romeCode())))
-                  .toList();
-          return Map.entry(r, open);
-        },
-        e -> {
-          if (selected.get() == null || !selected.get().offer().id().equals(id)) {
-            return;
+        p -> offers.matching().candidatesFor(id, 50, boost),
+        r -> {
+          if (load != matchesLoad) {
+            return; // another offer, or the boost toggled since: a later load answers
           }
-          MatchResult r = e.getKey();
+          matchesLoading.set(false);
           matches.setAll(r.matches());
           poolText.set(
               msg.get(
@@ -124,8 +132,20 @@ public final class OffersViewModel {
                   r.pool(),
                   percent(r.poolPriority(), r.pool()),
                   percent(r.poolRqth(), r.pool())));
+        },
+        this::fail);
+    tasks.submit(
+        msg.get("offers.task.lists"),
+        p ->
+            sourcing.lists(null, false).stream()
+                .filter(l -> id.equals(l.offerId()) || (rome != null && rome.equals(l.romeCode())))
+                .toList(),
+        open -> {
+          if (load != matchesLoad) {
+            return; // another offer, or the boost toggled since: a later load answers
+          }
           SourcingList keep = targetList.get();
-          lists.setAll(e.getValue());
+          lists.setAll(open);
           targetList.set(
               keep == null
                   ? (lists.isEmpty() ? null : lists.get(0))
@@ -187,6 +207,7 @@ public final class OffersViewModel {
 
   private void fail(Throwable t) {
     loading.set(false);
+    matchesLoading.set(false);
     error.set(t.getMessage() == null ? t.toString() : t.getMessage());
   }
 
@@ -204,6 +225,11 @@ public final class OffersViewModel {
 
   public BooleanProperty loading() {
     return loading;
+  }
+
+  /** True while the selected offer's candidates are being ranked. */
+  public BooleanProperty matchesLoading() {
+    return matchesLoading;
   }
 
   public StringProperty error() {

@@ -1,6 +1,7 @@
 package fr.passerelle.sourcing.ui;
 
 import fr.passerelle.offers.ui.Chips;
+import fr.passerelle.offers.ui.LoadingPlaceholder;
 import fr.passerelle.sourcing.HistoryEvent;
 import fr.passerelle.sourcing.PipelineStatus;
 import fr.passerelle.sourcing.SourcingEntry;
@@ -11,8 +12,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -40,19 +43,34 @@ public final class ListsView extends BorderPane {
   final ListView<String> history = new ListView<>();
   private final Messages msg;
   private final DateTimeFormatter when;
+  private final DateTimeFormatter day;
 
   public ListsView(UiContext ctx) {
     this.msg = ctx.messages();
     this.when =
         DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", msg.locale())
             .withZone(ZoneId.systemDefault());
+    this.day = DateTimeFormatter.ofPattern("d MMM yyyy", msg.locale());
     vm = new ListsViewModel(ctx.services().sourcing(), ctx.tasks(), msg);
     getStylesheets().add(Chips.CSS);
 
     lists.setItems(vm.lists());
-    lists.setPlaceholder(new Label(msg.get("lists.empty")));
+    lists.setPlaceholder(
+        new LoadingPlaceholder(vm.loading(), msg.get("lists.loading"), msg.get("lists.empty")));
     lists.setCellFactory(v -> new ListCard());
-    vm.selected().bind(lists.getSelectionModel().selectedItemProperty());
+    // both ways: the view model re-selects a list after replacing it with its updated figures
+    lists.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> vm.selected().set(l));
+    vm.selected()
+        .addListener(
+            (o, a, l) -> {
+              if (l != lists.getSelectionModel().getSelectedItem()) {
+                if (l == null) {
+                  lists.getSelectionModel().clearSelection();
+                } else {
+                  lists.getSelectionModel().select(l);
+                }
+              }
+            });
     CheckBox closed = new CheckBox(msg.get("lists.includeClosed"));
     closed.selectedProperty().bindBidirectional(vm.includeClosed());
     Label title = new Label(msg.get("lists.mine"));
@@ -76,7 +94,13 @@ public final class ListsView extends BorderPane {
             });
 
     entries.setItems(vm.entries());
-    entries.setPlaceholder(new Label(msg.get("lists.entries.empty")));
+    entries.setPlaceholder(
+        new LoadingPlaceholder(
+            vm.entriesLoading(),
+            msg.get("lists.entries.loading"),
+            javafx.beans.binding.Bindings.when(vm.selected().isNull())
+                .then(msg.get("lists.entries.select"))
+                .otherwise(msg.get("lists.entries.empty"))));
     entries
         .getColumns()
         .addAll(
@@ -87,26 +111,33 @@ public final class ListsView extends BorderPane {
                     msg.get("lists.col.status"),
                     e -> msg.get("lists.status." + e.status().name()),
                     110),
-                col(msg.get("lists.col.added"), e -> String.valueOf(e.addedOn()), 95),
+                col(
+                    msg.get("lists.col.added"),
+                    e -> e.addedOn() == null ? "" : day.format(e.addedOn()),
+                    105),
                 col(msg.get("lists.col.score"), e -> e.score() == null ? "" : e.score(), 60),
                 criteriaColumn()));
+    entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     entries
         .getSelectionModel()
         .selectedItemProperty()
         .addListener((o, a, e) -> history.getItems().setAll(e == null ? List.of() : lines(e)));
-    vm.focusEntry.addListener(
-        (o, a, id) -> {
-          if (id != null) {
-            vm.entries().stream()
-                .filter(e -> e.id().equals(id))
-                .findFirst()
-                .ifPresent(
-                    e -> {
-                      entries.getSelectionModel().select(e);
-                      entries.requestFocus();
-                    });
-          }
-        });
+    vm.entries()
+        .addListener(
+            (ListChangeListener<SourcingEntry>)
+                c -> {
+                  UUID id = vm.focusEntry.get();
+                  if (id != null) {
+                    vm.entries().stream()
+                        .filter(e -> e.id().equals(id))
+                        .findFirst()
+                        .ifPresent(
+                            e -> {
+                              entries.getSelectionModel().select(e);
+                              entries.requestFocus();
+                            });
+                  }
+                });
     entries.addEventFilter(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
         k -> {
@@ -187,7 +218,10 @@ public final class ListsView extends BorderPane {
   private String line(HistoryEvent h) {
     String at;
     try {
-      at = when.format(Instant.parse(h.at()));
+      at =
+          h.at().length() == 10
+              ? day.format(java.time.LocalDate.parse(h.at()))
+              : when.format(Instant.parse(h.at()));
     } catch (RuntimeException ex) {
       at = h.at();
     }
@@ -205,7 +239,11 @@ public final class ListsView extends BorderPane {
               @Override
               protected void updateItem(SourcingEntry e, boolean empty) {
                 super.updateItem(e, empty);
-                setGraphic(empty || e == null ? null : chips.criteria(e.criteria()));
+                setGraphic(
+                    empty || e == null
+                        ? null
+                        : Chips.fit(
+                            chips.criteria(e.criteria()), getTableColumn().widthProperty()));
               }
             });
     c.setPrefWidth(220);
@@ -236,12 +274,20 @@ public final class ListsView extends BorderPane {
       }
       Label name = new Label(l.name() + (l.isShared() ? "  ⇄" : ""));
       name.setStyle("-fx-font-weight: bold");
+      name.setTooltip(new javafx.scene.control.Tooltip(name.getText()));
       Label size = new Label(msg.get("lists.size", l.size()));
       size.getStyleClass().add("muted");
       Label shares = new Label(vm.sharesText(l.shares()));
       shares.setWrapText(true);
-      shares.setMaxWidth(360);
       VBox box = new VBox(3, name, size, new PipelineBar(l.pipeline(), msg, 300), shares);
+      box.setPadding(new Insets(2, 0, 6, 0));
+      // as wide as the list (no horizontal scroll): long names end with "…", the shares wrap
+      var room = getListView().widthProperty().subtract(36);
+      box.prefWidthProperty().bind(room);
+      box.maxWidthProperty().bind(room);
+      name.maxWidthProperty().bind(room);
+      shares.prefWidthProperty().bind(room);
+      shares.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
       setGraphic(box);
       setText(null);
     }

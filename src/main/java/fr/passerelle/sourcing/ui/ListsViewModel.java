@@ -28,70 +28,119 @@ public final class ListsViewModel {
   private final ObservableList<SourcingEntry> entries = FXCollections.observableArrayList();
   private final BooleanProperty includeClosed = new SimpleBooleanProperty(false);
   private final StringProperty message = new SimpleStringProperty("");
+  // true until the first load has answered: "no list yet" is not shown before the lists are read
+  private final BooleanProperty loading = new SimpleBooleanProperty(true);
+  private final BooleanProperty entriesLoading = new SimpleBooleanProperty(false);
 
   public ListsViewModel(SourcingService sourcing, TaskRunner tasks, Messages msg) {
     this.sourcing = sourcing;
     this.tasks = tasks;
     this.msg = msg;
-    selected.addListener((o, a, b) -> loadEntries(null));
+    // a list replaced by its updated figures (same id) keeps its entries and their selection
+    selected.addListener(
+        (o, a, b) -> {
+          if (!replacing && (a == null || b == null || !a.id().equals(b.id()))) {
+            loadEntries(null);
+          }
+        });
     includeClosed.addListener((o, a, b) -> refresh());
   }
 
   public void refresh() {
     boolean closed = includeClosed.get();
     UUID keep = selected.get() == null ? null : selected.get().id();
+    loading.set(true);
     tasks.submit(
         msg.get("lists.task.load"),
         p -> sourcing.lists(null, closed),
         r -> {
+          loading.set(false);
           lists.setAll(r);
           if (keep != null) {
             r.stream().filter(l -> l.id().equals(keep)).findFirst().ifPresent(selected::set);
           }
         },
-        t -> message.set(t.getMessage()));
+        t -> {
+          loading.set(false);
+          message.set(t.getMessage());
+        });
   }
 
   /** Reloads the selected list's entries; {@code focus} is the entry to keep selected. */
   void loadEntries(UUID focus) {
     SourcingList l = selected.get();
+    long load = ++entriesLoad;
     if (l == null) {
+      entriesLoading.set(false);
       entries.clear();
       return;
     }
+    entriesLoading.set(true);
     tasks.submit(
         msg.get("lists.task.entries"),
         p -> sourcing.entries(l.id()),
         r -> {
-          entries.setAll(r);
-          focusEntry.set(focus);
+          // loads run in parallel: only the latest (another list, a later move) is shown
+          if (load == entriesLoad) {
+            entriesLoading.set(false);
+            focusEntry.set(focus);
+            entries.setAll(r);
+          }
         },
-        t -> message.set(t.getMessage()));
+        t -> {
+          if (load == entriesLoad) {
+            entriesLoading.set(false);
+          }
+          message.set(t.getMessage());
+        });
   }
 
+  /** The entry to select once {@link #entries()} is next replaced (null: none). */
   final ObjectProperty<UUID> focusEntry = new SimpleObjectProperty<>();
+
+  private long entriesLoad;
+  private boolean replacing;
 
   /** Moves an entry to a status (dated in its history), then reloads the list and its figures. */
   public void move(SourcingEntry e, PipelineStatus to) {
     if (e == null || e.status() == to) {
       return;
     }
+    // the move and the list's candidates first; its figures (slower, with the pool) after
     tasks.submit(
         msg.get("lists.task.move"),
         p -> {
           sourcing.move(e.id(), to, null);
-          return sourcing.find(e.listId()).orElse(null);
+          return null;
         },
-        updated -> {
+        done -> {
           message.set(
               msg.get("lists.moved", e.displayName().trim(), msg.get("lists.status." + to.name())));
-          if (updated != null) {
-            int i = indexOf(updated.id());
-            if (i >= 0) {
-              lists.set(i, updated);
-            }
-          }
           loadEntries(e.id());
+          tasks.submit(
+              msg.get("lists.task.load"),
+              p -> sourcing.find(e.listId()).orElse(null),
+              updated -> {
+                if (updated != null) {
+                  int i = indexOf(updated.id());
+                  if (i >= 0) {
+                    boolean wasSelected =
+                        selected.get() != null && selected.get().id().equals(updated.id());
+                    // the list view drops the selection of a replaced item: keep it, and the
+                    // list's candidates, as they are
+                    replacing = true;
+                    try {
+                      lists.set(i, updated);
+                      if (wasSelected) {
+                        selected.set(updated);
+                      }
+                    } finally {
+                      replacing = false;
+                    }
+                  }
+                }
+              },
+              t -> message.set(t.getMessage()));
         },
         t -> message.set(t.getMessage()));
   }
@@ -146,6 +195,16 @@ public final class ListsViewModel {
 
   public BooleanProperty includeClosed() {
     return includeClosed;
+  }
+
+  /** True while "my lists" are being read. */
+  public BooleanProperty loading() {
+    return loading;
+  }
+
+  /** True while the selected list's candidates are being read. */
+  public BooleanProperty entriesLoading() {
+    return entriesLoading;
   }
 
   public StringProperty message() {

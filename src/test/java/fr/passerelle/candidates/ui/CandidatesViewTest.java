@@ -122,7 +122,11 @@ class CandidatesViewTest {
     assertThat(view.detail.lastName.getText()).isEqualTo("Lefèvre");
     assertThat(view.detail.save.isDisabled()).as("nothing to save yet").isTrue();
 
-    robot.doubleClickOn(view.detail.firstName).write("Hélèna");
+    // select the field's text with the keyboard: a double click is two clicks when the machine
+    // is loaded (the second comes after the multi-click delay), and would append instead
+    robot.clickOn(view.detail.firstName);
+    robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+    robot.write("Hélèna");
     waitUntil(() -> view.detailVm.dirty().get());
     robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
     waitUntil(() -> !view.detailVm.dirty().get());

@@ -1,0 +1,104 @@
+package fr.passerelle.candidates.ui;
+
+import fr.passerelle.candidates.CandidateDetail;
+import fr.passerelle.candidates.PriorityCriterion;
+import fr.passerelle.ui.Messages;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The detail form's personal-data section: the priority criteria (held, since, proof seen) and the
+ * two dated consents (sharing with partner offices, sensitive data such as RQTH).
+ */
+final class CriteriaConsentSection {
+  private final Messages msg;
+  private final List<CriterionRow> criteria =
+      Arrays.stream(PriorityCriterion.values()).map(CriterionRow::new).toList();
+  private final BooleanProperty consentShare = new SimpleBooleanProperty();
+  private final BooleanProperty consentSensitive = new SimpleBooleanProperty();
+  private final StringProperty consentInfo = new SimpleStringProperty("");
+
+  CriteriaConsentSection(Messages msg) {
+    this.msg = msg;
+  }
+
+  /** Every editable value of the section, to mark the form dirty. */
+  List<Observable> editables() {
+    List<Observable> all = new ArrayList<>(List.of(consentShare, consentSensitive));
+    for (CriterionRow r : criteria) {
+      all.addAll(List.of(r.held(), r.since(), r.proofSeen(), r.proofSeenOn()));
+    }
+    return all;
+  }
+
+  void load(CandidateDetail d) {
+    for (CriterionRow r : criteria) {
+      r.load(d.criteria().stream().filter(c -> c.kind() == r.kind()).findFirst().orElse(null));
+    }
+    consentShare.set(d.consent().share());
+    consentSensitive.set(d.consent().sensitive());
+    consentInfo.set(consentText(d.consent()));
+  }
+
+  private String consentText(CandidateDetail.Consent c) {
+    if (c.shareAt() == null) {
+      return msg.get("candidates.consent.never");
+    }
+    return msg.get(
+        "candidates.consent.recorded",
+        java.util.Date.from(c.shareAt().toInstant()),
+        c.sensitiveAt() == null ? "" : java.util.Date.from(c.sensitiveAt().toInstant()));
+  }
+
+  /** The criteria held, as of {@code today} when no date was given. */
+  List<CandidateDetail.Criterion> toCriteria(LocalDate today) {
+    List<CandidateDetail.Criterion> crit = new ArrayList<>();
+    for (CriterionRow r : criteria) {
+      CandidateDetail.Criterion c = r.toCriterion(today);
+      if (c != null) {
+        crit.add(c);
+      }
+    }
+    return crit;
+  }
+
+  /** The consent as edited, keeping the dates and recorder of {@code base}'s. */
+  CandidateDetail.Consent toConsent(CandidateDetail.Consent base) {
+    return new CandidateDetail.Consent(
+        consentShare.get(),
+        base.shareAt(),
+        consentSensitive.get(),
+        base.sensitiveAt(),
+        base.recordedBy());
+  }
+
+  /** True when {@code loaded}'s consent was given and the form now withdraws it. */
+  boolean withdraws(CandidateDetail loaded) {
+    return loaded != null
+        && (loaded.consent().share() && !consentShare.get()
+            || loaded.consent().sensitive() && !consentSensitive.get());
+  }
+
+  List<CriterionRow> criteria() {
+    return criteria;
+  }
+
+  BooleanProperty consentShare() {
+    return consentShare;
+  }
+
+  BooleanProperty consentSensitive() {
+    return consentSensitive;
+  }
+
+  StringProperty consentInfo() {
+    return consentInfo;
+  }
+}
