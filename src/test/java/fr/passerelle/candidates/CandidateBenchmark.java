@@ -461,7 +461,10 @@ public final class CandidateBenchmark {
     c.reference();
     Random rnd = new Random(7);
     List<Long> all = new ArrayList<>();
+    List<Long> allCpu = new ArrayList<>();
     List<Long> filtered = new ArrayList<>();
+    List<Long> filteredCpu = new ArrayList<>();
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     String[] words = {
       "lefevre helene",
       "garcia",
@@ -501,8 +504,10 @@ public final class CandidateBenchmark {
             continue;
           }
           long t = System.nanoTime();
+          long cpu = threads.getCurrentThreadCpuTime();
           CandidatePage p = c.page(CandidateQuery.text(typed), 0, 50);
           all.add(System.nanoTime() - t);
+          allCpu.add(threads.getCurrentThreadCpuTime() - cpu);
           if (r == 0 && len == w.length()) {
             System.out.printf(
                 "  %-16s %6s matches  %.1f ms%n",
@@ -529,8 +534,10 @@ public final class CandidateBenchmark {
       };
       for (CandidateQuery q : qs) {
         long t = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime();
         CandidatePage p = c.page(q, 0, 50);
         filtered.add(System.nanoTime() - t);
+        filteredCpu.add(threads.getCurrentThreadCpuTime() - cpu);
         if (r == 0) {
           System.out.printf(
               "  filtered %s: %d%s matches, %.1f ms%n",
@@ -539,7 +546,9 @@ public final class CandidateBenchmark {
       }
     }
     report("search as you type (page of 50 + capped count, per keystroke)", all);
+    report("  same, CPU time of the searching thread", allCpu);
     report("filtered list (page of 50 + count)", filtered);
+    report("  same, CPU time of the searching thread", filteredCpu);
     // page deep in a large result (scrolling)
     List<Long> deep = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
