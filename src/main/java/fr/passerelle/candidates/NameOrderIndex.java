@@ -1,5 +1,6 @@
 package fr.passerelle.candidates;
 
+import fr.passerelle.db.UuidOrdinals;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,57 +67,75 @@ final class NameOrderIndex {
   }
 
   private static NameOrderIndex build(Connection c, String key) throws SQLException {
-    List<UUID> ids = new ArrayList<>();
+    long[][] ids = {new long[1 << 16], new long[1 << 16]};
+    int[][] availableDays = {new int[1 << 16]};
+    byte[][] statusCodes = {new byte[1 << 16]};
     List<String> names = new ArrayList<>();
-    List<String> statuses = new ArrayList<>();
-    List<LocalDate> available = new ArrayList<>();
+    List<String> statusNames = new ArrayList<>();
     scan(
         c,
         "SELECT ID, NAME_NORM, STATUS, AVAILABLE_FROM FROM CANDIDATE WHERE DELETED = FALSE",
         rs -> {
-          ids.add(rs.getObject(1, UUID.class));
+          int i = names.size();
+          if (i == ids[0].length) {
+            ids[0] = Arrays.copyOf(ids[0], i * 2);
+            ids[1] = Arrays.copyOf(ids[1], i * 2);
+            availableDays[0] = Arrays.copyOf(availableDays[0], i * 2);
+            statusCodes[0] = Arrays.copyOf(statusCodes[0], i * 2);
+          }
+          UUID id = rs.getObject(1, UUID.class);
+          ids[0][i] = id.getMostSignificantBits();
+          ids[1][i] = id.getLeastSignificantBits();
           names.add(rs.getString(2));
-          statuses.add(rs.getString(3));
-          available.add(rs.getObject(4, LocalDate.class));
+          String st = rs.getString(3);
+          int code = statusNames.indexOf(st);
+          if (code < 0) {
+            statusNames.add(st);
+            code = statusNames.size() - 1;
+          }
+          LocalDate from = rs.getObject(4, LocalDate.class);
+          availableDays[0][i] = from == null ? NO_DATE : (int) from.toEpochDay();
+          statusCodes[0][i] = (byte) code;
         });
-    int size = ids.size();
+    int size = names.size();
     Integer[] order = new Integer[size];
     for (int i = 0; i < size; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> compare(names.get(a), ids.get(a), names.get(b), ids.get(b)));
+    // SQL order of ORDER BY name_norm, id: nulls first, ids as unsigned 128-bit numbers
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          String na = names.get(a);
+          String nb = names.get(b);
+          if (na == null || nb == null) {
+            if (na != nb) {
+              return na == null ? -1 : 1;
+            }
+          } else if (!na.equals(nb)) {
+            return na.compareTo(nb);
+          }
+          return UuidOrdinals.compare(ids[0][a], ids[1][a], ids[0][b], ids[1][b]);
+        });
     names.clear();
     NameOrderIndex idx = new NameOrderIndex(key, size);
-    Map<UUID, Integer> ordinal = new HashMap<>(size * 2);
-    List<String> statusNames = new ArrayList<>();
     for (int n = 0; n < size; n++) {
       int i = order[n];
-      UUID id = ids.get(i);
-      idx.high[n] = id.getMostSignificantBits();
-      idx.low[n] = id.getLeastSignificantBits();
-      LocalDate from = available.get(i);
-      idx.availableFrom[n] = from == null ? NO_DATE : (int) from.toEpochDay();
-      String st = statuses.get(i);
-      int code = statusNames.indexOf(st);
-      if (code < 0) {
-        statusNames.add(st);
-        code = statusNames.size() - 1;
-      }
-      idx.status[n] = (byte) code;
-      ordinal.put(id, n);
+      idx.high[n] = ids[0][i];
+      idx.low[n] = ids[1][i];
+      idx.availableFrom[n] = availableDays[0][i];
+      idx.status[n] = statusCodes[0][i];
     }
     idx.statusNames = statusNames.toArray(String[]::new);
-    ids.clear();
-    statuses.clear();
-    available.clear();
+    UuidOrdinals ordinal = UuidOrdinals.of(idx.high, idx.low, size);
     readTokens(c, idx, ordinal);
     scan(
         c,
         "SELECT CANDIDATE_ID, CRITERION FROM CANDIDATE_CRITERION WHERE DELETED = FALSE",
         rs -> {
-          Integer n = ordinal.get(rs.getObject(1, UUID.class));
+          int n = ordinal.positionOf(rs.getObject(1, UUID.class));
           PriorityCriterion kind = CRITERIA.get(rs.getString(2));
-          if (n != null && kind != null) {
+          if (n >= 0 && kind != null) {
             idx.criteria[n] |= 1 << kind.ordinal();
           }
         });
@@ -125,15 +143,15 @@ final class NameOrderIndex {
         c,
         "SELECT ID FROM CANDIDATE_CONSENT WHERE DELETED = FALSE AND SHARE = TRUE",
         rs -> {
-          Integer n = ordinal.get(rs.getObject(1, UUID.class));
-          if (n != null) {
+          int n = ordinal.positionOf(rs.getObject(1, UUID.class));
+          if (n >= 0) {
             idx.consentShare.set(n);
           }
         });
     return idx;
   }
 
-  private static void readTokens(Connection c, NameOrderIndex idx, Map<UUID, Integer> ordinal)
+  private static void readTokens(Connection c, NameOrderIndex idx, UuidOrdinals ordinal)
       throws SQLException {
     List<String> tokens = new ArrayList<>();
     List<int[]> postings = new ArrayList<>();
@@ -145,8 +163,8 @@ final class NameOrderIndex {
             + FIRST_UNSEARCHED
             + "' ORDER BY TOKEN",
         rs -> {
-          Integer n = ordinal.get(rs.getObject(2, UUID.class));
-          if (n == null) {
+          int n = ordinal.positionOf(rs.getObject(2, UUID.class));
+          if (n < 0) {
             return;
           }
           String t = rs.getString(1);
@@ -181,24 +199,6 @@ final class NameOrderIndex {
         }
       }
     }
-  }
-
-  /** SQL order of {@code ORDER BY name_norm, id}: nulls first, ids as unsigned 128-bit numbers. */
-  static int compare(String nameA, UUID idA, String nameB, UUID idB) {
-    if (nameA == null || nameB == null) {
-      if (nameA != nameB) {
-        return nameA == null ? -1 : 1;
-      }
-    } else {
-      int c = nameA.compareTo(nameB);
-      if (c != 0) {
-        return c;
-      }
-    }
-    int h = Long.compareUnsigned(idA.getMostSignificantBits(), idB.getMostSignificantBits());
-    return h != 0
-        ? h
-        : Long.compareUnsigned(idA.getLeastSignificantBits(), idB.getLeastSignificantBits());
   }
 
   /** The data version this snapshot was read at. */

@@ -1,5 +1,6 @@
 package fr.passerelle.offers;
 
+import fr.passerelle.db.UuidOrdinals;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,65 +57,71 @@ final class CandidatePool {
   }
 
   private static CandidatePool build(Connection c, CommuneGeo geo, String key) throws SQLException {
-    List<Object[]> rows = new ArrayList<>();
+    List<UUID> ids = new ArrayList<>();
+    List<Integer> communes = new ArrayList<>();
+    List<Integer> radii = new ArrayList<>();
+    List<Integer> dates = new ArrayList<>();
     scan(
         c,
         "SELECT ID, COMMUNE_CODE, MOBILITY_KM, AVAILABLE_FROM, STATUS FROM CANDIDATE"
             + " WHERE DELETED = FALSE",
         rs -> {
           if ("ACTIVE".equals(rs.getString(5))) {
-            rows.add(
-                new Object[] {
-                  rs.getObject(1, UUID.class),
-                  rs.getString(2),
-                  rs.getObject(3, Integer.class),
-                  rs.getObject(4, LocalDate.class)
-                });
+            ids.add(rs.getObject(1, UUID.class));
+            communes.add(geo.indexOf(rs.getString(2)));
+            Integer km = rs.getObject(3, Integer.class);
+            radii.add(km == null ? ReachIndex.DEFAULT_RADIUS_KM : km);
+            LocalDate from = rs.getObject(4, LocalDate.class);
+            dates.add(from == null ? NO_DATE : (int) from.toEpochDay());
           }
         });
-    CandidatePool pool = new CandidatePool(key, rows.size());
-    Map<UUID, Integer> ordinal = new HashMap<>(rows.size() * 2);
-    for (int n = 0; n < rows.size(); n++) {
-      Object[] r = rows.get(n);
-      UUID id = (UUID) r[0];
-      pool.high[n] = id.getMostSignificantBits();
-      pool.low[n] = id.getLeastSignificantBits();
-      pool.commune[n] = geo.indexOf((String) r[1]);
-      pool.radiusKm[n] = r[2] == null ? ReachIndex.DEFAULT_RADIUS_KM : (Integer) r[2];
-      pool.availableFrom[n] = r[3] == null ? NO_DATE : (int) ((LocalDate) r[3]).toEpochDay();
-      ordinal.put(id, n);
+    CandidatePool pool = new CandidatePool(key, ids.size());
+    for (int n = 0; n < ids.size(); n++) {
+      pool.high[n] = ids.get(n).getMostSignificantBits();
+      pool.low[n] = ids.get(n).getLeastSignificantBits();
+      pool.commune[n] = communes.get(n);
+      pool.radiusKm[n] = radii.get(n);
+      pool.availableFrom[n] = dates.get(n);
     }
-    rows.clear();
-    Map<String, List<int[]>> occ = new HashMap<>();
+    ids.clear();
+    communes.clear();
+    radii.clear();
+    dates.clear();
+    UuidOrdinals ordinal = UuidOrdinals.of(pool.high, pool.low, pool.high.length);
+    Map<String, int[][]> occ = new HashMap<>();
+    Map<String, Integer> used = new HashMap<>();
     scan(
         c,
         "SELECT CANDIDATE_ID, ROME_CODE, EXPERIENCE_YEARS FROM CANDIDATE_OCCUPATION"
             + " WHERE DELETED = FALSE",
         rs -> {
-          Integer n = ordinal.get(rs.getObject(1, UUID.class));
+          int n = ordinal.positionOf(rs.getObject(1, UUID.class));
           String rome = rs.getString(2);
-          if (n != null && rome != null) {
+          if (n >= 0 && rome != null) {
             Integer years = rs.getObject(3, Integer.class);
-            occ.computeIfAbsent(rome, k -> new ArrayList<>())
-                .add(new int[] {n, years == null ? NO_EXPERIENCE : years});
+            int[][] pairs = occ.computeIfAbsent(rome, k -> new int[2][64]);
+            int i = used.merge(rome, 1, Integer::sum) - 1;
+            if (i == pairs[0].length) {
+              pairs[0] = Arrays.copyOf(pairs[0], i * 2);
+              pairs[1] = Arrays.copyOf(pairs[1], i * 2);
+            }
+            pairs[0][i] = n;
+            pairs[1][i] = years == null ? NO_EXPERIENCE : years;
           }
         });
     occ.forEach(
-        (rome, list) -> {
-          int[][] pairs = new int[2][list.size()];
-          for (int i = 0; i < list.size(); i++) {
-            pairs[0][i] = list.get(i)[0];
-            pairs[1][i] = list.get(i)[1];
-          }
-          pool.byRome.put(rome, pairs);
+        (rome, pairs) -> {
+          int n = used.get(rome);
+          pool.byRome.put(
+              rome, new int[][] {Arrays.copyOf(pairs[0], n), Arrays.copyOf(pairs[1], n)});
         });
     scan(
         c,
         "SELECT CANDIDATE_ID, CRITERION FROM CANDIDATE_CRITERION WHERE DELETED = FALSE",
         rs -> {
-          Integer n = ordinal.get(rs.getObject(1, UUID.class));
+          int n = ordinal.positionOf(rs.getObject(1, UUID.class));
           String name = rs.getString(2);
-          if (n != null && name != null) {
+          if (n >= 0 && name != null) {
             int bit = pool.criterionNames.indexOf(name);
             if (bit < 0 && pool.criterionNames.size() < Integer.SIZE) {
               pool.criterionNames.add(name);

@@ -347,7 +347,12 @@ public final class CandidateBenchmark {
       switch (args[0]) {
         case "generate" -> generate(s, Integer.parseInt(args[2]), 42);
         case "search" -> search(s, Integer.parseInt(args.length > 2 ? args[2] : "3"));
-        case "import" -> importCsv(s, dir, Integer.parseInt(args[2]));
+        case "import" ->
+            importCsv(
+                s,
+                dir,
+                Integer.parseInt(args[2]),
+                args.length > 3 ? ImportMode.valueOf(args[3]) : ImportMode.ALL_OR_NOTHING);
         default -> throw new IllegalArgumentException(args[0]);
       }
     }
@@ -578,7 +583,7 @@ public final class CandidateBenchmark {
         a[a.length - 1] / 1e6);
   }
 
-  static void importCsv(Services s, Path dir, int n) throws Exception {
+  static void importCsv(Services s, Path dir, int n, ImportMode mode) throws Exception {
     Path csv = dir.resolveSibling("import-" + n + ".csv");
     Random rnd = new Random(99);
     List<String> communes = communesByPopulation(s);
@@ -620,11 +625,10 @@ public final class CandidateBenchmark {
     }
     System.out.printf("file %s: %d MB%n", csv, Files.size(csv) >> 20);
     long t = System.nanoTime();
-    ImportReport r =
-        s.candidates().transfer().importFile(csv, ImportMode.ALL_OR_NOTHING, Progress.NONE);
+    ImportReport r = s.candidates().transfer().importFile(csv, mode, Progress.NONE);
     System.out.printf(
-        "import of %d rows: %.1f s, created %d, errors %d%n",
-        n, (System.nanoTime() - t) / 1e9, r.created(), r.errorCount());
+        "import of %d rows (%s): %.1f s, created %d, errors %d%n",
+        n, mode, (System.nanoTime() - t) / 1e9, r.created(), r.errorCount());
     r.describe(5).forEach(System.out::println);
     System.gc();
     Runtime rt = Runtime.getRuntime();
