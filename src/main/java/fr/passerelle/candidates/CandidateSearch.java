@@ -8,10 +8,13 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE_TOKEN;
 
 import fr.passerelle.db.TextNorm;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -44,7 +47,7 @@ final class CandidateSearch {
       all.add(CANDIDATE.ID.in(wordMatches(word)));
     }
     if (notBlank(q.romeCode())) {
-      all.add(hasOccupationIn(Set.of(q.romeCode().trim().toUpperCase(java.util.Locale.ROOT))));
+      all.add(hasOccupationIn(Set.of(q.romeCode().trim().toUpperCase(Locale.ROOT))));
     } else if (notBlank(q.domainCode())) {
       Set<String> codes = ref.occupationsOfDomain(q.domainCode().trim());
       all.add(codes.isEmpty() ? DSL.falseCondition() : hasOccupationIn(codes));
@@ -90,12 +93,7 @@ final class CandidateSearch {
             .from(CANDIDATE_TOKEN)
             .where(CANDIDATE_TOKEN.TOKEN.ge(word))
             .and(CANDIDATE_TOKEN.TOKEN.lt(word + "{"));
-    if (word.length() < MIN_EXPANDED) {
-      return byName;
-    }
-    List<String> keys = new ArrayList<>();
-    ref.communesWithWord(word).forEach(c -> keys.add(CandidateIndex.COMMUNE + c));
-    ref.occupationsWithWord(word).forEach(o -> keys.add(CandidateIndex.OCCUPATION + o));
+    List<String> keys = expandedKeys(word);
     if (keys.isEmpty()) {
       return byName;
     }
@@ -105,35 +103,111 @@ final class CandidateSearch {
             .where(CANDIDATE_TOKEN.TOKEN.in(keys)));
   }
 
+  /** The commune and occupation keys a word of 3 letters or more names. */
+  private List<String> expandedKeys(String word) {
+    if (word.length() < MIN_EXPANDED) {
+      return List.of();
+    }
+    List<String> keys = new ArrayList<>();
+    ref.communesWithWord(word).forEach(c -> keys.add(CandidateIndex.COMMUNE + c));
+    ref.occupationsWithWord(word).forEach(o -> keys.add(CandidateIndex.OCCUPATION + o));
+    return keys;
+  }
+
   private static Condition hasOccupationIn(Set<String> romeCodes) {
     return CANDIDATE.ID.in(
         DSL.select(CANDIDATE_TOKEN.CANDIDATE_ID)
             .from(CANDIDATE_TOKEN)
-            .where(
-                CANDIDATE_TOKEN.TOKEN.in(
-                    romeCodes.stream()
-                        .map(r -> CandidateIndex.OCCUPATION + r)
-                        .collect(Collectors.toList()))));
+            .where(CANDIDATE_TOKEN.TOKEN.in(occupationKeys(romeCodes))));
+  }
+
+  private static List<String> occupationKeys(Set<String> romeCodes) {
+    return romeCodes.stream().map(r -> CandidateIndex.OCCUPATION + r).collect(Collectors.toList());
+  }
+
+  /** The candidates of the in-memory index that {@link #condition} selects (ADR 0041). */
+  BitSet select(NameOrderIndex idx, CandidateQuery q) {
+    BitSet hits = idx.all();
+    for (String word : TextNorm.tokens(q.text())) {
+      hits.and(idx.matching(word, expandedKeys(word)));
+    }
+    if (notBlank(q.romeCode())) {
+      hits.and(
+          idx.withAnyKey(occupationKeys(Set.of(q.romeCode().trim().toUpperCase(Locale.ROOT)))));
+    } else if (notBlank(q.domainCode())) {
+      hits.and(idx.withAnyKey(occupationKeys(ref.occupationsOfDomain(q.domainCode().trim()))));
+    }
+    if (notBlank(q.communeCode())) {
+      int km = q.radiusKm() == null ? 0 : Math.max(0, q.radiusKm());
+      Set<String> area = ref.communesWithin(q.communeCode().trim(), km);
+      hits.and(idx.withAnyKey(area.stream().map(c -> CandidateIndex.COMMUNE + c).toList()));
+    }
+    if (q.availableBy() != null) {
+      idx.keepAvailableBy(hits, q.availableBy());
+    }
+    if (q.status() != null) {
+      idx.keepStatus(hits, q.status().name());
+    }
+    if (!q.criteria().isEmpty()) {
+      idx.keepAnyCriterion(hits, q.criteria());
+    }
+    if (q.consentShare() != null) {
+      idx.keepConsentShare(hits, q.consentShare());
+    }
+    return hits;
+  }
+
+  /**
+   * A page from the in-memory index (ADR 0041): the same matches and order as {@link
+   * #page(DSLContext, CandidateQuery, int, int)}, the count exact up to the cap.
+   */
+  CandidatePage page(DSLContext ctx, NameOrderIndex idx, CandidateQuery q, int offset, int limit) {
+    BitSet hits = select(idx, q);
+    List<UUID> ids = new ArrayList<>(limit);
+    int skipped = 0;
+    for (int n = hits.nextSetBit(0); n >= 0 && ids.size() < limit; n = hits.nextSetBit(n + 1)) {
+      if (skipped++ >= offset) {
+        ids.add(idx.id(n));
+      }
+    }
+    Map<UUID, Record> byId = new HashMap<>();
+    if (!ids.isEmpty()) {
+      summaryColumns(ctx)
+          .where(CANDIDATE.ID.in(ids))
+          .and(CANDIDATE.DELETED.isFalse())
+          .forEach(r -> byId.put(r.get(CANDIDATE.ID), r));
+    }
+    List<Record> rows = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    int total = hits.cardinality();
+    return new CandidatePage(
+        summaries(ctx, rows),
+        offset,
+        Math.min(total, CandidateService.COUNT_CAP),
+        total > CandidateService.COUNT_CAP);
   }
 
   /** One page, ordered by name. */
   List<CandidateSummary> page(DSLContext ctx, CandidateQuery q, int offset, int limit) {
     var rows =
-        ctx.select(
-                CANDIDATE.ID,
-                CANDIDATE.LAST_NAME,
-                CANDIDATE.FIRST_NAME,
-                CANDIDATE.BIRTH_DATE,
-                CANDIDATE.COMMUNE_CODE,
-                CANDIDATE.STATUS,
-                CANDIDATE.AVAILABLE_FROM)
-            .from(CANDIDATE)
+        summaryColumns(ctx)
             .where(condition(q))
             .orderBy(CANDIDATE.NAME_NORM, CANDIDATE.ID)
             .limit(limit)
             .offset(offset)
             .fetch();
     return summaries(ctx, rows);
+  }
+
+  private static org.jooq.SelectJoinStep<?> summaryColumns(DSLContext ctx) {
+    return ctx.select(
+            CANDIDATE.ID,
+            CANDIDATE.LAST_NAME,
+            CANDIDATE.FIRST_NAME,
+            CANDIDATE.BIRTH_DATE,
+            CANDIDATE.COMMUNE_CODE,
+            CANDIDATE.STATUS,
+            CANDIDATE.AVAILABLE_FROM)
+        .from(CANDIDATE);
   }
 
   /** Summaries of these candidate rows (id, names, birth date, commune, status, availability). */

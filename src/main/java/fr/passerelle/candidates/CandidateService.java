@@ -46,11 +46,21 @@ public final class CandidateService {
   private final WallClock clock;
   private final CandidateStore store;
   private volatile ReferenceLookup reference;
+  private final NameIndexCache nameIndex;
 
   public CandidateService(Database db, ReplicatedWriter writer, WallClock clock) {
     this.db = db;
     this.clock = clock;
     this.store = new CandidateStore(writer);
+    // the in-memory name index is built off the caller's thread, one build at a time (ADR 0041)
+    this.nameIndex =
+        new NameIndexCache(
+            db::dsl,
+            r -> {
+              Thread t = new Thread(r, "candidate-name-index");
+              t.setDaemon(true);
+              t.start();
+            });
   }
 
   /** Communes and occupations held in memory (loaded on first use). */
@@ -77,8 +87,31 @@ public final class CandidateService {
 
   /** One page of matches, ordered by name ({@code limit} at most 500). */
   public List<CandidateSummary> search(CandidateQuery query, int offset, int limit) {
-    return new CandidateSearch(reference())
-        .page(db.dsl(), query, Math.max(0, offset), Math.max(1, Math.min(limit, 500)));
+    return fromNameIndex(query, offset, limit)
+        .map(CandidatePage::rows)
+        .orElseGet(
+            () ->
+                new CandidateSearch(reference())
+                    .page(db.dsl(), query, Math.max(0, offset), pageSize(limit)));
+  }
+
+  /** The query answered by the in-memory name index, when it is current. */
+  private Optional<CandidatePage> fromNameIndex(CandidateQuery query, int offset, int limit) {
+    return nameIndex
+        .fresh()
+        .map(
+            idx ->
+                new CandidateSearch(reference())
+                    .page(db.dsl(), idx, query, Math.max(0, offset), pageSize(limit)));
+  }
+
+  /** True when the in-memory name index is current (starts building it if not): harness, tests. */
+  boolean nameIndexCurrent() {
+    return nameIndex.fresh().isPresent();
+  }
+
+  private static int pageSize(int limit) {
+    return Math.max(1, Math.min(limit, 500));
   }
 
   /** The number of matches, at most {@link #COUNT_CAP} + 1 (more than the cap). */
@@ -93,7 +126,13 @@ public final class CandidateService {
 
   /** A page and its (capped) count. */
   public CandidatePage page(CandidateQuery query, int offset, int limit) {
-    List<CandidateSummary> rows = search(query, offset, limit);
+    Optional<CandidatePage> fast = fromNameIndex(query, offset, limit);
+    if (fast.isPresent()) {
+      return fast.get();
+    }
+    List<CandidateSummary> rows =
+        new CandidateSearch(reference())
+            .page(db.dsl(), query, Math.max(0, offset), pageSize(limit));
     int total = offset == 0 && rows.size() < limit ? rows.size() : count(query);
     return new CandidatePage(rows, offset, Math.min(total, COUNT_CAP), total > COUNT_CAP);
   }
@@ -319,11 +358,13 @@ public final class CandidateService {
   /** Rebuilds the whole search index (after a bulk load or a large sync import). */
   public void reindex(Progress progress) {
     CandidateIndex.rebuild(db.dsl(), progress);
+    nameIndex.invalidate();
   }
 
   /** Re-indexes these candidates (rows written by someone else). */
   public void reindex(Collection<UUID> ids) {
     db.dsl().transaction(cfg -> CandidateIndex.indexRows(cfg.dsl(), ids));
+    nameIndex.invalidate();
   }
 
   /** Number of index rows (diagnostics, tests). */

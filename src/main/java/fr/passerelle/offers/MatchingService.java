@@ -28,19 +28,22 @@ import org.jooq.impl.DSL;
 
 /**
  * Ranks active candidates for an offer, and open offers for a candidate, with {@link ScoreRules}.
- * Pre-filters through indexes: candidate occupations by ROME code (index range on the domain prefix
- * plus the v3 siblings), then each candidate by primary key; distance and scores in memory.
+ * For an offer, the pool is read from the in-memory {@link CandidatePool} (ADR 0041): the
+ * occupations of the offer's domain plus its v3 siblings, distance and scores computed in memory;
+ * only the top rows' names and consent are read from the database.
  */
 public final class MatchingService {
   private static final int CHUNK = 1000;
   private final Database db;
   private final CommuneGeo geo;
+  private final ReachCache reach;
   private final Supplier<LocalDate> today;
   private Map<String, String> parents;
 
-  public MatchingService(Database db, CommuneGeo geo, Supplier<LocalDate> today) {
+  public MatchingService(Database db, CommuneGeo geo, ReachCache reach, Supplier<LocalDate> today) {
     this.db = db;
     this.geo = geo;
+    this.reach = reach;
     this.today = today;
   }
 
@@ -60,48 +63,49 @@ public final class MatchingService {
     String offerParent = parentOf(offer.romeCode());
     LocalDate start = later(offer.openedOn(), today.get());
     int offerCommune = geo.indexOf(offer.communeCode());
-    Condition related =
-        CANDIDATE_OCCUPATION
-            .ROME_CODE
-            .startsWith(offer.romeCode().substring(0, 3))
-            .or(CANDIDATE_OCCUPATION.ROME_CODE.in(siblings(offerParent)));
+    CandidatePool pool = reach.pool();
+    String domain = offer.romeCode().substring(0, 3);
+    Set<String> siblings = new HashSet<>(siblings(offerParent));
     Map<UUID, Scored> best = new HashMap<>();
-    dsl.select(
-            CANDIDATE.ID,
-            CANDIDATE_OCCUPATION.ROME_CODE,
-            CANDIDATE_OCCUPATION.EXPERIENCE_YEARS,
-            CANDIDATE.COMMUNE_CODE,
-            CANDIDATE.MOBILITY_KM,
-            CANDIDATE.AVAILABLE_FROM)
-        .from(CANDIDATE_OCCUPATION)
-        .join(CANDIDATE)
-        .on(CANDIDATE.ID.eq(CANDIDATE_OCCUPATION.CANDIDATE_ID))
-        .where(related)
-        .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
-        .and(CANDIDATE.DELETED.isFalse())
-        .and(CANDIDATE.STATUS.eq("ACTIVE"))
-        .fetchSize(2000)
-        .forEach(
-            r -> {
-              int radius = r.value5() == null ? ReachIndex.DEFAULT_RADIUS_KM : r.value5();
-              double km = geo.km(geo.indexOf(r.value4()), offerCommune);
-              Optional<MatchReason> dist = ScoreRules.distance(km, radius);
-              Optional<MatchReason> occ =
-                  ScoreRules.occupation(
-                      r.value2(), parentOf(r.value2()), offer.romeCode(), offerParent);
-              if (dist.isEmpty() || occ.isEmpty()) {
-                return;
-              }
-              List<MatchReason> reasons =
-                  List.of(
-                      occ.get(),
-                      dist.get(),
-                      ScoreRules.availability(r.value6(), start),
-                      ScoreRules.experience(r.value3()));
-              Scored s = new Scored(r.value1(), r.value2(), km, sum(reasons), reasons);
-              best.merge(s.id(), s, (a, b) -> a.score() >= b.score() ? a : b);
-            });
-    Map<UUID, Set<String>> criteria = criteria(dsl, best.keySet());
+    Map<UUID, Integer> ordinals = new HashMap<>();
+    for (String rome : pool.romeCodes()) {
+      if (!rome.startsWith(domain) && !siblings.contains(rome)) {
+        continue;
+      }
+      Optional<MatchReason> occ =
+          ScoreRules.occupation(rome, parentOf(rome), offer.romeCode(), offerParent);
+      if (occ.isEmpty()) {
+        continue;
+      }
+      pool.forEachOf(
+          rome,
+          i -> {
+            int n = pool.candidate(rome, i);
+            double km = geo.km(pool.commune(n), offerCommune);
+            Optional<MatchReason> dist = ScoreRules.distance(km, pool.radiusKm(n));
+            if (dist.isEmpty()) {
+              return;
+            }
+            int years = pool.experience(rome, i);
+            List<MatchReason> reasons =
+                List.of(
+                    occ.get(),
+                    dist.get(),
+                    ScoreRules.availability(pool.availableFrom(n), start),
+                    ScoreRules.experience(years == CandidatePool.NO_EXPERIENCE ? null : years));
+            Scored s = new Scored(pool.id(n), rome, km, sum(reasons), reasons);
+            best.merge(s.id(), s, (x, y) -> x.score() >= y.score() ? x : y);
+            ordinals.put(s.id(), n);
+          });
+    }
+    Map<UUID, Set<String>> criteria = new HashMap<>();
+    ordinals.forEach(
+        (id, n) -> {
+          Set<String> c = pool.criteria(n);
+          if (!c.isEmpty()) {
+            criteria.put(id, c);
+          }
+        });
     int poolRqth = 0;
     List<Scored> ranked = new ArrayList<>(best.size());
     for (Scored s : best.values()) {

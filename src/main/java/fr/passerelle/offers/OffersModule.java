@@ -36,7 +36,7 @@ public final class OffersModule {
         new Lazy<>(() -> new HardToFillService(db, reach.get(), bmo.get(), tension, today));
     this.occupationTable =
         new Lazy<>(() -> new OccupationTableService(db, hardToFill.get(), reach.get(), tension));
-    this.matching = new Lazy<>(() -> new MatchingService(db, geo.get(), today));
+    this.matching = new Lazy<>(() -> new MatchingService(db, geo.get(), reach.get(), today));
   }
 
   public OfferService offers() {

@@ -1,37 +1,58 @@
 package fr.passerelle.offers;
 
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Keeps the {@link ReachIndex} until candidate data changes: the key is the highest local change
- * sequence of {@code candidate} and {@code candidate_occupation} (two indexed MAX lookups).
+ * Keeps the {@link CandidatePool} (and the {@link ReachIndex} derived from it) until candidate data
+ * changes: the key is the highest local change sequence of {@code candidate}, {@code
+ * candidate_occupation} and {@code candidate_criterion} (indexed MAX lookups, one query). A stale
+ * pool is rebuilt by the caller, which is always a background task (three table scans: seconds at
+ * region scale, ADR 0041).
  */
 public final class ReachCache {
   private final DSLContext dsl;
   private final CommuneGeo geo;
+  private CandidatePool pool;
   private ReachIndex index;
-  private String key;
 
   public ReachCache(DSLContext dsl, CommuneGeo geo) {
     this.dsl = dsl;
     this.geo = geo;
   }
 
+  /** The reach index of the current data. */
   public synchronized ReachIndex get() {
-    String now =
-        dsl.select(DSL.max(CANDIDATE.CHANGE_SEQ)).from(CANDIDATE).fetchOne(0, String.class)
-            + "/"
-            + dsl.select(DSL.max(CANDIDATE_OCCUPATION.CHANGE_SEQ))
-                .from(CANDIDATE_OCCUPATION)
-                .fetchOne(0, String.class);
-    if (index == null || !now.equals(key)) {
-      index = ReachIndex.build(dsl, geo);
-      key = now;
+    CandidatePool p = pool();
+    if (index == null || index.pool() != p) {
+      index = ReachIndex.of(p, geo);
     }
     return index;
+  }
+
+  /** The pool of the current data. */
+  synchronized CandidatePool pool() {
+    String now = version(dsl);
+    if (pool == null || !now.equals(pool.key())) {
+      pool = null;
+      index = null;
+      pool = CandidatePool.build(dsl, geo, now);
+    }
+    return pool;
+  }
+
+  static String version(DSLContext ctx) {
+    return ctx.select(
+            DSL.field(ctx.select(DSL.max(CANDIDATE.CHANGE_SEQ)).from(CANDIDATE)),
+            DSL.field(
+                ctx.select(DSL.max(CANDIDATE_OCCUPATION.CHANGE_SEQ)).from(CANDIDATE_OCCUPATION)),
+            DSL.field(
+                ctx.select(DSL.max(CANDIDATE_CRITERION.CHANGE_SEQ)).from(CANDIDATE_CRITERION)))
+        .fetchOne()
+        .formatCSV(false);
   }
 }

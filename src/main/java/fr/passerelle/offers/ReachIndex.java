@@ -1,20 +1,15 @@
 package fr.passerelle.offers;
 
-import static fr.passerelle.db.jooq.Tables.CANDIDATE;
-import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
- * Active candidates per ROME code, grouped by (commune, mobility radius): one grouped query instead
- * of a scan per offer. "Within reach" of a commune means the commune is within the candidate's
- * mobility radius of the candidate's own commune. Immutable snapshot; {@link ReachCache} rebuilds
- * it when candidate data changed.
+ * Active candidates per ROME code, grouped by (commune, mobility radius), derived in memory from
+ * the {@link CandidatePool} (ADR 0041) instead of a scan per offer. "Within reach" of a commune
+ * means the commune is within the candidate's mobility radius of the candidate's own commune.
+ * Immutable snapshot; {@link ReachCache} rebuilds it when candidate data changed.
  */
 public final class ReachIndex {
   /** Radius used when a candidate's mobility is not stated. */
@@ -26,32 +21,32 @@ public final class ReachIndex {
   private final Map<String, List<Group>> byRome = new HashMap<>();
   private final Map<String, Integer> memo = new HashMap<>();
 
-  private ReachIndex(CommuneGeo geo) {
+  private final CandidatePool pool;
+
+  private ReachIndex(CommuneGeo geo, CandidatePool pool) {
     this.geo = geo;
+    this.pool = pool;
   }
 
-  static ReachIndex build(DSLContext dsl, CommuneGeo geo) {
-    ReachIndex idx = new ReachIndex(geo);
-    var radius = DSL.coalesce(CANDIDATE.MOBILITY_KM, DSL.inline(DEFAULT_RADIUS_KM));
-    dsl.select(
-            CANDIDATE_OCCUPATION.ROME_CODE,
-            CANDIDATE.COMMUNE_CODE,
-            radius,
-            DSL.countDistinct(CANDIDATE.ID))
-        .from(CANDIDATE_OCCUPATION)
-        .join(CANDIDATE)
-        .on(CANDIDATE.ID.eq(CANDIDATE_OCCUPATION.CANDIDATE_ID))
-        .where(CANDIDATE_OCCUPATION.DELETED.isFalse())
-        .and(CANDIDATE.DELETED.isFalse())
-        .and(CANDIDATE.STATUS.eq("ACTIVE"))
-        .groupBy(CANDIDATE_OCCUPATION.ROME_CODE, CANDIDATE.COMMUNE_CODE, radius)
-        .fetch()
-        .forEach(
-            r ->
-                idx.byRome
-                    .computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                    .add(new Group(geo.indexOf(r.value2()), r.value3(), r.value4())));
+  /** Groups the pool's candidates of each ROME code by (commune, radius). */
+  static ReachIndex of(CandidatePool pool, CommuneGeo geo) {
+    ReachIndex idx = new ReachIndex(geo, pool);
+    for (String rome : pool.romeCodes()) {
+      Map<Long, Integer> counts = new HashMap<>();
+      for (int n : pool.candidatesOf(rome)) {
+        counts.merge(
+            ((long) pool.commune(n) << 32) | (pool.radiusKm(n) & 0xffffffffL), 1, Integer::sum);
+      }
+      List<Group> groups = new ArrayList<>(counts.size());
+      counts.forEach((k, v) -> groups.add(new Group((int) (k >> 32), (int) (long) k, v)));
+      idx.byRome.put(rome, groups);
+    }
     return idx;
+  }
+
+  /** The pool this index was derived from. */
+  CandidatePool pool() {
+    return pool;
   }
 
   /** Active candidates with this ROME code whose reach includes the commune. */

@@ -1,0 +1,88 @@
+package fr.passerelle.candidates;
+
+import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
+
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Holds the {@link NameOrderIndex} while it matches the data. The data version is the highest local
+ * change sequence of {@code candidate}, {@code candidate_occupation}, {@code candidate_criterion}
+ * and {@code candidate_consent} (indexed MAX lookups, one query per search): every write of a
+ * candidate or its parts, an import or a sync import raises one of them. When the snapshot is
+ * missing or stale, {@link #fresh()} answers empty (the caller uses the SQL path, which is always
+ * exact) and a rebuild starts on {@code executor}; the snapshot is never used for a version other
+ * than the one it was read at.
+ */
+final class NameIndexCache {
+  private static final Logger LOG = Logger.getLogger(NameIndexCache.class.getName());
+
+  private final Supplier<DSLContext> dsl;
+  private final Executor executor;
+  private final AtomicBoolean building = new AtomicBoolean();
+  private final AtomicLong generation = new AtomicLong();
+  private volatile NameOrderIndex current;
+
+  NameIndexCache(Supplier<DSLContext> dsl, Executor executor) {
+    this.dsl = dsl;
+    this.executor = executor;
+  }
+
+  /** The snapshot if it is current; otherwise empty, and a rebuild is started. */
+  Optional<NameOrderIndex> fresh() {
+    String version = version(dsl.get());
+    NameOrderIndex idx = current;
+    if (idx != null && idx.key().equals(version)) {
+      return Optional.of(idx);
+    }
+    if (building.compareAndSet(false, true)) {
+      current = null;
+      executor.execute(this::rebuild);
+    }
+    return Optional.empty();
+  }
+
+  /** Forgets the snapshot (the token table was rebuilt without a change of version). */
+  void invalidate() {
+    generation.incrementAndGet();
+    current = null;
+  }
+
+  private void rebuild() {
+    long gen = generation.get();
+    try {
+      DSLContext ctx = dsl.get();
+      // the version is read before the data: a write during the build makes the snapshot stale
+      NameOrderIndex built = NameOrderIndex.build(ctx, version(ctx));
+      if (gen == generation.get()) {
+        current = built;
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "candidate name index not built (database closed?)", e);
+    } finally {
+      building.set(false);
+    }
+  }
+
+  static String version(DSLContext ctx) {
+    return ctx.select(
+            DSL.field(ctx.select(DSL.max(CANDIDATE.CHANGE_SEQ)).from(CANDIDATE)),
+            DSL.field(
+                ctx.select(DSL.max(CANDIDATE_OCCUPATION.CHANGE_SEQ)).from(CANDIDATE_OCCUPATION)),
+            DSL.field(
+                ctx.select(DSL.max(CANDIDATE_CRITERION.CHANGE_SEQ)).from(CANDIDATE_CRITERION)),
+            DSL.field(ctx.select(DSL.max(CANDIDATE_CONSENT.CHANGE_SEQ)).from(CANDIDATE_CONSENT)))
+        .fetchOne()
+        .formatCSV(false);
+  }
+}
