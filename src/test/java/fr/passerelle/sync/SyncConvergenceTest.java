@@ -67,6 +67,20 @@ class SyncConvergenceTest {
     officesConvergeWithinTheConsentedProjection(-3554L, 3);
   }
 
+  /**
+   * An office recorded RQTH for a partner's person without the sensitive consent (ConsentGuard).
+   */
+  @Example
+  void regressionSeed168() {
+    officesConvergeWithinTheConsentedProjection(168L, 3);
+  }
+
+  /** The owner restored a backup taken before the consent was recorded at all (ADR 0066). */
+  @Example
+  void regressionSeed554() {
+    officesConvergeWithinTheConsentedProjection(554L, 5);
+  }
+
   @Property
   void officesConvergeWithinTheConsentedProjection(
       @ForAll long seed, @ForAll @IntRange(min = 3, max = 5) int size) {
@@ -239,12 +253,13 @@ class SyncConvergenceTest {
         boolean ownerRolledBack = false;
         CandidateConsentRecord held =
             p.dsl().selectFrom(CANDIDATE_CONSENT).where(CANDIDATE_CONSENT.ID.eq(c)).fetchOne();
-        if (consent != null
-            && held != null
-            && VersionVector.parse(consent.getVv()).compare(VersionVector.parse(held.getVv()))
-                == VersionVector.Order.BEFORE) {
-          // The owner restored a backup older than its own last consent change, which the partner
-          // received before: the partner keeps that later version, so a withdrawal stays in force
+        VersionVector ownerVv =
+            consent == null ? VersionVector.empty() : VersionVector.parse(consent.getVv());
+        if (held != null
+            && ownerVv.compare(VersionVector.parse(held.getVv())) == VersionVector.Order.BEFORE) {
+          // The owner restored a backup older than its own last consent change (or older than the
+          // consent itself, seed 554), which the partner received before: the partner keeps that
+          // later version, so a withdrawal stays in force
           // (ADR 0066). Check the partner against the consent it holds.
           ownerRolledBack = true;
           share = Boolean.TRUE.equals(held.getShare()) && !held.getDeleted();
