@@ -21,4 +21,14 @@ public interface FeatureView {
 
   /** Called each time the view is shown: refresh in the background. */
   default void onShow() {}
+
+  /** Called once by the shell with the way to open other views (e.g. a dashboard's links). */
+  default void setNavigator(Navigator navigator) {}
+
+  /**
+   * Called after {@link #onShow()} when another view opened this one on a subset, e.g. {@code
+   * "source=FRANCE_TRAVAIL"}, {@code "hardToFill"}, a status name. A view that supports the filter
+   * applies it; the default ignores it (the view is simply shown).
+   */
+  default void showFiltered(String filter) {}
 }

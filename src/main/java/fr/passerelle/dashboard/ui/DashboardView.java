@@ -8,6 +8,7 @@ import fr.passerelle.dashboard.SchemeRow;
 import fr.passerelle.office.Office;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.Navigator;
 import fr.passerelle.ui.UiContext;
 import java.io.File;
 import javafx.collections.FXCollections;
@@ -26,9 +27,9 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -123,23 +124,13 @@ public final class DashboardView implements FeatureView {
     ProgressIndicator busy = new ProgressIndicator();
     busy.setPrefSize(18, 18);
     busy.visibleProperty().bind(vm.loading());
-    Region grow = new Region();
-    HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox bar =
-        new HBox(
-            8,
-            new Label(m.get("dashboard.period")),
-            preset,
-            from,
-            to,
-            apply,
-            new Label(m.get("dashboard.office")),
-            office,
-            busy,
-            grow,
-            refresh,
-            print);
-    bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    // groups that wrap to a second line when the window is narrow; no control is ever narrower
+    // than its text (a FlowPane gives each group its preferred width)
+    HBox periodGroup = group(new Label(m.get("dashboard.period")), preset, from, to, apply);
+    HBox officeGroup = group(new Label(m.get("dashboard.office")), office, busy);
+    HBox actions = group(refresh, print);
+    FlowPane bar = new FlowPane(24, 8, periodGroup, officeGroup, actions);
+    bar.setId("dashboard-toolbar");
     bar.setPadding(new Insets(8));
     Label error = new Label();
     error.setId("dashboard-error");
@@ -201,6 +192,11 @@ public final class DashboardView implements FeatureView {
               }
             });
     return root;
+  }
+
+  @Override
+  public void setNavigator(Navigator navigator) {
+    vm.setNavigator(navigator);
   }
 
   @Override
@@ -324,6 +320,18 @@ public final class DashboardView implements FeatureView {
       ts.add(s);
     }
     training.chart.getData().setAll(ts);
+  }
+
+  private static HBox group(Node... nodes) {
+    for (Node n : nodes) {
+      if (n instanceof Region r) {
+        r.setMinWidth(Region.USE_PREF_SIZE);
+      }
+    }
+    HBox box = new HBox(8, nodes);
+    box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    box.setMinWidth(Region.USE_PREF_SIZE);
+    return box;
   }
 
   private static double nz(Double d) {

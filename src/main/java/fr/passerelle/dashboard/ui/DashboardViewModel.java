@@ -6,6 +6,7 @@ import fr.passerelle.dashboard.Indicators;
 import fr.passerelle.dashboard.Period;
 import fr.passerelle.dashboard.Period.Preset;
 import fr.passerelle.office.Office;
+import fr.passerelle.ui.Navigator;
 import fr.passerelle.ui.UiContext;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -42,7 +42,7 @@ public final class DashboardViewModel {
   private final StringProperty error = new SimpleStringProperty();
   private final StringProperty info = new SimpleStringProperty();
   private final LongProperty refreshMillis = new SimpleLongProperty();
-  private BiConsumer<String, String> navigator = (feature, filter) -> {};
+  private Navigator navigator = (feature, filter) -> {};
 
   public DashboardViewModel(UiContext ctx) {
     this.ctx = ctx;
@@ -164,16 +164,15 @@ public final class DashboardViewModel {
   }
 
   /**
-   * Opens the list behind a figure. The shell has no navigation API yet: this hook receives the
-   * feature id ("offers", "lists", "meetings", "training") and a filter text; the app wires it when
-   * the shell offers navigation.
+   * Opens the list behind a figure through the shell: the feature id ("offers", "lists",
+   * "candidates", "meetings", "training") and a filter the target view applies if it can.
    */
   public void openList(String feature, String filter) {
-    navigator.accept(feature, filter);
-    info.set(ctx.messages().get("dashboard.openList", feature, filter));
+    navigator.open(feature, filter);
   }
 
-  public void setNavigator(BiConsumer<String, String> navigator) {
+  /** Set by the shell (see {@link fr.passerelle.ui.FeatureView#setNavigator}). */
+  public void setNavigator(Navigator navigator) {
     this.navigator = navigator;
   }
 

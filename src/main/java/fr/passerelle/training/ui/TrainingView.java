@@ -30,6 +30,7 @@ public final class TrainingView implements FeatureView {
   private final PathFormViewModel form;
   private TargetPane targets;
   private RulesPane rules;
+  private TabPane tabs;
 
   public TrainingView(UiContext ctx) {
     this.ctx = ctx;
@@ -127,7 +128,7 @@ public final class TrainingView implements FeatureView {
             rules.load();
           }
         });
-    TabPane tabs = new TabPane(boardTab, targetTab, rulesTab);
+    tabs = new TabPane(boardTab, targetTab, rulesTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("training-view");
     tabs.sceneProperty()
@@ -145,6 +146,14 @@ public final class TrainingView implements FeatureView {
   @Override
   public void onShow() {
     vm.load();
+  }
+
+  /** Opened from a dashboard figure (a status): the board, where paths are shown by status. */
+  @Override
+  public void showFiltered(String filter) {
+    if (tabs != null) {
+      tabs.getSelectionModel().select(0);
+    }
   }
 
   static <T> StringConverter<T> converter(Function<T, String> f) {

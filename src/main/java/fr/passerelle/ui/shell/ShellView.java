@@ -86,6 +86,20 @@ public final class ShellView {
     root.setBottom(new StatusBar(vm, m, running).node());
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     vm.selectedProperty().addListener((o, a, b) -> show(b.intValue()));
+    for (FeatureView f : this.features) {
+      f.setNavigator(this::navigate);
+    }
+  }
+
+  /** Shows entry {@code featureId} (built if needed), then hands it {@code filter}. */
+  private void navigate(String featureId, String filter) {
+    for (FeatureView f : features) {
+      if (f.id().equals(featureId)) {
+        vm.select(featureId);
+        f.showFiltered(filter);
+        return;
+      }
+    }
   }
 
   public Parent node() {
