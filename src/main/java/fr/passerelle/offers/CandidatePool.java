@@ -179,6 +179,25 @@ final class CandidatePool {
     return byRome.get(rome)[1][i];
   }
 
+  /**
+   * The matching pool of this ROME code as three counts: its distinct active candidates, those with
+   * a live priority criterion, those with RQTH.
+   */
+  int[] shares(String rome) {
+    int rqthBit = criterionNames.indexOf("RQTH");
+    int[] out = new int[3];
+    for (int n : candidatesOf(rome)) {
+      out[0]++;
+      if (criteria[n] != 0) {
+        out[1]++;
+      }
+      if (rqthBit >= 0 && (criteria[n] & (1 << rqthBit)) != 0) {
+        out[2]++;
+      }
+    }
+    return out;
+  }
+
   /** Distinct candidates of this ROME code, ascending. */
   int[] candidatesOf(String rome) {
     int[][] pairs = byRome.get(rome);

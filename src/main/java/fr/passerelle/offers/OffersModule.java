@@ -59,6 +59,11 @@ public final class OffersModule {
     return matching.get();
   }
 
+  /** The pool shares per occupation (see {@link ReachCache#shares}); background tasks only. */
+  public java.util.Map<String, int[]> poolShares(java.util.Collection<String> romes) {
+    return reach.get().shares(romes);
+  }
+
   public CommuneGeo geo() {
     return geo.get();
   }

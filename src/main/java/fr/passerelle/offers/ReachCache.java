@@ -34,6 +34,22 @@ public final class ReachCache {
     return index;
   }
 
+  /**
+   * The matching pool of each of these ROME codes: {active candidates, of whom with a priority
+   * criterion, of whom RQTH}; codes nobody targets are absent. Builds the pool if stale (call from
+   * a background task).
+   */
+  public synchronized java.util.Map<String, int[]> shares(java.util.Collection<String> romes) {
+    CandidatePool p = pool();
+    java.util.Map<String, int[]> out = new java.util.HashMap<>();
+    for (String rome : new java.util.HashSet<>(romes)) {
+      if (rome != null && p.romeCodes().contains(rome)) {
+        out.put(rome, p.shares(rome));
+      }
+    }
+    return out;
+  }
+
   /** The pool of the current data. */
   synchronized CandidatePool pool() {
     String now = version(dsl);

@@ -3,7 +3,6 @@ package fr.passerelle.sourcing;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
-import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
 import static fr.passerelle.db.jooq.Tables.COMMUNE;
 import static fr.passerelle.db.jooq.Tables.COUNSELOR;
 import static fr.passerelle.db.jooq.Tables.JOB_OFFER;
@@ -19,9 +18,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,8 +35,13 @@ import org.jooq.impl.DSL;
 final class SourcingReads {
   private final Database db;
 
-  SourcingReads(Database db) {
+  /** ROME code → {pool, with a priority criterion, with RQTH} (the offers' candidate pool). */
+  private final java.util.function.Function<Collection<String>, Map<String, int[]>> poolShares;
+
+  SourcingReads(
+      Database db, java.util.function.Function<Collection<String>, Map<String, int[]>> poolShares) {
     this.db = db;
+    this.poolShares = poolShares;
   }
 
   List<SourcingList> lists(UUID ownerId, boolean includeClosed) {
@@ -117,7 +121,11 @@ final class SourcingReads {
           .forEach(r -> listFigures.put(r.value1(), new int[] {r.value2(), r.value3()}));
     }
     Map<String, int[]> pools =
-        pools(dsl, rows.stream().map(r -> r.get(SOURCING_LIST.ROME_CODE)).toList());
+        poolShares.apply(
+            rows.stream()
+                .map(r -> r.get(SOURCING_LIST.ROME_CODE))
+                .filter(Objects::nonNull)
+                .toList());
     List<SourcingList> out = new ArrayList<>();
     for (Record r : rows) {
       UUID id = r.get(SOURCING_LIST.ID);
@@ -143,51 +151,6 @@ final class SourcingReads {
               p,
               new Shares(size, lf[0], lf[1], pf[0], pf[1], pf[2])));
     }
-    return out;
-  }
-
-  /**
-   * The matching pool of each occupation: active candidates with that ROME code, of whom with a
-   * priority criterion, of whom RQTH.
-   */
-  static Map<String, int[]> pools(DSLContext dsl, Collection<String> romes) {
-    Set<String> wanted = new HashSet<>(romes);
-    wanted.remove(null);
-    Map<String, int[]> out = new HashMap<>();
-    if (wanted.isEmpty()) {
-      return out;
-    }
-    Condition pool =
-        CANDIDATE_OCCUPATION
-            .ROME_CODE
-            .in(wanted)
-            .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
-            .and(CANDIDATE.DELETED.isFalse())
-            .and(CANDIDATE.STATUS.eq("ACTIVE"));
-    dsl.select(CANDIDATE_OCCUPATION.ROME_CODE, DSL.countDistinct(CANDIDATE.ID))
-        .from(CANDIDATE_OCCUPATION)
-        .join(CANDIDATE)
-        .on(CANDIDATE.ID.eq(CANDIDATE_OCCUPATION.CANDIDATE_ID))
-        .where(pool)
-        .groupBy(CANDIDATE_OCCUPATION.ROME_CODE)
-        .forEach(r -> out.computeIfAbsent(r.value1(), k -> new int[3])[0] = r.value2());
-    Field<Integer> rqth =
-        DSL.countDistinct(DSL.when(CANDIDATE_CRITERION.CRITERION.eq("RQTH"), CANDIDATE.ID));
-    dsl.select(CANDIDATE_OCCUPATION.ROME_CODE, DSL.countDistinct(CANDIDATE.ID), rqth)
-        .from(CANDIDATE_OCCUPATION)
-        .join(CANDIDATE)
-        .on(CANDIDATE.ID.eq(CANDIDATE_OCCUPATION.CANDIDATE_ID))
-        .join(CANDIDATE_CRITERION)
-        .on(CANDIDATE_CRITERION.CANDIDATE_ID.eq(CANDIDATE.ID))
-        .where(pool)
-        .and(CANDIDATE_CRITERION.DELETED.isFalse())
-        .groupBy(CANDIDATE_OCCUPATION.ROME_CODE)
-        .forEach(
-            r -> {
-              int[] f = out.computeIfAbsent(r.value1(), k -> new int[3]);
-              f[1] = r.value2();
-              f[2] = r.value3();
-            });
     return out;
   }
 

@@ -54,7 +54,7 @@ public final class SourcingService {
     this.offices = offices;
     this.offers = offers;
     this.clock = clock;
-    this.reads = new SourcingReads(db);
+    this.reads = new SourcingReads(db, offers::poolShares);
   }
 
   /** Creates a list; its occupation comes from the offer when there is one. */
