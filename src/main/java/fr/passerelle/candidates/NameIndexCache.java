@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * Holds the {@link NameOrderIndex} while it matches the data. The data version is the highest local
@@ -75,14 +74,7 @@ final class NameIndexCache {
   }
 
   static String version(DSLContext ctx) {
-    return ctx.select(
-            DSL.field(ctx.select(DSL.max(CANDIDATE.CHANGE_SEQ)).from(CANDIDATE)),
-            DSL.field(
-                ctx.select(DSL.max(CANDIDATE_OCCUPATION.CHANGE_SEQ)).from(CANDIDATE_OCCUPATION)),
-            DSL.field(
-                ctx.select(DSL.max(CANDIDATE_CRITERION.CHANGE_SEQ)).from(CANDIDATE_CRITERION)),
-            DSL.field(ctx.select(DSL.max(CANDIDATE_CONSENT.CHANGE_SEQ)).from(CANDIDATE_CONSENT)))
-        .fetchOne()
-        .formatCSV(false);
+    return fr.passerelle.db.Snapshots.version(
+        ctx, CANDIDATE, CANDIDATE_OCCUPATION, CANDIDATE_CRITERION, CANDIDATE_CONSENT);
   }
 }

@@ -1,10 +1,9 @@
 package fr.passerelle.candidates;
 
+import fr.passerelle.db.Snapshots;
 import fr.passerelle.db.UuidOrdinals;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,8 +28,6 @@ import org.jooq.DSLContext;
 final class NameOrderIndex {
   /** Keys from here on ("~m:", "~p:") serve duplicate detection only. */
   private static final String FIRST_UNSEARCHED = "~";
-
-  private static final int FETCH = 10_000;
 
   /** Stored criterion names, compared exactly as the SQL filter does. */
   private static final Map<String, PriorityCriterion> CRITERIA =
@@ -72,7 +69,7 @@ final class NameOrderIndex {
     byte[][] statusCodes = {new byte[1 << 16]};
     List<String> names = new ArrayList<>();
     List<String> statusNames = new ArrayList<>();
-    scan(
+    Snapshots.scan(
         c,
         "SELECT ID, NAME_NORM, STATUS, AVAILABLE_FROM FROM CANDIDATE WHERE DELETED = FALSE",
         rs -> {
@@ -129,7 +126,7 @@ final class NameOrderIndex {
     idx.statusNames = statusNames.toArray(String[]::new);
     UuidOrdinals ordinal = UuidOrdinals.of(idx.high, idx.low, size);
     readTokens(c, idx, ordinal);
-    scan(
+    Snapshots.scan(
         c,
         "SELECT CANDIDATE_ID, CRITERION FROM CANDIDATE_CRITERION WHERE DELETED = FALSE",
         rs -> {
@@ -139,7 +136,7 @@ final class NameOrderIndex {
             idx.criteria[n] |= 1 << kind.ordinal();
           }
         });
-    scan(
+    Snapshots.scan(
         c,
         "SELECT ID FROM CANDIDATE_CONSENT WHERE DELETED = FALSE AND SHARE = TRUE",
         rs -> {
@@ -157,7 +154,7 @@ final class NameOrderIndex {
     List<int[]> postings = new ArrayList<>();
     IntList current = new IntList();
     String[] last = {null};
-    scan(
+    Snapshots.scan(
         c,
         "SELECT TOKEN, CANDIDATE_ID FROM CANDIDATE_TOKEN WHERE TOKEN < '"
             + FIRST_UNSEARCHED
@@ -184,21 +181,6 @@ final class NameOrderIndex {
     }
     idx.tokens = tokens.toArray(String[]::new);
     idx.postings = postings.toArray(int[][]::new);
-  }
-
-  private interface RowHandler {
-    void row(ResultSet rs) throws SQLException;
-  }
-
-  private static void scan(Connection c, String sql, RowHandler handler) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      st.setFetchSize(FETCH);
-      try (ResultSet rs = st.executeQuery(sql)) {
-        while (rs.next()) {
-          handler.row(rs);
-        }
-      }
-    }
   }
 
   /** The data version this snapshot was read at. */

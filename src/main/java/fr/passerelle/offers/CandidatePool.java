@@ -1,10 +1,9 @@
 package fr.passerelle.offers;
 
+import fr.passerelle.db.Snapshots;
 import fr.passerelle.db.UuidOrdinals;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +28,6 @@ final class CandidatePool {
   static final int NO_EXPERIENCE = Integer.MIN_VALUE;
 
   private static final int NO_DATE = Integer.MIN_VALUE;
-  private static final int FETCH = 10_000;
 
   private final String key;
   private final long[] high;
@@ -61,7 +59,7 @@ final class CandidatePool {
     List<Integer> communes = new ArrayList<>();
     List<Integer> radii = new ArrayList<>();
     List<Integer> dates = new ArrayList<>();
-    scan(
+    Snapshots.scan(
         c,
         "SELECT ID, COMMUNE_CODE, MOBILITY_KM, AVAILABLE_FROM, STATUS FROM CANDIDATE"
             + " WHERE DELETED = FALSE",
@@ -90,7 +88,7 @@ final class CandidatePool {
     UuidOrdinals ordinal = UuidOrdinals.of(pool.high, pool.low, pool.high.length);
     Map<String, int[][]> occ = new HashMap<>();
     Map<String, Integer> used = new HashMap<>();
-    scan(
+    Snapshots.scan(
         c,
         "SELECT CANDIDATE_ID, ROME_CODE, EXPERIENCE_YEARS FROM CANDIDATE_OCCUPATION"
             + " WHERE DELETED = FALSE",
@@ -115,7 +113,7 @@ final class CandidatePool {
           pool.byRome.put(
               rome, new int[][] {Arrays.copyOf(pairs[0], n), Arrays.copyOf(pairs[1], n)});
         });
-    scan(
+    Snapshots.scan(
         c,
         "SELECT CANDIDATE_ID, CRITERION FROM CANDIDATE_CRITERION WHERE DELETED = FALSE",
         rs -> {
@@ -133,21 +131,6 @@ final class CandidatePool {
           }
         });
     return pool;
-  }
-
-  private interface RowHandler {
-    void row(ResultSet rs) throws SQLException;
-  }
-
-  private static void scan(Connection c, String sql, RowHandler handler) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      st.setFetchSize(FETCH);
-      try (ResultSet rs = st.executeQuery(sql)) {
-        while (rs.next()) {
-          handler.row(rs);
-        }
-      }
-    }
   }
 
   String key() {

@@ -5,7 +5,6 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
 
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * Keeps the {@link CandidatePool} (and the {@link ReachIndex} derived from it) until candidate data
@@ -62,13 +61,7 @@ public final class ReachCache {
   }
 
   static String version(DSLContext ctx) {
-    return ctx.select(
-            DSL.field(ctx.select(DSL.max(CANDIDATE.CHANGE_SEQ)).from(CANDIDATE)),
-            DSL.field(
-                ctx.select(DSL.max(CANDIDATE_OCCUPATION.CHANGE_SEQ)).from(CANDIDATE_OCCUPATION)),
-            DSL.field(
-                ctx.select(DSL.max(CANDIDATE_CRITERION.CHANGE_SEQ)).from(CANDIDATE_CRITERION)))
-        .fetchOne()
-        .formatCSV(false);
+    return fr.passerelle.db.Snapshots.version(
+        ctx, CANDIDATE, CANDIDATE_OCCUPATION, CANDIDATE_CRITERION);
   }
 }

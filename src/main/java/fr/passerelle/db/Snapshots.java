@@ -1,0 +1,53 @@
+package fr.passerelle.db;
+
+import static fr.passerelle.db.ReplicatedTables.CHANGE_SEQ;
+import static fr.passerelle.db.ReplicatedTables.col;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * What the in-memory snapshots (search index, candidate pool; ADR 0041) share: streaming a whole
+ * table read, and the data version a snapshot was read at.
+ */
+public final class Snapshots {
+  private static final int FETCH = 10_000;
+
+  private Snapshots() {}
+
+  /** One row of a scan. */
+  public interface RowHandler {
+    void row(ResultSet rs) throws SQLException;
+  }
+
+  /** Streams every row of {@code sql} to {@code handler}, fetched in large pages. */
+  public static void scan(Connection c, String sql, RowHandler handler) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.setFetchSize(FETCH);
+      try (ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          handler.row(rs);
+        }
+      }
+    }
+  }
+
+  /**
+   * The data version of these replicated tables: their highest local change sequences (indexed MAX
+   * lookups, one query). Any local write or import changes it.
+   */
+  public static String version(DSLContext ctx, Table<?>... tables) {
+    Field<?>[] maxes =
+        Arrays.stream(tables)
+            .map(t -> DSL.field(ctx.select(DSL.max(col(t, CHANGE_SEQ))).from(t)))
+            .toArray(Field[]::new);
+    return ctx.select(maxes).fetchOne().formatCSV(false);
+  }
+}
