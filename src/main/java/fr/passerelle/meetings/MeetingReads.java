@@ -1,9 +1,12 @@
 package fr.passerelle.meetings;
 
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static fr.passerelle.db.jooq.Tables.COMMUNE;
 import static fr.passerelle.db.jooq.Tables.MEETING;
 import static fr.passerelle.db.jooq.Tables.MEETING_PARTICIPANT;
 import static fr.passerelle.db.jooq.Tables.MEETING_PARTNER;
+import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
+import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
 
 import fr.passerelle.db.jooq.tables.records.MeetingRecord;
 import java.util.ArrayList;
@@ -167,5 +170,49 @@ final class MeetingReads {
         r.getStatus() == null ? MeetingStatus.PLANNED : MeetingStatus.valueOf(r.getStatus()),
         r.getNotes(),
         List.copyOf(partners));
+  }
+
+  /** Candidates whose normalised "last first" name starts with {@code text}, a page of them. */
+  static List<CandidateHit> candidatesByName(DSLContext ctx, String text, int limit) {
+    String prefix = fr.passerelle.db.TextNorm.normalize(text == null ? "" : text);
+    if (prefix.isEmpty()) {
+      return List.of();
+    }
+    return ctx.select(
+            CANDIDATE.ID,
+            CANDIDATE.LAST_NAME,
+            CANDIDATE.FIRST_NAME,
+            CANDIDATE.BIRTH_DATE,
+            COMMUNE.NAME)
+        .from(CANDIDATE)
+        .leftJoin(COMMUNE)
+        .on(COMMUNE.INSEE_CODE.eq(CANDIDATE.COMMUNE_CODE))
+        .where(CANDIDATE.NAME_NORM.startsWith(prefix).and(CANDIDATE.DELETED.isFalse()))
+        .orderBy(CANDIDATE.NAME_NORM, CANDIDATE.ID)
+        .limit(limit)
+        .fetch(r -> new CandidateHit(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+  }
+
+  /** Open sourcing lists with their number of active entries. */
+  static List<SourcingListRef> openSourcingLists(DSLContext ctx) {
+    var active =
+        DSL.count(SOURCING_ENTRY.ID)
+            .filterWhere(
+                SOURCING_ENTRY
+                    .DELETED
+                    .isFalse()
+                    .and(
+                        SOURCING_ENTRY
+                            .STATUS
+                            .notIn("DECLINED", "WITHDRAWN")
+                            .or(SOURCING_ENTRY.STATUS.isNull())));
+    return ctx.select(SOURCING_LIST.ID, SOURCING_LIST.NAME, active)
+        .from(SOURCING_LIST)
+        .leftJoin(SOURCING_ENTRY)
+        .on(SOURCING_ENTRY.LIST_ID.eq(SOURCING_LIST.ID))
+        .where(SOURCING_LIST.DELETED.isFalse().and(SOURCING_LIST.CLOSED_ON.isNull()))
+        .groupBy(SOURCING_LIST.ID, SOURCING_LIST.NAME)
+        .orderBy(SOURCING_LIST.NAME)
+        .fetch(r -> new SourcingListRef(r.value1(), r.value2(), r.value3()));
   }
 }

@@ -1,12 +1,10 @@
 package fr.passerelle.meetings;
 
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
-import static fr.passerelle.db.jooq.Tables.COMMUNE;
 import static fr.passerelle.db.jooq.Tables.MEETING;
 import static fr.passerelle.db.jooq.Tables.MEETING_PARTICIPANT;
 import static fr.passerelle.db.jooq.Tables.MEETING_PARTNER;
 import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
-import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
 
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
@@ -26,7 +24,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * Meetings and their participants: the rules (validation, capacity with a waitlist promoted in
@@ -39,11 +36,13 @@ public final class MeetingService {
   private final Database db;
   private final ReplicatedWriter writer;
   private final WallClock clock;
+  private final Seats seats;
 
   public MeetingService(Database db, ReplicatedWriter writer, WallClock clock) {
     this.db = db;
     this.writer = writer;
     this.clock = clock;
+    this.seats = new Seats(writer, clock);
   }
 
   /** The office's local time now. */
@@ -81,7 +80,7 @@ public final class MeetingService {
               fill(r, draft);
               writer.update(tx, r);
               syncPartners(tx, id, draft.partners());
-              promoteWaitlisted(tx, id);
+              seats.promoteWaitlisted(tx, id);
               return MeetingReads.meeting(tx, id).orElseThrow();
             });
   }
@@ -154,7 +153,7 @@ public final class MeetingService {
    * waitlisted in that order. Candidates already on the meeting are reported, not added twice.
    */
   public InviteResult inviteCandidates(UUID meetingId, List<UUID> candidateIds) {
-    return db.dsl().transactionResult(cfg -> invite(cfg.dsl(), meetingId, candidateIds));
+    return db.dsl().transactionResult(cfg -> seats.invite(cfg.dsl(), meetingId, candidateIds));
   }
 
   /** Invites the active entries of a sourcing list (best score first), in one transaction. */
@@ -188,7 +187,7 @@ public final class MeetingService {
               if (ids.isEmpty()) {
                 throw new InvalidInputException("This sourcing list has no active candidate.");
               }
-              return invite(tx, meetingId, ids);
+              return seats.invite(tx, meetingId, ids);
             });
   }
 
@@ -220,7 +219,7 @@ public final class MeetingService {
               r.setOrganisation(trim(org));
               r.setRole(role.name());
               r.setStatus(ParticipantStatus.INVITED.name());
-              r.setInvitedAt(stampTime(0));
+              r.setInvitedAt(seats.stampTime(0));
               writer.insert(tx, r);
               return find(tx, meetingId, r.getId());
             });
@@ -242,13 +241,13 @@ public final class MeetingService {
               if (candidate
                   && !old.holdsPlace()
                   && (status == ParticipantStatus.INVITED || status == ParticipantStatus.CONFIRMED)
-                  && freePlaces(tx, r.getMeetingId()) <= 0) {
+                  && seats.free(tx, r.getMeetingId()) <= 0) {
                 throw new InvalidInputException(
                     "The meeting is full: this candidate stays on the waitlist.");
               }
               r.setStatus(status.name());
               writer.update(tx, r);
-              promoteWaitlisted(tx, r.getMeetingId());
+              seats.promoteWaitlisted(tx, r.getMeetingId());
               return find(tx, r.getMeetingId(), participantId);
             });
   }
@@ -261,7 +260,7 @@ public final class MeetingService {
               DSLContext tx = cfg.dsl();
               MeetingParticipantRecord r = participantRecord(tx, participantId);
               writer.delete(tx, MEETING_PARTICIPANT, participantId);
-              promoteWaitlisted(tx, r.getMeetingId());
+              seats.promoteWaitlisted(tx, r.getMeetingId());
             });
   }
 
@@ -269,48 +268,12 @@ public final class MeetingService {
 
   /** Candidates whose normalised "last first" name starts with {@code text}, a page of them. */
   public List<CandidateHit> searchCandidates(String text, int limit) {
-    String prefix = TextNorm.normalize(text == null ? "" : text);
-    if (prefix.isEmpty()) {
-      return List.of();
-    }
-    return db.dsl()
-        .select(
-            CANDIDATE.ID,
-            CANDIDATE.LAST_NAME,
-            CANDIDATE.FIRST_NAME,
-            CANDIDATE.BIRTH_DATE,
-            COMMUNE.NAME)
-        .from(CANDIDATE)
-        .leftJoin(COMMUNE)
-        .on(COMMUNE.INSEE_CODE.eq(CANDIDATE.COMMUNE_CODE))
-        .where(CANDIDATE.NAME_NORM.startsWith(prefix).and(CANDIDATE.DELETED.isFalse()))
-        .orderBy(CANDIDATE.NAME_NORM, CANDIDATE.ID)
-        .limit(limit)
-        .fetch(r -> new CandidateHit(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    return MeetingReads.candidatesByName(db.dsl(), text, limit);
   }
 
   /** Open sourcing lists with their number of active entries. */
   public List<SourcingListRef> sourcingLists() {
-    var active =
-        DSL.count(SOURCING_ENTRY.ID)
-            .filterWhere(
-                SOURCING_ENTRY
-                    .DELETED
-                    .isFalse()
-                    .and(
-                        SOURCING_ENTRY
-                            .STATUS
-                            .notIn("DECLINED", "WITHDRAWN")
-                            .or(SOURCING_ENTRY.STATUS.isNull())));
-    return db.dsl()
-        .select(SOURCING_LIST.ID, SOURCING_LIST.NAME, active)
-        .from(SOURCING_LIST)
-        .leftJoin(SOURCING_ENTRY)
-        .on(SOURCING_ENTRY.LIST_ID.eq(SOURCING_LIST.ID))
-        .where(SOURCING_LIST.DELETED.isFalse().and(SOURCING_LIST.CLOSED_ON.isNull()))
-        .groupBy(SOURCING_LIST.ID, SOURCING_LIST.NAME)
-        .orderBy(SOURCING_LIST.NAME)
-        .fetch(r -> new SourcingListRef(r.value1(), r.value2(), r.value3()));
+    return MeetingReads.openSourcingLists(db.dsl());
   }
 
   /** What the sign-in sheet and the convocations print. */
@@ -334,95 +297,6 @@ public final class MeetingService {
   }
 
   // ------------------------------------------------------------------ internals
-
-  private InviteResult invite(DSLContext tx, UUID meetingId, List<UUID> candidateIds) {
-    MeetingRecord m = record(tx, meetingId);
-    List<Participant> current = MeetingReads.participants(tx, meetingId);
-    Map<UUID, Participant> byCandidate =
-        current.stream()
-            .filter(p -> p.candidateId() != null)
-            .collect(Collectors.toMap(Participant::candidateId, p -> p, (a, b) -> a));
-    int free = freePlaces(m.getCapacity(), current);
-    List<String> already = new ArrayList<>();
-    List<UUID> fresh = new ArrayList<>();
-    for (UUID id : candidateIds) {
-      Participant p = byCandidate.get(id);
-      if (p != null) {
-        already.add(p.printedName());
-      } else if (!fresh.contains(id)) {
-        fresh.add(id);
-      }
-    }
-    int invited = 0;
-    int waitlisted = 0;
-    if (!fresh.isEmpty()) {
-      ReplicatedWriter.StampBlock stamps = writer.reserve(tx, fresh.size());
-      for (int i = 0; i < fresh.size(); i++) {
-        boolean seat = free > 0;
-        MeetingParticipantRecord r = tx.newRecord(MEETING_PARTICIPANT);
-        r.setMeetingId(meetingId);
-        r.setCandidateId(fresh.get(i));
-        r.setRole(ParticipantRole.CANDIDATE.name());
-        r.setStatus((seat ? ParticipantStatus.INVITED : ParticipantStatus.WAITLISTED).name());
-        r.setInvitedAt(stampTime(i));
-        writer.insert(tx, r, stamps.next());
-        if (seat) {
-          free--;
-          invited++;
-        } else {
-          waitlisted++;
-        }
-      }
-    }
-    return new InviteResult(invited, waitlisted, already);
-  }
-
-  /** Gives freed places to the waitlisted candidates, oldest invitation first. */
-  private void promoteWaitlisted(DSLContext tx, UUID meetingId) {
-    int free = freePlaces(tx, meetingId);
-    if (free <= 0) {
-      return;
-    }
-    List<MeetingParticipantRecord> waiting =
-        tx.selectFrom(MEETING_PARTICIPANT)
-            .where(
-                MEETING_PARTICIPANT
-                    .MEETING_ID
-                    .eq(meetingId)
-                    .and(MEETING_PARTICIPANT.DELETED.isFalse())
-                    .and(MEETING_PARTICIPANT.ROLE.eq(ParticipantRole.CANDIDATE.name()))
-                    .and(MEETING_PARTICIPANT.STATUS.eq(ParticipantStatus.WAITLISTED.name())))
-            .orderBy(MEETING_PARTICIPANT.INVITED_AT, MEETING_PARTICIPANT.ID)
-            .limit(free)
-            .fetch();
-    for (MeetingParticipantRecord r : waiting) {
-      r.setStatus(ParticipantStatus.INVITED.name());
-      writer.update(tx, r);
-    }
-  }
-
-  private int freePlaces(DSLContext tx, UUID meetingId) {
-    return freePlaces(
-        record(tx, meetingId).getCapacity(), MeetingReads.participants(tx, meetingId));
-  }
-
-  private static int freePlaces(Integer capacity, List<Participant> participants) {
-    if (capacity == null) {
-      return Integer.MAX_VALUE;
-    }
-    long taken =
-        participants.stream()
-            .filter(p -> p.role() == ParticipantRole.CANDIDATE && p.status().holdsPlace())
-            .count();
-    return (int) Math.max(0, capacity - taken);
-  }
-
-  /** Invitation times: now, plus a microsecond per rank so that the order survives storage. */
-  private java.time.OffsetDateTime stampTime(int rank) {
-    return Instant.ofEpochMilli(clock.millis())
-        .plusNanos(1_000L * rank)
-        .atOffset(java.time.ZoneOffset.UTC);
-  }
 
   private void syncPartners(DSLContext tx, UUID meetingId, List<Partner> wanted) {
     List<Partner> remaining = new ArrayList<>(wanted);
@@ -471,7 +345,7 @@ public final class MeetingService {
     }
   }
 
-  private static MeetingRecord record(DSLContext tx, UUID id) {
+  static MeetingRecord record(DSLContext tx, UUID id) {
     return tx.selectFrom(MEETING)
         .where(MEETING.ID.eq(id).and(MEETING.DELETED.isFalse()))
         .fetchOptional()
