@@ -271,7 +271,7 @@ public final class CandidateService {
                 toSave = d.withOffice(currentOffice(tx));
               }
               if (d.id() != null && !tx.fetchExists(CANDIDATE, CANDIDATE.ID.eq(d.id()))) {
-                throw new InvalidInputException("No candidate with id " + d.id() + ".");
+                throw InvalidInputException.of("error.gone", "No candidate with id " + d.id() + ".");
               }
               UUID id = store.save(tx, toSave, counselor, actor(), now);
               return find(tx, id).orElseThrow();
@@ -290,7 +290,8 @@ public final class CandidateService {
    */
   public CandidateDetail merge(UUID keep, UUID drop) {
     if (keep.equals(drop)) {
-      throw new InvalidInputException("A candidate cannot be merged with itself.");
+      throw InvalidInputException.of(
+          "candidates.error.mergeItself", "A candidate cannot be merged with itself.");
     }
     return db.dsl()
         .transactionResult(
@@ -298,10 +299,10 @@ public final class CandidateService {
               DSLContext tx = cfg.dsl();
               CandidateDetail k =
                   find(tx, keep)
-                      .orElseThrow(() -> new InvalidInputException("No candidate with id " + keep));
+                      .orElseThrow(() -> InvalidInputException.of("error.gone", "No candidate with id " + keep));
               CandidateDetail d =
                   find(tx, drop)
-                      .orElseThrow(() -> new InvalidInputException("No candidate with id " + drop));
+                      .orElseThrow(() -> InvalidInputException.of("error.gone", "No candidate with id " + drop));
               new CandidateMerge(store, reference()).merge(tx, k, d, actor(), now());
               return find(tx, keep).orElseThrow();
             });

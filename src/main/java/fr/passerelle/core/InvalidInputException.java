@@ -9,4 +9,14 @@ public class InvalidInputException extends UserFacingException {
   public InvalidInputException(String message, Throwable cause) {
     super(2, message, cause);
   }
+
+  /**
+   * Invalid input said in English ({@code english}, for the command line) and, in a window, by the
+   * UI text {@code key} formatted with {@code args}.
+   */
+  public static InvalidInputException of(String key, String english, Object... args) {
+    InvalidInputException e = new InvalidInputException(english);
+    e.keyed(key, args);
+    return e;
+  }
 }

@@ -31,7 +31,8 @@ public final class ConvocationPdf {
   public int write(MeetingSheet sheet, LocalDateTime printedAt, OutputStream out)
       throws IOException {
     if (sheet.recipients().isEmpty()) {
-      throw new fr.passerelle.core.InvalidInputException(
+      throw fr.passerelle.core.InvalidInputException.of(
+          "meetings.error.noRecipient",
           "No candidate to convene: invite candidates first (waitlisted ones get no letter).");
     }
     try (PDDocument doc = new PDDocument()) {

@@ -53,7 +53,7 @@ public final class MeetingService {
   // ------------------------------------------------------------------ meetings
 
   public Meeting create(MeetingDraft draft) {
-    check(draft.problems(now(), true, 0));
+    check(draft.problems(now(), true, 0), 0);
     return db.dsl()
         .transactionResult(
             cfg -> {
@@ -76,7 +76,7 @@ public final class MeetingService {
               MeetingRecord r = record(tx, id);
               int confirmed = MeetingCounts.of(MeetingReads.participants(tx, id)).confirmed();
               boolean startChanged = !draft.startsAt().equals(r.getStartsAt());
-              check(draft.problems(now(), startChanged, confirmed));
+              check(draft.problems(now(), startChanged, confirmed), confirmed);
               fill(r, draft);
               writer.update(tx, r);
               syncPartners(tx, id, draft.partners());
@@ -185,7 +185,8 @@ public final class MeetingService {
                           CANDIDATE.ID)
                       .fetch(SOURCING_ENTRY.CANDIDATE_ID);
               if (ids.isEmpty()) {
-                throw new InvalidInputException("This sourcing list has no active candidate.");
+                throw InvalidInputException.of(
+                    "meetings.error.emptyList", "This sourcing list has no active candidate.");
               }
               return seats.invite(tx, meetingId, ids);
             });
@@ -198,7 +199,7 @@ public final class MeetingService {
       throw new IllegalArgumentException("candidates are invited by id");
     }
     if (lastName == null || lastName.isBlank()) {
-      throw new InvalidInputException("The last name is required.");
+      throw InvalidInputException.of("meetings.error.lastName", "The last name is required.");
     }
     return db.dsl()
         .transactionResult(
@@ -209,7 +210,10 @@ public final class MeetingService {
               for (Participant p : MeetingReads.participants(tx, meetingId)) {
                 if (p.candidateId() == null
                     && key.equals(externalKey(p.firstName(), p.lastName(), p.organisation()))) {
-                  throw new InvalidInputException(p.printedName() + " is already on this meeting.");
+                  throw InvalidInputException.of(
+                      "meetings.problem.twice",
+                      p.printedName() + " is already on this meeting.",
+                      p.printedName());
                 }
               }
               MeetingParticipantRecord r = tx.newRecord(MEETING_PARTICIPANT);
@@ -242,7 +246,8 @@ public final class MeetingService {
                   && !old.holdsPlace()
                   && (status == ParticipantStatus.INVITED || status == ParticipantStatus.CONFIRMED)
                   && seats.free(tx, r.getMeetingId()) <= 0) {
-                throw new InvalidInputException(
+                throw InvalidInputException.of(
+                    "meetings.error.full",
                     "The meeting is full: this candidate stays on the waitlist.");
               }
               r.setStatus(status.name());
@@ -334,14 +339,16 @@ public final class MeetingService {
     r.setNotes(trim(d.notes()));
   }
 
-  private static void check(List<MeetingDraft.Problem> problems) {
+  private static void check(List<MeetingDraft.Problem> problems, int confirmed) {
     if (!problems.isEmpty()) {
-      throw new InvalidInputException(
+      throw InvalidInputException.of(
+          "meetings.problem." + problems.get(0).name(),
           "Meeting not saved: "
               + problems.stream()
                   .map(p -> p.field() + ": " + p.english())
                   .collect(Collectors.joining("; "))
-              + ".");
+              + ".",
+          confirmed);
     }
   }
 
@@ -356,7 +363,10 @@ public final class MeetingService {
     return tx.selectFrom(MEETING_PARTICIPANT)
         .where(MEETING_PARTICIPANT.ID.eq(id).and(MEETING_PARTICIPANT.DELETED.isFalse()))
         .fetchOptional()
-        .orElseThrow(() -> new InvalidInputException("No participant with id " + id + "."));
+        .orElseThrow(
+            () ->
+                InvalidInputException.of(
+                    "meetings.error.noParticipant", "No participant with id " + id + "."));
   }
 
   private static Participant find(DSLContext tx, UUID meetingId, UUID participantId) {
@@ -367,7 +377,8 @@ public final class MeetingService {
   }
 
   static InvalidInputException unknown(UUID id) {
-    return new InvalidInputException("No meeting with id " + id + " in this data folder.");
+    return InvalidInputException.of(
+        "meetings.error.noMeeting", "No meeting with id " + id + " in this data folder.");
   }
 
   private static String externalKey(String first, String last, String org) {

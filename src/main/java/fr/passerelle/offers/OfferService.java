@@ -125,7 +125,8 @@ public final class OfferService {
             cfg -> {
               JobOfferRecord r = liveRecord(cfg.dsl(), id);
               if (date.isBefore(r.getOpenedOn())) {
-                throw new InvalidInputException("closed on: before the opening date");
+                throw InvalidInputException.of(
+                    "offers.error.closedBeforeOpened", "closed on: before the opening date");
               }
               r.setClosedOn(date);
               writer.update(cfg.dsl(), r);
@@ -138,7 +139,7 @@ public final class OfferService {
    */
   public void setOverride(UUID id, Boolean hardToFill, String reason) {
     if (hardToFill != null && (reason == null || reason.isBlank())) {
-      throw new InvalidInputException("override reason: required");
+      throw InvalidInputException.of("offers.error.reasonRequired", "override reason: required");
     }
     db.dsl()
         .transaction(
@@ -219,7 +220,7 @@ public final class OfferService {
             .and(JOB_OFFER.DELETED.isFalse())
             .fetchOne();
     if (r == null) {
-      throw new InvalidInputException("No offer with id " + id + ".");
+      throw InvalidInputException.of("error.gone", "No offer with id " + id + ".");
     }
     return r;
   }

@@ -60,7 +60,7 @@ public final class SourcingService {
   /** Creates a list; its occupation comes from the offer when there is one. */
   public UUID create(NewList n) {
     if (n.name() == null || n.name().isBlank()) {
-      throw new InvalidInputException("name: required");
+      throw InvalidInputException.of("lists.error.nameRequired", "name: required");
     }
     String rome = n.romeCode();
     if (n.offerId() != null) {
@@ -68,11 +68,12 @@ public final class SourcingService {
           offers
               .offers()
               .find(n.offerId())
-              .orElseThrow(() -> new InvalidInputException("offer: no offer " + n.offerId()));
+              .orElseThrow(() -> InvalidInputException.of("error.gone", "offer: no offer " + n.offerId()));
       rome = o.romeCode();
     }
     if (rome == null || rome.isBlank()) {
-      throw new InvalidInputException("occupation: required (from an offer or an occupation)");
+      throw InvalidInputException.of(
+          "lists.error.occupationRequired", "occupation: required (from an offer or an occupation)");
     }
     String romeCode = rome;
     return db.dsl()
@@ -142,7 +143,7 @@ public final class SourcingService {
                       .where(SOURCING_ENTRY.ID.eq(entryId))
                       .and(SOURCING_ENTRY.DELETED.isFalse())
                       .fetchOptional()
-                      .orElseThrow(() -> new InvalidInputException("No list entry " + entryId));
+                      .orElseThrow(() -> InvalidInputException.of("error.gone", "No list entry " + entryId));
               PipelineStatus from =
                   e.getStatus() == null ? null : PipelineStatus.valueOf(e.getStatus());
               if (from == status) {
@@ -264,7 +265,7 @@ public final class SourcingService {
         .where(SOURCING_LIST.ID.eq(id))
         .and(SOURCING_LIST.DELETED.isFalse())
         .fetchOptional()
-        .orElseThrow(() -> new InvalidInputException("No sourcing list " + id));
+        .orElseThrow(() -> InvalidInputException.of("error.gone", "No sourcing list " + id));
   }
 
   private LocalDate today() {

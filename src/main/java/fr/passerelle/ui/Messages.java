@@ -1,5 +1,6 @@
 package fr.passerelle.ui;
 
+import fr.passerelle.core.UserFacingException;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -57,5 +58,21 @@ public final class Messages {
       }
     }
     throw new MissingResourceException("missing UI text " + key, "Messages", key);
+  }
+
+  /**
+   * What to tell the user about a failure: the UI text of a {@link UserFacingException} that names
+   * one, else its message; for anything else its message (or its type when it has none).
+   */
+  public String describe(Throwable failure) {
+    if (failure instanceof UserFacingException u && u.key().isPresent()) {
+      String key = u.key().get();
+      for (ResourceBundle b : bundles) {
+        if (b.containsKey(key)) {
+          return get(key, u.args());
+        }
+      }
+    }
+    return failure.getMessage() == null ? failure.toString() : failure.getMessage();
   }
 }

@@ -277,7 +277,7 @@ public final class CandidateDetailViewModel {
       }
       message.set(msg.get("candidates.invalid", fieldErrors.size()));
     } else {
-      message.set(msg.get("candidates.error.save", String.valueOf(e.getMessage())));
+      message.set(msg.get("candidates.error.save", msg.describe(e)));
     }
   }
 

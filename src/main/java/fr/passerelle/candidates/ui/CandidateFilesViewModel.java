@@ -118,7 +118,7 @@ public final class CandidateFilesViewModel {
     status.set(
         e instanceof CancelledException
             ? msg.get("candidates.files.cancelled")
-            : msg.get("candidates.files.failed", String.valueOf(e.getMessage())));
+            : msg.get("candidates.files.failed", msg.describe(e)));
   }
 
   public BooleanProperty running() {

@@ -173,7 +173,7 @@ public final class CandidatesViewModel {
 
   private void failed(Throwable e) {
     loading.set(false);
-    error.set(msg.get("candidates.error.search", String.valueOf(e.getMessage())));
+    error.set(msg.get("candidates.error.search", msg.describe(e)));
   }
 
   private static String blankToNull(String s) {

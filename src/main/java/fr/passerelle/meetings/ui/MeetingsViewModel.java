@@ -358,6 +358,6 @@ public final class MeetingsViewModel {
         messages.get(titleKey),
         work,
         onSuccess,
-        e -> message.set(messages.get("meetings.error", e.getMessage())));
+        e -> message.set(messages.get("meetings.error", messages.describe(e))));
   }
 }

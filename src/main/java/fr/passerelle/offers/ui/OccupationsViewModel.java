@@ -44,7 +44,7 @@ public final class OccupationsViewModel {
         },
         t -> {
           loading.set(false);
-          message.set(t.getMessage());
+          message.set(msg.describe(t));
         });
   }
 
@@ -61,7 +61,7 @@ public final class OccupationsViewModel {
               msg.get(inTension ? "offers.occ.tensionOn" : "offers.occ.tensionOff", row.label()));
           refresh();
         },
-        t -> message.set(t.getMessage()));
+        t -> message.set(msg.describe(t)));
   }
 
   /** Creates a sourcing list for the occupation (owner: the office's default counselor). */
@@ -77,7 +77,7 @@ public final class OccupationsViewModel {
           message.set(msg.get("offers.occ.listCreated", name));
           refresh();
         },
-        t -> message.set(t.getMessage()));
+        t -> message.set(msg.describe(t)));
   }
 
   public ObservableList<OccupationRow> rows() {

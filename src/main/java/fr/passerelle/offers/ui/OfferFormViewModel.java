@@ -189,7 +189,7 @@ public final class OfferFormViewModel {
             saveBlocked.set(String.join(" · ", errors.values()));
           }
         },
-        t -> status.set(t.getMessage()));
+        t -> status.set(msg.describe(t)));
   }
 
   private static String nz(String s) {

@@ -208,7 +208,7 @@ public final class OffersViewModel {
   private void fail(Throwable t) {
     loading.set(false);
     matchesLoading.set(false);
-    error.set(t.getMessage() == null ? t.toString() : t.getMessage());
+    error.set(msg.describe(t));
   }
 
   public ObservableList<OfferRow> rows() {

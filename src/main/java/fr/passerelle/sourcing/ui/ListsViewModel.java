@@ -62,7 +62,7 @@ public final class ListsViewModel {
         },
         t -> {
           loading.set(false);
-          message.set(t.getMessage());
+          message.set(msg.describe(t));
         });
   }
 
@@ -91,7 +91,7 @@ public final class ListsViewModel {
           if (load == entriesLoad) {
             entriesLoading.set(false);
           }
-          message.set(t.getMessage());
+          message.set(msg.describe(t));
         });
   }
 
@@ -140,9 +140,9 @@ public final class ListsViewModel {
                   }
                 }
               },
-              t -> message.set(t.getMessage()));
+              t -> message.set(msg.describe(t)));
         },
-        t -> message.set(t.getMessage()));
+        t -> message.set(msg.describe(t)));
   }
 
   public void forward(SourcingEntry e) {
