@@ -271,7 +271,8 @@ public final class CandidateService {
                 toSave = d.withOffice(currentOffice(tx));
               }
               if (d.id() != null && !tx.fetchExists(CANDIDATE, CANDIDATE.ID.eq(d.id()))) {
-                throw InvalidInputException.of("error.gone", "No candidate with id " + d.id() + ".");
+                throw InvalidInputException.of(
+                    "error.gone", "No candidate with id " + d.id() + ".");
               }
               UUID id = store.save(tx, toSave, counselor, actor(), now);
               return find(tx, id).orElseThrow();
@@ -299,10 +300,16 @@ public final class CandidateService {
               DSLContext tx = cfg.dsl();
               CandidateDetail k =
                   find(tx, keep)
-                      .orElseThrow(() -> InvalidInputException.of("error.gone", "No candidate with id " + keep));
+                      .orElseThrow(
+                          () ->
+                              InvalidInputException.of(
+                                  "error.gone", "No candidate with id " + keep));
               CandidateDetail d =
                   find(tx, drop)
-                      .orElseThrow(() -> InvalidInputException.of("error.gone", "No candidate with id " + drop));
+                      .orElseThrow(
+                          () ->
+                              InvalidInputException.of(
+                                  "error.gone", "No candidate with id " + drop));
               new CandidateMerge(store, reference()).merge(tx, k, d, actor(), now());
               return find(tx, keep).orElseThrow();
             });

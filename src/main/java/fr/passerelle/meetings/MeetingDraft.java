@@ -90,39 +90,35 @@ public record MeetingDraft(
 
   /** A copy with another capacity. */
   public MeetingDraft withCapacity(Integer newCapacity) {
-    return new MeetingDraft(
-        officeId,
-        coOfficeId,
-        kind,
-        title,
-        startsAt,
-        endsAt,
-        place,
-        room,
-        remoteLink,
-        newCapacity,
-        romeCode,
-        offerId,
-        notes,
-        partners);
+    return copy(startsAt, endsAt, newCapacity, romeCode, offerId);
   }
 
   /** A copy at another start, keeping the duration. */
   public MeetingDraft movedTo(LocalDateTime newStart) {
     java.time.Duration length = java.time.Duration.between(startsAt, endsAt);
+    return copy(newStart, newStart.plus(length), capacity, romeCode, offerId);
+  }
+
+  /** A copy about another occupation and offer. */
+  public MeetingDraft withFocus(String newRomeCode, UUID newOfferId) {
+    return copy(startsAt, endsAt, capacity, newRomeCode, newOfferId);
+  }
+
+  private MeetingDraft copy(
+      LocalDateTime start, LocalDateTime end, Integer cap, String rome, UUID offer) {
     return new MeetingDraft(
         officeId,
         coOfficeId,
         kind,
         title,
-        newStart,
-        newStart.plus(length),
+        start,
+        end,
         place,
         room,
         remoteLink,
-        capacity,
-        romeCode,
-        offerId,
+        cap,
+        rome,
+        offer,
         notes,
         partners);
   }

@@ -37,12 +37,19 @@ public final class MeetingService {
   private final ReplicatedWriter writer;
   private final WallClock clock;
   private final Seats seats;
+  private final MeetingFocus focus;
 
   public MeetingService(Database db, ReplicatedWriter writer, WallClock clock) {
     this.db = db;
     this.writer = writer;
     this.clock = clock;
     this.seats = new Seats(writer, clock);
+    this.focus = new MeetingFocus(db);
+  }
+
+  /** The occupations and offers a meeting can be about. */
+  public MeetingFocus focus() {
+    return focus;
   }
 
   /** The office's local time now. */
@@ -58,6 +65,7 @@ public final class MeetingService {
         .transactionResult(
             cfg -> {
               DSLContext tx = cfg.dsl();
+              focus.check(tx, draft);
               MeetingRecord r = tx.newRecord(MEETING);
               fill(r, draft);
               r.setStatus(MeetingStatus.PLANNED.name());
@@ -77,6 +85,7 @@ public final class MeetingService {
               int confirmed = MeetingCounts.of(MeetingReads.participants(tx, id)).confirmed();
               boolean startChanged = !draft.startsAt().equals(r.getStartsAt());
               check(draft.problems(now(), startChanged, confirmed), confirmed);
+              focus.check(tx, draft);
               fill(r, draft);
               writer.update(tx, r);
               syncPartners(tx, id, draft.partners());

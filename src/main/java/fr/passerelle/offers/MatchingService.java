@@ -56,7 +56,8 @@ public final class MatchingService {
     Offer offer =
         OfferService.fetchAll(dsl, List.of(offerId)).stream()
             .findFirst()
-            .orElseThrow(() -> InvalidInputException.of("error.gone", "No offer with id " + offerId + "."));
+            .orElseThrow(
+                () -> InvalidInputException.of("error.gone", "No offer with id " + offerId + "."));
     if (offer.romeCode() == null) {
       return new MatchResult(offer, List.of(), 0, 0, 0);
     }
@@ -140,7 +141,9 @@ public final class MatchingService {
             .and(CANDIDATE.DELETED.isFalse())
             .fetchOptional()
             .orElseThrow(
-                () -> InvalidInputException.of("error.gone", "No candidate with id " + candidateId + "."));
+                () ->
+                    InvalidInputException.of(
+                        "error.gone", "No candidate with id " + candidateId + "."));
     Map<String, Integer> experience =
         dsl.select(CANDIDATE_OCCUPATION.ROME_CODE, CANDIDATE_OCCUPATION.EXPERIENCE_YEARS)
             .from(CANDIDATE_OCCUPATION)

@@ -38,7 +38,10 @@ public final class TensionService {
     Office office =
         offices
             .current()
-            .orElseThrow(() -> InvalidInputException.of("error.noOffice", "This installation has no office yet."));
+            .orElseThrow(
+                () ->
+                    InvalidInputException.of(
+                        "error.noOffice", "This installation has no office yet."));
     UUID id = rowId(office.id(), romeCode);
     db.dsl()
         .transaction(

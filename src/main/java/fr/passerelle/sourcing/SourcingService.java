@@ -68,12 +68,14 @@ public final class SourcingService {
           offers
               .offers()
               .find(n.offerId())
-              .orElseThrow(() -> InvalidInputException.of("error.gone", "offer: no offer " + n.offerId()));
+              .orElseThrow(
+                  () -> InvalidInputException.of("error.gone", "offer: no offer " + n.offerId()));
       rome = o.romeCode();
     }
     if (rome == null || rome.isBlank()) {
       throw InvalidInputException.of(
-          "lists.error.occupationRequired", "occupation: required (from an offer or an occupation)");
+          "lists.error.occupationRequired",
+          "occupation: required (from an offer or an occupation)");
     }
     String romeCode = rome;
     return db.dsl()
@@ -143,7 +145,8 @@ public final class SourcingService {
                       .where(SOURCING_ENTRY.ID.eq(entryId))
                       .and(SOURCING_ENTRY.DELETED.isFalse())
                       .fetchOptional()
-                      .orElseThrow(() -> InvalidInputException.of("error.gone", "No list entry " + entryId));
+                      .orElseThrow(
+                          () -> InvalidInputException.of("error.gone", "No list entry " + entryId));
               PipelineStatus from =
                   e.getStatus() == null ? null : PipelineStatus.valueOf(e.getStatus());
               if (from == status) {

@@ -55,7 +55,7 @@ final class MeetingEditor extends VBox {
   final TextField room = new TextField();
   final TextField remote = new TextField();
   final TextField capacity = new TextField();
-  final TextField rome = new TextField();
+  final FocusFields focus;
   final ComboBox<Office> office = new ComboBox<>();
   final ComboBox<Office> coOffice = new ComboBox<>();
   final CheckBox akto = new CheckBox("Akto");
@@ -72,6 +72,7 @@ final class MeetingEditor extends VBox {
   MeetingEditor(MeetingsViewModel vm) {
     this.vm = vm;
     this.m = vm.messages();
+    this.focus = new FocusFields(vm.focus, m);
     setSpacing(8);
     setPadding(new Insets(10));
     kind.getItems().setAll(MeetingKind.values());
@@ -108,7 +109,8 @@ final class MeetingEditor extends VBox {
     r = row(g, r, "meetings.field.coOffice", coOffice);
     r = row(g, r, "meetings.field.partners", new HBox(10, akto, fastt, capEmploi));
     r = row(g, r, "meetings.field.employers", employers);
-    r = row(g, r, "meetings.field.rome", rome);
+    r = row(g, r, "meetings.field.rome", focus.romeRow());
+    r = row(g, r, "meetings.field.offer", focus.offer);
     row(g, r, "meetings.field.notes", notes);
     GridPane.setHgrow(title, Priority.ALWAYS);
 
@@ -118,7 +120,7 @@ final class MeetingEditor extends VBox {
     why.setWrapText(true);
     getChildren().addAll(g, new HBox(10, save, why));
 
-    for (Control c : List.of(kind, title, date, start, end, capacity)) {
+    for (Control c : List.of(kind, title, date, start, end, capacity, focus.rome)) {
       validation.registerValidator(
           c,
           false,
@@ -134,6 +136,7 @@ final class MeetingEditor extends VBox {
             start.textProperty(),
             end.textProperty(),
             capacity.textProperty(),
+            vm.focus.state,
             vm.counts)) {
       o.addListener(x -> check());
     }
@@ -150,7 +153,6 @@ final class MeetingEditor extends VBox {
     room.setId("room");
     remote.setId("remote");
     capacity.setId("capacity");
-    rome.setId("rome");
     office.setId("office");
     coOffice.setId("coOffice");
     employers.setId("employers");
@@ -176,10 +178,11 @@ final class MeetingEditor extends VBox {
       date.setValue(defaultStart.toLocalDate());
       start.setText(HM.format(defaultStart.toLocalTime()));
       end.setText(HM.format(defaultStart.toLocalTime().plusHours(2)));
-      for (TextField f : List.of(place, room, remote, capacity, rome, employers)) {
+      for (TextField f : List.of(place, room, remote, capacity, employers)) {
         f.clear();
       }
       notes.clear();
+      focus.clear();
       office.setValue(here);
       coOffice.setValue(null);
       akto.setSelected(false);
@@ -195,7 +198,7 @@ final class MeetingEditor extends VBox {
       room.setText(nz(meeting.room()));
       remote.setText(nz(meeting.remoteLink()));
       capacity.setText(meeting.capacity() == null ? "" : meeting.capacity().toString());
-      rome.setText(nz(meeting.romeCode()));
+      focus.show(meeting.romeCode(), meeting.offerId());
       notes.setText(nz(meeting.notes()));
       office.setValue(find(meeting.officeId()));
       coOffice.setValue(find(meeting.coOfficeId()));
@@ -258,10 +261,18 @@ final class MeetingEditor extends VBox {
         room.getText(),
         remote.getText(),
         cap,
-        rome.getText().trim().toUpperCase(java.util.Locale.ROOT),
-        vm.selected.get() == null ? null : vm.selected.get().offerId(),
+        focus.romeCode(),
+        focus.offerId(),
         notes.getText(),
         partners);
+  }
+
+  /** Prefills a new meeting about an occupation, or an offer (titled after it if untitled). */
+  void prefill(String romeCode, fr.passerelle.meetings.OfferRef about) {
+    focus.prefill(romeCode, about);
+    if (about != null && title.getText().isBlank()) {
+      title.setText(about.title());
+    }
   }
 
   private void check() {
@@ -280,6 +291,9 @@ final class MeetingEditor extends VBox {
     }
     if (date.getValue() == null) {
       p.put(date, m.get("meetings.problem.START_REQUIRED"));
+    }
+    if (vm.focus.state.get() == FocusModel.State.UNKNOWN) {
+      p.put(focus.rome, m.get("meetings.problem.romeUnknown", focus.romeCode()));
     }
     MeetingDraft d = build();
     Meeting current = vm.selected.get();

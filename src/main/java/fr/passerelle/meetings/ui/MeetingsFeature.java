@@ -11,6 +11,7 @@ public final class MeetingsFeature implements FeatureView {
   private final UiContext ctx;
   private final MeetingDialogs dialogs;
   private MeetingsViewModel vm;
+  private MeetingsView view;
 
   public MeetingsFeature(UiContext ctx) {
     this(ctx, MeetingDialogs.system());
@@ -39,13 +40,22 @@ public final class MeetingsFeature implements FeatureView {
   @Override
   public Node build() {
     vm = new MeetingsViewModel(ctx);
-    return new MeetingsView(vm, dialogs).root();
+    view = new MeetingsView(vm, dialogs);
+    return view.root();
   }
 
   @Override
   public void onShow() {
     if (vm != null) {
       vm.refresh();
+    }
+  }
+
+  /** Opened by another view to start a meeting about an occupation or an offer. */
+  @Override
+  public void showFiltered(String filter) {
+    if (view != null) {
+      fr.passerelle.ui.ActionRequest.parse(filter).ifPresent(view::newMeetingAbout);
     }
   }
 }

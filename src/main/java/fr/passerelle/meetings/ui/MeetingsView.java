@@ -6,10 +6,8 @@ import com.calendarfx.model.Entry;
 import com.calendarfx.view.CalendarView;
 import fr.passerelle.meetings.FrenchFormats;
 import fr.passerelle.meetings.Meeting;
-import fr.passerelle.meetings.MeetingKind;
 import fr.passerelle.meetings.MeetingStatus;
 import fr.passerelle.meetings.MeetingSummary;
-import fr.passerelle.office.Office;
 import fr.passerelle.ui.Messages;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -24,21 +22,16 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -62,7 +55,7 @@ public final class MeetingsView {
   final ParticipantsPane participants;
   final TabPane tabs = new TabPane();
   final Label message = new Label();
-  final Label nextMeeting = new Label();
+  final Label nextMeeting;
   private final Label heading = new Label();
   private boolean updatingCalendar;
 
@@ -73,7 +66,11 @@ public final class MeetingsView {
     this.editor = new MeetingEditor(vm);
     this.participants = new ParticipantsPane(vm);
     root.setId("meetingsView");
-    root.setTop(top());
+    MeetingsToolbar toolbar = new MeetingsToolbar(vm, this::newMeeting);
+    list.visibleProperty().bind(toolbar.listMode);
+    calendar.visibleProperty().bind(toolbar.listMode.not());
+    nextMeeting = toolbar.nextMeeting;
+    root.setTop(toolbar);
     root.setCenter(center());
     root.setRight(detail());
     message.setId("message");
@@ -111,102 +108,6 @@ public final class MeetingsView {
 
   public Node root() {
     return root;
-  }
-
-  private Node top() {
-    Button create = new Button(m.get("meetings.new"));
-    create.setId("newMeeting");
-    create.getStyleClass().add("accent");
-    create.setOnAction(e -> newMeeting());
-    ToggleGroup mode = new ToggleGroup();
-    ToggleButton cal = new ToggleButton(m.get("meetings.mode.calendar"));
-    ToggleButton lst = new ToggleButton(m.get("meetings.mode.list"));
-    cal.setId("modeCalendar");
-    lst.setId("modeList");
-    cal.setToggleGroup(mode);
-    lst.setToggleGroup(mode);
-    cal.setSelected(true);
-    list.visibleProperty().bind(lst.selectedProperty());
-    calendar.visibleProperty().bind(cal.selectedProperty());
-    mode.selectedToggleProperty()
-        .addListener(
-            (o, a, b) -> {
-              if (b == null) a.setSelected(true);
-            });
-
-    ComboBox<MeetingKind> kind = new ComboBox<>();
-    kind.getItems().add(null);
-    kind.getItems().addAll(MeetingKind.values());
-    kind.setConverter(MeetingEditor.converter(k -> m.get("meetings.kind." + k.name())));
-    kind.setPromptText(m.get("meetings.filter.kind"));
-    kind.setId("filterKind");
-    ComboBox<MeetingStatus> status = new ComboBox<>();
-    status.getItems().add(null);
-    status.getItems().addAll(MeetingStatus.values());
-    status.setConverter(MeetingEditor.converter(s -> m.get("meetings.mstatus." + s.name())));
-    status.setPromptText(m.get("meetings.filter.status"));
-    ComboBox<Office> office = new ComboBox<>(vm.officeChoices);
-    office.setConverter(MeetingEditor.converter(Office::name));
-    office.setPromptText(m.get("meetings.filter.office"));
-    TextField rome = new TextField();
-    rome.setPromptText(m.get("meetings.filter.rome"));
-    rome.setPrefColumnCount(6);
-    kind.valueProperty().bindBidirectional(vm.kindFilter);
-    status.valueProperty().bindBidirectional(vm.statusFilter);
-    office.valueProperty().bindBidirectional(vm.officeFilter);
-    rome.textProperty().bindBidirectional(vm.romeFilter);
-    Button reset = new Button(m.get("meetings.filter.reset"));
-    reset.setOnAction(
-        e -> {
-          kind.setValue(null);
-          status.setValue(null);
-          office.setValue(null);
-          rome.clear();
-        });
-    for (var p : List.of(vm.kindFilter, vm.statusFilter, vm.officeFilter)) {
-      p.addListener(x -> vm.refresh());
-    }
-    rome.setOnAction(e -> vm.refresh());
-
-    HBox bar =
-        new HBox(
-            8,
-            create,
-            cal,
-            lst,
-            new Label(m.get("meetings.filter")),
-            kind,
-            rome,
-            office,
-            status,
-            reset);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    nextMeeting.setId("nextMeeting");
-    nextMeeting.getStyleClass().add("title-4");
-    nextMeeting.setOnMouseClicked(
-        e -> {
-          if (vm.next.get() != null) vm.open(vm.next.get().meeting().id());
-        });
-    vm.next.addListener((o, a, n) -> nextMeeting.setText(nextText(n)));
-    nextMeeting.setText(nextText(null));
-    VBox top = new VBox(6, bar, nextMeeting);
-    top.setPadding(new Insets(10));
-    return top;
-  }
-
-  private String nextText(MeetingSummary n) {
-    if (n == null) {
-      return m.get("meetings.next.none");
-    }
-    Meeting mt = n.meeting();
-    return m.get(
-        "meetings.next",
-        mt.title(),
-        FrenchFormats.date(mt.startsAt().toLocalDate()),
-        FrenchFormats.time(mt.startsAt().toLocalTime()),
-        n.counts().invited(),
-        n.counts().confirmed(),
-        n.counts().waitlisted());
   }
 
   private Node center() {
@@ -428,6 +329,13 @@ public final class MeetingsView {
     vm.startNew();
     showSelected(null, null);
     editor.title.requestFocus();
+  }
+
+  /** A new meeting about an occupation and, if given, one of its offers (from another view). */
+  void newMeetingAbout(fr.passerelle.ui.ActionRequest request) {
+    newMeeting();
+    vm.focus.offer(
+        request.offerId(), found -> editor.prefill(request.romeCode(), found.orElse(null)));
   }
 
   private void duplicate() {

@@ -67,6 +67,9 @@ public final class MeetingsViewModel {
   final ObjectProperty<MeetingStatus> statusFilter = new SimpleObjectProperty<>();
   final StringProperty romeFilter = new SimpleStringProperty("");
 
+  /** The focus occupation and offer of the form. */
+  final FocusModel focus;
+
   /** The last outcome, in words, for the status line of the view. */
   final StringProperty message = new SimpleStringProperty("");
 
@@ -78,6 +81,7 @@ public final class MeetingsViewModel {
     this.offices = ctx.services().offices();
     this.tasks = ctx.tasks();
     this.messages = ctx.messages();
+    this.focus = new FocusModel(service.focus(), tasks, messages);
   }
 
   /** The office's local time (for the "in the past" rule and defaults). */

@@ -78,7 +78,7 @@ final class OccupationsPane extends VBox {
   private static Button actionButton(
       Messages msg,
       String key,
-      java.util.Optional<java.util.function.Consumer<String>> action,
+      java.util.Optional<java.util.function.Consumer<fr.passerelle.ui.ActionRequest>> action,
       javafx.beans.value.ObservableObjectValue<OccupationRow> selected) {
     Button b = new Button(msg.get(key));
     if (action.isEmpty()) {
@@ -86,7 +86,11 @@ final class OccupationsPane extends VBox {
       b.setTooltip(new Tooltip(msg.get("offers.occ.notAvailable")));
     } else {
       b.disableProperty().bind(javafx.beans.binding.Bindings.isNull(selected));
-      b.setOnAction(e -> action.get().accept(selected.get().romeCode()));
+      b.setOnAction(
+          e ->
+              action
+                  .get()
+                  .accept(fr.passerelle.ui.ActionRequest.forOccupation(selected.get().romeCode())));
     }
     return b;
   }

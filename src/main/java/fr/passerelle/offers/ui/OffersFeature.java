@@ -9,7 +9,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 /** Navigation entry "Offres & métiers". */
 public final class OffersFeature implements FeatureView {
   private final UiContext ctx;
-  private final OccupationActions actions;
+  private OccupationActions actions;
   private OffersView view;
 
   public OffersFeature(UiContext ctx, OccupationActions actions) {
@@ -30,6 +30,14 @@ public final class OffersFeature implements FeatureView {
   @Override
   public Ikon icon() {
     return MaterialDesignB.BRIEFCASE_OUTLINE;
+  }
+
+  /** Without actions given at construction, the actions open the other views. */
+  @Override
+  public void setNavigator(fr.passerelle.ui.Navigator navigator) {
+    if (actions == OccupationActions.NONE) {
+      actions = OccupationActions.via(navigator);
+    }
   }
 
   @Override

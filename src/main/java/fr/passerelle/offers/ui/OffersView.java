@@ -57,6 +57,22 @@ public final class OffersView extends BorderPane {
     Button refresh = new Button(msg.get("offers.refresh"));
     refresh.setOnAction(e -> vm.refresh());
     Button newOffer = new Button(msg.get("offers.new"));
+    Button meeting = new Button(msg.get("offers.meeting"));
+    meeting.setId("offerMeeting");
+    meeting.setTooltip(new javafx.scene.control.Tooltip(msg.get("offers.meeting.tip")));
+    actions
+        .startMeeting()
+        .ifPresentOrElse(
+            start -> {
+              meeting.disableProperty().bind(vm.selected().isNull());
+              meeting.setOnAction(
+                  e ->
+                      start.accept(
+                          fr.passerelle.ui.ActionRequest.forOffer(
+                              vm.selected().get().offer().romeCode(),
+                              vm.selected().get().offer().id())));
+            },
+            () -> meeting.setDisable(true));
     Label summary = new Label();
     summary.textProperty().bind(vm.summary());
     summary.getStyleClass().add("muted");
@@ -68,7 +84,7 @@ public final class OffersView extends BorderPane {
     error.textProperty().bind(vm.error());
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox bar = new HBox(8, onlyHard, refresh, newOffer, busy, summary, grow, error);
+    HBox bar = new HBox(8, onlyHard, refresh, newOffer, meeting, busy, summary, grow, error);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8));
 

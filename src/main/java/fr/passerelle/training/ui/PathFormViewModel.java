@@ -40,6 +40,7 @@ public final class PathFormViewModel {
   final ObservableList<MeetingRef> meetings = FXCollections.observableArrayList();
   final ObjectProperty<OfferRef> offer = new SimpleObjectProperty<>();
   final ObservableList<OfferRef> offers = FXCollections.observableArrayList();
+  private java.util.UUID pendingOffer;
   final StringProperty note = new SimpleStringProperty("");
   final StringProperty invalid = new SimpleStringProperty();
   final ObservableList<RuleWarning> warnings = FXCollections.observableArrayList();
@@ -53,6 +54,21 @@ public final class PathFormViewModel {
     }
     target.addListener((o, a, b) -> loadOffers());
     revalidate();
+  }
+
+  /**
+   * Clears the form, then sets the target occupation {@code request} names and, once that
+   * occupation's open offers are loaded, the offer it names (a path started from another view).
+   */
+  public void prefill(fr.passerelle.ui.ActionRequest request) {
+    reset();
+    pendingOffer = request.offerId();
+    ctx.tasks()
+        .submit(
+            "",
+            p -> ctx.services().occupations().find(request.romeCode()),
+            hit -> hit.ifPresent(target::set),
+            e -> {});
   }
 
   /** Clears the form and loads the training information meetings. */
@@ -116,7 +132,14 @@ public final class PathFormViewModel {
         .submit(
             "",
             p -> ctx.services().trainingQueries().openOffers(t.romeCode()),
-            offers::setAll,
+            list -> {
+              offers.setAll(list);
+              list.stream()
+                  .filter(o -> o.id().equals(pendingOffer))
+                  .findFirst()
+                  .ifPresent(offer::set);
+              pendingOffer = null;
+            },
             e -> {});
   }
 

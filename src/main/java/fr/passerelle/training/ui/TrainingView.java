@@ -31,6 +31,7 @@ public final class TrainingView implements FeatureView {
   private TargetPane targets;
   private RulesPane rules;
   private TabPane tabs;
+  private Runnable openForm;
 
   public TrainingView(UiContext ctx) {
     this.ctx = ctx;
@@ -75,7 +76,7 @@ public final class TrainingView implements FeatureView {
     ((ScrollPane) right.getChildren().get(0)).setFitToWidth(true);
     Button create = new Button(m.get("training.new"));
     create.setId("training-new");
-    Runnable openForm =
+    openForm =
         () -> {
           form.reset();
           ScrollPane sp = new ScrollPane(formPane);
@@ -153,6 +154,12 @@ public final class TrainingView implements FeatureView {
   public void showFiltered(String filter) {
     if (tabs != null) {
       tabs.getSelectionModel().select(0);
+      fr.passerelle.ui.ActionRequest.parse(filter)
+          .ifPresent(
+              request -> {
+                openForm.run();
+                form.prefill(request);
+              });
     }
   }
 

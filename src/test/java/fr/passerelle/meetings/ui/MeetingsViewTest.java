@@ -43,6 +43,7 @@ class MeetingsViewTest {
   private static Path dir;
   private static Services services;
   private static List<UUID> candidates;
+  private static UUID offer;
   private FxTaskRunner tasks;
   private MeetingsViewModel vm;
   private MeetingsView view;
@@ -60,6 +61,13 @@ class MeetingsViewTest {
     MeetingFixture fixture = new MeetingFixture(services);
     candidates = fixture.candidates(30);
     fixture.sourcingList("Préparateurs Fenouillet", candidates);
+    offer =
+        new fr.passerelle.testsupport.OfferFixtures(services)
+            .offer(
+                "Préparateur de commandes CACES",
+                "N1103",
+                fr.passerelle.testsupport.OfferFixtures.BLAGNAC,
+                java.time.LocalDate.of(2025, 12, 15));
   }
 
   @AfterAll
@@ -186,6 +194,39 @@ class MeetingsViewTest {
     assertThat(confirmation).contains("sera marquée annulée", "30 participants restent listés");
     // the cancellation's refresh (and what it loads) must be done before @AfterEach closes the
     // task runner, or its next submit is rejected (seen in the full suite on a loaded machine)
+    waitUntil(() -> tasks.running().isEmpty());
+  }
+
+  @Test
+  void aMeetingStartedFromAnOfferIsAboutItAndAnUnknownOccupationIsRefused(FxRobot robot)
+      throws Exception {
+    robot.release(new KeyCode[0]);
+    robot.interact(
+        () -> view.newMeetingAbout(fr.passerelle.ui.ActionRequest.forOffer("N1103", offer)));
+    waitUntil(
+        () ->
+            view.editor.focus.offer.getValue() != null
+                && !view.editor.focus.romeLabel.getText().isEmpty());
+    assertThat(view.editor.title.getText()).isEqualTo("Préparateur de commandes CACES");
+    assertThat(view.editor.focus.rome.getText()).isEqualTo("N1103");
+    assertThat(view.editor.focus.offer.getValue().label())
+        .isEqualTo("Préparateur de commandes CACES — Entrepôts du Sud (Blagnac)");
+
+    // an occupation the reference does not know: said next to the field, the offer dropped
+    retype(robot, "#rome", "Z9999");
+    waitUntil(() -> view.editor.save.isDisabled());
+    assertThat(view.editor.why.getText()).contains("code ROME Z9999 inconnu du référentiel");
+    assertThat(view.editor.focus.offer.getValue()).isNull();
+
+    // back to the offer's occupation: its open offers are the choices again
+    retype(robot, "#rome", "n1103");
+    waitUntil(() -> view.editor.focus.offer.getItems().size() == 2);
+    robot.interact(() -> view.editor.focus.offer.getSelectionModel().select(1));
+    waitUntil(() -> !view.editor.save.isDisabled());
+    robot.interact(view.editor.save::fire);
+    waitUntil(() -> vm.selected.get() != null);
+    assertThat(vm.selected.get().offerId()).isEqualTo(offer);
+    assertThat(vm.selected.get().romeCode()).isEqualTo("N1103");
     waitUntil(() -> tasks.running().isEmpty());
   }
 

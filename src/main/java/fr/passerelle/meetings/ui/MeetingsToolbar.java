@@ -1,0 +1,125 @@
+package fr.passerelle.meetings.ui;
+
+import fr.passerelle.meetings.FrenchFormats;
+import fr.passerelle.meetings.Meeting;
+import fr.passerelle.meetings.MeetingKind;
+import fr.passerelle.meetings.MeetingStatus;
+import fr.passerelle.meetings.MeetingSummary;
+import fr.passerelle.office.Office;
+import fr.passerelle.ui.Messages;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The top of the Meetings view: "new meeting", calendar or list, the filters (kind, occupation,
+ * office, status) and the next meeting's attendance at a glance (click: open it).
+ */
+final class MeetingsToolbar extends VBox {
+  final Label nextMeeting = new Label();
+
+  /** True when the list is shown instead of the calendar. */
+  final ReadOnlyBooleanProperty listMode;
+
+  private final MeetingsViewModel vm;
+  private final Messages m;
+
+  MeetingsToolbar(MeetingsViewModel vm, Runnable newMeeting) {
+    this.vm = vm;
+    this.m = vm.messages();
+    Button create = new Button(m.get("meetings.new"));
+    create.setId("newMeeting");
+    create.getStyleClass().add("accent");
+    create.setOnAction(e -> newMeeting.run());
+    ToggleGroup mode = new ToggleGroup();
+    ToggleButton cal = new ToggleButton(m.get("meetings.mode.calendar"));
+    ToggleButton lst = new ToggleButton(m.get("meetings.mode.list"));
+    cal.setId("modeCalendar");
+    lst.setId("modeList");
+    cal.setToggleGroup(mode);
+    lst.setToggleGroup(mode);
+    cal.setSelected(true);
+    listMode = lst.selectedProperty();
+    mode.selectedToggleProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b == null) a.setSelected(true);
+            });
+
+    FlowPane bar = new FlowPane(8, 6, create, cal, lst, new Label(m.get("meetings.filter")));
+    bar.getChildren().addAll(filters());
+    bar.setAlignment(Pos.CENTER_LEFT);
+    nextMeeting.setId("nextMeeting");
+    nextMeeting.getStyleClass().add("title-4");
+    nextMeeting.setOnMouseClicked(
+        e -> {
+          if (vm.next.get() != null) vm.open(vm.next.get().meeting().id());
+        });
+    vm.next.addListener((o, a, n) -> nextMeeting.setText(nextText(n)));
+    nextMeeting.setText(nextText(null));
+    setSpacing(6);
+    getChildren().addAll(bar, nextMeeting);
+    setPadding(new Insets(10));
+  }
+
+  private List<javafx.scene.Node> filters() {
+    ComboBox<MeetingKind> kind = new ComboBox<>();
+    kind.getItems().add(null);
+    kind.getItems().addAll(MeetingKind.values());
+    kind.setConverter(MeetingEditor.converter(k -> m.get("meetings.kind." + k.name())));
+    kind.setPromptText(m.get("meetings.filter.kind"));
+    kind.setId("filterKind");
+    ComboBox<MeetingStatus> status = new ComboBox<>();
+    status.getItems().add(null);
+    status.getItems().addAll(MeetingStatus.values());
+    status.setConverter(MeetingEditor.converter(s -> m.get("meetings.mstatus." + s.name())));
+    status.setPromptText(m.get("meetings.filter.status"));
+    ComboBox<Office> office = new ComboBox<>(vm.officeChoices);
+    office.setConverter(MeetingEditor.converter(Office::name));
+    office.setPromptText(m.get("meetings.filter.office"));
+    TextField rome = new TextField();
+    rome.setPromptText(m.get("meetings.filter.rome"));
+    rome.setPrefColumnCount(6);
+    kind.valueProperty().bindBidirectional(vm.kindFilter);
+    status.valueProperty().bindBidirectional(vm.statusFilter);
+    office.valueProperty().bindBidirectional(vm.officeFilter);
+    rome.textProperty().bindBidirectional(vm.romeFilter);
+    Button reset = new Button(m.get("meetings.filter.reset"));
+    reset.setOnAction(
+        e -> {
+          kind.setValue(null);
+          status.setValue(null);
+          office.setValue(null);
+          rome.clear();
+        });
+    for (var p : List.of(vm.kindFilter, vm.statusFilter, vm.officeFilter)) {
+      p.addListener(x -> vm.refresh());
+    }
+    rome.setOnAction(e -> vm.refresh());
+    return List.of(kind, rome, office, status, reset);
+  }
+
+  private String nextText(MeetingSummary n) {
+    if (n == null) {
+      return m.get("meetings.next.none");
+    }
+    Meeting mt = n.meeting();
+    return m.get(
+        "meetings.next",
+        mt.title(),
+        FrenchFormats.date(mt.startsAt().toLocalDate()),
+        FrenchFormats.time(mt.startsAt().toLocalTime()),
+        n.counts().invited(),
+        n.counts().confirmed(),
+        n.counts().waitlisted());
+  }
+}

@@ -1,0 +1,32 @@
+package fr.passerelle.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.core.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class MessagesDescribeTest {
+  private final Messages french = new Messages(Messages.FRENCH);
+  private final Messages english = new Messages(Messages.ENGLISH);
+
+  @Test
+  void aKeyedFailureIsSaidInTheWindowsLanguageWithItsArguments() {
+    InvalidInputException e =
+        InvalidInputException.of(
+            "meetings.problem.twice", "Durand Léa is already on this meeting.", "DURAND Léa");
+
+    assertThat(e.getMessage()).isEqualTo("Durand Léa is already on this meeting.");
+    assertThat(french.describe(e)).isEqualTo("DURAND Léa est déjà sur cette réunion");
+    assertThat(english.describe(e)).isEqualTo("DURAND Léa is already on this meeting");
+  }
+
+  @Test
+  void withoutAKnownKeyTheMessageIsShownAndWithoutAMessageTheType() {
+    assertThat(french.describe(new InvalidInputException("line 3, field rome: unknown code")))
+        .isEqualTo("line 3, field rome: unknown code");
+    InvalidInputException unknownKey = InvalidInputException.of("no.such.key", "plain English");
+    assertThat(french.describe(unknownKey)).isEqualTo("plain English");
+    assertThat(french.describe(new IllegalStateException()))
+        .isEqualTo("java.lang.IllegalStateException");
+  }
+}
