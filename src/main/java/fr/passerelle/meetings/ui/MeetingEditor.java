@@ -164,6 +164,7 @@ final class MeetingEditor extends VBox {
   private int row(GridPane g, int r, String key, javafx.scene.Node field) {
     Label l = new Label(m.get(key));
     l.setLabelFor(field);
+    l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     g.add(l, 0, r);
     g.add(field, 1, r);
     return r + 1;

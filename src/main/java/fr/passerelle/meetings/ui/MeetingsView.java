@@ -126,6 +126,19 @@ public final class MeetingsView {
     calendar.setShowSearchField(false);
     calendar.setShowDeveloperConsole(false);
     calendar.showWeekPage();
+    // office hours fill the day and week pages; the night is compressed, not hidden
+    calendar.setStartTime(java.time.LocalTime.of(8, 0));
+    calendar.setEndTime(java.time.LocalTime.of(19, 0));
+    calendar
+        .getWeekPage()
+        .getDetailedWeekView()
+        .setEarlyLateHoursStrategy(
+            com.calendarfx.view.DayViewBase.EarlyLateHoursStrategy.SHOW_COMPRESSED);
+    calendar
+        .getDayPage()
+        .getDetailedDayView()
+        .setEarlyLateHoursStrategy(
+            com.calendarfx.view.DayViewBase.EarlyLateHoursStrategy.SHOW_COMPRESSED);
     calendar.setEntryDetailsCallback(
         p -> {
           openEntry(p.getEntry());

@@ -56,16 +56,23 @@ public final class MeetingsScreenshots extends Application {
     MeetingService ms = services.meetings();
     LocalDate monday = LocalDate.now().with(DayOfWeek.MONDAY);
     LocalDateTime base = ms.now().plusHours(1).withMinute(0).withSecond(0).withNano(0);
+    fr.passerelle.testsupport.OfferFixtures offers =
+        new fr.passerelle.testsupport.OfferFixtures(services);
+    UUID offer =
+        offers.offer(
+            "Préparateur de commandes CACES 1", "N1103", "31186", LocalDate.now().minusWeeks(3));
+    offers.offer("Préparateur de commandes nuit", "N1103", "31555", LocalDate.now().minusWeeks(1));
     Meeting next =
         ms.create(
             draft(
-                office,
-                MeetingKind.INFO_COLLECTIVE,
-                "Info coll préparateurs de commandes",
-                base.plusDays(1).withHour(9).withMinute(30),
-                150,
-                25,
-                "Garonne"));
+                    office,
+                    MeetingKind.INFO_COLLECTIVE,
+                    "Info coll préparateurs de commandes",
+                    base.plusDays(1).withHour(9).withMinute(30),
+                    150,
+                    25,
+                    "Garonne")
+                .withFocus("N1103", offer));
     ms.inviteCandidates(next.id(), people.subList(0, 30));
     ms.addExternal(next.id(), ParticipantRole.PARTNER, "Anne", "Cazals", "Akto Occitanie");
     int i = 0;
