@@ -39,6 +39,13 @@ public final class HeldTaskRunner implements TaskRunner {
     }
   }
 
+  /** Runs everything held, the last submitted first (work that ends out of order). */
+  public void releaseNewestFirst() {
+    while (!held.isEmpty()) {
+      held.pollLast().run();
+    }
+  }
+
   /** How many submitted tasks are waiting. */
   public int pending() {
     return held.size();

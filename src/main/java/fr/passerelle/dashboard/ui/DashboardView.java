@@ -12,6 +12,8 @@ import fr.passerelle.ui.Navigator;
 import fr.passerelle.ui.UiContext;
 import java.io.File;
 import javafx.collections.FXCollections;
+import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
@@ -96,10 +98,14 @@ public final class DashboardView implements FeatureView {
         .addListener(
             (javafx.collections.ListChangeListener<Office>)
                 c -> {
+                  // replacing the items moves the selection for a moment: not a user's choice
                   Office keep = vm.office().get();
+                  EventHandler<ActionEvent> onAction = office.getOnAction();
+                  office.setOnAction(null);
                   office.getItems().setAll(vm.offices());
                   office.getItems().add(0, null);
                   office.setValue(keep);
+                  office.setOnAction(onAction);
                 });
     office.setConverter(converter(o -> o == null ? m.get("dashboard.allOffices") : o.name()));
     office.setButtonCell(

@@ -36,6 +36,7 @@ public final class DashboardViewModel {
   private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
   private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
   private final ObjectProperty<Office> office = new SimpleObjectProperty<>();
+  private long requests;
   private final ObservableList<Office> offices = FXCollections.observableArrayList();
   private final ObjectProperty<Indicators> indicators = new SimpleObjectProperty<>();
   private final BooleanProperty loading = new SimpleBooleanProperty();
@@ -104,16 +105,26 @@ public final class DashboardViewModel {
     Period period = new Period(f, t);
     Office o = office.get();
     long started = System.nanoTime();
+    long request = ++requests;
     ctx.tasks()
         .submit(
             ctx.messages().get("dashboard.loading"),
             pr -> ctx.services().stats().indicators(period, o == null ? null : o.id()),
             ind -> {
+              // a later request (another period or office) supersedes this one: the figures
+              // shown are always those of the filter shown, whatever order the tasks end in
+              if (request != requests) {
+                return;
+              }
               loading.set(false);
               refreshMillis.set((System.nanoTime() - started) / 1_000_000);
               indicators.set(ind);
             },
-            this::fail);
+            e -> {
+              if (request == requests) {
+                fail(e);
+              }
+            });
   }
 
   /** Writes the data of one chart as Excel-FR CSV. */
@@ -178,7 +189,7 @@ public final class DashboardViewModel {
 
   private void fail(Throwable e) {
     loading.set(false);
-    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+    error.set(ctx.messages().describe(e));
   }
 
   public ObjectProperty<Preset> preset() {

@@ -22,7 +22,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -82,9 +81,13 @@ public final class OffersView extends BorderPane {
     Label error = new Label();
     error.getStyleClass().add("error-text");
     error.textProperty().bind(vm.error());
-    Region grow = new Region();
-    HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox bar = new HBox(8, onlyHard, refresh, newOffer, meeting, busy, summary, grow, error);
+    // buttons keep their whole label: the bar wraps on a narrow window
+    for (javafx.scene.control.ButtonBase b : List.of(onlyHard, refresh, newOffer, meeting)) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    javafx.scene.layout.FlowPane bar =
+        new javafx.scene.layout.FlowPane(
+            8, 6, onlyHard, refresh, newOffer, meeting, busy, summary, error);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8));
 

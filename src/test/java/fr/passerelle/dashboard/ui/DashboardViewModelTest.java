@@ -51,4 +51,24 @@ class DashboardViewModelTest {
       assertThat(fx.officeA).isNotNull();
     }
   }
+
+  @Test
+  void aSupersededRefreshEndingLastDoesNotReplaceTheFiguresOfTheFilterShown() {
+    try (Services s = TestServices.open(dir)) {
+      new DashboardFixture(s).build();
+      fr.passerelle.testsupport.HeldTaskRunner tasks =
+          new fr.passerelle.testsupport.HeldTaskRunner();
+      DashboardViewModel vm =
+          new DashboardViewModel(new UiContext(s, tasks, new Messages(Messages.FRENCH)));
+      vm.chooseDates(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
+      vm.chooseDates(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28));
+      assertThat(tasks.pending()).isEqualTo(2);
+
+      tasks.releaseNewestFirst(); // February ends first, then the January request
+
+      assertThat(vm.indicators().get().period().from()).isEqualTo(LocalDate.of(2026, 2, 1));
+      assertThat(vm.from().get()).isEqualTo(LocalDate.of(2026, 2, 1));
+      assertThat(vm.loading().get()).isFalse();
+    }
+  }
 }
