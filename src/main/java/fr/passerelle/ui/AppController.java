@@ -143,6 +143,10 @@ public final class AppController implements AutoCloseable {
 
   /** Builds the shell in {@code locale}, showing entry {@code featureId} (the first if null). */
   private void showShell(Locale locale, String featureId) {
+    // the libraries' own texts (CalendarFX's "Aujourd'hui", ControlsFX dialogs) follow the UI
+    // language; formats stay French whatever the language (UI.md, "Formats")
+    Locale.setDefault(locale);
+    Locale.setDefault(Locale.Category.FORMAT, Locale.FRANCE);
     Messages m = new Messages(locale);
     UiContext ctx = new UiContext(services, tasks, m);
     List<FeatureView> features = Features.all(ctx);

@@ -87,6 +87,13 @@ final class MeetingEditor extends VBox {
     end.setPromptText("12:00");
     capacity.setPromptText(m.get("meetings.field.capacityPrompt"));
     employers.setPromptText(m.get("meetings.field.employersPrompt"));
+    // the office is known once the view has loaded: then it organises the new meeting shown
+    vm.here.addListener(
+        (o, a, b) -> {
+          if (vm.selected.get() == null && office.getValue() == null) {
+            office.setValue(b);
+          }
+        });
     notes.setPrefRowCount(3);
     notes.setWrapText(true);
     ids();
@@ -100,6 +107,8 @@ final class MeetingEditor extends VBox {
     HBox when = new HBox(6, date, start, new Label("–"), end);
     start.setPrefColumnCount(5);
     end.setPrefColumnCount(5);
+    start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    end.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     r = row(g, r, "meetings.field.when", when);
     r = row(g, r, "meetings.field.place", place);
     r = row(g, r, "meetings.field.room", room);

@@ -33,7 +33,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -71,8 +70,10 @@ public final class MeetingsView {
     calendar.visibleProperty().bind(toolbar.listMode.not());
     nextMeeting = toolbar.nextMeeting;
     root.setTop(toolbar);
-    root.setCenter(center());
-    root.setRight(detail());
+    // the counselor moves the divider: more calendar, or more form
+    javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(center(), detail());
+    split.setDividerPositions(0.6);
+    root.setCenter(split);
     message.setId("message");
     message.textProperty().bind(vm.message);
     message.setPadding(new Insets(4, 10, 4, 10));
@@ -298,8 +299,7 @@ public final class MeetingsView {
     editor.save.setOnAction(e -> editor.draft().ifPresent(d -> vm.save(d, () -> {})));
     VBox box = new VBox(8, heading, actions, warnings, tabs);
     box.setPadding(new Insets(10));
-    box.setPrefWidth(640);
-    box.setMinWidth(Region.USE_PREF_SIZE);
+    box.setMinWidth(460);
     return box;
   }
 
@@ -320,8 +320,7 @@ public final class MeetingsView {
   private void showSelected(Meeting now, Meeting before) {
     if (now == null) {
       heading.setText(m.get("meetings.new"));
-      editor.load(
-          null, defaultStart(), vm.officeChoices.isEmpty() ? null : vm.officeChoices.get(0));
+      editor.load(null, defaultStart(), vm.here.get());
       tabs.getSelectionModel().selectFirst();
       return;
     }

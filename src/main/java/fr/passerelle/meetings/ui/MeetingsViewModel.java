@@ -61,6 +61,10 @@ public final class MeetingsViewModel {
   final ObjectProperty<Meeting> selected = new SimpleObjectProperty<>();
   final ObjectProperty<MeetingCounts> counts = new SimpleObjectProperty<>(MeetingCounts.NONE);
   final ObjectProperty<MeetingSummary> next = new SimpleObjectProperty<>();
+
+  /** This installation's office: the organiser of a new meeting. */
+  final ObjectProperty<Office> here = new SimpleObjectProperty<>();
+
   final ObjectProperty<LocalDate> shownDate = new SimpleObjectProperty<>(LocalDate.now());
   final ObjectProperty<MeetingKind> kindFilter = new SimpleObjectProperty<>();
   final ObjectProperty<Office> officeFilter = new SimpleObjectProperty<>();
@@ -105,8 +109,15 @@ public final class MeetingsViewModel {
                 statusFilter.get());
     run(
         "meetings.task.load",
-        p -> new Loaded(service.list(f), service.next().orElse(null), offices.all(), lists()),
+        p ->
+            new Loaded(
+                service.list(f),
+                service.next().orElse(null),
+                offices.all(),
+                lists(),
+                offices.current().orElse(null)),
         l -> {
+          here.set(l.here());
           meetings.setAll(l.meetings());
           next.set(l.next());
           if (officeChoices.isEmpty() || !officeChoices.equals(l.offices())) {
@@ -124,7 +135,8 @@ public final class MeetingsViewModel {
       List<MeetingSummary> meetings,
       MeetingSummary next,
       List<Office> offices,
-      List<SourcingListRef> lists) {}
+      List<SourcingListRef> lists,
+      Office here) {}
 
   private record Detail(Meeting meeting, List<Participant> people, List<String> warnings) {}
 
