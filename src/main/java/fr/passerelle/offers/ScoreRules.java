@@ -62,7 +62,8 @@ public final class ScoreRules {
     }
     double ratio = radiusKm <= 0 ? 0 : km / radiusKm;
     int points = (int) Math.round(DISTANCE_MAX - (DISTANCE_MAX - DISTANCE_EDGE) * ratio);
-    String detail = String.format(Locale.ROOT, "%.0f km (radius %d km)", km, radiusKm);
+    String detail =
+        String.format(Locale.ROOT, "%.0f km%s%d km", km, MatchReason.DISTANCE_SEPARATOR, radiusKm);
     return Optional.of(new MatchReason(MatchReason.Kind.DISTANCE, points, detail));
   }
 

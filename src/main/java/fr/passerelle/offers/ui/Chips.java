@@ -83,7 +83,16 @@ public final class Chips {
   }
 
   public String text(MatchReason r) {
-    return msg.get("offers.match." + r.kind().name(), r.detail(), r.points());
+    Object[] facts = r.facts();
+    Object[] args = new Object[facts.length + 1];
+    for (int i = 0; i < facts.length; i++) {
+      args[i] =
+          facts[i] instanceof java.time.LocalDate d
+              ? d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+              : facts[i];
+    }
+    args[facts.length] = r.points(); // the last argument: the points
+    return msg.get("offers.match." + r.kind().name(), args);
   }
 
   public FlowPane of(Collection<MatchReason> reasons) {
