@@ -110,6 +110,15 @@ public final class CandidateService {
     return nameIndex.fresh().isPresent();
   }
 
+  /**
+   * Starts building the in-memory name index in the background if it is not current, so that the
+   * first search typed after the window opens is answered from memory (until then, and whenever the
+   * data changed, searches are answered by the database).
+   */
+  public void warmUp() {
+    nameIndex.fresh();
+  }
+
   private static int pageSize(int limit) {
     return Math.max(1, Math.min(limit, 500));
   }

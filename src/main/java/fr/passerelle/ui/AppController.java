@@ -166,12 +166,18 @@ public final class AppController implements AutoCloseable {
             l -> showShell(l, shellVm.selectedId()));
     setRoot(shell.node());
     shell.start();
+    tasks.submit(m.get("app.warmUp"), p -> warmUp(), x -> {}, e -> {});
     stage
         .titleProperty()
         .bind(
             shellVm
                 .officeProperty()
                 .map(o -> o.isEmpty() ? m.get("app.title") : m.get("app.title") + " · " + o));
+  }
+
+  private Void warmUp() {
+    services.candidates().warmUp();
+    return null;
   }
 
   private void setRoot(Parent root) {
