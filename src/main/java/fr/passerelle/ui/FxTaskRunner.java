@@ -12,8 +12,10 @@ import javafx.concurrent.Task;
 /** Runs work on a small pool of daemon threads; results and progress arrive on the FX thread. */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
   private final ExecutorService pool =
+      // more workers than cores: a long computation (the dashboard at region scale) must not
+      // leave a list or a meeting waiting behind it; the work is mostly H2 I/O and locks
       Executors.newFixedThreadPool(
-          2,
+          4,
           r -> {
             Thread t = new Thread(r, "passerelle-worker");
             t.setDaemon(true);

@@ -43,7 +43,7 @@ final class BoardPane extends HBox {
     ListView<TrainingPath> list = new ListView<>(vm.column(s));
     list.setId("column-" + s.name());
     list.setPrefWidth(175);
-    list.setMinWidth(120);
+    list.setMinWidth(90);
     list.setPlaceholder(new Label(m.get("training.column.empty")));
     list.setCellFactory(v -> new Card());
     list.getSelectionModel()

@@ -107,6 +107,14 @@ final class PathFormPane extends VBox {
     Button no = new Button(m.get("training.form.cancel"));
     no.setCancelButton(true);
     no.setOnAction(e -> cancel.run());
+    // the labels keep their words; the fields take what width is left
+    for (javafx.scene.Node n : g.getChildren()) {
+      if (n instanceof Label l
+          && GridPane.getColumnIndex(n) != null
+          && GridPane.getColumnIndex(n) == 0) {
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      }
+    }
     getChildren().addAll(title, g, warnings, invalid, new HBox(6, ok, no));
   }
 

@@ -110,7 +110,7 @@ public final class TrainingView implements FeatureView {
     BorderPane board = new BorderPane();
     board.setTop(new javafx.scene.layout.VBox(bar, new HBox(12, error, info)));
     SplitPane split = new SplitPane(new BoardPane(vm, m), right);
-    split.setDividerPositions(0.7);
+    split.setDividerPositions(0.62);
     board.setCenter(split);
     targets = new TargetPane(ctx);
     rules = new RulesPane(ctx);
