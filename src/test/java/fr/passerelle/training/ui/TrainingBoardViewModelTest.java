@@ -67,4 +67,28 @@ class TrainingBoardViewModelTest {
       assertThat(vm.selected().get().outcome()).isEqualTo(fr.passerelle.training.Outcome.SEEKING);
     }
   }
+
+  @Test
+  void aPathStartedFromAnOfferHasItsTargetOccupationAndTheOffer() {
+    try (Services s = TestServices.open(dir)) {
+      s.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
+      var offers = new fr.passerelle.testsupport.OfferFixtures(s);
+      java.util.UUID other =
+          offers.offer("Cariste", "N1101", "31555", java.time.LocalDate.of(2025, 12, 1));
+      java.util.UUID offer =
+          offers.offer("Cariste CACES 5", "N1101", "31555", java.time.LocalDate.of(2025, 12, 8));
+      UiContext ctx = new UiContext(s, new SameThreadTaskRunner(), new Messages(Messages.FRENCH));
+      PathFormViewModel form = new PathFormViewModel(ctx);
+
+      form.prefill(fr.passerelle.ui.ActionRequest.forOffer("N1101", offer));
+
+      assertThat(form.target.get().romeCode()).isEqualTo("N1101");
+      assertThat(form.offers).extracting(o -> o.id()).contains(offer, other);
+      assertThat(form.offer.get().id()).isEqualTo(offer);
+
+      form.prefill(fr.passerelle.ui.ActionRequest.forOccupation("N1103"));
+      assertThat(form.target.get().romeCode()).isEqualTo("N1103");
+      assertThat(form.offer.get()).isNull();
+    }
+  }
 }
