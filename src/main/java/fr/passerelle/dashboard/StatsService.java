@@ -11,10 +11,9 @@ import static fr.passerelle.db.jooq.Tables.TRAINING_EVENT;
 import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
 
 import fr.passerelle.db.ReplicatedTables;
+import fr.passerelle.db.Snapshots;
 import fr.passerelle.db.WallClock;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +22,16 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
+import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * Row counts and the partnership's indicators, each one SQL aggregate (no rows loaded into memory).
- * Definitions: docs/training-and-dashboard.md; the dashboard, its CSV/PDF exports and {@code stats
- * --json} all read {@link #indicators}.
+ * Row counts and the partnership's indicators. Definitions: docs/training-and-dashboard.md; the
+ * dashboard, its CSV/PDF exports and {@code stats --json} all read {@link #indicators}. The offer
+ * figures and the pool come from one pass each over narrow indexes ({@link OfferSnapshot}, {@link
+ * PoolCounts}), kept until the offers or the candidates change (ADR 0076); the rest are SQL
+ * aggregates over small tables or index ranges.
  */
 public final class StatsService {
   /** An open offer older than this is hard to fill (unless marked otherwise). */
@@ -63,6 +64,8 @@ public final class StatsService {
 
   private final DSLContext dsl;
   private final WallClock clock;
+  private OfferSnapshot offers;
+  private PoolCounts pool;
 
   public StatsService(DSLContext dsl) {
     this(dsl, WallClock.system());
@@ -80,13 +83,30 @@ public final class StatsService {
         .toLocalDate();
   }
 
-  /** Live (not deleted) rows per replicated table. */
+  /**
+   * Live (not deleted) rows per replicated table, in one statement: each table's row count (which
+   * H2 keeps) minus its tombstones (a range of an index starting with {@code deleted}, V11, on the
+   * large tables).
+   */
   public Map<String, Integer> rowCounts() {
+    List<Field<Integer>> live =
+        ReplicatedTables.ALL.stream()
+            .map(
+                t ->
+                    DSL.field(DSL.selectCount().from(t))
+                        .minus(
+                            DSL.field(
+                                DSL.selectCount()
+                                    .from(t)
+                                    .where(
+                                        ReplicatedTables.col(t, ReplicatedTables.DELETED)
+                                            .isTrue()))))
+            .toList();
+    Record r = dsl.select(live).fetchSingle();
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (Table<?> t : ReplicatedTables.ALL) {
+    for (int i = 0; i < live.size(); i++) {
       counts.put(
-          t.getName().toLowerCase(Locale.ROOT),
-          dsl.fetchCount(t, ReplicatedTables.col(t, ReplicatedTables.DELETED).isFalse()));
+          ReplicatedTables.ALL.get(i).getName().toLowerCase(Locale.ROOT), r.get(i, Integer.class));
     }
     return counts;
   }
@@ -95,25 +115,16 @@ public final class StatsService {
   public Indicators indicators(Period period, UUID officeId) {
     Period prev = period.previous();
     Map<String, Figure> f = new LinkedHashMap<>();
-    f.put(
-        "offers.franceTravail",
-        fig(
-            offersOpened(period, officeId, "FRANCE_TRAVAIL"),
-            offersOpened(prev, officeId, "FRANCE_TRAVAIL")));
-    f.put(
-        "offers.tempAgency",
-        fig(
-            offersOpened(period, officeId, "TEMP_AGENCY"),
-            offersOpened(prev, officeId, "TEMP_AGENCY")));
-    f.put(
-        "offers.hardToFill",
-        fig(hardToFillOpenOn(period.to(), officeId), hardToFillOpenOn(prev.to(), officeId)));
+    OfferSnapshot.Figures offers = offers().count(period, officeId);
+    f.put("offers.franceTravail", fig(offers.franceTravail(), offers.franceTravailBefore()));
+    f.put("offers.tempAgency", fig(offers.tempAgency(), offers.tempAgencyBefore()));
+    f.put("offers.hardToFill", fig(offers.hardToFill(), offers.hardToFillBefore()));
     long[] lists = sourcing(period, officeId);
     long[] listsPrev = sourcing(prev, officeId);
     f.put("sourcing.candidates", fig(lists[0], listsPrev[0]));
     f.put("sourcing.priority", fig(lists[1], listsPrev[1]));
     f.put("sourcing.rqth", fig(lists[2], listsPrev[2]));
-    long[] pool = pool(officeId);
+    long[] pool = pool().of(officeId);
     f.put("pool.candidates", new Figure(pool[0], null));
     f.put("pool.priority", new Figure(pool[1], null));
     f.put("pool.rqth", new Figure(pool[2], null));
@@ -127,7 +138,7 @@ public final class StatsService {
     f.put("training.started", fig(sum(schemes, 0), sum(schemesPrev, 0)));
     f.put("training.completed", fig(sum(schemes, 1), sum(schemesPrev, 1)));
     f.put("training.employedSixMonths", fig(sum(schemes, 2), sum(schemesPrev, 2)));
-    return new Indicators(period, officeId, f, offersByMonth(period.to(), officeId), schemes);
+    return new Indicators(period, officeId, f, offers.months(), schemes);
   }
 
   private static Figure fig(long v, long p) {
@@ -141,92 +152,25 @@ public final class StatsService {
         .sum();
   }
 
-  // ------------------------------------------------------------------ offers
+  // ------------------------------------------------------------------ snapshots
 
-  private Condition offerOffice(UUID officeId) {
-    return officeId == null ? DSL.trueCondition() : JOB_OFFER.OFFICE_ID.eq(officeId);
-  }
-
-  long offersOpened(Period p, UUID officeId, String source) {
-    return dsl.fetchCount(
-        JOB_OFFER,
-        JOB_OFFER
-            .DELETED
-            .isFalse()
-            .and(JOB_OFFER.SOURCE.eq(source))
-            .and(JOB_OFFER.OPENED_ON.between(p.from(), p.to()))
-            .and(offerOffice(officeId)));
-  }
-
-  /**
-   * The per-offer hard-to-fill rule of the dashboard, as a condition on offers open on {@code d}.
-   */
-  static Condition hardToFillOn(Field<LocalDate> d) {
-    Condition open =
-        JOB_OFFER.OPENED_ON.le(d).and(JOB_OFFER.CLOSED_ON.isNull().or(JOB_OFFER.CLOSED_ON.gt(d)));
-    Condition old =
-        JOB_OFFER
-            .OPENED_ON
-            .le(DSL.localDateSub(d, DSL.inline(HARD_TO_FILL_DAYS)))
-            .and(
-                JOB_OFFER
-                    .HARD_TO_FILL_OVERRIDE
-                    .isNull()
-                    .or(JOB_OFFER.HARD_TO_FILL_OVERRIDE.ne("NO")));
-    return JOB_OFFER
-        .DELETED
-        .isFalse()
-        .and(open)
-        .and(old.or(JOB_OFFER.HARD_TO_FILL_OVERRIDE.eq("YES")));
-  }
-
-  long hardToFillOpenOn(LocalDate d, UUID officeId) {
-    return dsl.fetchCount(JOB_OFFER, hardToFillOn(DSL.val(d)).and(offerOffice(officeId)));
-  }
-
-  /** The {@value #TREND_MONTHS} months ending with the month of {@code end}. */
-  List<MonthPoint> offersByMonth(LocalDate end, UUID officeId) {
-    YearMonth last = YearMonth.from(end);
-    YearMonth first = last.minusMonths(TREND_MONTHS - 1);
-    Field<Integer> ym =
-        DSL.year(JOB_OFFER.OPENED_ON).mul(DSL.inline(100)).plus(DSL.month(JOB_OFFER.OPENED_ON));
-    Map<Integer, long[]> opened = new LinkedHashMap<>();
-    for (Record3<Integer, String, Integer> r :
-        dsl.select(ym, JOB_OFFER.SOURCE, DSL.count())
-            .from(JOB_OFFER)
-            .where(JOB_OFFER.DELETED.isFalse())
-            .and(JOB_OFFER.OPENED_ON.between(first.atDay(1), last.atEndOfMonth()))
-            .and(offerOffice(officeId))
-            .groupBy(ym, JOB_OFFER.SOURCE)
-            .fetch()) {
-      long[] v = opened.computeIfAbsent(r.value1(), k -> new long[2]);
-      if ("FRANCE_TRAVAIL".equals(r.value2())) {
-        v[0] += r.value3();
-      } else if ("TEMP_AGENCY".equals(r.value2())) {
-        v[1] += r.value3();
-      }
+  /** The offers as of now: the kept snapshot, or a new pass if an offer changed since. */
+  private synchronized OfferSnapshot offers() {
+    String now = Snapshots.version(dsl, JOB_OFFER);
+    if (offers == null || !offers.key().equals(now)) {
+      offers = null;
+      offers = OfferSnapshot.read(dsl, now);
     }
-    // hard to fill at each month's end: one query over a VALUES table of month ends
-    List<LocalDate> ends = new ArrayList<>();
-    for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-      ends.add(m.atEndOfMonth());
+    return offers;
+  }
+
+  /** The pool as of now: the kept counts, or a new pass if a candidate or criterion changed. */
+  private synchronized PoolCounts pool() {
+    String now = Snapshots.version(dsl, CANDIDATE, CANDIDATE_CRITERION);
+    if (pool == null || !pool.key().equals(now)) {
+      pool = PoolCounts.read(dsl, now);
     }
-    var monthEnds =
-        DSL.values(ends.stream().map(DSL::row).toArray(org.jooq.Row1[]::new)).as("m", "d");
-    Field<LocalDate> d = DSL.field(DSL.name("m", "d"), LocalDate.class);
-    Map<LocalDate, Integer> hard =
-        dsl.select(d, DSL.count())
-            .from(monthEnds)
-            .join(JOB_OFFER)
-            .on(hardToFillOn(d).and(offerOffice(officeId)))
-            .groupBy(d)
-            .fetchMap(d, DSL.count());
-    List<MonthPoint> points = new ArrayList<>();
-    for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-      long[] v = opened.getOrDefault(m.getYear() * 100 + m.getMonthValue(), new long[2]);
-      points.add(new MonthPoint(m, v[0], v[1], hard.getOrDefault(m.atEndOfMonth(), 0)));
-    }
-    return points;
+    return pool;
   }
 
   // ------------------------------------------------------------------ candidates
@@ -248,41 +192,27 @@ public final class StatsService {
     return criteriaCounts(inLists.asTable("c"));
   }
 
-  /** [live candidates not INACTIVE, with a priority criterion, with RQTH], of the office. */
-  long[] pool(UUID officeId) {
-    var pool =
-        DSL.select(CANDIDATE.ID.as("candidate_id"))
-            .from(CANDIDATE)
-            .where(CANDIDATE.DELETED.isFalse())
-            .and(CANDIDATE.STATUS.isNull().or(CANDIDATE.STATUS.ne("INACTIVE")))
-            .and(officeId == null ? DSL.trueCondition() : CANDIDATE.OFFICE_ID.eq(officeId));
-    return criteriaCounts(pool.asTable("c"));
-  }
-
+  /** [people, with a live priority criterion, with a live RQTH]; {@code people}: distinct ids. */
   private long[] criteriaCounts(Table<?> people) {
     Field<UUID> id = people.field(0, UUID.class);
-    var anyCrit =
-        DSL.selectDistinct(CANDIDATE_CRITERION.CANDIDATE_ID)
-            .from(CANDIDATE_CRITERION)
-            .where(CANDIDATE_CRITERION.DELETED.isFalse())
-            .asTable("k");
-    var rqth =
-        DSL.selectDistinct(CANDIDATE_CRITERION.CANDIDATE_ID)
-            .from(CANDIDATE_CRITERION)
-            .where(CANDIDATE_CRITERION.DELETED.isFalse())
-            .and(CANDIDATE_CRITERION.CRITERION.eq("RQTH"))
-            .asTable("r");
-    Field<UUID> k = anyCrit.field(0, UUID.class);
-    Field<UUID> r = rqth.field(0, UUID.class);
     var row =
-        dsl.select(DSL.count(), DSL.count(k), DSL.count(r))
+        dsl.select(
+                DSL.count(),
+                DSL.count().filterWhere(DSL.exists(criteria(id))),
+                DSL.count()
+                    .filterWhere(
+                        DSL.exists(criteria(id).and(CANDIDATE_CRITERION.CRITERION.eq("RQTH")))))
             .from(people)
-            .leftJoin(anyCrit)
-            .on(k.eq(id))
-            .leftJoin(rqth)
-            .on(r.eq(id))
             .fetchSingle();
     return new long[] {row.value1(), row.value2(), row.value3()};
+  }
+
+  /** The live criteria of candidate {@code id} (index {@code candidate_criterion_dashboard}). */
+  private static org.jooq.SelectConditionStep<?> criteria(Field<UUID> id) {
+    return DSL.selectOne()
+        .from(CANDIDATE_CRITERION)
+        .where(CANDIDATE_CRITERION.DELETED.isFalse())
+        .and(CANDIDATE_CRITERION.CANDIDATE_ID.eq(id));
   }
 
   // ------------------------------------------------------------------ meetings
