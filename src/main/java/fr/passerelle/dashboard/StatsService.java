@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -84,29 +83,15 @@ public final class StatsService {
   }
 
   /**
-   * Live (not deleted) rows per replicated table, in one statement: each table's row count (which
-   * H2 keeps) minus its tombstones (a range of an index starting with {@code deleted}, V11, on the
-   * large tables).
+   * Live (not deleted) rows per replicated table. On the large tables H2 counts them in a narrow
+   * index that holds {@code deleted} (V11) instead of reading the rows.
    */
   public Map<String, Integer> rowCounts() {
-    List<Field<Integer>> live =
-        ReplicatedTables.ALL.stream()
-            .map(
-                t ->
-                    DSL.field(DSL.selectCount().from(t))
-                        .minus(
-                            DSL.field(
-                                DSL.selectCount()
-                                    .from(t)
-                                    .where(
-                                        ReplicatedTables.col(t, ReplicatedTables.DELETED)
-                                            .isTrue()))))
-            .toList();
-    Record r = dsl.select(live).fetchSingle();
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (int i = 0; i < live.size(); i++) {
+    for (Table<?> t : ReplicatedTables.ALL) {
       counts.put(
-          ReplicatedTables.ALL.get(i).getName().toLowerCase(Locale.ROOT), r.get(i, Integer.class));
+          t.getName().toLowerCase(Locale.ROOT),
+          dsl.fetchCount(t, ReplicatedTables.col(t, ReplicatedTables.DELETED).isFalse()));
     }
     return counts;
   }
@@ -175,21 +160,37 @@ public final class StatsService {
 
   // ------------------------------------------------------------------ candidates
 
-  /** [candidates, with a priority criterion, with RQTH] added to a live list in the period. */
+  /**
+   * [candidates, with a priority criterion, with RQTH] added to a live list in the period: the
+   * distinct candidates of the period's live entries (a range of the covering index {@code
+   * sourcing_entry_dashboard}) whose list is live (and the office's), then those still live.
+   */
   long[] sourcing(Period p, UUID officeId) {
     var inLists =
         DSL.selectDistinct(SOURCING_ENTRY.CANDIDATE_ID)
             .from(SOURCING_ENTRY)
-            .join(SOURCING_LIST)
-            .on(SOURCING_LIST.ID.eq(SOURCING_ENTRY.LIST_ID))
-            .join(CANDIDATE)
-            .on(CANDIDATE.ID.eq(SOURCING_ENTRY.CANDIDATE_ID))
-            .where(SOURCING_ENTRY.DELETED.isFalse())
-            .and(SOURCING_LIST.DELETED.isFalse())
-            .and(CANDIDATE.DELETED.isFalse())
-            .and(SOURCING_ENTRY.ADDED_ON.between(p.from(), p.to()))
-            .and(officeId == null ? DSL.trueCondition() : SOURCING_LIST.OFFICE_ID.eq(officeId));
-    return criteriaCounts(inLists.asTable("c"));
+            .where(SOURCING_ENTRY.ADDED_ON.between(p.from(), p.to()))
+            .and(SOURCING_ENTRY.DELETED.isFalse())
+            .andExists(
+                DSL.selectOne()
+                    .from(SOURCING_LIST)
+                    .where(SOURCING_LIST.ID.eq(SOURCING_ENTRY.LIST_ID))
+                    .and(SOURCING_LIST.DELETED.isFalse())
+                    .and(
+                        officeId == null
+                            ? DSL.noCondition()
+                            : SOURCING_LIST.OFFICE_ID.eq(officeId)))
+            .asTable("e");
+    Field<UUID> id = inLists.field(SOURCING_ENTRY.CANDIDATE_ID);
+    var live =
+        DSL.select(id.as("candidate_id"))
+            .from(inLists)
+            .whereExists(
+                DSL.selectOne()
+                    .from(CANDIDATE)
+                    .where(CANDIDATE.ID.eq(id))
+                    .and(CANDIDATE.DELETED.isFalse()));
+    return criteriaCounts(live.asTable("c"));
   }
 
   /** [people, with a live priority criterion, with a live RQTH]; {@code people}: distinct ids. */
