@@ -15,7 +15,7 @@ import org.jooq.DSLContext;
  * scale). Read in one pass over the covering index {@code job_offer_dashboard} (V11); every offer
  * figure of a period, its previous period and the 12-month trend is then one loop over the arrays
  * (ADR 0076). The rules are those of docs/training-and-dashboard.md; offers without an opening day
- * count nowhere.
+ * count in no figure (their opening day is {@link #NEVER}, after every period).
  */
 final class OfferSnapshot {
   private static final byte OTHER = 0;
@@ -24,12 +24,12 @@ final class OfferSnapshot {
   private static final byte YES = 1;
   private static final byte NO = 2;
 
-  /** {@link #closed} of an offer still open. */
-  private static final int STILL_OPEN = Integer.MAX_VALUE;
+  /** {@link #closed} of an offer still open; {@link #opened} of one without an opening day. */
+  private static final int NEVER = Integer.MAX_VALUE;
 
   private static final String SQL =
       "SELECT OPENED_ON, CLOSED_ON, SOURCE, HARD_TO_FILL_OVERRIDE, OFFICE_ID FROM JOB_OFFER"
-          + " WHERE DELETED = FALSE AND OPENED_ON IS NOT NULL";
+          + " WHERE DELETED = FALSE";
 
   /** The offer figures of one period and office. */
   record Figures(
@@ -91,9 +91,8 @@ final class OfferSnapshot {
                     codes[k] = Arrays.copyOf(codes[k], i * 2);
                   }
                 }
-                days[0][i] = (int) rs.getObject(1, LocalDate.class).toEpochDay();
-                LocalDate closedOn = rs.getObject(2, LocalDate.class);
-                days[1][i] = closedOn == null ? STILL_OPEN : (int) closedOn.toEpochDay();
+                days[0][i] = day(rs.getObject(1, LocalDate.class));
+                days[1][i] = day(rs.getObject(2, LocalDate.class));
                 codes[0][i] = sourceCode(rs.getString(3));
                 codes[1][i] = markCode(rs.getString(4));
                 UUID o = rs.getObject(5, UUID.class);
@@ -121,6 +120,11 @@ final class OfferSnapshot {
 
   String key() {
     return key;
+  }
+
+  /** The live offers read (also those without an opening day, which count in no figure). */
+  int live() {
+    return size;
   }
 
   /** The offer figures of {@code p} (and the period before) for one office, null: all. */
@@ -203,7 +207,8 @@ final class OfferSnapshot {
     return mark[i] == YES || (mark[i] != NO && o + StatsService.HARD_TO_FILL_DAYS <= d);
   }
 
+  /** The epoch day, {@link #NEVER} for no date. */
   private static int day(LocalDate d) {
-    return (int) d.toEpochDay();
+    return d == null ? NEVER : (int) d.toEpochDay();
   }
 }

@@ -29,19 +29,22 @@ final class PoolCounts {
   private static final byte RQTH = 2;
 
   private final String key;
-  private final Map<UUID, long[]> byOffice;
+  private final Map<UUID, long[]> byOffice = new HashMap<>();
+  private int liveCandidates;
+  private int liveCriteria;
 
-  private PoolCounts(String key, Map<UUID, long[]> byOffice) {
+  private PoolCounts(String key) {
     this.key = key;
-    this.byOffice = byOffice;
   }
 
   /** Reads the pool; {@code key} names the data version read. */
   static PoolCounts read(DSLContext dsl, String key) {
-    return new PoolCounts(key, LazyScan.on(dsl, PoolCounts::count));
+    PoolCounts pool = new PoolCounts(key);
+    LazyScan.on(dsl, pool::count);
+    return pool;
   }
 
-  private static Map<UUID, long[]> count(Connection c) throws SQLException {
+  private Void count(Connection c) throws SQLException {
     long[][] ids = {new long[1024], new long[1024]};
     int[][] office = {new int[1024]};
     List<UUID> offices = new ArrayList<>();
@@ -50,6 +53,7 @@ final class PoolCounts {
         c,
         CANDIDATES,
         rs -> {
+          liveCandidates++;
           if ("INACTIVE".equals(rs.getString(2))) {
             return;
           }
@@ -77,23 +81,33 @@ final class PoolCounts {
         c,
         CRITERIA,
         rs -> {
+          liveCriteria++;
           int i = ordinal.positionOf(rs.getObject(1, UUID.class));
           if (i >= 0) {
             marks[i] |= "RQTH".equals(rs.getString(2)) ? PRIORITY | RQTH : PRIORITY;
           }
         });
-    Map<UUID, long[]> counts = new HashMap<>();
     for (int i = 0; i < n[0]; i++) {
-      long[] k = counts.computeIfAbsent(offices.get(office[0][i]), o -> new long[3]);
+      long[] k = byOffice.computeIfAbsent(offices.get(office[0][i]), o -> new long[3]);
       k[0]++;
       k[1] += (marks[i] & PRIORITY) != 0 ? 1 : 0;
       k[2] += (marks[i] & RQTH) != 0 ? 1 : 0;
     }
-    return counts;
+    return null;
   }
 
   String key() {
     return key;
+  }
+
+  /** The live candidates read, INACTIVE ones included. */
+  int liveCandidates() {
+    return liveCandidates;
+  }
+
+  /** The live criteria read, those of candidates no longer live included. */
+  int liveCriteria() {
+    return liveCriteria;
   }
 
   /** [candidates, with a priority criterion, with RQTH] of one office, null: every office. */

@@ -230,5 +230,26 @@ class DashboardScansTest {
     // a tombstone is seen too
     s.db().dsl().transaction(cfg -> s.writer().delete(cfg.dsl(), CANDIDATE, candidates.get(1)));
     assertPoolAsInSql(null);
+    assertRowCountsAsInSql();
+  }
+
+  @Test
+  void liveRowCountsOfTheTablesThePassesReadAreThoseOfSql() {
+    offers(new Random(9), 80);
+    people(new Random(10), 80);
+    assertRowCountsAsInSql();
+  }
+
+  /** rowCounts takes the offers, candidates and criteria from the passes: as COUNT(*) would. */
+  private void assertRowCountsAsInSql() {
+    var counts = s.stats().rowCounts();
+    DSLContext dsl = s.db().dsl();
+    assertThat(counts.get("job_offer"))
+        .isEqualTo(dsl.fetchCount(JOB_OFFER, JOB_OFFER.DELETED.isFalse()));
+    assertThat(counts.get("candidate"))
+        .isEqualTo(dsl.fetchCount(CANDIDATE, CANDIDATE.DELETED.isFalse()));
+    assertThat(counts.get("candidate_criterion"))
+        .isEqualTo(dsl.fetchCount(CANDIDATE_CRITERION, CANDIDATE_CRITERION.DELETED.isFalse()))
+        .isLessThan(dsl.fetchCount(CANDIDATE_CRITERION));
   }
 }
