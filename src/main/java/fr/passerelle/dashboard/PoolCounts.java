@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,13 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
- * The candidate pool of each office: live candidates not INACTIVE, those with a live priority
- * criterion (any), those with a live RQTH. Read in two passes over narrow covering indexes (V11):
- * the live candidates ({@code candidate_dashboard}: id, status, office), then the live criteria
- * ({@code candidate_criterion_dashboard}), each one marked on its candidate found by binary search
- * ({@link UuidOrdinals}, 20 bytes a candidate while counting). No join in the database; what is
- * kept afterwards is three counters per office (ADR 0076).
+ * What the candidate figures read of the live candidates: whether each one is INACTIVE and has a
+ * live priority criterion (any) or a live RQTH, and the pool of each office (live candidates not
+ * INACTIVE, those with a priority criterion, those with RQTH). Read in two passes over narrow
+ * covering indexes (V11): the live candidates ({@code candidate_dashboard}: id, status, office),
+ * then the live criteria ({@code candidate_criterion_dashboard}), each one marked on its candidate
+ * found by binary search ({@link UuidOrdinals}). No join in the database; kept: 21 bytes a live
+ * candidate (≈ 13 MB at region scale) and three counters per office (ADR 0076).
  */
 final class PoolCounts {
   private static final String CANDIDATES =
@@ -27,17 +29,19 @@ final class PoolCounts {
       "SELECT CANDIDATE_ID, CRITERION FROM CANDIDATE_CRITERION WHERE DELETED = FALSE";
   private static final byte PRIORITY = 1;
   private static final byte RQTH = 2;
+  private static final byte INACTIVE = 4;
 
   private final String key;
   private final Map<UUID, long[]> byOffice = new HashMap<>();
-  private int liveCandidates;
+  private UuidOrdinals ordinal;
+  private byte[] marks;
   private int liveCriteria;
 
   private PoolCounts(String key) {
     this.key = key;
   }
 
-  /** Reads the pool; {@code key} names the data version read. */
+  /** Reads the live candidates and criteria; {@code key} names the data version read. */
   static PoolCounts read(DSLContext dsl, String key) {
     PoolCounts pool = new PoolCounts(key);
     LazyScan.on(dsl, pool::count);
@@ -47,25 +51,24 @@ final class PoolCounts {
   private Void count(Connection c) throws SQLException {
     long[][] ids = {new long[1024], new long[1024]};
     int[][] office = {new int[1024]};
+    byte[][] inactive = {new byte[1024]};
     List<UUID> offices = new ArrayList<>();
     int[] n = {0};
     Snapshots.scan(
         c,
         CANDIDATES,
         rs -> {
-          liveCandidates++;
-          if ("INACTIVE".equals(rs.getString(2))) {
-            return;
-          }
           int i = n[0]++;
           if (i == office[0].length) {
             ids[0] = Arrays.copyOf(ids[0], i * 2);
             ids[1] = Arrays.copyOf(ids[1], i * 2);
             office[0] = Arrays.copyOf(office[0], i * 2);
+            inactive[0] = Arrays.copyOf(inactive[0], i * 2);
           }
           UUID id = rs.getObject(1, UUID.class);
           ids[0][i] = id.getMostSignificantBits();
           ids[1][i] = id.getLeastSignificantBits();
+          inactive[0][i] = "INACTIVE".equals(rs.getString(2)) ? INACTIVE : 0;
           UUID o = rs.getObject(3, UUID.class);
           int ix = offices.indexOf(o);
           if (ix < 0) {
@@ -75,8 +78,8 @@ final class PoolCounts {
           office[0][i] = ix;
         });
     // the index gives the ids in order already, which the sort then only checks
-    UuidOrdinals ordinal = UuidOrdinals.of(ids[0], ids[1], n[0]);
-    byte[] marks = new byte[n[0]];
+    ordinal = UuidOrdinals.of(ids[0], ids[1], n[0]);
+    marks = Arrays.copyOf(inactive[0], n[0]);
     Snapshots.scan(
         c,
         CRITERIA,
@@ -88,12 +91,31 @@ final class PoolCounts {
           }
         });
     for (int i = 0; i < n[0]; i++) {
-      long[] k = byOffice.computeIfAbsent(offices.get(office[0][i]), o -> new long[3]);
-      k[0]++;
-      k[1] += (marks[i] & PRIORITY) != 0 ? 1 : 0;
-      k[2] += (marks[i] & RQTH) != 0 ? 1 : 0;
+      if ((marks[i] & INACTIVE) == 0) {
+        long[] k = byOffice.computeIfAbsent(offices.get(office[0][i]), o -> new long[3]);
+        k[0]++;
+        k[1] += (marks[i] & PRIORITY) != 0 ? 1 : 0;
+        k[2] += (marks[i] & RQTH) != 0 ? 1 : 0;
+      }
     }
     return null;
+  }
+
+  /**
+   * [live candidates, with a priority criterion, with RQTH] among these distinct ids (INACTIVE ones
+   * included; ids of candidates no longer live are left out).
+   */
+  long[] among(Collection<UUID> ids) {
+    long[] out = new long[3];
+    for (UUID id : ids) {
+      int i = ordinal.positionOf(id);
+      if (i >= 0) {
+        out[0]++;
+        out[1] += (marks[i] & PRIORITY) != 0 ? 1 : 0;
+        out[2] += (marks[i] & RQTH) != 0 ? 1 : 0;
+      }
+    }
+    return out;
   }
 
   String key() {
@@ -102,7 +124,7 @@ final class PoolCounts {
 
   /** The live candidates read, INACTIVE ones included. */
   int liveCandidates() {
-    return liveCandidates;
+    return marks.length;
   }
 
   /** The live criteria read, those of candidates no longer live included. */

@@ -163,6 +163,7 @@ public final class StatsService {
   private synchronized PoolCounts pool() {
     String now = Snapshots.version(dsl, CANDIDATE, CANDIDATE_CRITERION);
     if (pool == null || !pool.key().equals(now)) {
+      pool = null;
       pool = PoolCounts.read(dsl, now);
     }
     return pool;
@@ -173,11 +174,12 @@ public final class StatsService {
   /**
    * [candidates, with a priority criterion, with RQTH] added to a live list in the period: the
    * distinct candidates of the period's live entries (a range of the covering index {@code
-   * sourcing_entry_dashboard}) whose list is live (and the office's), then those still live.
+   * sourcing_entry_dashboard}) whose list is live (and the office's), looked up among the live
+   * candidates of {@link PoolCounts}.
    */
   long[] sourcing(Period p, UUID officeId) {
-    var inLists =
-        DSL.selectDistinct(SOURCING_ENTRY.CANDIDATE_ID)
+    List<UUID> inLists =
+        dsl.selectDistinct(SOURCING_ENTRY.CANDIDATE_ID)
             .from(SOURCING_ENTRY)
             .where(SOURCING_ENTRY.ADDED_ON.between(p.from(), p.to()))
             .and(SOURCING_ENTRY.DELETED.isFalse())
@@ -190,40 +192,8 @@ public final class StatsService {
                         officeId == null
                             ? DSL.noCondition()
                             : SOURCING_LIST.OFFICE_ID.eq(officeId)))
-            .asTable("e");
-    Field<UUID> id = inLists.field(SOURCING_ENTRY.CANDIDATE_ID);
-    var live =
-        DSL.select(id.as("candidate_id"))
-            .from(inLists)
-            .whereExists(
-                DSL.selectOne()
-                    .from(CANDIDATE)
-                    .where(CANDIDATE.ID.eq(id))
-                    .and(CANDIDATE.DELETED.isFalse()));
-    return criteriaCounts(live.asTable("c"));
-  }
-
-  /** [people, with a live priority criterion, with a live RQTH]; {@code people}: distinct ids. */
-  private long[] criteriaCounts(Table<?> people) {
-    Field<UUID> id = people.field(0, UUID.class);
-    var row =
-        dsl.select(
-                DSL.count(),
-                DSL.count().filterWhere(DSL.exists(criteria(id))),
-                DSL.count()
-                    .filterWhere(
-                        DSL.exists(criteria(id).and(CANDIDATE_CRITERION.CRITERION.eq("RQTH")))))
-            .from(people)
-            .fetchSingle();
-    return new long[] {row.value1(), row.value2(), row.value3()};
-  }
-
-  /** The live criteria of candidate {@code id} (index {@code candidate_criterion_dashboard}). */
-  private static org.jooq.SelectConditionStep<?> criteria(Field<UUID> id) {
-    return DSL.selectOne()
-        .from(CANDIDATE_CRITERION)
-        .where(CANDIDATE_CRITERION.DELETED.isFalse())
-        .and(CANDIDATE_CRITERION.CANDIDATE_ID.eq(id));
+            .fetch(SOURCING_ENTRY.CANDIDATE_ID);
+    return pool().among(inLists);
   }
 
   // ------------------------------------------------------------------ meetings

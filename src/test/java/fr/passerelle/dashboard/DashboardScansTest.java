@@ -3,6 +3,8 @@ package fr.passerelle.dashboard;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
 import static fr.passerelle.db.jooq.Tables.JOB_OFFER;
+import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
+import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.app.Services;
@@ -231,6 +233,66 @@ class DashboardScansTest {
     s.db().dsl().transaction(cfg -> s.writer().delete(cfg.dsl(), CANDIDATE, candidates.get(1)));
     assertPoolAsInSql(null);
     assertRowCountsAsInSql();
+  }
+
+  /** Lists of both offices, of none, deleted; entries around January 2026, repeated, deleted. */
+  private void lists(Random r, int n) {
+    List<UUID> offices = Arrays.asList(officeA, officeA, officeB, null);
+    s.db()
+        .dsl()
+        .transaction(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              for (int l = 0; l < n; l++) {
+                var list = tx.newRecord(SOURCING_LIST);
+                list.setOfficeId(pick(r, offices));
+                list.setName("Liste " + l);
+                s.writer().insert(tx, list);
+                for (int e = r.nextInt(12); e > 0; e--) {
+                  var entry = tx.newRecord(SOURCING_ENTRY);
+                  entry.setListId(list.getId());
+                  entry.setCandidateId(
+                      r.nextInt(20) == 0 ? UNKNOWN : candidates.get(r.nextInt(candidates.size())));
+                  entry.setAddedOn(LocalDate.of(2025, 11, 15).plusDays(r.nextInt(90)));
+                  entry.setStatus("PROPOSED");
+                  s.writer().insert(tx, entry);
+                  if (r.nextInt(8) == 0) {
+                    s.writer().delete(tx, SOURCING_ENTRY, entry.getId());
+                  }
+                }
+                if (r.nextInt(8) == 0) {
+                  s.writer().delete(tx, SOURCING_LIST, list.getId());
+                }
+              }
+            });
+  }
+
+  @Test
+  void listFiguresAreThoseOfTheSqlDefinition() {
+    Random r = new Random(11);
+    people(r, 150);
+    lists(r, 40);
+    List<Period> periods =
+        List.of(
+            StatsServiceTest.JAN,
+            new Period(LocalDate.of(2026, 1, 11), LocalDate.of(2026, 1, 20)),
+            new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
+    for (Period p : periods) {
+      for (UUID office : Arrays.asList(null, officeA, officeB, UNKNOWN)) {
+        Indicators i = s.stats().indicators(p, office);
+        long[] now = sql.sourcing(p.from(), p.to(), office);
+        long[] before = sql.sourcing(p.previous().from(), p.previous().to(), office);
+        String[] keys = {"sourcing.candidates", "sourcing.priority", "sourcing.rqth"};
+        for (int k = 0; k < 3; k++) {
+          assertThat(i.figures().get(keys[k]))
+              .as(keys[k] + " " + p + " office " + office)
+              .isEqualTo(new Figure(now[k], before[k]));
+        }
+      }
+    }
+    assertThat(sql.sourcing(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31), null)[2])
+        .as("the data set has RQTH candidates in lists")
+        .isGreaterThan(3);
   }
 
   @Test

@@ -3,6 +3,8 @@ package fr.passerelle.dashboard;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
 import static fr.passerelle.db.jooq.Tables.JOB_OFFER;
+import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
+import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -87,5 +89,45 @@ final class SqlReference {
       dsl.fetchCount(CANDIDATE, pool.and(anyCriterion)),
       dsl.fetchCount(CANDIDATE, pool.and(rqth))
     };
+  }
+
+  /** [candidates, with a live criterion, with a live RQTH] added to a live list in the period. */
+  long[] sourcing(LocalDate from, LocalDate to, UUID officeId) {
+    var inLists =
+        DSL.selectDistinct(SOURCING_ENTRY.CANDIDATE_ID)
+            .from(SOURCING_ENTRY)
+            .join(SOURCING_LIST)
+            .on(SOURCING_LIST.ID.eq(SOURCING_ENTRY.LIST_ID))
+            .join(CANDIDATE)
+            .on(CANDIDATE.ID.eq(SOURCING_ENTRY.CANDIDATE_ID))
+            .where(SOURCING_ENTRY.DELETED.isFalse())
+            .and(SOURCING_LIST.DELETED.isFalse())
+            .and(CANDIDATE.DELETED.isFalse())
+            .and(SOURCING_ENTRY.ADDED_ON.between(from, to))
+            .and(office(SOURCING_LIST.OFFICE_ID, officeId))
+            .asTable("c");
+    Field<UUID> id = inLists.field(0, UUID.class);
+    var anyCrit =
+        DSL.selectDistinct(CANDIDATE_CRITERION.CANDIDATE_ID)
+            .from(CANDIDATE_CRITERION)
+            .where(CANDIDATE_CRITERION.DELETED.isFalse())
+            .asTable("k");
+    var rqth =
+        DSL.selectDistinct(CANDIDATE_CRITERION.CANDIDATE_ID)
+            .from(CANDIDATE_CRITERION)
+            .where(CANDIDATE_CRITERION.DELETED.isFalse())
+            .and(CANDIDATE_CRITERION.CRITERION.eq("RQTH"))
+            .asTable("r");
+    Field<UUID> k = anyCrit.field(0, UUID.class);
+    Field<UUID> r = rqth.field(0, UUID.class);
+    var row =
+        dsl.select(DSL.count(), DSL.count(k), DSL.count(r))
+            .from(inLists)
+            .leftJoin(anyCrit)
+            .on(k.eq(id))
+            .leftJoin(rqth)
+            .on(r.eq(id))
+            .fetchSingle();
+    return new long[] {row.value1(), row.value2(), row.value3()};
   }
 }
