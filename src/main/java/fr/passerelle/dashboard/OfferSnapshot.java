@@ -27,7 +27,7 @@ final class OfferSnapshot {
   /** {@link #closed} of an offer still open; {@link #opened} of one without an opening day. */
   private static final int NEVER = Integer.MAX_VALUE;
 
-  private static final String SQL =
+  static final String SQL =
       "SELECT OPENED_ON, CLOSED_ON, SOURCE, HARD_TO_FILL_OVERRIDE, OFFICE_ID FROM JOB_OFFER"
           + " WHERE DELETED = FALSE";
 

@@ -23,9 +23,9 @@ import org.jooq.DSLContext;
  * candidate (≈ 13 MB at region scale) and three counters per office (ADR 0076).
  */
 final class PoolCounts {
-  private static final String CANDIDATES =
+  static final String CANDIDATES =
       "SELECT ID, STATUS, OFFICE_ID FROM CANDIDATE WHERE DELETED = FALSE";
-  private static final String CRITERIA =
+  static final String CRITERIA =
       "SELECT CANDIDATE_ID, CRITERION FROM CANDIDATE_CRITERION WHERE DELETED = FALSE";
   private static final byte PRIORITY = 1;
   private static final byte RQTH = 2;

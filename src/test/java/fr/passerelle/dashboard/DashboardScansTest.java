@@ -295,6 +295,25 @@ class DashboardScansTest {
         .isGreaterThan(3);
   }
 
+  private String plan(String sql) {
+    return String.valueOf(s.db().dsl().fetchValue("EXPLAIN " + sql));
+  }
+
+  @Test
+  void thePassesReadTheNarrowIndexesAndTheOtherFeaturesScansStayTableScans() {
+    offers(new Random(12), 80);
+    people(new Random(13), 80);
+    assertThat(plan(OfferSnapshot.SQL)).contains("JOB_OFFER_DASHBOARD");
+    assertThat(plan(PoolCounts.CANDIDATES)).contains("CANDIDATE_DASHBOARD");
+    assertThat(plan(PoolCounts.CRITERIA)).contains("CANDIDATE_CRITERION_DASHBOARD");
+    // the offers' candidate pool reads wide columns: an index led by DELETED would be taken here
+    assertThat(
+            plan(
+                "SELECT ID, COMMUNE_CODE, MOBILITY_KM, AVAILABLE_FROM, STATUS"
+                    + " FROM CANDIDATE WHERE DELETED = FALSE"))
+        .contains("tableScan");
+  }
+
   @Test
   void liveRowCountsOfTheTablesThePassesReadAreThoseOfSql() {
     offers(new Random(9), 80);
