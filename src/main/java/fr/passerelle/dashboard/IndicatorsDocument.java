@@ -39,13 +39,15 @@ public final class IndicatorsDocument {
         "offersByMonth",
         ind.offersByMonth().stream()
             .map(
-                p ->
-                    (Object)
-                        Map.of(
-                            "month", p.month().toString(),
-                            "franceTravail", p.franceTravail(),
-                            "tempAgency", p.tempAgency(),
-                            "hardToFill", p.hardToFill()))
+                p -> {
+                  // in this order on every run (Map.of's order changes from one JVM to the next)
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("month", p.month().toString());
+                  m.put("franceTravail", p.franceTravail());
+                  m.put("tempAgency", p.tempAgency());
+                  m.put("hardToFill", p.hardToFill());
+                  return (Object) m;
+                })
             .toList());
     List<Object> schemes =
         ind.trainingByScheme().stream()

@@ -11,10 +11,9 @@ import static fr.passerelle.db.jooq.Tables.TRAINING_EVENT;
 import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
 
 import fr.passerelle.db.ReplicatedTables;
+import fr.passerelle.db.Snapshots;
 import fr.passerelle.db.WallClock;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +22,15 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * Row counts and the partnership's indicators, each one SQL aggregate (no rows loaded into memory).
- * Definitions: docs/training-and-dashboard.md; the dashboard, its CSV/PDF exports and {@code stats
- * --json} all read {@link #indicators}.
+ * Row counts and the partnership's indicators. Definitions: docs/training-and-dashboard.md; the
+ * dashboard, its CSV/PDF exports and {@code stats --json} all read {@link #indicators}. The offer
+ * figures and the pool come from one pass each over narrow indexes ({@link OfferSnapshot}, {@link
+ * PoolCounts}), kept until the offers or the candidates change (ADR 0076); the rest are SQL
+ * aggregates over small tables or index ranges.
  */
 public final class StatsService {
   /** An open offer older than this is hard to fill (unless marked otherwise). */
@@ -63,6 +63,8 @@ public final class StatsService {
 
   private final DSLContext dsl;
   private final WallClock clock;
+  private OfferSnapshot offers;
+  private PoolCounts pool;
 
   public StatsService(DSLContext dsl) {
     this(dsl, WallClock.system());
@@ -80,13 +82,26 @@ public final class StatsService {
         .toLocalDate();
   }
 
-  /** Live (not deleted) rows per replicated table. */
+  /**
+   * Live (not deleted) rows per replicated table. The offers, candidates and criteria are counted
+   * by the dashboard's own passes (which {@link #indicators} then reuses); on the other large
+   * tables H2 counts them in a narrow index that holds {@code deleted} (V11) instead of reading the
+   * rows.
+   */
   public Map<String, Integer> rowCounts() {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Table<?> t : ReplicatedTables.ALL) {
-      counts.put(
-          t.getName().toLowerCase(Locale.ROOT),
-          dsl.fetchCount(t, ReplicatedTables.col(t, ReplicatedTables.DELETED).isFalse()));
+      int live;
+      if (t.equals(JOB_OFFER)) {
+        live = offers().live();
+      } else if (t.equals(CANDIDATE)) {
+        live = pool().liveCandidates();
+      } else if (t.equals(CANDIDATE_CRITERION)) {
+        live = pool().liveCriteria();
+      } else {
+        live = dsl.fetchCount(t, ReplicatedTables.col(t, ReplicatedTables.DELETED).isFalse());
+      }
+      counts.put(t.getName().toLowerCase(Locale.ROOT), live);
     }
     return counts;
   }
@@ -95,25 +110,16 @@ public final class StatsService {
   public Indicators indicators(Period period, UUID officeId) {
     Period prev = period.previous();
     Map<String, Figure> f = new LinkedHashMap<>();
-    f.put(
-        "offers.franceTravail",
-        fig(
-            offersOpened(period, officeId, "FRANCE_TRAVAIL"),
-            offersOpened(prev, officeId, "FRANCE_TRAVAIL")));
-    f.put(
-        "offers.tempAgency",
-        fig(
-            offersOpened(period, officeId, "TEMP_AGENCY"),
-            offersOpened(prev, officeId, "TEMP_AGENCY")));
-    f.put(
-        "offers.hardToFill",
-        fig(hardToFillOpenOn(period.to(), officeId), hardToFillOpenOn(prev.to(), officeId)));
+    OfferSnapshot.Figures offers = offers().count(period, officeId);
+    f.put("offers.franceTravail", fig(offers.franceTravail(), offers.franceTravailBefore()));
+    f.put("offers.tempAgency", fig(offers.tempAgency(), offers.tempAgencyBefore()));
+    f.put("offers.hardToFill", fig(offers.hardToFill(), offers.hardToFillBefore()));
     long[] lists = sourcing(period, officeId);
     long[] listsPrev = sourcing(prev, officeId);
     f.put("sourcing.candidates", fig(lists[0], listsPrev[0]));
     f.put("sourcing.priority", fig(lists[1], listsPrev[1]));
     f.put("sourcing.rqth", fig(lists[2], listsPrev[2]));
-    long[] pool = pool(officeId);
+    long[] pool = pool().of(officeId);
     f.put("pool.candidates", new Figure(pool[0], null));
     f.put("pool.priority", new Figure(pool[1], null));
     f.put("pool.rqth", new Figure(pool[2], null));
@@ -127,7 +133,7 @@ public final class StatsService {
     f.put("training.started", fig(sum(schemes, 0), sum(schemesPrev, 0)));
     f.put("training.completed", fig(sum(schemes, 1), sum(schemesPrev, 1)));
     f.put("training.employedSixMonths", fig(sum(schemes, 2), sum(schemesPrev, 2)));
-    return new Indicators(period, officeId, f, offersByMonth(period.to(), officeId), schemes);
+    return new Indicators(period, officeId, f, offers.months(), schemes);
   }
 
   private static Figure fig(long v, long p) {
@@ -141,148 +147,53 @@ public final class StatsService {
         .sum();
   }
 
-  // ------------------------------------------------------------------ offers
+  // ------------------------------------------------------------------ snapshots
 
-  private Condition offerOffice(UUID officeId) {
-    return officeId == null ? DSL.trueCondition() : JOB_OFFER.OFFICE_ID.eq(officeId);
-  }
-
-  long offersOpened(Period p, UUID officeId, String source) {
-    return dsl.fetchCount(
-        JOB_OFFER,
-        JOB_OFFER
-            .DELETED
-            .isFalse()
-            .and(JOB_OFFER.SOURCE.eq(source))
-            .and(JOB_OFFER.OPENED_ON.between(p.from(), p.to()))
-            .and(offerOffice(officeId)));
-  }
-
-  /**
-   * The per-offer hard-to-fill rule of the dashboard, as a condition on offers open on {@code d}.
-   */
-  static Condition hardToFillOn(Field<LocalDate> d) {
-    Condition open =
-        JOB_OFFER.OPENED_ON.le(d).and(JOB_OFFER.CLOSED_ON.isNull().or(JOB_OFFER.CLOSED_ON.gt(d)));
-    Condition old =
-        JOB_OFFER
-            .OPENED_ON
-            .le(DSL.localDateSub(d, DSL.inline(HARD_TO_FILL_DAYS)))
-            .and(
-                JOB_OFFER
-                    .HARD_TO_FILL_OVERRIDE
-                    .isNull()
-                    .or(JOB_OFFER.HARD_TO_FILL_OVERRIDE.ne("NO")));
-    return JOB_OFFER
-        .DELETED
-        .isFalse()
-        .and(open)
-        .and(old.or(JOB_OFFER.HARD_TO_FILL_OVERRIDE.eq("YES")));
-  }
-
-  long hardToFillOpenOn(LocalDate d, UUID officeId) {
-    return dsl.fetchCount(JOB_OFFER, hardToFillOn(DSL.val(d)).and(offerOffice(officeId)));
-  }
-
-  /** The {@value #TREND_MONTHS} months ending with the month of {@code end}. */
-  List<MonthPoint> offersByMonth(LocalDate end, UUID officeId) {
-    YearMonth last = YearMonth.from(end);
-    YearMonth first = last.minusMonths(TREND_MONTHS - 1);
-    Field<Integer> ym =
-        DSL.year(JOB_OFFER.OPENED_ON).mul(DSL.inline(100)).plus(DSL.month(JOB_OFFER.OPENED_ON));
-    Map<Integer, long[]> opened = new LinkedHashMap<>();
-    for (Record3<Integer, String, Integer> r :
-        dsl.select(ym, JOB_OFFER.SOURCE, DSL.count())
-            .from(JOB_OFFER)
-            .where(JOB_OFFER.DELETED.isFalse())
-            .and(JOB_OFFER.OPENED_ON.between(first.atDay(1), last.atEndOfMonth()))
-            .and(offerOffice(officeId))
-            .groupBy(ym, JOB_OFFER.SOURCE)
-            .fetch()) {
-      long[] v = opened.computeIfAbsent(r.value1(), k -> new long[2]);
-      if ("FRANCE_TRAVAIL".equals(r.value2())) {
-        v[0] += r.value3();
-      } else if ("TEMP_AGENCY".equals(r.value2())) {
-        v[1] += r.value3();
-      }
+  /** The offers as of now: the kept snapshot, or a new pass if an offer changed since. */
+  private synchronized OfferSnapshot offers() {
+    String now = Snapshots.version(dsl, JOB_OFFER);
+    if (offers == null || !offers.key().equals(now)) {
+      offers = null;
+      offers = OfferSnapshot.read(dsl, now);
     }
-    // hard to fill at each month's end: one query over a VALUES table of month ends
-    List<LocalDate> ends = new ArrayList<>();
-    for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-      ends.add(m.atEndOfMonth());
+    return offers;
+  }
+
+  /** The pool as of now: the kept counts, or a new pass if a candidate or criterion changed. */
+  private synchronized PoolCounts pool() {
+    String now = Snapshots.version(dsl, CANDIDATE, CANDIDATE_CRITERION);
+    if (pool == null || !pool.key().equals(now)) {
+      pool = null;
+      pool = PoolCounts.read(dsl, now);
     }
-    var monthEnds =
-        DSL.values(ends.stream().map(DSL::row).toArray(org.jooq.Row1[]::new)).as("m", "d");
-    Field<LocalDate> d = DSL.field(DSL.name("m", "d"), LocalDate.class);
-    Map<LocalDate, Integer> hard =
-        dsl.select(d, DSL.count())
-            .from(monthEnds)
-            .join(JOB_OFFER)
-            .on(hardToFillOn(d).and(offerOffice(officeId)))
-            .groupBy(d)
-            .fetchMap(d, DSL.count());
-    List<MonthPoint> points = new ArrayList<>();
-    for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-      long[] v = opened.getOrDefault(m.getYear() * 100 + m.getMonthValue(), new long[2]);
-      points.add(new MonthPoint(m, v[0], v[1], hard.getOrDefault(m.atEndOfMonth(), 0)));
-    }
-    return points;
+    return pool;
   }
 
   // ------------------------------------------------------------------ candidates
 
-  /** [candidates, with a priority criterion, with RQTH] added to a live list in the period. */
+  /**
+   * [candidates, with a priority criterion, with RQTH] added to a live list in the period: the
+   * distinct candidates of the period's live entries (a range of the covering index {@code
+   * sourcing_entry_dashboard}) whose list is live (and the office's), looked up among the live
+   * candidates of {@link PoolCounts}.
+   */
   long[] sourcing(Period p, UUID officeId) {
-    var inLists =
-        DSL.selectDistinct(SOURCING_ENTRY.CANDIDATE_ID)
+    List<UUID> inLists =
+        dsl.selectDistinct(SOURCING_ENTRY.CANDIDATE_ID)
             .from(SOURCING_ENTRY)
-            .join(SOURCING_LIST)
-            .on(SOURCING_LIST.ID.eq(SOURCING_ENTRY.LIST_ID))
-            .join(CANDIDATE)
-            .on(CANDIDATE.ID.eq(SOURCING_ENTRY.CANDIDATE_ID))
-            .where(SOURCING_ENTRY.DELETED.isFalse())
-            .and(SOURCING_LIST.DELETED.isFalse())
-            .and(CANDIDATE.DELETED.isFalse())
-            .and(SOURCING_ENTRY.ADDED_ON.between(p.from(), p.to()))
-            .and(officeId == null ? DSL.trueCondition() : SOURCING_LIST.OFFICE_ID.eq(officeId));
-    return criteriaCounts(inLists.asTable("c"));
-  }
-
-  /** [live candidates not INACTIVE, with a priority criterion, with RQTH], of the office. */
-  long[] pool(UUID officeId) {
-    var pool =
-        DSL.select(CANDIDATE.ID.as("candidate_id"))
-            .from(CANDIDATE)
-            .where(CANDIDATE.DELETED.isFalse())
-            .and(CANDIDATE.STATUS.isNull().or(CANDIDATE.STATUS.ne("INACTIVE")))
-            .and(officeId == null ? DSL.trueCondition() : CANDIDATE.OFFICE_ID.eq(officeId));
-    return criteriaCounts(pool.asTable("c"));
-  }
-
-  private long[] criteriaCounts(Table<?> people) {
-    Field<UUID> id = people.field(0, UUID.class);
-    var anyCrit =
-        DSL.selectDistinct(CANDIDATE_CRITERION.CANDIDATE_ID)
-            .from(CANDIDATE_CRITERION)
-            .where(CANDIDATE_CRITERION.DELETED.isFalse())
-            .asTable("k");
-    var rqth =
-        DSL.selectDistinct(CANDIDATE_CRITERION.CANDIDATE_ID)
-            .from(CANDIDATE_CRITERION)
-            .where(CANDIDATE_CRITERION.DELETED.isFalse())
-            .and(CANDIDATE_CRITERION.CRITERION.eq("RQTH"))
-            .asTable("r");
-    Field<UUID> k = anyCrit.field(0, UUID.class);
-    Field<UUID> r = rqth.field(0, UUID.class);
-    var row =
-        dsl.select(DSL.count(), DSL.count(k), DSL.count(r))
-            .from(people)
-            .leftJoin(anyCrit)
-            .on(k.eq(id))
-            .leftJoin(rqth)
-            .on(r.eq(id))
-            .fetchSingle();
-    return new long[] {row.value1(), row.value2(), row.value3()};
+            .where(SOURCING_ENTRY.ADDED_ON.between(p.from(), p.to()))
+            .and(SOURCING_ENTRY.DELETED.isFalse())
+            .andExists(
+                DSL.selectOne()
+                    .from(SOURCING_LIST)
+                    .where(SOURCING_LIST.ID.eq(SOURCING_ENTRY.LIST_ID))
+                    .and(SOURCING_LIST.DELETED.isFalse())
+                    .and(
+                        officeId == null
+                            ? DSL.noCondition()
+                            : SOURCING_LIST.OFFICE_ID.eq(officeId)))
+            .fetch(SOURCING_ENTRY.CANDIDATE_ID);
+    return pool().among(inLists);
   }
 
   // ------------------------------------------------------------------ meetings

@@ -1,0 +1,214 @@
+package fr.passerelle.dashboard;
+
+import fr.passerelle.db.Snapshots;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/**
+ * What the offer figures read of the live offers, in memory: per offer the day it opened and
+ * closed, its source, its hard-to-fill mark and its office (13 bytes an offer, ≈ 4 MB at region
+ * scale). Read in one pass over the covering index {@code job_offer_dashboard} (V11); every offer
+ * figure of a period, its previous period and the 12-month trend is then one loop over the arrays
+ * (ADR 0076). The rules are those of docs/training-and-dashboard.md; offers without an opening day
+ * count in no figure (their opening day is {@link #NEVER}, after every period).
+ */
+final class OfferSnapshot {
+  private static final byte OTHER = 0;
+  private static final byte FRANCE_TRAVAIL = 1;
+  private static final byte TEMP_AGENCY = 2;
+  private static final byte YES = 1;
+  private static final byte NO = 2;
+
+  /** {@link #closed} of an offer still open; {@link #opened} of one without an opening day. */
+  private static final int NEVER = Integer.MAX_VALUE;
+
+  static final String SQL =
+      "SELECT OPENED_ON, CLOSED_ON, SOURCE, HARD_TO_FILL_OVERRIDE, OFFICE_ID FROM JOB_OFFER"
+          + " WHERE DELETED = FALSE";
+
+  /** The offer figures of one period and office. */
+  record Figures(
+      long franceTravail,
+      long franceTravailBefore,
+      long tempAgency,
+      long tempAgencyBefore,
+      long hardToFill,
+      long hardToFillBefore,
+      List<MonthPoint> months) {}
+
+  private final String key;
+  private final int size;
+  private final int[] opened;
+  private final int[] closed;
+  private final byte[] source;
+  private final byte[] mark;
+  private final int[] office;
+  private final List<UUID> offices;
+
+  private OfferSnapshot(
+      String key,
+      int size,
+      int[] opened,
+      int[] closed,
+      byte[] source,
+      byte[] mark,
+      int[] office,
+      List<UUID> offices) {
+    this.key = key;
+    this.size = size;
+    this.opened = opened;
+    this.closed = closed;
+    this.source = source;
+    this.mark = mark;
+    this.office = office;
+    this.offices = offices;
+  }
+
+  /** Reads the live offers; {@code key} names the data version read. */
+  static OfferSnapshot read(DSLContext dsl, String key) {
+    return LazyScan.on(
+        dsl,
+        c -> {
+          int[][] days = {new int[1024], new int[1024], new int[1024]};
+          byte[][] codes = {new byte[1024], new byte[1024]};
+          List<UUID> offices = new ArrayList<>();
+          int[] n = {0};
+          Snapshots.scan(
+              c,
+              SQL,
+              rs -> {
+                int i = n[0]++;
+                if (i == days[0].length) {
+                  for (int k = 0; k < days.length; k++) {
+                    days[k] = Arrays.copyOf(days[k], i * 2);
+                  }
+                  for (int k = 0; k < codes.length; k++) {
+                    codes[k] = Arrays.copyOf(codes[k], i * 2);
+                  }
+                }
+                days[0][i] = day(rs.getObject(1, LocalDate.class));
+                days[1][i] = day(rs.getObject(2, LocalDate.class));
+                codes[0][i] = sourceCode(rs.getString(3));
+                codes[1][i] = markCode(rs.getString(4));
+                UUID o = rs.getObject(5, UUID.class);
+                int ix = o == null ? -1 : offices.indexOf(o);
+                if (o != null && ix < 0) {
+                  offices.add(o);
+                  ix = offices.size() - 1;
+                }
+                days[2][i] = ix;
+              });
+          return new OfferSnapshot(
+              key, n[0], days[0], days[1], codes[0], codes[1], days[2], List.copyOf(offices));
+        });
+  }
+
+  private static byte sourceCode(String s) {
+    return "FRANCE_TRAVAIL".equals(s)
+        ? FRANCE_TRAVAIL
+        : "TEMP_AGENCY".equals(s) ? TEMP_AGENCY : OTHER;
+  }
+
+  private static byte markCode(String s) {
+    return "YES".equals(s) ? YES : "NO".equals(s) ? NO : OTHER;
+  }
+
+  String key() {
+    return key;
+  }
+
+  /** The live offers read (also those without an opening day, which count in no figure). */
+  int live() {
+    return size;
+  }
+
+  /** The offer figures of {@code p} (and the period before) for one office, null: all. */
+  Figures count(Period p, UUID officeId) {
+    int only = officeId == null ? -1 : offices.indexOf(officeId);
+    boolean none = officeId != null && only < 0;
+    Period prev = p.previous();
+    int from = day(p.from());
+    int to = day(p.to());
+    int prevFrom = day(prev.from());
+    int prevTo = day(prev.to());
+    YearMonth first = YearMonth.from(p.to()).minusMonths(StatsService.TREND_MONTHS - 1);
+    int[] monthStart = new int[StatsService.TREND_MONTHS + 1];
+    for (int m = 0; m < monthStart.length; m++) {
+      monthStart[m] = day(first.plusMonths(m).atDay(1));
+    }
+    // the days the hard-to-fill offers are counted on: the period's end, the previous period's
+    // end, each month's end of the trend
+    int[] on = new int[StatsService.TREND_MONTHS + 2];
+    on[0] = to;
+    on[1] = prevTo;
+    for (int m = 0; m < StatsService.TREND_MONTHS; m++) {
+      on[m + 2] = monthStart[m + 1] - 1;
+    }
+    long[] now = new long[3];
+    long[] before = new long[3];
+    long[][] byMonth = new long[StatsService.TREND_MONTHS][3];
+    long[] hard = new long[on.length];
+    for (int i = 0; i < size && !none; i++) {
+      if (only >= 0 && office[i] != only) {
+        continue;
+      }
+      int o = opened[i];
+      int s = source[i];
+      if (s != OTHER) {
+        now[s] += o >= from && o <= to ? 1 : 0;
+        before[s] += o >= prevFrom && o <= prevTo ? 1 : 0;
+        if (o >= monthStart[0] && o < monthStart[StatsService.TREND_MONTHS]) {
+          int m = 0;
+          while (o >= monthStart[m + 1]) {
+            m++;
+          }
+          byMonth[m][s]++;
+        }
+      }
+      for (int k = 0; k < on.length; k++) {
+        if (hardToFillOn(i, on[k])) {
+          hard[k]++;
+        }
+      }
+    }
+    List<MonthPoint> months = new ArrayList<>();
+    for (int m = 0; m < StatsService.TREND_MONTHS; m++) {
+      months.add(
+          new MonthPoint(
+              first.plusMonths(m),
+              byMonth[m][FRANCE_TRAVAIL],
+              byMonth[m][TEMP_AGENCY],
+              hard[m + 2]));
+    }
+    return new Figures(
+        now[FRANCE_TRAVAIL],
+        before[FRANCE_TRAVAIL],
+        now[TEMP_AGENCY],
+        before[TEMP_AGENCY],
+        hard[0],
+        hard[1],
+        months);
+  }
+
+  /**
+   * Open on day {@code d} and hard to fill then: marked YES, or opened at least {@value
+   * StatsService#HARD_TO_FILL_DAYS} days before and not marked NO.
+   */
+  private boolean hardToFillOn(int i, int d) {
+    int o = opened[i];
+    if (o > d || closed[i] <= d) {
+      return false;
+    }
+    return mark[i] == YES || (mark[i] != NO && o + StatsService.HARD_TO_FILL_DAYS <= d);
+  }
+
+  /** The epoch day, {@link #NEVER} for no date. */
+  private static int day(LocalDate d) {
+    return d == null ? NEVER : (int) d.toEpochDay();
+  }
+}
