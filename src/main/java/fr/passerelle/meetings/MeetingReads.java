@@ -7,6 +7,7 @@ import static fr.passerelle.db.jooq.Tables.MEETING_PARTICIPANT;
 import static fr.passerelle.db.jooq.Tables.MEETING_PARTNER;
 import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
+import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
 
 import fr.passerelle.db.jooq.tables.records.MeetingRecord;
 import java.util.ArrayList;
@@ -97,6 +98,29 @@ final class MeetingReads {
         .DELETED
         .isFalse()
         .and(MEETING_PARTICIPANT.CANDIDATE_ID.isNull().or(CANDIDATE.ID.isNotNull()));
+  }
+
+  /** The training paths that came from this meeting, by candidate name. */
+  static List<LinkedPath> trainingPaths(DSLContext ctx, UUID meetingId) {
+    return ctx.select(
+            TRAINING_PATH.ID,
+            CANDIDATE.LAST_NAME,
+            CANDIDATE.FIRST_NAME,
+            TRAINING_PATH.TITLE,
+            TRAINING_PATH.STATUS)
+        .from(TRAINING_PATH)
+        .join(CANDIDATE)
+        .on(CANDIDATE.ID.eq(TRAINING_PATH.CANDIDATE_ID).and(CANDIDATE.DELETED.isFalse()))
+        .where(TRAINING_PATH.MEETING_ID.eq(meetingId).and(TRAINING_PATH.DELETED.isFalse()))
+        .orderBy(CANDIDATE.NAME_NORM, TRAINING_PATH.ID)
+        .fetch(
+            r ->
+                new LinkedPath(
+                    r.value1(),
+                    (nz(r.value2()).toUpperCase(java.util.Locale.FRENCH) + " " + nz(r.value3()))
+                        .strip(),
+                    r.value4(),
+                    r.value5()));
   }
 
   static List<Participant> participants(DSLContext ctx, UUID meetingId) {
@@ -214,5 +238,9 @@ final class MeetingReads {
         .groupBy(SOURCING_LIST.ID, SOURCING_LIST.NAME)
         .orderBy(SOURCING_LIST.NAME)
         .fetch(r -> new SourcingListRef(r.value1(), r.value2(), r.value3()));
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
   }
 }

@@ -149,6 +149,11 @@ public final class MeetingService {
 
   // ------------------------------------------------------------------ participants
 
+  /** The training paths started from this (training information) meeting. */
+  public List<LinkedPath> trainingPaths(UUID meetingId) {
+    return MeetingReads.trainingPaths(db.dsl(), meetingId);
+  }
+
   public List<Participant> participants(UUID meetingId) {
     return MeetingReads.participants(db.dsl(), meetingId);
   }

@@ -289,6 +289,11 @@ public final class MeetingsView {
     warnings.getStyleClass().add("warning");
     warnings.setStyle("-fx-text-fill: #9a5b00;");
     warnings.managedProperty().bind(vm.warnings.isNotEmpty());
+    Label paths = new Label();
+    paths.setId("linkedPaths");
+    paths.textProperty().bind(vm.linkedPaths);
+    paths.setWrapText(true);
+    paths.managedProperty().bind(vm.linkedPaths.isNotEmpty());
     Tab form = new Tab(m.get("meetings.tab.meeting"), scroll(editor));
     Tab people = new Tab(m.get("meetings.tab.participants"), participants);
     people.setId("tabParticipants");
@@ -297,7 +302,7 @@ public final class MeetingsView {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     VBox.setVgrow(tabs, Priority.ALWAYS);
     editor.save.setOnAction(e -> editor.draft().ifPresent(d -> vm.save(d, () -> {})));
-    VBox box = new VBox(8, heading, actions, warnings, tabs);
+    VBox box = new VBox(8, heading, actions, warnings, paths, tabs);
     box.setPadding(new Insets(10));
     box.setMinWidth(460);
     return box;

@@ -77,6 +77,9 @@ public final class MeetingsViewModel {
   /** The last outcome, in words, for the status line of the view. */
   final StringProperty message = new SimpleStringProperty("");
 
+  /** The training paths started from the selected meeting, in words (empty: none). */
+  final StringProperty linkedPaths = new SimpleStringProperty("");
+
   /** Warnings on the selected meeting: room booked twice, people invited elsewhere. */
   final StringProperty warnings = new SimpleStringProperty("");
 
@@ -138,7 +141,11 @@ public final class MeetingsViewModel {
       List<SourcingListRef> lists,
       Office here) {}
 
-  private record Detail(Meeting meeting, List<Participant> people, List<String> warnings) {}
+  private record Detail(
+      Meeting meeting,
+      List<Participant> people,
+      List<String> warnings,
+      List<fr.passerelle.meetings.LinkedPath> paths) {}
 
   /** Shows one meeting with its participants. */
   public void open(UUID meetingId) {
@@ -151,6 +158,7 @@ public final class MeetingsViewModel {
     participants.clear();
     counts.set(MeetingCounts.NONE);
     warnings.set("");
+    linkedPaths.set("");
   }
 
   /** Creates or updates; on success the meeting is selected and the list refreshed. */
@@ -353,7 +361,7 @@ public final class MeetingsViewModel {
     for (Clash c : service.invitationClashes(id)) {
       w.add(messages.get("meetings.warn.person", c.who(), c.otherTitle(), when(c)));
     }
-    return new Detail(m, service.participants(id), w);
+    return new Detail(m, service.participants(id), w, service.trainingPaths(id));
   }
 
   private static String when(Clash c) {
@@ -367,6 +375,21 @@ public final class MeetingsViewModel {
     participants.setAll(d.people());
     counts.set(MeetingCounts.of(d.people()));
     warnings.set(d.warnings().stream().collect(Collectors.joining("\n")));
+    linkedPaths.set(
+        d.paths().isEmpty()
+            ? ""
+            : messages.get(
+                "meetings.paths",
+                d.paths().size(),
+                d.paths().stream()
+                    .map(
+                        p ->
+                            messages.get(
+                                "meetings.path",
+                                p.candidateName(),
+                                p.title(),
+                                messages.get("training.status." + p.status())))
+                    .collect(Collectors.joining(" · "))));
   }
 
   private <T> void run(String titleKey, TaskRunner.Work<T> work, Consumer<T> onSuccess) {
