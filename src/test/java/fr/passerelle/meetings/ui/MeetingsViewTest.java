@@ -101,6 +101,9 @@ class MeetingsViewTest {
     // which puts the bottom of this scene off-screen, where clicks are lost
     stage.setX(0);
     stage.setY(0);
+    // and it may have been sized for another scene: a smaller window hides the right pane's
+    // lower buttons, where clicks are lost
+    stage.sizeToScene();
     vm.refresh();
   }
 
@@ -123,9 +126,13 @@ class MeetingsViewTest {
     assertThat(view.editor.save.isDisabled()).isTrue();
     assertThat(view.editor.why.getText()).contains("la fin doit être après le début");
     retype(robot, "#end", "12:00");
-    robot.clickOn("#capacity").write("25");
+    retype(robot, "#capacity", "25");
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(view.editor.why.getText()).isEmpty();
+    assertThat(view.editor.why.getText())
+        .as(
+            "start %s end %s capacity %s",
+            view.editor.start.getText(), view.editor.end.getText(), view.editor.capacity.getText())
+        .isEmpty();
     assertThat(view.editor.save.isDisabled()).isFalse();
     // fire rather than click: when the whole suite shares one headless stage, the button can be
     // laid out outside the scene's visible bounds, where TestFX refuses to click
@@ -231,10 +238,19 @@ class MeetingsViewTest {
     waitUntil(() -> tasks.running().isEmpty());
   }
 
-  /** Selects the whole field with the keyboard and types over it. */
+  /** Clears the field and types into it. */
   private static void retype(FxRobot robot, String query, String text) {
-    robot.clickOn(query).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+    javafx.scene.control.TextInputControl field =
+        robot.lookup(query).queryAs(javafx.scene.control.TextInputControl.class);
+    // focus through the control: in the shared headless stage a click may land outside the field
+    robot.interact(
+        () -> {
+          field.requestFocus();
+          field.clear();
+        });
     robot.write(text);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(field.getText()).as("typed into %s", query).isEqualTo(text);
   }
 
   private ParticipantStatus status(UUID meeting, UUID candidate) {
