@@ -8,16 +8,19 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * The import side of {@link ReplicatedWriter}: stores versions written elsewhere, keeping their
@@ -50,9 +53,14 @@ public final class VersionStore {
   /** A merge of two concurrent versions whose fields differ. */
   public record Merge(Table<?> table, Record winner, Record loser, boolean incomingWon) {}
 
-  /** What one batch did. */
+  /** What one batch did; {@code written}: the versions stored, as written (change_seq set). */
   public record Outcome(
-      int added, int updated, int deleted, int skipped, List<Merge> conflicts, List<UUID> stored) {}
+      int added,
+      int updated,
+      int deleted,
+      int skipped,
+      List<Merge> conflicts,
+      List<Record> written) {}
 
   private final ReplicatedWriter writer;
 
@@ -68,7 +76,7 @@ public final class VersionStore {
     Field<UUID> id = col(table, ID);
     Map<UUID, Record> stored = new HashMap<>();
     List<UUID> ids = incoming.stream().map(r -> r.get(id)).toList();
-    for (Record r : tx.selectFrom(table).where(id.in(ids)).fetch()) {
+    for (Record r : tx.selectFrom(table).where(idIn(id, ids)).fetch()) {
       stored.put(r.get(id), r);
     }
     List<Record> inserts = new ArrayList<>();
@@ -128,21 +136,29 @@ public final class VersionStore {
       }
     }
     int n = inserts.size() + updates.size();
-    List<UUID> storedIds = new ArrayList<>(n);
+    List<Record> written = new ArrayList<>(n);
     if (n > 0) {
       long seq = writer.reserveChangeSeqs(tx, n);
       for (Record r : inserts) {
         r.set(col(table, CHANGE_SEQ), seq++);
-        storedIds.add(r.get(id));
+        written.add(r);
       }
       for (Record r : updates) {
         r.set(col(table, CHANGE_SEQ), seq++);
-        storedIds.add(r.get(id));
+        written.add(r);
       }
       write(tx, table, inserts, true);
       write(tx, table, updates, false);
     }
-    return new Outcome(added, updated, deleted, skipped, conflicts, storedIds);
+    return new Outcome(added, updated, deleted, skipped, conflicts, written);
+  }
+
+  /**
+   * {@code id IN (...)} with the ids inlined: H2 evaluates a list of constants with a hash set, but
+   * a list of bind parameters by comparing each row with every value (quadratic in the batch).
+   */
+  public static Condition idIn(Field<UUID> id, Collection<UUID> ids) {
+    return id.in(ids.stream().map(DSL::inline).toList());
   }
 
   /** True if both versions hold the same fields (sync columns aside, the tombstone flag counts). */

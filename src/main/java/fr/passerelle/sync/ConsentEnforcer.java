@@ -35,6 +35,13 @@ final class ConsentEnforcer {
     if (!tx.fetchExists(DSL.selectOne().from(SYNC_TOUCHED_PERSON))) {
       return;
     }
+    // Only persons whose consent was recorded outside this organisation can have rows to erase
+    // (mustErase); in the common case (an office's own people) there are none: skip the scans.
+    boolean mayErase =
+        tx.fetchExists(
+            DSL.selectOne()
+                .from(SYNC_TOUCHED_PERSON)
+                .where(PersonData.consentAuthoredBy(SYNC_TOUCHED_PERSON.ID, own, false)));
     for (Table<?> t : order) {
       if (!PersonData.isAboutPerson(t)) {
         continue;
@@ -45,13 +52,15 @@ final class ConsentEnforcer {
               .in(DSL.select(SYNC_TOUCHED_PERSON.ID).from(SYNC_TOUCHED_PERSON))
               .and(PersonData.mustErase(t, own))
               .and(touchedAny);
-      tx.update(AUDIT_LOG)
-          .setNull(AUDIT_LOG.DETAILS)
-          .where(AUDIT_LOG.ROW_ID.in(DSL.select(col(t, ID)).from(t).where(which)))
-          .execute();
-      int n = store.erase(tx, t, which);
-      if (n > 0) {
-        report.table(t.getName()).erased += n;
+      if (mayErase) {
+        tx.update(AUDIT_LOG)
+            .setNull(AUDIT_LOG.DETAILS)
+            .where(AUDIT_LOG.ROW_ID.in(DSL.select(col(t, ID)).from(t).where(which)))
+            .execute();
+        int n = store.erase(tx, t, which);
+        if (n > 0) {
+          report.table(t.getName()).erased += n;
+        }
       }
       if (t != CANDIDATE && !PersonData.isConflict(t)) {
         long orphans =

@@ -1,7 +1,6 @@
 package fr.passerelle.sync;
 
 import static fr.passerelle.db.ReplicatedTables.DELETED;
-import static fr.passerelle.db.ReplicatedTables.ID;
 import static fr.passerelle.db.ReplicatedTables.col;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
@@ -18,28 +17,33 @@ import org.jooq.impl.DSL;
 /**
  * Which replicated rows are about a person, and the consent rule on them (DESIGN.md, Organisations
  * and consent). THE one place to update when a table about a person is added: one line in {@link
- * #PERSON}, and one in {@link #SENSITIVE} if some of its rows are health data.
+ * #PERSON_COLUMN} (or {@link #PERSON_JOINED}), and one in {@link #SENSITIVE} if some of its rows
+ * are health data.
  */
 final class PersonData {
   /** Criteria that are health data: they travel only with the sensitive consent. */
   static final List<String> SENSITIVE_CRITERIA = List.of("RQTH", "AAH");
 
-  /** Table name → the expression of the person a row is about (NULL: about no person). */
-  private static final Map<String, Function<Table<?>, Field<UUID>>> PERSON =
+  /** Table name → the column of its rows naming the person they are about, when there is one. */
+  private static final Map<String, String> PERSON_COLUMN =
       Map.of(
-          "CANDIDATE", t -> col(t, ID),
-          "CANDIDATE_CRITERION", t -> uuid(t, "CANDIDATE_ID"),
-          "CANDIDATE_OCCUPATION", t -> uuid(t, "CANDIDATE_ID"),
-          "SOURCING_ENTRY", t -> uuid(t, "CANDIDATE_ID"),
-          "MEETING_PARTICIPANT", t -> uuid(t, "CANDIDATE_ID"),
-          "TRAINING_PATH", t -> uuid(t, "CANDIDATE_ID"),
+          "CANDIDATE", "ID",
+          "CANDIDATE_CRITERION", "CANDIDATE_ID",
+          "CANDIDATE_OCCUPATION", "CANDIDATE_ID",
+          "SOURCING_ENTRY", "CANDIDATE_ID",
+          "MEETING_PARTICIPANT", "CANDIDATE_ID",
+          "TRAINING_PATH", "CANDIDATE_ID",
+          "SYNC_CONFLICT", "PERSON_ID");
+
+  /** Table name → the expression of the person a row is about, for the other tables. */
+  private static final Map<String, Function<Table<?>, Field<UUID>>> PERSON_JOINED =
+      Map.of(
           "TRAINING_EVENT",
-              t ->
-                  DSL.field(
-                      DSL.select(TRAINING_PATH.as("tp_person").CANDIDATE_ID)
-                          .from(TRAINING_PATH.as("tp_person"))
-                          .where(TRAINING_PATH.as("tp_person").ID.eq(uuid(t, "PATH_ID")))),
-          "SYNC_CONFLICT", t -> uuid(t, "PERSON_ID"));
+          t ->
+              DSL.field(
+                  DSL.select(TRAINING_PATH.as("tp_person").CANDIDATE_ID)
+                      .from(TRAINING_PATH.as("tp_person"))
+                      .where(TRAINING_PATH.as("tp_person").ID.eq(uuid(t, "PATH_ID")))));
 
   /** Table name → the rows of it that are sensitive (need the sensitive consent too). */
   private static final Map<String, Function<Table<?>, Condition>> SENSITIVE =
@@ -58,7 +62,17 @@ final class PersonData {
   }
 
   static boolean isAboutPerson(Table<?> t) {
-    return PERSON.containsKey(t.getName().toUpperCase());
+    String n = t.getName().toUpperCase();
+    return PERSON_COLUMN.containsKey(n) || PERSON_JOINED.containsKey(n);
+  }
+
+  /**
+   * The column of {@code t} naming the person its rows are about, or null when the person is found
+   * through another table; only for tables {@link #isAboutPerson}.
+   */
+  static Field<UUID> personColumn(Table<?> t) {
+    String c = PERSON_COLUMN.get(t.getName().toUpperCase());
+    return c == null ? null : uuid(t, c);
   }
 
   static boolean isConflict(Table<?> t) {
@@ -71,7 +85,8 @@ final class PersonData {
 
   /** The person a row of {@code t} is about; only for tables {@link #isAboutPerson}. */
   static Field<UUID> person(Table<?> t) {
-    return PERSON.get(t.getName().toUpperCase()).apply(t);
+    Field<UUID> c = personColumn(t);
+    return c != null ? c : PERSON_JOINED.get(t.getName().toUpperCase()).apply(t);
   }
 
   /** The rows of {@code t} that are health data (false for most tables). */

@@ -20,6 +20,7 @@ import fr.passerelle.db.jooq.tables.records.SyncConflictRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -268,21 +270,49 @@ final class RowApplier {
         report.conflict(keepLoser(m));
       }
     }
-    if (!o.stored().isEmpty() && (consent || PersonData.isAboutPerson(table))) {
-      Field<UUID> person = consent ? col(table, ID) : PersonData.person(table);
+    if (!o.written().isEmpty() && (consent || PersonData.isAboutPerson(table))) {
+      touched(o.written(), consent);
+    }
+    batch.clear();
+    batchIds.clear();
+    progress.update(rows, -1, table.getName().toLowerCase());
+  }
+
+  /** Notes the persons these stored rows are about, for the consent rule and the search index. */
+  private void touched(List<Record> written, boolean consent) {
+    Field<UUID> column = consent ? col(table, ID) : PersonData.personColumn(table);
+    if (column == null) { // the person is in another table
+      Field<UUID> person = PersonData.person(table);
+      List<UUID> ids = written.stream().map(r -> r.get(col(table, ID))).toList();
       tx.mergeInto(SYNC_TOUCHED_PERSON)
           .columns(SYNC_TOUCHED_PERSON.ID)
           .key(SYNC_TOUCHED_PERSON.ID)
           .select(
               DSL.selectDistinct(person)
                   .from(table)
-                  .where(col(table, ID).in(o.stored()))
+                  .where(VersionStore.idIn(col(table, ID), ids))
                   .and(person.isNotNull()))
           .execute();
+      return;
     }
-    batch.clear();
-    batchIds.clear();
-    progress.update(rows, -1, table.getName().toLowerCase());
+    Field<?> f = table.field(column.getName());
+    Set<UUID> persons = new TreeSet<>(); // in key order: neighbouring index pages
+    for (Record r : written) {
+      if (r.get(f) instanceof UUID p) {
+        persons.add(p);
+      }
+    }
+    tx.connection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("MERGE INTO SYNC_TOUCHED_PERSON KEY(ID) VALUES (?)")) {
+            for (UUID p : persons) {
+              ps.setObject(1, p);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+        });
   }
 
   /** Only the organisation owning a person records its consent (ADR 0063). */
@@ -294,14 +324,14 @@ final class RowApplier {
             .from(cc)
             .join(SYNC_DIRECTORY)
             .on(SYNC_DIRECTORY.REPLICA_ID.eq(cc.DOT_REPLICA))
-            .where(cc.ID.in(ids))
+            .where(VersionStore.idIn(cc.ID, ids))
             .fetchMap(cc.ID, SYNC_DIRECTORY.ORGANISATION);
     Map<UUID, String> candidateOwner =
         tx.select(CANDIDATE.ID, OFFICE.ORGANISATION)
             .from(CANDIDATE)
             .join(OFFICE)
             .on(OFFICE.ID.eq(CANDIDATE.OFFICE_ID))
-            .where(CANDIDATE.ID.in(ids))
+            .where(VersionStore.idIn(CANDIDATE.ID, ids))
             .and(CANDIDATE.DELETED.isFalse())
             .fetchMap(CANDIDATE.ID, OFFICE.ORGANISATION);
     for (Record r : batch) {

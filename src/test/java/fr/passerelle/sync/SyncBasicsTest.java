@@ -54,6 +54,32 @@ class SyncBasicsTest {
     assertThat(c.dsl().fetchCount(CANDIDATE_CRITERION)).isEqualTo(1);
   }
 
+  /** The import re-indexes the persons it stored or erased (the touched persons). */
+  @Test
+  void importKeepsTheSearchIndexInStep() {
+    UUID mine = a.addCandidate("Martin");
+    UUID shared = a.addCandidate("Partage");
+    a.setConsent(shared, true, false);
+    a.sendTo(b);
+    assertThat(tokens(b, mine)).contains("martin", "camille");
+    a.renameCandidate(mine, "Dubois");
+    a.sendTo(b);
+    assertThat(tokens(b, mine)).contains("dubois").doesNotContain("martin");
+    a.sendTo(t);
+    assertThat(tokens(t, shared)).contains("partage");
+    a.setConsent(shared, false, false);
+    assertThat(a.sendTo(t).tables().get("candidate").erased).isEqualTo(1);
+    assertThat(tokens(t, shared)).isEmpty();
+  }
+
+  private static java.util.List<String> tokens(Node n, UUID candidate) {
+    return n.dsl()
+        .select(CANDIDATE_TOKEN.TOKEN)
+        .from(CANDIDATE_TOKEN)
+        .where(CANDIDATE_TOKEN.CANDIDATE_ID.eq(candidate))
+        .fetch(CANDIDATE_TOKEN.TOKEN);
+  }
+
   @Test
   void importingTwiceIsAlreadyImported() {
     a.addCandidate("Martin");
