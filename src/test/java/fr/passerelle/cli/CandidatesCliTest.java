@@ -103,9 +103,15 @@ class CandidatesCliTest {
     assertThat(text).contains(";Cariste;Logistique Sud;;N1101;81004;Albi;INTERIM;2;2026-10-01;");
     Files.writeString(out, text.replace(";INTERIM;2;", ";INTERIM;5;"), StandardCharsets.UTF_8);
     r = Cli.run(data, "offers", "import", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("0 created, 1 updated");
+    assertThat(Files.readString(out, StandardCharsets.UTF_8)).contains(";INTERIM;5;");
     Path again = dir.resolve("again.csv");
-    Cli.run(data, "offers", "export", again.toString());
-    assertThat(Files.readString(again, StandardCharsets.UTF_8)).contains(";INTERIM;5;2026-10-01;");
+    Cli.Result reexport = Cli.run(data, "offers", "export", again.toString());
+    assertThat(Files.readString(again, StandardCharsets.UTF_8))
+        .as(
+            "import said: %s %s; export said: %s %s",
+            r.out(), r.err(), reexport.out(), reexport.err())
+        .contains(";INTERIM;5;2026-10-01;");
   }
 }
