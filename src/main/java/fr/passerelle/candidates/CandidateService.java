@@ -105,18 +105,13 @@ public final class CandidateService {
                     .page(db.dsl(), idx, query, Math.max(0, offset), pageSize(limit)));
   }
 
-  /** True when the in-memory name index is current (starts building it if not): harness, tests. */
-  boolean nameIndexCurrent() {
-    return nameIndex.fresh().isPresent();
-  }
-
   /**
-   * Starts building the in-memory name index in the background if it is not current, so that the
-   * first search typed after the window opens is answered from memory (until then, and whenever the
-   * data changed, searches are answered by the database).
+   * True when the in-memory name index is current; if not, starts building it in the background, so
+   * that the first search typed after the window opens is answered from memory (until then, and
+   * whenever the data changed, searches are answered by the database).
    */
-  public void warmUp() {
-    nameIndex.fresh();
+  public boolean warmUp() {
+    return nameIndex.fresh().isPresent();
   }
 
   private static int pageSize(int limit) {

@@ -1,5 +1,6 @@
 package fr.passerelle.meetings;
 
+import fr.passerelle.core.InvalidInputException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,24 @@ public record MeetingDraft(
       }
     }
     return out;
+  }
+
+  /**
+   * Refuses the draft if {@link #problems} finds any: English for the command line, the first
+   * problem's UI text for a window.
+   */
+  public void requireValid(LocalDateTime now, boolean startChanged, int confirmed) {
+    List<Problem> problems = problems(now, startChanged, confirmed);
+    if (!problems.isEmpty()) {
+      throw InvalidInputException.of(
+          "meetings.problem." + problems.get(0).name(),
+          "Meeting not saved: "
+              + problems.stream()
+                  .map(p -> p.field() + ": " + p.english())
+                  .collect(java.util.stream.Collectors.joining("; "))
+              + ".",
+          confirmed);
+    }
   }
 
   /** A copy with another capacity. */

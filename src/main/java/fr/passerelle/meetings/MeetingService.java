@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
 /**
@@ -60,7 +59,7 @@ public final class MeetingService {
   // ------------------------------------------------------------------ meetings
 
   public Meeting create(MeetingDraft draft) {
-    check(draft.problems(now(), true, 0), 0);
+    draft.requireValid(now(), true, 0);
     return db.dsl()
         .transactionResult(
             cfg -> {
@@ -84,7 +83,7 @@ public final class MeetingService {
               MeetingRecord r = record(tx, id);
               int confirmed = MeetingCounts.of(MeetingReads.participants(tx, id)).confirmed();
               boolean startChanged = !draft.startsAt().equals(r.getStartsAt());
-              check(draft.problems(now(), startChanged, confirmed), confirmed);
+              draft.requireValid(now(), startChanged, confirmed);
               focus.check(tx, draft);
               fill(r, draft);
               writer.update(tx, r);
@@ -351,19 +350,6 @@ public final class MeetingService {
     r.setRomeCode(d.romeCode() == null || d.romeCode().isBlank() ? null : d.romeCode().trim());
     r.setOfferId(d.offerId());
     r.setNotes(trim(d.notes()));
-  }
-
-  private static void check(List<MeetingDraft.Problem> problems, int confirmed) {
-    if (!problems.isEmpty()) {
-      throw InvalidInputException.of(
-          "meetings.problem." + problems.get(0).name(),
-          "Meeting not saved: "
-              + problems.stream()
-                  .map(p -> p.field() + ": " + p.english())
-                  .collect(Collectors.joining("; "))
-              + ".",
-          confirmed);
-    }
   }
 
   static MeetingRecord record(DSLContext tx, UUID id) {

@@ -14,8 +14,7 @@ public final class Features {
         new fr.passerelle.dashboard.ui.DashboardView(ctx),
         new fr.passerelle.meetings.ui.MeetingsFeature(ctx),
         new fr.passerelle.candidates.ui.CandidatesFeature(ctx),
-        new fr.passerelle.offers.ui.OffersFeature(
-            ctx, fr.passerelle.offers.ui.OccupationActions.NONE),
+        new fr.passerelle.offers.ui.OffersFeature(ctx),
         new fr.passerelle.sourcing.ui.ListsFeature(ctx),
         new fr.passerelle.training.ui.TrainingView(ctx),
         new fr.passerelle.sync.ui.SyncView(ctx));

@@ -485,7 +485,7 @@ public final class CandidateBenchmark {
       "nguyen"
     };
     long built = System.nanoTime();
-    while (!c.nameIndexCurrent()) {
+    while (!c.warmUp()) {
       Thread.onSpinWait();
       try {
         Thread.sleep(50);

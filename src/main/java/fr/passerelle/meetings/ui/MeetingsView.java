@@ -1,9 +1,5 @@
 package fr.passerelle.meetings.ui;
 
-import com.calendarfx.model.Calendar;
-import com.calendarfx.model.CalendarSource;
-import com.calendarfx.model.Entry;
-import com.calendarfx.view.CalendarView;
 import fr.passerelle.meetings.FrenchFormats;
 import fr.passerelle.meetings.Meeting;
 import fr.passerelle.meetings.MeetingStatus;
@@ -11,13 +7,10 @@ import fr.passerelle.meetings.MeetingSummary;
 import fr.passerelle.ui.Messages;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -46,9 +39,7 @@ public final class MeetingsView {
   private final MeetingDialogs dialogs;
   private final Messages m;
   private final BorderPane root = new BorderPane();
-  final CalendarView calendar = new CalendarView();
-  private final Calendar planned = new Calendar();
-  private final Calendar cancelled = new Calendar();
+  final MeetingsCalendar calendar;
   final TableView<MeetingSummary> list = new TableView<>();
   final MeetingEditor editor;
   final ParticipantsPane participants;
@@ -56,7 +47,6 @@ public final class MeetingsView {
   final Label message = new Label();
   final Label nextMeeting;
   private final Label heading = new Label();
-  private boolean updatingCalendar;
 
   public MeetingsView(MeetingsViewModel vm, MeetingDialogs dialogs) {
     this.vm = vm;
@@ -64,6 +54,7 @@ public final class MeetingsView {
     this.m = vm.messages();
     this.editor = new MeetingEditor(vm);
     this.participants = new ParticipantsPane(vm);
+    this.calendar = new MeetingsCalendar(vm);
     root.setId("meetingsView");
     MeetingsToolbar toolbar = new MeetingsToolbar(vm, this::newMeeting);
     list.visibleProperty().bind(toolbar.listMode);
@@ -78,8 +69,6 @@ public final class MeetingsView {
     message.textProperty().bind(vm.message);
     message.setPadding(new Insets(4, 10, 4, 10));
     root.setBottom(message);
-    vm.meetings.addListener(
-        (javafx.collections.ListChangeListener<MeetingSummary>) c -> fillCalendar());
     vm.selected.addListener((o, a, b) -> showSelected(b, a));
     showSelected(null, null);
     root.sceneProperty()
@@ -112,61 +101,6 @@ public final class MeetingsView {
   }
 
   private Node center() {
-    planned.setName(m.get("meetings.cal.planned"));
-    planned.setStyle(Calendar.Style.STYLE1);
-    cancelled.setName(m.get("meetings.cal.cancelled"));
-    cancelled.setStyle(Calendar.Style.STYLE7);
-    planned.setReadOnly(true);
-    cancelled.setReadOnly(true);
-    CalendarSource source = new CalendarSource(m.get("meetings.nav"));
-    source.getCalendars().addAll(planned, cancelled);
-    calendar.getCalendarSources().setAll(source);
-    calendar.setShowAddCalendarButton(false);
-    calendar.setShowPrintButton(false);
-    calendar.setShowSourceTrayButton(false);
-    calendar.setShowSearchField(false);
-    calendar.setShowDeveloperConsole(false);
-    calendar.showWeekPage();
-    // office hours fill the day and week pages; the night is compressed, not hidden
-    calendar.setStartTime(java.time.LocalTime.of(8, 0));
-    calendar.setEndTime(java.time.LocalTime.of(19, 0));
-    calendar
-        .getWeekPage()
-        .getDetailedWeekView()
-        .setEarlyLateHoursStrategy(
-            com.calendarfx.view.DayViewBase.EarlyLateHoursStrategy.SHOW_COMPRESSED);
-    calendar
-        .getDayPage()
-        .getDetailedDayView()
-        .setEarlyLateHoursStrategy(
-            com.calendarfx.view.DayViewBase.EarlyLateHoursStrategy.SHOW_COMPRESSED);
-    calendar.setEntryDetailsCallback(
-        p -> {
-          openEntry(p.getEntry());
-          return null;
-        });
-    calendar.setEntryContextMenuCallback(p -> null);
-    calendar.setContextMenuCallback(p -> null);
-    calendar.setEntryFactory(p -> null);
-    calendar
-        .getSelections()
-        .addListener(
-            (SetChangeListener<Entry<?>>)
-                c -> {
-                  if (c.wasAdded() && !updatingCalendar) {
-                    openEntry(c.getElementAdded());
-                  }
-                });
-    calendar
-        .dateProperty()
-        .addListener(
-            (o, a, d) -> {
-              if (d != null && (a == null || !d.equals(a))) {
-                vm.shownDate.set(d);
-                vm.refresh();
-              }
-            });
-
     list.setId("meetingList");
     list.setItems(vm.meetings);
     Button plan = new Button(m.get("meetings.empty.action"));
@@ -219,47 +153,12 @@ public final class MeetingsView {
     }
   }
 
-  private void openEntry(Entry<?> e) {
-    if (e != null && e.getUserObject() instanceof UUID id) {
-      vm.open(id);
-    }
-  }
-
   private TableColumn<MeetingSummary, String> col(
       String key, java.util.function.Function<MeetingSummary, String> f, double w) {
     TableColumn<MeetingSummary, String> c = new TableColumn<>(m.get(key));
     c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
     c.setPrefWidth(w);
     return c;
-  }
-
-  private void fillCalendar() {
-    updatingCalendar = true;
-    planned.startBatchUpdates();
-    cancelled.startBatchUpdates();
-    planned.clear();
-    cancelled.clear();
-    List<Entry<?>> live = new ArrayList<>();
-    List<Entry<?>> off = new ArrayList<>();
-    for (MeetingSummary s : vm.meetings) {
-      Meeting mt = s.meeting();
-      Entry<UUID> e =
-          new Entry<>(
-              mt.title()
-                  + " · "
-                  + s.counts().invited()
-                  + (mt.capacity() == null ? "" : "/" + mt.capacity()));
-      e.setId(mt.id().toString());
-      e.setUserObject(mt.id());
-      e.setInterval(mt.startsAt(), mt.endsAt());
-      e.setLocation(join(mt.place(), mt.room()));
-      (mt.status() == MeetingStatus.CANCELLED ? off : live).add(e);
-    }
-    planned.addEntries(live);
-    cancelled.addEntries(off);
-    planned.stopBatchUpdates();
-    cancelled.stopBatchUpdates();
-    updatingCalendar = false;
   }
 
   private Node detail() {
@@ -400,7 +299,7 @@ public final class MeetingsView {
     return n.length() > 40 ? n.substring(0, 40) : n;
   }
 
-  private static String join(String a, String b) {
+  static String join(String a, String b) {
     if (a == null || a.isBlank()) {
       return b == null ? "" : b;
     }

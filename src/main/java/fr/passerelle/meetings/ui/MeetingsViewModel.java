@@ -1,7 +1,6 @@
 package fr.passerelle.meetings.ui;
 
 import fr.passerelle.meetings.CandidateHit;
-import fr.passerelle.meetings.Clash;
 import fr.passerelle.meetings.ConvocationPdf;
 import fr.passerelle.meetings.FrenchFormats;
 import fr.passerelle.meetings.IcsExport;
@@ -30,11 +29,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -140,12 +137,6 @@ public final class MeetingsViewModel {
       List<Office> offices,
       List<SourcingListRef> lists,
       Office here) {}
-
-  private record Detail(
-      Meeting meeting,
-      List<Participant> people,
-      List<String> warnings,
-      List<fr.passerelle.meetings.LinkedPath> paths) {}
 
   /** Shows one meeting with its participants. */
   public void open(UUID meetingId) {
@@ -333,7 +324,7 @@ public final class MeetingsViewModel {
         pair -> {
           @SuppressWarnings("unchecked")
           T result = (T) pair[0];
-          show((Detail) pair[1]);
+          show((MeetingDetail) pair[1]);
           report.accept(result);
           refreshCountsInList();
         });
@@ -352,44 +343,16 @@ public final class MeetingsViewModel {
     }
   }
 
-  private Detail detail(UUID id) {
-    Meeting m = service.get(id);
-    List<String> w = new ArrayList<>();
-    for (Clash c : service.roomClashes(id, m.toDraft())) {
-      w.add(messages.get("meetings.warn.room", m.room(), c.otherTitle(), when(c)));
-    }
-    for (Clash c : service.invitationClashes(id)) {
-      w.add(messages.get("meetings.warn.person", c.who(), c.otherTitle(), when(c)));
-    }
-    return new Detail(m, service.participants(id), w, service.trainingPaths(id));
+  private MeetingDetail detail(UUID id) {
+    return MeetingDetail.load(service, messages, id);
   }
 
-  private static String when(Clash c) {
-    return FrenchFormats.date(c.otherStart().toLocalDate())
-        + " "
-        + FrenchFormats.span(c.otherStart(), c.otherEnd());
-  }
-
-  private void show(Detail d) {
+  private void show(MeetingDetail d) {
     selected.set(d.meeting());
     participants.setAll(d.people());
     counts.set(MeetingCounts.of(d.people()));
-    warnings.set(d.warnings().stream().collect(Collectors.joining("\n")));
-    linkedPaths.set(
-        d.paths().isEmpty()
-            ? ""
-            : messages.get(
-                "meetings.paths",
-                d.paths().size(),
-                d.paths().stream()
-                    .map(
-                        p ->
-                            messages.get(
-                                "meetings.path",
-                                p.candidateName(),
-                                p.title(),
-                                messages.get("training.status." + p.status())))
-                    .collect(Collectors.joining(" · "))));
+    warnings.set(d.warnings());
+    linkedPaths.set(d.paths());
   }
 
   private <T> void run(String titleKey, TaskRunner.Work<T> work, Consumer<T> onSuccess) {

@@ -9,12 +9,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 /** Navigation entry "Offres & métiers". */
 public final class OffersFeature implements FeatureView {
   private final UiContext ctx;
-  private OccupationActions actions;
+  private OccupationActions actions = OccupationActions.NONE;
   private OffersView view;
 
-  public OffersFeature(UiContext ctx, OccupationActions actions) {
+  public OffersFeature(UiContext ctx) {
     this.ctx = ctx;
-    this.actions = actions;
   }
 
   @Override
@@ -32,12 +31,10 @@ public final class OffersFeature implements FeatureView {
     return MaterialDesignB.BRIEFCASE_OUTLINE;
   }
 
-  /** Without actions given at construction, the actions open the other views. */
+  /** The actions on an offer or an occupation open the Meetings and Training views. */
   @Override
   public void setNavigator(fr.passerelle.ui.Navigator navigator) {
-    if (actions == OccupationActions.NONE) {
-      actions = OccupationActions.via(navigator);
-    }
+    actions = OccupationActions.via(navigator);
   }
 
   @Override

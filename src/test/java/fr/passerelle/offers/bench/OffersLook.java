@@ -1,7 +1,6 @@
 package fr.passerelle.offers.bench;
 
 import fr.passerelle.app.Services;
-import fr.passerelle.offers.ui.OccupationActions;
 import fr.passerelle.offers.ui.OffersFeature;
 import fr.passerelle.sourcing.ui.ListsFeature;
 import fr.passerelle.ui.FxTaskRunner;
@@ -29,10 +28,7 @@ public final class OffersLook extends Application {
     Services s = Services.open(Path.of(args.get(0)));
     FxTaskRunner tasks = new FxTaskRunner();
     UiContext ctx = new UiContext(s, tasks, new Messages(Messages.FRENCH));
-    var feature =
-        "lists".equals(args.get(1))
-            ? new ListsFeature(ctx)
-            : new OffersFeature(ctx, OccupationActions.NONE);
+    var feature = "lists".equals(args.get(1)) ? new ListsFeature(ctx) : new OffersFeature(ctx);
     Node root = feature.build();
     Application.setUserAgentStylesheet(
         new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
