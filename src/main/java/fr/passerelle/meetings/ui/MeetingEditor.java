@@ -87,6 +87,18 @@ final class MeetingEditor extends VBox {
     end.setPromptText("12:00");
     capacity.setPromptText(m.get("meetings.field.capacityPrompt"));
     employers.setPromptText(m.get("meetings.field.employersPrompt"));
+    // the offices may arrive after the meeting opened (both load in the background)
+    vm.officeChoices.addListener(
+        (javafx.collections.ListChangeListener<Office>)
+            c -> {
+              Meeting shown = vm.selected.get();
+              if (shown != null && office.getValue() == null) {
+                office.setValue(find(shown.officeId()));
+              }
+              if (shown != null && coOffice.getValue() == null) {
+                coOffice.setValue(find(shown.coOfficeId()));
+              }
+            });
     // the office is known once the view has loaded: then it organises the new meeting shown
     vm.here.addListener(
         (o, a, b) -> {
