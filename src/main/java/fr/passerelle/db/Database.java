@@ -22,6 +22,7 @@ import org.jooq.impl.DSL;
 
 /** The embedded H2 file database of one installation: opened, migrated, closed. */
 public final class Database implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Database.class.getName());
   public static final String FILE_NAME = "passerelle";
 
   private final Path dataDir;
@@ -177,20 +178,34 @@ public final class Database implements AutoCloseable {
       s.execute("SHUTDOWN COMPACT");
     } catch (SQLException e) {
       // H2 closes the database while answering: "database is closed" means it is done.
-      if (e.getErrorCode() != ErrorCode.DATABASE_CALLED_AT_SHUTDOWN
-          && e.getErrorCode() != ErrorCode.DATABASE_IS_CLOSED) {
+      if (!isClosedAnswer(e)) {
         throw new DatabaseException("Cannot compact the database: " + e.getMessage(), e);
       }
     }
   }
 
+  /**
+   * Closes the database file. H2 answers its own {@code SHUTDOWN} with "database is closed" (the
+   * statement's connection goes with it): expected. Anything else is logged, not thrown, so the
+   * pool is still released.
+   */
   @Override
   public void close() {
-    try {
-      dsl.execute("SHUTDOWN");
-    } catch (RuntimeException ignored) {
-      // already shut down (compact) or never opened
+    try (Connection c = pool.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      if (!isClosedAnswer(e)) {
+        LOG.log(System.Logger.Level.WARNING, "Closing the database in " + dataDir + " failed", e);
+      }
+    } catch (IllegalStateException e) {
+      // the pool was already disposed: closed before
     }
     pool.dispose();
+  }
+
+  private static boolean isClosedAnswer(SQLException e) {
+    return e.getErrorCode() == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN
+        || e.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED;
   }
 }

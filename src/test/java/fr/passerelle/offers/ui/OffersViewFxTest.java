@@ -68,17 +68,12 @@ class OffersViewFxTest {
   void buildAListFromAnOffersMatches(FxRobot robot) throws Exception {
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.table.getItems().size() == 1);
     assertThat(view.table.getItems().get(0).hardToFill().effective()).isTrue();
-    robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+    robot.clickOn(firstRow(robot, view.table));
     WaitForAsyncUtils.waitFor(
         30, TimeUnit.SECONDS, () -> view.matching.table.getItems().size() == 3);
     assertThat(view.matching.table.getItems().get(0).lastName()).isEqualTo("Martin");
 
-    robot.clickOn(
-        robot
-            .from(view.matching.table)
-            .lookup(".table-row-cell")
-            .nth(0)
-            .queryAs(javafx.scene.Node.class));
+    robot.clickOn(firstRow(robot, view.matching.table));
     robot.press(KeyCode.SHIFT).press(KeyCode.DOWN).release(KeyCode.DOWN).release(KeyCode.SHIFT);
     assertThat(view.matching.table.getSelectionModel().getSelectedItems()).hasSize(2);
     robot.clickOn(view.matching.add);
@@ -93,5 +88,27 @@ class OffersViewFxTest {
         .extracting(SourcingEntry::lastName)
         .containsExactlyInAnyOrder("Martin", "Durand");
     assertThat(list.shares().listRqth()).isEqualTo(1);
+  }
+
+  /**
+   * The first filled row of this table, once it is on screen: a lookup over every window could
+   * return a row of another stage, or one the table is re-laying out.
+   */
+  private static javafx.scene.Node firstRow(FxRobot robot, javafx.scene.control.TableView<?> table)
+      throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> filledRow(robot, table) != null);
+    return filledRow(robot, table);
+  }
+
+  private static javafx.scene.Node filledRow(
+      FxRobot robot, javafx.scene.control.TableView<?> table) {
+    return robot
+        .from(table)
+        .lookup(".table-row-cell")
+        .queryAllAs(javafx.scene.control.TableRow.class)
+        .stream()
+        .filter(r -> !r.isEmpty() && r.getIndex() == 0 && r.getScene() != null && r.isVisible())
+        .findFirst()
+        .orElse(null);
   }
 }
