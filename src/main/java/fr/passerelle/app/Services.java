@@ -57,7 +57,15 @@ public final class Services implements AutoCloseable {
   }
 
   public static Services open(Path dataDir, WallClock clock) {
-    return new Services(Database.open(dataDir), clock);
+    Database db = Database.open(dataDir);
+    try {
+      // search keys an interrupted sync import left to write (ADR 0078); nothing, usually
+      fr.passerelle.candidates.CandidateIndex.catchUp(db.dsl(), fr.passerelle.core.Progress.NONE);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return new Services(db, clock);
   }
 
   public Database db() {

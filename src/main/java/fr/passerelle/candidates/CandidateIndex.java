@@ -2,11 +2,13 @@ package fr.passerelle.candidates;
 
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_REINDEX;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_TOKEN;
 
 import fr.passerelle.core.CancelledException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.TextNorm;
+import fr.passerelle.db.VersionStore;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
 import org.jooq.Record6;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 /**
@@ -27,8 +31,9 @@ import org.jooq.impl.DSL;
  * see ADR 0040.
  *
  * <p>{@link CandidateService} keeps it current on every write. Whoever else writes candidate rows
- * (the demo generator, the sync import, a bulk load) calls {@link #indexRows} for the rows it wrote
- * in its transaction, or {@link #rebuild} after a bulk load.
+ * calls {@link #indexRows} for the rows it wrote in its transaction (the demo generator), {@link
+ * #rebuild} after a bulk load, or {@link #queue}s them in its transaction and calls {@link
+ * #catchUp} once it committed (the sync import, ADR 0078).
  */
 public final class CandidateIndex {
   static final String COMMUNE = "@";
@@ -37,6 +42,7 @@ public final class CandidateIndex {
   static final String PHONE = "~p:";
   private static final int MAX_TOKEN = 100;
   private static final int BATCH = 5_000;
+  private static final int CATCH_UP_CHUNK = 5_000;
 
   private CandidateIndex() {}
 
@@ -103,6 +109,51 @@ public final class CandidateIndex {
   }
 
   /**
+   * Notes these candidates for re-indexing, inside the caller's transaction: the note commits or
+   * rolls back with the rows, and {@link #catchUp} writes their tokens afterwards.
+   */
+  public static void queue(DSLContext tx, Select<? extends Record1<UUID>> ids) {
+    tx.insertInto(CANDIDATE_REINDEX, CANDIDATE_REINDEX.CANDIDATE_ID)
+        .select(ids)
+        .onDuplicateKeyIgnore()
+        .execute();
+  }
+
+  /**
+   * Re-indexes the queued candidates, {@value #CATCH_UP_CHUNK} per transaction, each removed from
+   * the queue in the transaction that indexes it: stopped at any point (crash, cancel), it goes on
+   * from there at the next call. Returns how many it indexed.
+   */
+  public static int catchUp(DSLContext dsl, Progress progress) {
+    int total = dsl.fetchCount(CANDIDATE_REINDEX);
+    int done = 0;
+    while (done < total) {
+      List<UUID> ids =
+          dsl.select(CANDIDATE_REINDEX.CANDIDATE_ID)
+              .from(CANDIDATE_REINDEX)
+              .limit(CATCH_UP_CHUNK)
+              .fetch(CANDIDATE_REINDEX.CANDIDATE_ID);
+      if (ids.isEmpty()) {
+        break;
+      }
+      dsl.transaction(
+          cfg -> {
+            indexRows(cfg.dsl(), ids);
+            cfg.dsl()
+                .deleteFrom(CANDIDATE_REINDEX)
+                .where(VersionStore.idIn(CANDIDATE_REINDEX.CANDIDATE_ID, ids))
+                .execute();
+          });
+      done += ids.size();
+      progress.update(done, Math.max(done, total), "candidate_token");
+      if (progress.isCancelled()) {
+        throw new CancelledException();
+      }
+    }
+    return done;
+  }
+
+  /**
    * Re-indexes these candidates inside the caller's transaction: their tokens are replaced by those
    * of their stored rows (none for a deleted or missing candidate).
    */
@@ -113,11 +164,13 @@ public final class CandidateIndex {
     List<UUID> all = new ArrayList<>(ids);
     for (int from = 0; from < all.size(); from += 1000) {
       List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-      tx.deleteFrom(CANDIDATE_TOKEN).where(CANDIDATE_TOKEN.CANDIDATE_ID.in(chunk)).execute();
+      tx.deleteFrom(CANDIDATE_TOKEN)
+          .where(VersionStore.idIn(CANDIDATE_TOKEN.CANDIDATE_ID, chunk))
+          .execute();
       var occ =
           tx.select(CANDIDATE_OCCUPATION.CANDIDATE_ID, CANDIDATE_OCCUPATION.ROME_CODE)
               .from(CANDIDATE_OCCUPATION)
-              .where(CANDIDATE_OCCUPATION.CANDIDATE_ID.in(chunk))
+              .where(VersionStore.idIn(CANDIDATE_OCCUPATION.CANDIDATE_ID, chunk))
               .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
               .fetchGroups(CANDIDATE_OCCUPATION.CANDIDATE_ID, CANDIDATE_OCCUPATION.ROME_CODE);
       List<Object[]> rows = new ArrayList<>();
@@ -129,7 +182,7 @@ public final class CandidateIndex {
               CANDIDATE.EMAIL,
               CANDIDATE.PHONE)
           .from(CANDIDATE)
-          .where(CANDIDATE.ID.in(chunk))
+          .where(VersionStore.idIn(CANDIDATE.ID, chunk))
           .and(CANDIDATE.DELETED.isFalse())
           .forEach(
               r -> {

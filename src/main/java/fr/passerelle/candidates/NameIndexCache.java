@@ -4,6 +4,7 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_REINDEX;
 
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -21,10 +22,11 @@ import org.jooq.DSLContext;
  * candidate or its parts, an import or a sync import raises one of them. When the snapshot is
  * missing or stale, {@link #fresh()} answers empty (the caller uses the SQL path, which is always
  * exact) and a rebuild starts on {@code executor}; the snapshot is never used for a version other
- * than the one it was read at.
+ * than the one it was read at, and none is built while search keys are queued.
  */
 final class NameIndexCache {
   private static final Logger LOG = Logger.getLogger(NameIndexCache.class.getName());
+  private static final String NOTHING_QUEUED = ";queued=0";
 
   private final Supplier<DSLContext> dsl;
   private final Executor executor;
@@ -44,6 +46,9 @@ final class NameIndexCache {
     if (idx != null && idx.key().equals(version)) {
       return Optional.of(idx);
     }
+    if (!version.endsWith(NOTHING_QUEUED)) {
+      return Optional.empty(); // search keys still being written after an import: not yet
+    }
     if (building.compareAndSet(false, true)) {
       current = null;
       executor.execute(this::rebuild);
@@ -62,8 +67,9 @@ final class NameIndexCache {
     try {
       DSLContext ctx = dsl.get();
       // the version is read before the data: a write during the build makes the snapshot stale
-      NameOrderIndex built = NameOrderIndex.build(ctx, version(ctx));
-      if (gen == generation.get()) {
+      String version = version(ctx);
+      NameOrderIndex built = NameOrderIndex.build(ctx, version);
+      if (gen == generation.get() && version.endsWith(NOTHING_QUEUED)) {
         current = built;
       }
     } catch (RuntimeException e) {
@@ -73,8 +79,15 @@ final class NameIndexCache {
     }
   }
 
+  /**
+   * The data version, and how many candidates wait for their search keys ({@link
+   * CandidateIndex#catchUp}): the queue only shrinks as keys are written, so a snapshot read while
+   * it was not empty never matches a later version.
+   */
   static String version(DSLContext ctx) {
     return fr.passerelle.db.Snapshots.version(
-        ctx, CANDIDATE, CANDIDATE_OCCUPATION, CANDIDATE_CRITERION, CANDIDATE_CONSENT);
+            ctx, CANDIDATE, CANDIDATE_OCCUPATION, CANDIDATE_CRITERION, CANDIDATE_CONSENT)
+        + ";queued="
+        + ctx.fetchCount(CANDIDATE_REINDEX);
   }
 }

@@ -25,6 +25,9 @@ final class SyncImportCommand extends ServiceCommand {
 
                   @Override
                   public void update(long done, long total, String message) {
+                    if (done < lastShown) {
+                      lastShown = 0; // the search index's catch-up counts from 0
+                    }
                     if (done - lastShown >= 5000) {
                       lastShown = done;
                       err().println("applied " + done + " rows (" + message + ")");
@@ -38,6 +41,12 @@ final class SyncImportCommand extends ServiceCommand {
                   }
                 });
     out().println(r.summary());
+    if (r.reindexed() > 0) {
+      out()
+          .printf(
+              "  search index: %d candidate(s) re-indexed after the import (%.1f s)%n",
+              r.reindexed(), r.reindexTime().toMillis() / 1000.0);
+    }
     return 0;
   }
 }

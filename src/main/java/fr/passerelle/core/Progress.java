@@ -18,4 +18,17 @@ public interface Progress {
 
   /** Long work checks this between batches and stops (rolling back) when true. */
   boolean isCancelled();
+
+  /** Passes the figures on but never asks to stop: for work that follows a commit. */
+  record Uncancellable(Progress to) implements Progress {
+    @Override
+    public void update(long done, long total, String message) {
+      to.update(done, total, message);
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return false;
+    }
+  }
 }

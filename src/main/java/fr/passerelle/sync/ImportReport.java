@@ -53,6 +53,8 @@ public final class ImportReport {
   private final Map<String, TableCounts> tables = new TreeMap<>();
   private final List<UUID> conflictIds = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private int reindexed;
+  private java.time.Duration reindexTime = java.time.Duration.ZERO;
 
   ImportReport(String file) {
     this.file = file;
@@ -76,6 +78,21 @@ public final class ImportReport {
 
   void warn(String w) {
     warnings.add(w);
+  }
+
+  void searchIndexCaughtUp(int candidates, java.time.Duration took) {
+    this.reindexed = candidates;
+    this.reindexTime = took;
+  }
+
+  /** Candidates whose search keys were rewritten after the import committed (ADR 0078). */
+  public int reindexed() {
+    return reindexed;
+  }
+
+  /** The time that took, after the import's own transaction. */
+  public java.time.Duration reindexTime() {
+    return reindexTime;
   }
 
   void conflict(UUID id) {

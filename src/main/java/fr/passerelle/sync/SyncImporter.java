@@ -19,12 +19,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Imports a sync file: private copy, structure and signature verified before anything touches the
@@ -62,9 +64,13 @@ public final class SyncImporter {
     try (SyncFileReader reader = SyncFileReader.open(file, identity.keys(), ours)) {
       Manifest m = reader.manifest();
       Verified v = verify(reader, m, fileName, office.organisation());
+      CandidateIndex.catchUp(db.dsl(), Progress.NONE); // what an interrupted import left
       ImportReport report =
           db.dsl()
               .transactionResult(cfg -> apply(cfg.dsl(), reader, m, v, fileName, office, progress));
+      long t = System.nanoTime();
+      int indexed = CandidateIndex.catchUp(db.dsl(), new Progress.Uncancellable(progress));
+      report.searchIndexCaughtUp(indexed, Duration.ofNanos(System.nanoTime() - t));
       return report;
     } catch (SyncRefusedException e) {
       log(file, null, "REFUSED", e.getMessage());
@@ -235,10 +241,8 @@ public final class SyncImporter {
       throw new UncheckedIOException(e);
     }
     ConsentEnforcer.apply(tx, store, office.organisation(), report);
-    // Keep the candidate search index in step with the rows stored or erased by this import.
-    CandidateIndex.indexRows(
-        tx,
-        tx.select(SYNC_TOUCHED_PERSON.ID).from(SYNC_TOUCHED_PERSON).fetch(SYNC_TOUCHED_PERSON.ID));
+    // The candidates' search keys are rewritten once this commits (ADR 0078).
+    CandidateIndex.queue(tx, DSL.select(SYNC_TOUCHED_PERSON.ID).from(SYNC_TOUCHED_PERSON));
     tx.deleteFrom(SYNC_TOUCHED_PERSON).execute();
     long now = clock.millis();
     if (rows.maxHlc() > 0 && store.observeClock(tx, rows.maxHlc(), now, CLOCK_CAP_MILLIS)) {

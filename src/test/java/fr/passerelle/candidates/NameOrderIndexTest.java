@@ -44,6 +44,31 @@ class NameOrderIndexTest {
   }
 
   @Test
+  void noSnapshotIsBuiltOrUsedWhileSearchKeysAreQueued() {
+    CandidateBenchmark.load(services, 20, 3);
+    var dsl = services.db().dsl();
+    List<Runnable> builds = new ArrayList<>();
+    NameIndexCache cache = new NameIndexCache(() -> dsl, builds::add);
+    var someone =
+        dsl.select(fr.passerelle.db.jooq.Tables.CANDIDATE.ID)
+            .from(fr.passerelle.db.jooq.Tables.CANDIDATE)
+            .limit(1);
+    CandidateIndex.queue(dsl, someone);
+
+    assertThat(cache.fresh()).isEmpty();
+    assertThat(builds).as("no build while keys are queued").isEmpty();
+
+    CandidateIndex.catchUp(dsl, fr.passerelle.core.Progress.NONE);
+    assertThat(cache.fresh()).isEmpty();
+    assertThat(builds).hasSize(1);
+    builds.get(0).run();
+    assertThat(cache.fresh()).isPresent();
+
+    CandidateIndex.queue(dsl, someone); // queued again: the snapshot is no longer current
+    assertThat(cache.fresh()).isEmpty();
+  }
+
+  @Test
   void answersLikeTheSqlPathForPrefixesAndFilters() {
     CandidateBenchmark.load(services, 1_500, 11);
     CandidateSearch search = new CandidateSearch(candidates.reference());

@@ -4,9 +4,11 @@ import static fr.passerelle.db.jooq.Tables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.passerelle.candidates.CandidateIndex;
 import fr.passerelle.office.OfficeKind;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,34 @@ class SyncBasicsTest {
     a.setConsent(shared, false, false);
     assertThat(a.sendTo(t).tables().get("candidate").erased).isEqualTo(1);
     assertThat(tokens(t, shared)).isEmpty();
+  }
+
+  @Test
+  void searchKeysLeftBehindByAnInterruptedImportAreWrittenByTheNextOne() {
+    UUID first = a.addCandidate("Martin");
+    ImportReport r = a.sendTo(b);
+    assertThat(r.reindexed()).isEqualTo(1);
+    // as if the process had died between the import's commit and its index catch-up
+    b.dsl().deleteFrom(CANDIDATE_TOKEN).where(CANDIDATE_TOKEN.CANDIDATE_ID.eq(first)).execute();
+    CandidateIndex.queue(b.dsl(), DSL.select(DSL.inline(first)));
+    assertThat(tokens(b, first)).isEmpty();
+
+    UUID second = a.addCandidate("Durand");
+    a.sendTo(b);
+    assertThat(tokens(b, first)).contains("martin");
+    assertThat(tokens(b, second)).contains("durand");
+    assertThat(b.dsl().fetchCount(CANDIDATE_REINDEX)).isZero();
+  }
+
+  @Test
+  void searchKeysStillQueuedAtCloseAreWrittenWhenTheDatabaseOpens() {
+    UUID id = a.addCandidate("Martin");
+    a.sendTo(b);
+    b.dsl().deleteFrom(CANDIDATE_TOKEN).execute();
+    CandidateIndex.queue(b.dsl(), DSL.select(DSL.inline(id)));
+    b.reopen();
+    assertThat(tokens(b, id)).contains("martin");
+    assertThat(b.dsl().fetchCount(CANDIDATE_REINDEX)).isZero();
   }
 
   private static java.util.List<String> tokens(Node n, UUID candidate) {
