@@ -18,14 +18,15 @@ import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
- * One meeting as an RFC 5545 calendar file (METHOD:PUBLISH, times in UTC so that Outlook and
- * Thunderbird place it right without a VTIMEZONE). The UID is the meeting id, so importing an
- * updated file updates the event; a cancelled meeting is exported with STATUS:CANCELLED.
+ * One meeting as an RFC 5545 calendar file (no METHOD: an event to add, not an iTIP message, whose
+ * PUBLISH would require an ORGANIZER e-mail address the office may not have; times in UTC so that
+ * Outlook and Thunderbird place it right without a VTIMEZONE). The UID is the meeting id, so
+ * importing an updated file updates the event; a cancelled meeting is exported with
+ * STATUS:CANCELLED.
  */
 public final class IcsExport {
   public void write(MeetingSheet sheet, Instant stamp, long sequence, OutputStream out)
@@ -35,7 +36,8 @@ public final class IcsExport {
     Instant end = m.endsAt().atZone(MeetingService.ZONE).toInstant();
     VEvent event = new VEvent(start, end, m.kind().frenchLabel() + " — " + m.title());
     event.add(new Uid(m.id() + "@passerelle"));
-    event.add(new DtStamp(stamp.atOffset(ZoneOffset.UTC).toInstant()));
+    // the constructor stamped it with the current time: ours is the meeting's last change
+    event.replace(new DtStamp(stamp.atOffset(ZoneOffset.UTC).toInstant()));
     event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, sequence)));
     String location = where(m);
     if (!location.isEmpty()) {
@@ -53,7 +55,6 @@ public final class IcsExport {
     cal.add(new ProdId("-//Passerelle//Réunions//FR"));
     cal.add(ImmutableVersion.VERSION_2_0);
     cal.add(ImmutableCalScale.GREGORIAN);
-    cal.add(ImmutableMethod.PUBLISH);
     cal.add(event);
     new CalendarOutputter(true).output(cal, out);
   }

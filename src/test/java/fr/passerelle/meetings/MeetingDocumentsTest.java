@@ -141,9 +141,11 @@ public class MeetingDocumentsTest {
             services.meetings().revision(m.id()),
             out);
     String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(text).contains("DTSTART:20260112T133000Z", "DTEND:20260112T150000Z");
+    assertThat(text)
+        .contains("DTSTART:20260112T133000Z", "DTEND:20260112T150000Z", "DTSTAMP:20260105T090000Z")
+        .doesNotContain("METHOD:");
     Calendar cal = new CalendarBuilder().build(new ByteArrayInputStream(out.toByteArray()));
-    cal.validate();
+    assertThat(cal.validate().getEntries()).as("ical4j's validation").isEmpty();
     VEvent e = (VEvent) cal.getComponent("VEVENT").orElseThrow();
     assertThat(e.getSummary().getValue())
         .isEqualTo("Information collective — Réunion inter-réseaux Akto/FASTT");
