@@ -37,7 +37,10 @@ final class ConflictPane {
   Node build() {
     ListView<List<Conflicts.Conflict>> list = new ListView<>(vm.conflictGroups());
     list.setId("sync-conflicts");
-    list.setPlaceholder(new Label(m.get("sync.conflicts.empty")));
+    Label none = new Label(m.get("sync.conflicts.empty"));
+    none.setWrapText(true);
+    none.setPadding(new Insets(8));
+    list.setPlaceholder(none);
     list.setCellFactory(
         v ->
             new ListCell<>() {
@@ -76,7 +79,8 @@ final class ConflictPane {
     restore.setOnAction(e -> vm.restore(group));
     detail.getChildren().add(new HBox(8, keep, restore));
     for (Conflicts.Conflict c : group) {
-      Label title = new Label(m.get("sync.conflict.row", tableLabel(c.table()), describe(c)));
+      Label title =
+          new Label(m.get("sync.conflict.row", SyncTableNames.label(m, c.table()), describe(c)));
       title.getStyleClass().add("title-4");
       GridPane grid = new GridPane();
       grid.setHgap(12);
@@ -121,14 +125,6 @@ final class ConflictPane {
       }
     }
     return c.rowId().toString();
-  }
-
-  private String tableLabel(String table) {
-    try {
-      return m.get("sync.table." + table);
-    } catch (java.util.MissingResourceException e) {
-      return table;
-    }
   }
 
   private static Label bold(String s) {

@@ -31,7 +31,9 @@ final class ImportReportPane {
     table.setPlaceholder(new Label(m.get("sync.report.empty")));
     TableColumn<Map.Entry<String, ImportReport.TableCounts>, String> name =
         new TableColumn<>(m.get("sync.report.table"));
-    name.setCellValueFactory(d -> new SimpleStringProperty(tableLabel(d.getValue().getKey())));
+    name.setCellValueFactory(
+        d -> new SimpleStringProperty(SyncTableNames.label(m, d.getValue().getKey())));
+    name.setMinWidth(150); // "Candidats des listes" whole
     table.getColumns().add(name);
     table.getColumns().add(count("sync.report.added", c -> c.added));
     table.getColumns().add(count("sync.report.updated", c -> c.updated));
@@ -66,15 +68,6 @@ final class ImportReportPane {
     return box;
   }
 
-  private String tableLabel(String table) {
-    String key = "sync.table." + table;
-    try {
-      return m.get(key);
-    } catch (java.util.MissingResourceException e) {
-      return table;
-    }
-  }
-
   private TableColumn<Map.Entry<String, ImportReport.TableCounts>, String> count(
       String key, ToLongFunction<ImportReport.TableCounts> f) {
     TableColumn<Map.Entry<String, ImportReport.TableCounts>, String> c =
@@ -83,6 +76,7 @@ final class ImportReportPane {
         d ->
             new SimpleStringProperty(String.format("%,d", f.applyAsLong(d.getValue().getValue()))));
     c.setStyle("-fx-alignment: CENTER-RIGHT;");
+    c.setMinWidth(72); // "120 000" whole; the table scrolls sideways when the pane is narrow
     return c;
   }
 }

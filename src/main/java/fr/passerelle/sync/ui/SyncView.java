@@ -194,7 +194,7 @@ public final class SyncView implements FeatureView {
     reportBox.setCollapsible(false);
     conflictBox.setCollapsible(false);
     SplitPane bottom = new SplitPane(reportBox, conflictBox);
-    bottom.setDividerPositions(0.42);
+    bottom.setDividerPositions(0.6);
     SplitPane split = new SplitPane(top, bottom);
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
     split.setDividerPositions(0.45);

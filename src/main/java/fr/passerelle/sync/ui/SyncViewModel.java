@@ -151,7 +151,7 @@ public final class SyncViewModel {
     busy.set(true);
     tasks.submit(
         messages.get("sync.task.import"),
-        p -> sync.importer().importFile(file, p),
+        p -> sync.importer().importFile(file, SyncTableNames.labelled(messages, p)),
         r -> {
           busy.set(false);
           report.set(r);
@@ -231,7 +231,7 @@ public final class SyncViewModel {
           List<ImportReport> reports = new ArrayList<>();
           for (Path f : fresh) {
             try {
-              reports.add(sync.importer().importFile(f, p));
+              reports.add(sync.importer().importFile(f, SyncTableNames.labelled(messages, p)));
             } catch (RuntimeException e) {
               // not for us (another office's file on the shared drive) or refused: reported
               // in the sync log; keep going with the others

@@ -6,6 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -71,7 +72,22 @@ final class StatusBar {
     taskBox.setVisible(false);
     taskBox.setManaged(false);
     delay.setOnFinished(e -> showLatest());
-    running.addListener((ListChangeListener<Task<?>>) c -> onTasksChanged());
+    String statusTask = m.get("status.task");
+    running.addListener(
+        (ListChangeListener<Task<?>>)
+            c -> {
+              onTasksChanged();
+              // an import or an export just ended: "last sync" may have moved (one small query)
+              while (c.next()) {
+                for (Task<?> t : c.getRemoved()) {
+                  if (t.getState() == Worker.State.SUCCEEDED && !statusTask.equals(t.getTitle())) {
+                    // not while the task list is still telling its listeners of this change
+                    javafx.application.Platform.runLater(vm::refreshStatus);
+                    return;
+                  }
+                }
+              }
+            });
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
