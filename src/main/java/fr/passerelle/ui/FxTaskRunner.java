@@ -67,7 +67,13 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         });
     task.setOnCancelled(e -> running.remove(task));
     running.add(task);
-    pool.submit(task);
+    try {
+      pool.submit(task);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // the window is closing (the runner was closed): late work, e.g. a status refresh, is dropped
+      running.remove(task);
+      return () -> {};
+    }
     return () -> task.cancel(false);
   }
 
