@@ -6,12 +6,12 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_TOKEN;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
-import static fr.passerelle.db.jooq.Tables.SETTING;
 
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.CandidateRecord;
 import java.time.Instant;
@@ -47,11 +47,13 @@ public final class CandidateService {
   private final CandidateStore store;
   private volatile ReferenceLookup reference;
   private final NameIndexCache nameIndex;
+  private final Settings settings;
 
   public CandidateService(Database db, ReplicatedWriter writer, WallClock clock) {
     this.db = db;
     this.clock = clock;
     this.store = new CandidateStore(writer);
+    this.settings = new Settings(db.dsl());
     // the in-memory name index is built off the caller's thread, one build at a time (ADR 0041)
     this.nameIndex =
         new NameIndexCache(
@@ -336,30 +338,17 @@ public final class CandidateService {
     List<UUID> ids = new ArrayList<>(recentIds());
     ids.remove(id);
     ids.add(0, id);
-    String val =
-        ids.stream().limit(RECENT_MAX).map(UUID::toString).collect(Collectors.joining(","));
-    db.dsl()
-        .mergeInto(SETTING)
-        .using(DSL.selectOne())
-        .on(SETTING.NAME.eq(RECENT_KEY))
-        .whenMatchedThenUpdate()
-        .set(SETTING.VAL, val)
-        .whenNotMatchedThenInsert(SETTING.NAME, SETTING.VAL)
-        .values(RECENT_KEY, val)
-        .execute();
+    settings.put(
+        RECENT_KEY,
+        ids.stream().limit(RECENT_MAX).map(UUID::toString).collect(Collectors.joining(",")));
   }
 
   private List<UUID> recentIds() {
-    String v =
-        db.dsl()
-            .select(SETTING.VAL)
-            .from(SETTING)
-            .where(SETTING.NAME.eq(RECENT_KEY))
-            .fetchOne(SETTING.VAL);
-    if (v == null || v.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(v.split(",")).map(UUID::fromString).toList();
+    return settings
+        .get(RECENT_KEY)
+        .filter(v -> !v.isBlank())
+        .map(v -> Arrays.stream(v.split(",")).map(UUID::fromString).toList())
+        .orElse(List.of());
   }
 
   /** Import and export of candidate files (CSV French Excel, xlsx). */

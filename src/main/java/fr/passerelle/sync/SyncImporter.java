@@ -64,7 +64,6 @@ public final class SyncImporter {
     try (SyncFileReader reader = SyncFileReader.open(file, identity.keys(), ours)) {
       Manifest m = reader.manifest();
       Verified v = verify(reader, m, fileName, office.organisation());
-      CandidateIndex.catchUp(db.dsl(), Progress.NONE); // what an interrupted import left
       ImportReport report =
           db.dsl()
               .transactionResult(cfg -> apply(cfg.dsl(), reader, m, v, fileName, office, progress));
