@@ -1,7 +1,10 @@
 package fr.passerelle.app;
 
 import fr.passerelle.candidates.CandidateService;
+import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.DatabaseDamagedException;
+import fr.passerelle.db.IntegrityCheck;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
  * to the UI and the command line. No static singletons.
  */
 public final class Services implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Services.class.getName());
   private final Database db;
   private final WallClock clock;
   private final ReplicatedWriter writer;
@@ -34,6 +38,10 @@ public final class Services implements AutoCloseable {
   private final fr.passerelle.dashboard.StatsService stats;
   private final MeetingService meetings;
   private final SyncService sync;
+  private final java.util.concurrent.CountDownLatch searchKeysDone =
+      new java.util.concurrent.CountDownLatch(1);
+  private volatile boolean closing;
+  private Thread searchKeys;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -53,19 +61,114 @@ public final class Services implements AutoCloseable {
   }
 
   public static Services open(Path dataDir) {
-    return open(dataDir, WallClock.system());
+    return open(dataDir, WallClock.system(), Progress.NONE);
   }
 
   public static Services open(Path dataDir, WallClock clock) {
+    return open(dataDir, clock, Progress.NONE);
+  }
+
+  /**
+   * Opens the data folder and finishes what a crash left (ADR 0080), reporting to {@code progress}:
+   * after an unclean shutdown, the integrity check of the tables the interrupted work wrote (a
+   * damage is refused with the way back: {@link DatabaseDamagedException}); an interrupted sync
+   * import is finished; the search keys left to write are written. A failure of that recovery work
+   * is logged, never thrown: the installation opens as it is and tries again next time.
+   */
+  public static Services open(Path dataDir, WallClock clock, Progress progress) {
     Database db = Database.open(dataDir);
+    Services s;
     try {
-      // search keys an interrupted sync import left to write (ADR 0078); nothing, usually
-      fr.passerelle.candidates.CandidateIndex.catchUp(db.dsl(), fr.passerelle.core.Progress.NONE);
+      if (db.uncleanShutdown()) {
+        progress.update(0, -1, "check");
+        IntegrityCheck.Result r = IntegrityCheck.afterCrash(db, progress);
+        LOG.log(
+            System.Logger.Level.INFO,
+            "integrity check after an unclean shutdown: {0} table(s), {1} row(s), {2} problem(s)",
+            r.tables().size(),
+            r.rows(),
+            r.problems().size());
+        if (!r.ok()) {
+          throw DatabaseDamagedException.of(dataDir, r);
+        }
+        db.verified();
+      }
+      s = new Services(db, clock);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
-    return new Services(db, clock);
+    s.recover(progress);
+    return s;
+  }
+
+  /**
+   * Finishes an interrupted sync import (before serving: the data is then as before or after it),
+   * then starts writing the search keys left to write in the background: a read is never held
+   * behind that work (ADR 0080), a search waits for it ({@link #awaitSearchKeys}).
+   */
+  private void recover(Progress progress) {
+    try {
+      sync.importer().finishInterrupted(progress);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "finishing an interrupted sync import failed", e);
+    }
+    if (db.dsl().fetchCount(fr.passerelle.db.jooq.Tables.CANDIDATE_REINDEX) == 0) {
+      searchKeysDone.countDown();
+      return;
+    }
+    Progress keys =
+        new Progress() {
+          @Override
+          public void update(long done, long total, String message) {
+            progress.update(done, total, message);
+          }
+
+          @Override
+          public boolean isCancelled() {
+            return closing;
+          }
+        };
+    searchKeys =
+        new Thread(
+            () -> {
+              try {
+                // search keys an interrupted sync import left to write (ADR 0078)
+                fr.passerelle.candidates.CandidateIndex.catchUp(db.dsl(), keys);
+              } catch (fr.passerelle.core.CancelledException e) {
+                // closing: the rest is written at the next start
+              } catch (RuntimeException e) {
+                if (!closing) {
+                  LOG.log(System.Logger.Level.WARNING, "writing the search keys left failed", e);
+                }
+              } finally {
+                searchKeysDone.countDown();
+              }
+            },
+            "passerelle-search-keys");
+    searchKeys.setDaemon(true);
+    searchKeys.start();
+  }
+
+  /**
+   * The daily automatic backup, if the newest is more than a day old (ADR 0080); the window takes
+   * it in the background once open. True if one was taken.
+   */
+  public boolean takeDailyBackupIfDue() {
+    return new fr.passerelle.db.AutoBackups(db, clock).takeDailyIfDue();
+  }
+
+  /**
+   * Waits until the search keys that were left to write when the data folder opened are written (at
+   * once, usually). The search itself does not need this: until then, a candidate whose keys are
+   * not yet written is not found.
+   */
+  public void awaitSearchKeys() {
+    try {
+      searchKeysDone.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public Database db() {
@@ -126,8 +229,17 @@ public final class Services implements AutoCloseable {
     return sync;
   }
 
+  /** Stops the background work (at the end of its current short transaction), then closes. */
   @Override
   public void close() {
+    closing = true;
+    if (searchKeys != null) {
+      try {
+        searchKeys.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     db.close();
   }
 }

@@ -42,7 +42,7 @@ public final class CandidateIndex {
   static final String PHONE = "~p:";
   private static final int MAX_TOKEN = 100;
   private static final int BATCH = 5_000;
-  private static final int CATCH_UP_CHUNK = 5_000;
+  private static final int CATCH_UP_CHUNK = 1_000;
 
   private CandidateIndex() {}
 
@@ -122,35 +122,45 @@ public final class CandidateIndex {
   /**
    * Re-indexes the queued candidates, {@value #CATCH_UP_CHUNK} per transaction, each removed from
    * the queue in the transaction that indexes it: stopped at any point (crash, cancel), it goes on
-   * from there at the next call. Returns how many it indexed.
+   * from there at the next call. Each chunk takes the queue entries no other catch-up holds ({@code
+   * SKIP LOCKED}), so two may run at once; a chunk stays small, both for the locks it holds against
+   * a counselor's edit and because H2 keeps a small commit atomic when the process dies (ADR 0080).
+   * Returns how many it indexed.
    */
   public static int catchUp(DSLContext dsl, Progress progress) {
     int total = dsl.fetchCount(CANDIDATE_REINDEX);
-    int done = 0;
-    while (done < total) {
-      List<UUID> ids =
-          dsl.select(CANDIDATE_REINDEX.CANDIDATE_ID)
-              .from(CANDIDATE_REINDEX)
-              .limit(CATCH_UP_CHUNK)
-              .fetch(CANDIDATE_REINDEX.CANDIDATE_ID);
-      if (ids.isEmpty()) {
-        break;
+    int[] done = {0};
+    while (true) {
+      int n =
+          dsl.transactionResult(
+              cfg -> {
+                DSLContext tx = cfg.dsl();
+                List<UUID> ids =
+                    tx.select(CANDIDATE_REINDEX.CANDIDATE_ID)
+                        .from(CANDIDATE_REINDEX)
+                        .limit(CATCH_UP_CHUNK)
+                        .forUpdate()
+                        .skipLocked()
+                        .fetch(CANDIDATE_REINDEX.CANDIDATE_ID);
+                if (ids.isEmpty()) {
+                  return 0;
+                }
+                indexRows(tx, ids);
+                tx.deleteFrom(CANDIDATE_REINDEX)
+                    .where(VersionStore.idIn(CANDIDATE_REINDEX.CANDIDATE_ID, ids))
+                    .execute();
+                done[0] += ids.size();
+                // reported before the commit: a listener may read meanwhile (tests)
+                progress.update(done[0], Math.max(done[0], total), "candidate_token");
+                return ids.size();
+              });
+      if (n == 0) {
+        return done[0];
       }
-      dsl.transaction(
-          cfg -> {
-            indexRows(cfg.dsl(), ids);
-            cfg.dsl()
-                .deleteFrom(CANDIDATE_REINDEX)
-                .where(VersionStore.idIn(CANDIDATE_REINDEX.CANDIDATE_ID, ids))
-                .execute();
-          });
-      done += ids.size();
-      progress.update(done, Math.max(done, total), "candidate_token");
       if (progress.isCancelled()) {
         throw new CancelledException();
       }
     }
-    return done;
   }
 
   /**

@@ -10,6 +10,7 @@ import static fr.passerelle.db.jooq.Tables.SYNC_TOUCHED_PERSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import fr.passerelle.candidates.CandidateIndex;
 import fr.passerelle.core.CancelledException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.ReplicatedTables;
@@ -72,6 +73,10 @@ final class RowApplier {
   private long maxHlc;
   private UUID maxHlcReplica;
   private long rows;
+  private long read;
+  private long skip;
+  private boolean dryRun;
+  private Runnable afterBatch = () -> {};
 
   RowApplier(
       DSLContext tx,
@@ -105,6 +110,30 @@ final class RowApplier {
 
   long rows() {
     return rows;
+  }
+
+  /** Checks every row as an import would, and stores none (ADR 0080: before a chunked import). */
+  RowApplier dryRun() {
+    this.dryRun = true;
+    return this;
+  }
+
+  /**
+   * Goes on with an import a crash interrupted: the first {@code rowsDone} rows of the payload are
+   * stored already (read again, not stored again).
+   */
+  RowApplier resume(long rowsDone, long maxHlc, UUID maxHlcReplica) {
+    this.skip = rowsDone;
+    this.rows = rowsDone;
+    this.maxHlc = maxHlc;
+    this.maxHlcReplica = maxHlcReplica;
+    return this;
+  }
+
+  /** Runs after each batch is stored: every row read so far is then stored (chunk commits). */
+  RowApplier afterEachBatch(Runnable r) {
+    this.afterBatch = r;
+    return this;
   }
 
   void run(InputStream ndjson, Map<String, Long> expected) throws IOException {
@@ -230,6 +259,9 @@ final class RowApplier {
         }
       }
     }
+    if (read++ < skip) {
+      return; // stored before the import was interrupted
+    }
     if (hlc > maxHlc) {
       maxHlc = hlc;
       maxHlcReplica = dot;
@@ -257,6 +289,12 @@ final class RowApplier {
     if (consent) {
       checkConsentAuthors();
     }
+    if (dryRun) {
+      batch.clear();
+      batchIds.clear();
+      progress.update(rows, -1, table.getName().toLowerCase());
+      return;
+    }
     VersionStore.Outcome o =
         store.apply(tx, table, batch, consent ? CONSENT_RULE : VersionStore.LATEST);
     ImportReport.TableCounts c = report.table(table.getName());
@@ -276,9 +314,13 @@ final class RowApplier {
     batch.clear();
     batchIds.clear();
     progress.update(rows, -1, table.getName().toLowerCase());
+    afterBatch.run();
   }
 
-  /** Notes the persons these stored rows are about, for the consent rule and the search index. */
+  /**
+   * Notes the persons these stored rows are about, for the consent rule, and queues them for the
+   * search index (in the same transaction as the rows: ADR 0078, 0080).
+   */
   private void touched(List<Record> written, boolean consent) {
     Field<UUID> column = consent ? col(table, ID) : PersonData.personColumn(table);
     if (column == null) { // the person is in another table
@@ -293,6 +335,12 @@ final class RowApplier {
                   .where(VersionStore.idIn(col(table, ID), ids))
                   .and(person.isNotNull()))
           .execute();
+      CandidateIndex.queue(
+          tx,
+          DSL.selectDistinct(person)
+              .from(table)
+              .where(VersionStore.idIn(col(table, ID), ids))
+              .and(person.isNotNull()));
       return;
     }
     Field<?> f = table.field(column.getName());
@@ -313,6 +361,13 @@ final class RowApplier {
             ps.executeBatch();
           }
         });
+    if (!persons.isEmpty()) {
+      CandidateIndex.queue(
+          tx,
+          DSL.select(SYNC_TOUCHED_PERSON.ID)
+              .from(SYNC_TOUCHED_PERSON)
+              .where(VersionStore.idIn(SYNC_TOUCHED_PERSON.ID, persons)));
+    }
   }
 
   /** Only the organisation owning a person records its consent (ADR 0063). */

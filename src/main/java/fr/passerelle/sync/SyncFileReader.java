@@ -42,7 +42,8 @@ final class SyncFileReader implements AutoCloseable {
   private static final int MANIFEST_LIMIT = 64 << 20;
 
   private final Path source;
-  private final Path copy;
+  private Path copy;
+  private boolean kept;
   private final List<SyncFormat.PartHash> parts = new ArrayList<>();
   private final Map<String, byte[]> small = new LinkedHashMap<>();
   private Manifest manifest;
@@ -55,14 +56,17 @@ final class SyncFileReader implements AutoCloseable {
     this.copy = copy;
   }
 
-  /** Copies and checks the file; {@code ours} are our replica ids, current first. */
-  static SyncFileReader open(Path file, LocalKeys keys, List<UUID> ours) {
+  /**
+   * Copies the file into {@code tempDir} (the data folder's own, emptied at each start) and checks
+   * it; {@code ours} are our replica ids, current first.
+   */
+  static SyncFileReader open(Path file, Path tempDir, LocalKeys keys, List<UUID> ours) {
     if (!Files.isRegularFile(file)) {
       throw new fr.passerelle.core.InvalidInputException("No such file: " + file);
     }
     Path copy;
     try {
-      copy = privateTempFile();
+      copy = privateTempFile(tempDir);
       Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new fr.passerelle.core.InvalidInputException(
@@ -80,15 +84,31 @@ final class SyncFileReader implements AutoCloseable {
     }
   }
 
-  private static Path privateTempFile() throws IOException {
+  private static Path privateTempFile(Path dir) throws IOException {
     try {
       return Files.createTempFile(
+          dir,
           "passerelle-import-",
           ".tmp",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
-      return Files.createTempFile("passerelle-import-", ".tmp");
+      return Files.createTempFile(dir, "passerelle-import-", ".tmp");
     }
+  }
+
+  /** The private copy being read. */
+  Path copyPath() {
+    return copy;
+  }
+
+  /**
+   * Moves the private copy to {@code to} and keeps it after {@link #close}: a chunked import that
+   * is interrupted resumes from it (ADR 0080).
+   */
+  void keepAs(Path to) throws IOException {
+    Files.move(copy, to, StandardCopyOption.ATOMIC_MOVE);
+    copy = to;
+    kept = true;
   }
 
   private SyncRefusedException refused(String why) {
@@ -286,6 +306,9 @@ final class SyncFileReader implements AutoCloseable {
 
   @Override
   public void close() {
+    if (kept) {
+      return;
+    }
     try {
       Files.deleteIfExists(copy);
     } catch (IOException ignored) {

@@ -1,0 +1,119 @@
+package fr.passerelle.sync;
+
+import static fr.passerelle.db.ReplicatedTables.CHANGE_SEQ;
+import static fr.passerelle.db.ReplicatedTables.DOT_REPLICA;
+import static fr.passerelle.db.ReplicatedTables.DOT_SEQ;
+import static fr.passerelle.db.ReplicatedTables.HLC;
+import static fr.passerelle.db.ReplicatedTables.col;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
+import static fr.passerelle.db.jooq.Tables.PEER;
+import static fr.passerelle.db.jooq.Tables.REPLICA;
+import static fr.passerelle.db.jooq.Tables.SYNC_IMPORT;
+import static fr.passerelle.db.jooq.Tables.SYNC_TOUCHED_PERSON;
+
+import fr.passerelle.candidates.CandidateIndex;
+import fr.passerelle.core.Progress;
+import fr.passerelle.db.Database;
+import fr.passerelle.db.Journal;
+import fr.passerelle.db.ReplicatedTables;
+import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.VersionStore;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * What a rebuilt database (db/Rebuild) needs before it is used again (ADR 0080): the checkpoint of
+ * each sync import the crash interrupted goes back to where it was, so that its file can be
+ * imported again; this installation's counters go past every row it holds; the receiver's consent
+ * rule is applied to everyone; the search keys are rewritten.
+ */
+public final class SyncRecovery {
+  private SyncRecovery() {}
+
+  /** Returns the number of peers whose checkpoint was rolled back. */
+  public static int afterRebuild(
+      Database db, ReplicatedWriter writer, List<Journal.Entry> notes, Progress progress) {
+    int[] rolledBack = {0};
+    db.dsl()
+        .transaction(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              for (Journal.Entry n : notes) {
+                if (n.kind().equals(SyncImporter.NOTE_KIND) && n.detail("receivedBefore") != null) {
+                  rolledBack[0] +=
+                      tx.update(PEER)
+                          .set(PEER.RECEIVED, Long.parseLong(n.detail("receivedBefore")))
+                          .where(PEER.REPLICA_ID.eq(UUID.fromString(n.detail("peer"))))
+                          .and(PEER.RECEIVED.gt(Long.parseLong(n.detail("receivedBefore"))))
+                          .execute();
+                }
+              }
+              tx.deleteFrom(SYNC_IMPORT).execute();
+              raiseCounters(tx);
+              tx.deleteFrom(SYNC_TOUCHED_PERSON).execute();
+              tx.insertInto(SYNC_TOUCHED_PERSON, SYNC_TOUCHED_PERSON.ID)
+                  .select(
+                      DSL.select(CANDIDATE.ID)
+                          .from(CANDIDATE)
+                          .union(DSL.select(CANDIDATE_CONSENT.ID).from(CANDIDATE_CONSENT)))
+                  .execute();
+              // our own replica is in the directory once anything was imported: nothing to enforce
+              // before that
+              Directory.organisationOf(tx, ReplicatedWriter.currentReplica(tx).getId())
+                  .ifPresent(
+                      own ->
+                          ConsentEnforcer.apply(
+                              tx, new VersionStore(writer), own, new ImportReport("")));
+              tx.deleteFrom(SYNC_TOUCHED_PERSON).execute();
+            });
+    // every candidate's search keys rewritten, in the catch-up's short transactions
+    List<UUID> all = db.dsl().select(CANDIDATE.ID).from(CANDIDATE).fetch(CANDIDATE.ID);
+    for (int from = 0; from < all.size(); from += 5_000) {
+      List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 5_000));
+      db.dsl()
+          .transaction(
+              cfg ->
+                  CandidateIndex.queue(
+                      cfg.dsl(),
+                      DSL.select(CANDIDATE.ID)
+                          .from(CANDIDATE)
+                          .where(VersionStore.idIn(CANDIDATE.ID, chunk))));
+    }
+    CandidateIndex.catchUp(db.dsl(), progress);
+    return rolledBack[0];
+  }
+
+  /**
+   * This installation's dot counter, HLC and change sequence set past every row it holds: the
+   * rebuilt file may keep rows whose counter update was lost, and a counter must never issue a
+   * number twice.
+   */
+  private static void raiseCounters(DSLContext tx) {
+    var me = ReplicatedWriter.currentReplica(tx);
+    long seq = me.getSeq();
+    long hlc = me.getHlc();
+    long changeSeq = me.getChangeSeq();
+    for (Table<?> t : ReplicatedTables.ALL) {
+      Long s =
+          tx.select(DSL.max(col(t, DOT_SEQ)))
+              .from(t)
+              .where(col(t, DOT_REPLICA).eq(me.getId()))
+              .fetchOne(0, Long.class);
+      Long h = tx.select(DSL.max(col(t, HLC))).from(t).fetchOne(0, Long.class);
+      Long c = tx.select(DSL.max(col(t, CHANGE_SEQ))).from(t).fetchOne(0, Long.class);
+      seq = Math.max(seq, s == null ? 0 : s);
+      hlc = Math.max(hlc, h == null ? 0 : h);
+      changeSeq = Math.max(changeSeq, c == null ? 0 : c);
+    }
+    tx.update(REPLICA)
+        .set(REPLICA.SEQ, seq)
+        .set(REPLICA.HLC, hlc)
+        .set(REPLICA.CHANGE_SEQ, changeSeq)
+        .where(REPLICA.ID.eq(me.getId()))
+        .execute();
+  }
+}
