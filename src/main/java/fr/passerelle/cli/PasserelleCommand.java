@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       StatsCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
+      CheckCommand.class,
       MeetingsCommand.class,
       RosterCommand.class,
       IcsCommand.class,
@@ -49,9 +50,13 @@ public final class PasserelleCommand implements Runnable {
     return DataDirs.resolve(dataDir, env);
   }
 
-  /** Opens the services on the data folder; the caller closes them. */
-  public Services openServices() {
-    return Services.open(dataDir());
+  /**
+   * Opens the services on the data folder (what a crash left is finished first, its progress on
+   * {@code err}); the caller closes them.
+   */
+  public Services openServices(PrintWriter err) {
+    return Services.open(
+        dataDir(), fr.passerelle.db.WallClock.system(), new StderrProgress(err, "recovery"));
   }
 
   @Override

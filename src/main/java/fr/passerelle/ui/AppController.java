@@ -1,7 +1,10 @@
 package fr.passerelle.ui;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.app.WayBack;
 import fr.passerelle.core.UserFacingException;
+import fr.passerelle.db.AutoBackups;
+import fr.passerelle.db.DatabaseDamagedException;
 import fr.passerelle.ui.setup.SetupView;
 import fr.passerelle.ui.setup.SetupViewModel;
 import fr.passerelle.ui.shell.ShellView;
@@ -15,6 +18,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
@@ -94,6 +99,12 @@ public final class AppController implements AutoCloseable {
   private void opened(Opened o) {
     services = o.services();
     LOG.info("database opened in {}", dataDir);
+    Services s = services;
+    tasks.submit(
+        new Messages(o.locale()).get("app.dailyBackup"),
+        p -> s.takeDailyBackupIfDue(),
+        taken -> LOG.info("daily automatic backup taken: {}", taken),
+        e -> LOG.warn("the daily automatic backup failed", e));
     if (o.hasOffice()) {
       showShell(o.locale(), null);
     } else {
@@ -103,6 +114,10 @@ public final class AppController implements AutoCloseable {
 
   private void failedToOpen(Throwable e) {
     Messages m = new Messages(Messages.FRENCH);
+    if (e instanceof DatabaseDamagedException damaged) {
+      offerWayBack(m, damaged);
+      return;
+    }
     String detail =
         e instanceof UserFacingException ? e.getMessage() : m.get("error.unexpected", e);
     LOG.error("cannot open the database in {}", dataDir, e);
@@ -118,6 +133,67 @@ public final class AppController implements AutoCloseable {
     alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
     alert.setOnHidden(ev -> onFatal.run());
     alert.show();
+  }
+
+  /**
+   * The integrity check found the database damaged after a crash (ADR 0080): says so in French and
+   * offers the ways back — rebuild from what can be read, or restore the automatic backup — then
+   * opens the repaired folder.
+   */
+  private void offerWayBack(Messages m, DatabaseDamagedException e) {
+    LOG.error("the database in {} is damaged: {}", dataDir, e.result().problems());
+    Alert alert = new Alert(Alert.AlertType.ERROR);
+    alert.initOwner(stage);
+    alert.setTitle(m.get("app.title"));
+    alert.setHeaderText(m.get("db.damaged.header"));
+    Label text = new Label(m.describe(e) + "\n\n" + m.get("error.open.logs", logFile));
+    text.setWrapText(true);
+    text.setId("damaged-text");
+    text.setMaxWidth(560);
+    alert.getDialogPane().setContent(text);
+    alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+    ButtonType rebuild = new ButtonType(m.get("db.rebuild"), ButtonBar.ButtonData.OK_DONE);
+    ButtonType restore = new ButtonType(m.get("db.restoreBackup"), ButtonBar.ButtonData.OTHER);
+    ButtonType quit = new ButtonType(m.get("db.quit"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    alert.getButtonTypes().setAll(rebuild);
+    if (AutoBackups.latest(dataDir).isPresent()) {
+      alert.getButtonTypes().add(restore);
+    }
+    alert.getButtonTypes().add(quit);
+    alert
+        .showAndWait()
+        .ifPresentOrElse(
+            choice -> {
+              if (choice == quit) {
+                onFatal.run();
+                return;
+              }
+              scene.setRoot(splash(m, m.get("db.repairing")));
+              tasks.submit(
+                  m.get("db.repairing"),
+                  p -> {
+                    String notice;
+                    if (choice == rebuild) {
+                      WayBack.Outcome o = WayBack.rebuild(dataDir, p);
+                      notice = m.get("db.rebuilt", o.peersRolledBack());
+                    } else {
+                      WayBack.Outcome o = WayBack.restoreLatestBackup(dataDir);
+                      notice =
+                          m.get(
+                              "db.restored",
+                              java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                                  .withZone(ZoneId.systemDefault())
+                                  .format(o.backup().at()));
+                    }
+                    return new Object[] {Opened.open(dataDir), notice};
+                  },
+                  r -> {
+                    opened((Opened) r[0]);
+                    notify((String) r[1]);
+                  },
+                  this::failedToOpen);
+            },
+            onFatal);
   }
 
   private void showSetup(Locale locale) {
@@ -210,11 +286,15 @@ public final class AppController implements AutoCloseable {
   }
 
   private static Parent splash(Messages m) {
+    return splash(m, m.get("splash.opening"));
+  }
+
+  private static Parent splash(Messages m, String doing) {
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.setPrefSize(48, 48);
     Label name = new Label(m.get("app.title"));
     name.getStyleClass().add("title-1");
-    Label what = new Label(m.get("splash.opening"));
+    Label what = new Label(doing);
     what.getStyleClass().add("text-muted");
     VBox box = new VBox(16, name, spinner, what);
     box.setAlignment(Pos.CENTER);
