@@ -1,10 +1,12 @@
 package fr.passerelle.app;
 
+import fr.passerelle.candidates.CandidateIndex;
 import fr.passerelle.candidates.CandidateService;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.DatabaseDamagedException;
 import fr.passerelle.db.IntegrityCheck;
+import fr.passerelle.db.Journal;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
@@ -24,6 +26,10 @@ import java.nio.file.Path;
  */
 public final class Services implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Services.class.getName());
+
+  /** The journal's note of a search-key catch-up under way (ADR 0080). */
+  public static final String SEARCH_KEYS_NOTE = "search-keys";
+
   private final Database db;
   private final WallClock clock;
   private final ReplicatedWriter writer;
@@ -42,6 +48,7 @@ public final class Services implements AutoCloseable {
       new java.util.concurrent.CountDownLatch(1);
   private volatile boolean closing;
   private Thread searchKeys;
+  private boolean repairedAtOpen;
 
   private Services(Database db, WallClock clock) {
     this.db = db;
@@ -76,6 +83,36 @@ public final class Services implements AutoCloseable {
    * is logged, never thrown: the installation opens as it is and tries again next time.
    */
   public static Services open(Path dataDir, WallClock clock, Progress progress) {
+    try {
+      return openChecked(dataDir, clock, progress);
+    } catch (DatabaseDamagedException e) {
+      boolean importInterrupted =
+          new fr.passerelle.db.Journal(dataDir)
+              .leftovers().stream().anyMatch(n -> n.detail("peer") != null);
+      if (!importInterrupted) {
+        throw e; // the way back is the user's choice (check --rebuild, --restore-backup)
+      }
+      // the damage of a crash in the middle of a sync import: rebuilt, and the import applied
+      // again from its kept copy, before anything is served (ADR 0080)
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "the database was damaged during a sync import; rebuilding it: " + e.getMessage());
+      WayBack.rebuild(dataDir, progress);
+      Services s = openChecked(dataDir, clock, progress);
+      s.repairedAtOpen = true;
+      return s;
+    }
+  }
+
+  /**
+   * True if this open found the database damaged by a crash during a sync import and rebuilt it
+   * (the window says so).
+   */
+  public boolean repairedAtOpen() {
+    return repairedAtOpen;
+  }
+
+  private static Services openChecked(Path dataDir, WallClock clock, Progress progress) {
     Database db = Database.open(dataDir);
     Services s;
     try {
@@ -88,6 +125,14 @@ public final class Services implements AutoCloseable {
             r.tables().size(),
             r.rows(),
             r.problems().size());
+        if (!r.ok() && CandidateIndex.TABLES.containsAll(r.damagedTables())) {
+          // only the search keys, which are derived from the candidates: written afresh
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "a crash damaged the search keys; they are written again: " + r.problems());
+          CandidateIndex.resetAfterCrash(db.dsl());
+          r = IntegrityCheck.run(db.dataSource(), CandidateIndex.TABLES, progress);
+        }
         if (!r.ok()) {
           throw DatabaseDamagedException.of(dataDir, r);
         }
@@ -132,9 +177,12 @@ public final class Services implements AutoCloseable {
     searchKeys =
         new Thread(
             () -> {
+              Journal.Entry note =
+                  new Journal(db.dataDir())
+                      .begin(SEARCH_KEYS_NOTE, CandidateIndex.TABLES, java.util.Map.of());
               try {
                 // search keys an interrupted sync import left to write (ADR 0078)
-                fr.passerelle.candidates.CandidateIndex.catchUp(db.dsl(), keys);
+                CandidateIndex.catchUp(db.dsl(), keys, db.bulkWrites());
               } catch (fr.passerelle.core.CancelledException e) {
                 // closing: the rest is written at the next start
               } catch (RuntimeException e) {
@@ -142,6 +190,7 @@ public final class Services implements AutoCloseable {
                   LOG.log(System.Logger.Level.WARNING, "writing the search keys left failed", e);
                 }
               } finally {
+                new Journal(db.dataDir()).end(note);
                 searchKeysDone.countDown();
               }
             },

@@ -4,8 +4,10 @@ import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.AutoBackups;
 import fr.passerelle.db.BackupService;
+import fr.passerelle.db.Database;
 import fr.passerelle.db.Journal;
 import fr.passerelle.db.Rebuild;
+import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.sync.SyncRecovery;
 import java.nio.file.Path;
@@ -20,19 +22,24 @@ public final class WayBack {
   private WayBack() {}
 
   /** What a way back did. */
-  public record Outcome(int peersRolledBack, UUID newReplica, AutoBackups.Backup backup) {}
+  public record Outcome(
+      int peersRolledBack, int importsRestarted, UUID newReplica, AutoBackups.Backup backup) {}
 
   /**
    * Rebuilds the database from what can still be read, then rolls back the checkpoint of the sync
-   * imports a crash interrupted (their files are to be imported again), applies the consent rule to
-   * everyone and rewrites the search keys.
+   * imports a crash interrupted (applied again from their kept copy at the next open, or their
+   * files to be imported again), applies the consent rule to everyone and rewrites the search keys.
    */
   public static Outcome rebuild(Path dataDir, Progress progress) {
     List<Journal.Entry> notes = Rebuild.run(dataDir, progress);
-    try (Services s = Services.open(dataDir, WallClock.system(), progress)) {
-      s.awaitSearchKeys();
-      int peers = SyncRecovery.afterRebuild(s.db(), s.writer(), notes, progress);
-      return new Outcome(peers, null, null);
+    try (Database db = Database.open(dataDir)) {
+      SyncRecovery.Outcome o =
+          SyncRecovery.afterRebuild(
+              db,
+              new ReplicatedWriter(WallClock.system(), new fr.passerelle.sync.ConsentGuard()),
+              notes,
+              progress);
+      return new Outcome(o.checkpointsRolledBack(), o.importsRestarted(), null, null);
     }
   }
 
@@ -47,6 +54,6 @@ public final class WayBack {
                         "There is no automatic backup in " + dataDir + ".",
                         dataDir));
     UUID replica = BackupService.restore(dataDir, b.file());
-    return new Outcome(0, replica, b);
+    return new Outcome(0, 0, replica, b);
   }
 }

@@ -121,45 +121,91 @@ public final class CandidateIndex {
 
   /**
    * Re-indexes the queued candidates, {@value #CATCH_UP_CHUNK} per transaction, each removed from
-   * the queue in the transaction that indexes it: stopped at any point (crash, cancel), it goes on
-   * from there at the next call. Each chunk takes the queue entries no other catch-up holds ({@code
-   * SKIP LOCKED}), so two may run at once; a chunk stays small, both for the locks it holds against
-   * a counselor's edit and because H2 keeps a small commit atomic when the process dies (ADR 0080).
-   * Returns how many it indexed.
+   * the queue once its keys are committed: stopped at any point (crash, cancel), it goes on from
+   * there at the next call. Each chunk takes the queue entries no other catch-up holds ({@code SKIP
+   * LOCKED}); a chunk stays small, for the locks it holds against a counselor's edit and because H2
+   * leaves a large commit cut by a crash half-applied more often (ADR 0080). Returns how many it
+   * indexed.
    */
   public static int catchUp(DSLContext dsl, Progress progress) {
+    return catchUp(dsl, progress, new java.util.concurrent.locks.ReentrantLock());
+  }
+
+  /** The same, each transaction taken under {@code gate} (Database#bulkWrites). */
+  public static int catchUp(
+      DSLContext dsl, Progress progress, java.util.concurrent.locks.Lock gate) {
     int total = dsl.fetchCount(CANDIDATE_REINDEX);
     int[] done = {0};
     while (true) {
-      int n =
-          dsl.transactionResult(
-              cfg -> {
-                DSLContext tx = cfg.dsl();
-                List<UUID> ids =
-                    tx.select(CANDIDATE_REINDEX.CANDIDATE_ID)
-                        .from(CANDIDATE_REINDEX)
-                        .limit(CATCH_UP_CHUNK)
-                        .forUpdate()
-                        .skipLocked()
-                        .fetch(CANDIDATE_REINDEX.CANDIDATE_ID);
-                if (ids.isEmpty()) {
-                  return 0;
-                }
-                indexRows(tx, ids);
-                tx.deleteFrom(CANDIDATE_REINDEX)
-                    .where(VersionStore.idIn(CANDIDATE_REINDEX.CANDIDATE_ID, ids))
-                    .execute();
-                done[0] += ids.size();
-                // reported before the commit: a listener may read meanwhile (tests)
-                progress.update(done[0], Math.max(done[0], total), "candidate_token");
-                return ids.size();
-              });
-      if (n == 0) {
+      List<UUID> ids;
+      gate.lock();
+      try {
+        ids =
+            dsl.transactionResult(
+                cfg -> {
+                  DSLContext tx = cfg.dsl();
+                  List<UUID> chunk =
+                      tx.select(CANDIDATE_REINDEX.CANDIDATE_ID)
+                          .from(CANDIDATE_REINDEX)
+                          .limit(CATCH_UP_CHUNK)
+                          .forUpdate()
+                          .skipLocked()
+                          .fetch(CANDIDATE_REINDEX.CANDIDATE_ID);
+                  indexRows(tx, chunk);
+                  if (!chunk.isEmpty()) {
+                    done[0] += chunk.size();
+                    // said before the commit: a listener may read meanwhile (tests)
+                    progress.update(done[0], Math.max(done[0], total), "candidate_token");
+                  }
+                  return chunk;
+                });
+        if (!ids.isEmpty()) {
+          // out of the queue once their keys are committed, in a transaction of its own: a
+          // commit cut by a crash (ADR 0080) never leaves a candidate dequeued without its keys
+          dsl.transaction(
+              cfg ->
+                  cfg.dsl()
+                      .deleteFrom(CANDIDATE_REINDEX)
+                      .where(VersionStore.idIn(CANDIDATE_REINDEX.CANDIDATE_ID, ids))
+                      .execute());
+        }
+      } finally {
+        gate.unlock();
+      }
+      if (ids.isEmpty()) {
         return done[0];
       }
       if (progress.isCancelled()) {
         throw new CancelledException();
       }
+    }
+  }
+
+  /** The local tables of the search keys: derived from the candidates, rebuilt from them. */
+  public static final List<String> TABLES = List.of("candidate_token", "candidate_reindex");
+
+  /**
+   * After a crash damaged the search keys' own tables (ADR 0080): both emptied ({@code TRUNCATE}
+   * clears what a dead transaction left in them too), every live candidate queued again, a few
+   * thousand per transaction; {@link #catchUp} then writes their keys.
+   */
+  public static void resetAfterCrash(DSLContext dsl) {
+    dsl.execute("TRUNCATE TABLE candidate_token");
+    dsl.execute("TRUNCATE TABLE candidate_reindex");
+    List<UUID> all =
+        dsl.select(CANDIDATE.ID)
+            .from(CANDIDATE)
+            .where(CANDIDATE.DELETED.isFalse())
+            .fetch(CANDIDATE.ID);
+    for (int from = 0; from < all.size(); from += BATCH) {
+      List<UUID> chunk = all.subList(from, Math.min(all.size(), from + BATCH));
+      dsl.transaction(
+          cfg ->
+              queue(
+                  cfg.dsl(),
+                  DSL.select(CANDIDATE.ID)
+                      .from(CANDIDATE)
+                      .where(VersionStore.idIn(CANDIDATE.ID, chunk))));
     }
   }
 

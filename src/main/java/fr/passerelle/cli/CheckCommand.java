@@ -58,10 +58,13 @@ final class CheckCommand implements Callable<Integer> {
       WayBack.Outcome o = WayBack.rebuild(dir, new StderrProgress(err, "rebuilding"));
       out.println(
           "Rebuilt the database from what could be read; the damaged file is kept beside it.");
-      if (o.peersRolledBack() > 0) {
+      if (o.importsRestarted() > 0) {
+        out.println("The sync import the crash interrupted is applied again from its kept copy.");
+      }
+      if (o.peersRolledBack() > o.importsRestarted()) {
         out.println(
             "The checkpoint of "
-                + o.peersRolledBack()
+                + (o.peersRolledBack() - o.importsRestarted())
                 + " partner(s) was rolled back: import their last file again.");
       }
     }

@@ -47,6 +47,8 @@ public final class Database implements AutoCloseable {
   private volatile boolean verified;
   private volatile boolean keepMarker;
   private boolean closed;
+  private final java.util.concurrent.locks.ReentrantLock bulkWrites =
+      new java.util.concurrent.locks.ReentrantLock();
 
   private Database(Path dataDir, JdbcConnectionPool pool, Connection keeper, boolean unclean) {
     this.dataDir = dataDir;
@@ -61,13 +63,16 @@ public final class Database implements AutoCloseable {
     return uncleanShutdown;
   }
 
-  /** The check due after an unclean shutdown passed: a clean close may forget about it. */
+  /**
+   * The check due after an unclean shutdown passed: a clean close may forget about it, and the
+   * journal's notes of interrupted writes are done with (but those an import resumes from).
+   */
   public void verified() {
     this.verified = true;
     Journal journal = new Journal(dataDir);
     for (Journal.Entry e : journal.leftovers()) {
-      if (e.kind().equals(DAMAGE_NOTE)) {
-        journal.end(e);
+      if (e.detail(Journal.KEEP_FILE) == null) {
+        journal.end(e); // checked: only an interrupted import still needs its note (to resume)
       }
     }
   }
@@ -115,11 +120,25 @@ public final class Database implements AutoCloseable {
     return db;
   }
 
-  /** The H2 URL of a data folder's database (H2's defaults otherwise: see ADR 0080). */
+  /**
+   * The H2 URL of a data folder's database, H2's settings left as they are: {@code WRITE_DELAY=0}
+   * (each commit stored by its own thread, no background writer) did not keep a killed commit whole
+   * either (ADR 0080), and costs the background serialization.
+   */
   static String url(Path dataDir) {
     return "jdbc:h2:file:"
         + dataDir.resolve(FILE_NAME).toAbsolutePath()
         + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  /**
+   * Taken by the writes that commit many rows in chunks (a sync import, the search keys' catch-up)
+   * for each of their transactions: their commits never run while another of them writes. H2 stores
+   * the file when a writer has many unsaved changes, and a store in the middle of another
+   * transaction's commit is what a crash turns into a half-applied commit (ADR 0080).
+   */
+  public java.util.concurrent.locks.Lock bulkWrites() {
+    return bulkWrites;
   }
 
   private static void prepareDir(Path dataDir) {

@@ -98,9 +98,17 @@ public final class IntegrityCheck {
     long rows = 0;
     try (Connection c = ds.getConnection()) {
       setLockTimeout(c, LOCK_TIMEOUT_MS);
+      // one snapshot for the whole check: a table and its indexes are read at different moments,
+      // and the window's other work may write meanwhile
+      int isolation = c.getTransactionIsolation();
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       try {
         rows = checkAll(c, tables, progress, problems, checked);
       } finally {
+        c.rollback();
+        c.setTransactionIsolation(isolation);
+        c.setAutoCommit(true);
         // the pool hands this session out again: with the database's own timeout
         setLockTimeout(c, org.h2.engine.Constants.INITIAL_LOCK_TIMEOUT);
       }

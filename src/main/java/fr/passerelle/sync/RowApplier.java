@@ -75,6 +75,7 @@ final class RowApplier {
   private long rows;
   private long read;
   private long skip;
+  private long touchAllUntil;
   private boolean dryRun;
   private Runnable afterBatch = () -> {};
 
@@ -119,12 +120,15 @@ final class RowApplier {
   }
 
   /**
-   * Goes on with an import a crash interrupted: the first {@code rowsDone} rows of the payload are
-   * stored already (read again, not stored again).
+   * Goes on with an import a crash interrupted: the first {@code from} rows of the payload are
+   * stored already (read again, not stored again). The rows up to {@code touchAllUntil} were in the
+   * chunk whose commit the crash may have cut: stored again, and their persons noted even where the
+   * stored version is already theirs (ADR 0080).
    */
-  RowApplier resume(long rowsDone, long maxHlc, UUID maxHlcReplica) {
-    this.skip = rowsDone;
-    this.rows = rowsDone;
+  RowApplier resume(long from, long touchAllUntil, long maxHlc, UUID maxHlcReplica) {
+    this.skip = from;
+    this.rows = from;
+    this.touchAllUntil = touchAllUntil;
     this.maxHlc = maxHlc;
     this.maxHlcReplica = maxHlcReplica;
     return this;
@@ -308,8 +312,9 @@ final class RowApplier {
         report.conflict(keepLoser(m));
       }
     }
-    if (!o.written().isEmpty() && (consent || PersonData.isAboutPerson(table))) {
-      touched(o.written(), consent);
+    List<Record> touchedRows = rows - batch.size() < touchAllUntil ? batch : o.written();
+    if (!touchedRows.isEmpty() && (consent || PersonData.isAboutPerson(table))) {
+      touched(touchedRows, consent);
     }
     batch.clear();
     batchIds.clear();

@@ -89,10 +89,15 @@ public final class SyncImporter {
       Verified v = verify(reader, m, fileName, office.organisation());
       ImportReport report;
       if (m.rows() <= CHUNK_ROWS) {
-        report =
-            db.dsl()
-                .transactionResult(
-                    cfg -> applyAtOnce(cfg.dsl(), reader, m, v, fileName, office, progress));
+        db.bulkWrites().lock();
+        try {
+          report =
+              db.dsl()
+                  .transactionResult(
+                      cfg -> applyAtOnce(cfg.dsl(), reader, m, v, fileName, office, progress));
+        } finally {
+          db.bulkWrites().unlock();
+        }
       } else {
         report = applyInChunks(reader, m, v, fileName, office, progress);
       }
@@ -153,7 +158,14 @@ public final class SyncImporter {
       return;
     }
     long t = System.nanoTime();
-    int indexed = CandidateIndex.catchUp(db.dsl(), new Progress.Uncancellable(progress));
+    Journal.Entry note = journal.begin("search-keys", CandidateIndex.TABLES, Map.of());
+    int indexed;
+    try {
+      indexed =
+          CandidateIndex.catchUp(db.dsl(), new Progress.Uncancellable(progress), db.bulkWrites());
+    } finally {
+      journal.end(note);
+    }
     report.searchIndexCaughtUp(indexed, Duration.ofNanos(System.nanoTime() - t));
   }
 
@@ -396,9 +408,11 @@ public final class SyncImporter {
       Progress progress,
       SyncImportRecord pending) {
     ImportReport report = newReport(m, v, fileName);
+    java.util.concurrent.locks.Lock gate = db.bulkWrites();
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
       DSLContext tx = DSL.using(c, SQLDialect.H2);
+      gate.lock();
       try {
         PeerRecord peer;
         RowApplier rows;
@@ -415,6 +429,7 @@ public final class SyncImporter {
           p.setFileCopy(reader.copyPath().toString());
           p.setToSeq(m.to());
           p.setRowsDone(0L);
+          p.setChunkFrom(0L);
           p.setMaxHlc(0L);
           p.setReport(report.save());
           p.setStartedAt(OffsetDateTime.now());
@@ -428,25 +443,38 @@ public final class SyncImporter {
           report.restore(pending.getReport());
           rows =
               rowApplier(tx, report, progress, fileName, peer, v)
-                  .resume(pending.getRowsDone(), pending.getMaxHlc(), pending.getMaxHlcReplica());
+                  .resume(
+                      pending.getChunkFrom(),
+                      pending.getRowsDone(),
+                      pending.getMaxHlc(),
+                      pending.getMaxHlcReplica());
         }
         UUID peerReplica = peer.getReplicaId();
         long[] committed = {rows.rows()};
+        Runnable commitChunk =
+            () -> {
+              tx.update(SYNC_IMPORT)
+                  .set(SYNC_IMPORT.CHUNK_FROM, committed[0])
+                  .set(SYNC_IMPORT.ROWS_DONE, rows.rows())
+                  .set(SYNC_IMPORT.MAX_HLC, rows.maxHlc())
+                  .set(SYNC_IMPORT.MAX_HLC_REPLICA, rows.maxHlcReplica())
+                  .set(SYNC_IMPORT.REPORT, report.save())
+                  .where(SYNC_IMPORT.PEER_REPLICA.eq(peerReplica))
+                  .execute();
+              commit(c);
+              committed[0] = rows.rows();
+              gate.unlock(); // other bulk writes may take their turn between two chunks
+              gate.lock();
+            };
         rows.afterEachBatch(
             () -> {
               if (rows.rows() - committed[0] >= CHUNK_ROWS) {
-                tx.update(SYNC_IMPORT)
-                    .set(SYNC_IMPORT.ROWS_DONE, rows.rows())
-                    .set(SYNC_IMPORT.MAX_HLC, rows.maxHlc())
-                    .set(SYNC_IMPORT.MAX_HLC_REPLICA, rows.maxHlcReplica())
-                    .set(SYNC_IMPORT.REPORT, report.save())
-                    .where(SYNC_IMPORT.PEER_REPLICA.eq(peerReplica))
-                    .execute();
-                commit(c);
-                committed[0] = rows.rows();
+                commitChunk.run();
               }
             });
         readRows(reader, m, rows);
+        commitChunk.run();
+        // a transaction of its own, without rows: the consent rule, the checkpoint, the log
         finish(tx, rows, peer, m, v, reader.addressedTo(), fileName, office, report);
         tx.deleteFrom(SYNC_IMPORT).execute();
         c.commit();
@@ -463,6 +491,8 @@ public final class SyncImporter {
                 + "). What it applied is kept and the rest is applied at the next start of"
                 + " Passerelle (or the next import).",
             e);
+      } finally {
+        gate.unlock();
       }
     } catch (SQLException e) {
       throw new fr.passerelle.db.DatabaseException(

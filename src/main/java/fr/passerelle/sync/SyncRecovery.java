@@ -19,6 +19,8 @@ import fr.passerelle.db.Journal;
 import fr.passerelle.db.ReplicatedTables;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.VersionStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -27,17 +29,24 @@ import org.jooq.impl.DSL;
 
 /**
  * What a rebuilt database (db/Rebuild) needs before it is used again (ADR 0080): the checkpoint of
- * each sync import the crash interrupted goes back to where it was, so that its file can be
- * imported again; this installation's counters go past every row it holds; the receiver's consent
- * rule is applied to everyone; the search keys are rewritten.
+ * each sync import the crash interrupted goes back to where it was, and the import starts again
+ * from the copy of its file kept in the data folder (or, without it, its file is to be imported
+ * again); this installation's counters go past every row it holds; the receiver's consent rule is
+ * applied to everyone; the search keys are rewritten.
  */
 public final class SyncRecovery {
   private SyncRecovery() {}
 
-  /** Returns the number of peers whose checkpoint was rolled back. */
-  public static int afterRebuild(
+  /**
+   * What was done: checkpoints rolled back; interrupted imports to apply again from their kept copy
+   * at the next open (their checkpoint rolled back too).
+   */
+  public record Outcome(int checkpointsRolledBack, int importsRestarted) {}
+
+  public static Outcome afterRebuild(
       Database db, ReplicatedWriter writer, List<Journal.Entry> notes, Progress progress) {
     int[] rolledBack = {0};
+    int[] restarted = {0};
     db.dsl()
         .transaction(
             cfg -> {
@@ -53,6 +62,27 @@ public final class SyncRecovery {
                 }
               }
               tx.deleteFrom(SYNC_IMPORT).execute();
+              for (Journal.Entry n : notes) {
+                String copy = n.detail(Journal.KEEP_FILE);
+                if (n.kind().equals(SyncImporter.NOTE_KIND)
+                    && copy != null
+                    && Files.isRegularFile(Path.of(copy))) {
+                  // the interrupted import starts again from its first row at the next open
+                  restarted[0]++;
+                  tx.insertInto(SYNC_IMPORT)
+                      .set(SYNC_IMPORT.PEER_REPLICA, UUID.fromString(n.detail("peer")))
+                      .set(SYNC_IMPORT.FILE_NAME, n.detail("file"))
+                      .set(SYNC_IMPORT.FILE_COPY, copy)
+                      .set(SYNC_IMPORT.TO_SEQ, Long.parseLong(n.detail("to")))
+                      .set(SYNC_IMPORT.ROWS_DONE, 0L)
+                      .set(SYNC_IMPORT.CHUNK_FROM, 0L)
+                      .set(SYNC_IMPORT.MAX_HLC, 0L)
+                      .set(SYNC_IMPORT.REPORT, new ImportReport(n.detail("file")).save())
+                      .set(SYNC_IMPORT.STARTED_AT, java.time.OffsetDateTime.now())
+                      .execute();
+                  new Journal(db.dataDir()).begin(n.kind(), n.tables(), n.details());
+                }
+              }
               raiseCounters(tx);
               tx.deleteFrom(SYNC_TOUCHED_PERSON).execute();
               tx.insertInto(SYNC_TOUCHED_PERSON, SYNC_TOUCHED_PERSON.ID)
@@ -83,8 +113,8 @@ public final class SyncRecovery {
                           .from(CANDIDATE)
                           .where(VersionStore.idIn(CANDIDATE.ID, chunk))));
     }
-    CandidateIndex.catchUp(db.dsl(), progress);
-    return rolledBack[0];
+    CandidateIndex.catchUp(db.dsl(), progress, db.bulkWrites());
+    return new Outcome(rolledBack[0], restarted[0]);
   }
 
   /**

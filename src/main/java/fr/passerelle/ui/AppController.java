@@ -110,6 +110,9 @@ public final class AppController implements AutoCloseable {
     } else {
       showSetup(o.locale());
     }
+    if (s.repairedAtOpen()) {
+      notify(new Messages(o.locale()).get("db.repairedAtOpen"));
+    }
   }
 
   private void failedToOpen(Throwable e) {

@@ -26,14 +26,15 @@ import java.util.stream.Stream;
  *
  * Arguments: work folder, rounds, rows per transaction, extra URL settings (e.g. {@code
  * ;WRITE_DELAY=0}), seed, {@code alone} (one connection), {@code writer} (a second connection
- * writes small transactions all along) or {@code gated} (the same, never during a commit), and the
- * rows per transaction (default: all in one; else chunks, each moving the checkpoint). Each round
- * copies a prepared database, starts a child JVM that inserts the rows in three tables with
- * secondary indexes, moves a checkpoint row in the same transaction and commits; the parent kills
- * it ({@code destroyForcibly}, SIGKILL) at a random moment between the last insert and a few
- * seconds after the commit, reopens the file and checks: the checkpoint says 0 and no row is there,
- * or it says 1 and every row is there; every row reachable through the primary key is reachable
- * through each secondary index and the other way round.
+ * writes small transactions all along) or {@code gated} (the same, never during a commit), each
+ * with {@code -checkpoint} to store the file right before each COMMIT (ADR 0080), and the rows per
+ * transaction (default: all in one; else chunks, each moving the checkpoint). Each round copies a
+ * prepared database, starts a child JVM that inserts the rows in three tables with secondary
+ * indexes, moves a checkpoint row in the same transaction and commits; the parent kills it ({@code
+ * destroyForcibly}, SIGKILL) at a random moment between the last insert and a few seconds after the
+ * commit, reopens the file and checks: the checkpoint says 0 and no row is there, or it says 1 and
+ * every row is there; every row reachable through the primary key is reachable through each
+ * secondary index and the other way round.
  */
 public final class H2KillRepro {
   private static final String[] TABLES = {"person", "criterion", "occupation"};
@@ -193,7 +194,7 @@ public final class H2KillRepro {
     // "writer": another connection of the process writes small transactions meanwhile, as a
     // window's other tasks would; "gated": the same, but never while a commit is in progress
     Object gate = new Object();
-    if (!mode.equals("alone")) {
+    if (!mode.startsWith("alone")) {
       Connection other = DriverManager.getConnection(url(dir, settings), "sa", "");
       Thread writer =
           new Thread(
@@ -246,6 +247,12 @@ public final class H2KillRepro {
         }
         System.out.println("COMMITTING " + k + " " + (System.nanoTime() - t0) / 1_000_000);
         System.out.flush();
+        if (mode.endsWith("-checkpoint")) {
+          // the chunk's changes written now: its commit starts with nothing unsaved
+          try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+          }
+        }
         long t1 = System.nanoTime();
         long v0 = storeVersion(c);
         synchronized (gate) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.app.Services;
 import fr.passerelle.testsupport.Cli;
+import fr.passerelle.testsupport.Damage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

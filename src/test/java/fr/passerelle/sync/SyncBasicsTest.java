@@ -98,6 +98,7 @@ class SyncBasicsTest {
     b.dsl().deleteFrom(CANDIDATE_TOKEN).execute();
     CandidateIndex.queue(b.dsl(), DSL.select(DSL.inline(id)));
     b.reopen();
+    b.services.awaitSearchKeys(); // written in the background once the folder is open (ADR 0080)
     assertThat(tokens(b, id)).contains("martin");
     assertThat(b.dsl().fetchCount(CANDIDATE_REINDEX)).isZero();
   }

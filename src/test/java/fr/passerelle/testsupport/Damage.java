@@ -1,5 +1,6 @@
-package fr.passerelle.db;
+package fr.passerelle.testsupport;
 
+import fr.passerelle.db.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,13 +18,13 @@ import org.h2.table.Table;
  * 0080): index entries lost while their rows stay, written to the file. Reaches into H2's storage,
  * under SQL and transactions: for tests only.
  */
-final class Damage {
+public final class Damage {
   private Damage() {}
 
   /**
    * Removes the first {@code n} entries of one secondary index of {@code table}; returns its name.
    */
-  static String loseIndexEntries(Database db, String table, int n) throws SQLException {
+  public static String loseIndexEntries(Database db, String table, int n) throws SQLException {
     try (Connection c = db.dataSource().getConnection()) {
       SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
       Table t = session.getDatabase().getSchema("PUBLIC").findTableOrView(session, table);
