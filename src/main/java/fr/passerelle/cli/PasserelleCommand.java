@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
       RestoreCommand.class,
       MeetingsCommand.class,
       RosterCommand.class,
+      PrintCommand.class,
+      PrintersCommand.class,
       IcsCommand.class,
       SyncCommand.class,
       CommandLine.HelpCommand.class

@@ -4,6 +4,7 @@ import fr.passerelle.meetings.FrenchFormats;
 import fr.passerelle.meetings.Meeting;
 import fr.passerelle.meetings.MeetingStatus;
 import fr.passerelle.meetings.MeetingSummary;
+import fr.passerelle.printing.ui.PrintDialog;
 import fr.passerelle.ui.Messages;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -279,9 +280,52 @@ public final class MeetingsView {
     }
   }
 
-  private void print() {
-    if (vm.selected.get() != null) {
-      vm.printRoster(new AwtRosterPrinter());
+  /**
+   * Ctrl+P: where and what to print; when the computer cannot print, says why and offers to save
+   * the PDF instead.
+   */
+  void print() {
+    if (vm.selected.get() == null) {
+      return;
+    }
+    vm.loadPrinters(
+        choices -> {
+          if (choices.none()) {
+            offerPdf(m.get("printing.noPrintService"), PrintDocument.ROSTER);
+            return;
+          }
+          dialogs
+              .askPrint(root.getScene().getWindow(), m, choices, PrintDocument.ROSTER)
+              .ifPresent(
+                  r -> {
+                    if (r.action() == PrintDialog.Action.SAVE_PDF) {
+                      saveDocument(r.document());
+                    } else {
+                      vm.print(
+                          r.document(),
+                          r.printer(),
+                          r.copies(),
+                          failure -> offerPdf(m.describe(failure), r.document()));
+                    }
+                  });
+        });
+  }
+
+  private void offerPdf(String why, PrintDocument document) {
+    if (dialogs.confirm(
+        root.getScene().getWindow(),
+        m.get("printing.offerPdf.title"),
+        m.get("printing.offerPdf.text", why),
+        m.get("printing.offerPdf.ok"))) {
+      saveDocument(document);
+    }
+  }
+
+  private void saveDocument(PrintDocument document) {
+    if (document == PrintDocument.ROSTER) {
+      save("roster", "pdf", vm::saveRoster);
+    } else {
+      save("convocations", "pdf", vm::saveConvocations);
     }
   }
 
