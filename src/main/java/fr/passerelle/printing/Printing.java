@@ -82,14 +82,22 @@ public final class Printing {
             return Optional.ofNullable(PrintServiceLookup.lookupDefaultPrintService());
           }
         },
-        (printer, jobName, pages, copies) -> {
-          PrinterJob job = PrinterJob.getPrinterJob();
-          job.setPrintService(printer);
-          job.setJobName(jobName);
-          job.setPageable(pages);
-          job.setCopies(copies);
-          job.print();
-        });
+        SYSTEM_SPOOLER);
+  }
+
+  private static final Spooler SYSTEM_SPOOLER =
+      (printer, jobName, pages, copies) -> {
+        PrinterJob job = PrinterJob.getPrinterJob();
+        job.setPrintService(printer);
+        job.setJobName(jobName);
+        job.setPageable(pages);
+        job.setCopies(copies);
+        job.print();
+      };
+
+  /** How this prints: the system's print job unless a test gave another. */
+  public Spooler spooler() {
+    return spooler;
   }
 
   /**

@@ -188,6 +188,8 @@ public final class AppController implements AutoCloseable {
     listener[0] =
         () -> {
           scene.removePostLayoutPulseListener(listener[0]);
+          // what installer/check-deb.sh waits for before its screenshot
+          LOG.info("Screen laid out: {}", root.getClass().getSimpleName());
           first.run();
         };
     scene.addPostLayoutPulseListener(listener[0]);
