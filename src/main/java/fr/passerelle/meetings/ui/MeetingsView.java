@@ -1,5 +1,6 @@
 package fr.passerelle.meetings.ui;
 
+import fr.passerelle.core.FileNames;
 import fr.passerelle.meetings.FrenchFormats;
 import fr.passerelle.meetings.Meeting;
 import fr.passerelle.meetings.MeetingStatus;
@@ -332,15 +333,17 @@ public final class MeetingsView {
   private void save(
       String prefix, String ext, BiConsumer<Path, java.util.function.Consumer<Path>> action) {
     Meeting mt = vm.selected.get();
-    String name = prefix + "-" + mt.startsAt().toLocalDate() + "-" + slug(mt.title()) + "." + ext;
+    String name =
+        prefix
+            + "-"
+            + mt.startsAt().toLocalDate()
+            + "-"
+            + FileNames.part(mt.title().toLowerCase(java.util.Locale.ROOT), "reunion")
+            + "."
+            + ext;
     Optional<Path> file =
         dialogs.saveFile(root.getScene().getWindow(), m.get("meetings.saveAs"), name, ext);
     file.ifPresent(f -> action.accept(f, p -> {}));
-  }
-
-  private static String slug(String s) {
-    String n = fr.passerelle.db.TextNorm.normalize(s).replaceAll("[^a-z0-9]+", "-");
-    return n.length() > 40 ? n.substring(0, 40) : n;
   }
 
   static String join(String a, String b) {
