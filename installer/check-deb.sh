@@ -42,7 +42,7 @@ xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
   done
   sleep 2   # the first frame is painted after the layout pulse
   import -window root "$3/deb-window.png"
-  xdotool search --name "^Passerelle$" >"$3/deb-window.ids" 2>/dev/null || true
+  xdotool search --name "^Passerelle" >"$3/deb-window.ids" 2>/dev/null || true
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
 ' _ /opt/passerelle/bin/Passerelle "$data" "$out" "$log"

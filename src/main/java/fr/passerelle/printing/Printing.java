@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class Printing {
   private static final Logger log = LoggerFactory.getLogger(Printing.class);
   private static final Pattern MISSING_PROGRAM = Pattern.compile("Cannot run program \"([^\"]+)\"");
+  private static final Pattern COMMAND_FAILED = Pattern.compile("error=\\d+ running: [^\\n]*");
 
   /** The print services the system offers (all, and the default one if any). */
   public interface Printers {
@@ -223,8 +224,12 @@ public final class Printing {
     return t.getCause() == t ? null : t.getCause();
   }
 
-  /** The deepest message of the causes, or the failure's type when none has one. */
-  private static String describe(PrinterException e) {
+  /**
+   * The deepest message of the causes, or the failure's type when none has one. When the print
+   * command failed ("error=1 running: '/usr/bin/lpr' … then its own output"), what the command said
+   * (e.g. "Error - The printer or class does not exist."), not how it was run.
+   */
+  static String describe(PrinterException e) {
     if (e instanceof PrinterAbortException) {
       return "the job was cancelled";
     }
@@ -234,7 +239,16 @@ public final class Printing {
         found = t.getMessage();
       }
     }
-    return found != null ? found : e.getClass().getSimpleName();
+    if (found == null) {
+      return e.getClass().getSimpleName();
+    }
+    Matcher command = COMMAND_FAILED.matcher(found);
+    if (command.find()) {
+      String[] lines = found.substring(command.end()).strip().split("\\R");
+      String said = lines[lines.length - 1].strip().replaceFirst("^/?[\\w/.-]*lpr?:\\s*", "");
+      return said.isEmpty() ? found.strip() : said;
+    }
+    return found.strip();
   }
 
   private static byte[] render(Pdf pdf) {

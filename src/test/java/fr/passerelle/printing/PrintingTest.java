@@ -160,6 +160,17 @@ class PrintingTest {
   }
 
   @Test
+  void aFailingPrintCommandIsReportedByWhatItSaid() {
+    // what PSPrinterJob throws when lpr runs but CUPS refuses the job (seen with cupsd stopped)
+    PrinterIOException refused =
+        new PrinterIOException(
+            new IOException(
+                "error=1 running: '/usr/bin/lpr' '-PPDF' '-JFeuille' '-h' '/tmp/javaprint1.ps'\n"
+                    + "/usr/bin/lpr: Error - The printer or class does not exist."));
+    assertThat(Printing.describe(refused)).isEqualTo("Error - The printer or class does not exist.");
+  }
+
+  @Test
   void anyOtherFailureKeepsTheDeepestCause() {
     StreamPrintService ps = postscript(new ByteArrayOutputStream());
     Printing printing =
