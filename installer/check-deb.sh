@@ -11,9 +11,12 @@ cd "$(dirname "$0")/.."
 deb="${1:-$(ls target/dist/passerelle_*_amd64.deb | head -n 1)}"
 out=target/ci
 mkdir -p "$out"
+: >"$out/deb-install.log"
 fail() { echo "check-deb: $*" >&2; exit 1; }
 
-DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$(realpath "$deb")" >"$out/deb-install.log" 2>&1 \
+install() { DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$(realpath "$deb")" >>"$out/deb-install.log" 2>&1; }
+# a fresh machine may have no package lists yet to resolve Depends (cups-bsd, …)
+install || { apt-get update -qq >>"$out/deb-install.log" 2>&1 && install; } \
   || { tail -n 20 "$out/deb-install.log" >&2; fail "apt-get install $deb failed"; }
 [[ "$(dpkg-query -W -f='${Status}' passerelle)" == "install ok installed" ]] \
   || fail "passerelle is not 'install ok installed' after apt-get install"

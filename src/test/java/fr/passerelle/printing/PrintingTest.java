@@ -167,7 +167,8 @@ class PrintingTest {
             new IOException(
                 "error=1 running: '/usr/bin/lpr' '-PPDF' '-JFeuille' '-h' '/tmp/javaprint1.ps'\n"
                     + "/usr/bin/lpr: Error - The printer or class does not exist."));
-    assertThat(Printing.describe(refused)).isEqualTo("Error - The printer or class does not exist.");
+    assertThat(Printing.describe(refused))
+        .isEqualTo("Error - The printer or class does not exist.");
   }
 
   @Test
