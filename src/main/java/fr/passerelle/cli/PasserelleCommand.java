@@ -5,6 +5,7 @@ import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.DataDirs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,8 @@ import picocli.CommandLine.ScopeType;
       RestoreCommand.class,
       MeetingsCommand.class,
       RosterCommand.class,
+      PrintCommand.class,
+      PrintersCommand.class,
       IcsCommand.class,
       SyncCommand.class,
       CommandLine.HelpCommand.class
@@ -41,6 +44,7 @@ public final class PasserelleCommand implements Runnable {
       description = "Data folder (default: $PASSERELLE_DATA_DIR, else the user data folder).")
   Path dataDir;
 
+  private static final String SYNC_FILE = ".passerelle";
   private Map<String, String> env = Map.of();
   private GuiLauncher gui;
 
@@ -56,7 +60,7 @@ public final class PasserelleCommand implements Runnable {
 
   @Override
   public void run() {
-    gui.launch(dataDir());
+    gui.launch(dataDir(), null);
   }
 
   /**
@@ -66,6 +70,12 @@ public final class PasserelleCommand implements Runnable {
    */
   public static int run(
       String[] args, Map<String, String> env, GuiLauncher gui, PrintWriter out, PrintWriter err) {
+    if (args.length == 1 && args[0].toLowerCase(Locale.ROOT).endsWith(SYNC_FILE)) {
+      // a sync file double-clicked (the Windows installer associates .passerelle with Passerelle,
+      // which then gets its path alone): the window opens and imports it
+      gui.launch(DataDirs.resolve(null, env), Path.of(args[0]).toAbsolutePath());
+      return 0;
+    }
     PasserelleCommand root = new PasserelleCommand();
     root.env = env;
     root.gui = gui;

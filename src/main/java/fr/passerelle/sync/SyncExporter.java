@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.StreamingAead;
 import fr.passerelle.core.CancelledException;
+import fr.passerelle.core.FileNames;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
@@ -119,21 +120,12 @@ public final class SyncExporter {
 
   private String fileName(String organisation) {
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
-    return safe(identity.office().name())
+    return FileNames.part(identity.office().name(), "office")
         + "_to_"
-        + safe(organisation)
+        + FileNames.part(organisation, "office")
         + "_"
         + stamp
         + SyncFormat.EXTENSION;
-  }
-
-  private static String safe(String s) {
-    String t =
-        java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "")
-            .replaceAll("[^A-Za-z0-9]+", "-")
-            .replaceAll("(^-|-$)", "");
-    return t.isEmpty() ? "office" : t;
   }
 
   private Result write(List<PeerRecord> peers, Path file, boolean full, Progress progress) {

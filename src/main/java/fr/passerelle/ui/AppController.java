@@ -43,6 +43,7 @@ public final class AppController implements AutoCloseable {
   private ShellView shell;
   private ShellViewModel shellVm;
   private Runnable onFirstShown = () -> {};
+  private Path syncFile;
   private Runnable onFatal = Platform::exit;
   private String lastNotice = "";
 
@@ -53,6 +54,11 @@ public final class AppController implements AutoCloseable {
     this.demo = demo;
     this.scene = new Scene(splash(new Messages(Messages.FRENCH)), 1280, 800);
     scene.getStylesheets().add(PasserelleApp.class.getResource("shell.css").toExternalForm());
+  }
+
+  /** A sync file to import once the shell is shown (a double-clicked .passerelle); null: none. */
+  public void openSyncFile(Path file) {
+    this.syncFile = file;
   }
 
   /** Called once, after the shell or the setup dialog is first laid out (start-up benchmark). */
@@ -166,6 +172,11 @@ public final class AppController implements AutoCloseable {
             l -> showShell(l, shellVm.selectedId()));
     setRoot(shell.node());
     shell.start();
+    if (syncFile != null) {
+      LOG.info("Opening the sync file {}", syncFile);
+      shell.open("sync", fr.passerelle.sync.ui.SyncView.IMPORT + syncFile);
+      syncFile = null;
+    }
     tasks.submit(m.get("app.warmUp"), p -> warmUp(), x -> {}, e -> {});
     stage
         .titleProperty()
@@ -188,6 +199,8 @@ public final class AppController implements AutoCloseable {
     listener[0] =
         () -> {
           scene.removePostLayoutPulseListener(listener[0]);
+          // what installer/check-deb.sh waits for before its screenshot
+          LOG.info("Screen laid out: {}", root.getClass().getSimpleName());
           first.run();
         };
     scene.addPostLayoutPulseListener(listener[0]);

@@ -26,7 +26,8 @@ public final class Messages {
           "fr.passerelle.sourcing.ui.messages",
           "fr.passerelle.dashboard.ui.messages",
           "fr.passerelle.training.ui.messages",
-          "fr.passerelle.sync.ui.messages");
+          "fr.passerelle.sync.ui.messages",
+          "fr.passerelle.printing.ui.messages");
 
   private final Locale locale;
   private final List<ResourceBundle> bundles;

@@ -24,7 +24,7 @@ public final class Cli {
         PasserelleCommand.run(
             all.toArray(String[]::new),
             Map.of(),
-            d -> {
+            (d, f) -> {
               throw new AssertionError("the GUI must not start in a CLI test");
             },
             new PrintWriter(out, true),

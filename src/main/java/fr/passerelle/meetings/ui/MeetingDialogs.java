@@ -1,6 +1,10 @@
 package fr.passerelle.meetings.ui;
 
+import fr.passerelle.printing.Printing;
+import fr.passerelle.printing.ui.PrintDialog;
+import fr.passerelle.ui.Messages;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -13,6 +17,18 @@ public interface MeetingDialogs {
 
   /** Asks once, naming what will happen; true to go ahead. */
   boolean confirm(Window owner, String title, String text, String okLabel);
+
+  /** Where and what to print (the real dialog unless a test replaces it); empty: cancelled. */
+  default Optional<PrintDialog.Request<PrintDocument>> askPrint(
+      Window owner, Messages m, Printing.Choices choices, PrintDocument preselected) {
+    return PrintDialog.show(
+        owner,
+        m,
+        choices,
+        List.of(PrintDocument.values()),
+        preselected,
+        d -> m.get("printing.document." + d.name()));
+  }
 
   /** The real dialogs: FileChooser and a confirmation Alert. */
   static MeetingDialogs system() {

@@ -20,6 +20,7 @@ import fr.passerelle.meetings.ParticipantStatus;
 import fr.passerelle.meetings.RosterPdf;
 import fr.passerelle.meetings.SourcingListRef;
 import fr.passerelle.office.Office;
+import fr.passerelle.printing.Printing;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.TaskRunner;
 import fr.passerelle.ui.UiContext;
@@ -49,6 +50,7 @@ public final class MeetingsViewModel {
   private final fr.passerelle.office.OfficeService offices;
   private final TaskRunner tasks;
   private final Messages messages;
+  private final Printing printing;
 
   final ObservableList<MeetingSummary> meetings = FXCollections.observableArrayList();
   final ObservableList<Participant> participants = FXCollections.observableArrayList();
@@ -81,10 +83,16 @@ public final class MeetingsViewModel {
   final StringProperty warnings = new SimpleStringProperty("");
 
   public MeetingsViewModel(UiContext ctx) {
+    this(ctx, Printing.system());
+  }
+
+  /** With the printers of {@code printing} (the system's, or a test's). */
+  public MeetingsViewModel(UiContext ctx, Printing printing) {
     this.service = ctx.services().meetings();
     this.offices = ctx.services().offices();
     this.tasks = ctx.tasks();
     this.messages = ctx.messages();
+    this.printing = printing;
     this.focus = new FocusModel(service.focus(), tasks, messages);
   }
 
@@ -255,26 +263,40 @@ public final class MeetingsViewModel {
         done);
   }
 
-  /** Builds the roster and hands it to the system's print dialog (off the FX thread). */
-  public void printRoster(RosterPrinter printer) {
-    UUID id = selected.get().id();
-    run(
-        "meetings.task.print",
-        p -> {
-          MeetingSheet sheet = service.sheet(id);
-          return printer.print(sheet, service.now()) ? sheet : null;
-        },
-        sheet -> {
-          if (sheet != null) {
-            message.set(messages.get("meetings.printed", sheet.meeting().title()));
-          }
-        });
+  /** The printers to offer, looked up off the FX thread (a CUPS lookup can take a while). */
+  public void loadPrinters(Consumer<Printing.Choices> then) {
+    run("meetings.task.print", p -> printing.choices(), then);
   }
 
-  /** Prints a roster; returns false when the user cancelled the print dialog. */
-  @FunctionalInterface
-  public interface RosterPrinter {
-    boolean print(MeetingSheet sheet, LocalDateTime printedAt) throws Exception;
+  /**
+   * Prints the selected meeting's document on {@code printer}; when nothing could be printed,
+   * {@code refused} gets the reason (a {@link fr.passerelle.printing.PrintingException}, already
+   * logged) so that the view can offer the PDF instead.
+   */
+  public void print(
+      PrintDocument document, String printer, int copies, Consumer<Throwable> refused) {
+    UUID id = selected.get().id();
+    String kind = messages.get("printing.document." + document.name());
+    tasks.submit(
+        messages.get("meetings.task.print"),
+        p -> {
+          MeetingSheet sheet = service.sheet(id);
+          LocalDateTime at = service.now();
+          Printing.Pdf pdf =
+              document == PrintDocument.ROSTER
+                  ? o -> new RosterPdf().write(sheet, at, o)
+                  : o -> new ConvocationPdf().write(sheet, at, o);
+          String used =
+              printing.print(kind + " — " + sheet.meeting().title(), pdf, printer, copies);
+          return messages.get("meetings.printed", kind, sheet.meeting().title(), used);
+        },
+        message::set,
+        e -> {
+          message.set(messages.get("meetings.error", messages.describe(e)));
+          if (e instanceof fr.passerelle.printing.PrintingException) {
+            refused.accept(e);
+          }
+        });
   }
 
   @FunctionalInterface

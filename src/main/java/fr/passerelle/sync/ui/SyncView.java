@@ -223,6 +223,16 @@ public final class SyncView implements FeatureView {
     return root;
   }
 
+  /** The filter that makes this view import a file: IMPORT followed by the file's path. */
+  public static final String IMPORT = "import:";
+
+  @Override
+  public void showFiltered(String filter) {
+    if (vm != null && filter != null && filter.startsWith(IMPORT)) {
+      vm.importFile(java.nio.file.Path.of(filter.substring(IMPORT.length())));
+    }
+  }
+
   @Override
   public void onShow() {
     if (vm != null) {

@@ -102,6 +102,11 @@ public final class ShellView {
     }
   }
 
+  /** Shows entry {@code featureId} and hands it {@code filter} (from outside the shell). */
+  public void open(String featureId, String filter) {
+    navigate(featureId, filter);
+  }
+
   public Parent node() {
     return root;
   }
