@@ -196,12 +196,49 @@ final class MeetingReads {
         List.copyOf(partners));
   }
 
-  /** Candidates whose normalised "last first" name starts with {@code text}, a page of them. */
-  static List<CandidateHit> candidatesByName(DSLContext ctx, String text, int limit) {
+  /** These candidates (live ones), in the given order. */
+  static List<CandidateHit> candidatesById(DSLContext ctx, List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    java.util.Map<UUID, CandidateHit> byId = new java.util.HashMap<>();
+    ctx.select(
+            CANDIDATE.ID,
+            CANDIDATE.LAST_NAME,
+            CANDIDATE.FIRST_NAME,
+            CANDIDATE.BIRTH_DATE,
+            COMMUNE.NAME)
+        .from(CANDIDATE)
+        .leftJoin(COMMUNE)
+        .on(COMMUNE.INSEE_CODE.eq(CANDIDATE.COMMUNE_CODE))
+        .where(CANDIDATE.ID.in(ids).and(CANDIDATE.DELETED.isFalse()))
+        .forEach(
+            r ->
+                byId.put(
+                    r.value1(),
+                    new CandidateHit(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
+    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  /**
+   * Candidates whose normalised "last first" name starts with {@code text}, a page of them (while
+   * the search index is not current); {@code consentingOnly}: who consented to share.
+   */
+  static List<CandidateHit> candidatesByName(
+      DSLContext ctx, String text, int limit, boolean consentingOnly) {
     String prefix = fr.passerelle.db.TextNorm.normalize(text == null ? "" : text);
     if (prefix.isEmpty()) {
       return List.of();
     }
+    org.jooq.Condition consent =
+        consentingOnly
+            ? DSL.exists(
+                DSL.selectOne()
+                    .from(fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT)
+                    .where(fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT.ID.eq(CANDIDATE.ID))
+                    .and(fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT.DELETED.isFalse())
+                    .and(fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT.SHARE.isTrue()))
+            : DSL.noCondition();
     return ctx.select(
             CANDIDATE.ID,
             CANDIDATE.LAST_NAME,
@@ -212,6 +249,7 @@ final class MeetingReads {
         .leftJoin(COMMUNE)
         .on(COMMUNE.INSEE_CODE.eq(CANDIDATE.COMMUNE_CODE))
         .where(CANDIDATE.NAME_NORM.startsWith(prefix).and(CANDIDATE.DELETED.isFalse()))
+        .and(consent)
         .orderBy(CANDIDATE.NAME_NORM, CANDIDATE.ID)
         .limit(limit)
         .fetch(r -> new CandidateHit(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
