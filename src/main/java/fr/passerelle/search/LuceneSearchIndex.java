@@ -91,6 +91,8 @@ public final class LuceneSearchIndex implements SearchIndex {
   /** Change sequences per committed step of a catch-up. */
   static final long WINDOW = 50_000;
 
+  private final long window;
+
   /** A gap up to this is caught up in the searching thread. */
   static final long SYNC_GAP = 2_000;
 
@@ -124,6 +126,12 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final String[] dbSchema = new String[1];
 
   public LuceneSearchIndex(Supplier<DSLContext> dsl, Path dataDir) {
+    this(dsl, dataDir, WINDOW);
+  }
+
+  /** {@code window}: change sequences per committed step (tests make it small). */
+  LuceneSearchIndex(Supplier<DSLContext> dsl, Path dataDir, long window) {
+    this.window = window;
     this.dsl = dsl;
     this.folder = dataDir.resolve(FOLDER);
     this.background =
@@ -324,7 +332,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   private int follow(DSLContext ctx, DbState now, Progress progress) {
     int done = 0;
     while (held < now.change()) {
-      long to = Math.min(now.change(), held + WINDOW);
+      long to = Math.min(now.change(), held + window);
       done += step(ctx, held, to);
       held = to;
       dirty = true;
@@ -727,6 +735,29 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
       }
       closeQuietly();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Tests: the change sequence of the last commit on disk (opens the folder if needed). */
+  long committedChange() {
+    lock.lock();
+    try {
+      open();
+      return held;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Tests: what a kill does, dropping everything written since the last commit. */
+  void kill() {
+    closed = true;
+    background.shutdown();
+    lock.lock();
+    try {
+      abandon();
     } finally {
       lock.unlock();
     }
