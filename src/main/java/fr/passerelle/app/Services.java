@@ -48,6 +48,7 @@ public final class Services implements AutoCloseable {
     this.search =
         new SearchService(
             new LuceneSearchIndex(db::dsl, db.dataDir()),
+            db::dsl,
             () -> offices.current().map(o -> o.kind() == OfficeKind.PARTNER).orElse(false));
     this.occupations = new OccupationService(db.dsl(), search);
     this.settings = new Settings(db.dsl());

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
 
 /**
  * Search across the application (ADR 0100): candidates, offers, meetings, employers and
@@ -19,14 +21,18 @@ import java.util.function.BooleanSupplier;
  */
 public final class SearchService implements AutoCloseable {
   private final SearchIndex index;
+  private final Supplier<DSLContext> dsl;
   private final BooleanSupplier partnerInstallation;
 
   /**
+   * @param dsl the database, which answers while the index is not current
    * @param partnerInstallation true when this installation is a partner office's: it may only find
    *     persons who consented to share
    */
-  public SearchService(SearchIndex index, BooleanSupplier partnerInstallation) {
+  public SearchService(
+      SearchIndex index, Supplier<DSLContext> dsl, BooleanSupplier partnerInstallation) {
     this.index = index;
+    this.dsl = dsl;
     this.partnerInstallation = partnerInstallation;
   }
 
@@ -44,6 +50,17 @@ public final class SearchService implements AutoCloseable {
   /** The best records of one kind for typed text; empty while the index is not current. */
   public Optional<List<SearchHit>> find(Kind kind, String text, int limit) {
     return index.find(kind, text, limit, consentingOnly());
+  }
+
+  /**
+   * The best records of one kind for typed text, from the index, or from the database while the
+   * index is not current (words must then start names or appear in titles; no typo).
+   */
+  public List<SearchHit> findAnywhere(Kind kind, String text, int limit) {
+    boolean consenting = consentingOnly();
+    return index
+        .find(kind, text, limit, consenting)
+        .orElseGet(() -> DatabaseSearch.find(dsl.get(), kind, text, limit, consenting));
   }
 
   /** Candidates with one of these e-mail or phone keys; empty while the index is not current. */
