@@ -41,7 +41,6 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -74,6 +73,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LuceneSearchIndex implements SearchIndex {
   static final String FOLDER = "search-index";
+
+  /** The name progress reports carry (the sync view says "Index de recherche"). */
+  static final String PROGRESS = "search_index";
 
   /** Bumped when the documents or their analysis change: an older index is rebuilt. */
   static final String FORMAT = "1";
@@ -340,7 +342,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         commit(); // a long catch-up is committed step by step: a kill resumes from here
       }
       refresh();
-      progress.update(held, now.change(), FOLDER);
+      progress.update(held, now.change(), PROGRESS);
       checkOpen();
     }
     return done;
@@ -355,6 +357,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     Set<String> cands = changed.get(Kind.CANDIDATE);
     ids(ctx, CANDIDATE, CANDIDATE.ID, from, to).forEach(cands::add);
     ids(ctx, CANDIDATE_CONSENT, CANDIDATE_CONSENT.ID, from, to).forEach(cands::add);
+    // rows that no longer name their parent (tombstones keep only their id), and employers
+    // (their name is in their offers' documents): the index knows which documents hold them
     List<String> rows = new ArrayList<>();
     ctx.select(CANDIDATE_OCCUPATION.ID, CANDIDATE_OCCUPATION.CANDIDATE_ID)
         .from(CANDIDATE_OCCUPATION)
@@ -362,8 +366,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         .and(CANDIDATE_OCCUPATION.CHANGE_SEQ.le(to))
         .forEach(
             r -> {
-              rows.add(r.value1().toString());
-              if (r.value2() != null) {
+              if (r.value2() == null) {
+                rows.add(r.value1().toString());
+              } else {
                 cands.add(r.value2().toString());
               }
             });
@@ -373,8 +378,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         .and(CANDIDATE_CRITERION.CHANGE_SEQ.le(to))
         .forEach(
             r -> {
-              rows.add(r.value1().toString());
-              if (r.value2() != null) {
+              if (r.value2() == null) {
+                rows.add(r.value1().toString());
+              } else {
                 cands.add(r.value2().toString());
               }
             });
@@ -383,10 +389,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     changed.get(Kind.EMPLOYER).addAll(employers);
     rows.addAll(employers);
     ids(ctx, MEETING, MEETING.ID, from, to).forEach(changed.get(Kind.MEETING)::add);
-    // documents made of a changed row (a tombstone keeps no parent id: the index knows it)
-    for (String row : rows) {
-      documentsHolding(row, changed);
-    }
+    documentsHolding(rows, changed);
     int n = 0;
     for (Map.Entry<Kind, Set<String>> e : changed.entrySet()) {
       n += rewrite(ctx, e.getKey(), e.getValue());
@@ -404,16 +407,46 @@ public final class LuceneSearchIndex implements SearchIndex {
         .fetch(r -> r.value1().toString());
   }
 
-  private void documentsHolding(String row, Map<Kind, Set<String>> into) {
+  /** Adds the documents that hold one of these rows (see {@link Fields#ROW}). */
+  private void documentsHolding(List<String> rows, Map<Kind, Set<String>> into) {
+    if (rows.isEmpty()) {
+      return;
+    }
     try {
       IndexSearcher s = searchers.acquire();
       try {
-        var top = s.search(new TermQuery(new Term(Fields.ROW, row)), 10_000);
-        var stored = s.storedFields();
-        for (var sd : top.scoreDocs) {
-          Document d = stored.document(sd.doc);
-          String id = d.get(Fields.ID);
-          Kind.ofCode(d.get(Fields.KIND)).ifPresent(k -> into.get(k).add(id));
+        for (int i = 0; i < rows.size(); i += 10_000) {
+          List<org.apache.lucene.util.BytesRef> terms =
+              rows.subList(i, Math.min(rows.size(), i + 10_000)).stream()
+                  .map(org.apache.lucene.util.BytesRef::new)
+                  .toList();
+          List<Integer> docs = new ArrayList<>();
+          s.search(
+              new org.apache.lucene.search.TermInSetQuery(Fields.ROW, terms),
+              new org.apache.lucene.search.SimpleCollector() {
+                private int base;
+
+                @Override
+                protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext c) {
+                  base = c.docBase;
+                }
+
+                @Override
+                public void collect(int doc) {
+                  docs.add(base + doc);
+                }
+
+                @Override
+                public org.apache.lucene.search.ScoreMode scoreMode() {
+                  return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+                }
+              });
+          var stored = s.storedFields();
+          for (int doc : docs) {
+            Document d = stored.document(doc, Set.of(Fields.ID, Fields.KIND));
+            String id = d.get(Fields.ID);
+            Kind.ofCode(d.get(Fields.KIND)).ifPresent(k -> into.get(k).add(id));
+          }
         }
       } finally {
         searchers.release(s);
@@ -515,7 +548,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         writer.addDocument(d);
       }
       done[0] += chunk.size();
-      progress.update(Math.min(done[0], total), Math.max(total, done[0]), FOLDER);
+      progress.update(Math.min(done[0], total), Math.max(total, done[0]), PROGRESS);
       checkOpen();
       if (progress.isCancelled()) {
         throw new CancelledException();

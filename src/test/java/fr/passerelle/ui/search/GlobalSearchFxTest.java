@@ -109,6 +109,7 @@ class GlobalSearchFxTest {
                   null,
                   List.of()));
     }
+    stage.titleProperty().unbind(); // the stage is shared with the UI tests run before this one
     javafx.application.Application.setUserAgentStylesheet(
         new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     app =
