@@ -100,20 +100,12 @@ final class CandidateSearch {
                       CANDIDATE_CRITERION.CRITERION.in(
                           q.criteria().stream().map(Enum::name).toList()))));
     }
-    if (q.consentShare() != null || consentingOnly) {
-      Condition consented =
-          DSL.exists(
-              DSL.selectOne()
-                  .from(CANDIDATE_CONSENT)
-                  .where(CANDIDATE_CONSENT.ID.eq(CANDIDATE.ID))
-                  .and(CANDIDATE_CONSENT.DELETED.isFalse())
-                  .and(CANDIDATE_CONSENT.SHARE.isTrue()));
-      if (consentingOnly) {
-        all.add(consented);
-      }
-      if (q.consentShare() != null) {
-        all.add(q.consentShare() ? consented : DSL.not(consented));
-      }
+    if (consentingOnly) {
+      all.add(fr.passerelle.search.ConsentRule.consented(CANDIDATE.ID));
+    }
+    if (q.consentShare() != null) {
+      Condition consented = fr.passerelle.search.ConsentRule.consented(CANDIDATE.ID);
+      all.add(q.consentShare() ? consented : DSL.not(consented));
     }
     return DSL.and(all);
   }

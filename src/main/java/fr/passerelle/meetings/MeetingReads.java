@@ -202,7 +202,13 @@ final class MeetingReads {
       return List.of();
     }
     java.util.Map<UUID, CandidateHit> byId = new java.util.HashMap<>();
-    ctx.select(
+    hits(ctx, CANDIDATE.ID.in(ids)).forEach(h -> byId.put(h.id(), h));
+    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** Live candidates meeting {@code which}, with their commune's name, by name. */
+  private static List<CandidateHit> hits(DSLContext ctx, Condition which) {
+    return ctx.select(
             CANDIDATE.ID,
             CANDIDATE.LAST_NAME,
             CANDIDATE.FIRST_NAME,
@@ -211,13 +217,9 @@ final class MeetingReads {
         .from(CANDIDATE)
         .leftJoin(COMMUNE)
         .on(COMMUNE.INSEE_CODE.eq(CANDIDATE.COMMUNE_CODE))
-        .where(CANDIDATE.ID.in(ids).and(CANDIDATE.DELETED.isFalse()))
-        .forEach(
-            r ->
-                byId.put(
-                    r.value1(),
-                    new CandidateHit(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
-    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        .where(which.and(CANDIDATE.DELETED.isFalse()))
+        .orderBy(CANDIDATE.NAME_NORM, CANDIDATE.ID)
+        .fetch(r -> new CandidateHit(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
   }
 
   /**
@@ -230,29 +232,15 @@ final class MeetingReads {
     if (prefix.isEmpty()) {
       return List.of();
     }
-    org.jooq.Condition consent =
-        consentingOnly
-            ? DSL.exists(
-                DSL.selectOne()
-                    .from(fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT)
-                    .where(fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT.ID.eq(CANDIDATE.ID))
-                    .and(fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT.DELETED.isFalse())
-                    .and(fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT.SHARE.isTrue()))
-            : DSL.noCondition();
-    return ctx.select(
-            CANDIDATE.ID,
-            CANDIDATE.LAST_NAME,
-            CANDIDATE.FIRST_NAME,
-            CANDIDATE.BIRTH_DATE,
-            COMMUNE.NAME)
-        .from(CANDIDATE)
-        .leftJoin(COMMUNE)
-        .on(COMMUNE.INSEE_CODE.eq(CANDIDATE.COMMUNE_CODE))
-        .where(CANDIDATE.NAME_NORM.startsWith(prefix).and(CANDIDATE.DELETED.isFalse()))
-        .and(consent)
-        .orderBy(CANDIDATE.NAME_NORM, CANDIDATE.ID)
+    return hits(
+            ctx,
+            CANDIDATE
+                .NAME_NORM
+                .startsWith(prefix)
+                .and(fr.passerelle.search.ConsentRule.applied(CANDIDATE.ID, consentingOnly)))
+        .stream()
         .limit(limit)
-        .fetch(r -> new CandidateHit(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        .toList();
   }
 
   /** Open sourcing lists with their number of active entries. */

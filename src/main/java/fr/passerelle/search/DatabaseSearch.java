@@ -1,7 +1,6 @@
 package fr.passerelle.search;
 
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
-import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 import static fr.passerelle.db.jooq.Tables.EMPLOYER;
 import static fr.passerelle.db.jooq.Tables.JOB_OFFER;
 import static fr.passerelle.db.jooq.Tables.MEETING;
@@ -52,37 +51,25 @@ final class DatabaseSearch {
               .limit(limit)
               .fetch(r -> new SearchHit(kind, r.value1(), r.value2(), r.value3(), null, 0));
       case OFFER ->
-          ctx.select(JOB_OFFER.ID, JOB_OFFER.TITLE, JOB_OFFER.OPENED_ON)
-              .from(JOB_OFFER)
-              .where(JOB_OFFER.DELETED.isFalse())
-              .and(allIn(JOB_OFFER.TITLE, words))
-              .orderBy(JOB_OFFER.OPENED_ON.desc().nullsLast())
-              .limit(limit)
-              .fetch(
-                  r ->
-                      new SearchHit(
-                          kind,
-                          r.value1().toString(),
-                          r.value2(),
-                          r.value3() == null ? null : DAY.format(r.value3()),
-                          null,
-                          0));
+          titled(
+              ctx,
+              kind,
+              JOB_OFFER.ID,
+              JOB_OFFER.TITLE,
+              JOB_OFFER.OPENED_ON,
+              JOB_OFFER.DELETED,
+              words,
+              limit);
       case MEETING ->
-          ctx.select(MEETING.ID, MEETING.TITLE, MEETING.STARTS_AT)
-              .from(MEETING)
-              .where(MEETING.DELETED.isFalse())
-              .and(allIn(MEETING.TITLE, words))
-              .orderBy(MEETING.STARTS_AT.desc().nullsLast())
-              .limit(limit)
-              .fetch(
-                  r ->
-                      new SearchHit(
-                          kind,
-                          r.value1().toString(),
-                          r.value2(),
-                          r.value3() == null ? null : DAY.format(r.value3()),
-                          null,
-                          0));
+          titled(
+              ctx,
+              kind,
+              MEETING.ID,
+              MEETING.TITLE,
+              MEETING.STARTS_AT,
+              MEETING.DELETED,
+              words,
+              limit);
       case EMPLOYER ->
           ctx.select(EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.SIRET)
               .from(EMPLOYER)
@@ -95,17 +82,36 @@ final class DatabaseSearch {
     };
   }
 
+  /** Records whose title holds every word, newest first, the date as detail. */
+  private static <D extends java.time.temporal.TemporalAccessor> List<SearchHit> titled(
+      DSLContext ctx,
+      Kind kind,
+      org.jooq.TableField<?, java.util.UUID> id,
+      Field<String> title,
+      Field<D> date,
+      Field<Boolean> deleted,
+      List<String> words,
+      int limit) {
+    return ctx.select(id, title, date)
+        .from(id.getTable())
+        .where(deleted.isFalse())
+        .and(allIn(title, words))
+        .orderBy(date.desc().nullsLast())
+        .limit(limit)
+        .fetch(
+            r ->
+                new SearchHit(
+                    kind,
+                    r.value1().toString(),
+                    r.value2(),
+                    r.value3() == null ? null : DAY.format(r.value3()),
+                    null,
+                    0));
+  }
+
   private static List<SearchHit> candidates(
       DSLContext ctx, List<String> words, int limit, boolean consentingOnly) {
-    Condition consent =
-        consentingOnly
-            ? DSL.exists(
-                DSL.selectOne()
-                    .from(CANDIDATE_CONSENT)
-                    .where(CANDIDATE_CONSENT.ID.eq(CANDIDATE.ID))
-                    .and(CANDIDATE_CONSENT.DELETED.isFalse())
-                    .and(CANDIDATE_CONSENT.SHARE.isTrue()))
-            : DSL.noCondition();
+    Condition consent = ConsentRule.applied(CANDIDATE.ID, consentingOnly);
     return ctx.select(CANDIDATE.ID, CANDIDATE.LAST_NAME, CANDIDATE.FIRST_NAME, CANDIDATE.BIRTH_DATE)
         .from(CANDIDATE)
         .where(CANDIDATE.DELETED.isFalse())

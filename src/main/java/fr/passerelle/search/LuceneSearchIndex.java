@@ -318,7 +318,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     int done = 0;
     boolean rebuild =
         held < 0 || !now.matches(replica) || !now.schema().equals(schema) || now.change() < held;
-    longJob = rebuild || now.change() - held > SYNC_GAP;
+    // a search waits for a short job (a small database is built in about a second), not a long one
+    longJob = (rebuild || now.change() - held > SYNC_GAP) && !smallDatabase();
     try {
       if (rebuild) {
         done += build(ctx, now, progress);
@@ -360,30 +361,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     // rows that no longer name their parent (tombstones keep only their id), and employers
     // (their name is in their offers' documents): the index knows which documents hold them
     List<String> rows = new ArrayList<>();
-    ctx.select(CANDIDATE_OCCUPATION.ID, CANDIDATE_OCCUPATION.CANDIDATE_ID)
-        .from(CANDIDATE_OCCUPATION)
-        .where(CANDIDATE_OCCUPATION.CHANGE_SEQ.gt(from))
-        .and(CANDIDATE_OCCUPATION.CHANGE_SEQ.le(to))
-        .forEach(
-            r -> {
-              if (r.value2() == null) {
-                rows.add(r.value1().toString());
-              } else {
-                cands.add(r.value2().toString());
-              }
-            });
-    ctx.select(CANDIDATE_CRITERION.ID, CANDIDATE_CRITERION.CANDIDATE_ID)
-        .from(CANDIDATE_CRITERION)
-        .where(CANDIDATE_CRITERION.CHANGE_SEQ.gt(from))
-        .and(CANDIDATE_CRITERION.CHANGE_SEQ.le(to))
-        .forEach(
-            r -> {
-              if (r.value2() == null) {
-                rows.add(r.value1().toString());
-              } else {
-                cands.add(r.value2().toString());
-              }
-            });
+    partsChanged(
+        ctx, CANDIDATE_OCCUPATION.ID, CANDIDATE_OCCUPATION.CANDIDATE_ID, from, to, rows, cands);
+    partsChanged(
+        ctx, CANDIDATE_CRITERION.ID, CANDIDATE_CRITERION.CANDIDATE_ID, from, to, rows, cands);
     ids(ctx, JOB_OFFER, JOB_OFFER.ID, from, to).forEach(changed.get(Kind.OFFER)::add);
     List<String> employers = ids(ctx, EMPLOYER, EMPLOYER.ID, from, to);
     changed.get(Kind.EMPLOYER).addAll(employers);
@@ -395,6 +376,33 @@ public final class LuceneSearchIndex implements SearchIndex {
       n += rewrite(ctx, e.getKey(), e.getValue());
     }
     return n;
+  }
+
+  /**
+   * The rows of a candidate's part (occupations, criteria) changed in {@code (from, to]}: their
+   * candidate to {@code parents}; a tombstone's own id to {@code orphans} (it names no candidate).
+   */
+  private static void partsChanged(
+      DSLContext ctx,
+      org.jooq.TableField<?, UUID> id,
+      org.jooq.TableField<?, UUID> parent,
+      long from,
+      long to,
+      List<String> orphans,
+      Set<String> parents) {
+    Field<Long> seq = id.getTable().field("CHANGE_SEQ", Long.class);
+    ctx.select(id, parent)
+        .from(id.getTable())
+        .where(seq.gt(from))
+        .and(seq.le(to))
+        .forEach(
+            r -> {
+              if (r.value2() == null) {
+                orphans.add(r.value1().toString());
+              } else {
+                parents.add(r.value2().toString());
+              }
+            });
   }
 
   private static List<String> ids(

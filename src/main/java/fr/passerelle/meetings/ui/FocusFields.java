@@ -53,12 +53,7 @@ final class FocusFields {
             new javafx.util.StringConverter<fr.passerelle.occupations.OccupationHit>() {
               @Override
               public String toString(fr.passerelle.occupations.OccupationHit h) {
-                return h == null
-                    ? ""
-                    : h.romeCode()
-                        + " "
-                        + h.label()
-                        + (h.matchedTitle() == null ? "" : " — " + h.matchedTitle());
+                return h == null ? "" : h.display();
               }
 
               @Override

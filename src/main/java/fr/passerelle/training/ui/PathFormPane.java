@@ -150,13 +150,7 @@ final class PathFormPane extends VBox {
               @Override
               protected void updateItem(OccupationHit h, boolean empty) {
                 super.updateItem(h, empty);
-                setText(
-                    empty || h == null
-                        ? null
-                        : h.romeCode()
-                            + " "
-                            + h.label()
-                            + (h.matchedTitle() == null ? "" : " — " + h.matchedTitle()));
+                setText(empty || h == null ? null : h.display());
               }
             });
     Consumer<java.util.List<OccupationHit>> show =

@@ -176,6 +176,11 @@ class GlobalSearchFxTest {
   @Test
   void ctrlKFindsACandidateAnOfferAndAMeetingAndOpensEach(FxRobot robot) throws Exception {
     waitUntil(() -> robot.lookup("#nav-dashboard").tryQuery().isPresent());
+    // the shell starts the index's build; typed text is then answered by it (typos included)
+    waitUntil(
+        () ->
+            app.services().search().status().state()
+                == fr.passerelle.search.IndexStatus.State.CURRENT);
 
     searchAndOpen(robot, "lefvre", "LEFÈVRE Hélène");
     waitUntil(() -> fieldShows(robot, "Lefèvre"));
