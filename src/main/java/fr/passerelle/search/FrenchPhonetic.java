@@ -33,10 +33,11 @@ final class FrenchPhonetic {
     {"(ain|ein|in|im|un|um)(?=[^aeiou]|$)", "1"},
     {"(an|am|en|em)(?=[^aeiou]|$)", "2"},
     {"(on|om)(?=[^aeiou]|$)", "3"},
+    {"ai|ei", "e"},
     {"([aeiou123])[tdsxzp]+$", "$1"},
     {"(.)\\1+", "$1"},
     {"(?<=..)e$", ""},
-    {"[aeiou]+", "a"},
+    {"([aeiou])[aeiou]+", "$1"},
   };
 
   private static final Pattern[] PATTERNS = new Pattern[RULES.length];

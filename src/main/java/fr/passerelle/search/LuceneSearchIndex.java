@@ -78,7 +78,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   static final String PROGRESS = "search_index";
 
   /** Bumped when the documents or their analysis change: an older index is rebuilt. */
-  static final String FORMAT = "1";
+  static final String FORMAT = "2";
 
   static final String KEY_FORMAT = "format";
   static final String KEY_SCHEMA = "schema";

@@ -70,6 +70,8 @@ class CandidateSearchTableTest {
     save(person("Thibault", "Claire", MONTPELLIER));
     save(person("Benoit", "Elodie", TOULOUSE));
     save(person("Garcia", "Inès", TOULOUSE, "N1103"));
+    save(person("Moreau", "Sylvie", TOULOUSE));
+    save(person("Marie", "Lou", ALBI));
   }
 
   private void save(CandidateDetail d) {
@@ -110,6 +112,7 @@ class CandidateSearchTableTest {
         "tibo | THIBAULT Claire",
         "fonteyne guy | FONTAINE Guy",
         "rousso | ROUSSEAU Mathieu",
+        "moreaux | MOREAU Sylvie",
         // hyphenated and compound surnames
         "dupont-moretti | DUPONT-MORETTI Éric",
         "dupont moretti | DUPONT-MORETTI Éric",
