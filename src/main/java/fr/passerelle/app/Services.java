@@ -8,7 +8,10 @@ import fr.passerelle.db.WallClock;
 import fr.passerelle.meetings.MeetingService;
 import fr.passerelle.occupations.OccupationService;
 import fr.passerelle.offers.OffersModule;
+import fr.passerelle.office.OfficeKind;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.search.LuceneSearchIndex;
+import fr.passerelle.search.SearchService;
 import fr.passerelle.sourcing.SourcingService;
 import fr.passerelle.sync.SyncService;
 import fr.passerelle.training.FundingRuleService;
@@ -25,6 +28,7 @@ public final class Services implements AutoCloseable {
   private final ReplicatedWriter writer;
   private final OfficeService offices;
   private final OccupationService occupations;
+  private final SearchService search;
   private final Settings settings;
   private final CandidateService candidates;
   private final OffersModule offersModule;
@@ -40,16 +44,22 @@ public final class Services implements AutoCloseable {
     this.clock = clock;
     this.writer = new ReplicatedWriter(clock, new fr.passerelle.sync.ConsentGuard());
     this.offices = new OfficeService(db, writer);
-    this.occupations = new OccupationService(db.dsl());
+    // the search index is a cache of the database in the data folder (ADR 0100)
+    this.search =
+        new SearchService(
+            new LuceneSearchIndex(db::dsl, db.dataDir()),
+            db::dsl,
+            () -> offices.current().map(o -> o.kind() == OfficeKind.PARTNER).orElse(false));
+    this.occupations = new OccupationService(db.dsl(), search);
     this.settings = new Settings(db.dsl());
-    this.candidates = new CandidateService(db, writer, clock);
+    this.candidates = new CandidateService(db, writer, clock, search);
     this.offersModule = new OffersModule(db, writer, offices, clock);
     this.sourcing = new SourcingService(db, writer, offices, offersModule, clock);
     this.training = new TrainingService(db, writer, clock, new FundingRuleService(db, clock));
     this.trainingQueries = new fr.passerelle.training.TrainingQueries(db);
     this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock);
-    this.meetings = new MeetingService(db, writer, clock);
-    this.sync = new SyncService(db, writer, offices, clock);
+    this.meetings = new MeetingService(db, writer, clock, search);
+    this.sync = new SyncService(db, writer, offices, clock, search);
   }
 
   public static Services open(Path dataDir) {
@@ -57,15 +67,7 @@ public final class Services implements AutoCloseable {
   }
 
   public static Services open(Path dataDir, WallClock clock) {
-    Database db = Database.open(dataDir);
-    try {
-      // search keys an interrupted sync import left to write (ADR 0078); nothing, usually
-      fr.passerelle.candidates.CandidateIndex.catchUp(db.dsl(), fr.passerelle.core.Progress.NONE);
-    } catch (RuntimeException e) {
-      db.close();
-      throw e;
-    }
-    return new Services(db, clock);
+    return new Services(Database.open(dataDir), clock);
   }
 
   public Database db() {
@@ -91,6 +93,11 @@ public final class Services implements AutoCloseable {
   /** This installation's local settings (language...). */
   public Settings settings() {
     return settings;
+  }
+
+  /** Search across candidates, offers, meetings, employers and occupations (ADR 0100). */
+  public SearchService search() {
+    return search;
   }
 
   public CandidateService candidates() {
@@ -128,6 +135,7 @@ public final class Services implements AutoCloseable {
 
   @Override
   public void close() {
+    search.close();
     db.close();
   }
 }

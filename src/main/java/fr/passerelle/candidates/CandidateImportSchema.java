@@ -70,7 +70,8 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
     }
     if (firstPass) {
       List<CandidateDetail> valid = out.stream().filter(java.util.Objects::nonNull).toList();
-      List<List<Duplicate>> dups = new DuplicateFinder(ref).findBatch(ctx, valid);
+      List<List<Duplicate>> dups =
+          new DuplicateFinder(ref, service.searchService()).findBatch(ctx, valid);
       int v = 0;
       for (int i = 0; i < out.size(); i++) {
         if (out.get(i) == null) {

@@ -13,7 +13,6 @@ import fr.passerelle.db.ReplicatedWriter;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -101,7 +100,6 @@ final class CandidateMerge {
         .forEach(o -> writer.delete(tx, CANDIDATE_CRITERION, o));
     writer.delete(tx, CANDIDATE_CONSENT, id);
     writer.delete(tx, CANDIDATE, id);
-    CandidateIndex.indexRows(tx, List.of(id));
     if (audit) {
       audit(tx, actor, now, "DELETE", id, "candidate erased");
     }

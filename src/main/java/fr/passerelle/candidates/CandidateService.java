@@ -4,16 +4,16 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
-import static fr.passerelle.db.jooq.Tables.CANDIDATE_TOKEN;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
 
 import fr.passerelle.core.InvalidInputException;
-import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.CandidateRecord;
+import fr.passerelle.search.CandidateHits;
+import fr.passerelle.search.SearchService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,9 +30,9 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Candidates: search as you type over the token index, the detail (read and saved in one
- * transaction with its occupations, criteria and consent), duplicates and merge. Read methods are
- * the public API other features (offers, matching, sourcing lists) use.
+ * Candidates: search as you type (the search index, ADR 0100; the database while it is built), the
+ * detail (read and saved in one transaction with its occupations, criteria and consent), duplicates
+ * and merge. Read methods are the public API other features (offers, matching, sourcing lists) use.
  */
 public final class CandidateService {
   /** Search results are counted up to this (a larger count says "more than 10,000"). */
@@ -46,23 +46,16 @@ public final class CandidateService {
   private final WallClock clock;
   private final CandidateStore store;
   private volatile ReferenceLookup reference;
-  private final NameIndexCache nameIndex;
+  private final SearchService search;
   private final Settings settings;
 
-  public CandidateService(Database db, ReplicatedWriter writer, WallClock clock) {
+  public CandidateService(
+      Database db, ReplicatedWriter writer, WallClock clock, SearchService search) {
     this.db = db;
     this.clock = clock;
     this.store = new CandidateStore(writer);
     this.settings = new Settings(db.dsl());
-    // the in-memory name index is built off the caller's thread, one build at a time (ADR 0041)
-    this.nameIndex =
-        new NameIndexCache(
-            db::dsl,
-            r -> {
-              Thread t = new Thread(r, "candidate-name-index");
-              t.setDaemon(true);
-              t.start();
-            });
+    this.search = search;
   }
 
   /** Communes and occupations held in memory (loaded on first use). */
@@ -87,33 +80,20 @@ public final class CandidateService {
     return OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault());
   }
 
-  /** One page of matches, ordered by name ({@code limit} at most 500). */
+  /**
+   * One page of matches ({@code limit} at most 500): best first, then by name, from the search
+   * index; by name from the database while the index is not current.
+   */
   public List<CandidateSummary> search(CandidateQuery query, int offset, int limit) {
-    return fromNameIndex(query, offset, limit)
-        .map(CandidatePage::rows)
-        .orElseGet(
-            () ->
-                new CandidateSearch(reference())
-                    .page(db.dsl(), query, Math.max(0, offset), pageSize(limit)));
-  }
-
-  /** The query answered by the in-memory name index, when it is current. */
-  private Optional<CandidatePage> fromNameIndex(CandidateQuery query, int offset, int limit) {
-    return nameIndex
-        .fresh()
-        .map(
-            idx ->
-                new CandidateSearch(reference())
-                    .page(db.dsl(), idx, query, Math.max(0, offset), pageSize(limit)));
+    return page(query, offset, limit).rows();
   }
 
   /**
-   * True when the in-memory name index is current; if not, starts building it in the background, so
-   * that the first search typed after the window opens is answered from memory (until then, and
-   * whenever the data changed, searches are answered by the database).
+   * Starts bringing the search index up to date in the background, so that the first search typed
+   * after the window opens is answered by it (until then the database answers).
    */
-  public boolean warmUp() {
-    return nameIndex.fresh().isPresent();
+  public void warmUp() {
+    search.warmUp();
   }
 
   private static int pageSize(int limit) {
@@ -122,25 +102,32 @@ public final class CandidateService {
 
   /** The number of matches, at most {@link #COUNT_CAP} + 1 (more than the cap). */
   public int count(CandidateQuery query) {
+    Optional<CandidateHits> hits =
+        search.candidates(new CandidateSearch(reference()).filter(query), 0, 1, COUNT_CAP);
+    if (hits.isPresent()) {
+      return hits.get().capped() ? COUNT_CAP + 1 : hits.get().total();
+    }
     var inner =
         DSL.select(CANDIDATE.ID)
             .from(CANDIDATE)
-            .where(new CandidateSearch(reference()).condition(query))
+            .where(new CandidateSearch(reference()).condition(query, search.consentingOnly()))
             .limit(COUNT_CAP + 1);
     return db.dsl().fetchCount(inner);
   }
 
   /** A page and its (capped) count. */
   public CandidatePage page(CandidateQuery query, int offset, int limit) {
-    Optional<CandidatePage> fast = fromNameIndex(query, offset, limit);
-    if (fast.isPresent()) {
-      return fast.get();
+    CandidateSearch cs = new CandidateSearch(reference());
+    int from = Math.max(0, offset);
+    int size = pageSize(limit);
+    Optional<CandidateHits> hits = search.candidates(cs.filter(query), from, size, COUNT_CAP);
+    if (hits.isPresent()) {
+      return new CandidatePage(
+          summaries(hits.get().ids()), from, hits.get().total(), hits.get().capped());
     }
-    List<CandidateSummary> rows =
-        new CandidateSearch(reference())
-            .page(db.dsl(), query, Math.max(0, offset), pageSize(limit));
-    int total = offset == 0 && rows.size() < limit ? rows.size() : count(query);
-    return new CandidatePage(rows, offset, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+    List<CandidateSummary> rows = cs.page(db.dsl(), query, search.consentingOnly(), from, size);
+    int total = from == 0 && rows.size() < size ? rows.size() : count(query);
+    return new CandidatePage(rows, from, Math.min(total, COUNT_CAP), total > COUNT_CAP);
   }
 
   /** Summaries of these candidates (live ones only), in the given order. */
@@ -149,16 +136,7 @@ public final class CandidateService {
       return List.of();
     }
     var rows =
-        db.dsl()
-            .select(
-                CANDIDATE.ID,
-                CANDIDATE.LAST_NAME,
-                CANDIDATE.FIRST_NAME,
-                CANDIDATE.BIRTH_DATE,
-                CANDIDATE.COMMUNE_CODE,
-                CANDIDATE.STATUS,
-                CANDIDATE.AVAILABLE_FROM)
-            .from(CANDIDATE)
+        CandidateSearch.summaryColumns(db.dsl())
             .where(CANDIDATE.ID.in(ids))
             .and(CANDIDATE.DELETED.isFalse())
             .fetch();
@@ -287,7 +265,7 @@ public final class CandidateService {
 
   /** Existing candidates that look like the same person (excluding {@code d} itself). */
   public List<Duplicate> duplicates(CandidateDetail d) {
-    return new DuplicateFinder(reference()).find(db.dsl(), d);
+    return new DuplicateFinder(reference(), search).find(db.dsl(), d);
   }
 
   /**
@@ -356,23 +334,6 @@ public final class CandidateService {
     return new CandidateTransfer(this);
   }
 
-  /** Rebuilds the whole search index (after a bulk load or a large sync import). */
-  public void reindex(Progress progress) {
-    CandidateIndex.rebuild(db.dsl(), progress);
-    nameIndex.invalidate();
-  }
-
-  /** Re-indexes these candidates (rows written by someone else). */
-  public void reindex(Collection<UUID> ids) {
-    db.dsl().transaction(cfg -> CandidateIndex.indexRows(cfg.dsl(), ids));
-    nameIndex.invalidate();
-  }
-
-  /** Number of index rows (diagnostics, tests). */
-  public int indexSize() {
-    return db.dsl().fetchCount(CANDIDATE_TOKEN);
-  }
-
   static UUID currentOffice(DSLContext tx) {
     return tx.select(REPLICA.OFFICE_ID)
         .from(REPLICA)
@@ -391,5 +352,9 @@ public final class CandidateService {
 
   CandidateStore store() {
     return store;
+  }
+
+  SearchService searchService() {
+    return search;
   }
 }

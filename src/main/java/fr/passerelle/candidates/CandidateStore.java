@@ -24,8 +24,8 @@ import org.jooq.TableRecord;
 
 /**
  * Writes a candidate and what hangs off it (target occupations, criteria, consent) inside the
- * caller's transaction, through the {@link ReplicatedWriter}, and keeps the search index current.
- * Unchanged rows are not rewritten (no needless versions to sync).
+ * caller's transaction, through the {@link ReplicatedWriter} (the search index follows the change
+ * sequence it stamps, ADR 0100). Unchanged rows are not rewritten (no needless versions to sync).
  */
 final class CandidateStore {
   private final ReplicatedWriter writer;
@@ -56,7 +56,6 @@ final class CandidateStore {
     saveOccupations(tx, id, d.occupations());
     saveCriteria(tx, id, d.criteria());
     saveConsent(tx, id, d.consent(), counselor, actor, now, creating);
-    CandidateIndex.indexRows(tx, List.of(id));
     return id;
   }
 
@@ -71,13 +70,11 @@ final class CandidateStore {
     }
     ReplicatedWriter.StampBlock stamps = writer.reserve(tx, count);
     List<TableRecord<?>> records = new ArrayList<>(count);
-    List<UUID> ids = new ArrayList<>(batch.size());
     for (CandidateDetail d : batch) {
       CandidateRecord c = tx.newRecord(CANDIDATE);
       c.setId(d.id() == null ? UUID.randomUUID() : d.id());
       fill(c, d, now);
       records.add(writer.stampNew(c, stamps.next()));
-      ids.add(c.getId());
       for (CandidateDetail.TargetOccupation o : d.occupations()) {
         records.add(writer.stampNew(occupation(tx, c.getId(), o), stamps.next()));
       }
@@ -98,13 +95,12 @@ final class CandidateStore {
       records.add(writer.stampNew(k, stamps.next()));
     }
     tx.batchInsert(records).execute();
-    CandidateIndex.indexRows(tx, ids);
   }
 
   private static void fill(CandidateRecord c, CandidateDetail d, OffsetDateTime now) {
     c.setLastName(trim(d.lastName()));
     c.setFirstName(trim(d.firstName()));
-    c.setNameNorm(CandidateIndex.nameNorm(d.lastName(), d.firstName()));
+    c.setNameNorm(DuplicateFinder.nameNorm(d.lastName(), d.firstName()));
     c.setBirthDate(d.birthDate());
     c.setEmail(trim(d.email()));
     c.setPhone(trim(d.phone()));

@@ -56,7 +56,9 @@ public final class CandidateTransfer {
     try (TabularWriter out = TabularWriter.open(file, "Candidats", CandidateColumns.ALL);
         Cursor<CandidateRecord> cur =
             dsl.selectFrom(CANDIDATE)
-                .where(new CandidateSearch(ref).condition(query))
+                .where(
+                    new CandidateSearch(ref)
+                        .condition(query, service.searchService().consentingOnly()))
                 .orderBy(CANDIDATE.NAME_NORM, CANDIDATE.ID)
                 .fetchSize(BATCH)
                 .fetchLazy()) {

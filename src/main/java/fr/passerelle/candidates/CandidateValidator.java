@@ -47,7 +47,7 @@ public final class CandidateValidator {
     }
     if (!blank(d.phone())
         && (!PHONE.matcher(d.phone().trim()).matches()
-            || CandidateIndex.phoneKey(d.phone()).isEmpty())) {
+            || fr.passerelle.search.FrenchText.phoneKey(d.phone()).isEmpty())) {
       errors.add(
           new FieldError("phone", Code.BAD_PHONE, "\"" + d.phone() + "\" is not a phone number"));
     }

@@ -14,6 +14,8 @@ import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.MeetingParticipantRecord;
 import fr.passerelle.db.jooq.tables.records.MeetingPartnerRecord;
 import fr.passerelle.db.jooq.tables.records.MeetingRecord;
+import fr.passerelle.search.Kind;
+import fr.passerelle.search.SearchService;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -32,14 +34,17 @@ public final class MeetingService {
   /** Meetings are kept in the offices' local time. */
   public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
+  private final SearchService search;
   private final Database db;
   private final ReplicatedWriter writer;
   private final WallClock clock;
   private final Seats seats;
   private final MeetingFocus focus;
 
-  public MeetingService(Database db, ReplicatedWriter writer, WallClock clock) {
+  public MeetingService(
+      Database db, ReplicatedWriter writer, WallClock clock, SearchService search) {
     this.db = db;
+    this.search = search;
     this.writer = writer;
     this.clock = clock;
     this.seats = new Seats(writer, clock);
@@ -284,9 +289,17 @@ public final class MeetingService {
 
   // ------------------------------------------------------------------ look-ups
 
-  /** Candidates whose normalised "last first" name starts with {@code text}, a page of them. */
+  /**
+   * Candidates to invite for typed text, best first (the search index: names, typos, commune,
+   * phone...); while the index is not current, those whose "last first" name starts with it.
+   */
   public List<CandidateHit> searchCandidates(String text, int limit) {
-    return MeetingReads.candidatesByName(db.dsl(), text, limit);
+    var found = search.find(Kind.CANDIDATE, text, limit);
+    if (found.isPresent()) {
+      List<UUID> ids = found.get().stream().map(h -> UUID.fromString(h.id())).toList();
+      return MeetingReads.candidatesById(db.dsl(), ids);
+    }
+    return MeetingReads.candidatesByName(db.dsl(), text, limit, search.consentingOnly());
   }
 
   /** Open sourcing lists with their number of active entries. */

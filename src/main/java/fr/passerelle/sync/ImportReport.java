@@ -85,7 +85,7 @@ public final class ImportReport {
     this.reindexTime = took;
   }
 
-  /** Candidates whose search keys were rewritten after the import committed (ADR 0078). */
+  /** Records the search index rewrote after the import committed (ADR 0100). */
   public int reindexed() {
     return reindexed;
   }

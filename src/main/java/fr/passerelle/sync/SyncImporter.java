@@ -5,7 +5,6 @@ import static fr.passerelle.db.jooq.Tables.REPLICA;
 import static fr.passerelle.db.jooq.Tables.SYNC_LOG;
 import static fr.passerelle.db.jooq.Tables.SYNC_TOUCHED_PERSON;
 
-import fr.passerelle.candidates.CandidateIndex;
 import fr.passerelle.core.Progress;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.Database;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * Imports a sync file: private copy, structure and signature verified before anything touches the
@@ -41,9 +39,20 @@ public final class SyncImporter {
   private final ReplicatedWriter writer;
   private final VersionStore store;
   private final WallClock clock;
+  private final java.util.function.ToIntFunction<Progress> searchCatchUp;
 
-  SyncImporter(Database db, Identity identity, ReplicatedWriter writer, WallClock clock) {
+  /**
+   * {@code searchCatchUp} brings the search index up to the database once an import committed (ADR
+   * 0100); it returns the records it re-indexed.
+   */
+  SyncImporter(
+      Database db,
+      Identity identity,
+      ReplicatedWriter writer,
+      WallClock clock,
+      java.util.function.ToIntFunction<Progress> searchCatchUp) {
     this.db = db;
+    this.searchCatchUp = searchCatchUp;
     this.identity = identity;
     this.writer = writer;
     this.store = new VersionStore(writer);
@@ -68,7 +77,9 @@ public final class SyncImporter {
           db.dsl()
               .transactionResult(cfg -> apply(cfg.dsl(), reader, m, v, fileName, office, progress));
       long t = System.nanoTime();
-      int indexed = CandidateIndex.catchUp(db.dsl(), new Progress.Uncancellable(progress));
+      // the search index follows the committed rows (ADR 0100): a kill during this step leaves
+      // an index that goes on from its last committed step at the next start or import
+      int indexed = searchCatchUp.applyAsInt(new Progress.Uncancellable(progress));
       report.searchIndexCaughtUp(indexed, Duration.ofNanos(System.nanoTime() - t));
       return report;
     } catch (SyncRefusedException e) {
@@ -240,8 +251,6 @@ public final class SyncImporter {
       throw new UncheckedIOException(e);
     }
     ConsentEnforcer.apply(tx, store, office.organisation(), report);
-    // The candidates' search keys are rewritten once this commits (ADR 0078).
-    CandidateIndex.queue(tx, DSL.select(SYNC_TOUCHED_PERSON.ID).from(SYNC_TOUCHED_PERSON));
     tx.deleteFrom(SYNC_TOUCHED_PERSON).execute();
     long now = clock.millis();
     if (rows.maxHlc() > 0 && store.observeClock(tx, rows.maxHlc(), now, CLOCK_CAP_MILLIS)) {

@@ -24,8 +24,19 @@ public final class SyncService {
   private final SyncImporter importer;
   private final Conflicts conflicts;
 
+  /** Without a search index to keep up after imports (tests). */
   public SyncService(Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock) {
-    this(db, writer, offices, clock, UnaryOperator.identity());
+    this(db, writer, offices, clock, UnaryOperator.identity(), null);
+  }
+
+  /** {@code search}: brought up to date after each import (ADR 0100). */
+  public SyncService(
+      Database db,
+      ReplicatedWriter writer,
+      OfficeService offices,
+      WallClock clock,
+      fr.passerelle.search.SearchService search) {
+    this(db, writer, offices, clock, UnaryOperator.identity(), search);
   }
 
   /** {@code exportSink} wraps the stream an export writes to (tests: a disk that fills up). */
@@ -35,11 +46,22 @@ public final class SyncService {
       OfficeService offices,
       WallClock clock,
       UnaryOperator<OutputStream> exportSink) {
+    this(db, writer, offices, clock, exportSink, null);
+  }
+
+  private SyncService(
+      Database db,
+      ReplicatedWriter writer,
+      OfficeService offices,
+      WallClock clock,
+      UnaryOperator<OutputStream> exportSink,
+      fr.passerelle.search.SearchService search) {
     this.db = db;
     this.identity = new Identity(db, offices);
     this.peers = new Peers(db, identity);
     this.exporter = new SyncExporter(db, identity, exportSink);
-    this.importer = new SyncImporter(db, identity, writer, clock);
+    this.importer =
+        new SyncImporter(db, identity, writer, clock, search == null ? p -> 0 : search::catchUp);
     this.conflicts = new Conflicts(db, writer);
   }
 

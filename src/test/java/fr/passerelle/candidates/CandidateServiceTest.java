@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.app.Services;
-import fr.passerelle.core.Progress;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.TestServices;
 import java.nio.file.Path;
@@ -153,9 +152,6 @@ class CandidateServiceTest {
     assertThat(saved.consent().shareAt()).isNotNull();
     assertThat(saved.mobilityKm()).isEqualTo(25);
 
-    int before = candidates.indexSize();
-    candidates.reindex(Progress.NONE);
-    assertThat(candidates.indexSize()).isEqualTo(before);
     assertThat(names(CandidateQuery.text("garnier macon"))).containsExactly("GARNIER Hélène");
   }
 

@@ -240,12 +240,7 @@ final class CandidateDetailPane extends BorderPane {
             new StringConverter<OccupationHit>() {
               @Override
               public String toString(OccupationHit h) {
-                return h == null
-                    ? ""
-                    : h.romeCode()
-                        + " "
-                        + h.label()
-                        + (h.matchedTitle() == null ? "" : " — " + h.matchedTitle());
+                return h == null ? "" : h.display();
               }
 
               @Override

@@ -70,6 +70,18 @@ public final class CandidatesView extends BorderPane {
     HBox.setHgrow(search, Priority.ALWAYS);
     debounce.setOnFinished(e -> vm.search());
     search.textProperty().addListener((o, a, b) -> debounce.playFromStart());
+    // ↓ goes from the search box to the first row; Enter there opens it
+    search.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.DOWN && !vm.rows().isEmpty()) {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(0);
+            table.getFocusModel().focus(0);
+            table.scrollTo(0);
+            e.consume();
+          }
+        });
     Label summary = new Label();
     summary.textProperty().bind(vm.summary());
     summary.getStyleClass().add("muted");
@@ -176,10 +188,15 @@ public final class CandidatesView extends BorderPane {
               });
           return row;
         });
-    table.setOnKeyPressed(
+    table.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
         e -> {
           if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
             open(table.getSelectionModel().getSelectedItem());
+            e.consume();
+          } else if (e.getCode() == KeyCode.UP
+              && table.getSelectionModel().getSelectedIndex() == 0) {
+            search.requestFocus(); // back up to the search box
             e.consume();
           }
         });
@@ -218,6 +235,19 @@ public final class CandidatesView extends BorderPane {
   void onShow() {
     vm.search();
     Platform.runLater(search::requestFocus);
+  }
+
+  /** Opens one candidate's file (a global search hit), asking first if edits would be lost. */
+  void openCandidate(java.util.UUID id) {
+    CandidateDetail current = detailVm.loaded().get();
+    if (current != null && id.equals(current.id())) {
+      return;
+    }
+    guard(
+        () -> {
+          detail.mask();
+          detailVm.open(id, () -> {});
+        });
   }
 
   private void open(CandidateSummary s) {

@@ -93,7 +93,7 @@ public final class MeetingsViewModel {
     this.tasks = ctx.tasks();
     this.messages = ctx.messages();
     this.printing = printing;
-    this.focus = new FocusModel(service.focus(), tasks, messages);
+    this.focus = new FocusModel(service.focus(), ctx.services().occupations(), tasks, messages);
   }
 
   /** The office's local time (for the "in the past" rule and defaults). */

@@ -77,7 +77,12 @@ public final class ShellView {
         new GlobalSearchField(
             new GlobalSearchViewModel(SearchProviders.all(ctx), ctx.tasks(), m),
             m,
-            hit -> vm.select(hit.featureId()));
+            hit ->
+                navigate(
+                    hit.featureId(),
+                    hit.recordId() == null
+                        ? null
+                        : new fr.passerelle.ui.OpenRequest(hit.recordId()).toFilter()));
     root.getStyleClass().add("shell");
     root.setTop(topBar(m));
     root.setLeft(rail(m));
