@@ -9,6 +9,7 @@ import fr.passerelle.meetings.MeetingFixture;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.printing.Printing;
 import fr.passerelle.printing.ui.PrintDialog;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.LogCapture;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.testsupport.TestServices.ManualClock;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -42,7 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * "Imprimer…" where the computer cannot print: the view says why in French, offers to save the PDF
  * instead and writes it; the failure is in the log with its cause.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class MeetingsPrintTest {
   private static Path dir;
   private static Services services;

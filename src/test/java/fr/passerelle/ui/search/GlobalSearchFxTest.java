@@ -12,6 +12,7 @@ import fr.passerelle.offers.Contract;
 import fr.passerelle.offers.OfferDraft;
 import fr.passerelle.offers.OfferSource;
 import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.ui.AppController;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -39,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * employer) and a meeting are found and each opens in its view; then the meeting's invite field
  * shows its suggestions where they can be seen, and Enter invites the one shown selected.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class GlobalSearchFxTest {
   @TempDir static Path dir;
   private AppController app;
