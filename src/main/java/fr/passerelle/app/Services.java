@@ -35,11 +35,13 @@ public final class Services implements AutoCloseable {
   private final MeetingService meetings;
   private final SyncService sync;
 
-  private Services(Database db, WallClock clock) {
+  private Services(Database db, WallClock base) {
     this.db = db;
-    this.clock = clock;
-    this.writer = new ReplicatedWriter(clock, new fr.passerelle.sync.ConsentGuard());
+    this.writer = new ReplicatedWriter(base, new fr.passerelle.sync.ConsentGuard());
     this.offices = new OfficeService(db, writer);
+    // every service reads dates in the office's time zone, never the machine's
+    WallClock clock = offices.clock(base);
+    this.clock = clock;
     this.occupations = new OccupationService(db.dsl());
     this.settings = new Settings(db.dsl());
     this.candidates = new CandidateService(db, writer, clock);
@@ -72,6 +74,7 @@ public final class Services implements AutoCloseable {
     return db;
   }
 
+  /** The clock of the services: the office's time zone ({@link WallClock#zone()}). */
   public WallClock clock() {
     return clock;
   }

@@ -26,7 +26,6 @@ import fr.passerelle.ui.UiContext;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -251,7 +250,9 @@ public final class MeetingsViewModel {
     UUID id = selected.get().id();
     write(
         file,
-        o -> new IcsExport().write(service.sheet(id), Instant.now(), service.revision(id), o),
+        o ->
+            new IcsExport()
+                .write(service.sheet(id), service.changedAt(id), service.revision(id), o),
         done);
   }
 
