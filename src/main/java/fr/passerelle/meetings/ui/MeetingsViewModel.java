@@ -256,6 +256,34 @@ public final class MeetingsViewModel {
         done);
   }
 
+  /**
+   * Prepares one .eml per convened candidate with an e-mail in {@code dir} (convocation and
+   * invitation attached), then says how many, and who has no e-mail.
+   */
+  public void saveInvitations(Path dir) {
+    UUID id = selected.get().id();
+    run(
+        "meetings.task.write",
+        p ->
+            new fr.passerelle.meetings.InvitationMails()
+                .write(
+                    service.sheet(id),
+                    service.now(),
+                    service.changedAt(id),
+                    service.revision(id),
+                    dir),
+        r ->
+            message.set(
+                messages.get("meetings.invitations.written", r.files().size(), dir)
+                    + (r.withoutEmail().isEmpty()
+                        ? ""
+                        : " "
+                            + messages.get(
+                                "meetings.invitations.withoutEmail",
+                                r.withoutEmail().size(),
+                                String.join(", ", r.withoutEmail())))));
+  }
+
   /** Builds the roster and hands it to the system's print dialog (off the FX thread). */
   public void printRoster(RosterPrinter printer) {
     UUID id = selected.get().id();
