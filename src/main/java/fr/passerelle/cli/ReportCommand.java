@@ -39,7 +39,7 @@ final class ReportCommand extends ServiceCommand {
   protected int run(Services services) {
     LocalDate today = services.clock().today();
     Period p = parse(period, today);
-    UUID officeId = officeId();
+    UUID officeId = StatsCommand.officeId(office);
     String scope =
         officeId == null
             ? "Toutes les agences"
@@ -90,17 +90,6 @@ final class ReportCommand extends ServiceCommand {
         throw i;
       }
       throw new InvalidInputException("--period: \"" + text + "\": " + e.getMessage() + ".");
-    }
-  }
-
-  private UUID officeId() {
-    if (office == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(office);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--office: \"" + office + "\" is not an office id.");
     }
   }
 }

@@ -253,17 +253,7 @@ public final class DashboardReport {
 
   private void tagged(String type, PDFont f, float s, float x, float y, String t)
       throws IOException {
-    tagging.text(
-        cs,
-        page,
-        type,
-        () -> {
-          cs.beginText();
-          cs.setFont(f, s);
-          cs.newLineAtOffset(x, y);
-          cs.showText(t);
-          cs.endText();
-        });
+    tagging.showText(cs, page, type, f, s, x, y, t);
   }
 
   private void wrap(PDFont f, float s, float x, float y, float w, String t) throws IOException {

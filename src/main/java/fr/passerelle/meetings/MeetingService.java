@@ -319,14 +319,7 @@ public final class MeetingService {
 
   /** When the meeting last changed (its hybrid clock's physical time), for DTSTAMP. */
   public Instant changedAt(UUID meetingId) {
-    Long hlc =
-        db.dsl()
-            .select(MEETING.HLC)
-            .from(MEETING)
-            .where(MEETING.ID.eq(meetingId))
-            .fetchOptional(MEETING.HLC)
-            .orElseThrow(() -> unknown(meetingId));
-    return Instant.ofEpochMilli(fr.passerelle.db.Hlc.physicalMillis(hlc));
+    return Instant.ofEpochMilli(fr.passerelle.db.Hlc.physicalMillis(hlc(meetingId)));
   }
 
   /**
@@ -334,14 +327,16 @@ public final class MeetingService {
    * calendar file's SEQUENCE: a re-imported .ics replaces the older version.
    */
   public long revision(UUID meetingId) {
-    Long hlc =
-        db.dsl()
-            .select(MEETING.HLC)
-            .from(MEETING)
-            .where(MEETING.ID.eq(meetingId))
-            .fetchOptional(MEETING.HLC)
-            .orElseThrow(() -> unknown(meetingId));
-    return (hlc >>> 16) / 1000;
+    return (hlc(meetingId) >>> 16) / 1000;
+  }
+
+  private long hlc(UUID meetingId) {
+    return db.dsl()
+        .select(MEETING.HLC)
+        .from(MEETING)
+        .where(MEETING.ID.eq(meetingId))
+        .fetchOptional(MEETING.HLC)
+        .orElseThrow(() -> unknown(meetingId));
   }
 
   // ------------------------------------------------------------------ internals

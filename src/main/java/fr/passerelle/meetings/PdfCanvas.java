@@ -142,17 +142,7 @@ final class PdfCanvas {
     if (s.isEmpty()) {
       return;
     }
-    tagging.text(
-        cs,
-        page,
-        type,
-        () -> {
-          cs.beginText();
-          cs.setFont(font, size);
-          cs.newLineAtOffset(x, y);
-          cs.showText(s);
-          cs.endText();
-        });
+    tagging.showText(cs, page, type, font, size, x, y, s);
   }
 
   /** Right-aligned text ending at {@code right}. */

@@ -57,6 +57,30 @@ public final class Tagging {
     elements.add(e);
   }
 
+  /** One line of text at (x, y), baseline, as a new {@code type} element on {@code page}. */
+  public void showText(
+      PDPageContentStream cs,
+      PDPage page,
+      String type,
+      org.apache.pdfbox.pdmodel.font.PDFont font,
+      float size,
+      float x,
+      float y,
+      String s)
+      throws IOException {
+    text(
+        cs,
+        page,
+        type,
+        () -> {
+          cs.beginText();
+          cs.setFont(font, size);
+          cs.newLineAtOffset(x, y);
+          cs.showText(s);
+          cs.endText();
+        });
+  }
+
   /** Draws layout (rules, boxes, bars) marked as an artifact. */
   public static void artifact(PDPageContentStream cs, Drawing drawing) throws IOException {
     cs.beginMarkedContent(COSName.ARTIFACT);
