@@ -39,11 +39,13 @@ public final class Services implements AutoCloseable {
   private final MeetingService meetings;
   private final SyncService sync;
 
-  private Services(Database db, WallClock clock) {
+  private Services(Database db, WallClock base) {
     this.db = db;
-    this.clock = clock;
-    this.writer = new ReplicatedWriter(clock, new fr.passerelle.sync.ConsentGuard());
+    this.writer = new ReplicatedWriter(base, new fr.passerelle.sync.ConsentGuard());
     this.offices = new OfficeService(db, writer);
+    // every service reads dates in the office's time zone, never the machine's
+    WallClock clock = offices.clock(base);
+    this.clock = clock;
     // the search index is a cache of the database in the data folder (ADR 0100)
     this.search =
         new SearchService(
@@ -74,6 +76,7 @@ public final class Services implements AutoCloseable {
     return db;
   }
 
+  /** The clock of the services: the office's time zone ({@link WallClock#zone()}). */
   public WallClock clock() {
     return clock;
   }

@@ -44,6 +44,16 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
   }
 
   @Override
+  public Map<String, String> labels() {
+    return LABELS;
+  }
+
+  @Override
+  public int maxLength(String column) {
+    return MAX_LENGTH.getOrDefault(column, 4000);
+  }
+
+  @Override
   public Set<String> required() {
     return REQUIRED;
   }

@@ -17,7 +17,6 @@ import fr.passerelle.search.SearchService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -77,7 +76,7 @@ public final class CandidateService {
   }
 
   OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault());
+    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), clock.zone());
   }
 
   /**

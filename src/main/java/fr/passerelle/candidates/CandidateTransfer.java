@@ -53,7 +53,7 @@ public final class CandidateTransfer {
     ReferenceLookup ref = service.reference();
     int total = service.count(query);
     long done = 0;
-    try (TabularWriter out = TabularWriter.open(file, "Candidats", CandidateColumns.ALL);
+    try (TabularWriter out = TabularWriter.open(file, "Candidats", CandidateColumns.HEADER);
         Cursor<CandidateRecord> cur =
             dsl.selectFrom(CANDIDATE)
                 .where(
@@ -130,25 +130,25 @@ public final class CandidateTransfer {
                     }));
     for (CandidateRecord c : batch) {
       boolean[] k = consent.getOrDefault(c.getId(), new boolean[2]);
-      List<String> row = new ArrayList<>(CandidateColumns.ALL.size());
+      List<Object> row = new ArrayList<>(CandidateColumns.ALL.size());
       row.add(c.getId().toString());
       row.add(nz(c.getLastName()));
       row.add(nz(c.getFirstName()));
-      row.add(Cells.format(c.getBirthDate()));
+      row.add(c.getBirthDate());
       row.add(nz(c.getEmail()));
       row.add(nz(c.getPhone()));
       row.add(nz(c.getAddress()));
       row.add(nz(c.getCommuneCode()));
       row.add(c.getCommuneCode() == null ? "" : ref.communeLabel(c.getCommuneCode()));
-      row.add(Cells.format(c.getMobilityKm()));
-      row.add(Cells.format(c.getDrivingLicence()));
-      row.add(Cells.format(c.getAvailableFrom()));
+      row.add(c.getMobilityKm());
+      row.add(c.getDrivingLicence());
+      row.add(c.getAvailableFrom());
       row.add(nz(c.getStatus()));
-      row.add(Cells.format(c.getRegisteredOn()));
+      row.add(c.getRegisteredOn());
       row.add(occ.getOrDefault(c.getId(), ""));
       row.add(crit.getOrDefault(c.getId(), ""));
-      row.add(Cells.format(k[0]));
-      row.add(Cells.format(k[1]));
+      row.add(k[0]);
+      row.add(k[1]);
       row.add(nz(c.getNotes()));
       out.write(row);
     }

@@ -33,6 +33,10 @@ import picocli.CommandLine.ScopeType;
       PrintCommand.class,
       PrintersCommand.class,
       IcsCommand.class,
+      ConvocationsCommand.class,
+      InvitationsCommand.class,
+      ReportCommand.class,
+      OfficeCommand.class,
       SyncCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -80,6 +84,7 @@ public final class PasserelleCommand implements Runnable {
     root.env = env;
     root.gui = gui;
     CommandLine cl = new CommandLine(root);
+    addHelpOption(cl);
     if (out != null) {
       cl.setOut(out);
     }
@@ -104,5 +109,20 @@ public final class PasserelleCommand implements Runnable {
           return 1;
         });
     return cl.execute(args);
+  }
+
+  /** {@code -h}/{@code --help} on every subcommand, however deep (the root has it by mixin). */
+  private static void addHelpOption(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      var spec = sub.getCommandSpec();
+      if (spec.findOption("--help") == null) {
+        spec.addOption(
+            CommandLine.Model.OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
+      }
+      addHelpOption(sub);
+    }
   }
 }

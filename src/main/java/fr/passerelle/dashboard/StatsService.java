@@ -77,9 +77,7 @@ public final class StatsService {
 
   /** Today in the offices' time zone. */
   public LocalDate today() {
-    return java.time.Instant.ofEpochMilli(clock.millis())
-        .atZone(java.time.ZoneId.of("Europe/Paris"))
-        .toLocalDate();
+    return clock.today();
   }
 
   /**

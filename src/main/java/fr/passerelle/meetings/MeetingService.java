@@ -9,6 +9,7 @@ import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.Settings;
 import fr.passerelle.db.TextNorm;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.MeetingParticipantRecord;
@@ -31,8 +32,7 @@ import org.jooq.DSLContext;
  * order of invitation, clashes) and the queries. Every public write is one transaction.
  */
 public final class MeetingService {
-  /** Meetings are kept in the offices' local time. */
-  public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+  private static final String COUNSELOR_SETTING = "documents.counselor";
 
   private final SearchService search;
   private final Database db;
@@ -58,7 +58,12 @@ public final class MeetingService {
 
   /** The office's local time now. */
   public LocalDateTime now() {
-    return LocalDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZONE);
+    return clock.localNow();
+  }
+
+  /** The office's time zone, in which meetings' times are kept. */
+  public ZoneId zone() {
+    return clock.zone();
   }
 
   // ------------------------------------------------------------------ meetings
@@ -307,9 +312,27 @@ public final class MeetingService {
     return MeetingReads.openSourcingLists(db.dsl());
   }
 
-  /** What the sign-in sheet and the convocations print. */
+  /** What the sign-in sheet, the convocations and the invitations show. */
   public MeetingSheet sheet(UUID meetingId) {
-    return MeetingSheets.build(db.dsl(), get(meetingId));
+    return MeetingSheets.build(db.dsl(), get(meetingId), clock.zone(), counselor());
+  }
+
+  /**
+   * The counselor who signs convocations from this workstation (a local setting, never synced): ""
+   * until set.
+   */
+  public String counselor() {
+    return new Settings(db.dsl()).get(COUNSELOR_SETTING).orElse("");
+  }
+
+  /** Sets {@link #counselor()}; blank clears it. */
+  public void setCounselor(String name) {
+    new Settings(db.dsl()).put(COUNSELOR_SETTING, name == null ? "" : name.strip());
+  }
+
+  /** When the meeting last changed (its hybrid clock's physical time), for DTSTAMP. */
+  public Instant changedAt(UUID meetingId) {
+    return Instant.ofEpochMilli(fr.passerelle.db.Hlc.physicalMillis(hlc(meetingId)));
   }
 
   /**
@@ -317,14 +340,16 @@ public final class MeetingService {
    * calendar file's SEQUENCE: a re-imported .ics replaces the older version.
    */
   public long revision(UUID meetingId) {
-    Long hlc =
-        db.dsl()
-            .select(MEETING.HLC)
-            .from(MEETING)
-            .where(MEETING.ID.eq(meetingId))
-            .fetchOptional(MEETING.HLC)
-            .orElseThrow(() -> unknown(meetingId));
-    return (hlc >>> 16) / 1000;
+    return (hlc(meetingId) >>> 16) / 1000;
+  }
+
+  private long hlc(UUID meetingId) {
+    return db.dsl()
+        .select(MEETING.HLC)
+        .from(MEETING)
+        .where(MEETING.ID.eq(meetingId))
+        .fetchOptional(MEETING.HLC)
+        .orElseThrow(() -> unknown(meetingId));
   }
 
   // ------------------------------------------------------------------ internals

@@ -4,9 +4,7 @@ import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.office.OfficeService;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.function.Supplier;
 
 /**
@@ -25,8 +23,7 @@ public final class OffersModule {
 
   public OffersModule(
       Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock) {
-    Supplier<LocalDate> today =
-        () -> LocalDate.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault());
+    Supplier<LocalDate> today = clock::today;
     this.offers = new OfferService(db, writer, offices);
     this.tension = new TensionService(db, writer, offices);
     this.geo = new Lazy<>(() -> new CommuneGeo(db.dsl()));

@@ -18,7 +18,6 @@ import fr.passerelle.offers.OffersModule;
 import fr.passerelle.office.OfficeService;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -272,7 +271,7 @@ public final class SourcingService {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault());
+    return clock.today();
   }
 
   private String now() {

@@ -55,7 +55,7 @@ public final class TrainingService {
 
   /** Today in the offices' time zone, by the service clock. */
   public LocalDate today() {
-    return Instant.ofEpochMilli(clock.millis()).atZone(zone).toLocalDate();
+    return clock.today();
   }
 
   /** Creates a path at the IDEA step (or {@code initial}), with its first event. */

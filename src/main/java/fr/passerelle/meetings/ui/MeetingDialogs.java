@@ -15,6 +15,13 @@ import javafx.stage.Window;
 public interface MeetingDialogs {
   Optional<Path> saveFile(Window owner, String title, String initialName, String extension);
 
+  /** A folder to write several files into (the invitation e-mails). */
+  default Optional<Path> chooseFolder(Window owner, String title) {
+    javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+    dc.setTitle(title);
+    return Optional.ofNullable(dc.showDialog(owner)).map(java.io.File::toPath);
+  }
+
   /** Asks once, naming what will happen; true to go ahead. */
   boolean confirm(Window owner, String title, String text, String okLabel);
 

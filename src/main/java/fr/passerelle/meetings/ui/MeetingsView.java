@@ -178,11 +178,19 @@ public final class MeetingsView {
             "meetings.convocations",
             e -> save("convocations", "pdf", vm::saveConvocations));
     Button ics = action("saveIcs", "meetings.ics", e -> save("reunion", "ics", vm::saveIcs));
-    for (Button b : List.of(duplicate, cancel, roster, print, conv, ics)) {
+    Button mails =
+        action(
+            "saveInvitations",
+            "meetings.invitations",
+            e ->
+                dialogs
+                    .chooseFolder(root.getScene().getWindow(), m.get("meetings.invitations.folder"))
+                    .ifPresent(vm::saveInvitations));
+    for (Button b : List.of(duplicate, cancel, roster, print, conv, ics, mails)) {
       b.disableProperty().bind(vm.selected.isNull());
     }
     javafx.scene.layout.FlowPane actions =
-        new javafx.scene.layout.FlowPane(6, 6, duplicate, cancel, roster, print, conv, ics);
+        new javafx.scene.layout.FlowPane(6, 6, duplicate, cancel, roster, print, conv, ics, mails);
     Label warnings = new Label();
     warnings.setId("warnings");
     warnings.textProperty().bind(vm.warnings);

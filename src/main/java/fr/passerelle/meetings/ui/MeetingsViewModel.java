@@ -27,7 +27,6 @@ import fr.passerelle.ui.UiContext;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -259,8 +258,38 @@ public final class MeetingsViewModel {
     UUID id = selected.get().id();
     write(
         file,
-        o -> new IcsExport().write(service.sheet(id), Instant.now(), service.revision(id), o),
+        o ->
+            new IcsExport()
+                .write(service.sheet(id), service.changedAt(id), service.revision(id), o),
         done);
+  }
+
+  /**
+   * Prepares one .eml per convened candidate with an e-mail in {@code dir} (convocation and
+   * invitation attached), then says how many, and who has no e-mail.
+   */
+  public void saveInvitations(Path dir) {
+    UUID id = selected.get().id();
+    run(
+        "meetings.task.write",
+        p ->
+            new fr.passerelle.meetings.InvitationMails()
+                .write(
+                    service.sheet(id),
+                    service.now(),
+                    service.changedAt(id),
+                    service.revision(id),
+                    dir),
+        r ->
+            message.set(
+                messages.get("meetings.invitations.written", r.files().size(), dir)
+                    + (r.withoutEmail().isEmpty()
+                        ? ""
+                        : " "
+                            + messages.get(
+                                "meetings.invitations.withoutEmail",
+                                r.withoutEmail().size(),
+                                String.join(", ", r.withoutEmail())))));
   }
 
   /** The printers to offer, looked up off the FX thread (a CUPS lookup can take a while). */

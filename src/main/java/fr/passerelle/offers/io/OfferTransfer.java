@@ -9,7 +9,6 @@ import fr.passerelle.core.CancelledException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
-import fr.passerelle.tabular.Cells;
 import fr.passerelle.tabular.ImportMode;
 import fr.passerelle.tabular.ImportReport;
 import fr.passerelle.tabular.TabularImport;
@@ -48,7 +47,7 @@ public final class OfferTransfer {
   public long exportFile(Path file, Progress progress) {
     int total = db.dsl().fetchCount(JOB_OFFER, JOB_OFFER.DELETED.isFalse());
     long done = 0;
-    try (TabularWriter out = TabularWriter.open(file, "Offres", OfferColumns.ALL);
+    try (TabularWriter out = TabularWriter.open(file, "Offres", OfferColumns.HEADER);
         var cur =
             db.dsl()
                 .select(JOB_OFFER.asterisk(), EMPLOYER.NAME, EMPLOYER.SIRET)
@@ -60,7 +59,7 @@ public final class OfferTransfer {
                 .fetchSize(1000)
                 .fetchLazy()) {
       for (Record r : cur) {
-        List<String> row = new ArrayList<>();
+        List<Object> row = new ArrayList<>();
         row.add(r.get(JOB_OFFER.ID).toString());
         row.add(nz(r.get(JOB_OFFER.TITLE)));
         row.add(nz(r.get(EMPLOYER.NAME)));
@@ -70,9 +69,9 @@ public final class OfferTransfer {
         row.add(nz(commune));
         row.add(commune == null ? "" : ref.communeLabel(commune));
         row.add(nz(r.get(JOB_OFFER.CONTRACT)));
-        row.add(Cells.format(r.get(JOB_OFFER.POSITIONS)));
-        row.add(Cells.format(r.get(JOB_OFFER.OPENED_ON)));
-        row.add(Cells.format(r.get(JOB_OFFER.CLOSED_ON)));
+        row.add(r.get(JOB_OFFER.POSITIONS));
+        row.add(r.get(JOB_OFFER.OPENED_ON));
+        row.add(r.get(JOB_OFFER.CLOSED_ON));
         row.add(nz(r.get(JOB_OFFER.SOURCE)));
         row.add(nz(r.get(JOB_OFFER.HARD_TO_FILL_OVERRIDE)));
         row.add(nz(r.get(JOB_OFFER.DESCRIPTION)));

@@ -89,6 +89,11 @@ class MeetingsViewTest {
           }
 
           @Override
+          public Optional<Path> chooseFolder(javafx.stage.Window owner, String title) {
+            return Optional.of(dir.resolve("invitations"));
+          }
+
+          @Override
           public boolean confirm(javafx.stage.Window owner, String title, String text, String ok) {
             confirmation = text;
             return true;
@@ -194,6 +199,13 @@ class MeetingsViewTest {
     for (Participant p : services.meetings().sheet(meeting).expected()) {
       assertThat(text).contains(p.printedName());
     }
+
+    // the invitation e-mails: one per convened candidate with an e-mail (none here), and the
+    // message says who gets only the printed letter
+    robot.interact(() -> robot.lookup("#saveInvitations").queryButton().fire());
+    waitUntil(() -> vm.message.get() != null && vm.message.get().contains("e-mail(s) préparé"));
+    assertThat(vm.message.get()).contains("0 e-mail(s) préparé(s)", "sans e-mail recevront");
+    assertThat(Files.isDirectory(dir.resolve("invitations"))).isTrue();
 
     // cancelling names what happens, then marks the meeting cancelled
     robot.clickOn("#cancelMeeting");
