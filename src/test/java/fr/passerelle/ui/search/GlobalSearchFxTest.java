@@ -122,6 +122,10 @@ class GlobalSearchFxTest {
             });
     app.onFatal(() -> {});
     app.start();
+    // as tall as the common office laptop (1366×768; the headless screen is 1280 wide), whatever
+    // size an earlier test left the shared stage at
+    stage.setWidth(1280);
+    stage.setHeight(768);
   }
 
   @AfterEach
