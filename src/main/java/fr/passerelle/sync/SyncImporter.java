@@ -22,6 +22,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -233,7 +234,21 @@ public final class SyncImporter {
       }
     }
     RowApplier rows =
-        new RowApplier(tx, store, writer, report, progress, fileName, senderOrg, v.sameOrg());
+        new RowApplier(
+            tx,
+            store,
+            writer,
+            report,
+            progress,
+            new RowApplier.Source(
+                fileName,
+                peer.getReplicaId(),
+                peer.getOfficeName(),
+                senderOrg,
+                v.sameOrg(),
+                office.organisation(),
+                OffsetDateTime.ofInstant(
+                    Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault())));
     try (InputStream payload = reader.payload()) {
       rows.run(payload, m.counts());
     } catch (IOException e) {

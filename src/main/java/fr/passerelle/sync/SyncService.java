@@ -23,6 +23,7 @@ public final class SyncService {
   private final SyncExporter exporter;
   private final SyncImporter importer;
   private final Conflicts conflicts;
+  private final Quarantine quarantine;
 
   public SyncService(Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock) {
     this(db, writer, offices, clock, UnaryOperator.identity());
@@ -41,6 +42,7 @@ public final class SyncService {
     this.exporter = new SyncExporter(db, identity, exportSink);
     this.importer = new SyncImporter(db, identity, writer, clock);
     this.conflicts = new Conflicts(db, writer);
+    this.quarantine = new Quarantine(db);
   }
 
   public Identity identity() {
@@ -61,6 +63,11 @@ public final class SyncService {
 
   public Conflicts conflicts() {
     return conflicts;
+  }
+
+  /** Rows of partners' files refused one by one (ADR 0085). */
+  public Quarantine quarantine() {
+    return quarantine;
   }
 
   /** The digest of the replicated state, in hex. */
