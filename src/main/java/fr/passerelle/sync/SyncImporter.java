@@ -104,7 +104,10 @@ public final class SyncImporter {
     }
   }
 
-  /** The sender, checked: trusted, not revoked, signature valid, we are a named recipient. */
+  /**
+   * The sender, checked before the payload is read (ADR 0086): we are a named recipient, the sender
+   * is trusted and not revoked; then the parts are hashed and the signature checked.
+   */
   private record Verified(
       IdentityCard card, PeerRecord peer, Manifest.Recipient me, boolean sameOrg) {}
 
@@ -169,6 +172,11 @@ public final class SyncImporter {
               + peer.getOfficeName()
               + ", whose trust was revoked here: it is refused.");
     }
+    if (!card.replicaId().equals(m.sender().replicaId())) {
+      throw new SyncRefusedException(fileName + ": the sender's identity does not match its file.");
+    }
+    // Only now is the payload read at all: hashed as stored, never past its declared size.
+    r.hashParts();
     try {
       Crypto.verifier(IdentityCard.parse(peer.getIdentityCard()).signingKey())
           .verify(r.signature(), r.signedMessage());
@@ -178,9 +186,7 @@ public final class SyncImporter {
               + ": the file's signature does not match its contents (damaged or altered):"
               + " nothing was imported. Ask the sender for the file again.");
     }
-    if (!card.replicaId().equals(m.sender().replicaId())) {
-      throw new SyncRefusedException(fileName + ": the sender's identity does not match its file.");
-    }
+    r.payloadBound();
     return new Verified(card, peer, me, peer.getOrganisation().equals(own));
   }
 

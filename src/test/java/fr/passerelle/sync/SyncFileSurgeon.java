@@ -118,7 +118,8 @@ final class SyncFileSurgeon {
       Node recipient, Node sender, java.util.function.UnaryOperator<List<String>> edit)
       throws Exception {
     List<String> lines = edit.apply(new ArrayList<>(payloadLines(recipient)));
-    replacePayload(recipient, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+    byte[] plain = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+    replacePayload(recipient, plain);
     Map<String, Long> counts = new LinkedHashMap<>();
     String table = null;
     for (String l : lines) {
@@ -128,7 +129,13 @@ final class SyncFileSurgeon {
         counts.merge(table, 1L, Long::sum);
       }
     }
-    resign(recipient, sender, m -> m.set("counts", JSON.valueToTree(counts)));
+    resign(
+        recipient,
+        sender,
+        m -> {
+          m.set("counts", JSON.valueToTree(counts));
+          m.put("payloadSize", plain.length);
+        });
   }
 
   /** Replaces the payload by the gzip of {@code plain}, encrypted with the file's payload key. */
