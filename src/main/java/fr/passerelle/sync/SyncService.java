@@ -84,7 +84,8 @@ public final class SyncService {
       List<Peer> peers,
       long conflicts,
       OffsetDateTime lastImportAt,
-      OffsetDateTime lastExportAt) {}
+      OffsetDateTime lastExportAt,
+      long refusedRows) {}
 
   public Status status() {
     var r = ReplicatedWriter.currentReplica(db.dsl());
@@ -109,6 +110,7 @@ public final class SyncService {
         peers.all(),
         conflicts.openCount(),
         lastImport,
-        lastExport);
+        lastExport,
+        quarantine.count());
   }
 }
