@@ -2,6 +2,7 @@ package fr.passerelle.candidates;
 
 import static fr.passerelle.candidates.CandidateColumns.*;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 
 import fr.passerelle.tabular.Cells;
 import fr.passerelle.tabular.ImportReport;
@@ -75,6 +76,7 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
         for (FieldError e : validator.validate(d, today)) {
           c.error(column(e.field()), e.message());
         }
+        consentRule(ctx, c, d, d.id() == null ? null : existing.get(d.id()));
       }
       out.add(c.failed() ? null : d);
     }
@@ -110,6 +112,24 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
       }
     }
     return out;
+  }
+
+  /**
+   * A changed consent is recorded only by the organisation that follows the person: the row is
+   * refused here, with the writer's reason, before anything is written (ADR 0085).
+   */
+  private void consentRule(DSLContext ctx, Cells c, CandidateDetail d, CandidateDetail before) {
+    if (before == null) {
+      return;
+    }
+    boolean share = before.consent().share() != d.consent().share();
+    boolean sensitive = before.consent().sensitive() != d.consent().sensitive();
+    if (share || sensitive) {
+      store
+          .writer()
+          .refusal(ctx, CANDIDATE_CONSENT, d.id(), false)
+          .ifPresent(e -> c.error(share ? CONSENT_SHARE : CONSENT_SENSITIVE, e.getMessage()));
+    }
   }
 
   private static String reason(Duplicate.Reason r) {

@@ -1,7 +1,7 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
-import fr.passerelle.db.BackupService;
+import fr.passerelle.sync.InstallationBackup;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +13,7 @@ final class BackupCommand extends ServiceCommand {
 
   @Override
   protected int run(Services services) {
-    BackupService.backup(services.db(), out);
+    InstallationBackup.backup(services.db(), out);
     out().println("Backup written to " + out.toAbsolutePath());
     return 0;
   }

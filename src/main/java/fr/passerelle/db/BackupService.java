@@ -1,5 +1,6 @@
 package fr.passerelle.db;
 
+import static fr.passerelle.db.jooq.Tables.OFFICE;
 import static fr.passerelle.db.jooq.Tables.PEER;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
 
@@ -12,26 +13,63 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.jooq.DSLContext;
 
 /**
  * Backup and restore with H2's own {@code BACKUP TO} (a consistent online copy). A backup is a ZIP
- * holding a {@code passerelle-backup.properties} marker and the H2 file. A restore gives the
- * installation a new replica id: replica ids are never reused (DESIGN.md, Sync).
+ * holding a {@code passerelle-backup.properties} marker (format, date, replica id, the office it
+ * was made by, and what the caller adds) and the H2 file. A restore gives the installation a new
+ * replica id: replica ids are never reused (DESIGN.md, Sync). Which backups a data folder may take
+ * is its caller's to check ({@link RestoreCheck}), before anything is replaced.
  */
 public final class BackupService {
   static final String MARKER = "passerelle-backup.properties";
   static final String DB_ENTRY = Database.FILE_NAME + ".mv.db";
 
+  /** The office an installation's database says it is. */
+  public record Owner(UUID officeId, String office, String organisation) {}
+
+  /**
+   * Decides, before a restore replaces anything, whether the data folder may take the backup:
+   * throws to refuse. {@code here} is empty when the folder has no office yet.
+   */
+  @FunctionalInterface
+  public interface RestoreCheck {
+    RestoreCheck ANY = (backup, marker, here) -> {};
+
+    void check(Optional<Owner> backup, Properties marker, Optional<Owner> here);
+  }
+
   private BackupService() {}
 
   /** Writes a backup of the open database to {@code out}. */
   public static void backup(Database db, Path out) {
+    backup(db, out, Map.of());
+  }
+
+  /** The office of an open database, if it has one. */
+  public static Optional<Owner> owner(DSLContext ctx) {
+    return ctx.select(OFFICE.ID, OFFICE.NAME, OFFICE.ORGANISATION)
+        .from(REPLICA)
+        .join(OFFICE)
+        .on(OFFICE.ID.eq(REPLICA.OFFICE_ID))
+        .where(REPLICA.IS_CURRENT.isTrue())
+        .fetchOptional(r -> new Owner(r.value1(), r.value2(), r.value3()));
+  }
+
+  /**
+   * Writes a backup of the open database to {@code out}, with {@code extra} entries in its marker
+   * (public facts only: the marker is not encrypted).
+   */
+  public static void backup(Database db, Path out, Map<String, String> extra) {
     Path tmp = null;
     try {
       Path parent = out.toAbsolutePath().getParent();
@@ -46,6 +84,14 @@ public final class BackupService {
         p.setProperty("format", "1");
         p.setProperty("created", OffsetDateTime.now().toString());
         p.setProperty("replica", ReplicatedWriter.currentReplica(db.dsl()).getId().toString());
+        owner(db.dsl())
+            .ifPresent(
+                o -> {
+                  p.setProperty("office.id", o.officeId().toString());
+                  p.setProperty("office.name", o.office());
+                  p.setProperty("office.organisation", o.organisation());
+                });
+        extra.forEach(p::setProperty);
         zip.putNextEntry(new ZipEntry(MARKER));
         p.store(zip, "Passerelle backup");
         zip.closeEntry();
@@ -66,13 +112,32 @@ public final class BackupService {
   }
 
   /**
-   * Replaces the database of {@code dataDir} by the backup {@code file}. The previous database is
-   * kept beside it as {@code passerelle.mv.db.before-restore-<time>}. Returns the new replica id.
+   * Replaces the database of {@code dataDir} by the backup {@code file}, whatever office it was
+   * made by. The previous database is kept beside it as {@code
+   * passerelle.mv.db.before-restore-<time>}. Returns the new replica id.
    */
   public static UUID restore(Path dataDir, Path file) {
-    checkIsBackup(file);
+    return restore(dataDir, file, RestoreCheck.ANY);
+  }
+
+  /** The marker of a backup file, checked to be one. */
+  public static Properties marker(Path file) {
+    return checkIsBackup(file);
+  }
+
+  /**
+   * Replaces the database of {@code dataDir} by the backup {@code file} if {@code check} lets it
+   * (asked with the backup's office, read from the backup's database itself, and the folder's): the
+   * previous database is kept beside it as {@code passerelle.mv.db.before-restore-<time>}. Returns
+   * the new replica id.
+   */
+  public static UUID restore(Path dataDir, Path file, RestoreCheck check) {
+    Properties marker = checkIsBackup(file);
     // Fails clearly if the data folder is in use; also makes sure it exists and is writable.
-    Database.open(dataDir).close();
+    Optional<Owner> here;
+    try (Database current = Database.open(dataDir)) {
+      here = owner(current.dsl());
+    }
     Path staging = dataDir.resolve("restore-" + System.nanoTime());
     try {
       Files.createDirectories(staging);
@@ -83,6 +148,7 @@ public final class BackupService {
       }
       UUID replica;
       try (Database restored = Database.open(staging)) {
+        check.check(owner(restored.dsl()), marker, here);
         replica = renewReplicaId(restored);
       }
       Path current = dataDir.resolve(DB_ENTRY);
@@ -134,7 +200,7 @@ public final class BackupService {
     return fresh;
   }
 
-  private static void checkIsBackup(Path file) {
+  private static Properties checkIsBackup(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException("No such backup file: " + file);
     }
@@ -154,6 +220,7 @@ public final class BackupService {
                 + p.getProperty("format")
                 + ").");
       }
+      return p;
     } catch (IOException e) {
       throw new InvalidInputException(file + " is not a Passerelle backup.", e);
     }

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 /** What an import did, per table, and what the counselor should look at. */
 public final class ImportReport {
+  private static final int SUMMARY_REFUSED = 20;
+
   /** How the import ended. */
   public enum Outcome {
     IMPORTED,
@@ -23,6 +25,7 @@ public final class ImportReport {
     public long skipped;
     public long conflicts;
     public long orphans;
+    public long quarantined;
 
     @Override
     public String toString() {
@@ -39,7 +42,8 @@ public final class ImportReport {
           + ", conflicts "
           + conflicts
           + ", orphans "
-          + orphans;
+          + orphans
+          + (quarantined == 0 ? "" : ", refused " + quarantined);
     }
   }
 
@@ -53,6 +57,7 @@ public final class ImportReport {
   private final Map<String, TableCounts> tables = new TreeMap<>();
   private final List<UUID> conflictIds = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final List<Quarantine.Entry> quarantined = new ArrayList<>();
   private int reindexed;
   private java.time.Duration reindexTime = java.time.Duration.ZERO;
 
@@ -93,6 +98,15 @@ public final class ImportReport {
   /** The time that took, after the import's own transaction. */
   public java.time.Duration reindexTime() {
     return reindexTime;
+  }
+
+  void quarantined(Quarantine.Entry e) {
+    quarantined.add(e);
+  }
+
+  /** Rows of the file refused one by one (ADR 0085); the rest of the file was applied. */
+  public List<Quarantine.Entry> quarantined() {
+    return quarantined;
   }
 
   void conflict(UUID id) {
@@ -169,6 +183,15 @@ public final class ImportReport {
         .append('\n');
     tables.forEach((t, c) -> sb.append("  ").append(t).append(": ").append(c).append('\n'));
     sb.append("  conflicts to review: ").append(conflictIds.size());
+    if (!quarantined.isEmpty()) {
+      sb.append("\n  rows refused (quarantined, see the Sync view): ").append(quarantined.size());
+      quarantined.stream()
+          .limit(SUMMARY_REFUSED)
+          .forEach(q -> sb.append("\n    ").append(q.message()));
+      if (quarantined.size() > SUMMARY_REFUSED) {
+        sb.append("\n    … and ").append(quarantined.size() - SUMMARY_REFUSED).append(" more");
+      }
+    }
     for (String w : warnings) {
       sb.append("\nWarning: ").append(w);
     }

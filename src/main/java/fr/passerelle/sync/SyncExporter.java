@@ -226,11 +226,11 @@ public final class SyncExporter {
       MessageDigest sha = Fingerprint.sha256();
       CountingOutputStream counted =
           new CountingOutputStream(new DigestOutputStream(shield(zip), sha));
-      try (JsonGenerator g =
-          JSON.getFactory()
-              .createGenerator(
-                  new GZIPOutputStream(
-                      aead.newEncryptingStream(counted, SyncFormat.PAYLOAD_AAD), 1 << 16))) {
+      CountingOutputStream plain =
+          new CountingOutputStream(
+              new GZIPOutputStream(
+                  aead.newEncryptingStream(counted, SyncFormat.PAYLOAD_AAD), 1 << 16));
+      try (JsonGenerator g = JSON.getFactory().createGenerator(plain)) {
         g.setRootValueSeparator(null);
         writeRows(g, plan, counts, progress);
       }
@@ -256,7 +256,8 @@ public final class SyncExporter {
                   db.dsl(),
                   plan.sameOrganisation()
                       ? org.jooq.impl.DSL.trueCondition()
-                      : fr.passerelle.db.jooq.Tables.SYNC_DIRECTORY.ORGANISATION.eq(own)));
+                      : fr.passerelle.db.jooq.Tables.SYNC_DIRECTORY.ORGANISATION.eq(own)),
+              plain.count);
       byte[] manifestJson = JSON.writeValueAsBytes(manifest);
       parts.add(
           new SyncFormat.PartHash(

@@ -21,6 +21,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -114,7 +115,10 @@ public final class SyncImporter {
     }
   }
 
-  /** The sender, checked: trusted, not revoked, signature valid, we are a named recipient. */
+  /**
+   * The sender, checked before the payload is read (ADR 0086): we are a named recipient, the sender
+   * is trusted and not revoked; then the parts are hashed and the signature checked.
+   */
   private record Verified(
       IdentityCard card, PeerRecord peer, Manifest.Recipient me, boolean sameOrg) {}
 
@@ -179,6 +183,11 @@ public final class SyncImporter {
               + peer.getOfficeName()
               + ", whose trust was revoked here: it is refused.");
     }
+    if (!card.replicaId().equals(m.sender().replicaId())) {
+      throw new SyncRefusedException(fileName + ": the sender's identity does not match its file.");
+    }
+    // Only now is the payload read at all: hashed as stored, never past its declared size.
+    r.hashParts();
     try {
       Crypto.verifier(IdentityCard.parse(peer.getIdentityCard()).signingKey())
           .verify(r.signature(), r.signedMessage());
@@ -188,9 +197,7 @@ public final class SyncImporter {
               + ": the file's signature does not match its contents (damaged or altered):"
               + " nothing was imported. Ask the sender for the file again.");
     }
-    if (!card.replicaId().equals(m.sender().replicaId())) {
-      throw new SyncRefusedException(fileName + ": the sender's identity does not match its file.");
-    }
+    r.payloadBound();
     return new Verified(card, peer, me, peer.getOrganisation().equals(own));
   }
 
@@ -244,7 +251,21 @@ public final class SyncImporter {
       }
     }
     RowApplier rows =
-        new RowApplier(tx, store, writer, report, progress, fileName, senderOrg, v.sameOrg());
+        new RowApplier(
+            tx,
+            store,
+            writer,
+            report,
+            progress,
+            new RowApplier.Source(
+                fileName,
+                peer.getReplicaId(),
+                peer.getOfficeName(),
+                senderOrg,
+                v.sameOrg(),
+                office.organisation(),
+                OffsetDateTime.ofInstant(
+                    Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault())));
     try (InputStream payload = reader.payload()) {
       rows.run(payload, m.counts());
     } catch (IOException e) {

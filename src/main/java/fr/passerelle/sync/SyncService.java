@@ -23,6 +23,7 @@ public final class SyncService {
   private final SyncExporter exporter;
   private final SyncImporter importer;
   private final Conflicts conflicts;
+  private final Quarantine quarantine;
 
   /** Without a search index to keep up after imports (tests). */
   public SyncService(Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock) {
@@ -63,6 +64,7 @@ public final class SyncService {
     this.importer =
         new SyncImporter(db, identity, writer, clock, search == null ? p -> 0 : search::catchUp);
     this.conflicts = new Conflicts(db, writer);
+    this.quarantine = new Quarantine(db);
   }
 
   public Identity identity() {
@@ -85,6 +87,11 @@ public final class SyncService {
     return conflicts;
   }
 
+  /** Rows of partners' files refused one by one (ADR 0085). */
+  public Quarantine quarantine() {
+    return quarantine;
+  }
+
   /** The digest of the replicated state, in hex. */
   public String digest() {
     return SyncDigest.compute(db.dsl());
@@ -99,7 +106,8 @@ public final class SyncService {
       List<Peer> peers,
       long conflicts,
       OffsetDateTime lastImportAt,
-      OffsetDateTime lastExportAt) {}
+      OffsetDateTime lastExportAt,
+      long refusedRows) {}
 
   public Status status() {
     var r = ReplicatedWriter.currentReplica(db.dsl());
@@ -124,6 +132,7 @@ public final class SyncService {
         peers.all(),
         conflicts.openCount(),
         lastImport,
-        lastExport);
+        lastExport,
+        quarantine.count());
   }
 }

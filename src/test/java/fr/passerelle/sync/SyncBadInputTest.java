@@ -171,12 +171,17 @@ class SyncBadInputTest {
     assertThatThrownBy(() -> b.exportTo(a, false)).hasMessageContaining("revoked");
   }
 
+  /**
+   * Not T's person: T may not record its consent (refused when written, ADR 0085; a forged one in a
+   * file is refused row by row: SyncPartnerRulesTest).
+   */
   @Test
   void aConsentRecordedByAnotherOrganisationIsRefused() {
     a.sendTo(t);
     UUID shared = t.dsl().select(CANDIDATE.ID).from(CANDIDATE).fetchOne(CANDIDATE.ID);
-    t.setConsent(shared, true, true); // not T's person: T may not record its consent
-    refused(a, t.exportTo(a, false), 3, "only the organisation that follows a person");
+    assertThatThrownBy(() -> t.setConsent(shared, true, true))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("followed by France Travail");
   }
 
   @Test
