@@ -1,5 +1,7 @@
 package fr.passerelle.app;
 
+import fr.passerelle.accounts.AccountService;
+import fr.passerelle.audit.AuditService;
 import fr.passerelle.candidates.CandidateService;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
@@ -9,6 +11,11 @@ import fr.passerelle.meetings.MeetingService;
 import fr.passerelle.occupations.OccupationService;
 import fr.passerelle.offers.OffersModule;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Authenticator;
+import fr.passerelle.security.DatabaseCredentialStore;
+import fr.passerelle.security.PasswordHasher;
+import fr.passerelle.security.SignInService;
 import fr.passerelle.sourcing.SourcingService;
 import fr.passerelle.sync.SyncService;
 import fr.passerelle.training.FundingRuleService;
@@ -17,7 +24,9 @@ import java.nio.file.Path;
 
 /**
  * The wiring: opens the database of one data folder and builds each service once, to be handed down
- * to the UI and the command line. No static singletons.
+ * to the UI and the command line. No static singletons. Nobody is signed in until {@link #signIn()}
+ * says so: every service method that reads or writes personal data checks the signed-in account's
+ * permissions ({@link #access()}).
  */
 public final class Services implements AutoCloseable {
   private final Database db;
@@ -34,22 +43,35 @@ public final class Services implements AutoCloseable {
   private final fr.passerelle.dashboard.StatsService stats;
   private final MeetingService meetings;
   private final SyncService sync;
+  private final Access access;
+  private final SignInService signIn;
+  private final AccountService accounts;
+  private final AuditService audit;
+  private final Backups backups;
 
-  private Services(Database db, WallClock clock) {
+  private Services(Database db, WallClock clock, PasswordHasher.Params hashing) {
     this.db = db;
     this.clock = clock;
+    this.access = new Access(db, clock, System.getenv());
+    Authenticator auth =
+        new Authenticator(new DatabaseCredentialStore(db), new PasswordHasher(hashing), clock);
+    this.signIn = new SignInService(db, access, auth, clock);
     this.writer = new ReplicatedWriter(clock, new fr.passerelle.sync.ConsentGuard());
-    this.offices = new OfficeService(db, writer);
+    this.offices = new OfficeService(db, writer, access);
+    this.accounts = new AccountService(db, writer, access, signIn, auth, offices, clock);
+    this.audit = new AuditService(db, access, clock);
     this.occupations = new OccupationService(db.dsl());
     this.settings = new Settings(db.dsl());
-    this.candidates = new CandidateService(db, writer, clock);
-    this.offersModule = new OffersModule(db, writer, offices, clock);
-    this.sourcing = new SourcingService(db, writer, offices, offersModule, clock);
-    this.training = new TrainingService(db, writer, clock, new FundingRuleService(db, clock));
-    this.trainingQueries = new fr.passerelle.training.TrainingQueries(db);
-    this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock);
-    this.meetings = new MeetingService(db, writer, clock);
-    this.sync = new SyncService(db, writer, offices, clock);
+    this.candidates = new CandidateService(db, writer, clock, access);
+    this.offersModule = new OffersModule(db, writer, offices, clock, access);
+    this.sourcing = new SourcingService(db, writer, offices, offersModule, clock, access);
+    this.training =
+        new TrainingService(db, writer, clock, new FundingRuleService(db, clock, access), access);
+    this.trainingQueries = new fr.passerelle.training.TrainingQueries(db, access);
+    this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock, access);
+    this.meetings = new MeetingService(db, writer, clock, access);
+    this.sync = new SyncService(db, writer, offices, clock, access);
+    this.backups = new Backups(db, access);
   }
 
   public static Services open(Path dataDir) {
@@ -57,6 +79,14 @@ public final class Services implements AutoCloseable {
   }
 
   public static Services open(Path dataDir, WallClock clock) {
+    return open(dataDir, clock, PasswordHasher.Params.DEFAULT);
+  }
+
+  /**
+   * Opens with Argon2id parameters of the caller's choice (tests use cheap ones; each hash records
+   * its parameters, and a weaker hash is replaced at the next sign-in with the default ones).
+   */
+  public static Services open(Path dataDir, WallClock clock, PasswordHasher.Params hashing) {
     Database db = Database.open(dataDir);
     try {
       // search keys an interrupted sync import left to write (ADR 0078); nothing, usually
@@ -65,7 +95,32 @@ public final class Services implements AutoCloseable {
       db.close();
       throw e;
     }
-    return new Services(db, clock);
+    return new Services(db, clock, hashing);
+  }
+
+  /** Who is signed in, and the permission check the services start with. */
+  public Access access() {
+    return access;
+  }
+
+  /** Sign in and out, unlock, change one's own password. */
+  public SignInService signIn() {
+    return signIn;
+  }
+
+  /** Accounts and roles (administrators), the first administrator, the idle lock. */
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  /** The audit trail: list, filters, verify, CSV export (administrators). */
+  public AuditService audit() {
+    return audit;
+  }
+
+  /** Backup of the database (administrators), audited. */
+  public Backups backups() {
+    return backups;
   }
 
   public Database db() {

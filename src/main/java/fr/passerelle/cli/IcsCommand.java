@@ -21,7 +21,7 @@ final class IcsCommand extends ServiceCommand {
   @Override
   protected int run(Services services) {
     UUID id = MeetingIds.parse(meetingId);
-    MeetingSheet sheet = services.meetings().sheet(id);
+    MeetingSheet sheet = services.meetings().document(id, "ICS", out.toAbsolutePath().toString());
     long revision = services.meetings().revision(id);
     MeetingIds.writeFile(
         out,

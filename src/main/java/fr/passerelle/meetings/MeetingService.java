@@ -14,6 +14,9 @@ import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.MeetingParticipantRecord;
 import fr.passerelle.db.jooq.tables.records.MeetingPartnerRecord;
 import fr.passerelle.db.jooq.tables.records.MeetingRecord;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.AuditAction;
+import fr.passerelle.security.Permission;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -37,9 +40,11 @@ public final class MeetingService {
   private final WallClock clock;
   private final Seats seats;
   private final MeetingFocus focus;
+  private final Access access;
 
-  public MeetingService(Database db, ReplicatedWriter writer, WallClock clock) {
+  public MeetingService(Database db, ReplicatedWriter writer, WallClock clock, Access access) {
     this.db = db;
+    this.access = access;
     this.writer = writer;
     this.clock = clock;
     this.seats = new Seats(writer, clock);
@@ -59,6 +64,7 @@ public final class MeetingService {
   // ------------------------------------------------------------------ meetings
 
   public Meeting create(MeetingDraft draft) {
+    access.require(Permission.MEETINGS_WRITE);
     draft.requireValid(now(), true, 0);
     return db.dsl()
         .transactionResult(
@@ -76,6 +82,7 @@ public final class MeetingService {
 
   /** Saves the edited fields; a raised capacity promotes waitlisted candidates. */
   public Meeting update(UUID id, MeetingDraft draft) {
+    access.require(Permission.MEETINGS_WRITE);
     return db.dsl()
         .transactionResult(
             cfg -> {
@@ -95,12 +102,14 @@ public final class MeetingService {
 
   /** A new meeting with the same details and partners (no participants) at {@code newStart}. */
   public Meeting duplicate(UUID id, LocalDateTime newStart) {
+    access.require(Permission.MEETINGS_WRITE);
     Meeting source = find(id).orElseThrow(() -> unknown(id));
     return create(source.toDraft().movedTo(newStart));
   }
 
   /** Marks the meeting cancelled; its participants stay listed, so that they can be told. */
   public Meeting cancel(UUID id) {
+    access.require(Permission.MEETINGS_WRITE);
     return db.dsl()
         .transactionResult(
             cfg -> {
@@ -113,15 +122,18 @@ public final class MeetingService {
   }
 
   public Optional<Meeting> find(UUID id) {
+    access.require(Permission.MEETINGS_READ);
     return MeetingReads.meeting(db.dsl(), id);
   }
 
   /** The meeting, or exit 2 naming the id. */
   public Meeting get(UUID id) {
+    access.require(Permission.MEETINGS_READ);
     return find(id).orElseThrow(() -> unknown(id));
   }
 
   public List<MeetingSummary> list(MeetingFilter filter) {
+    access.require(Permission.MEETINGS_READ);
     DSLContext ctx = db.dsl();
     List<Meeting> meetings = MeetingReads.meetings(ctx, filter);
     Map<UUID, MeetingCounts> counts =
@@ -131,6 +143,7 @@ public final class MeetingService {
 
   /** The next planned meeting from now, with its figures. */
   public Optional<MeetingSummary> next() {
+    access.require(Permission.MEETINGS_READ);
     DSLContext ctx = db.dsl();
     return MeetingReads.next(ctx, now())
         .map(m -> new MeetingSummary(m, MeetingReads.counts(ctx, List.of(m.id())).get(m.id())));
@@ -138,11 +151,13 @@ public final class MeetingService {
 
   /** Other planned meetings at overlapping times in the same place and room. */
   public List<Clash> roomClashes(UUID excludeId, MeetingDraft draft) {
+    access.require(Permission.MEETINGS_READ);
     return MeetingClashes.room(db.dsl(), excludeId, draft);
   }
 
   /** Candidates of this meeting invited to another planned meeting at an overlapping time. */
   public List<Clash> invitationClashes(UUID meetingId) {
+    access.require(Permission.MEETINGS_READ);
     return MeetingClashes.invitations(db.dsl(), get(meetingId));
   }
 
@@ -150,14 +165,17 @@ public final class MeetingService {
 
   /** The training paths started from this (training information) meeting. */
   public List<LinkedPath> trainingPaths(UUID meetingId) {
+    access.require(Permission.MEETINGS_READ);
     return MeetingReads.trainingPaths(db.dsl(), meetingId);
   }
 
   public List<Participant> participants(UUID meetingId) {
+    access.require(Permission.MEETINGS_READ);
     return MeetingReads.participants(db.dsl(), meetingId);
   }
 
   public MeetingCounts counts(UUID meetingId) {
+    access.require(Permission.MEETINGS_READ);
     return MeetingReads.counts(db.dsl(), List.of(meetingId)).get(meetingId);
   }
 
@@ -166,11 +184,13 @@ public final class MeetingService {
    * waitlisted in that order. Candidates already on the meeting are reported, not added twice.
    */
   public InviteResult inviteCandidates(UUID meetingId, List<UUID> candidateIds) {
+    access.require(Permission.MEETINGS_WRITE);
     return db.dsl().transactionResult(cfg -> seats.invite(cfg.dsl(), meetingId, candidateIds));
   }
 
   /** Invites the active entries of a sourcing list (best score first), in one transaction. */
   public InviteResult inviteSourcingList(UUID meetingId, UUID listId) {
+    access.require(Permission.MEETINGS_WRITE);
     return db.dsl()
         .transactionResult(
             cfg -> {
@@ -208,6 +228,7 @@ public final class MeetingService {
   /** Adds partner staff or an employer representative (they do not count against capacity). */
   public Participant addExternal(
       UUID meetingId, ParticipantRole role, String firstName, String lastName, String org) {
+    access.require(Permission.MEETINGS_WRITE);
     if (role == ParticipantRole.CANDIDATE) {
       throw new IllegalArgumentException("candidates are invited by id");
     }
@@ -248,6 +269,7 @@ public final class MeetingService {
    * while the meeting is full.
    */
   public Participant setStatus(UUID participantId, ParticipantStatus status) {
+    access.require(Permission.MEETINGS_WRITE);
     return db.dsl()
         .transactionResult(
             cfg -> {
@@ -272,6 +294,7 @@ public final class MeetingService {
 
   /** Removes a participant (added by mistake); the freed place goes to the first waitlisted. */
   public void remove(UUID participantId) {
+    access.require(Permission.MEETINGS_WRITE);
     db.dsl()
         .transaction(
             cfg -> {
@@ -286,17 +309,32 @@ public final class MeetingService {
 
   /** Candidates whose normalised "last first" name starts with {@code text}, a page of them. */
   public List<CandidateHit> searchCandidates(String text, int limit) {
+    access.require(Permission.CANDIDATES_READ);
     return MeetingReads.candidatesByName(db.dsl(), text, limit);
   }
 
   /** Open sourcing lists with their number of active entries. */
   public List<SourcingListRef> sourcingLists() {
+    access.require(Permission.LISTS_READ);
     return MeetingReads.openSourcingLists(db.dsl());
   }
 
   /** What the sign-in sheet and the convocations print. */
   public MeetingSheet sheet(UUID meetingId) {
+    access.require(Permission.MEETINGS_READ);
     return MeetingSheets.build(db.dsl(), get(meetingId));
+  }
+
+  /**
+   * What a printed or exported document of the meeting holds (sign-in sheet, convocations, .ics):
+   * for accounts allowed to issue them; audited as an export to {@code target} ({@code kind}: PDF,
+   * ICS...).
+   */
+  public MeetingSheet document(UUID meetingId, String kind, String target) {
+    access.require(Permission.MEETING_DOCUMENTS);
+    MeetingSheet sheet = sheet(meetingId);
+    access.audit().record(AuditAction.EXPORT, null, target, kind + " meeting " + meetingId);
+    return sheet;
   }
 
   /**
@@ -304,6 +342,7 @@ public final class MeetingService {
    * calendar file's SEQUENCE: a re-imported .ics replaces the older version.
    */
   public long revision(UUID meetingId) {
+    access.require(Permission.MEETINGS_READ);
     Long hlc =
         db.dsl()
             .select(MEETING.HLC)

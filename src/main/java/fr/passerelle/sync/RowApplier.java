@@ -147,6 +147,16 @@ final class RowApplier {
   private void header(JsonNode n, long line) {
     String name = n.path("table").asText();
     table = ReplicatedTables.byName(name).orElseThrow(() -> bad(line, "unknown table " + name));
+    if (!sameOrg && ReplicatedTables.isOrganisationOnly(table)) {
+      throw new SyncRefusedException(
+          fileName
+              + ": the file from "
+              + senderOrg
+              + " carries "
+              + table.getName().toLowerCase()
+              + " rows, which never leave an organisation (audit trail). Nothing was imported;"
+              + " tell the sending office.");
+    }
     JsonNode cols = n.path("columns");
     columns = new Field<?>[cols.size()];
     Set<String> names = new HashSet<>();
@@ -222,6 +232,9 @@ final class RowApplier {
                 + table.getName().toLowerCase()
                 + "): a partner may only send its own organisation's edits. Nothing was imported.");
       }
+    }
+    if (deleted && ReplicatedTables.isOrganisationOnly(table)) {
+      throw bad(line, "an audit entry cannot be deleted");
     }
     if (deleted) {
       for (Field<?> f : table.fields()) {

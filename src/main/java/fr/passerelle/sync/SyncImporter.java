@@ -14,6 +14,8 @@ import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.VersionStore;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.PeerRecord;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,8 +43,11 @@ public final class SyncImporter {
   private final ReplicatedWriter writer;
   private final VersionStore store;
   private final WallClock clock;
+  private final Access access;
 
-  SyncImporter(Database db, Identity identity, ReplicatedWriter writer, WallClock clock) {
+  SyncImporter(
+      Database db, Identity identity, ReplicatedWriter writer, WallClock clock, Access access) {
+    this.access = access;
     this.db = db;
     this.identity = identity;
     this.writer = writer;
@@ -51,6 +56,24 @@ public final class SyncImporter {
   }
 
   public ImportReport importFile(Path file, Progress progress) {
+    access.require(Permission.SYNC_EXCHANGE);
+    String target = file.toAbsolutePath().toString();
+    ImportReport r;
+    try {
+      r = doImport(file, progress);
+    } catch (SyncRefusedException e) {
+      access
+          .audit()
+          .record(fr.passerelle.security.AuditAction.SYNC_IMPORTED, null, target, "refused");
+      throw e;
+    }
+    access
+        .audit()
+        .record(fr.passerelle.security.AuditAction.SYNC_IMPORTED, null, target, r.summary());
+    return r;
+  }
+
+  private ImportReport doImport(Path file, Progress progress) {
     var office = identity.office();
     String fileName = file.getFileName().toString();
     List<UUID> ours = new ArrayList<>();

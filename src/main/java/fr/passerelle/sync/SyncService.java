@@ -6,6 +6,7 @@ import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.security.Access;
 import java.io.OutputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,8 +25,9 @@ public final class SyncService {
   private final SyncImporter importer;
   private final Conflicts conflicts;
 
-  public SyncService(Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock) {
-    this(db, writer, offices, clock, UnaryOperator.identity());
+  public SyncService(
+      Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock, Access access) {
+    this(db, writer, offices, clock, UnaryOperator.identity(), access);
   }
 
   /** {@code exportSink} wraps the stream an export writes to (tests: a disk that fills up). */
@@ -34,13 +36,14 @@ public final class SyncService {
       ReplicatedWriter writer,
       OfficeService offices,
       WallClock clock,
-      UnaryOperator<OutputStream> exportSink) {
+      UnaryOperator<OutputStream> exportSink,
+      Access access) {
     this.db = db;
     this.identity = new Identity(db, offices);
-    this.peers = new Peers(db, identity);
-    this.exporter = new SyncExporter(db, identity, exportSink);
-    this.importer = new SyncImporter(db, identity, writer, clock);
-    this.conflicts = new Conflicts(db, writer);
+    this.peers = new Peers(db, identity, access);
+    this.exporter = new SyncExporter(db, identity, exportSink, writer, access);
+    this.importer = new SyncImporter(db, identity, writer, clock, access);
+    this.conflicts = new Conflicts(db, writer, access);
   }
 
   public Identity identity() {

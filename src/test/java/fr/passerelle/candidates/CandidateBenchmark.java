@@ -339,7 +339,7 @@ public final class CandidateBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[1]);
-    try (Services s = Services.open(dir)) {
+    try (Services s = fr.passerelle.testsupport.TestServices.open(dir)) {
       if (s.offices().current().isEmpty()) {
         s.offices()
             .init("Agence Toulouse Matabiau", fr.passerelle.office.OfficeKind.FRANCE_TRAVAIL, null);

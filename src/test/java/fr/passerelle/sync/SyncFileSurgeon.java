@@ -110,6 +110,24 @@ final class SyncFileSurgeon {
   }
 
   /**
+   * Replaces the payload by {@code lines} (encrypted for {@code recipient}), the manifest's counts
+   * by {@code counts}, and signs again as {@code sender}: a file its sender really made.
+   */
+  void replacePayload(Node recipient, Node sender, List<String> lines, Map<String, Long> counts)
+      throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream gz =
+        new java.util.zip.GZIPOutputStream(
+            aead(recipient).newEncryptingStream(bytes, SyncFormat.PAYLOAD_AAD))) {
+      for (String l : lines) {
+        gz.write((l + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    entries.put(SyncFormat.PAYLOAD_ENTRY, bytes.toByteArray());
+    resign(recipient, sender, m -> m.set("counts", JSON.valueToTree(counts)));
+  }
+
+  /**
    * Wraps the payload key (read as {@code recipient}) for {@code other} too, as a forwarder would.
    */
   void addRecipient(Node recipient, Node other) throws Exception {

@@ -239,19 +239,35 @@ public final class MeetingsViewModel {
   /** Writes the roster PDF to {@code file}. */
   public void saveRoster(Path file, Consumer<Path> done) {
     UUID id = selected.get().id();
-    write(file, o -> new RosterPdf().write(service.sheet(id), service.now(), o), done);
+    write(
+        file,
+        o ->
+            new RosterPdf()
+                .write(service.document(id, "PDF roster", file.toString()), service.now(), o),
+        done);
   }
 
   public void saveConvocations(Path file, Consumer<Path> done) {
     UUID id = selected.get().id();
-    write(file, o -> new ConvocationPdf().write(service.sheet(id), service.now(), o), done);
+    write(
+        file,
+        o ->
+            new ConvocationPdf()
+                .write(service.document(id, "PDF convocations", file.toString()), service.now(), o),
+        done);
   }
 
   public void saveIcs(Path file, Consumer<Path> done) {
     UUID id = selected.get().id();
     write(
         file,
-        o -> new IcsExport().write(service.sheet(id), Instant.now(), service.revision(id), o),
+        o ->
+            new IcsExport()
+                .write(
+                    service.document(id, "ICS", file.toString()),
+                    Instant.now(),
+                    service.revision(id),
+                    o),
         done);
   }
 
@@ -261,7 +277,7 @@ public final class MeetingsViewModel {
     run(
         "meetings.task.print",
         p -> {
-          MeetingSheet sheet = service.sheet(id);
+          MeetingSheet sheet = service.document(id, "printed roster", "printer");
           return printer.print(sheet, service.now()) ? sheet : null;
         },
         sheet -> {
