@@ -3,6 +3,7 @@ package fr.passerelle.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.FxTestExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -26,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The path a counselor takes on a fresh installation: setup dialog → shell → every navigation entry
  * (mouse and Ctrl+n) → switch to English, with the real application controller and database.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class ShellFlowTest {
   private static final List<String> IDS =
       List.of("dashboard", "meetings", "candidates", "offers", "lists", "training", "sync");

@@ -9,6 +9,7 @@ import fr.passerelle.meetings.MeetingFixture;
 import fr.passerelle.meetings.Participant;
 import fr.passerelle.meetings.ParticipantStatus;
 import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.testsupport.TestServices.ManualClock;
 import fr.passerelle.ui.FxTaskRunner;
@@ -33,12 +34,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Meetings view driven as a counselor works: mouse for set-up, keyboard for attendance. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class MeetingsViewTest {
   private static Path dir;
   private static Services services;

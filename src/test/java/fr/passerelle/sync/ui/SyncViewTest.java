@@ -7,6 +7,7 @@ import fr.passerelle.core.Progress;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.jooq.tables.records.CandidateRecord;
 import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Messages;
@@ -27,11 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class SyncViewTest {
   @TempDir static Path root;
   static Services a;
