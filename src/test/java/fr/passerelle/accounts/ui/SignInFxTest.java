@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.accounts.Roles;
 import fr.passerelle.app.Services;
 import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.testsupport.TestServices.ManualClock;
 import fr.passerelle.ui.AppController;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real window on a set-up installation: the sign-in screen, a wrong password then the lock, the
  * shell of a counselor (no accounts screen), switch user, and the window locking itself when idle.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class SignInFxTest {
   @TempDir static Path dir;
   static final ManualClock clock = new ManualClock();

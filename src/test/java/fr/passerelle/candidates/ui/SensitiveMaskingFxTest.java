@@ -10,6 +10,7 @@ import fr.passerelle.candidates.CandidateStatus;
 import fr.passerelle.candidates.PriorityCriterion;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.sourcing.NewList;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Messages;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -40,7 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * RQTH stays masked in the candidate's file until an allowed account shows it (audited); the Lists
  * view: {@code sourcing.ui.ListsMaskingFxTest}.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class SensitiveMaskingFxTest {
   @TempDir static Path dir;
   static Services services;

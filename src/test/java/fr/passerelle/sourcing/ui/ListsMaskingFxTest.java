@@ -6,6 +6,7 @@ import fr.passerelle.accounts.Roles;
 import fr.passerelle.app.Services;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.sourcing.NewList;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.OfferFixtures;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.FxTaskRunner;
@@ -26,12 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Lists view shows a person's priority criteria, never RQTH (it once did, as a chip). */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class ListsMaskingFxTest {
   @TempDir static Path dir;
   static Services services;
