@@ -230,7 +230,7 @@ public final class AccountService {
                           "roles " + String.join(",", d.roles()));
                   return r.getId();
                 });
-    return find(id);
+    return load(id);
   }
 
   /** Replaces an account's roles; the last administrator keeps that role. */
@@ -262,7 +262,7 @@ public final class AccountService {
                       "roles " + String.join(",", roles));
             });
     refreshIfSelf(accountId);
-    return find(accountId);
+    return load(accountId);
   }
 
   /** Disables (or enables again) an account: it can no longer sign in. Not one's own. */
@@ -291,7 +291,7 @@ public final class AccountService {
                       "compte " + a.getLogin(),
                       disabled ? "disabled" : "enabled");
             });
-    return find(accountId);
+    return load(accountId);
   }
 
   /**
@@ -357,12 +357,17 @@ public final class AccountService {
                 () ->
                     InvalidInputException.of(
                         "accounts.error.unknown", "No account with the login \"" + l + "\".", l));
-    return find(id);
+    return load(id);
   }
 
   /** One account (an administrator's view). */
   public Account find(UUID accountId) {
     access.require(Permission.ACCOUNTS_MANAGE);
+    return load(accountId);
+  }
+
+  /** The account as stored (after a change the caller was allowed to make). */
+  private Account load(UUID accountId) {
     AccountRecord r = AccountRows.existing(db.dsl(), accountId);
     return AccountRows.toAccount(
         r,

@@ -201,6 +201,7 @@ public final class CandidateService {
    * {@link Permission#SENSITIVE_READ}, audited. Once shown, the file may save them.
    */
   public List<CandidateDetail.Criterion> showSensitive(UUID id) {
+    access.require(Permission.SENSITIVE_READ);
     access.require(Permission.CANDIDATES_READ);
     access.showSensitive(id);
     List<CandidateDetail.Criterion> crit =

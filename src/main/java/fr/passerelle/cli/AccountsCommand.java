@@ -48,8 +48,8 @@ final class AccountsCommand implements Runnable {
           m.put("roles", a.roles());
           m.put("disabled", a.disabled());
           m.put("mustChangePassword", a.mustChange());
-          m.put("lockedUntil", a.lockedUntil());
-          m.put("lastSignInAt", a.lastSignInAt());
+          m.put("lockedUntil", a.lockedUntil() == null ? null : a.lockedUntil().toString());
+          m.put("lastSignInAt", a.lastSignInAt() == null ? null : a.lastSignInAt().toString());
           list.add(m);
         }
         Json.print(out(), list);

@@ -75,7 +75,7 @@ final class AuditCommand implements Runnable {
         for (AuditEntry e : entries) {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("id", e.id());
-          m.put("at", e.at());
+          m.put("at", e.at() == null ? null : e.at().toString());
           m.put("actor", e.actor());
           m.put("accountId", e.accountId());
           m.put("workstation", e.workstation());

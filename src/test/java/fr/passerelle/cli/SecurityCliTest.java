@@ -72,7 +72,7 @@ class SecurityCliTest {
     setUp();
     Result add =
         marie(
-            MARIE + "\nune phrase pour paul\n",
+            MARIE + "\nune phrase pour commencer\n",
             "accounts",
             "add",
             "paul",
@@ -84,12 +84,16 @@ class SecurityCliTest {
             "Durand",
             "--counselor");
     assertThat(add.code()).as(add.err()).isZero();
-    Result first = Cli.runAs(dir, "paul", "une phrase pour paul\n", "stats");
+    Result first = Cli.runAs(dir, "paul", "une phrase pour commencer\n", "stats");
     assertThat(first.code()).isEqualTo(4);
     assertThat(first.err()).contains("must choose its own password first", "accounts passwd");
     Result passwd =
         Cli.runAs(
-            dir, "paul", "une phrase pour paul\nle train de sept heures\n", "accounts", "passwd");
+            dir,
+            "paul",
+            "une phrase pour commencer\nle train de sept heures\n",
+            "accounts",
+            "passwd");
     assertThat(passwd.code()).as(passwd.err()).isZero();
     Path out = dir.resolve("candidats.csv");
     Result export =
@@ -112,11 +116,12 @@ class SecurityCliTest {
   @Test
   void anAdministratorResetsAForgottenPasswordAndSetsRoles() {
     setUp();
-    marie(MARIE + "\nune phrase pour paul\n", "accounts", "add", "paul", "--role", "COUNSELOR");
+    marie(
+        MARIE + "\nune phrase pour commencer\n", "accounts", "add", "paul", "--role", "COUNSELOR");
     Result reset =
-        marie(MARIE + "\nun nouveau depart pour paul\n", "accounts", "reset-password", "paul");
+        marie(MARIE + "\nun nouveau depart au printemps\n", "accounts", "reset-password", "paul");
     assertThat(reset.code()).as(reset.err()).isZero();
-    assertThat(Cli.runAs(dir, "paul", "une phrase pour paul\n", "stats").code()).isEqualTo(4);
+    assertThat(Cli.runAs(dir, "paul", "une phrase pour commencer\n", "stats").code()).isEqualTo(4);
     Result roles =
         marie(
             MARIE + "\n", "accounts", "roles", "paul", "--role", "MANAGER", "--role", "READ_ONLY");

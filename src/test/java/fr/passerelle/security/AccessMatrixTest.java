@@ -58,8 +58,8 @@ class AccessMatrixTest {
 
   static {
     rule("CandidateService", CANDIDATES_READ, "search", "count", "page", "summaries", "find");
-    rule(
-        "CandidateService", CANDIDATES_READ, "duplicates", "recent", "markOpened", "showSensitive");
+    rule("CandidateService", CANDIDATES_READ, "duplicates", "recent", "markOpened");
+    rule("CandidateService", SENSITIVE_READ, "showSensitive");
     rule("CandidateService", CANDIDATES_WRITE, "save", "merge", "delete", "reindex");
     rule("CandidateService", REFERENCE, "reference", "today", "validate", "sensitiveAllowed");
     rule("CandidateService", COUNTS, "warmUp", "indexSize");
