@@ -96,6 +96,7 @@ public final class AppController implements AutoCloseable {
 
   /** Shows the window with the splash and opens the database in the background. */
   public void start() {
+    stage.titleProperty().unbind();
     stage.setTitle("Passerelle");
     stage
         .getIcons()

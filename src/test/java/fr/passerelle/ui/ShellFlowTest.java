@@ -50,6 +50,9 @@ class ShellFlowTest {
             });
     app.onFatal(() -> {});
     app.start();
+    // the suite shares one headless stage: an earlier test may have moved it off the screen
+    stage.setX(0);
+    stage.setY(0);
   }
 
   @AfterEach

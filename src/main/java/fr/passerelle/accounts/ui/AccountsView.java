@@ -281,11 +281,12 @@ public final class AccountsView implements FeatureView {
   private Node rolesTable() {
     TableView<RoleInfo> t = new TableView<>(vm.roles());
     t.setId("accounts-roles");
-    t.setPrefHeight(170);
+    t.setPrefHeight(230);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     TableColumn<RoleInfo, String> role = new TableColumn<>(m.get("accounts.col.role"));
     role.setCellValueFactory(c -> new ReadOnlyStringWrapper(m.get("role." + c.getValue().code())));
     role.setPrefWidth(150);
+    role.setMaxWidth(200);
     TableColumn<RoleInfo, String> perms = new TableColumn<>(m.get("accounts.col.permissions"));
     perms.setCellValueFactory(
         c ->
@@ -294,6 +295,19 @@ public final class AccountsView implements FeatureView {
                     .sorted()
                     .map(p -> m.get("permission." + p.name()))
                     .collect(Collectors.joining(" · "))));
+    perms.setCellFactory(
+        c -> {
+          javafx.scene.control.TableCell<RoleInfo, String> cell =
+              new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                  super.updateItem(item, empty);
+                  setText(empty ? null : item);
+                }
+              };
+          cell.setWrapText(true); // every permission shown, on as many lines as needed
+          return cell;
+        });
     t.getColumns().addAll(role, perms);
     TitledPane pane = new TitledPane(m.get("accounts.rolesTitle"), t);
     pane.setExpanded(false);

@@ -100,6 +100,7 @@ public final class SignInView {
     Label l = new Label(text);
     l.getStyleClass().add("field-label");
     l.setLabelFor(target);
+    l.setMnemonicParsing(true);
     return l;
   }
 }

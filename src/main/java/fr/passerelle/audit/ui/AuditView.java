@@ -165,8 +165,8 @@ public final class AuditView implements FeatureView {
                     e.at() == null
                         ? ""
                         : WHEN.format(e.at().atZoneSameInstant(java.time.ZoneId.systemDefault())),
-                140),
-            column("audit.col.actor", e -> e.actor() == null ? "—" : e.actor(), 170),
+                150),
+            column("audit.col.actor", e -> e.actor() == null ? "—" : e.actor(), 190),
             column("audit.col.action", e -> label(e.action()), 170),
             column(
                 "audit.col.person",

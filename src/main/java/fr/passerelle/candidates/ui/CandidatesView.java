@@ -117,7 +117,8 @@ public final class CandidatesView extends BorderPane {
     error.textProperty().bind(vm.error());
     error.setStyle("-fx-text-fill: #cf222e;");
     error.managedProperty().bind(error.textProperty().isNotEmpty());
-    CandidateFilters filters = new CandidateFilters(vm, msg, debounce::playFromStart);
+    CandidateFilters filters =
+        new CandidateFilters(vm, msg, debounce::playFromStart, service.sensitiveAllowed());
     VBox top = new VBox(6, bar, filters, files, error);
     top.setPadding(new Insets(8));
     setTop(top);

@@ -155,18 +155,21 @@ public final class SetupView {
     // side by side: the whole form fits a 1280×800 window without scrolling
     HBox parts = new HBox(32, officePart, adminPart);
     officePart.setPrefWidth(440);
+    officePart.setMinWidth(420);
+    adminPart.setMinWidth(360);
     HBox.setHgrow(adminPart, Priority.ALWAYS);
     VBox form = new VBox(8, title, intro, gap(), parts, gap(), why, error, buttons);
     form.getStyleClass().add("setup-card");
     form.setMaxWidth(officeAsked && adminAsked ? 1000 : 560);
     form.setMaxHeight(Region.USE_PREF_SIZE);
     form.setPadding(new Insets(24));
-    javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(form);
+    // centred while the window is tall enough, scrolled when it is not
+    StackPane centre = new StackPane(form);
+    centre.setPadding(new Insets(16));
+    javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(centre);
     scroll.setFitToWidth(true);
-    scroll.getStyleClass().add("edge-to-edge");
-    scroll.setMaxWidth(officeAsked && adminAsked ? 1040 : 600);
-    scroll.setMaxHeight(Region.USE_PREF_SIZE);
-    StackPane.setMargin(scroll, new Insets(16));
+    scroll.getStyleClass().addAll("edge-to-edge", "setup-scroll");
+    scroll.viewportBoundsProperty().addListener((o, a, b) -> centre.setMinHeight(b.getHeight()));
     root.getChildren().add(scroll);
     root.getStyleClass().add("setup-backdrop");
     name.focusedProperty()
@@ -226,17 +229,19 @@ public final class SetupView {
             new VBox(4, fieldLabel(m.get("setup.admin.first"), first), first),
             new VBox(4, fieldLabel(m.get("setup.admin.last"), last), last));
     names.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+    HBox passwords =
+        new HBox(
+            8,
+            new VBox(4, fieldLabel(m.get("setup.admin.password"), password), password),
+            new VBox(4, fieldLabel(m.get("setup.admin.confirm"), confirm), confirm));
+    passwords.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
     return new VBox(
         8,
         heading,
         hint,
         names,
-        fieldLabel(m.get("setup.admin.login"), login),
-        login,
-        fieldLabel(m.get("setup.admin.password"), password),
-        password,
-        fieldLabel(m.get("setup.admin.confirm"), confirm),
-        confirm,
+        new VBox(4, fieldLabel(m.get("setup.admin.login"), login), login),
+        passwords,
         rule);
   }
 
