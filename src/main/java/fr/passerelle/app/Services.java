@@ -1,5 +1,7 @@
 package fr.passerelle.app;
 
+import fr.passerelle.accounts.AccountService;
+import fr.passerelle.audit.AuditService;
 import fr.passerelle.candidates.CandidateService;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
@@ -12,6 +14,11 @@ import fr.passerelle.office.OfficeKind;
 import fr.passerelle.office.OfficeService;
 import fr.passerelle.search.LuceneSearchIndex;
 import fr.passerelle.search.SearchService;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Authenticator;
+import fr.passerelle.security.DatabaseCredentialStore;
+import fr.passerelle.security.PasswordHasher;
+import fr.passerelle.security.SignInService;
 import fr.passerelle.sourcing.SourcingService;
 import fr.passerelle.sync.SyncService;
 import fr.passerelle.training.FundingRuleService;
@@ -20,7 +27,9 @@ import java.nio.file.Path;
 
 /**
  * The wiring: opens the database of one data folder and builds each service once, to be handed down
- * to the UI and the command line. No static singletons.
+ * to the UI and the command line. No static singletons. Nobody is signed in until {@link #signIn()}
+ * says so: every service method that reads or writes personal data checks the signed-in account's
+ * permissions ({@link #access()}).
  */
 public final class Services implements AutoCloseable {
   private final Database db;
@@ -38,14 +47,26 @@ public final class Services implements AutoCloseable {
   private final fr.passerelle.dashboard.StatsService stats;
   private final MeetingService meetings;
   private final SyncService sync;
+  private final Access access;
+  private final SignInService signIn;
+  private final AccountService accounts;
+  private final AuditService audit;
+  private final Backups backups;
 
-  private Services(Database db, WallClock base) {
+  private Services(Database db, WallClock base, PasswordHasher.Params hashing) {
     this.db = db;
     this.writer = new ReplicatedWriter(base, new fr.passerelle.sync.ConsentGuard());
-    this.offices = new OfficeService(db, writer);
+    // the audit trail records instants: the machine's clock serves it before the office is read
+    this.access = new Access(db, base, System.getenv());
+    this.offices = new OfficeService(db, writer, access);
     // every service reads dates in the office's time zone, never the machine's
     WallClock clock = offices.clock(base);
     this.clock = clock;
+    Authenticator auth =
+        new Authenticator(new DatabaseCredentialStore(db), new PasswordHasher(hashing), clock);
+    this.signIn = new SignInService(db, access, auth, clock);
+    this.accounts = new AccountService(db, writer, access, signIn, auth, offices, clock);
+    this.audit = new AuditService(db, access, clock);
     // the search index is a cache of the database in the data folder (ADR 0100)
     this.search =
         new SearchService(
@@ -54,14 +75,16 @@ public final class Services implements AutoCloseable {
             () -> offices.current().map(o -> o.kind() == OfficeKind.PARTNER).orElse(false));
     this.occupations = new OccupationService(db.dsl(), search);
     this.settings = new Settings(db.dsl());
-    this.candidates = new CandidateService(db, writer, clock, search);
-    this.offersModule = new OffersModule(db, writer, offices, clock);
-    this.sourcing = new SourcingService(db, writer, offices, offersModule, clock);
-    this.training = new TrainingService(db, writer, clock, new FundingRuleService(db, clock));
-    this.trainingQueries = new fr.passerelle.training.TrainingQueries(db);
-    this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock);
-    this.meetings = new MeetingService(db, writer, clock, search);
-    this.sync = new SyncService(db, writer, offices, clock, search);
+    this.candidates = new CandidateService(db, writer, clock, search, access);
+    this.offersModule = new OffersModule(db, writer, offices, clock, access);
+    this.sourcing = new SourcingService(db, writer, offices, offersModule, clock, access);
+    this.training =
+        new TrainingService(db, writer, clock, new FundingRuleService(db, clock, access), access);
+    this.trainingQueries = new fr.passerelle.training.TrainingQueries(db, access);
+    this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock, access);
+    this.meetings = new MeetingService(db, writer, clock, search, access);
+    this.sync = new SyncService(db, writer, offices, clock, search, access);
+    this.backups = new Backups(db, access);
   }
 
   public static Services open(Path dataDir) {
@@ -69,7 +92,40 @@ public final class Services implements AutoCloseable {
   }
 
   public static Services open(Path dataDir, WallClock clock) {
-    return new Services(Database.open(dataDir), clock);
+    return open(dataDir, clock, PasswordHasher.Params.DEFAULT);
+  }
+
+  /**
+   * Opens with Argon2id parameters of the caller's choice (tests use cheap ones; each hash records
+   * its parameters, and a weaker hash is replaced at the next sign-in with the default ones).
+   */
+  public static Services open(Path dataDir, WallClock clock, PasswordHasher.Params hashing) {
+    return new Services(Database.open(dataDir), clock, hashing);
+  }
+
+  /** Who is signed in, and the permission check the services start with. */
+  public Access access() {
+    return access;
+  }
+
+  /** Sign in and out, unlock, change one's own password. */
+  public SignInService signIn() {
+    return signIn;
+  }
+
+  /** Accounts and roles (administrators), the first administrator, the idle lock. */
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  /** The audit trail: list, filters, verify, CSV export (administrators). */
+  public AuditService audit() {
+    return audit;
+  }
+
+  /** Backup of the database (administrators), audited. */
+  public Backups backups() {
+    return backups;
   }
 
   public Database db() {

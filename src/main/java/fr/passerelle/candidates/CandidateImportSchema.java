@@ -175,11 +175,18 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
   public void write(DSLContext tx, List<CandidateDetail> rows, ImportReport report) {
     List<CandidateDetail> fresh = new ArrayList<>();
     UUID office = CandidateService.currentOffice(tx);
+    boolean sensitiveAllowed =
+        service.access().has(fr.passerelle.security.Permission.SENSITIVE_READ);
     for (CandidateDetail d : rows) {
+      if (d.id() == null && d.hasSensitiveData() && !sensitiveAllowed) {
+        throw new fr.passerelle.core.InvalidInputException(
+            "The file gives sensitive criteria (RQTH, AAH), which this account may not record"
+                + " (permission SENSITIVE_READ): nothing was imported.");
+      }
       if (d.id() == null) {
         fresh.add(d.withOffice(office));
       } else {
-        store.save(tx, d, null, CandidateService.actor(), now);
+        store.save(tx, d, null, now, true);
         report.updated(1);
       }
     }

@@ -14,6 +14,9 @@ import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.CandidateRecord;
 import fr.passerelle.search.CandidateHits;
 import fr.passerelle.search.SearchService;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.AuditAction;
+import fr.passerelle.security.Permission;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,6 +35,8 @@ import org.jooq.impl.DSL;
  * Candidates: search as you type (the search index, ADR 0100; the database while it is built), the
  * detail (read and saved in one transaction with its occupations, criteria and consent), duplicates
  * and merge. Read methods are the public API other features (offers, matching, sourcing lists) use.
+ * Sensitive criteria (RQTH, AAH) are left out of what {@link #find} returns: {@link #showSensitive}
+ * gives them, to accounts allowed, and audits it.
  */
 public final class CandidateService {
   /** Search results are counted up to this (a larger count says "more than 10,000"). */
@@ -47,12 +52,14 @@ public final class CandidateService {
   private volatile ReferenceLookup reference;
   private final SearchService search;
   private final Settings settings;
+  private final Access access;
 
   public CandidateService(
-      Database db, ReplicatedWriter writer, WallClock clock, SearchService search) {
+      Database db, ReplicatedWriter writer, WallClock clock, SearchService search, Access access) {
     this.db = db;
     this.clock = clock;
-    this.store = new CandidateStore(writer);
+    this.access = access;
+    this.store = new CandidateStore(writer, access.audit());
     this.settings = new Settings(db.dsl());
     this.search = search;
   }
@@ -101,6 +108,8 @@ public final class CandidateService {
 
   /** The number of matches, at most {@link #COUNT_CAP} + 1 (more than the cap). */
   public int count(CandidateQuery query) {
+    access.require(Permission.CANDIDATES_READ);
+    checkSensitiveFilter(query);
     Optional<CandidateHits> hits =
         search.candidates(new CandidateSearch(reference()).filter(query), 0, 1, COUNT_CAP);
     if (hits.isPresent()) {
@@ -116,6 +125,8 @@ public final class CandidateService {
 
   /** A page and its (capped) count. */
   public CandidatePage page(CandidateQuery query, int offset, int limit) {
+    access.require(Permission.CANDIDATES_READ);
+    checkSensitiveFilter(query);
     CandidateSearch cs = new CandidateSearch(reference());
     int from = Math.max(0, offset);
     int size = pageSize(limit);
@@ -131,6 +142,7 @@ public final class CandidateService {
 
   /** Summaries of these candidates (live ones only), in the given order. */
   public List<CandidateSummary> summaries(Collection<UUID> ids) {
+    access.require(Permission.CANDIDATES_READ);
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -146,8 +158,84 @@ public final class CandidateService {
     return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 
+  /**
+   * A candidate's file, its sensitive criteria left out (they stay masked until {@link
+   * #showSensitive}); audited as opened.
+   */
   public Optional<CandidateDetail> find(UUID id) {
-    return find(db.dsl(), id);
+    access.require(Permission.CANDIDATES_READ);
+    Optional<CandidateDetail> d = find(db.dsl(), id).map(CandidateService::masked);
+    if (d.isPresent()) {
+      access.audit().record(AuditAction.CANDIDATE_OPENED, id, "candidate " + id, null);
+    }
+    return d;
+  }
+
+  /**
+   * The sensitive criteria of a candidate (RQTH, AAH), after an explicit "show": for accounts with
+   * {@link Permission#SENSITIVE_READ}, audited. Once shown, the file may save them.
+   */
+  public List<CandidateDetail.Criterion> showSensitive(UUID id) {
+    access.require(Permission.SENSITIVE_READ);
+    access.require(Permission.CANDIDATES_READ);
+    access.showSensitive(id);
+    List<CandidateDetail.Criterion> crit =
+        find(db.dsl(), id)
+            .map(d -> d.criteria().stream().filter(c -> c.kind().sensitive()).toList())
+            .orElse(List.of());
+    access.audit().record(AuditAction.SENSITIVE_SHOWN, id, "candidate " + id, null);
+    return crit;
+  }
+
+  /** True when the signed-in account may see sensitive criteria (after a "show"). */
+  public boolean sensitiveAllowed() {
+    return access.has(Permission.SENSITIVE_READ);
+  }
+
+  /** {@code d} without its sensitive criteria. */
+  static CandidateDetail masked(CandidateDetail d) {
+    if (!d.hasSensitiveData()) {
+      return d;
+    }
+    return new CandidateDetail(
+        d.id(),
+        d.officeId(),
+        d.lastName(),
+        d.firstName(),
+        d.birthDate(),
+        d.email(),
+        d.phone(),
+        d.address(),
+        d.communeCode(),
+        d.communeName(),
+        d.mobilityKm(),
+        d.drivingLicence(),
+        d.availableFrom(),
+        d.status(),
+        d.registeredOn(),
+        d.notes(),
+        d.occupations(),
+        d.criteria().stream().filter(c -> !c.kind().sensitive()).toList(),
+        d.consent());
+  }
+
+  /** A search filtered on a sensitive criterion shows who holds it: allowed accounts only. */
+  private void checkSensitiveFilter(CandidateQuery query) {
+    if (query != null && query.criteria().stream().anyMatch(PriorityCriterion::sensitive)) {
+      access.require(Permission.SENSITIVE_READ);
+      String key =
+          "search:"
+              + query.criteria().stream()
+                  .filter(PriorityCriterion::sensitive)
+                  .map(Enum::name)
+                  .sorted()
+                  .collect(Collectors.joining(","));
+      if (access.once(key)) {
+        access
+            .audit()
+            .record(AuditAction.SENSITIVE_SHOWN, null, "candidate search", key.substring(7));
+      }
+    }
   }
 
   Optional<CandidateDetail> find(DSLContext ctx, UUID id) {
@@ -240,6 +328,14 @@ public final class CandidateService {
    * @param counselor who records the consent (may be null when unknown)
    */
   public CandidateDetail save(CandidateDetail d, UUID counselor) {
+    access.require(Permission.CANDIDATES_WRITE);
+    // sensitive criteria are written only by allowed accounts; an existing file whose sensitive
+    // criteria were not shown keeps them as they are
+    boolean shown = d.id() == null || access.wasRevealed(d.id());
+    if (d.hasSensitiveData()) {
+      access.require(Permission.SENSITIVE_READ);
+    }
+    UUID recorder = counselor != null ? counselor : access.counselorId().orElse(null);
     List<FieldError> errors = validate(d);
     if (!errors.isEmpty()) {
       throw new CandidateValidationException(errors);
@@ -257,13 +353,14 @@ public final class CandidateService {
                 throw InvalidInputException.of(
                     "error.gone", "No candidate with id " + d.id() + ".");
               }
-              UUID id = store.save(tx, toSave, counselor, actor(), now);
-              return find(tx, id).orElseThrow();
+              UUID id = store.save(tx, toSave, recorder, now, !shown);
+              return find(tx, id).map(x -> shown ? x : masked(x)).orElseThrow();
             });
   }
 
   /** Existing candidates that look like the same person (excluding {@code d} itself). */
   public List<Duplicate> duplicates(CandidateDetail d) {
+    access.require(Permission.CANDIDATES_READ);
     return new DuplicateFinder(reference(), search).find(db.dsl(), d);
   }
 
@@ -273,6 +370,7 @@ public final class CandidateService {
    * and training paths move to {@code keep}; {@code drop} becomes a tombstone.
    */
   public CandidateDetail merge(UUID keep, UUID drop) {
+    access.require(Permission.CANDIDATES_WRITE);
     if (keep.equals(drop)) {
       throw InvalidInputException.of(
           "candidates.error.mergeItself", "A candidate cannot be merged with itself.");
@@ -293,36 +391,42 @@ public final class CandidateService {
                           () ->
                               InvalidInputException.of(
                                   "error.gone", "No candidate with id " + drop));
-              new CandidateMerge(store, reference()).merge(tx, k, d, actor(), now());
-              return find(tx, keep).orElseThrow();
+              new CandidateMerge(store, reference()).merge(tx, k, d, now());
+              return find(tx, keep).map(CandidateService::masked).orElseThrow();
             });
   }
 
   /** Tombstones a candidate and what hangs off it (a person's erasure). */
   public void delete(UUID id) {
-    db.dsl()
-        .transaction(
-            cfg -> new CandidateMerge(store, reference()).erase(cfg.dsl(), id, actor(), now()));
+    access.require(Permission.CANDIDATES_WRITE);
+    db.dsl().transaction(cfg -> new CandidateMerge(store, reference()).erase(cfg.dsl(), id));
   }
 
-  /** The candidates opened last, most recent first. */
+  /** The candidates the signed-in account opened last, most recent first. */
   public List<CandidateSummary> recent() {
+    access.require(Permission.CANDIDATES_READ);
     return summaries(recentIds());
   }
 
-  /** Remembers that the counselor opened this candidate. */
+  /** Remembers that the signed-in account opened this candidate. */
   public void markOpened(UUID id) {
+    access.require(Permission.CANDIDATES_READ);
     List<UUID> ids = new ArrayList<>(recentIds());
     ids.remove(id);
     ids.add(0, id);
     settings.put(
-        RECENT_KEY,
+        recentKey(),
         ids.stream().limit(RECENT_MAX).map(UUID::toString).collect(Collectors.joining(",")));
+  }
+
+  /** One list per account (the workstation is shared). */
+  private String recentKey() {
+    return RECENT_KEY + access.principal().map(p -> "." + p.login()).orElse("");
   }
 
   private List<UUID> recentIds() {
     return settings
-        .get(RECENT_KEY)
+        .get(recentKey())
         .filter(v -> !v.isBlank())
         .map(v -> Arrays.stream(v.split(",")).map(UUID::fromString).toList())
         .orElse(List.of());
@@ -340,10 +444,6 @@ public final class CandidateService {
         .fetchOne(REPLICA.OFFICE_ID);
   }
 
-  static String actor() {
-    return System.getProperty("user.name", "?");
-  }
-
   // package access for the importer
   Database database() {
     return db;
@@ -355,5 +455,9 @@ public final class CandidateService {
 
   SearchService searchService() {
     return search;
+  }
+
+  Access access() {
+    return access;
   }
 }

@@ -8,6 +8,8 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
 import fr.passerelle.core.CancelledException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.jooq.tables.records.CandidateRecord;
+import fr.passerelle.security.AuditAction;
+import fr.passerelle.security.Permission;
 import fr.passerelle.tabular.Cells;
 import fr.passerelle.tabular.ImportMode;
 import fr.passerelle.tabular.ImportReport;
@@ -40,15 +42,30 @@ public final class CandidateTransfer {
    * ImportMode#VALID_ROWS_ONLY}, the valid ones. The report says what was refused and why.
    */
   public ImportReport importFile(Path file, ImportMode mode, Progress progress) {
-    return new TabularImport<>(new CandidateImportSchema(service))
-        .run(service.database().dsl(), file, mode, progress);
+    service.access().require(Permission.CANDIDATES_WRITE);
+    ImportReport r =
+        new TabularImport<>(new CandidateImportSchema(service))
+            .run(service.database().dsl(), file, mode, progress);
+    if (r.applied()) {
+      service
+          .access()
+          .audit()
+          .record(
+              AuditAction.IMPORTED,
+              null,
+              file.toAbsolutePath().toString(),
+              "CANDIDATES created " + r.created() + ", updated " + r.updated());
+    }
+    return r;
   }
 
   /**
    * Writes the candidates matching {@code query} (all: {@link CandidateQuery#all()}); returns the
-   * count.
+   * count. Sensitive criteria are written only for accounts allowed to see them; audited.
    */
   public long exportFile(Path file, CandidateQuery query, Progress progress) {
+    service.access().require(Permission.DATA_EXPORT);
+    boolean sensitive = service.access().has(Permission.SENSITIVE_READ);
     DSLContext dsl = service.database().dsl();
     ReferenceLookup ref = service.reference();
     int total = service.count(query);
@@ -64,7 +81,7 @@ public final class CandidateTransfer {
                 .fetchLazy()) {
       while (cur.hasNext()) {
         List<CandidateRecord> batch = cur.fetchNext(BATCH).into(CANDIDATE);
-        writeBatch(dsl, ref, batch, out);
+        writeBatch(dsl, ref, batch, out, sensitive);
         done += batch.size();
         progress.update(done, Math.max(total, done), null);
         if (progress.isCancelled()) {
@@ -72,11 +89,23 @@ public final class CandidateTransfer {
         }
       }
     }
+    service
+        .access()
+        .audit()
+        .record(
+            AuditAction.EXPORT,
+            null,
+            file.toAbsolutePath().toString(),
+            "CANDIDATES " + done + " rows" + (sensitive ? ", with sensitive criteria" : ""));
     return done;
   }
 
   private static void writeBatch(
-      DSLContext dsl, ReferenceLookup ref, List<CandidateRecord> batch, TabularWriter out) {
+      DSLContext dsl,
+      ReferenceLookup ref,
+      List<CandidateRecord> batch,
+      TabularWriter out,
+      boolean sensitive) {
     List<UUID> ids = batch.stream().map(CandidateRecord::getId).toList();
     Map<UUID, String> occ =
         dsl
@@ -101,6 +130,14 @@ public final class CandidateTransfer {
             .selectFrom(CANDIDATE_CRITERION)
             .where(CANDIDATE_CRITERION.CANDIDATE_ID.in(ids))
             .and(CANDIDATE_CRITERION.DELETED.isFalse())
+            .and(
+                sensitive
+                    ? org.jooq.impl.DSL.trueCondition()
+                    : CANDIDATE_CRITERION.CRITERION.notIn(
+                        java.util.Arrays.stream(PriorityCriterion.values())
+                            .filter(PriorityCriterion::sensitive)
+                            .map(Enum::name)
+                            .toList()))
             .orderBy(CANDIDATE_CRITERION.CRITERION)
             .fetch()
             .stream()

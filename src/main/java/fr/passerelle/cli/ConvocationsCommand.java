@@ -29,7 +29,7 @@ final class ConvocationsCommand extends ServiceCommand {
 
   @Override
   protected int run(Services services) {
-    MeetingSheet sheet = MeetingIds.sheet(services, meetingId, counselor);
+    MeetingSheet sheet = MeetingIds.sheet(services, meetingId, counselor, "PDF convocations", out);
     int[] n = new int[1];
     MeetingIds.writeFile(
         out, o -> n[0] = new ConvocationPdf().write(sheet, services.meetings().now(), o));

@@ -25,7 +25,7 @@ final class IcsCommand extends ServiceCommand {
   @Override
   protected int run(Services services) {
     UUID id = MeetingIds.parse(meetingId);
-    MeetingSheet sheet = services.meetings().sheet(id);
+    MeetingSheet sheet = services.meetings().document(id, "ICS", out.toAbsolutePath().toString());
     long revision = services.meetings().revision(id);
     Instant stamp = services.meetings().changedAt(id);
     MeetingIds.writeFile(out, o -> new IcsExport().write(sheet, stamp, revision, o));

@@ -32,7 +32,7 @@ final class InvitationsCommand extends ServiceCommand {
 
   @Override
   protected int run(Services services) throws Exception {
-    MeetingSheet sheet = MeetingIds.sheet(services, meetingId, counselor);
+    MeetingSheet sheet = MeetingIds.sheet(services, meetingId, counselor, "EML invitations", dir);
     UUID id = sheet.meeting().id();
     InvitationMails.Result r =
         new InvitationMails()

@@ -24,10 +24,18 @@ final class MeetingIds {
     }
   }
 
-  /** The meeting's sheet, signed by {@code counselor} when given (else the workstation's). */
+  /**
+   * The meeting's sheet for a document of {@code kind} written to {@code target} (checked and
+   * audited by the service), signed by {@code counselor} when given (else the workstation's).
+   */
   static fr.passerelle.meetings.MeetingSheet sheet(
-      fr.passerelle.app.Services services, String meetingId, String counselor) {
-    var sheet = services.meetings().sheet(parse(meetingId));
+      fr.passerelle.app.Services services,
+      String meetingId,
+      String counselor,
+      String kind,
+      Path target) {
+    var sheet =
+        services.meetings().document(parse(meetingId), kind, target.toAbsolutePath().toString());
     if (counselor == null) {
       return sheet;
     }

@@ -39,9 +39,15 @@ final class PrintCommand extends ServiceCommand {
 
   @Override
   protected int run(Services services) {
-    MeetingSheet sheet = services.meetings().sheet(MeetingIds.parse(meetingId));
-    LocalDateTime at = services.meetings().now();
     String kind = convocations ? "Convocations" : "Sign-in sheet";
+    MeetingSheet sheet =
+        services
+            .meetings()
+            .document(
+                MeetingIds.parse(meetingId),
+                "printed " + kind,
+                printer == null ? "default printer" : printer);
+    LocalDateTime at = services.meetings().now();
     Printing.Pdf pdf =
         convocations
             ? o -> new ConvocationPdf().write(sheet, at, o)

@@ -1,5 +1,8 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Services;
+import fr.passerelle.db.Database;
+import fr.passerelle.security.Principal;
 import fr.passerelle.sync.InstallationBackup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,6 +43,16 @@ final class RestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PasserelleCommand root = (PasserelleCommand) spec.root().userObject();
+    Principal who = null;
+    if (java.nio.file.Files.exists(root.dataDir().resolve(Database.FILE_NAME + ".mv.db"))) {
+      try (Services s = root.openServices()) {
+        if (!s.signIn().noAccountYet()) {
+          root.signIn(s, "restore", false);
+          s.backups().checkRestore(file);
+          who = s.access().principal().orElseThrow();
+        }
+      }
+    }
     InstallationBackup.Restored r = InstallationBackup.restore(root.dataDir(), file, move, keys);
     PrintWriter out = spec.commandLine().getOut();
     out.println(
@@ -62,6 +75,9 @@ final class RestoreCommand implements Callable<Integer> {
             .orElse(
                 "No sync keys in this folder: new ones are made at the first sync; partners must"
                     + " trust this installation's new identity card (sync identity)."));
+    try (Services s = root.openServices()) {
+      s.access().audit().restored(who, file.toAbsolutePath().toString(), r.replicaId());
+    }
     return 0;
   }
 }

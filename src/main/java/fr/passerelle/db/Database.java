@@ -115,7 +115,7 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
             .dataSource(pool)
             .locations("classpath:db/migration")
-            .javaMigrations(new ReferenceDataMigration())
+            .javaMigrations(new ReferenceDataMigration(), new AuditLegacyMigration())
             .load();
     try {
       MigrationInfo[] future =

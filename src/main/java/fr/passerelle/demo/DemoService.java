@@ -62,6 +62,7 @@ public final class DemoService {
    * (only this replica's counters have moved on).
    */
   public Report generate(Options options, Progress progress) {
+    services.access().require(fr.passerelle.security.Permission.SETTINGS_MANAGE);
     validate(options);
     long t0 = System.nanoTime();
     try (Connection c = services.db().dataSource().getConnection()) {

@@ -1,5 +1,6 @@
 package fr.passerelle.office;
 
+import static fr.passerelle.db.jooq.Tables.ACCOUNT;
 import static fr.passerelle.db.jooq.Tables.OFFICE;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
 
@@ -7,6 +8,8 @@ import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.jooq.tables.records.OfficeRecord;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -24,14 +27,23 @@ public final class OfficeService {
   private final ReplicatedWriter writer;
   private final java.util.List<OfficeClock> clocks =
       new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Access access;
 
-  public OfficeService(Database db, ReplicatedWriter writer) {
+  public OfficeService(Database db, ReplicatedWriter writer, Access access) {
     this.db = db;
     this.writer = writer;
+    this.access = access;
   }
 
-  /** Creates this installation's office. Refused if the installation already has one. */
+  /**
+   * Creates this installation's office. Refused if the installation already has one. Before any
+   * account exists this is the office set-up (which then creates the first administrator);
+   * afterwards it needs {@link Permission#SETTINGS_MANAGE}.
+   */
   public Office init(String name, OfficeKind kind, String organisation) {
+    if (db.dsl().fetchExists(ACCOUNT)) {
+      access.require(Permission.SETTINGS_MANAGE);
+    }
     if (name == null || name.isBlank()) {
       throw new InvalidInputException("The office name is required.");
     }

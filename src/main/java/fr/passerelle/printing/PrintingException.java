@@ -9,7 +9,7 @@ import fr.passerelle.core.UserFacingException;
  */
 public final class PrintingException extends UserFacingException {
   /** Exit code of the command line when printing is impossible (nothing was printed). */
-  public static final int EXIT_CODE = 4;
+  public static final int EXIT_CODE = 6;
 
   /** What kind of failure: the window words each one differently. */
   public enum Reason {

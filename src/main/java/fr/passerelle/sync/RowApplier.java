@@ -162,6 +162,16 @@ final class RowApplier {
   private void header(JsonNode n, long line) {
     String name = n.path("table").asText();
     table = ReplicatedTables.byName(name).orElseThrow(() -> bad(line, "unknown table " + name));
+    if (!sameOrg && ReplicatedTables.isOrganisationOnly(table)) {
+      throw new SyncRefusedException(
+          fileName
+              + ": the file from "
+              + source.organisation()
+              + " carries "
+              + table.getName().toLowerCase()
+              + " rows, which never leave an organisation (audit trail). Nothing was imported;"
+              + " tell the sending office.");
+    }
     JsonNode cols = n.path("columns");
     columns = new Field<?>[cols.size()];
     Set<String> names = new HashSet<>();
@@ -221,6 +231,9 @@ final class RowApplier {
               + "). Two installations share one replica id — probably a copied data folder."
               + " Nothing was imported: restore this installation from a backup ('restore' gives"
               + " it a new replica id) and tell the administrator.");
+    }
+    if (deleted && ReplicatedTables.isOrganisationOnly(table)) {
+      throw bad(line, "an audit entry cannot be deleted");
     }
     if (deleted) {
       for (Field<?> f : table.fields()) {

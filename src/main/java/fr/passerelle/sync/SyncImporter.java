@@ -13,6 +13,8 @@ import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.VersionStore;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.PeerRecord;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +43,7 @@ public final class SyncImporter {
   private final VersionStore store;
   private final WallClock clock;
   private final java.util.function.ToIntFunction<Progress> searchCatchUp;
+  private final Access access;
 
   /**
    * {@code searchCatchUp} brings the search index up to the database once an import committed (ADR
@@ -51,7 +54,9 @@ public final class SyncImporter {
       Identity identity,
       ReplicatedWriter writer,
       WallClock clock,
-      java.util.function.ToIntFunction<Progress> searchCatchUp) {
+      java.util.function.ToIntFunction<Progress> searchCatchUp,
+      Access access) {
+    this.access = access;
     this.db = db;
     this.searchCatchUp = searchCatchUp;
     this.identity = identity;
@@ -61,6 +66,24 @@ public final class SyncImporter {
   }
 
   public ImportReport importFile(Path file, Progress progress) {
+    access.require(Permission.SYNC_EXCHANGE);
+    String target = file.toAbsolutePath().toString();
+    ImportReport r;
+    try {
+      r = doImport(file, progress);
+    } catch (SyncRefusedException e) {
+      access
+          .audit()
+          .record(fr.passerelle.security.AuditAction.SYNC_IMPORTED, null, target, "refused");
+      throw e;
+    }
+    access
+        .audit()
+        .record(fr.passerelle.security.AuditAction.SYNC_IMPORTED, null, target, r.summary());
+    return r;
+  }
+
+  private ImportReport doImport(Path file, Progress progress) {
     var office = identity.office();
     String fileName = file.getFileName().toString();
     List<UUID> ours = new ArrayList<>();

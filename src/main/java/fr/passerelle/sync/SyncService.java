@@ -6,6 +6,7 @@ import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.security.Access;
 import java.io.OutputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,8 +27,9 @@ public final class SyncService {
   private final Quarantine quarantine;
 
   /** Without a search index to keep up after imports (tests). */
-  public SyncService(Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock) {
-    this(db, writer, offices, clock, UnaryOperator.identity(), null);
+  public SyncService(
+      Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock, Access access) {
+    this(db, writer, offices, clock, UnaryOperator.identity(), null, access);
   }
 
   /** {@code search}: brought up to date after each import (ADR 0100). */
@@ -36,8 +38,9 @@ public final class SyncService {
       ReplicatedWriter writer,
       OfficeService offices,
       WallClock clock,
-      fr.passerelle.search.SearchService search) {
-    this(db, writer, offices, clock, UnaryOperator.identity(), search);
+      fr.passerelle.search.SearchService search,
+      Access access) {
+    this(db, writer, offices, clock, UnaryOperator.identity(), search, access);
   }
 
   /** {@code exportSink} wraps the stream an export writes to (tests: a disk that fills up). */
@@ -46,8 +49,9 @@ public final class SyncService {
       ReplicatedWriter writer,
       OfficeService offices,
       WallClock clock,
-      UnaryOperator<OutputStream> exportSink) {
-    this(db, writer, offices, clock, exportSink, null);
+      UnaryOperator<OutputStream> exportSink,
+      Access access) {
+    this(db, writer, offices, clock, exportSink, null, access);
   }
 
   private SyncService(
@@ -56,14 +60,16 @@ public final class SyncService {
       OfficeService offices,
       WallClock clock,
       UnaryOperator<OutputStream> exportSink,
-      fr.passerelle.search.SearchService search) {
+      fr.passerelle.search.SearchService search,
+      Access access) {
     this.db = db;
     this.identity = new Identity(db, offices);
-    this.peers = new Peers(db, identity);
-    this.exporter = new SyncExporter(db, identity, exportSink);
+    this.peers = new Peers(db, identity, access);
+    this.exporter = new SyncExporter(db, identity, exportSink, writer, access);
     this.importer =
-        new SyncImporter(db, identity, writer, clock, search == null ? p -> 0 : search::catchUp);
-    this.conflicts = new Conflicts(db, writer);
+        new SyncImporter(
+            db, identity, writer, clock, search == null ? p -> 0 : search::catchUp, access);
+    this.conflicts = new Conflicts(db, writer, access);
     this.quarantine = new Quarantine(db);
   }
 

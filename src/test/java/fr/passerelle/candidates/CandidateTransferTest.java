@@ -87,8 +87,12 @@ class CandidateTransferTest {
         .containsExactly("F1703", "N1103");
     assertThat(d.criteria())
         .extracting(CandidateDetail.Criterion::kind)
-        .containsExactly(PriorityCriterion.RQTH, PriorityCriterion.RSA);
-    assertThat(d.criteria().get(0).proofSeen()).isTrue();
+        .containsExactly(PriorityCriterion.RSA);
+    List<CandidateDetail.Criterion> health = candidates.showSensitive(s.id());
+    assertThat(health)
+        .extracting(CandidateDetail.Criterion::kind)
+        .containsExactly(PriorityCriterion.RQTH);
+    assertThat(health.get(0).proofSeen()).isTrue();
     assertThat(d.consent().share()).isTrue();
     assertThat(candidates.search(CandidateQuery.text("blagnac"), 0, 10))
         .extracting(CandidateSummary::lastName)

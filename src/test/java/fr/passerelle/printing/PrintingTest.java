@@ -97,7 +97,7 @@ class PrintingTest {
             PrintingException.class,
             e -> {
               assertThat(e.reason()).isEqualTo(PrintingException.Reason.NO_PRINT_SERVICE);
-              assertThat(e.exitCode()).isEqualTo(4);
+              assertThat(e.exitCode()).isEqualTo(6);
               assertThat(e.key()).contains("printing.noPrintService");
               assertThat(
                       new fr.passerelle.ui.Messages(fr.passerelle.ui.Messages.FRENCH).describe(e))

@@ -232,7 +232,7 @@ class SyncBadInputTest {
     a.addCandidate("Nouveau");
     a.sendTo(b);
     Path back = b.exportTo(a, false);
-    try (Services copy = Services.open(copyDir)) {
+    try (Services copy = fr.passerelle.testsupport.TestServices.open(copyDir)) {
       String before = copy.sync().digest();
       assertThatThrownBy(() -> copy.sync().importer().importFile(back, Progress.NONE))
           .hasMessageContaining("integrity error")
@@ -281,7 +281,8 @@ class SyncBadInputTest {
                   public void write(int x) throws IOException {
                     write(new byte[] {(byte) x}, 0, 1);
                   }
-                });
+                },
+            a.services.access());
     assertThatThrownBy(() -> full.exporter().exportTo(b.replica(), target, true, Progress.NONE))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("No space left on device")

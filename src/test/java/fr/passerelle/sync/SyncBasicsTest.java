@@ -88,7 +88,12 @@ class SyncBasicsTest {
             .exporter()
             .exportTo(b.replica(), root.resolve("late.passerelle"), false, Progress.NONE)
             .file();
-    new SyncService(b.services.db(), b.services.writer(), b.services.offices(), b.clock)
+    new SyncService(
+            b.services.db(),
+            b.services.writer(),
+            b.services.offices(),
+            b.clock,
+            b.services.access())
         .importer()
         .importFile(file, Progress.NONE);
     assertThat(b.services.search().status().state())

@@ -45,8 +45,8 @@ public final class SyncBenchmark {
         }
       }
     }
-    Services a = Services.open(root.resolve("a"));
-    Services b = Services.open(root.resolve("b"));
+    Services a = fr.passerelle.testsupport.TestServices.open(root.resolve("a"));
+    Services b = fr.passerelle.testsupport.TestServices.open(root.resolve("b"));
     b.offices().init("Agence Albi", OfficeKind.FRANCE_TRAVAIL, null);
     if (!copy && a.offices().current().isEmpty()) {
       int n = Integer.parseInt(args[1]);
@@ -111,7 +111,7 @@ public final class SyncBenchmark {
 
   /** CSVREAD of these tables' files into a fresh installation, in one transaction; seconds. */
   private static double bulkLoad(Path root, String dir, List<String> tables) {
-    Services c = Services.open(root.resolve(dir));
+    Services c = fr.passerelle.testsupport.TestServices.open(root.resolve(dir));
     long t0 = System.nanoTime();
     long cpu0 = cpu();
     c.db()

@@ -97,6 +97,16 @@ public final class CandidatesView extends BorderPane {
     exportBtn.setOnAction(e -> exportFile());
     importBtn.disableProperty().bind(filesVm.running());
     exportBtn.disableProperty().bind(filesVm.running());
+    // the services refuse what the account's roles do not grant; the buttons say so first
+    var access = ctx.services().access();
+    boolean writes = access.has(fr.passerelle.security.Permission.CANDIDATES_WRITE);
+    add.setVisible(writes);
+    add.setManaged(writes);
+    importBtn.setVisible(writes);
+    importBtn.setManaged(writes);
+    boolean exports = access.has(fr.passerelle.security.Permission.DATA_EXPORT);
+    exportBtn.setVisible(exports);
+    exportBtn.setManaged(exports);
     HBox bar = new HBox(8, search, busy, summary, add, importBtn, exportBtn);
     bar.setAlignment(Pos.CENTER_LEFT);
 
@@ -119,7 +129,8 @@ public final class CandidatesView extends BorderPane {
     error.textProperty().bind(vm.error());
     error.setStyle("-fx-text-fill: #cf222e;");
     error.managedProperty().bind(error.textProperty().isNotEmpty());
-    CandidateFilters filters = new CandidateFilters(vm, msg, debounce::playFromStart);
+    CandidateFilters filters =
+        new CandidateFilters(vm, msg, debounce::playFromStart, service.sensitiveAllowed());
     VBox top = new VBox(6, bar, filters, files, error);
     top.setPadding(new Insets(8));
     setTop(top);

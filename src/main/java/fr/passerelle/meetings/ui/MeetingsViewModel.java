@@ -246,12 +246,22 @@ public final class MeetingsViewModel {
   /** Writes the roster PDF to {@code file}. */
   public void saveRoster(Path file, Consumer<Path> done) {
     UUID id = selected.get().id();
-    write(file, o -> new RosterPdf().write(service.sheet(id), service.now(), o), done);
+    write(
+        file,
+        o ->
+            new RosterPdf()
+                .write(service.document(id, "PDF roster", file.toString()), service.now(), o),
+        done);
   }
 
   public void saveConvocations(Path file, Consumer<Path> done) {
     UUID id = selected.get().id();
-    write(file, o -> new ConvocationPdf().write(service.sheet(id), service.now(), o), done);
+    write(
+        file,
+        o ->
+            new ConvocationPdf()
+                .write(service.document(id, "PDF convocations", file.toString()), service.now(), o),
+        done);
   }
 
   public void saveIcs(Path file, Consumer<Path> done) {
@@ -260,7 +270,11 @@ public final class MeetingsViewModel {
         file,
         o ->
             new IcsExport()
-                .write(service.sheet(id), service.changedAt(id), service.revision(id), o),
+                .write(
+                    service.document(id, "ICS", file.toString()),
+                    service.changedAt(id),
+                    service.revision(id),
+                    o),
         done);
   }
 
@@ -275,7 +289,7 @@ public final class MeetingsViewModel {
         p ->
             new fr.passerelle.meetings.InvitationMails()
                 .write(
-                    service.sheet(id),
+                    service.document(id, "EML invitations", dir.toString()),
                     service.now(),
                     service.changedAt(id),
                     service.revision(id),
@@ -309,7 +323,7 @@ public final class MeetingsViewModel {
     tasks.submit(
         messages.get("meetings.task.print"),
         p -> {
-          MeetingSheet sheet = service.sheet(id);
+          MeetingSheet sheet = service.document(id, "printed " + document.name(), printer);
           LocalDateTime at = service.now();
           Printing.Pdf pdf =
               document == PrintDocument.ROSTER

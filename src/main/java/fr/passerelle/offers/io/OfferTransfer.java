@@ -9,6 +9,8 @@ import fr.passerelle.core.CancelledException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import fr.passerelle.tabular.ImportMode;
 import fr.passerelle.tabular.ImportReport;
 import fr.passerelle.tabular.TabularImport;
@@ -25,26 +27,41 @@ public final class OfferTransfer {
   private final Database db;
   private final ReplicatedWriter writer;
   private final ReferenceLookup ref;
+  private final Access access;
 
-  public OfferTransfer(Database db, ReplicatedWriter writer, ReferenceLookup ref) {
+  public OfferTransfer(Database db, ReplicatedWriter writer, ReferenceLookup ref, Access access) {
+    this.access = access;
     this.db = db;
     this.writer = writer;
     this.ref = ref;
   }
 
   public ImportReport importFile(Path file, ImportMode mode, LocalDate today, Progress progress) {
+    access.require(Permission.OFFERS_WRITE);
     UUID office =
         db.dsl()
             .select(REPLICA.OFFICE_ID)
             .from(REPLICA)
             .where(REPLICA.IS_CURRENT.isTrue())
             .fetchOne(REPLICA.OFFICE_ID);
-    return new TabularImport<>(new OfferImportSchema(ref, writer, today, office))
-        .run(db.dsl(), file, mode, progress);
+    ImportReport r =
+        new TabularImport<>(new OfferImportSchema(ref, writer, today, office))
+            .run(db.dsl(), file, mode, progress);
+    if (r.applied()) {
+      access
+          .audit()
+          .record(
+              fr.passerelle.security.AuditAction.IMPORTED,
+              null,
+              file.toAbsolutePath().toString(),
+              "OFFERS created " + r.created() + ", updated " + r.updated());
+    }
+    return r;
   }
 
   /** Writes every live offer, most recent first; returns the count. */
   public long exportFile(Path file, Progress progress) {
+    access.require(Permission.DATA_EXPORT);
     int total = db.dsl().fetchCount(JOB_OFFER, JOB_OFFER.DELETED.isFalse());
     long done = 0;
     try (TabularWriter out = TabularWriter.open(file, "Offres", OfferColumns.HEADER);
@@ -84,6 +101,13 @@ public final class OfferTransfer {
         }
       }
     }
+    access
+        .audit()
+        .record(
+            fr.passerelle.security.AuditAction.EXPORT,
+            null,
+            file.toAbsolutePath().toString(),
+            "OFFERS " + done + " rows");
     return done;
   }
 

@@ -40,12 +40,12 @@ public final class SyncViewScreenshots extends Application {
   public static void main(String[] args) throws Exception {
     out = Path.of(args[0]);
     Path root = Files.createTempDirectory("passerelle-sync-look");
-    a = Services.open(root.resolve("toulouse"));
+    a = fr.passerelle.testsupport.TestServices.open(root.resolve("toulouse"));
     a.offices().init("Agence France Travail Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
-    Services b = Services.open(root.resolve("montpellier"));
+    Services b = fr.passerelle.testsupport.TestServices.open(root.resolve("montpellier"));
     b.offices()
         .init("Agence France Travail Montpellier Pompignane", OfficeKind.FRANCE_TRAVAIL, null);
-    Services t = Services.open(root.resolve("interim"));
+    Services t = fr.passerelle.testsupport.TestServices.open(root.resolve("interim"));
     t.offices()
         .init("Intérim Occitanie Toulouse Centre", OfficeKind.TEMP_AGENCY, "Intérim Occitanie");
     List<Services> all = List.of(a, b, t);
