@@ -1,19 +1,27 @@
 package fr.passerelle.app;
 
-import fr.passerelle.candidates.CandidateIndex;
+import fr.passerelle.accounts.AccountService;
+import fr.passerelle.audit.AuditService;
 import fr.passerelle.candidates.CandidateService;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.DatabaseDamagedException;
 import fr.passerelle.db.IntegrityCheck;
-import fr.passerelle.db.Journal;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.meetings.MeetingService;
 import fr.passerelle.occupations.OccupationService;
 import fr.passerelle.offers.OffersModule;
+import fr.passerelle.office.OfficeKind;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.search.LuceneSearchIndex;
+import fr.passerelle.search.SearchService;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Authenticator;
+import fr.passerelle.security.DatabaseCredentialStore;
+import fr.passerelle.security.PasswordHasher;
+import fr.passerelle.security.SignInService;
 import fr.passerelle.sourcing.SourcingService;
 import fr.passerelle.sync.SyncService;
 import fr.passerelle.training.FundingRuleService;
@@ -22,19 +30,19 @@ import java.nio.file.Path;
 
 /**
  * The wiring: opens the database of one data folder and builds each service once, to be handed down
- * to the UI and the command line. No static singletons.
+ * to the UI and the command line. No static singletons. Nobody is signed in until {@link #signIn()}
+ * says so: every service method that reads or writes personal data checks the signed-in account's
+ * permissions ({@link #access()}).
  */
 public final class Services implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Services.class.getName());
-
-  /** The journal's note of a search-key catch-up under way (ADR 0080). */
-  public static final String SEARCH_KEYS_NOTE = "search-keys";
 
   private final Database db;
   private final WallClock clock;
   private final ReplicatedWriter writer;
   private final OfficeService offices;
   private final OccupationService occupations;
+  private final SearchService search;
   private final Settings settings;
   private final CandidateService candidates;
   private final OffersModule offersModule;
@@ -44,27 +52,45 @@ public final class Services implements AutoCloseable {
   private final fr.passerelle.dashboard.StatsService stats;
   private final MeetingService meetings;
   private final SyncService sync;
-  private final java.util.concurrent.CountDownLatch searchKeysDone =
-      new java.util.concurrent.CountDownLatch(1);
-  private volatile boolean closing;
-  private Thread searchKeys;
+  private final Access access;
+  private final SignInService signIn;
+  private final AccountService accounts;
+  private final AuditService audit;
+  private final Backups backups;
   private boolean repairedAtOpen;
 
-  private Services(Database db, WallClock clock) {
+  private Services(Database db, WallClock base, PasswordHasher.Params hashing) {
     this.db = db;
+    this.writer = new ReplicatedWriter(base, new fr.passerelle.sync.ConsentGuard());
+    // the audit trail records instants: the machine's clock serves it before the office is read
+    this.access = new Access(db, base, System.getenv());
+    this.offices = new OfficeService(db, writer, access);
+    // every service reads dates in the office's time zone, never the machine's
+    WallClock clock = offices.clock(base);
     this.clock = clock;
-    this.writer = new ReplicatedWriter(clock, new fr.passerelle.sync.ConsentGuard());
-    this.offices = new OfficeService(db, writer);
-    this.occupations = new OccupationService(db.dsl());
+    Authenticator auth =
+        new Authenticator(new DatabaseCredentialStore(db), new PasswordHasher(hashing), clock);
+    this.signIn = new SignInService(db, access, auth, clock);
+    this.accounts = new AccountService(db, writer, access, signIn, auth, offices, clock);
+    this.audit = new AuditService(db, access, clock);
+    // the search index is a cache of the database in the data folder (ADR 0100)
+    this.search =
+        new SearchService(
+            new LuceneSearchIndex(db::dsl, db.dataDir()),
+            db::dsl,
+            () -> offices.current().map(o -> o.kind() == OfficeKind.PARTNER).orElse(false));
+    this.occupations = new OccupationService(db.dsl(), search);
     this.settings = new Settings(db.dsl());
-    this.candidates = new CandidateService(db, writer, clock);
-    this.offersModule = new OffersModule(db, writer, offices, clock);
-    this.sourcing = new SourcingService(db, writer, offices, offersModule, clock);
-    this.training = new TrainingService(db, writer, clock, new FundingRuleService(db, clock));
-    this.trainingQueries = new fr.passerelle.training.TrainingQueries(db);
-    this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock);
-    this.meetings = new MeetingService(db, writer, clock);
-    this.sync = new SyncService(db, writer, offices, clock);
+    this.candidates = new CandidateService(db, writer, clock, search, access);
+    this.offersModule = new OffersModule(db, writer, offices, clock, access);
+    this.sourcing = new SourcingService(db, writer, offices, offersModule, clock, access);
+    this.training =
+        new TrainingService(db, writer, clock, new FundingRuleService(db, clock, access), access);
+    this.trainingQueries = new fr.passerelle.training.TrainingQueries(db, access);
+    this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock, access);
+    this.meetings = new MeetingService(db, writer, clock, search, access);
+    this.sync = new SyncService(db, writer, offices, clock, search, access);
+    this.backups = new Backups(db, access);
   }
 
   public static Services open(Path dataDir) {
@@ -72,24 +98,39 @@ public final class Services implements AutoCloseable {
   }
 
   public static Services open(Path dataDir, WallClock clock) {
-    return open(dataDir, clock, Progress.NONE);
+    return open(dataDir, clock, PasswordHasher.Params.DEFAULT);
+  }
+
+  /**
+   * Opens with Argon2id parameters of the caller's choice (tests use cheap ones; each hash records
+   * its parameters, and a weaker hash is replaced at the next sign-in with the default ones).
+   */
+  public static Services open(Path dataDir, WallClock clock, PasswordHasher.Params hashing) {
+    return open(dataDir, clock, hashing, Progress.NONE);
+  }
+
+  /** Opens with the default password hashing, reporting the recovery to {@code progress}. */
+  public static Services open(Path dataDir, WallClock clock, Progress progress) {
+    return open(dataDir, clock, PasswordHasher.Params.DEFAULT, progress);
   }
 
   /**
    * Opens the data folder and finishes what a crash left (ADR 0080), reporting to {@code progress}:
    * after an unclean shutdown, the integrity check of the tables the interrupted work wrote (a
-   * damage is refused with the way back: {@link DatabaseDamagedException}); an interrupted sync
-   * import is finished; the search keys left to write are written. A failure of that recovery work
-   * is logged, never thrown: the installation opens as it is and tries again next time.
+   * damage is refused with the way back: {@link DatabaseDamagedException}, but the damage of a
+   * crash during a sync import, rebuilt at once); an interrupted sync import is finished. A failure
+   * of that recovery work is logged, never thrown: the installation opens as it is and tries again
+   * next time. The search index catches up by itself (ADR 0100).
    */
-  public static Services open(Path dataDir, WallClock clock, Progress progress) {
+  public static Services open(
+      Path dataDir, WallClock clock, PasswordHasher.Params hashing, Progress progress) {
     try {
-      return openChecked(dataDir, clock, progress);
+      return openChecked(dataDir, clock, hashing, progress);
     } catch (DatabaseDamagedException e) {
       boolean importInterrupted =
           new fr.passerelle.db.Journal(dataDir)
               .leftovers().stream().anyMatch(n -> n.detail("peer") != null);
-      if (!importInterrupted) {
+      if (!importInterrupted || e.result() == null) {
         throw e; // the way back is the user's choice (check --rebuild, --restore-backup)
       }
       // the damage of a crash in the middle of a sync import: rebuilt, and the import applied
@@ -98,7 +139,7 @@ public final class Services implements AutoCloseable {
           System.Logger.Level.WARNING,
           "the database was damaged during a sync import; rebuilding it: " + e.getMessage());
       WayBack.rebuild(dataDir, progress);
-      Services s = openChecked(dataDir, clock, progress);
+      Services s = openChecked(dataDir, clock, hashing, progress);
       s.repairedAtOpen = true;
       return s;
     }
@@ -112,7 +153,8 @@ public final class Services implements AutoCloseable {
     return repairedAtOpen;
   }
 
-  private static Services openChecked(Path dataDir, WallClock clock, Progress progress) {
+  private static Services openChecked(
+      Path dataDir, WallClock clock, PasswordHasher.Params hashing, Progress progress) {
     Database db = Database.open(dataDir);
     Services s;
     try {
@@ -125,78 +167,23 @@ public final class Services implements AutoCloseable {
             r.tables().size(),
             r.rows(),
             r.problems().size());
-        if (!r.ok() && CandidateIndex.TABLES.containsAll(r.damagedTables())) {
-          // only the search keys, which are derived from the candidates: written afresh
-          LOG.log(
-              System.Logger.Level.WARNING,
-              "a crash damaged the search keys; they are written again: " + r.problems());
-          CandidateIndex.resetAfterCrash(db.dsl());
-          r = IntegrityCheck.run(db.dataSource(), CandidateIndex.TABLES, progress);
-        }
         if (!r.ok()) {
           throw DatabaseDamagedException.of(dataDir, r);
         }
         db.verified();
       }
-      s = new Services(db, clock);
+      s = new Services(db, clock, hashing);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
-    s.recover(progress);
-    return s;
-  }
-
-  /**
-   * Finishes an interrupted sync import (before serving: the data is then as before or after it),
-   * then starts writing the search keys left to write in the background: a read is never held
-   * behind that work (ADR 0080), a search waits for it ({@link #awaitSearchKeys}).
-   */
-  private void recover(Progress progress) {
     try {
-      sync.importer().finishInterrupted(progress);
+      // before serving: the data is then as before or after the interrupted import
+      s.sync.importer().finishInterrupted(progress);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "finishing an interrupted sync import failed", e);
     }
-    if (db.dsl().fetchCount(fr.passerelle.db.jooq.Tables.CANDIDATE_REINDEX) == 0) {
-      searchKeysDone.countDown();
-      return;
-    }
-    Progress keys =
-        new Progress() {
-          @Override
-          public void update(long done, long total, String message) {
-            progress.update(done, total, message);
-          }
-
-          @Override
-          public boolean isCancelled() {
-            return closing;
-          }
-        };
-    searchKeys =
-        new Thread(
-            () -> {
-              Journal.Entry note =
-                  new Journal(db.dataDir())
-                      .begin(SEARCH_KEYS_NOTE, CandidateIndex.TABLES, java.util.Map.of());
-              try {
-                // search keys an interrupted sync import left to write (ADR 0078)
-                CandidateIndex.catchUp(db.dsl(), keys, db.bulkWrites());
-              } catch (fr.passerelle.core.CancelledException e) {
-                // closing: the rest is written at the next start
-              } catch (RuntimeException e) {
-                if (!closing) {
-                  LOG.log(System.Logger.Level.WARNING, "writing the search keys left failed", e);
-                }
-              } finally {
-                new Journal(db.dataDir()).end(note);
-                searchKeysDone.countDown();
-              }
-            },
-            "passerelle-search-keys");
-    searchKeys.setDaemon(true);
-    searchKeys.start();
+    return s;
   }
 
   /**
@@ -207,23 +194,36 @@ public final class Services implements AutoCloseable {
     return new fr.passerelle.db.AutoBackups(db, clock).takeDailyIfDue();
   }
 
-  /**
-   * Waits until the search keys that were left to write when the data folder opened are written (at
-   * once, usually). The search itself does not need this: until then, a candidate whose keys are
-   * not yet written is not found.
-   */
-  public void awaitSearchKeys() {
-    try {
-      searchKeysDone.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /** Who is signed in, and the permission check the services start with. */
+  public Access access() {
+    return access;
+  }
+
+  /** Sign in and out, unlock, change one's own password. */
+  public SignInService signIn() {
+    return signIn;
+  }
+
+  /** Accounts and roles (administrators), the first administrator, the idle lock. */
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  /** The audit trail: list, filters, verify, CSV export (administrators). */
+  public AuditService audit() {
+    return audit;
+  }
+
+  /** Backup of the database (administrators), audited. */
+  public Backups backups() {
+    return backups;
   }
 
   public Database db() {
     return db;
   }
 
+  /** The clock of the services: the office's time zone ({@link WallClock#zone()}). */
   public WallClock clock() {
     return clock;
   }
@@ -243,6 +243,11 @@ public final class Services implements AutoCloseable {
   /** This installation's local settings (language...). */
   public Settings settings() {
     return settings;
+  }
+
+  /** Search across candidates, offers, meetings, employers and occupations (ADR 0100). */
+  public SearchService search() {
+    return search;
   }
 
   public CandidateService candidates() {
@@ -281,14 +286,7 @@ public final class Services implements AutoCloseable {
   /** Stops the background work (at the end of its current short transaction), then closes. */
   @Override
   public void close() {
-    closing = true;
-    if (searchKeys != null) {
-      try {
-        searchKeys.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    search.close();
     db.close();
   }
 }

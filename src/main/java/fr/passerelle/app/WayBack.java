@@ -9,6 +9,7 @@ import fr.passerelle.db.Journal;
 import fr.passerelle.db.Rebuild;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
+import fr.passerelle.search.LuceneSearchIndex;
 import fr.passerelle.sync.SyncRecovery;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class WayBack {
   /**
    * Rebuilds the database from what can still be read, then rolls back the checkpoint of the sync
    * imports a crash interrupted (applied again from their kept copy at the next open, or their
-   * files to be imported again), applies the consent rule to everyone and rewrites the search keys.
+   * files to be imported again), applies the consent rule to everyone and has the search index
+   * built afresh.
    */
   public static Outcome rebuild(Path dataDir, Progress progress) {
     List<Journal.Entry> notes = Rebuild.run(dataDir, progress);
@@ -39,6 +41,8 @@ public final class WayBack {
               new ReplicatedWriter(WallClock.system(), new fr.passerelle.sync.ConsentGuard()),
               notes,
               progress);
+      // the search index follows change sequences the rebuilt file may issue again: built afresh
+      LuceneSearchIndex.discard(dataDir);
       return new Outcome(o.checkpointsRolledBack(), o.importsRestarted(), null, null);
     }
   }

@@ -1,6 +1,7 @@
 package fr.passerelle.candidates;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The columns of the candidates file (export header = import columns); see docs/candidates.md. */
@@ -46,6 +47,56 @@ final class CandidateColumns {
           CONSENT_SHARE,
           CONSENT_SENSITIVE,
           NOTES);
+
+  /**
+   * The French header of each column, as the export writes it; the import accepts it or the code
+   * (accents, case and punctuation ignored: "Prénom", "prenom" and "first_name" are one column).
+   */
+  static final Map<String, String> LABELS =
+      Map.ofEntries(
+          Map.entry(ID, "identifiant"),
+          Map.entry(LAST_NAME, "nom"),
+          Map.entry(FIRST_NAME, "prénom"),
+          Map.entry(BIRTH_DATE, "date de naissance"),
+          Map.entry(EMAIL, "e-mail"),
+          Map.entry(PHONE, "téléphone"),
+          Map.entry(ADDRESS, "adresse"),
+          Map.entry(COMMUNE, "commune (code INSEE)"),
+          Map.entry(COMMUNE_NAME, "nom de la commune"),
+          Map.entry(MOBILITY_KM, "mobilité (km)"),
+          Map.entry(DRIVING_LICENCE, "permis de conduire"),
+          Map.entry(AVAILABLE_FROM, "disponible le"),
+          Map.entry(STATUS, "statut"),
+          Map.entry(REGISTERED_ON, "inscrit le"),
+          Map.entry(OCCUPATIONS, "métiers (ROME)"),
+          Map.entry(CRITERIA, "publics prioritaires"),
+          Map.entry(CONSENT_SHARE, "consentement au partage"),
+          Map.entry(CONSENT_SENSITIVE, "consentement données sensibles"),
+          Map.entry(NOTES, "notes"));
+
+  /** The export's header: the French labels in column order. */
+  static final List<String> HEADER = ALL.stream().map(LABELS::get).toList();
+
+  /** The size of each column's database field (V1__schema.sql); others take 4,000. */
+  static final Map<String, Integer> MAX_LENGTH =
+      Map.ofEntries(
+          Map.entry(ID, 36),
+          Map.entry(LAST_NAME, 100),
+          Map.entry(FIRST_NAME, 100),
+          Map.entry(BIRTH_DATE, 30),
+          Map.entry(EMAIL, 255),
+          Map.entry(PHONE, 40),
+          Map.entry(ADDRESS, 500),
+          Map.entry(COMMUNE, 255),
+          Map.entry(COMMUNE_NAME, 255),
+          Map.entry(MOBILITY_KM, 30),
+          Map.entry(DRIVING_LICENCE, 30),
+          Map.entry(AVAILABLE_FROM, 30),
+          Map.entry(STATUS, 32),
+          Map.entry(REGISTERED_ON, 30),
+          Map.entry(CONSENT_SHARE, 30),
+          Map.entry(CONSENT_SENSITIVE, 30),
+          Map.entry(NOTES, 4000));
 
   /** A new row needs its names; an update ({@code id}) may carry only the columns it changes. */
   static final Set<String> REQUIRED = Set.of();

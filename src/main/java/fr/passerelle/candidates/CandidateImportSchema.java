@@ -2,6 +2,7 @@ package fr.passerelle.candidates;
 
 import static fr.passerelle.candidates.CandidateColumns.*;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 
 import fr.passerelle.tabular.Cells;
 import fr.passerelle.tabular.ImportReport;
@@ -44,6 +45,16 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
   }
 
   @Override
+  public Map<String, String> labels() {
+    return LABELS;
+  }
+
+  @Override
+  public int maxLength(String column) {
+    return MAX_LENGTH.getOrDefault(column, 4000);
+  }
+
+  @Override
   public Set<String> required() {
     return REQUIRED;
   }
@@ -65,12 +76,14 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
         for (FieldError e : validator.validate(d, today)) {
           c.error(column(e.field()), e.message());
         }
+        consentRule(ctx, c, d, d.id() == null ? null : existing.get(d.id()));
       }
       out.add(c.failed() ? null : d);
     }
     if (firstPass) {
       List<CandidateDetail> valid = out.stream().filter(java.util.Objects::nonNull).toList();
-      List<List<Duplicate>> dups = new DuplicateFinder(ref).findBatch(ctx, valid);
+      List<List<Duplicate>> dups =
+          new DuplicateFinder(ref, service.searchService()).findBatch(ctx, valid);
       int v = 0;
       for (int i = 0; i < out.size(); i++) {
         if (out.get(i) == null) {
@@ -99,6 +112,24 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
       }
     }
     return out;
+  }
+
+  /**
+   * A changed consent is recorded only by the organisation that follows the person: the row is
+   * refused here, with the writer's reason, before anything is written (ADR 0085).
+   */
+  private void consentRule(DSLContext ctx, Cells c, CandidateDetail d, CandidateDetail before) {
+    if (before == null) {
+      return;
+    }
+    boolean share = before.consent().share() != d.consent().share();
+    boolean sensitive = before.consent().sensitive() != d.consent().sensitive();
+    if (share || sensitive) {
+      store
+          .writer()
+          .refusal(ctx, CANDIDATE_CONSENT, d.id(), false)
+          .ifPresent(e -> c.error(share ? CONSENT_SHARE : CONSENT_SENSITIVE, e.getMessage()));
+    }
   }
 
   private static String reason(Duplicate.Reason r) {
@@ -144,11 +175,18 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
   public void write(DSLContext tx, List<CandidateDetail> rows, ImportReport report) {
     List<CandidateDetail> fresh = new ArrayList<>();
     UUID office = CandidateService.currentOffice(tx);
+    boolean sensitiveAllowed =
+        service.access().has(fr.passerelle.security.Permission.SENSITIVE_READ);
     for (CandidateDetail d : rows) {
+      if (d.id() == null && d.hasSensitiveData() && !sensitiveAllowed) {
+        throw new fr.passerelle.core.InvalidInputException(
+            "The file gives sensitive criteria (RQTH, AAH), which this account may not record"
+                + " (permission SENSITIVE_READ): nothing was imported.");
+      }
       if (d.id() == null) {
         fresh.add(d.withOffice(office));
       } else {
-        store.save(tx, d, null, CandidateService.actor(), now);
+        store.save(tx, d, null, now, true);
         report.updated(1);
       }
     }

@@ -1,6 +1,5 @@
 package fr.passerelle.candidates;
 
-import static fr.passerelle.db.jooq.Tables.AUDIT_LOG;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
@@ -10,10 +9,10 @@ import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
 
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.security.AuditAction;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -32,8 +31,7 @@ final class CandidateMerge {
     this.writer = store.writer();
   }
 
-  void merge(
-      DSLContext tx, CandidateDetail keep, CandidateDetail drop, String actor, OffsetDateTime now) {
+  void merge(DSLContext tx, CandidateDetail keep, CandidateDetail drop, OffsetDateTime now) {
     Map<String, CandidateDetail.TargetOccupation> occ = new LinkedHashMap<>();
     drop.occupations().forEach(o -> occ.put(o.romeCode(), o));
     keep.occupations().forEach(o -> occ.put(o.romeCode(), o));
@@ -73,20 +71,27 @@ final class CandidateMerge {
             new ArrayList<>(crit.values()),
             consent);
     // the dropped person's own rows first become tombstones, then keep gets the union
-    erase(tx, drop.id(), actor, now, false);
-    store.save(tx, merged, keep.consent().recordedBy(), actor, now);
+    erase(tx, drop.id(), false);
+    store.save(tx, merged, keep.consent().recordedBy(), now, false);
     repoint(tx, SOURCING_ENTRY, SOURCING_ENTRY.CANDIDATE_ID, drop.id(), keep.id());
     repoint(tx, MEETING_PARTICIPANT, MEETING_PARTICIPANT.CANDIDATE_ID, drop.id(), keep.id());
     repoint(tx, TRAINING_PATH, TRAINING_PATH.CANDIDATE_ID, drop.id(), keep.id());
-    audit(tx, actor, now, "MERGE", keep.id(), "merged " + drop.id() + " into " + keep.id());
+    store
+        .audit()
+        .record(
+            tx,
+            AuditAction.CANDIDATES_MERGED,
+            keep.id(),
+            "candidate " + keep.id(),
+            "merged " + drop.id() + " into " + keep.id());
   }
 
   /** Tombstones the candidate, its consent, occupations and criteria. */
-  void erase(DSLContext tx, UUID id, String actor, OffsetDateTime now) {
-    erase(tx, id, actor, now, true);
+  void erase(DSLContext tx, UUID id) {
+    erase(tx, id, true);
   }
 
-  private void erase(DSLContext tx, UUID id, String actor, OffsetDateTime now, boolean audit) {
+  private void erase(DSLContext tx, UUID id, boolean audit) {
     tx.select(CANDIDATE_OCCUPATION.ID)
         .from(CANDIDATE_OCCUPATION)
         .where(CANDIDATE_OCCUPATION.CANDIDATE_ID.eq(id))
@@ -101,9 +106,10 @@ final class CandidateMerge {
         .forEach(o -> writer.delete(tx, CANDIDATE_CRITERION, o));
     writer.delete(tx, CANDIDATE_CONSENT, id);
     writer.delete(tx, CANDIDATE, id);
-    CandidateIndex.indexRows(tx, List.of(id));
     if (audit) {
-      audit(tx, actor, now, "DELETE", id, "candidate erased");
+      store
+          .audit()
+          .record(tx, AuditAction.CANDIDATE_ERASED, id, "candidate " + id, "candidate erased");
     }
   }
 
@@ -114,18 +120,6 @@ final class CandidateMerge {
       r.set(column, to);
       writer.update(tx, r);
     }
-  }
-
-  private static void audit(
-      DSLContext tx, String actor, OffsetDateTime now, String action, UUID id, String details) {
-    tx.insertInto(AUDIT_LOG)
-        .set(AUDIT_LOG.AT, now)
-        .set(AUDIT_LOG.ACTOR, actor)
-        .set(AUDIT_LOG.ACTION, action)
-        .set(AUDIT_LOG.TABLE_NAME, "candidate")
-        .set(AUDIT_LOG.ROW_ID, id)
-        .set(AUDIT_LOG.DETAILS, details)
-        .execute();
   }
 
   private static <T> T or(T a, T b) {

@@ -37,6 +37,10 @@ final class CandidateRowReader {
     if (c.has(COMMUNE)) {
       String t = c.text(COMMUNE);
       commune = null;
+      if (t.matches("\\d{4}") && ref.commune("0" + t).isPresent()) {
+        c.corrected(COMMUNE, t, "0" + t, "leading zero restored (a spreadsheet dropped it)");
+        t = "0" + t;
+      }
       if (!t.isEmpty()) {
         var found = ref.resolveCommune(t);
         if (found.isEmpty()) {
@@ -74,7 +78,7 @@ final class CandidateRowReader {
         str(c, FIRST_NAME, base.firstName()),
         c.has(BIRTH_DATE) ? c.date(BIRTH_DATE) : base.birthDate(),
         str(c, EMAIL, base.email()),
-        str(c, PHONE, base.phone()),
+        phone(c, base.phone()),
         str(c, ADDRESS, base.address()),
         commune,
         null,
@@ -88,6 +92,21 @@ final class CandidateRowReader {
         c.has(CRITERIA) ? criteria(c) : base.criteria(),
         new CandidateDetail.Consent(
             share, consent.shareAt(), sensitive, consent.sensitiveAt(), consent.recordedBy()));
+  }
+
+  /** The phone, with the leading 0 a spreadsheet dropped put back (and said so). */
+  private static String phone(Cells c, String fallback) {
+    if (!c.has(PHONE)) {
+      return fallback;
+    }
+    String t = c.text(PHONE);
+    return FrenchPhone.restoreLeadingZero(t)
+        .map(
+            fixed -> {
+              c.corrected(PHONE, t, fixed, "leading zero restored (a spreadsheet dropped it)");
+              return fixed;
+            })
+        .orElse(t);
   }
 
   private static String str(Cells c, String column, String fallback) {

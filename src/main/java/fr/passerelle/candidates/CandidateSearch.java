@@ -4,30 +4,30 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
-import static fr.passerelle.db.jooq.Tables.CANDIDATE_TOKEN;
 
 import fr.passerelle.db.TextNorm;
+import fr.passerelle.search.CandidateFilter;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 /**
- * Turns a {@link CandidateQuery} into SQL over the token table (ADR 0040): each typed word must
- * start a name word of the candidate, or (from 3 letters) a word of their commune's name or of a
- * target occupation's label or job title, resolved first against the in-memory reference data.
+ * A {@link CandidateQuery} for the search index ({@link #filter}) and, while the index is not
+ * current, as SQL (ADR 0100): each typed word must start a word of the candidate's name, or (from 3
+ * letters) a word of their commune's name or of a target occupation's label or job title, resolved
+ * first against the in-memory reference data. The SQL path tolerates no typo and scans the names:
+ * it only answers while the index is being built or caught up.
  */
 final class CandidateSearch {
   /** Words shorter than this match names only (a commune or job title needs 3 letters). */
@@ -39,12 +39,38 @@ final class CandidateSearch {
     this.ref = ref;
   }
 
-  /** The WHERE condition on {@code CANDIDATE}; false when a filter cannot match anything. */
-  Condition condition(CandidateQuery q) {
+  /** The query as the search index takes it: the domain and the radius resolved into codes. */
+  CandidateFilter filter(CandidateQuery q) {
+    Set<String> romes = null;
+    if (notBlank(q.romeCode())) {
+      romes = Set.of(q.romeCode().trim().toUpperCase(Locale.ROOT));
+    } else if (notBlank(q.domainCode())) {
+      romes = ref.occupationsOfDomain(q.domainCode().trim());
+    }
+    Set<String> area = null;
+    if (notBlank(q.communeCode())) {
+      int km = q.radiusKm() == null ? 0 : Math.max(0, q.radiusKm());
+      area = ref.communesWithin(q.communeCode().trim(), km);
+    }
+    return new CandidateFilter(
+        q.text(),
+        romes,
+        area,
+        q.availableBy(),
+        q.status() == null ? null : q.status().name(),
+        q.criteria().stream().map(Enum::name).collect(Collectors.toSet()),
+        q.consentShare());
+  }
+
+  /**
+   * The WHERE condition on {@code CANDIDATE}; false when a filter cannot match anything. {@code
+   * consentingOnly}: only persons who consented to share (a partner installation).
+   */
+  Condition condition(CandidateQuery q, boolean consentingOnly) {
     List<Condition> all = new ArrayList<>();
     all.add(CANDIDATE.DELETED.isFalse());
-    for (String word : TextNorm.tokens(q.text())) {
-      all.add(CANDIDATE.ID.in(wordMatches(word)));
+    for (String word : words(q.text())) {
+      all.add(wordMatches(word));
     }
     if (notBlank(q.romeCode())) {
       all.add(hasOccupationIn(Set.of(q.romeCode().trim().toUpperCase(Locale.ROOT))));
@@ -74,123 +100,66 @@ final class CandidateSearch {
                       CANDIDATE_CRITERION.CRITERION.in(
                           q.criteria().stream().map(Enum::name).toList()))));
     }
+    if (consentingOnly) {
+      all.add(fr.passerelle.search.ConsentRule.consented(CANDIDATE.ID));
+    }
     if (q.consentShare() != null) {
-      Condition consented =
-          DSL.exists(
-              DSL.selectOne()
-                  .from(CANDIDATE_CONSENT)
-                  .where(CANDIDATE_CONSENT.ID.eq(CANDIDATE.ID))
-                  .and(CANDIDATE_CONSENT.DELETED.isFalse())
-                  .and(CANDIDATE_CONSENT.SHARE.isTrue()));
+      Condition consented = fr.passerelle.search.ConsentRule.consented(CANDIDATE.ID);
       all.add(q.consentShare() ? consented : DSL.not(consented));
     }
     return DSL.and(all);
   }
 
-  private Select<org.jooq.Record1<UUID>> wordMatches(String word) {
-    var byName =
-        DSL.select(CANDIDATE_TOKEN.CANDIDATE_ID)
-            .from(CANDIDATE_TOKEN)
-            .where(CANDIDATE_TOKEN.TOKEN.ge(word))
-            .and(CANDIDATE_TOKEN.TOKEN.lt(word + "{"));
-    List<String> keys = expandedKeys(word);
-    if (keys.isEmpty()) {
-      return byName;
+  /** The typed words as stored in {@code name_norm}; words like "de" dropped if others remain. */
+  private static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    for (String w : TextNorm.normalize(text).split(" ")) {
+      if (!w.isEmpty()) {
+        words.add(w);
+      }
     }
-    return byName.unionAll(
-        DSL.select(CANDIDATE_TOKEN.CANDIDATE_ID)
-            .from(CANDIDATE_TOKEN)
-            .where(CANDIDATE_TOKEN.TOKEN.in(keys)));
+    List<String> meaningful =
+        words.stream().filter(w -> !fr.passerelle.search.FrenchText.isStopWord(w)).toList();
+    return meaningful.isEmpty() ? words : meaningful;
   }
 
-  /** The commune and occupation keys a word of 3 letters or more names. */
-  private List<String> expandedKeys(String word) {
-    if (word.length() < MIN_EXPANDED) {
-      return List.of();
+  /** A word starts a word of the name, or (from 3 letters) of the commune or an occupation. */
+  private Condition wordMatches(String word) {
+    Field<String> padded = DSL.concat(DSL.inline(" "), CANDIDATE.NAME_NORM);
+    List<Condition> any = new ArrayList<>();
+    any.add(padded.like("% " + escape(word) + "%", '!'));
+    if (word.length() >= MIN_EXPANDED) {
+      Set<String> communes = ref.communesWithWord(word);
+      if (!communes.isEmpty()) {
+        any.add(CANDIDATE.COMMUNE_CODE.in(communes));
+      }
+      Set<String> occupations = ref.occupationsWithWord(word);
+      if (!occupations.isEmpty()) {
+        any.add(hasOccupationIn(occupations));
+      }
     }
-    List<String> keys = new ArrayList<>();
-    ref.communesWithWord(word).forEach(c -> keys.add(CandidateIndex.COMMUNE + c));
-    ref.occupationsWithWord(word).forEach(o -> keys.add(CandidateIndex.OCCUPATION + o));
-    return keys;
+    return DSL.or(any);
+  }
+
+  private static String escape(String word) {
+    return word.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static Condition hasOccupationIn(Set<String> romeCodes) {
-    return CANDIDATE.ID.in(
-        DSL.select(CANDIDATE_TOKEN.CANDIDATE_ID)
-            .from(CANDIDATE_TOKEN)
-            .where(CANDIDATE_TOKEN.TOKEN.in(occupationKeys(romeCodes))));
+    return DSL.exists(
+        DSL.selectOne()
+            .from(CANDIDATE_OCCUPATION)
+            .where(CANDIDATE_OCCUPATION.CANDIDATE_ID.eq(CANDIDATE.ID))
+            .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
+            .and(CANDIDATE_OCCUPATION.ROME_CODE.in(romeCodes)));
   }
 
-  private static List<String> occupationKeys(Set<String> romeCodes) {
-    return romeCodes.stream().map(r -> CandidateIndex.OCCUPATION + r).collect(Collectors.toList());
-  }
-
-  /** The candidates of the in-memory index that {@link #condition} selects (ADR 0041). */
-  BitSet select(NameOrderIndex idx, CandidateQuery q) {
-    BitSet hits = idx.all();
-    for (String word : TextNorm.tokens(q.text())) {
-      hits.and(idx.matching(word, expandedKeys(word)));
-    }
-    if (notBlank(q.romeCode())) {
-      hits.and(
-          idx.withAnyKey(occupationKeys(Set.of(q.romeCode().trim().toUpperCase(Locale.ROOT)))));
-    } else if (notBlank(q.domainCode())) {
-      hits.and(idx.withAnyKey(occupationKeys(ref.occupationsOfDomain(q.domainCode().trim()))));
-    }
-    if (notBlank(q.communeCode())) {
-      int km = q.radiusKm() == null ? 0 : Math.max(0, q.radiusKm());
-      Set<String> area = ref.communesWithin(q.communeCode().trim(), km);
-      hits.and(idx.withAnyKey(area.stream().map(c -> CandidateIndex.COMMUNE + c).toList()));
-    }
-    if (q.availableBy() != null) {
-      idx.keepAvailableBy(hits, q.availableBy());
-    }
-    if (q.status() != null) {
-      idx.keepStatus(hits, q.status().name());
-    }
-    if (!q.criteria().isEmpty()) {
-      idx.keepAnyCriterion(hits, q.criteria());
-    }
-    if (q.consentShare() != null) {
-      idx.keepConsentShare(hits, q.consentShare());
-    }
-    return hits;
-  }
-
-  /**
-   * A page from the in-memory index (ADR 0041): the same matches and order as {@link
-   * #page(DSLContext, CandidateQuery, int, int)}, the count exact up to the cap.
-   */
-  CandidatePage page(DSLContext ctx, NameOrderIndex idx, CandidateQuery q, int offset, int limit) {
-    BitSet hits = select(idx, q);
-    List<UUID> ids = new ArrayList<>(limit);
-    int skipped = 0;
-    for (int n = hits.nextSetBit(0); n >= 0 && ids.size() < limit; n = hits.nextSetBit(n + 1)) {
-      if (skipped++ >= offset) {
-        ids.add(idx.id(n));
-      }
-    }
-    Map<UUID, Record> byId = new HashMap<>();
-    if (!ids.isEmpty()) {
-      summaryColumns(ctx)
-          .where(CANDIDATE.ID.in(ids))
-          .and(CANDIDATE.DELETED.isFalse())
-          .forEach(r -> byId.put(r.get(CANDIDATE.ID), r));
-    }
-    List<Record> rows = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-    int total = hits.cardinality();
-    return new CandidatePage(
-        summaries(ctx, rows),
-        offset,
-        Math.min(total, CandidateService.COUNT_CAP),
-        total > CandidateService.COUNT_CAP);
-  }
-
-  /** One page, ordered by name. */
-  List<CandidateSummary> page(DSLContext ctx, CandidateQuery q, int offset, int limit) {
+  /** One page, ordered by name (the database's answer). */
+  List<CandidateSummary> page(
+      DSLContext ctx, CandidateQuery q, boolean consentingOnly, int offset, int limit) {
     var rows =
         summaryColumns(ctx)
-            .where(condition(q))
+            .where(condition(q, consentingOnly))
             .orderBy(CANDIDATE.NAME_NORM, CANDIDATE.ID)
             .limit(limit)
             .offset(offset)
@@ -198,7 +167,7 @@ final class CandidateSearch {
     return summaries(ctx, rows);
   }
 
-  private static org.jooq.SelectJoinStep<?> summaryColumns(DSLContext ctx) {
+  static org.jooq.SelectJoinStep<?> summaryColumns(DSLContext ctx) {
     return ctx.select(
             CANDIDATE.ID,
             CANDIDATE.LAST_NAME,

@@ -4,20 +4,22 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
-import static fr.passerelle.db.jooq.Tables.CANDIDATE_TOKEN;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
 
 import fr.passerelle.core.InvalidInputException;
-import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.CandidateRecord;
+import fr.passerelle.search.CandidateHits;
+import fr.passerelle.search.SearchService;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.AuditAction;
+import fr.passerelle.security.Permission;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -30,9 +32,11 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Candidates: search as you type over the token index, the detail (read and saved in one
- * transaction with its occupations, criteria and consent), duplicates and merge. Read methods are
- * the public API other features (offers, matching, sourcing lists) use.
+ * Candidates: search as you type (the search index, ADR 0100; the database while it is built), the
+ * detail (read and saved in one transaction with its occupations, criteria and consent), duplicates
+ * and merge. Read methods are the public API other features (offers, matching, sourcing lists) use.
+ * Sensitive criteria (RQTH, AAH) are left out of what {@link #find} returns: {@link #showSensitive}
+ * gives them, to accounts allowed, and audits it.
  */
 public final class CandidateService {
   /** Search results are counted up to this (a larger count says "more than 10,000"). */
@@ -46,23 +50,18 @@ public final class CandidateService {
   private final WallClock clock;
   private final CandidateStore store;
   private volatile ReferenceLookup reference;
-  private final NameIndexCache nameIndex;
+  private final SearchService search;
   private final Settings settings;
+  private final Access access;
 
-  public CandidateService(Database db, ReplicatedWriter writer, WallClock clock) {
+  public CandidateService(
+      Database db, ReplicatedWriter writer, WallClock clock, SearchService search, Access access) {
     this.db = db;
     this.clock = clock;
-    this.store = new CandidateStore(writer);
+    this.access = access;
+    this.store = new CandidateStore(writer, access.audit());
     this.settings = new Settings(db.dsl());
-    // the in-memory name index is built off the caller's thread, one build at a time (ADR 0041)
-    this.nameIndex =
-        new NameIndexCache(
-            db::dsl,
-            r -> {
-              Thread t = new Thread(r, "candidate-name-index");
-              t.setDaemon(true);
-              t.start();
-            });
+    this.search = search;
   }
 
   /** Communes and occupations held in memory (loaded on first use). */
@@ -84,36 +83,23 @@ public final class CandidateService {
   }
 
   OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault());
-  }
-
-  /** One page of matches, ordered by name ({@code limit} at most 500). */
-  public List<CandidateSummary> search(CandidateQuery query, int offset, int limit) {
-    return fromNameIndex(query, offset, limit)
-        .map(CandidatePage::rows)
-        .orElseGet(
-            () ->
-                new CandidateSearch(reference())
-                    .page(db.dsl(), query, Math.max(0, offset), pageSize(limit)));
-  }
-
-  /** The query answered by the in-memory name index, when it is current. */
-  private Optional<CandidatePage> fromNameIndex(CandidateQuery query, int offset, int limit) {
-    return nameIndex
-        .fresh()
-        .map(
-            idx ->
-                new CandidateSearch(reference())
-                    .page(db.dsl(), idx, query, Math.max(0, offset), pageSize(limit)));
+    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), clock.zone());
   }
 
   /**
-   * True when the in-memory name index is current; if not, starts building it in the background, so
-   * that the first search typed after the window opens is answered from memory (until then, and
-   * whenever the data changed, searches are answered by the database).
+   * One page of matches ({@code limit} at most 500): best first, then by name, from the search
+   * index; by name from the database while the index is not current.
    */
-  public boolean warmUp() {
-    return nameIndex.fresh().isPresent();
+  public List<CandidateSummary> search(CandidateQuery query, int offset, int limit) {
+    return page(query, offset, limit).rows();
+  }
+
+  /**
+   * Starts bringing the search index up to date in the background, so that the first search typed
+   * after the window opens is answered by it (until then the database answers).
+   */
+  public void warmUp() {
+    search.warmUp();
   }
 
   private static int pageSize(int limit) {
@@ -122,43 +108,46 @@ public final class CandidateService {
 
   /** The number of matches, at most {@link #COUNT_CAP} + 1 (more than the cap). */
   public int count(CandidateQuery query) {
+    access.require(Permission.CANDIDATES_READ);
+    checkSensitiveFilter(query);
+    Optional<CandidateHits> hits =
+        search.candidates(new CandidateSearch(reference()).filter(query), 0, 1, COUNT_CAP);
+    if (hits.isPresent()) {
+      return hits.get().capped() ? COUNT_CAP + 1 : hits.get().total();
+    }
     var inner =
         DSL.select(CANDIDATE.ID)
             .from(CANDIDATE)
-            .where(new CandidateSearch(reference()).condition(query))
+            .where(new CandidateSearch(reference()).condition(query, search.consentingOnly()))
             .limit(COUNT_CAP + 1);
     return db.dsl().fetchCount(inner);
   }
 
   /** A page and its (capped) count. */
   public CandidatePage page(CandidateQuery query, int offset, int limit) {
-    Optional<CandidatePage> fast = fromNameIndex(query, offset, limit);
-    if (fast.isPresent()) {
-      return fast.get();
+    access.require(Permission.CANDIDATES_READ);
+    checkSensitiveFilter(query);
+    CandidateSearch cs = new CandidateSearch(reference());
+    int from = Math.max(0, offset);
+    int size = pageSize(limit);
+    Optional<CandidateHits> hits = search.candidates(cs.filter(query), from, size, COUNT_CAP);
+    if (hits.isPresent()) {
+      return new CandidatePage(
+          summaries(hits.get().ids()), from, hits.get().total(), hits.get().capped());
     }
-    List<CandidateSummary> rows =
-        new CandidateSearch(reference())
-            .page(db.dsl(), query, Math.max(0, offset), pageSize(limit));
-    int total = offset == 0 && rows.size() < limit ? rows.size() : count(query);
-    return new CandidatePage(rows, offset, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+    List<CandidateSummary> rows = cs.page(db.dsl(), query, search.consentingOnly(), from, size);
+    int total = from == 0 && rows.size() < size ? rows.size() : count(query);
+    return new CandidatePage(rows, from, Math.min(total, COUNT_CAP), total > COUNT_CAP);
   }
 
   /** Summaries of these candidates (live ones only), in the given order. */
   public List<CandidateSummary> summaries(Collection<UUID> ids) {
+    access.require(Permission.CANDIDATES_READ);
     if (ids.isEmpty()) {
       return List.of();
     }
     var rows =
-        db.dsl()
-            .select(
-                CANDIDATE.ID,
-                CANDIDATE.LAST_NAME,
-                CANDIDATE.FIRST_NAME,
-                CANDIDATE.BIRTH_DATE,
-                CANDIDATE.COMMUNE_CODE,
-                CANDIDATE.STATUS,
-                CANDIDATE.AVAILABLE_FROM)
-            .from(CANDIDATE)
+        CandidateSearch.summaryColumns(db.dsl())
             .where(CANDIDATE.ID.in(ids))
             .and(CANDIDATE.DELETED.isFalse())
             .fetch();
@@ -169,8 +158,84 @@ public final class CandidateService {
     return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 
+  /**
+   * A candidate's file, its sensitive criteria left out (they stay masked until {@link
+   * #showSensitive}); audited as opened.
+   */
   public Optional<CandidateDetail> find(UUID id) {
-    return find(db.dsl(), id);
+    access.require(Permission.CANDIDATES_READ);
+    Optional<CandidateDetail> d = find(db.dsl(), id).map(CandidateService::masked);
+    if (d.isPresent()) {
+      access.audit().record(AuditAction.CANDIDATE_OPENED, id, "candidate " + id, null);
+    }
+    return d;
+  }
+
+  /**
+   * The sensitive criteria of a candidate (RQTH, AAH), after an explicit "show": for accounts with
+   * {@link Permission#SENSITIVE_READ}, audited. Once shown, the file may save them.
+   */
+  public List<CandidateDetail.Criterion> showSensitive(UUID id) {
+    access.require(Permission.SENSITIVE_READ);
+    access.require(Permission.CANDIDATES_READ);
+    access.showSensitive(id);
+    List<CandidateDetail.Criterion> crit =
+        find(db.dsl(), id)
+            .map(d -> d.criteria().stream().filter(c -> c.kind().sensitive()).toList())
+            .orElse(List.of());
+    access.audit().record(AuditAction.SENSITIVE_SHOWN, id, "candidate " + id, null);
+    return crit;
+  }
+
+  /** True when the signed-in account may see sensitive criteria (after a "show"). */
+  public boolean sensitiveAllowed() {
+    return access.has(Permission.SENSITIVE_READ);
+  }
+
+  /** {@code d} without its sensitive criteria. */
+  static CandidateDetail masked(CandidateDetail d) {
+    if (!d.hasSensitiveData()) {
+      return d;
+    }
+    return new CandidateDetail(
+        d.id(),
+        d.officeId(),
+        d.lastName(),
+        d.firstName(),
+        d.birthDate(),
+        d.email(),
+        d.phone(),
+        d.address(),
+        d.communeCode(),
+        d.communeName(),
+        d.mobilityKm(),
+        d.drivingLicence(),
+        d.availableFrom(),
+        d.status(),
+        d.registeredOn(),
+        d.notes(),
+        d.occupations(),
+        d.criteria().stream().filter(c -> !c.kind().sensitive()).toList(),
+        d.consent());
+  }
+
+  /** A search filtered on a sensitive criterion shows who holds it: allowed accounts only. */
+  private void checkSensitiveFilter(CandidateQuery query) {
+    if (query != null && query.criteria().stream().anyMatch(PriorityCriterion::sensitive)) {
+      access.require(Permission.SENSITIVE_READ);
+      String key =
+          "search:"
+              + query.criteria().stream()
+                  .filter(PriorityCriterion::sensitive)
+                  .map(Enum::name)
+                  .sorted()
+                  .collect(Collectors.joining(","));
+      if (access.once(key)) {
+        access
+            .audit()
+            .record(AuditAction.SENSITIVE_SHOWN, null, "candidate search", key.substring(7));
+      }
+    }
   }
 
   Optional<CandidateDetail> find(DSLContext ctx, UUID id) {
@@ -263,6 +328,14 @@ public final class CandidateService {
    * @param counselor who records the consent (may be null when unknown)
    */
   public CandidateDetail save(CandidateDetail d, UUID counselor) {
+    access.require(Permission.CANDIDATES_WRITE);
+    // sensitive criteria are written only by allowed accounts; an existing file whose sensitive
+    // criteria were not shown keeps them as they are
+    boolean shown = d.id() == null || access.wasRevealed(d.id());
+    if (d.hasSensitiveData()) {
+      access.require(Permission.SENSITIVE_READ);
+    }
+    UUID recorder = counselor != null ? counselor : access.counselorId().orElse(null);
     List<FieldError> errors = validate(d);
     if (!errors.isEmpty()) {
       throw new CandidateValidationException(errors);
@@ -280,14 +353,15 @@ public final class CandidateService {
                 throw InvalidInputException.of(
                     "error.gone", "No candidate with id " + d.id() + ".");
               }
-              UUID id = store.save(tx, toSave, counselor, actor(), now);
-              return find(tx, id).orElseThrow();
+              UUID id = store.save(tx, toSave, recorder, now, !shown);
+              return find(tx, id).map(x -> shown ? x : masked(x)).orElseThrow();
             });
   }
 
   /** Existing candidates that look like the same person (excluding {@code d} itself). */
   public List<Duplicate> duplicates(CandidateDetail d) {
-    return new DuplicateFinder(reference()).find(db.dsl(), d);
+    access.require(Permission.CANDIDATES_READ);
+    return new DuplicateFinder(reference(), search).find(db.dsl(), d);
   }
 
   /**
@@ -296,6 +370,7 @@ public final class CandidateService {
    * and training paths move to {@code keep}; {@code drop} becomes a tombstone.
    */
   public CandidateDetail merge(UUID keep, UUID drop) {
+    access.require(Permission.CANDIDATES_WRITE);
     if (keep.equals(drop)) {
       throw InvalidInputException.of(
           "candidates.error.mergeItself", "A candidate cannot be merged with itself.");
@@ -316,36 +391,42 @@ public final class CandidateService {
                           () ->
                               InvalidInputException.of(
                                   "error.gone", "No candidate with id " + drop));
-              new CandidateMerge(store, reference()).merge(tx, k, d, actor(), now());
-              return find(tx, keep).orElseThrow();
+              new CandidateMerge(store, reference()).merge(tx, k, d, now());
+              return find(tx, keep).map(CandidateService::masked).orElseThrow();
             });
   }
 
   /** Tombstones a candidate and what hangs off it (a person's erasure). */
   public void delete(UUID id) {
-    db.dsl()
-        .transaction(
-            cfg -> new CandidateMerge(store, reference()).erase(cfg.dsl(), id, actor(), now()));
+    access.require(Permission.CANDIDATES_WRITE);
+    db.dsl().transaction(cfg -> new CandidateMerge(store, reference()).erase(cfg.dsl(), id));
   }
 
-  /** The candidates opened last, most recent first. */
+  /** The candidates the signed-in account opened last, most recent first. */
   public List<CandidateSummary> recent() {
+    access.require(Permission.CANDIDATES_READ);
     return summaries(recentIds());
   }
 
-  /** Remembers that the counselor opened this candidate. */
+  /** Remembers that the signed-in account opened this candidate. */
   public void markOpened(UUID id) {
+    access.require(Permission.CANDIDATES_READ);
     List<UUID> ids = new ArrayList<>(recentIds());
     ids.remove(id);
     ids.add(0, id);
     settings.put(
-        RECENT_KEY,
+        recentKey(),
         ids.stream().limit(RECENT_MAX).map(UUID::toString).collect(Collectors.joining(",")));
+  }
+
+  /** One list per account (the workstation is shared). */
+  private String recentKey() {
+    return RECENT_KEY + access.principal().map(p -> "." + p.login()).orElse("");
   }
 
   private List<UUID> recentIds() {
     return settings
-        .get(RECENT_KEY)
+        .get(recentKey())
         .filter(v -> !v.isBlank())
         .map(v -> Arrays.stream(v.split(",")).map(UUID::fromString).toList())
         .orElse(List.of());
@@ -356,32 +437,11 @@ public final class CandidateService {
     return new CandidateTransfer(this);
   }
 
-  /** Rebuilds the whole search index (after a bulk load or a large sync import). */
-  public void reindex(Progress progress) {
-    CandidateIndex.rebuild(db.dsl(), progress);
-    nameIndex.invalidate();
-  }
-
-  /** Re-indexes these candidates (rows written by someone else). */
-  public void reindex(Collection<UUID> ids) {
-    db.dsl().transaction(cfg -> CandidateIndex.indexRows(cfg.dsl(), ids));
-    nameIndex.invalidate();
-  }
-
-  /** Number of index rows (diagnostics, tests). */
-  public int indexSize() {
-    return db.dsl().fetchCount(CANDIDATE_TOKEN);
-  }
-
   static UUID currentOffice(DSLContext tx) {
     return tx.select(REPLICA.OFFICE_ID)
         .from(REPLICA)
         .where(REPLICA.IS_CURRENT.isTrue())
         .fetchOne(REPLICA.OFFICE_ID);
-  }
-
-  static String actor() {
-    return System.getProperty("user.name", "?");
   }
 
   // package access for the importer
@@ -391,5 +451,13 @@ public final class CandidateService {
 
   CandidateStore store() {
     return store;
+  }
+
+  SearchService searchService() {
+    return search;
+  }
+
+  Access access() {
+    return access;
   }
 }

@@ -1,6 +1,5 @@
 package fr.passerelle.candidates;
 
-import static fr.passerelle.db.jooq.Tables.AUDIT_LOG;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
@@ -11,6 +10,8 @@ import fr.passerelle.db.jooq.tables.records.CandidateConsentRecord;
 import fr.passerelle.db.jooq.tables.records.CandidateCriterionRecord;
 import fr.passerelle.db.jooq.tables.records.CandidateOccupationRecord;
 import fr.passerelle.db.jooq.tables.records.CandidateRecord;
+import fr.passerelle.security.AuditAction;
+import fr.passerelle.security.AuditTrail;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,22 +25,37 @@ import org.jooq.TableRecord;
 
 /**
  * Writes a candidate and what hangs off it (target occupations, criteria, consent) inside the
- * caller's transaction, through the {@link ReplicatedWriter}, and keeps the search index current.
- * Unchanged rows are not rewritten (no needless versions to sync).
+ * caller's transaction, through the {@link ReplicatedWriter} (the search index follows the change
+ * sequence it stamps, ADR 0100). Unchanged rows are not rewritten (no needless versions to sync).
  */
 final class CandidateStore {
   private final ReplicatedWriter writer;
+  private final AuditTrail audit;
 
-  CandidateStore(ReplicatedWriter writer) {
+  CandidateStore(ReplicatedWriter writer, AuditTrail audit) {
     this.writer = writer;
+    this.audit = audit;
   }
 
   ReplicatedWriter writer() {
     return writer;
   }
 
-  /** Creates or updates one candidate; returns its id. */
-  UUID save(DSLContext tx, CandidateDetail d, UUID counselor, String actor, OffsetDateTime now) {
+  AuditTrail audit() {
+    return audit;
+  }
+
+  /**
+   * Creates or updates one candidate; returns its id. {@code keepHiddenSensitive}: sensitive
+   * criteria stored but absent from {@code d} stay (the form showed them masked, or a file cannot
+   * say whether it left them out); otherwise {@code d}'s criteria replace all.
+   */
+  UUID save(
+      DSLContext tx,
+      CandidateDetail d,
+      UUID counselor,
+      OffsetDateTime now,
+      boolean keepHiddenSensitive) {
     CandidateRecord c =
         d.id() == null ? null : tx.selectFrom(CANDIDATE).where(CANDIDATE.ID.eq(d.id())).fetchOne();
     boolean creating = c == null;
@@ -54,9 +70,8 @@ final class CandidateStore {
     }
     UUID id = c.getId();
     saveOccupations(tx, id, d.occupations());
-    saveCriteria(tx, id, d.criteria());
-    saveConsent(tx, id, d.consent(), counselor, actor, now, creating);
-    CandidateIndex.indexRows(tx, List.of(id));
+    saveCriteria(tx, id, d.criteria(), keepHiddenSensitive);
+    saveConsent(tx, id, d.consent(), counselor, now, creating);
     return id;
   }
 
@@ -71,13 +86,11 @@ final class CandidateStore {
     }
     ReplicatedWriter.StampBlock stamps = writer.reserve(tx, count);
     List<TableRecord<?>> records = new ArrayList<>(count);
-    List<UUID> ids = new ArrayList<>(batch.size());
     for (CandidateDetail d : batch) {
       CandidateRecord c = tx.newRecord(CANDIDATE);
       c.setId(d.id() == null ? UUID.randomUUID() : d.id());
       fill(c, d, now);
       records.add(writer.stampNew(c, stamps.next()));
-      ids.add(c.getId());
       for (CandidateDetail.TargetOccupation o : d.occupations()) {
         records.add(writer.stampNew(occupation(tx, c.getId(), o), stamps.next()));
       }
@@ -98,13 +111,12 @@ final class CandidateStore {
       records.add(writer.stampNew(k, stamps.next()));
     }
     tx.batchInsert(records).execute();
-    CandidateIndex.indexRows(tx, ids);
   }
 
   private static void fill(CandidateRecord c, CandidateDetail d, OffsetDateTime now) {
     c.setLastName(trim(d.lastName()));
     c.setFirstName(trim(d.firstName()));
-    c.setNameNorm(CandidateIndex.nameNorm(d.lastName(), d.firstName()));
+    c.setNameNorm(DuplicateFinder.nameNorm(d.lastName(), d.firstName()));
     c.setBirthDate(d.birthDate());
     c.setEmail(trim(d.email()));
     c.setPhone(trim(d.phone()));
@@ -158,7 +170,8 @@ final class CandidateStore {
     stored.values().forEach(r -> writer.delete(tx, CANDIDATE_OCCUPATION, r.getId()));
   }
 
-  private void saveCriteria(DSLContext tx, UUID id, List<CandidateDetail.Criterion> wanted) {
+  private void saveCriteria(
+      DSLContext tx, UUID id, List<CandidateDetail.Criterion> wanted, boolean keepHiddenSensitive) {
     Map<String, CandidateCriterionRecord> stored = new HashMap<>();
     for (CandidateCriterionRecord r :
         tx.selectFrom(CANDIDATE_CRITERION)
@@ -182,7 +195,14 @@ final class CandidateStore {
         writer.update(tx, r);
       }
     }
-    stored.values().forEach(r -> writer.delete(tx, CANDIDATE_CRITERION, r.getId()));
+    stored.values().stream()
+        .filter(
+            r ->
+                !keepHiddenSensitive
+                    || !PriorityCriterion.parse(r.getCriterion())
+                        .map(PriorityCriterion::sensitive)
+                        .orElse(false))
+        .forEach(r -> writer.delete(tx, CANDIDATE_CRITERION, r.getId()));
   }
 
   private static void fillCriterion(CandidateCriterionRecord r, CandidateDetail.Criterion k) {
@@ -196,7 +216,6 @@ final class CandidateStore {
       UUID id,
       CandidateDetail.Consent wanted,
       UUID counselor,
-      String actor,
       OffsetDateTime now,
       boolean creating) {
     CandidateConsentRecord r =
@@ -227,14 +246,12 @@ final class CandidateStore {
       writer.update(tx, r);
     }
     if (!creating || wanted.share() || wanted.sensitive()) {
-      tx.insertInto(AUDIT_LOG)
-          .set(AUDIT_LOG.AT, now)
-          .set(AUDIT_LOG.ACTOR, actor)
-          .set(AUDIT_LOG.ACTION, "CONSENT")
-          .set(AUDIT_LOG.TABLE_NAME, "candidate_consent")
-          .set(AUDIT_LOG.ROW_ID, id)
-          .set(AUDIT_LOG.DETAILS, "share=" + wanted.share() + " sensitive=" + wanted.sensitive())
-          .execute();
+      audit.record(
+          tx,
+          AuditAction.CONSENT_CHANGED,
+          id,
+          "candidate_consent " + id,
+          "share=" + wanted.share() + " sensitive=" + wanted.sensitive());
     }
   }
 

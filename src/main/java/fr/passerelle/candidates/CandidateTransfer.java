@@ -8,6 +8,8 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
 import fr.passerelle.core.CancelledException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.jooq.tables.records.CandidateRecord;
+import fr.passerelle.security.AuditAction;
+import fr.passerelle.security.Permission;
 import fr.passerelle.tabular.Cells;
 import fr.passerelle.tabular.ImportMode;
 import fr.passerelle.tabular.ImportReport;
@@ -40,29 +42,46 @@ public final class CandidateTransfer {
    * ImportMode#VALID_ROWS_ONLY}, the valid ones. The report says what was refused and why.
    */
   public ImportReport importFile(Path file, ImportMode mode, Progress progress) {
-    return new TabularImport<>(new CandidateImportSchema(service))
-        .run(service.database().dsl(), file, mode, progress);
+    service.access().require(Permission.CANDIDATES_WRITE);
+    ImportReport r =
+        new TabularImport<>(new CandidateImportSchema(service))
+            .run(service.database().dsl(), file, mode, progress);
+    if (r.applied()) {
+      service
+          .access()
+          .audit()
+          .record(
+              AuditAction.IMPORTED,
+              null,
+              file.toAbsolutePath().toString(),
+              "CANDIDATES created " + r.created() + ", updated " + r.updated());
+    }
+    return r;
   }
 
   /**
    * Writes the candidates matching {@code query} (all: {@link CandidateQuery#all()}); returns the
-   * count.
+   * count. Sensitive criteria are written only for accounts allowed to see them; audited.
    */
   public long exportFile(Path file, CandidateQuery query, Progress progress) {
+    service.access().require(Permission.DATA_EXPORT);
+    boolean sensitive = service.access().has(Permission.SENSITIVE_READ);
     DSLContext dsl = service.database().dsl();
     ReferenceLookup ref = service.reference();
     int total = service.count(query);
     long done = 0;
-    try (TabularWriter out = TabularWriter.open(file, "Candidats", CandidateColumns.ALL);
+    try (TabularWriter out = TabularWriter.open(file, "Candidats", CandidateColumns.HEADER);
         Cursor<CandidateRecord> cur =
             dsl.selectFrom(CANDIDATE)
-                .where(new CandidateSearch(ref).condition(query))
+                .where(
+                    new CandidateSearch(ref)
+                        .condition(query, service.searchService().consentingOnly()))
                 .orderBy(CANDIDATE.NAME_NORM, CANDIDATE.ID)
                 .fetchSize(BATCH)
                 .fetchLazy()) {
       while (cur.hasNext()) {
         List<CandidateRecord> batch = cur.fetchNext(BATCH).into(CANDIDATE);
-        writeBatch(dsl, ref, batch, out);
+        writeBatch(dsl, ref, batch, out, sensitive);
         done += batch.size();
         progress.update(done, Math.max(total, done), null);
         if (progress.isCancelled()) {
@@ -70,11 +89,23 @@ public final class CandidateTransfer {
         }
       }
     }
+    service
+        .access()
+        .audit()
+        .record(
+            AuditAction.EXPORT,
+            null,
+            file.toAbsolutePath().toString(),
+            "CANDIDATES " + done + " rows" + (sensitive ? ", with sensitive criteria" : ""));
     return done;
   }
 
   private static void writeBatch(
-      DSLContext dsl, ReferenceLookup ref, List<CandidateRecord> batch, TabularWriter out) {
+      DSLContext dsl,
+      ReferenceLookup ref,
+      List<CandidateRecord> batch,
+      TabularWriter out,
+      boolean sensitive) {
     List<UUID> ids = batch.stream().map(CandidateRecord::getId).toList();
     Map<UUID, String> occ =
         dsl
@@ -99,6 +130,14 @@ public final class CandidateTransfer {
             .selectFrom(CANDIDATE_CRITERION)
             .where(CANDIDATE_CRITERION.CANDIDATE_ID.in(ids))
             .and(CANDIDATE_CRITERION.DELETED.isFalse())
+            .and(
+                sensitive
+                    ? org.jooq.impl.DSL.trueCondition()
+                    : CANDIDATE_CRITERION.CRITERION.notIn(
+                        java.util.Arrays.stream(PriorityCriterion.values())
+                            .filter(PriorityCriterion::sensitive)
+                            .map(Enum::name)
+                            .toList()))
             .orderBy(CANDIDATE_CRITERION.CRITERION)
             .fetch()
             .stream()
@@ -128,25 +167,25 @@ public final class CandidateTransfer {
                     }));
     for (CandidateRecord c : batch) {
       boolean[] k = consent.getOrDefault(c.getId(), new boolean[2]);
-      List<String> row = new ArrayList<>(CandidateColumns.ALL.size());
+      List<Object> row = new ArrayList<>(CandidateColumns.ALL.size());
       row.add(c.getId().toString());
       row.add(nz(c.getLastName()));
       row.add(nz(c.getFirstName()));
-      row.add(Cells.format(c.getBirthDate()));
+      row.add(c.getBirthDate());
       row.add(nz(c.getEmail()));
       row.add(nz(c.getPhone()));
       row.add(nz(c.getAddress()));
       row.add(nz(c.getCommuneCode()));
       row.add(c.getCommuneCode() == null ? "" : ref.communeLabel(c.getCommuneCode()));
-      row.add(Cells.format(c.getMobilityKm()));
-      row.add(Cells.format(c.getDrivingLicence()));
-      row.add(Cells.format(c.getAvailableFrom()));
+      row.add(c.getMobilityKm());
+      row.add(c.getDrivingLicence());
+      row.add(c.getAvailableFrom());
       row.add(nz(c.getStatus()));
-      row.add(Cells.format(c.getRegisteredOn()));
+      row.add(c.getRegisteredOn());
       row.add(occ.getOrDefault(c.getId(), ""));
       row.add(crit.getOrDefault(c.getId(), ""));
-      row.add(Cells.format(k[0]));
-      row.add(Cells.format(k[1]));
+      row.add(k[0]);
+      row.add(k[1]);
       row.add(nz(c.getNotes()));
       out.write(row);
     }

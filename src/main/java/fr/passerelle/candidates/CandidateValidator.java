@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 /** The rules a candidate must satisfy before it is saved, from the form or from a file. */
 public final class CandidateValidator {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s;,]+@[^@\\s;,]+\\.[^@\\s;,]{2,}$");
-  private static final Pattern PHONE = Pattern.compile("^[0-9 +().\\-]{6,25}$");
   private static final LocalDate OLDEST = LocalDate.of(1900, 1, 1);
   private final ReferenceLookup ref;
 
@@ -45,12 +44,17 @@ public final class CandidateValidator {
           new FieldError(
               "email", Code.BAD_EMAIL, "\"" + d.email() + "\" is not an e-mail address"));
     }
-    if (!blank(d.phone())
-        && (!PHONE.matcher(d.phone().trim()).matches()
-            || CandidateIndex.phoneKey(d.phone()).isEmpty())) {
+    if (!blank(d.phone()) && !FrenchPhone.isValid(d.phone())) {
       errors.add(
-          new FieldError("phone", Code.BAD_PHONE, "\"" + d.phone() + "\" is not a phone number"));
+          new FieldError(
+              "phone",
+              Code.BAD_PHONE,
+              "\""
+                  + d.phone()
+                  + "\" is not a phone number (10 digits starting with 0, +33 6…, or + and the"
+                  + " country code for a number abroad)"));
     }
+    textFields(d, errors);
     if (!blank(d.communeCode()) && ref.commune(d.communeCode()).isEmpty()) {
       errors.add(
           new FieldError(
@@ -77,6 +81,36 @@ public final class CandidateValidator {
     occupations(d, errors);
     criteria(d, today, errors);
     return errors;
+  }
+
+  /** Control characters (NUL, BEL, ESC…) have no place in a name, an address or a note. */
+  private static void textFields(CandidateDetail d, List<FieldError> errors) {
+    String[][] fields = {
+      {"last_name", d.lastName()},
+      {"first_name", d.firstName()},
+      {"email", d.email()},
+      {"phone", d.phone()},
+      {"address", d.address()},
+      {"notes", d.notes()}
+    };
+    for (String[] f : fields) {
+      if (f[1] == null) {
+        continue;
+      }
+      for (int i = 0; i < f[1].length(); i++) {
+        char c = f[1].charAt(i);
+        boolean lineBreakAllowed = f[0].equals("notes") || f[0].equals("address");
+        if (c < 0x20 && !(lineBreakAllowed && (c == '\n' || c == '\r' || c == '\t'))
+            || c >= 0x7F && c <= 0x9F) {
+          errors.add(
+              new FieldError(
+                  f[0],
+                  Code.CONTROL_CHARACTER,
+                  String.format("contains a control character (U+%04X): remove it", (int) c)));
+          break;
+        }
+      }
+    }
   }
 
   private void occupations(CandidateDetail d, List<FieldError> errors) {

@@ -1,8 +1,11 @@
 package fr.passerelle.candidates;
 
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
-import static fr.passerelle.db.jooq.Tables.CANDIDATE_TOKEN;
 
+import fr.passerelle.db.TextNorm;
+import fr.passerelle.db.VersionStore;
+import fr.passerelle.search.FrenchText;
+import fr.passerelle.search.SearchService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,17 +17,27 @@ import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * Finds existing candidates that look like the same person: same normalised name and birth date,
- * same e-mail, or same phone (normalised). Works on batches of rows (imports) with three indexed
- * queries per batch.
+ * same e-mail, or same phone (normalised). Works on batches of rows (imports): the names by the
+ * indexed {@code name_norm}, e-mails and phones by the search index (ADR 0100), or by a scan of the
+ * candidates while it is not current.
  */
 final class DuplicateFinder {
   private final ReferenceLookup ref;
+  private final SearchService search;
 
-  DuplicateFinder(ReferenceLookup ref) {
+  DuplicateFinder(ReferenceLookup ref, SearchService search) {
     this.ref = ref;
+    this.search = search;
+  }
+
+  /** "Lefèvre" + "Hélène" → "lefevre helene": the stored {@code name_norm}. */
+  static String nameNorm(String lastName, String firstName) {
+    return TextNorm.normalize(
+        (lastName == null ? "" : lastName) + " " + (firstName == null ? "" : firstName));
   }
 
   List<Duplicate> find(DSLContext ctx, CandidateDetail d) {
@@ -34,18 +47,19 @@ final class DuplicateFinder {
   /** For each row, the existing candidates it duplicates (the row's own id excluded). */
   List<List<Duplicate>> findBatch(DSLContext ctx, List<CandidateDetail> rows) {
     Set<String> names = new LinkedHashSet<>();
-    Set<String> keys = new LinkedHashSet<>();
+    Set<String> emails = new LinkedHashSet<>();
+    Set<String> phones = new LinkedHashSet<>();
     for (CandidateDetail d : rows) {
       if (d.birthDate() != null) {
-        names.add(CandidateIndex.nameNorm(d.lastName(), d.firstName()));
+        names.add(nameNorm(d.lastName(), d.firstName()));
       }
-      String m = CandidateIndex.emailKey(d.email());
+      String m = FrenchText.emailKey(d.email());
       if (!m.isEmpty()) {
-        keys.add(CandidateIndex.EMAIL + m);
+        emails.add(m);
       }
-      String p = CandidateIndex.phoneKey(d.phone());
+      String p = FrenchText.phoneKey(d.phone());
       if (!p.isEmpty()) {
-        keys.add(CandidateIndex.PHONE + p);
+        phones.add(p);
       }
     }
     Map<String, List<Record>> byName = new HashMap<>();
@@ -56,35 +70,53 @@ final class DuplicateFinder {
           .and(CANDIDATE.DELETED.isFalse())
           .forEach(r -> byName.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(r));
     }
-    Map<String, List<UUID>> byKey = new HashMap<>();
-    if (!keys.isEmpty()) {
-      ctx.select(CANDIDATE_TOKEN.TOKEN, CANDIDATE_TOKEN.CANDIDATE_ID)
-          .from(CANDIDATE_TOKEN)
-          .where(CANDIDATE_TOKEN.TOKEN.in(keys))
-          .forEach(r -> byKey.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+    Map<String, List<UUID>> byEmail = new HashMap<>();
+    Map<String, List<UUID>> byPhone = new HashMap<>();
+    if (!emails.isEmpty() || !phones.isEmpty()) {
+      var found = search.candidatesWithContact(emails, phones);
+      var contacts =
+          ctx.select(CANDIDATE.ID, CANDIDATE.EMAIL, CANDIDATE.PHONE)
+              .from(CANDIDATE)
+              .where(CANDIDATE.DELETED.isFalse())
+              .and(
+                  found.isPresent()
+                      ? VersionStore.idIn(CANDIDATE.ID, found.get())
+                      : DSL.noCondition()); // the index is not current: every candidate is read
+      if (!found.isPresent() || !found.get().isEmpty()) {
+        contacts.forEach(
+            r -> {
+              String m = FrenchText.emailKey(r.value2());
+              if (emails.contains(m)) {
+                byEmail.computeIfAbsent(m, k -> new ArrayList<>()).add(r.value1());
+              }
+              String p = FrenchText.phoneKey(r.value3());
+              if (phones.contains(p)) {
+                byPhone.computeIfAbsent(p, k -> new ArrayList<>()).add(r.value1());
+              }
+            });
+      }
     }
     List<Map<UUID, Duplicate.Reason>> found = new ArrayList<>();
     Set<UUID> all = new LinkedHashSet<>();
     for (CandidateDetail d : rows) {
       Map<UUID, Duplicate.Reason> hits = new LinkedHashMap<>();
       if (d.birthDate() != null) {
-        for (Record r :
-            byName.getOrDefault(CandidateIndex.nameNorm(d.lastName(), d.firstName()), List.of())) {
+        for (Record r : byName.getOrDefault(nameNorm(d.lastName(), d.firstName()), List.of())) {
           if (d.birthDate().equals(r.get(CANDIDATE.BIRTH_DATE))) {
             hits.putIfAbsent(r.get(CANDIDATE.ID), Duplicate.Reason.NAME_AND_BIRTH_DATE);
           }
         }
       }
-      String m = CandidateIndex.emailKey(d.email());
+      String m = FrenchText.emailKey(d.email());
       if (!m.isEmpty()) {
-        byKey
-            .getOrDefault(CandidateIndex.EMAIL + m, List.of())
+        byEmail
+            .getOrDefault(m, List.of())
             .forEach(id -> hits.putIfAbsent(id, Duplicate.Reason.EMAIL));
       }
-      String p = CandidateIndex.phoneKey(d.phone());
+      String p = FrenchText.phoneKey(d.phone());
       if (!p.isEmpty()) {
-        byKey
-            .getOrDefault(CandidateIndex.PHONE + p, List.of())
+        byPhone
+            .getOrDefault(p, List.of())
             .forEach(id -> hits.putIfAbsent(id, Duplicate.Reason.PHONE));
       }
       if (d.id() != null) {

@@ -17,6 +17,7 @@ public record FieldError(String field, Code code, String message) {
     NEGATIVE,
     TOO_LARGE,
     DUPLICATE_ENTRY,
+    CONTROL_CHARACTER,
     BAD_VALUE
   }
 }

@@ -1,7 +1,6 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
-import fr.passerelle.db.BackupService;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +12,7 @@ final class BackupCommand extends ServiceCommand {
 
   @Override
   protected int run(Services services) {
-    BackupService.backup(services.db(), out);
+    services.backups().backup(out);
     out().println("Backup written to " + out.toAbsolutePath());
     return 0;
   }

@@ -24,7 +24,6 @@ final class CandidatesSearchCommand extends ServiceCommand {
 
   @Override
   protected int run(Services services) {
-    services.awaitSearchKeys(); // what a crash left to write, at most (ADR 0080)
     CandidateService candidates = services.candidates();
     String text = String.join(" ", words);
     List<CandidateSummary> hits = candidates.search(CandidateQuery.text(text), 0, limit);

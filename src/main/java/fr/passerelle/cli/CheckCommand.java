@@ -5,7 +5,6 @@ import fr.passerelle.app.WayBack;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.DatabaseDamagedException;
 import fr.passerelle.db.IntegrityCheck;
-import fr.passerelle.db.WallClock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,10 +17,12 @@ import picocli.CommandLine.Spec;
     name = "check",
     description = {
       "Check the database: every row read through its table and through each index. Exit code 0:"
-          + " sound; 4: damaged (the message names the tables and the ways back).",
+          + " sound; 7: damaged (the message names the tables and the ways back).",
       "After a crash that damaged it, --rebuild keeps every row that can still be read and rolls"
           + " back the checkpoint of the interrupted sync import (import its file again);"
-          + " --restore-backup puts back the newest automatic backup (data folder, backups/)."
+          + " --restore-backup puts back the newest automatic backup (data folder, backups/).",
+      "Runs as an account (--user): any account for the check; an administrator's for a way back"
+          + " while the database can still be opened (a damaged one cannot check a password)."
     })
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,6 +43,10 @@ final class CheckCommand implements Callable<Integer> {
     Path dir = root.dataDir();
     if (rebuild && restoreBackup) {
       throw new InvalidInputException("Choose one: --rebuild or --restore-backup.");
+    }
+    boolean signedIn = false;
+    if (rebuild || restoreBackup) {
+      signedIn = administratorIfReadable(root);
     }
     if (restoreBackup) {
       WayBack.Outcome o = WayBack.restoreLatestBackup(dir);
@@ -68,7 +73,10 @@ final class CheckCommand implements Callable<Integer> {
                 + " partner(s) was rolled back: import their last file again.");
       }
     }
-    try (Services s = Services.open(dir, WallClock.system(), new StderrProgress(err, "recovery"))) {
+    try (Services s = root.openServices(err)) {
+      if (!signedIn && !s.signIn().noAccountYet()) {
+        root.signIn(s, "check", false);
+      }
       IntegrityCheck.Result r =
           IntegrityCheck.all(s.db().dataSource(), new StderrProgress(err, "checking"));
       if (!r.ok()) {
@@ -85,6 +93,28 @@ final class CheckCommand implements Callable<Integer> {
         err.println("  " + p);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Before a way back replaces the database: an administrator signs in, if the database can still
+   * be opened to check the password (true: signed in). A database too damaged to open cannot check
+   * one; its files are then replaced as anyone who can write the data folder could.
+   */
+  private static boolean administratorIfReadable(PasserelleCommand root) {
+    Services s;
+    try {
+      s = root.openServices();
+    } catch (DatabaseDamagedException e) {
+      return false;
+    }
+    try (s) {
+      if (s.signIn().noAccountYet()) {
+        return false;
+      }
+      root.signIn(s, "check", false);
+      s.backups().checkRestore(root.dataDir());
+      return true;
     }
   }
 }

@@ -24,6 +24,32 @@ final class MeetingIds {
     }
   }
 
+  /**
+   * The meeting's sheet for a document of {@code kind} written to {@code target} (checked and
+   * audited by the service), signed by {@code counselor} when given (else the workstation's).
+   */
+  static fr.passerelle.meetings.MeetingSheet sheet(
+      fr.passerelle.app.Services services,
+      String meetingId,
+      String counselor,
+      String kind,
+      Path target) {
+    var sheet =
+        services.meetings().document(parse(meetingId), kind, target.toAbsolutePath().toString());
+    if (counselor == null) {
+      return sheet;
+    }
+    var o = sheet.office();
+    return new fr.passerelle.meetings.MeetingSheet(
+        sheet.meeting(),
+        new fr.passerelle.meetings.MeetingSheet.Office(
+            o.name(), o.address(), o.phone(), o.email(), counselor.strip()),
+        sheet.organisers(),
+        sheet.expected(),
+        sheet.recipients(),
+        sheet.zone());
+  }
+
   /** What writes the file's content. */
   interface Content {
     void write(OutputStream out) throws IOException;

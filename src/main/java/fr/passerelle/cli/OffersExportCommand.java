@@ -17,7 +17,11 @@ final class OffersExportCommand extends ServiceCommand {
   protected int run(Services services) {
     TabularFormat.of(file);
     long n =
-        new OfferTransfer(services.db(), services.writer(), services.candidates().reference())
+        new OfferTransfer(
+                services.db(),
+                services.writer(),
+                services.candidates().reference(),
+                services.access())
             .exportFile(file, Progress.NONE);
     out().printf("%d offer(s) exported to %s%n", n, file);
     return 0;

@@ -28,7 +28,8 @@ final class OffersImportCommand extends ServiceCommand {
   @Override
   protected int run(Services services) {
     OfferTransfer t =
-        new OfferTransfer(services.db(), services.writer(), services.candidates().reference());
+        new OfferTransfer(
+            services.db(), services.writer(), services.candidates().reference(), services.access());
     ImportReport report =
         t.importFile(
             file,

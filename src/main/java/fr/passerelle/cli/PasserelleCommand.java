@@ -1,10 +1,21 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.core.Progress;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.DataDirs;
+import fr.passerelle.security.AccessDeniedException;
+import fr.passerelle.security.SignInService;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,8 +41,16 @@ import picocli.CommandLine.ScopeType;
       CheckCommand.class,
       MeetingsCommand.class,
       RosterCommand.class,
+      PrintCommand.class,
+      PrintersCommand.class,
       IcsCommand.class,
+      ConvocationsCommand.class,
+      InvitationsCommand.class,
+      ReportCommand.class,
+      OfficeCommand.class,
       SyncCommand.class,
+      AccountsCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PasserelleCommand implements Runnable {
@@ -42,8 +61,32 @@ public final class PasserelleCommand implements Runnable {
       description = "Data folder (default: $PASSERELLE_DATA_DIR, else the user data folder).")
   Path dataDir;
 
+  private static final String SYNC_FILE = ".passerelle";
+
+  @Option(
+      names = "--user",
+      scope = ScopeType.INHERIT,
+      paramLabel = "LOGIN",
+      description =
+          "The account to run as (default: $PASSERELLE_USER; asked on a terminal). Its password is"
+              + " asked on the terminal, or read from standard input with --password-stdin; never"
+              + " give it as an argument.")
+  String user;
+
+  @Option(
+      names = "--password-stdin",
+      scope = ScopeType.INHERIT,
+      description =
+          "Read the password from the first line of standard input (scripts); a command that needs"
+              + " another password (a new account's) reads it from the next line.")
+  boolean passwordStdin;
+
   private Map<String, String> env = Map.of();
   private GuiLauncher gui;
+  private InputStream in = System.in;
+  private Opener opener = PasserelleCommand::openServices;
+  private BufferedReader input;
+  private char[] signInPassword;
 
   /** The data folder these options designate. */
   public Path dataDir() {
@@ -51,17 +94,135 @@ public final class PasserelleCommand implements Runnable {
   }
 
   /**
-   * Opens the services on the data folder (what a crash left is finished first, its progress on
-   * {@code err}); the caller closes them.
+   * How the services of a data folder are opened (tests: cheaper password hashing); what a crash
+   * left is finished first, its progress to {@code recovery} (ADR 0080).
+   */
+  @FunctionalInterface
+  public interface Opener {
+    Services open(Path dataDir, Progress recovery);
+  }
+
+  /** Opens the services on the data folder; the caller closes them. */
+  public Services openServices() {
+    return opener.open(dataDir(), Progress.NONE);
+  }
+
+  /**
+   * Opens the services on the data folder, what a crash left finished first with its progress on
+   * {@code err}; the caller closes them.
    */
   public Services openServices(PrintWriter err) {
-    return Services.open(
-        dataDir(), fr.passerelle.db.WallClock.system(), new StderrProgress(err, "recovery"));
+    return opener.open(dataDir(), new StderrProgress(err, "recovery"));
+  }
+
+  /** The login to run as: --user, else $PASSERELLE_USER, else asked on the terminal. */
+  String login() {
+    String l = user != null && !user.isBlank() ? user : env.get("PASSERELLE_USER");
+    if (l != null && !l.isBlank()) {
+      return l.trim();
+    }
+    Console c = System.console();
+    if (c != null && !passwordStdin) {
+      String typed = c.readLine("Identifiant : ");
+      if (typed != null && !typed.isBlank()) {
+        return typed.trim();
+      }
+    }
+    throw new UserFacingException(
+        1, "Name the account to run as: --user LOGIN (or the variable PASSERELLE_USER).");
+  }
+
+  /**
+   * A password: the next line of standard input with --password-stdin, else asked on the terminal
+   * without echo. Never from the arguments or the environment.
+   */
+  char[] readPassword(String prompt) {
+    if (passwordStdin) {
+      try {
+        String line = input().readLine();
+        if (line == null) {
+          throw new UserFacingException(
+              1, "--password-stdin: standard input ended before the password.");
+        }
+        return line.toCharArray();
+      } catch (IOException e) {
+        throw new UserFacingException(1, "Cannot read the password: " + e.getMessage(), e);
+      }
+    }
+    Console c = System.console();
+    if (c == null) {
+      throw new UserFacingException(
+          1,
+          "No terminal to ask the password: write it on standard input and pass --password-stdin.");
+    }
+    char[] pw = c.readPassword("%s", prompt);
+    if (pw == null) {
+      throw new UserFacingException(1, "No password given.");
+    }
+    return pw;
+  }
+
+  /** A new password, asked twice on a terminal (once from standard input). */
+  char[] readNewPassword(String prompt) {
+    char[] first = readPassword(prompt);
+    if (passwordStdin) {
+      return first;
+    }
+    char[] again = readPassword("Confirmez : ");
+    try {
+      if (!Arrays.equals(first, again)) {
+        Arrays.fill(first, '\0');
+        throw new UserFacingException(2, "The two passwords differ: nothing was changed.");
+      }
+      return first;
+    } finally {
+      Arrays.fill(again, '\0');
+    }
+  }
+
+  /** Standard input as lines, shared by the password and a command's own questions. */
+  BufferedReader input() {
+    if (input == null) {
+      input = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return input;
+  }
+
+  /**
+   * Signs the account in on {@code services} for the command {@code command}. Refused (exit 4) when
+   * the password is wrong, the account locked or disabled, or when it must first choose its own
+   * password ({@code accounts passwd} excepted).
+   */
+  void signIn(Services services, String command, boolean passwordChange) {
+    String login = login();
+    char[] pw = readPassword("Mot de passe de " + login + " : ");
+    SignInService.SignedIn s = services.signIn().signIn(login, pw, "ligne de commande: " + command);
+    if (passwordChange) {
+      signInPassword = pw;
+    } else {
+      Arrays.fill(pw, '\0');
+    }
+    if (s.mustChange() && !passwordChange) {
+      throw new UserFacingException(
+          AccessDeniedException.EXIT_CODE,
+          "The account "
+              + s.principal().login()
+              + " must choose its own password first: passerelle --user "
+              + s.principal().login()
+              + " accounts passwd");
+    }
+  }
+
+  /** The password the account signed in with (accounts passwd only); cleared after use. */
+  char[] takeSignInPassword() {
+    char[] p = signInPassword;
+    signInPassword = null;
+    return p;
   }
 
   @Override
   public void run() {
-    gui.launch(dataDir());
+    gui.launch(dataDir(), null);
   }
 
   /**
@@ -71,10 +232,42 @@ public final class PasserelleCommand implements Runnable {
    */
   public static int run(
       String[] args, Map<String, String> env, GuiLauncher gui, PrintWriter out, PrintWriter err) {
+    return run(args, env, gui, out, err, System.in, PasserelleCommand::openServices);
+  }
+
+  private static Services openServices(Path dataDir, Progress recovery) {
+    return Services.open(
+        dataDir,
+        fr.passerelle.db.WallClock.system(),
+        fr.passerelle.security.PasswordHasher.Params.DEFAULT,
+        recovery);
+  }
+
+  /**
+   * As {@link #run(String[], Map, GuiLauncher, PrintWriter, PrintWriter)}, reading {@code in} and
+   * opening the data folder with {@code opener}.
+   */
+  public static int run(
+      String[] args,
+      Map<String, String> env,
+      GuiLauncher gui,
+      PrintWriter out,
+      PrintWriter err,
+      InputStream in,
+      Opener opener) {
+    if (args.length == 1 && args[0].toLowerCase(Locale.ROOT).endsWith(SYNC_FILE)) {
+      // a sync file double-clicked (the Windows installer associates .passerelle with Passerelle,
+      // which then gets its path alone): the window opens and imports it
+      gui.launch(DataDirs.resolve(null, env), Path.of(args[0]).toAbsolutePath());
+      return 0;
+    }
     PasserelleCommand root = new PasserelleCommand();
     root.env = env;
     root.gui = gui;
+    root.in = in;
+    root.opener = opener;
     CommandLine cl = new CommandLine(root);
+    addHelpOption(cl);
     if (out != null) {
       cl.setOut(out);
     }
@@ -99,5 +292,20 @@ public final class PasserelleCommand implements Runnable {
           return 1;
         });
     return cl.execute(args);
+  }
+
+  /** {@code -h}/{@code --help} on every subcommand, however deep (the root has it by mixin). */
+  private static void addHelpOption(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      var spec = sub.getCommandSpec();
+      if (spec.findOption("--help") == null) {
+        spec.addOption(
+            CommandLine.Model.OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
+      }
+      addHelpOption(sub);
+    }
   }
 }

@@ -1,39 +1,83 @@
 package fr.passerelle.cli;
 
-import fr.passerelle.db.BackupService;
+import fr.passerelle.app.Services;
+import fr.passerelle.db.Database;
+import fr.passerelle.security.Principal;
+import fr.passerelle.sync.InstallationBackup;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
     name = "restore",
     description =
-        "Replace the database by a backup. The installation gets a new replica id; the"
-            + " previous database is kept beside it.")
+        "Replace the database by a backup of this installation. The installation gets a new"
+            + " replica id; the previous database is kept beside it. A backup of another office is"
+            + " refused unless --move-installation is given.")
 final class RestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE")
   Path file;
 
+  @Option(
+      names = "--move-installation",
+      description =
+          "Move the backup's installation to this data folder (a new workstation): its office"
+              + " replaces this folder's, whose database and keys are set aside.")
+  boolean move;
+
+  @Option(
+      names = "--keys",
+      paramLabel = "KEYS",
+      description =
+          "The sync-keys.json of the installation that made the backup, to keep its partners'"
+              + " trust (without it, the installation gets new keys).")
+  Path keys;
+
   @Override
   public Integer call() {
     PasserelleCommand root = (PasserelleCommand) spec.root().userObject();
-    UUID replica = BackupService.restore(root.dataDir(), file);
-    spec.commandLine()
-        .getOut()
-        .println(
-            "Restored "
-                + file
-                + " into "
-                + root.dataDir()
-                + "; new replica id "
-                + replica
-                + " (partners will do one full exchange with it).");
+    Principal who = null;
+    if (java.nio.file.Files.exists(root.dataDir().resolve(Database.FILE_NAME + ".mv.db"))) {
+      try (Services s = root.openServices()) {
+        if (!s.signIn().noAccountYet()) {
+          root.signIn(s, "restore", false);
+          s.backups().checkRestore(file);
+          who = s.access().principal().orElseThrow();
+        }
+      }
+    }
+    InstallationBackup.Restored r = InstallationBackup.restore(root.dataDir(), file, move, keys);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "Restored "
+            + file
+            + " into "
+            + root.dataDir()
+            + (r.office() == null
+                ? ""
+                : ": office \"" + r.office() + "\" (" + r.organisation() + ")")
+            + "; new replica id "
+            + r.replicaId()
+            + " (partners will do one full exchange with it).");
+    r.keysSetAside()
+        .ifPresent(
+            p -> out.println("This folder's previous sync keys were set aside as " + p + "."));
+    out.println(
+        r.fingerprint()
+            .map(f -> "Sync keys: fingerprint " + f + ".")
+            .orElse(
+                "No sync keys in this folder: new ones are made at the first sync; partners must"
+                    + " trust this installation's new identity card (sync identity)."));
+    try (Services s = root.openServices()) {
+      s.access().audit().restored(who, file.toAbsolutePath().toString(), r.replicaId());
+    }
     return 0;
   }
 }

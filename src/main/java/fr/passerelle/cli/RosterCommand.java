@@ -24,7 +24,10 @@ final class RosterCommand extends ServiceCommand {
 
   @Override
   protected int run(Services services) {
-    MeetingSheet sheet = services.meetings().sheet(MeetingIds.parse(meetingId));
+    MeetingSheet sheet =
+        services
+            .meetings()
+            .document(MeetingIds.parse(meetingId), "PDF roster", out.toAbsolutePath().toString());
     MeetingIds.writeFile(
         out, o -> new RosterPdf(Math.max(0, walkIns)).write(sheet, services.meetings().now(), o));
     out()

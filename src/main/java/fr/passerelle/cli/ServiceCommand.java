@@ -28,10 +28,27 @@ public abstract class ServiceCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     try (Services services = root().openServices(err())) {
+      if (signsIn()) {
+        root()
+            .signIn(
+                services,
+                spec.qualifiedName(" ").replaceFirst("^passerelle ", ""),
+                keepsSignInPassword());
+      }
       int code = run(services);
       out().flush();
       return code;
     }
+  }
+
+  /** True when the command runs as an account (all but the set-up of the first one). */
+  protected boolean signsIn() {
+    return true;
+  }
+
+  /** True for the command that changes the account's own password (it needs the current one). */
+  protected boolean keepsSignInPassword() {
+    return false;
   }
 
   /** The verb's work; returns the exit code. */

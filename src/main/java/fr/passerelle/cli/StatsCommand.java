@@ -78,6 +78,11 @@ final class StatsCommand extends ServiceCommand {
   }
 
   private UUID officeId() {
+    return officeId(office);
+  }
+
+  /** The --office option's id, null when absent; exit 2 when it is not an id. */
+  static UUID officeId(String office) {
     if (office == null) {
       return null;
     }

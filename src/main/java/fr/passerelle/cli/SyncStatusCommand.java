@@ -40,6 +40,7 @@ final class SyncStatusCommand extends ServiceCommand {
       m.put("organisation", s.organisation());
       m.put("changeSeq", s.changeSeq());
       m.put("conflicts", s.conflicts());
+      m.put("refusedRows", s.refusedRows());
       m.put("peers", s.peers().stream().map(SyncStatusCommand::peerJson).toList());
       Json.print(out(), m);
       return 0;
@@ -48,6 +49,12 @@ final class SyncStatusCommand extends ServiceCommand {
         .printf(
             "%s (%s)%nreplica %s, change %d, open conflicts %d%n",
             s.office(), s.organisation(), s.replicaId(), s.changeSeq(), s.conflicts());
+    if (s.refusedRows() > 0) {
+      out()
+          .printf(
+              "rows of partners' files refused (quarantined, see the Sync view): %d%n",
+              s.refusedRows());
+    }
     for (Peer p : s.peers()) {
       out()
           .printf(

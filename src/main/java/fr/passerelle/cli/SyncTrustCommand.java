@@ -4,9 +4,7 @@ import fr.passerelle.app.Services;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.sync.IdentityCard;
 import fr.passerelle.sync.Peer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +39,7 @@ final class SyncTrustCommand extends ServiceCommand {
     if (!yes) {
       out().print("Compare this fingerprint with the office by phone. Trust it? [y/N] ");
       out().flush();
-      String answer =
-          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      String answer = root().input().readLine();
       if (answer == null || !answer.trim().toLowerCase().startsWith("y")) {
         out().println("Not trusted.");
         return 1;

@@ -1,9 +1,12 @@
 package fr.passerelle.dashboard;
 
+import fr.passerelle.db.WallClock;
+import fr.passerelle.pdf.ArchivalPdf;
+import fr.passerelle.pdf.Tagging;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +15,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The one-page A4 landscape report of the dashboard for the steering committee: the four axes'
@@ -20,8 +22,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * embedded font (DejaVu Sans, shipped under fr/passerelle/fonts).
  */
 public final class DashboardReport {
-  static final String FONT = "/fr/passerelle/fonts/DejaVuSans.ttf";
-  static final String FONT_BOLD = "/fr/passerelle/fonts/DejaVuSans-Bold.ttf";
+  static final String FONT = ArchivalPdf.REGULAR;
+  static final String FONT_BOLD = ArchivalPdf.BOLD;
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.FRANCE);
 
@@ -30,21 +32,30 @@ public final class DashboardReport {
   private PDFont regular;
   private PDFont bold;
   private PDPageContentStream cs;
+  private Tagging tagging;
+  private PDPage page;
 
   /** Writes the report; {@code scope} names the office(s), {@code printedOn} the print date. */
   public void write(Indicators ind, String scope, LocalDate printedOn, OutputStream out)
       throws IOException {
+    write(ind, scope, printedOn.atStartOfDay(WallClock.DEFAULT_ZONE), out);
+  }
+
+  /** Writes the report as PDF/A-2A; {@code printedAt} in the office's time zone. */
+  public void write(Indicators ind, String scope, ZonedDateTime printedAt, OutputStream out)
+      throws IOException {
+    LocalDate printedOn = printedAt.toLocalDate();
     try (PDDocument doc = new PDDocument()) {
-      regular = load(doc, FONT);
-      bold = load(doc, FONT_BOLD);
-      PDPage page = new PDPage(size);
+      regular = ArchivalPdf.font(doc, FONT);
+      bold = ArchivalPdf.font(doc, FONT_BOLD);
+      tagging = new Tagging(doc);
+      page = new PDPage(size);
       doc.addPage(page);
-      doc.getDocumentInformation().setTitle("Tableau de bord du partenariat");
       try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
         cs = c;
         float w = size.getWidth();
         float h = size.getHeight();
-        text(bold, 16, 40, h - 45, "Tableau de bord du partenariat — comité de pilotage");
+        tagged("H1", bold, 16, 40, h - 45, "Tableau de bord du partenariat — comité de pilotage");
         text(
             regular,
             10,
@@ -92,9 +103,15 @@ public final class DashboardReport {
           float x = 40 + b * (colW + 10);
           float y = h - 95;
           text(bold, 12, x, y, blocks[b][0]);
-          cs.moveTo(x, y - 5);
-          cs.lineTo(x + colW, y - 5);
-          cs.stroke();
+          float rule = y - 5;
+          float left = x;
+          Tagging.artifact(
+              cs,
+              () -> {
+                cs.moveTo(left, rule);
+                cs.lineTo(left + colW, rule);
+                cs.stroke();
+              });
           y -= 22;
           for (int i = 1; i < blocks[b].length; i++) {
             String[] kv = blocks[b][i].split(":", 2);
@@ -141,6 +158,16 @@ public final class DashboardReport {
                 + " nominative. Les données RQTH sont des données de santé : ne diffuser ce document"
                 + " qu'aux membres du comité.");
       }
+      ArchivalPdf.finish(
+          doc,
+          tagging,
+          "Tableau de bord du partenariat",
+          scope
+              + ", du "
+              + DAY.format(ind.period().from())
+              + " au "
+              + DAY.format(ind.period().to()),
+          printedAt);
       doc.save(out);
     }
   }
@@ -159,9 +186,13 @@ public final class DashboardReport {
     }
     float slot = w / months.size();
     float bw = slot * 0.35f;
-    cs.moveTo(x, y);
-    cs.lineTo(x + w, y);
-    cs.stroke();
+    Tagging.artifact(
+        cs,
+        () -> {
+          cs.moveTo(x, y);
+          cs.lineTo(x + w, y);
+          cs.stroke();
+        });
     for (int i = 0; i < months.size(); i++) {
       MonthPoint m = months.get(i);
       float bx = x + i * slot + 4;
@@ -206,18 +237,23 @@ public final class DashboardReport {
     if (h <= 0) {
       return;
     }
-    cs.setNonStrokingColor(gray, gray, gray);
-    cs.addRect(x, y, w, h);
-    cs.fill();
-    cs.setNonStrokingColor(0f, 0f, 0f);
+    Tagging.artifact(
+        cs,
+        () -> {
+          cs.setNonStrokingColor(gray, gray, gray);
+          cs.addRect(x, y, w, h);
+          cs.fill();
+          cs.setNonStrokingColor(0f, 0f, 0f);
+        });
   }
 
   private void text(PDFont f, float s, float x, float y, String t) throws IOException {
-    cs.beginText();
-    cs.setFont(f, s);
-    cs.newLineAtOffset(x, y);
-    cs.showText(t);
-    cs.endText();
+    tagged("P", f, s, x, y, t);
+  }
+
+  private void tagged(String type, PDFont f, float s, float x, float y, String t)
+      throws IOException {
+    tagging.showText(cs, page, type, f, s, x, y, t);
   }
 
   private void wrap(PDFont f, float s, float x, float y, float w, String t) throws IOException {
@@ -239,11 +275,5 @@ public final class DashboardReport {
 
   private static String pct(Double v) {
     return v == null ? "—" : String.format(Locale.FRANCE, "%.1f %%", v);
-  }
-
-  private static PDFont load(PDDocument doc, String res) throws IOException {
-    try (InputStream in = DashboardReport.class.getResourceAsStream(res)) {
-      return PDType0Font.load(doc, in);
-    }
   }
 }

@@ -13,6 +13,9 @@ import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
 import fr.passerelle.db.ReplicatedTables;
 import fr.passerelle.db.Snapshots;
 import fr.passerelle.db.WallClock;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.AuditAction;
+import fr.passerelle.security.Permission;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,23 +66,28 @@ public final class StatsService {
 
   private final DSLContext dsl;
   private final WallClock clock;
+  private final Access access;
   private OfferSnapshot offers;
   private PoolCounts pool;
 
-  public StatsService(DSLContext dsl) {
-    this(dsl, WallClock.system());
-  }
-
-  public StatsService(DSLContext dsl, WallClock clock) {
+  public StatsService(DSLContext dsl, WallClock clock, Access access) {
     this.dsl = dsl;
     this.clock = clock;
+    this.access = access;
+  }
+
+  /**
+   * Checks that the signed-in account may export the dashboard ({@code kind}: PDF report, CSV of a
+   * chart) and audits the export to {@code target}.
+   */
+  public void exporting(String kind, String target) {
+    access.require(Permission.DATA_EXPORT);
+    access.audit().record(AuditAction.EXPORT, null, target, "DASHBOARD " + kind);
   }
 
   /** Today in the offices' time zone. */
   public LocalDate today() {
-    return java.time.Instant.ofEpochMilli(clock.millis())
-        .atZone(java.time.ZoneId.of("Europe/Paris"))
-        .toLocalDate();
+    return clock.today();
   }
 
   /**
@@ -108,6 +116,7 @@ public final class StatsService {
 
   /** Every indicator for {@code period} and {@code officeId} (null: all offices). */
   public Indicators indicators(Period period, UUID officeId) {
+    access.require(Permission.DASHBOARD_READ);
     Period prev = period.previous();
     Map<String, Figure> f = new LinkedHashMap<>();
     OfferSnapshot.Figures offers = offers().count(period, officeId);

@@ -1,5 +1,6 @@
 package fr.passerelle.db;
 
+import static fr.passerelle.db.jooq.Tables.OFFICE;
 import static fr.passerelle.db.jooq.Tables.PEER;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
 
@@ -12,17 +13,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.jooq.DSLContext;
 
 /**
  * Backup and restore with H2's own {@code BACKUP TO} (a consistent online copy). A backup is a ZIP
- * holding a {@code passerelle-backup.properties} marker and the H2 file. A restore gives the
- * installation a new replica id: replica ids are never reused (DESIGN.md, Sync).
+ * holding a {@code passerelle-backup.properties} marker (format, date, replica id, the office it
+ * was made by, and what the caller adds) and the H2 file. A restore gives the installation a new
+ * replica id: replica ids are never reused (DESIGN.md, Sync). Which backups a data folder may take
+ * is its caller's to check ({@link RestoreCheck}), before anything is replaced.
  */
 public final class BackupService {
   static final String MARKER = "passerelle-backup.properties";
@@ -30,10 +36,42 @@ public final class BackupService {
   static final String RESTORING = ".restoring";
   static final String TEMP_PREFIX = ".passerelle-backup";
 
+  /** The office an installation's database says it is. */
+  public record Owner(UUID officeId, String office, String organisation) {}
+
+  /**
+   * Decides, before a restore replaces anything, whether the data folder may take the backup:
+   * throws to refuse. {@code here} is empty when the folder has no office yet.
+   */
+  @FunctionalInterface
+  public interface RestoreCheck {
+    RestoreCheck ANY = (backup, marker, here) -> {};
+
+    void check(Optional<Owner> backup, Properties marker, Optional<Owner> here);
+  }
+
   private BackupService() {}
 
   /** Writes a backup of the open database to {@code out}. */
   public static void backup(Database db, Path out) {
+    backup(db, out, Map.of());
+  }
+
+  /** The office of an open database, if it has one. */
+  public static Optional<Owner> owner(DSLContext ctx) {
+    return ctx.select(OFFICE.ID, OFFICE.NAME, OFFICE.ORGANISATION)
+        .from(REPLICA)
+        .join(OFFICE)
+        .on(OFFICE.ID.eq(REPLICA.OFFICE_ID))
+        .where(REPLICA.IS_CURRENT.isTrue())
+        .fetchOptional(r -> new Owner(r.value1(), r.value2(), r.value3()));
+  }
+
+  /**
+   * Writes a backup of the open database to {@code out}, with {@code extra} entries in its marker
+   * (public facts only: the marker is not encrypted).
+   */
+  public static void backup(Database db, Path out, Map<String, String> extra) {
     Path tmp = null;
     Path part = null;
     try {
@@ -49,6 +87,14 @@ public final class BackupService {
         p.setProperty("format", "1");
         p.setProperty("created", OffsetDateTime.now().toString());
         p.setProperty("replica", ReplicatedWriter.currentReplica(db.dsl()).getId().toString());
+        owner(db.dsl())
+            .ifPresent(
+                o -> {
+                  p.setProperty("office.id", o.officeId().toString());
+                  p.setProperty("office.name", o.office());
+                  p.setProperty("office.organisation", o.organisation());
+                });
+        extra.forEach(p::setProperty);
         zip.putNextEntry(new ZipEntry(MARKER));
         p.store(zip, "Passerelle backup");
         zip.closeEntry();
@@ -75,12 +121,29 @@ public final class BackupService {
   }
 
   /**
-   * Replaces the database of {@code dataDir} by the backup {@code file}. The previous database is
-   * kept beside it as {@code passerelle.mv.db.before-restore-<time>}. Returns the new replica id.
+   * Replaces the database of {@code dataDir} by the backup {@code file}, whatever office it was
+   * made by. The previous database is kept beside it as {@code
+   * passerelle.mv.db.before-restore-<time>}. Returns the new replica id.
    */
   public static UUID restore(Path dataDir, Path file) {
-    checkIsBackup(file);
-    checkNotInUse(dataDir);
+    return restore(dataDir, file, RestoreCheck.ANY);
+  }
+
+  /** The marker of a backup file, checked to be one. */
+  public static Properties marker(Path file) {
+    return checkIsBackup(file);
+  }
+
+  /**
+   * Replaces the database of {@code dataDir} by the backup {@code file} if {@code check} lets it
+   * (asked with the backup's office, read from the backup's database itself, and the folder's): the
+   * previous database is kept beside it as {@code passerelle.mv.db.before-restore-<time>}. Returns
+   * the new replica id. A current database too damaged to be read is replaced as a folder without
+   * an office would be (ADR 0080); one another Passerelle has open is refused.
+   */
+  public static UUID restore(Path dataDir, Path file, RestoreCheck check) {
+    Properties marker = checkIsBackup(file);
+    Optional<Owner> here = currentOwner(dataDir);
     Path staging = dataDir.resolve("restore-" + System.nanoTime());
     try {
       Files.createDirectories(staging);
@@ -91,6 +154,7 @@ public final class BackupService {
       }
       UUID replica;
       try (Database restored = Database.open(staging)) {
+        check.check(owner(restored.dsl()), marker, here);
         replica = renewReplicaId(restored);
       }
       swapIn(dataDir, staging.resolve(DB_ENTRY));
@@ -145,17 +209,20 @@ public final class BackupService {
     }
   }
 
-  /** Refuses a data folder another Passerelle has open; a damaged database may be replaced. */
-  private static void checkNotInUse(Path dataDir) {
-    try {
-      Database.open(dataDir).close();
+  /**
+   * The office of the data folder's current database; fails clearly if another Passerelle has it
+   * open (and makes sure the folder exists and is writable); empty if it cannot be read (damaged).
+   */
+  private static Optional<Owner> currentOwner(Path dataDir) {
+    try (Database current = Database.open(dataDir)) {
+      return owner(current.dsl());
     } catch (RuntimeException e) {
       if (e instanceof DatabaseException
           && e.getCause() instanceof java.sql.SQLException q
           && q.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
         throw e;
       }
-      // the current database cannot be opened (damaged): the backup replaces it
+      return Optional.empty(); // the current database cannot be read (damaged): replaced
     }
   }
 
@@ -189,7 +256,7 @@ public final class BackupService {
     return fresh;
   }
 
-  private static void checkIsBackup(Path file) {
+  private static Properties checkIsBackup(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException("No such backup file: " + file);
     }
@@ -209,6 +276,7 @@ public final class BackupService {
                 + p.getProperty("format")
                 + ").");
       }
+      return p;
     } catch (IOException e) {
       throw new InvalidInputException(file + " is not a Passerelle backup.", e);
     }

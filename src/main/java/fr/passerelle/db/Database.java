@@ -47,8 +47,6 @@ public final class Database implements AutoCloseable {
   private volatile boolean verified;
   private volatile boolean keepMarker;
   private boolean closed;
-  private final java.util.concurrent.locks.ReentrantLock bulkWrites =
-      new java.util.concurrent.locks.ReentrantLock();
 
   private Database(Path dataDir, JdbcConnectionPool pool, Connection keeper, boolean unclean) {
     this.dataDir = dataDir;
@@ -96,6 +94,9 @@ public final class Database implements AutoCloseable {
     try {
       keeper = DriverManager.getConnection(url, "sa", "");
     } catch (SQLException e) {
+      if (unreadableAfterCrash(dataDir, e)) {
+        throw DatabaseDamagedException.unreadable(dataDir, e);
+      }
       throw translate(dataDir, e);
     }
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
@@ -131,16 +132,6 @@ public final class Database implements AutoCloseable {
         + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
-  /**
-   * Taken by the writes that commit many rows in chunks (a sync import, the search keys' catch-up)
-   * for each of their transactions: their commits never run while another of them writes. H2 stores
-   * the file when a writer has many unsaved changes, and a store in the middle of another
-   * transaction's commit is what a crash turns into a half-applied commit (ADR 0080).
-   */
-  public java.util.concurrent.locks.Lock bulkWrites() {
-    return bulkWrites;
-  }
-
   private static void prepareDir(Path dataDir) {
     try {
       Files.createDirectories(dataDir);
@@ -163,6 +154,17 @@ public final class Database implements AutoCloseable {
       return "a file of that name is in the way";
     }
     return e.getReason() != null ? e.getReason() : e.getMessage();
+  }
+
+  /**
+   * H2 refused to open a file a session did not close, as a kill can leave it ({@code Chunk … not
+   * found}, a corrupted file): damage, said with its way back, not "not a Passerelle database".
+   */
+  private static boolean unreadableAfterCrash(Path dataDir, SQLException e) {
+    int code = e.getErrorCode();
+    return Files.exists(dataDir.resolve(OPEN_MARKER))
+        && Files.exists(dataDir.resolve(FILE_NAME + ".mv.db"))
+        && (code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.FILE_CORRUPTED_1);
   }
 
   static DatabaseException translate(Path dataDir, SQLException e) {
@@ -197,7 +199,7 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
             .dataSource(pool)
             .locations("classpath:db/migration")
-            .javaMigrations(new ReferenceDataMigration())
+            .javaMigrations(new ReferenceDataMigration(), new AuditLegacyMigration())
             .load();
     try {
       MigrationInfo[] future =

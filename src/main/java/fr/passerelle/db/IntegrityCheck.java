@@ -58,14 +58,7 @@ public final class IntegrityCheck {
   /** The small tables that say where the data stands: read after any unclean shutdown. */
   static final List<String> CONTROL_TABLES =
       List.of(
-          "replica",
-          "office",
-          "peer",
-          "setting",
-          "sync_log",
-          "sync_import",
-          "sync_touched_person",
-          "candidate_reindex");
+          "replica", "office", "peer", "setting", "sync_log", "sync_import", "sync_touched_person");
 
   /**
    * The check at open after an unclean shutdown: the control tables and the tables the writes a

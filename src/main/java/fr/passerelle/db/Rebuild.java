@@ -57,6 +57,15 @@ public final class Rebuild {
       }
       Files.delete(script);
       BackupService.swapIn(dataDir, staging.resolve(BackupService.DB_ENTRY));
+      // the swap forgets the journal: an interrupted import whose copy is kept is noted again, so
+      // that its copy survives the next open and the import can start again from it
+      Journal journal = new Journal(dataDir);
+      for (Journal.Entry n : notes) {
+        String copy = n.detail(Journal.KEEP_FILE);
+        if (copy != null && Files.isRegularFile(Path.of(copy))) {
+          journal.begin(n.kind(), n.tables(), n.details());
+        }
+      }
       progress.update(2, 2, null);
       return notes;
     } catch (IOException | SQLException e) {

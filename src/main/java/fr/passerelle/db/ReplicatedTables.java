@@ -47,14 +47,28 @@ public final class ReplicatedTables {
           OCCUPATION_TENSION,
           SYNC_CONFLICT);
 
+  /**
+   * Replicated only between the offices of one organisation, and not part of the shared data (not
+   * in {@link #ALL}: not in the digest, the counts, the consent rule): the audit trail, whose
+   * entries are stamped when the next export publishes them (ADR 0107).
+   */
+  public static final List<Table<?>> ORGANISATION_ONLY = List.of(AUDIT_ENTRY);
+
   private ReplicatedTables() {}
 
   public static boolean isReplicated(Table<?> table) {
-    return ALL.stream().anyMatch(t -> t.getName().equalsIgnoreCase(table.getName()));
+    return byName(table.getName()).isPresent();
   }
 
   public static Optional<Table<?>> byName(String name) {
-    return ALL.stream().filter(t -> t.getName().equalsIgnoreCase(name)).findFirst();
+    return java.util.stream.Stream.concat(ALL.stream(), ORGANISATION_ONLY.stream())
+        .filter(t -> t.getName().equalsIgnoreCase(name))
+        .findFirst();
+  }
+
+  /** True for the tables that never leave the organisation (see {@link #ORGANISATION_ONLY}). */
+  public static boolean isOrganisationOnly(Table<?> table) {
+    return ORGANISATION_ONLY.stream().anyMatch(t -> t.getName().equalsIgnoreCase(table.getName()));
   }
 
   /** The table's own field for a sync column. */

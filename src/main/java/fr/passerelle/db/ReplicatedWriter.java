@@ -3,9 +3,11 @@ package fr.passerelle.db;
 import static fr.passerelle.db.ReplicatedTables.*;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
 
+import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.jooq.tables.records.ReplicaRecord;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -33,14 +35,24 @@ import org.jooq.UpdatableRecord;
  */
 public final class ReplicatedWriter {
   /**
-   * A rule every local insert and update must keep, checked in the writer's transaction after the
-   * row is stored; a refusal is thrown and rolls the transaction back.
+   * A rule every local insert, update and delete must keep, checked in the writer's transaction; a
+   * refusal is thrown and rolls the transaction back.
    */
   @FunctionalInterface
   public interface WriteGuard {
     WriteGuard NONE = (tx, table, id) -> {};
 
+    /** Checked after a local insert or update, the row stored. */
     void check(DSLContext tx, Table<?> table, UUID id);
+
+    /**
+     * Why a local insert, update or delete ({@code delete}) of row {@code id} may not be made,
+     * asked before it is made (the stored row, if any, still as it was); empty if it may.
+     */
+    default Optional<UserFacingException> refusal(
+        DSLContext tx, Table<?> table, UUID id, boolean delete) {
+      return Optional.empty();
+    }
   }
 
   private final WallClock clock;
@@ -53,6 +65,22 @@ public final class ReplicatedWriter {
   public ReplicatedWriter(WallClock clock, WriteGuard guard) {
     this.clock = clock;
     this.guard = guard;
+  }
+
+  /**
+   * Why a local write of row {@code id} of {@code table} would be refused, without making it (an
+   * import validates its rows with this before writing any).
+   */
+  public Optional<UserFacingException> refusal(
+      DSLContext tx, Table<?> table, UUID id, boolean delete) {
+    return guard.refusal(tx, table, id, delete);
+  }
+
+  private void before(DSLContext tx, Table<?> table, UUID id, boolean delete) {
+    Optional<UserFacingException> no = guard.refusal(tx, table, id, delete);
+    if (no.isPresent()) {
+      throw no.get();
+    }
   }
 
   /** The current replica row (read-only view, no lock). */
@@ -108,9 +136,10 @@ public final class ReplicatedWriter {
   /** Inserts a new row with a stamp from a reserved block (bulk loads). */
   public <R extends TableRecord<R>> R insert(DSLContext tx, R record, Stamp stamp) {
     stampNew(record, stamp);
+    Table<R> table = record.getTable();
+    before(tx, table, record.get(col(table, ID)), false);
     record.attach(tx.configuration());
     record.insert();
-    Table<R> table = record.getTable();
     guard.check(tx, table, record.get(col(table, ID)));
     return record;
   }
@@ -135,6 +164,7 @@ public final class ReplicatedWriter {
       return record;
     }
     Table<R> table = record.getTable();
+    before(tx, table, record.get(col(table, ID)), false);
     String storedVv =
         tx.select(col(table, VV))
             .from(table)
@@ -154,6 +184,7 @@ public final class ReplicatedWriter {
     if (stored == null || Boolean.TRUE.equals(stored.get(col(table, DELETED)))) {
       return false;
     }
+    before(tx, table, id, true);
     VersionVector vv = VersionVector.parse(stored.get(col(table, VV)));
     Record tomb = tx.newRecord(table);
     tomb.set(col(table, ID), id);

@@ -4,7 +4,6 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
 
 import fr.passerelle.app.Services;
-import fr.passerelle.candidates.CandidateIndex;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.DatabaseException;
@@ -63,6 +62,7 @@ public final class DemoService {
    * (only this replica's counters have moved on).
    */
   public Report generate(Options options, Progress progress) {
+    services.access().require(fr.passerelle.security.Permission.SETTINGS_MANAGE);
     validate(options);
     long t0 = System.nanoTime();
     try (Connection c = services.db().dataSource().getConnection()) {
@@ -72,21 +72,21 @@ public final class DemoService {
       try {
         Map<String, Integer> rows = generate(tx, c, options, progress);
         c.commit();
-        // The candidate search index is kept by CandidateService for its own writes; the
-        // generator writes in bulk, so the index is rebuilt once at the end.
-        CandidateIndex.rebuild(
-            services.db().dsl(),
-            new Progress() {
-              @Override
-              public void update(long done, long total, String message) {
-                progress.update(done, total, "Search index");
-              }
+        // the search index follows the database (ADR 0100): brought up to date once, at the end
+        services
+            .search()
+            .catchUp(
+                new Progress() {
+                  @Override
+                  public void update(long done, long total, String message) {
+                    progress.update(done, total, "Search index");
+                  }
 
-              @Override
-              public boolean isCancelled() {
-                return progress.isCancelled();
-              }
-            });
+                  @Override
+                  public boolean isCancelled() {
+                    return progress.isCancelled();
+                  }
+                });
         return new Report(rows, (System.nanoTime() - t0) / 1_000_000);
       } catch (RuntimeException | Error e) {
         undo(c, tx, before);

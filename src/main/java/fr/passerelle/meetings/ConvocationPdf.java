@@ -36,18 +36,21 @@ public final class ConvocationPdf {
           "No candidate to convene: invite candidates first (waitlisted ones get no letter).");
     }
     try (PDDocument doc = new PDDocument()) {
-      doc.getDocumentInformation().setTitle("Convocations — " + sheet.meeting().title());
-      doc.getDocumentInformation().setCreator("Passerelle");
       PdfCanvas c = new PdfCanvas(doc);
       int n = sheet.recipients().size();
       String printed = "Édité le " + FrenchFormats.date(printedAt.toLocalDate());
       for (int i = 0; i < n; i++) {
-        PDPage page = PdfCanvas.newPage(doc);
+        PDPage page = c.newPage();
         try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
           letter(cs, c, sheet, sheet.recipients().get(i), printedAt);
           c.footer(cs, printed, NOTICE, 1, 1);
         }
       }
+      Meeting m = sheet.meeting();
+      c.finish(
+          (n == 1 ? "Convocation — " : "Convocations — ") + m.title(),
+          m.kind().frenchLabel() + ", " + FrenchFormats.longDate(m.startsAt().toLocalDate()),
+          printedAt.atZone(sheet.zone()));
       doc.save(out);
       return n;
     }
@@ -63,20 +66,21 @@ public final class ConvocationPdf {
     Meeting m = s.meeting();
     float top = A4.getHeight() - MARGIN;
     float width = A4.getWidth() - 2 * MARGIN;
-    PdfCanvas.text(cs, c.bold, 11, MARGIN, top - 10, c.fit(c.bold, 11, s.officeName(), 250));
-    PdfCanvas.text(cs, c.regular, 9, MARGIN, top - 24, c.fit(c.regular, 9, s.officeAddress(), 250));
+    c.text(cs, c.bold, 11, MARGIN, top - 10, c.fit(c.bold, 11, s.officeName(), 250));
+    float hy = top - 24;
+    for (String line : officeLines(s.office())) {
+      c.text(cs, c.regular, 9, MARGIN, hy, c.fit(c.regular, 9, line, 250));
+      hy -= 12;
+    }
 
     float ax = 320;
     float ay = top - 100;
-    PdfCanvas.text(
-        cs, c.bold, SIZE, ax, ay, c.fit(c.bold, SIZE, to.participant().printedName(), 230));
-    PdfCanvas.text(
-        cs, c.regular, SIZE, ax, ay - LEADING, c.fit(c.regular, SIZE, to.address(), 230));
-    PdfCanvas.text(
-        cs, c.regular, SIZE, ax, ay - 2 * LEADING, c.fit(c.regular, SIZE, to.postalLine(), 230));
+    c.text(cs, c.bold, SIZE, ax, ay, c.fit(c.bold, SIZE, to.participant().printedName(), 230));
+    c.text(cs, c.regular, SIZE, ax, ay - LEADING, c.fit(c.regular, SIZE, to.address(), 230));
+    c.text(cs, c.regular, SIZE, ax, ay - 2 * LEADING, c.fit(c.regular, SIZE, to.postalLine(), 230));
 
     float y = top - 190;
-    PdfCanvas.text(
+    c.text(
         cs,
         c.regular,
         SIZE,
@@ -93,7 +97,7 @@ public final class ConvocationPdf {
             "Objet : convocation — " + m.kind().frenchLabel() + " « " + m.title() + " »",
             width);
     y -= LEADING;
-    y = paragraph(cs, c, c.regular, y, "Madame, Monsieur,", width);
+    y = paragraph(cs, c, c.regular, y, salutation(to.participant()), width);
     y -= 4;
     y =
         paragraph(
@@ -125,15 +129,15 @@ public final class ConvocationPdf {
           });
     }
     for (String[] d : details) {
-      PdfCanvas.text(cs, c.bold, SIZE, MARGIN + 14, y, c.safe(d[0] + " :"));
+      c.text(cs, c.bold, SIZE, MARGIN + 14, y, c.safe(d[0] + " :"));
       List<String> lines = c.wrap(c.regular, SIZE, d[1], width - 120);
       for (String l : lines) {
-        PdfCanvas.text(cs, c.regular, SIZE, MARGIN + 110, y, l);
+        c.text(cs, c.regular, SIZE, MARGIN + 110, y, l);
         y -= LEADING;
       }
     }
     y -= LEADING / 2;
-    PdfCanvas.text(cs, c.bold, SIZE, MARGIN, y, c.safe("Pensez à apporter :"));
+    c.text(cs, c.bold, SIZE, MARGIN, y, c.safe("Pensez à apporter :"));
     y -= LEADING;
     for (String item : toBring(m.kind())) {
       y = paragraph(cs, c, c.regular, y, "•  " + item, width - 14);
@@ -145,13 +149,63 @@ public final class ConvocationPdf {
             c,
             c.regular,
             y,
-            "En cas d'empêchement, merci de prévenir votre agence au plus tôt : votre place pourra"
-                + " être proposée à une autre personne. Cette convocation est à présenter à"
-                + " l'accueil.",
+            "En cas d'empêchement, merci de prévenir votre agence au plus tôt"
+                + contact(s.office())
+                + " : votre place pourra être proposée à une autre personne. Cette convocation est"
+                + " à présenter à l'accueil.",
             width);
     y -= LEADING;
     paragraph(cs, c, c.regular, y, "Nous vous prions d'agréer nos salutations distinguées.", width);
-    PdfCanvas.text(cs, c.bold, SIZE, ax, y - 3 * LEADING, c.fit(c.bold, SIZE, s.officeName(), 230));
+    float sy = y - 3 * LEADING;
+    if (!s.office().counselor().isBlank()) {
+      c.text(cs, c.bold, SIZE, ax, sy, c.fit(c.bold, SIZE, s.office().counselor(), 230));
+      sy -= LEADING;
+      c.text(cs, c.regular, SIZE, ax, sy, c.fit(c.regular, SIZE, s.officeName(), 230));
+    } else {
+      c.text(cs, c.bold, SIZE, ax, sy, c.fit(c.bold, SIZE, s.officeName(), 230));
+    }
+  }
+
+  /** "Bonjour Hélène Lefèvre,": the letter is addressed by name (no civility is recorded). */
+  static String salutation(Participant p) {
+    String name =
+        ((p.firstName() == null ? "" : p.firstName())
+                + " "
+                + (p.lastName() == null ? "" : p.lastName()))
+            .strip();
+    return name.isEmpty() ? "Madame, Monsieur," : "Bonjour " + name + ",";
+  }
+
+  /** The office's address, phone, mailbox and the counselor following the file, as printed. */
+  static List<String> officeLines(MeetingSheet.Office o) {
+    List<String> lines = new ArrayList<>();
+    for (String part : o.address().split("\\R|, (?=\\d{5})")) {
+      if (!part.isBlank()) {
+        lines.add(part.strip());
+      }
+    }
+    if (!o.phone().isBlank()) {
+      lines.add("Tél. " + o.phone());
+    }
+    if (!o.email().isBlank()) {
+      lines.add(o.email());
+    }
+    if (!o.counselor().isBlank()) {
+      lines.add("Dossier suivi par " + o.counselor());
+    }
+    return lines;
+  }
+
+  /** " (05 61 00 00 00, agence@…)" or "" when the office has neither. */
+  private static String contact(MeetingSheet.Office o) {
+    List<String> parts = new ArrayList<>();
+    if (!o.phone().isBlank()) {
+      parts.add(o.phone());
+    }
+    if (!o.email().isBlank()) {
+      parts.add(o.email());
+    }
+    return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
   }
 
   /** What a candidate should bring, by kind of meeting. */
@@ -180,7 +234,7 @@ public final class ConvocationPdf {
       float width)
       throws IOException {
     for (String l : c.wrap(font, SIZE, text, width)) {
-      PdfCanvas.text(cs, font, SIZE, MARGIN, y, l);
+      c.text(cs, font, SIZE, MARGIN, y, l);
       y -= LEADING;
     }
     return y;

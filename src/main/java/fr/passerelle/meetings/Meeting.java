@@ -45,6 +45,22 @@ public record Meeting(
         partners);
   }
 
+  /**
+   * "Agence de Pamiers, salle 2": the place and the room, "salle" added only when the room's name
+   * does not already say it ("Salle Garonne" stays as it is).
+   */
+  public String placeAndRoom() {
+    List<String> parts = new java.util.ArrayList<>();
+    if (place != null && !place.isBlank()) {
+      parts.add(place.strip());
+    }
+    if (room != null && !room.isBlank()) {
+      String r = room.strip();
+      parts.add(r.toLowerCase(java.util.Locale.FRENCH).startsWith("salle") ? r : "salle " + r);
+    }
+    return String.join(", ", parts);
+  }
+
   /** True when the meeting runs over both the morning and the afternoon (two signatures). */
   public boolean spansHalfDays() {
     return startsAt.toLocalTime().isBefore(java.time.LocalTime.of(12, 0))

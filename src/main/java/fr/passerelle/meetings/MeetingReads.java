@@ -196,12 +196,18 @@ final class MeetingReads {
         List.copyOf(partners));
   }
 
-  /** Candidates whose normalised "last first" name starts with {@code text}, a page of them. */
-  static List<CandidateHit> candidatesByName(DSLContext ctx, String text, int limit) {
-    String prefix = fr.passerelle.db.TextNorm.normalize(text == null ? "" : text);
-    if (prefix.isEmpty()) {
+  /** These candidates (live ones), in the given order. */
+  static List<CandidateHit> candidatesById(DSLContext ctx, List<UUID> ids) {
+    if (ids.isEmpty()) {
       return List.of();
     }
+    java.util.Map<UUID, CandidateHit> byId = new java.util.HashMap<>();
+    hits(ctx, CANDIDATE.ID.in(ids)).forEach(h -> byId.put(h.id(), h));
+    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** Live candidates meeting {@code which}, with their commune's name, by name. */
+  private static List<CandidateHit> hits(DSLContext ctx, Condition which) {
     return ctx.select(
             CANDIDATE.ID,
             CANDIDATE.LAST_NAME,
@@ -211,10 +217,30 @@ final class MeetingReads {
         .from(CANDIDATE)
         .leftJoin(COMMUNE)
         .on(COMMUNE.INSEE_CODE.eq(CANDIDATE.COMMUNE_CODE))
-        .where(CANDIDATE.NAME_NORM.startsWith(prefix).and(CANDIDATE.DELETED.isFalse()))
+        .where(which.and(CANDIDATE.DELETED.isFalse()))
         .orderBy(CANDIDATE.NAME_NORM, CANDIDATE.ID)
-        .limit(limit)
         .fetch(r -> new CandidateHit(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+  }
+
+  /**
+   * Candidates whose normalised "last first" name starts with {@code text}, a page of them (while
+   * the search index is not current); {@code consentingOnly}: who consented to share.
+   */
+  static List<CandidateHit> candidatesByName(
+      DSLContext ctx, String text, int limit, boolean consentingOnly) {
+    String prefix = fr.passerelle.db.TextNorm.normalize(text == null ? "" : text);
+    if (prefix.isEmpty()) {
+      return List.of();
+    }
+    return hits(
+            ctx,
+            CANDIDATE
+                .NAME_NORM
+                .startsWith(prefix)
+                .and(fr.passerelle.search.ConsentRule.applied(CANDIDATE.ID, consentingOnly)))
+        .stream()
+        .limit(limit)
+        .toList();
   }
 
   /** Open sourcing lists with their number of active entries. */

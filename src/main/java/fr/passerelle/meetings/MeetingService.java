@@ -9,11 +9,17 @@ import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.Settings;
 import fr.passerelle.db.TextNorm;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.MeetingParticipantRecord;
 import fr.passerelle.db.jooq.tables.records.MeetingPartnerRecord;
 import fr.passerelle.db.jooq.tables.records.MeetingRecord;
+import fr.passerelle.search.Kind;
+import fr.passerelle.search.SearchService;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.AuditAction;
+import fr.passerelle.security.Permission;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -29,17 +35,21 @@ import org.jooq.DSLContext;
  * order of invitation, clashes) and the queries. Every public write is one transaction.
  */
 public final class MeetingService {
-  /** Meetings are kept in the offices' local time. */
-  public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+  private static final String COUNSELOR_SETTING = "documents.counselor";
 
+  private final SearchService search;
   private final Database db;
   private final ReplicatedWriter writer;
   private final WallClock clock;
   private final Seats seats;
   private final MeetingFocus focus;
+  private final Access access;
 
-  public MeetingService(Database db, ReplicatedWriter writer, WallClock clock) {
+  public MeetingService(
+      Database db, ReplicatedWriter writer, WallClock clock, SearchService search, Access access) {
     this.db = db;
+    this.search = search;
+    this.access = access;
     this.writer = writer;
     this.clock = clock;
     this.seats = new Seats(writer, clock);
@@ -53,12 +63,18 @@ public final class MeetingService {
 
   /** The office's local time now. */
   public LocalDateTime now() {
-    return LocalDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZONE);
+    return clock.localNow();
+  }
+
+  /** The office's time zone, in which meetings' times are kept. */
+  public ZoneId zone() {
+    return clock.zone();
   }
 
   // ------------------------------------------------------------------ meetings
 
   public Meeting create(MeetingDraft draft) {
+    access.require(Permission.MEETINGS_WRITE);
     draft.requireValid(now(), true, 0);
     return db.dsl()
         .transactionResult(
@@ -76,6 +92,7 @@ public final class MeetingService {
 
   /** Saves the edited fields; a raised capacity promotes waitlisted candidates. */
   public Meeting update(UUID id, MeetingDraft draft) {
+    access.require(Permission.MEETINGS_WRITE);
     return db.dsl()
         .transactionResult(
             cfg -> {
@@ -95,12 +112,14 @@ public final class MeetingService {
 
   /** A new meeting with the same details and partners (no participants) at {@code newStart}. */
   public Meeting duplicate(UUID id, LocalDateTime newStart) {
+    access.require(Permission.MEETINGS_WRITE);
     Meeting source = find(id).orElseThrow(() -> unknown(id));
     return create(source.toDraft().movedTo(newStart));
   }
 
   /** Marks the meeting cancelled; its participants stay listed, so that they can be told. */
   public Meeting cancel(UUID id) {
+    access.require(Permission.MEETINGS_WRITE);
     return db.dsl()
         .transactionResult(
             cfg -> {
@@ -113,15 +132,18 @@ public final class MeetingService {
   }
 
   public Optional<Meeting> find(UUID id) {
+    access.require(Permission.MEETINGS_READ);
     return MeetingReads.meeting(db.dsl(), id);
   }
 
   /** The meeting, or exit 2 naming the id. */
   public Meeting get(UUID id) {
+    access.require(Permission.MEETINGS_READ);
     return find(id).orElseThrow(() -> unknown(id));
   }
 
   public List<MeetingSummary> list(MeetingFilter filter) {
+    access.require(Permission.MEETINGS_READ);
     DSLContext ctx = db.dsl();
     List<Meeting> meetings = MeetingReads.meetings(ctx, filter);
     Map<UUID, MeetingCounts> counts =
@@ -131,6 +153,7 @@ public final class MeetingService {
 
   /** The next planned meeting from now, with its figures. */
   public Optional<MeetingSummary> next() {
+    access.require(Permission.MEETINGS_READ);
     DSLContext ctx = db.dsl();
     return MeetingReads.next(ctx, now())
         .map(m -> new MeetingSummary(m, MeetingReads.counts(ctx, List.of(m.id())).get(m.id())));
@@ -138,11 +161,13 @@ public final class MeetingService {
 
   /** Other planned meetings at overlapping times in the same place and room. */
   public List<Clash> roomClashes(UUID excludeId, MeetingDraft draft) {
+    access.require(Permission.MEETINGS_READ);
     return MeetingClashes.room(db.dsl(), excludeId, draft);
   }
 
   /** Candidates of this meeting invited to another planned meeting at an overlapping time. */
   public List<Clash> invitationClashes(UUID meetingId) {
+    access.require(Permission.MEETINGS_READ);
     return MeetingClashes.invitations(db.dsl(), get(meetingId));
   }
 
@@ -150,14 +175,17 @@ public final class MeetingService {
 
   /** The training paths started from this (training information) meeting. */
   public List<LinkedPath> trainingPaths(UUID meetingId) {
+    access.require(Permission.MEETINGS_READ);
     return MeetingReads.trainingPaths(db.dsl(), meetingId);
   }
 
   public List<Participant> participants(UUID meetingId) {
+    access.require(Permission.MEETINGS_READ);
     return MeetingReads.participants(db.dsl(), meetingId);
   }
 
   public MeetingCounts counts(UUID meetingId) {
+    access.require(Permission.MEETINGS_READ);
     return MeetingReads.counts(db.dsl(), List.of(meetingId)).get(meetingId);
   }
 
@@ -166,11 +194,13 @@ public final class MeetingService {
    * waitlisted in that order. Candidates already on the meeting are reported, not added twice.
    */
   public InviteResult inviteCandidates(UUID meetingId, List<UUID> candidateIds) {
+    access.require(Permission.MEETINGS_WRITE);
     return db.dsl().transactionResult(cfg -> seats.invite(cfg.dsl(), meetingId, candidateIds));
   }
 
   /** Invites the active entries of a sourcing list (best score first), in one transaction. */
   public InviteResult inviteSourcingList(UUID meetingId, UUID listId) {
+    access.require(Permission.MEETINGS_WRITE);
     return db.dsl()
         .transactionResult(
             cfg -> {
@@ -208,6 +238,7 @@ public final class MeetingService {
   /** Adds partner staff or an employer representative (they do not count against capacity). */
   public Participant addExternal(
       UUID meetingId, ParticipantRole role, String firstName, String lastName, String org) {
+    access.require(Permission.MEETINGS_WRITE);
     if (role == ParticipantRole.CANDIDATE) {
       throw new IllegalArgumentException("candidates are invited by id");
     }
@@ -248,6 +279,7 @@ public final class MeetingService {
    * while the meeting is full.
    */
   public Participant setStatus(UUID participantId, ParticipantStatus status) {
+    access.require(Permission.MEETINGS_WRITE);
     return db.dsl()
         .transactionResult(
             cfg -> {
@@ -272,6 +304,7 @@ public final class MeetingService {
 
   /** Removes a participant (added by mistake); the freed place goes to the first waitlisted. */
   public void remove(UUID participantId) {
+    access.require(Permission.MEETINGS_WRITE);
     db.dsl()
         .transaction(
             cfg -> {
@@ -284,19 +317,60 @@ public final class MeetingService {
 
   // ------------------------------------------------------------------ look-ups
 
-  /** Candidates whose normalised "last first" name starts with {@code text}, a page of them. */
+  /**
+   * Candidates to invite for typed text, best first (the search index: names, typos, commune,
+   * phone...); while the index is not current, those whose "last first" name starts with it.
+   */
   public List<CandidateHit> searchCandidates(String text, int limit) {
-    return MeetingReads.candidatesByName(db.dsl(), text, limit);
+    access.require(Permission.CANDIDATES_READ);
+    var found = search.find(Kind.CANDIDATE, text, limit);
+    if (found.isPresent()) {
+      List<UUID> ids = found.get().stream().map(h -> UUID.fromString(h.id())).toList();
+      return MeetingReads.candidatesById(db.dsl(), ids);
+    }
+    return MeetingReads.candidatesByName(db.dsl(), text, limit, search.consentingOnly());
   }
 
   /** Open sourcing lists with their number of active entries. */
   public List<SourcingListRef> sourcingLists() {
+    access.require(Permission.LISTS_READ);
     return MeetingReads.openSourcingLists(db.dsl());
   }
 
-  /** What the sign-in sheet and the convocations print. */
+  /** What the sign-in sheet, the convocations and the invitations show. */
   public MeetingSheet sheet(UUID meetingId) {
-    return MeetingSheets.build(db.dsl(), get(meetingId));
+    access.require(Permission.MEETINGS_READ);
+    return MeetingSheets.build(db.dsl(), get(meetingId), clock.zone(), counselor());
+  }
+
+  /**
+   * The counselor who signs convocations from this workstation (a local setting, never synced): ""
+   * until set.
+   */
+  public String counselor() {
+    return new Settings(db.dsl()).get(COUNSELOR_SETTING).orElse("");
+  }
+
+  /** Sets {@link #counselor()}; blank clears it. */
+  public void setCounselor(String name) {
+    new Settings(db.dsl()).put(COUNSELOR_SETTING, name == null ? "" : name.strip());
+  }
+
+  /** When the meeting last changed (its hybrid clock's physical time), for DTSTAMP. */
+  public Instant changedAt(UUID meetingId) {
+    return Instant.ofEpochMilli(fr.passerelle.db.Hlc.physicalMillis(hlc(meetingId)));
+  }
+
+  /**
+   * What a printed or exported document of the meeting holds (sign-in sheet, convocations, .ics):
+   * for accounts allowed to issue them; audited as an export to {@code target} ({@code kind}: PDF,
+   * ICS...).
+   */
+  public MeetingSheet document(UUID meetingId, String kind, String target) {
+    access.require(Permission.MEETING_DOCUMENTS);
+    MeetingSheet sheet = sheet(meetingId);
+    access.audit().record(AuditAction.EXPORT, null, target, kind + " meeting " + meetingId);
+    return sheet;
   }
 
   /**
@@ -304,14 +378,17 @@ public final class MeetingService {
    * calendar file's SEQUENCE: a re-imported .ics replaces the older version.
    */
   public long revision(UUID meetingId) {
-    Long hlc =
-        db.dsl()
-            .select(MEETING.HLC)
-            .from(MEETING)
-            .where(MEETING.ID.eq(meetingId))
-            .fetchOptional(MEETING.HLC)
-            .orElseThrow(() -> unknown(meetingId));
-    return (hlc >>> 16) / 1000;
+    access.require(Permission.MEETINGS_READ);
+    return (hlc(meetingId) >>> 16) / 1000;
+  }
+
+  private long hlc(UUID meetingId) {
+    return db.dsl()
+        .select(MEETING.HLC)
+        .from(MEETING)
+        .where(MEETING.ID.eq(meetingId))
+        .fetchOptional(MEETING.HLC)
+        .orElseThrow(() -> unknown(meetingId));
   }
 
   // ------------------------------------------------------------------ internals

@@ -28,7 +28,7 @@ final class MeetingSheets {
         .thenComparing(p -> p.id().toString());
   }
 
-  static MeetingSheet build(DSLContext ctx, Meeting m) {
+  static MeetingSheet build(DSLContext ctx, Meeting m, java.time.ZoneId zone, String counselor) {
     List<Participant> all = MeetingReads.participants(ctx, m.id());
     List<Participant> expected =
         all.stream().filter(p -> p.status().onRoster()).sorted(byName()).toList();
@@ -52,7 +52,8 @@ final class MeetingSheets {
             .collect(java.util.stream.Collectors.toSet());
     Map<UUID, String[]> addresses = new HashMap<>();
     if (!toConvene.isEmpty()) {
-      ctx.select(CANDIDATE.ID, CANDIDATE.ADDRESS, COMMUNE.POSTAL_CODES, COMMUNE.NAME)
+      ctx.select(
+              CANDIDATE.ID, CANDIDATE.ADDRESS, COMMUNE.POSTAL_CODES, COMMUNE.NAME, CANDIDATE.EMAIL)
           .from(CANDIDATE)
           .leftJoin(COMMUNE)
           .on(COMMUNE.INSEE_CODE.eq(CANDIDATE.COMMUNE_CODE))
@@ -61,7 +62,7 @@ final class MeetingSheets {
               r -> {
                 String postal = r.value3() == null ? "" : r.value3().split("[|;, ]")[0];
                 String line = (postal + " " + nz(r.value4())).strip();
-                addresses.put(r.value1(), new String[] {nz(r.value2()), line});
+                addresses.put(r.value1(), new String[] {nz(r.value2()), line, nz(r.value5())});
               });
     }
     List<MeetingSheet.Recipient> recipients =
@@ -69,17 +70,20 @@ final class MeetingSheets {
             .filter(p -> p.candidateId() != null && toConvene.contains(p.candidateId()))
             .map(
                 p -> {
-                  String[] a = addresses.getOrDefault(p.candidateId(), new String[] {"", ""});
-                  return new MeetingSheet.Recipient(p, a[0], a[1]);
+                  String[] a = addresses.getOrDefault(p.candidateId(), new String[] {"", "", ""});
+                  return new MeetingSheet.Recipient(p, a[0], a[1], a[2]);
                 })
             .toList();
-    return new MeetingSheet(
-        m,
-        office == null ? "" : nz(office.getName()),
-        office == null ? "" : nz(office.getAddress()),
-        organisers,
-        expected,
-        recipients);
+    MeetingSheet.Office from =
+        office == null
+            ? new MeetingSheet.Office("", "", "", "", counselor)
+            : new MeetingSheet.Office(
+                office.getName(),
+                office.getAddress(),
+                office.getPhone(),
+                office.getEmail(),
+                counselor);
+    return new MeetingSheet(m, from, organisers, expected, recipients, zone);
   }
 
   private static OfficeRecord office(DSLContext ctx, UUID id) {

@@ -1,8 +1,10 @@
 package fr.passerelle.meetings;
 
+import fr.passerelle.pdf.ArchivalPdf;
+import fr.passerelle.pdf.Tagging;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +17,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Drawing helpers shared by the printed documents: the embedded DejaVu Sans fonts (accents print
- * everywhere), text that never overflows its box, word wrapping, and black-on-white lines.
+ * everywhere, no ligature glyphs), text that never overflows its box, word wrapping, black-on-white
+ * lines; every text tagged in reading order and every line an artifact ({@link Tagging}), and the
+ * document finished as PDF/A-2A ({@link ArchivalPdf}).
  */
 final class PdfCanvas {
   static final PDRectangle A4 = PDRectangle.A4;
@@ -23,22 +27,21 @@ final class PdfCanvas {
 
   final PDType0Font regular;
   final PDType0Font bold;
+  private final PDDocument doc;
+  private final Tagging tagging;
+  private PDPage page;
   private final Map<Integer, Boolean> glyphs = new HashMap<>();
 
   PdfCanvas(PDDocument doc) {
-    this.regular = load(doc, "DejaVuSans.ttf");
-    this.bold = load(doc, "DejaVuSans-Bold.ttf");
+    this.doc = doc;
+    this.regular = ArchivalPdf.font(doc, ArchivalPdf.REGULAR);
+    this.bold = ArchivalPdf.font(doc, ArchivalPdf.BOLD);
+    this.tagging = new Tagging(doc);
   }
 
-  private static PDType0Font load(PDDocument doc, String file) {
-    try (InputStream in = PdfCanvas.class.getResourceAsStream("/fr/passerelle/fonts/" + file)) {
-      if (in == null) {
-        throw new IllegalStateException("font missing from the build: " + file);
-      }
-      return PDType0Font.load(doc, in, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Makes the document PDF/A-2A with this title: once every page is drawn. */
+  void finish(String title, String subject, ZonedDateTime created) {
+    ArchivalPdf.finish(doc, tagging, title, subject, created);
   }
 
   /** The text with line breaks flattened and characters the font lacks replaced by "?". */
@@ -114,23 +117,32 @@ final class PdfCanvas {
     return lines;
   }
 
-  static PDPage newPage(PDDocument doc) {
-    PDPage page = new PDPage(A4);
+  /** A new A4 page, where the following text is tagged. */
+  PDPage newPage() {
+    page = new PDPage(A4);
     doc.addPage(page);
     return page;
   }
 
-  /** Writes one line of text at (x, y), baseline; the text must already be safe. */
-  static void text(PDPageContentStream cs, PDType0Font font, float size, float x, float y, String s)
+  /** Writes one line of text at (x, y), baseline, as a paragraph; the text must be safe. */
+  void text(PDPageContentStream cs, PDType0Font font, float size, float x, float y, String s)
+      throws IOException {
+    tagged(cs, "P", font, size, x, y, s);
+  }
+
+  /** Writes the document's title line (a level-1 heading). */
+  void heading(PDPageContentStream cs, PDType0Font font, float size, float x, float y, String s)
+      throws IOException {
+    tagged(cs, "H1", font, size, x, y, s);
+  }
+
+  private void tagged(
+      PDPageContentStream cs, String type, PDType0Font font, float size, float x, float y, String s)
       throws IOException {
     if (s.isEmpty()) {
       return;
     }
-    cs.beginText();
-    cs.setFont(font, size);
-    cs.newLineAtOffset(x, y);
-    cs.showText(s);
-    cs.endText();
+    tagging.showText(cs, page, type, font, size, x, y, s);
   }
 
   /** Right-aligned text ending at {@code right}. */
@@ -141,16 +153,23 @@ final class PdfCanvas {
     text(cs, font, size, right - width(font, size, safe), y, safe);
   }
 
-  static void rect(PDPageContentStream cs, float x, float y, float w, float h) throws IOException {
-    cs.addRect(x, y, w, h);
-    cs.stroke();
+  void rect(PDPageContentStream cs, float x, float y, float w, float h) throws IOException {
+    Tagging.artifact(
+        cs,
+        () -> {
+          cs.addRect(x, y, w, h);
+          cs.stroke();
+        });
   }
 
-  static void line(PDPageContentStream cs, float x1, float y1, float x2, float y2)
-      throws IOException {
-    cs.moveTo(x1, y1);
-    cs.lineTo(x2, y2);
-    cs.stroke();
+  void line(PDPageContentStream cs, float x1, float y1, float x2, float y2) throws IOException {
+    Tagging.artifact(
+        cs,
+        () -> {
+          cs.moveTo(x1, y1);
+          cs.lineTo(x2, y2);
+          cs.stroke();
+        });
   }
 
   /** The footer of every printed page: print date, personal-data notice, "page x / y". */

@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
@@ -92,9 +91,6 @@ public final class RosterPdf {
   public void build(PDDocument doc, MeetingSheet sheet, LocalDateTime printedAt)
       throws IOException {
     Meeting m = sheet.meeting();
-    PDDocumentInformation info = doc.getDocumentInformation();
-    info.setTitle("Feuille d'émargement — " + m.title());
-    info.setCreator("Passerelle");
     PdfCanvas c = new PdfCanvas(doc);
     List<Participant> people = sheet.expected();
     int perPage = rowsPerPage();
@@ -108,7 +104,7 @@ public final class RosterPdf {
     boolean twoHalves = m.spansHalfDays();
     int row = 0;
     for (int page = 1; page <= pages; page++) {
-      PDPage p = PdfCanvas.newPage(doc);
+      PDPage p = c.newPage();
       try (PDPageContentStream cs = new PDPageContentStream(doc, p)) {
         cs.setLineWidth(0.6f);
         header(cs, c, sheet);
@@ -130,6 +126,10 @@ public final class RosterPdf {
         c.footer(cs, printed, NOTICE, page, pages);
       }
     }
+    c.finish(
+        "Feuille d'émargement — " + m.title(),
+        m.kind().frenchLabel() + ", " + FrenchFormats.longDate(m.startsAt().toLocalDate()),
+        printedAt.atZone(sheet.zone()));
   }
 
   private static void header(PDPageContentStream cs, PdfCanvas c, MeetingSheet s)
@@ -137,25 +137,24 @@ public final class RosterPdf {
     Meeting m = s.meeting();
     float top = A4.getHeight() - MARGIN;
     float width = A4.getWidth() - 2 * MARGIN;
-    PdfCanvas.text(cs, c.bold, 9, MARGIN, top - 8, c.fit(c.bold, 9, s.officeName(), width / 2));
-    PdfCanvas.text(
-        cs, c.regular, 8, MARGIN, top - 19, c.fit(c.regular, 8, s.officeAddress(), width / 2));
+    c.text(cs, c.bold, 9, MARGIN, top - 8, c.fit(c.bold, 9, s.officeName(), width / 2));
+    c.text(cs, c.regular, 8, MARGIN, top - 19, c.fit(c.regular, 8, s.officeAddress(), width / 2));
     c.textRight(cs, c.bold, 12, A4.getWidth() - MARGIN, top - 10, "Feuille d'émargement");
-    PdfCanvas.text(cs, c.bold, 13, MARGIN, top - 40, c.fit(c.bold, 13, m.title(), width));
+    c.heading(cs, c.bold, 13, MARGIN, top - 40, c.fit(c.bold, 13, m.title(), width));
     String when =
         m.kind().frenchLabel()
             + " · "
             + FrenchFormats.date(m.startsAt().toLocalDate())
             + " · "
             + FrenchFormats.span(m.startsAt(), m.endsAt());
-    PdfCanvas.text(cs, c.regular, 10, MARGIN, top - 56, c.fit(c.regular, 10, when, width));
-    String where = "Lieu : " + join(m.place(), m.room() == null ? null : "salle " + m.room());
+    c.text(cs, c.regular, 10, MARGIN, top - 56, c.fit(c.regular, 10, when, width));
+    String where = "Lieu : " + (m.placeAndRoom().isEmpty() ? "—" : m.placeAndRoom());
     if (m.remoteLink() != null) {
       where += " · à distance : " + m.remoteLink();
     }
-    PdfCanvas.text(cs, c.regular, 9, MARGIN, top - 71, c.fit(c.regular, 9, where, width));
+    c.text(cs, c.regular, 9, MARGIN, top - 71, c.fit(c.regular, 9, where, width));
     String organisers = "Organisateurs : " + String.join(", ", s.organisers());
-    PdfCanvas.text(cs, c.regular, 9, MARGIN, top - 84, c.fit(c.regular, 9, organisers, width));
+    c.text(cs, c.regular, 9, MARGIN, top - 84, c.fit(c.regular, 9, organisers, width));
     String partners =
         "Partenaires : "
             + (m.partners().isEmpty()
@@ -163,9 +162,9 @@ public final class RosterPdf {
                 : m.partners().stream()
                     .map(Partner::displayName)
                     .collect(Collectors.joining(", ")));
-    PdfCanvas.text(cs, c.regular, 9, MARGIN, top - 97, c.fit(c.regular, 9, partners, width));
+    c.text(cs, c.regular, 9, MARGIN, top - 97, c.fit(c.regular, 9, partners, width));
     cs.setLineWidth(1f);
-    PdfCanvas.line(cs, MARGIN, top - 106, A4.getWidth() - MARGIN, top - 106);
+    c.line(cs, MARGIN, top - 106, A4.getWidth() - MARGIN, top - 106);
     cs.setLineWidth(0.6f);
   }
 
@@ -191,40 +190,40 @@ public final class RosterPdf {
   private static void tableHead(PDPageContentStream cs, PdfCanvas c, Columns k, float y)
       throws IOException {
     float base = y - HEAD_ROW + 6;
-    PdfCanvas.text(cs, c.bold, 8, k.num + 2, base, "N°");
-    PdfCanvas.text(cs, c.bold, 8, k.name + 3, base, c.safe("NOM Prénom"));
-    PdfCanvas.text(cs, c.bold, 8, k.org + 3, base, "Organisation");
+    c.text(cs, c.bold, 8, k.num + 2, base, "N°");
+    c.text(cs, c.bold, 8, k.name + 3, base, c.safe("NOM Prénom"));
+    c.text(cs, c.bold, 8, k.org + 3, base, "Organisation");
     if (k.two) {
-      PdfCanvas.text(cs, c.bold, 8, k.sign1 + 3, base, c.safe("Signature matin"));
-      PdfCanvas.text(cs, c.bold, 8, k.sign2 + 3, base, c.safe("Signature après-midi"));
+      c.text(cs, c.bold, 8, k.sign1 + 3, base, c.safe("Signature matin"));
+      c.text(cs, c.bold, 8, k.sign2 + 3, base, c.safe("Signature après-midi"));
     } else {
-      PdfCanvas.text(cs, c.bold, 8, k.sign1 + 3, base, "Signature");
+      c.text(cs, c.bold, 8, k.sign1 + 3, base, "Signature");
     }
-    PdfCanvas.rect(cs, k.num, y - HEAD_ROW, k.right - k.num, HEAD_ROW);
+    c.rect(cs, k.num, y - HEAD_ROW, k.right - k.num, HEAD_ROW);
   }
 
   private static void tableRow(
       PDPageContentStream cs, PdfCanvas c, Columns k, float y, int number, Participant who)
       throws IOException {
     float bottom = y - ROW;
-    PdfCanvas.rect(cs, k.num, bottom, k.right - k.num, ROW);
+    c.rect(cs, k.num, bottom, k.right - k.num, ROW);
     for (float x : new float[] {k.name, k.org, k.sign1}) {
-      PdfCanvas.line(cs, x, bottom, x, y);
+      c.line(cs, x, bottom, x, y);
     }
     if (k.two) {
-      PdfCanvas.line(cs, k.sign2, bottom, k.sign2, y);
+      c.line(cs, k.sign2, bottom, k.sign2, y);
     }
     float base = bottom + 9;
-    PdfCanvas.text(cs, c.regular, 8, k.num + 2, base, Integer.toString(number));
+    c.text(cs, c.regular, 8, k.num + 2, base, Integer.toString(number));
     if (who != null) {
-      PdfCanvas.text(
+      c.text(
           cs,
           c.regular,
           9,
           k.name + 3,
           base,
           c.fit(c.regular, 9, who.printedName(), k.org - k.name - 6));
-      PdfCanvas.text(
+      c.text(
           cs,
           c.regular,
           8.5f,
@@ -238,16 +237,8 @@ public final class RosterPdf {
       throws IOException {
     float w = 260;
     float x = A4.getWidth() - MARGIN - w;
-    PdfCanvas.rect(cs, x, top - ORGANISER_BOX, w, ORGANISER_BOX);
-    PdfCanvas.text(
-        cs, c.bold, 8, x + 4, top - 11, c.safe("Signature de l'organisateur (nom, qualité)"));
-    PdfCanvas.text(cs, c.regular, 7.5f, MARGIN, top - 11, c.safe("Nombre de présents : ........"));
-  }
-
-  private static String join(String a, String b) {
-    if (a == null || a.isBlank()) {
-      return b == null ? "—" : b;
-    }
-    return b == null ? a : a + ", " + b;
+    c.rect(cs, x, top - ORGANISER_BOX, w, ORGANISER_BOX);
+    c.text(cs, c.bold, 8, x + 4, top - 11, c.safe("Signature de l'organisateur (nom, qualité)"));
+    c.text(cs, c.regular, 7.5f, MARGIN, top - 11, c.safe("Nombre de présents : ........"));
   }
 }

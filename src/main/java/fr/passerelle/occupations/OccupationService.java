@@ -4,6 +4,9 @@ import static fr.passerelle.db.jooq.Tables.OCCUPATION;
 import static fr.passerelle.db.jooq.Tables.OCCUPATION_TITLE;
 
 import fr.passerelle.db.TextNorm;
+import fr.passerelle.search.Kind;
+import fr.passerelle.search.SearchHit;
+import fr.passerelle.search.SearchService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,25 +18,50 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
-/** The ROME 4.0 referential: occupations by code, label or job title, accents ignored. */
+/**
+ * The ROME 4.0 referential: occupations by code, label or job title, accents ignored, typos
+ * tolerated (the search index, ADR 0100).
+ */
 public final class OccupationService {
   private static final int DEFAULT_LIMIT = 50;
   private final DSLContext dsl;
+  private final SearchService search;
 
-  public OccupationService(DSLContext dsl) {
+  /** {@code search}: null to search the database only. */
+  public OccupationService(DSLContext dsl, SearchService search) {
     this.dsl = dsl;
+    this.search = search;
   }
 
   /**
    * Every word of the query must start a word of the occupation's label or of one of its job
-   * titles: "prepa comm" finds N1103 through "Préparateur / Préparatrice de commandes".
+   * titles, or be a typo of one: "prepa comm" finds N1103 through "Préparateur / Préparatrice de
+   * commandes". Best first: exact words, then beginnings, then typos.
    */
   public List<OccupationHit> search(String query) {
     return search(query, DEFAULT_LIMIT);
   }
 
   public List<OccupationHit> search(String query, int limit) {
-    List<String> tokens = TextNorm.tokens(query);
+    if (search != null && query != null && !query.isBlank()) {
+      var found = search.find(Kind.OCCUPATION, query, limit);
+      if (found.isPresent()) {
+        return found.get().stream().map(OccupationService::hit).toList();
+      }
+    }
+    return searchDatabase(query, limit);
+  }
+
+  private static OccupationHit hit(SearchHit h) {
+    return new OccupationHit(h.id(), h.title(), h.detail(), h.matched());
+  }
+
+  /** The database's answer (while the index is built): every word starts a word, no typo. */
+  List<OccupationHit> searchDatabase(String query, int limit) {
+    List<String> tokens =
+        java.util.Arrays.stream(TextNorm.normalize(query).split(" "))
+            .filter(w -> !w.isEmpty())
+            .toList();
     if (tokens.isEmpty()) {
       return List.of();
     }

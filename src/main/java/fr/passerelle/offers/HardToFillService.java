@@ -4,6 +4,8 @@ import static fr.passerelle.db.jooq.Tables.JOB_OFFER;
 import static fr.passerelle.db.jooq.Tables.SETTING;
 
 import fr.passerelle.db.Database;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ public final class HardToFillService {
   private final BmoFamilies bmo;
   private final TensionService tension;
   private final Supplier<LocalDate> today;
+  private final Access access;
 
   /** What the rules need of an open offer. */
   record Slim(
@@ -41,7 +44,9 @@ public final class HardToFillService {
       ReachCache reach,
       BmoFamilies bmo,
       TensionService tension,
-      Supplier<LocalDate> today) {
+      Supplier<LocalDate> today,
+      Access access) {
+    this.access = access;
     this.db = db;
     this.reach = reach;
     this.bmo = bmo;
@@ -50,6 +55,7 @@ public final class HardToFillService {
   }
 
   public HardToFillSettings settings() {
+    access.require(Permission.OFFERS_READ);
     Map<String, String> s =
         db.dsl()
             .select(SETTING.NAME, SETTING.VAL)
@@ -65,6 +71,7 @@ public final class HardToFillService {
 
   /** Stores the thresholds (local settings of this installation). */
   public void saveSettings(HardToFillSettings s) {
+    access.require(Permission.SETTINGS_MANAGE);
     db.dsl()
         .transaction(
             cfg -> {
@@ -89,6 +96,7 @@ public final class HardToFillService {
 
   /** Open offers matching the filter, hard to fill first (most reasons, then longest open). */
   public OfferPage openOffers(OfferFilter filter) {
+    access.require(Permission.OFFERS_READ);
     List<Evaluated> all = evaluate(filter);
     List<Evaluated> kept =
         filter.hardToFillOnly() ? all.stream().filter(e -> e.signal().effective()).toList() : all;
@@ -118,6 +126,7 @@ public final class HardToFillService {
 
   /** The signal of one offer (open or closed). */
   public HardToFill signalOf(Offer o) {
+    access.require(Permission.OFFERS_READ);
     Slim s =
         new Slim(
             o.id(),

@@ -9,6 +9,8 @@ import static fr.passerelle.db.jooq.Tables.OCCUPATION;
 
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,9 +40,12 @@ public final class MatchingService {
   private final CommuneGeo geo;
   private final ReachCache reach;
   private final Supplier<LocalDate> today;
+  private final Access access;
   private Map<String, String> parents;
 
-  public MatchingService(Database db, CommuneGeo geo, ReachCache reach, Supplier<LocalDate> today) {
+  public MatchingService(
+      Database db, CommuneGeo geo, ReachCache reach, Supplier<LocalDate> today, Access access) {
+    this.access = access;
     this.db = db;
     this.geo = geo;
     this.reach = reach;
@@ -52,6 +57,7 @@ public final class MatchingService {
 
   /** The top {@code limit} candidates for an offer. */
   public MatchResult candidatesFor(UUID offerId, int limit, boolean boostPriority) {
+    access.require(Permission.CANDIDATES_READ);
     DSLContext dsl = db.dsl();
     Offer offer =
         OfferService.fetchAll(dsl, List.of(offerId)).stream()
@@ -134,6 +140,7 @@ public final class MatchingService {
 
   /** The open offers ranked for a candidate (the same score, without boost). */
   public List<OfferMatch> offersFor(UUID candidateId, int limit) {
+    access.require(Permission.CANDIDATES_READ);
     DSLContext dsl = db.dsl();
     var cand =
         dsl.selectFrom(CANDIDATE)
@@ -241,11 +248,36 @@ public final class MatchingService {
               s.rome(),
               s.km(),
               s.score(),
-              s.reasons(),
-              criteria.getOrDefault(s.id(), Set.of()),
+              s.reasons().stream().map(MatchingService::masked).toList(),
+              notSensitive(criteria.getOrDefault(s.id(), Set.of())),
               consenting.contains(s.id())));
     }
     return out;
+  }
+
+  /**
+   * Sensitive criteria (RQTH, AAH) are not shown in a ranking: they stay in the person's file,
+   * behind an audited "show". The boost they give is said without naming them.
+   */
+  static Set<String> notSensitive(Set<String> criteria) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (String c : criteria) {
+      if (!fr.passerelle.candidates.PriorityCriterion.parse(c)
+          .map(fr.passerelle.candidates.PriorityCriterion::sensitive)
+          .orElse(false)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private static MatchReason masked(MatchReason r) {
+    if (r.kind() != MatchReason.Kind.PRIORITY_BOOST) {
+      return r;
+    }
+    Set<String> shown = notSensitive(new java.util.TreeSet<>(List.of(r.detail().split(", "))));
+    return new MatchReason(
+        r.kind(), r.points(), shown.isEmpty() ? "•••" : String.join(", ", shown));
   }
 
   /** Live priority criteria per candidate, fetched by chunks of ids. */

@@ -6,6 +6,8 @@ import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
 import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
 
 import fr.passerelle.db.Database;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,9 +29,15 @@ public final class OccupationTableService {
   private final HardToFillService hardToFill;
   private final ReachCache reach;
   private final TensionService tension;
+  private final Access access;
 
   public OccupationTableService(
-      Database db, HardToFillService hardToFill, ReachCache reach, TensionService tension) {
+      Database db,
+      HardToFillService hardToFill,
+      ReachCache reach,
+      TensionService tension,
+      Access access) {
+    this.access = access;
     this.db = db;
     this.hardToFill = hardToFill;
     this.reach = reach;
@@ -37,6 +45,7 @@ public final class OccupationTableService {
   }
 
   public List<OccupationRow> rows() {
+    access.require(Permission.OFFERS_READ);
     Map<String, List<HardToFillService.Evaluated>> byRome = new HashMap<>();
     for (var e : hardToFill.evaluate(OfferFilter.ALL)) {
       if (e.offer().rome() != null) {

@@ -12,6 +12,8 @@ import fr.passerelle.db.TextNorm;
 import fr.passerelle.db.jooq.tables.records.EmployerRecord;
 import fr.passerelle.db.jooq.tables.records.JobOfferRecord;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,8 +29,10 @@ public final class OfferService {
   private final Database db;
   private final ReplicatedWriter writer;
   private final OfficeService offices;
+  private final Access access;
 
-  public OfferService(Database db, ReplicatedWriter writer, OfficeService offices) {
+  public OfferService(Database db, ReplicatedWriter writer, OfficeService offices, Access access) {
+    this.access = access;
     this.db = db;
     this.writer = writer;
     this.offices = offices;
@@ -77,6 +81,7 @@ public final class OfferService {
 
   /** Creates or updates an offer (and its employer if new by name), in one transaction. */
   public Offer save(OfferDraft d) {
+    access.require(Permission.OFFERS_WRITE);
     List<FieldError> errors = validate(d);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(
@@ -120,6 +125,7 @@ public final class OfferService {
 
   /** Closes an offer on {@code date} (filled or withdrawn). */
   public void close(UUID id, LocalDate date) {
+    access.require(Permission.OFFERS_WRITE);
     db.dsl()
         .transaction(
             cfg -> {
@@ -138,6 +144,7 @@ public final class OfferService {
    * back to the computed signal. A reason is required for YES and NO.
    */
   public void setOverride(UUID id, Boolean hardToFill, String reason) {
+    access.require(Permission.OFFERS_WRITE);
     if (hardToFill != null && (reason == null || reason.isBlank())) {
       throw InvalidInputException.of("offers.error.reasonRequired", "override reason: required");
     }
@@ -152,11 +159,13 @@ public final class OfferService {
   }
 
   public Optional<Offer> find(UUID id) {
+    access.require(Permission.OFFERS_READ);
     return findAll(List.of(id)).stream().findFirst();
   }
 
   /** The live offers with these ids, labels resolved (order not kept). */
   public List<Offer> findAll(Collection<UUID> ids) {
+    access.require(Permission.OFFERS_READ);
     return fetchAll(db.dsl(), ids);
   }
 
@@ -169,6 +178,7 @@ public final class OfferService {
 
   /** Employer names starting with the typed text (case ignored), for completion. */
   public List<String> employerNames(String prefix, int limit) {
+    access.require(Permission.OFFERS_READ);
     String p = prefix == null ? "" : prefix.trim().replace("!", "!!").replace("%", "!%");
     return db.dsl()
         .selectDistinct(EMPLOYER.NAME)

@@ -4,9 +4,8 @@ import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.office.OfficeService;
-import java.time.Instant;
+import fr.passerelle.security.Access;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.function.Supplier;
 
 /**
@@ -24,19 +23,20 @@ public final class OffersModule {
   private final Lazy<MatchingService> matching;
 
   public OffersModule(
-      Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock) {
-    Supplier<LocalDate> today =
-        () -> LocalDate.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault());
-    this.offers = new OfferService(db, writer, offices);
-    this.tension = new TensionService(db, writer, offices);
+      Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock, Access access) {
+    Supplier<LocalDate> today = clock::today;
+    this.offers = new OfferService(db, writer, offices, access);
+    this.tension = new TensionService(db, writer, offices, access);
     this.geo = new Lazy<>(() -> new CommuneGeo(db.dsl()));
     this.reach = new Lazy<>(() -> new ReachCache(db.dsl(), geo.get()));
     Lazy<BmoFamilies> bmo = new Lazy<>(() -> new BmoFamilies(db.dsl()));
     this.hardToFill =
-        new Lazy<>(() -> new HardToFillService(db, reach.get(), bmo.get(), tension, today));
+        new Lazy<>(() -> new HardToFillService(db, reach.get(), bmo.get(), tension, today, access));
     this.occupationTable =
-        new Lazy<>(() -> new OccupationTableService(db, hardToFill.get(), reach.get(), tension));
-    this.matching = new Lazy<>(() -> new MatchingService(db, geo.get(), reach.get(), today));
+        new Lazy<>(
+            () -> new OccupationTableService(db, hardToFill.get(), reach.get(), tension, access));
+    this.matching =
+        new Lazy<>(() -> new MatchingService(db, geo.get(), reach.get(), today, access));
   }
 
   public OfferService offers() {

@@ -8,6 +8,8 @@ import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.jooq.tables.records.OccupationTensionRecord;
 import fr.passerelle.office.Office;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,8 +23,11 @@ public final class TensionService {
   private final Database db;
   private final ReplicatedWriter writer;
   private final OfficeService offices;
+  private final Access access;
 
-  public TensionService(Database db, ReplicatedWriter writer, OfficeService offices) {
+  public TensionService(
+      Database db, ReplicatedWriter writer, OfficeService offices, Access access) {
+    this.access = access;
     this.db = db;
     this.writer = writer;
     this.offices = offices;
@@ -35,6 +40,7 @@ public final class TensionService {
 
   /** Marks (or unmarks) an occupation as in tension for this office; one transaction. */
   public void set(String romeCode, boolean inTension, String note) {
+    access.require(Permission.OFFERS_WRITE);
     Office office =
         offices
             .current()
@@ -68,6 +74,7 @@ public final class TensionService {
 
   /** ROME codes this office marked in tension, with the office's note (may be null). */
   public Map<String, String> inTension() {
+    access.require(Permission.OFFERS_READ);
     Map<String, String> out = new HashMap<>();
     offices
         .current()

@@ -1,5 +1,6 @@
 package fr.passerelle.office;
 
+import static fr.passerelle.db.jooq.Tables.ACCOUNT;
 import static fr.passerelle.db.jooq.Tables.OFFICE;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
 
@@ -7,6 +8,9 @@ import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.jooq.tables.records.OfficeRecord;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,16 +18,32 @@ import org.jooq.DSLContext;
 
 /** This installation's office (set up once by {@code init}) and the offices it knows. */
 public final class OfficeService {
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile("^[^@\\s;,<>]+@[^@\\s;,<>]+\\.[^@\\s;,<>]{2,}$");
+  private static final java.util.regex.Pattern PHONE =
+      java.util.regex.Pattern.compile("^\\+?[0-9 .()\\-]{6,25}$");
+
   private final Database db;
   private final ReplicatedWriter writer;
+  private final java.util.List<OfficeClock> clocks =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Access access;
 
-  public OfficeService(Database db, ReplicatedWriter writer) {
+  public OfficeService(Database db, ReplicatedWriter writer, Access access) {
     this.db = db;
     this.writer = writer;
+    this.access = access;
   }
 
-  /** Creates this installation's office. Refused if the installation already has one. */
+  /**
+   * Creates this installation's office. Refused if the installation already has one. Before any
+   * account exists this is the office set-up (which then creates the first administrator);
+   * afterwards it needs {@link Permission#SETTINGS_MANAGE}.
+   */
   public Office init(String name, OfficeKind kind, String organisation) {
+    if (db.dsl().fetchExists(ACCOUNT)) {
+      access.require(Permission.SETTINGS_MANAGE);
+    }
     if (name == null || name.isBlank()) {
       throw new InvalidInputException("The office name is required.");
     }
@@ -52,6 +72,106 @@ public final class OfficeService {
                   .execute();
               return toOffice(r);
             });
+  }
+
+  /**
+   * A clock that reads {@code base}'s instants in this office's time zone, told when {@link
+   * #updateContact} changes it.
+   */
+  public OfficeClock clock(fr.passerelle.db.WallClock base) {
+    OfficeClock c = new OfficeClock(base, () -> contact().zone());
+    clocks.add(c);
+    return c;
+  }
+
+  /** This office's contact details and time zone (empty texts and Europe/Paris when not set). */
+  public OfficeContact contact() {
+    return currentOfficeId(db.dsl())
+        .map(
+            id ->
+                db.dsl()
+                    .selectFrom(OFFICE)
+                    .where(OFFICE.ID.eq(id).and(OFFICE.DELETED.isFalse()))
+                    .fetchOptional()
+                    .map(OfficeService::contactOf)
+                    .orElseGet(OfficeService::noContact))
+        .orElseGet(OfficeService::noContact);
+  }
+
+  private static OfficeContact noContact() {
+    return new OfficeContact(null, null, null, null);
+  }
+
+  private static OfficeContact contactOf(OfficeRecord r) {
+    ZoneId zone = null;
+    if (r.getTimeZone() != null && !r.getTimeZone().isBlank()) {
+      try {
+        zone = ZoneId.of(r.getTimeZone().trim());
+      } catch (java.time.DateTimeException e) {
+        zone = null; // stored by a newer or broken build: the default, rather than no dates at all
+      }
+    }
+    return new OfficeContact(r.getAddress(), r.getPhone(), r.getEmail(), zone);
+  }
+
+  /**
+   * Changes this office's contact details; a null argument leaves that field as it is, an empty one
+   * clears it. {@code timeZone} is a region id such as Europe/Paris or Indian/Reunion.
+   */
+  public OfficeContact updateContact(String address, String phone, String email, String timeZone) {
+    if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {
+      throw InvalidInputException.of(
+          "office.error.phone", "\"" + phone + "\" is not a phone number.", phone);
+    }
+    if (email != null && !email.isBlank() && !EMAIL.matcher(email.strip()).matches()) {
+      throw InvalidInputException.of(
+          "office.error.email", "\"" + email + "\" is not an e-mail address.", email);
+    }
+    String zone = null;
+    if (timeZone != null && !timeZone.isBlank()) {
+      try {
+        zone = ZoneId.of(timeZone.strip()).getId();
+      } catch (java.time.DateTimeException e) {
+        throw InvalidInputException.of(
+            "office.error.zone",
+            "\""
+                + timeZone
+                + "\" is not a time zone (expected a region such as Europe/Paris,"
+                + " America/Cayenne, Indian/Reunion).",
+            timeZone);
+      }
+    }
+    String z = zone;
+    OfficeContact out =
+        db.dsl()
+            .transactionResult(
+                cfg -> {
+                  DSLContext tx = cfg.dsl();
+                  UUID id =
+                      currentOfficeId(tx)
+                          .orElseThrow(
+                              () ->
+                                  InvalidInputException.of(
+                                      "office.error.notSetUp",
+                                      "This installation has no office yet: run init first."));
+                  OfficeRecord r = tx.selectFrom(OFFICE).where(OFFICE.ID.eq(id)).fetchOne();
+                  if (address != null) {
+                    r.setAddress(address.isBlank() ? null : address.strip());
+                  }
+                  if (phone != null) {
+                    r.setPhone(phone.isBlank() ? null : phone.strip());
+                  }
+                  if (email != null) {
+                    r.setEmail(email.isBlank() ? null : email.strip());
+                  }
+                  if (timeZone != null) {
+                    r.setTimeZone(z);
+                  }
+                  writer.update(tx, r);
+                  return contactOf(r);
+                });
+    clocks.forEach(OfficeClock::refresh);
+    return out;
   }
 
   /** This installation's office, if set up. */

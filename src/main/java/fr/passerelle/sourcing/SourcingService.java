@@ -16,9 +16,10 @@ import fr.passerelle.db.jooq.tables.records.SourcingListRecord;
 import fr.passerelle.offers.Offer;
 import fr.passerelle.offers.OffersModule;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,23 +43,27 @@ public final class SourcingService {
   private final OffersModule offers;
   private final WallClock clock;
   private final SourcingReads reads;
+  private final Access access;
 
   public SourcingService(
       Database db,
       ReplicatedWriter writer,
       OfficeService offices,
       OffersModule offers,
-      WallClock clock) {
+      WallClock clock,
+      Access access) {
     this.db = db;
     this.writer = writer;
     this.offices = offices;
     this.offers = offers;
     this.clock = clock;
     this.reads = new SourcingReads(db, offers::poolShares);
+    this.access = access;
   }
 
   /** Creates a list; its occupation comes from the offer when there is one. */
   public UUID create(NewList n) {
+    access.require(Permission.LISTS_WRITE);
     if (n.name() == null || n.name().isBlank()) {
       throw InvalidInputException.of("lists.error.nameRequired", "name: required");
     }
@@ -96,6 +101,7 @@ public final class SourcingService {
 
   /** Whether each candidate can be added to the list (the shared-list consent rule included). */
   public Map<UUID, Eligibility> eligibility(UUID listId, Collection<UUID> candidateIds) {
+    access.require(Permission.LISTS_READ);
     return eligibility(db.dsl(), liveList(db.dsl(), listId), candidateIds);
   }
 
@@ -104,6 +110,7 @@ public final class SourcingService {
    * others with why, in one transaction. {@code scores} may give each candidate's match score.
    */
   public AddReport add(UUID listId, Collection<UUID> candidateIds, Map<UUID, Integer> scores) {
+    access.require(Permission.LISTS_WRITE);
     return db.dsl()
         .transactionResult(
             cfg -> {
@@ -136,6 +143,7 @@ public final class SourcingService {
 
   /** Moves an entry to {@code status}, appending a dated event; one transaction. */
   public void move(UUID entryId, PipelineStatus status, String note) {
+    access.require(Permission.LISTS_WRITE);
     db.dsl()
         .transaction(
             cfg -> {
@@ -164,11 +172,13 @@ public final class SourcingService {
 
   /** Removes an entry from its list (a tombstone); the UI asks first. */
   public void remove(UUID entryId) {
+    access.require(Permission.LISTS_WRITE);
     db.dsl().transaction(cfg -> writer.delete(cfg.dsl(), SOURCING_ENTRY, entryId));
   }
 
   /** Closes (or reopens with null) a list. */
   public void close(UUID listId, LocalDate on) {
+    access.require(Permission.LISTS_WRITE);
     db.dsl()
         .transaction(
             cfg -> {
@@ -179,10 +189,15 @@ public final class SourcingService {
   }
 
   /**
-   * The owner given to new lists: the counselor named by the local setting {@code
-   * sourcing.defaultOwner}, else the office's only counselor, else none.
+   * The owner given to new lists: the signed-in account's counselor, else the counselor named by
+   * the local setting {@code sourcing.defaultOwner}, else the office's only counselor, else none.
    */
   public Optional<UUID> defaultOwner() {
+    access.require(Permission.LISTS_READ);
+    Optional<UUID> mine = access.counselorId();
+    if (mine.isPresent()) {
+      return mine;
+    }
     DSLContext dsl = db.dsl();
     String set =
         dsl.select(SETTING.VAL)
@@ -206,16 +221,49 @@ public final class SourcingService {
 
   /** Lists of this office (of one owner when {@code ownerId} is given), newest first. */
   public List<SourcingList> lists(UUID ownerId, boolean includeClosed) {
+    access.require(Permission.LISTS_READ);
     return reads.lists(ownerId, includeClosed);
   }
 
   public Optional<SourcingList> find(UUID listId) {
+    access.require(Permission.LISTS_READ);
     return reads.list(listId);
   }
 
-  /** The entries of a list, in pipeline order then by name. */
+  /**
+   * The entries of a list, in pipeline order then by name; sensitive criteria (RQTH, AAH) left out
+   * (they are shown only in a person's file, after an audited "show").
+   */
   public List<SourcingEntry> entries(UUID listId) {
-    return reads.entries(listId);
+    access.require(Permission.LISTS_READ);
+    return reads.entries(listId).stream().map(SourcingService::masked).toList();
+  }
+
+  private static SourcingEntry masked(SourcingEntry e) {
+    Set<String> shown = new java.util.TreeSet<>();
+    for (String c : e.criteria()) {
+      if (!fr.passerelle.candidates.PriorityCriterion.parse(c)
+          .map(fr.passerelle.candidates.PriorityCriterion::sensitive)
+          .orElse(false)) {
+        shown.add(c);
+      }
+    }
+    if (shown.size() == e.criteria().size()) {
+      return e;
+    }
+    return new SourcingEntry(
+        e.id(),
+        e.listId(),
+        e.candidateId(),
+        e.firstName(),
+        e.lastName(),
+        e.communeName(),
+        e.status(),
+        e.history(),
+        e.addedOn(),
+        e.score(),
+        shown,
+        e.consentShare());
   }
 
   private Map<UUID, Eligibility> eligibility(
@@ -272,7 +320,7 @@ public final class SourcingService {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault());
+    return clock.today();
   }
 
   private String now() {

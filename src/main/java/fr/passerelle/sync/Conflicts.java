@@ -13,6 +13,8 @@ import fr.passerelle.db.Hlc;
 import fr.passerelle.db.ReplicatedTables;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.jooq.tables.records.SyncConflictRecord;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.OffsetDateTime;
@@ -38,6 +40,7 @@ public final class Conflicts {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Database db;
   private final ReplicatedWriter writer;
+  private final Access access;
 
   /** An open conflict, with the current row and the losing version, field by field. */
   public record Conflict(
@@ -63,7 +66,8 @@ public final class Conflicts {
     }
   }
 
-  Conflicts(Database db, ReplicatedWriter writer) {
+  Conflicts(Database db, ReplicatedWriter writer, Access access) {
+    this.access = access;
     this.db = db;
     this.writer = writer;
   }
@@ -105,6 +109,7 @@ public final class Conflicts {
    * by the same office within the same second share an {@code actionKey}.
    */
   public List<Conflict> open(int limit) {
+    access.require(Permission.SYNC_EXCHANGE);
     DSLContext ctx = db.dsl();
     List<Conflict> out = new ArrayList<>();
     for (SyncConflictRecord c :
@@ -159,16 +164,19 @@ public final class Conflicts {
 
   /** Keeps the current version of every row of these conflicts. */
   public void keep(Collection<UUID> conflicts) {
+    access.require(Permission.SYNC_EXCHANGE);
     resolve(conflicts, "KEPT", null);
   }
 
   /** Restores the losing version of every row of these conflicts. */
   public void restore(Collection<UUID> conflicts) {
+    access.require(Permission.SYNC_EXCHANGE);
     resolve(conflicts, "RESTORED", null);
   }
 
   /** Takes the named fields of the losing version into the current row. */
   public void mergeFields(UUID conflict, Collection<String> fields) {
+    access.require(Permission.SYNC_EXCHANGE);
     if (fields.isEmpty()) {
       throw new InvalidInputException("Choose at least one field to take from the other version.");
     }

@@ -1,9 +1,8 @@
 package fr.passerelle.sync;
 
 import static fr.passerelle.db.ReplicatedTables.DELETED;
-import static fr.passerelle.db.ReplicatedTables.ID;
 import static fr.passerelle.db.ReplicatedTables.col;
-import static fr.passerelle.db.jooq.Tables.AUDIT_LOG;
+import static fr.passerelle.db.jooq.Tables.AUDIT_ENTRY;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.SYNC_TOUCHED_PERSON;
 
@@ -53,9 +52,11 @@ final class ConsentEnforcer {
               .and(PersonData.mustErase(t, own))
               .and(touchedAny);
       if (mayErase) {
-        tx.update(AUDIT_LOG)
-            .setNull(AUDIT_LOG.DETAILS)
-            .where(AUDIT_LOG.ROW_ID.in(DSL.select(col(t, ID)).from(t).where(which)))
+        // audit entries about the person keep their place in the chain (its hash covers the
+        // details' digest), without their details
+        tx.update(AUDIT_ENTRY)
+            .setNull(AUDIT_ENTRY.DETAILS)
+            .where(AUDIT_ENTRY.PERSON_ID.in(DSL.select(person).from(t).where(which)))
             .execute();
         int n = store.erase(tx, t, which);
         if (n > 0) {

@@ -50,6 +50,7 @@ final class ExportPlan {
         order.add(t);
       }
     }
+    order.addAll(ReplicatedTables.ORGANISATION_ONLY);
     return order;
   }
 
@@ -59,8 +60,10 @@ final class ExportPlan {
     if (sameOrganisation()) {
       return Optional.of(changed);
     }
-    if (t.getName().equalsIgnoreCase(SYNC_CONFLICT.getName())) {
-      return Optional.empty(); // conflict records stay within the organisation (ADR 0064)
+    if (t.getName().equalsIgnoreCase(SYNC_CONFLICT.getName())
+        || ReplicatedTables.isOrganisationOnly(t)) {
+      // conflict records (ADR 0064) and the audit trail (ADR 0107) stay within the organisation
+      return Optional.empty();
     }
     Condition ours = Directory.authoredBy(col(t, DOT_REPLICA), own);
     if (!PersonData.isAboutPerson(t)) {

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 /** What an import did, per table, and what the counselor should look at. */
 public final class ImportReport {
+  private static final int SUMMARY_REFUSED = 20;
+
   /** How the import ended. */
   public enum Outcome {
     IMPORTED,
@@ -23,6 +25,7 @@ public final class ImportReport {
     public long skipped;
     public long conflicts;
     public long orphans;
+    public long quarantined;
 
     @Override
     public String toString() {
@@ -39,7 +42,8 @@ public final class ImportReport {
           + ", conflicts "
           + conflicts
           + ", orphans "
-          + orphans;
+          + orphans
+          + (quarantined == 0 ? "" : ", refused " + quarantined);
     }
   }
 
@@ -53,6 +57,7 @@ public final class ImportReport {
   private final Map<String, TableCounts> tables = new TreeMap<>();
   private final List<UUID> conflictIds = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final List<Quarantine.Entry> quarantined = new ArrayList<>();
   private int reindexed;
   private java.time.Duration reindexTime = java.time.Duration.ZERO;
 
@@ -85,7 +90,7 @@ public final class ImportReport {
     this.reindexTime = took;
   }
 
-  /** Candidates whose search keys were rewritten after the import committed (ADR 0078). */
+  /** Records the search index rewrote after the import committed (ADR 0100). */
   public int reindexed() {
     return reindexed;
   }
@@ -93,6 +98,15 @@ public final class ImportReport {
   /** The time that took, after the import's own transaction. */
   public java.time.Duration reindexTime() {
     return reindexTime;
+  }
+
+  void quarantined(Quarantine.Entry e) {
+    quarantined.add(e);
+  }
+
+  /** Rows of the file refused one by one (ADR 0085); the rest of the file was applied. */
+  public List<Quarantine.Entry> quarantined() {
+    return quarantined;
   }
 
   void conflict(UUID id) {
@@ -144,7 +158,11 @@ public final class ImportReport {
     return tables.values().stream().mapToLong(f).sum();
   }
 
-  /** What a chunked import has done so far, kept with its progress (ADR 0080). */
+  /**
+   * What a chunked import has done so far, kept with its progress (ADR 0080). The rows it
+   * quarantined are counted; their detail is in {@code sync_quarantine} (the report of an import
+   * finished after a crash lists only those of its last part).
+   */
   record Saved(Map<String, long[]> counts, List<UUID> conflicts, List<String> warnings) {}
 
   String save() {
@@ -154,7 +172,14 @@ public final class ImportReport {
             counts.put(
                 t,
                 new long[] {
-                  c.added, c.updated, c.deleted, c.erased, c.skipped, c.conflicts, c.orphans
+                  c.added,
+                  c.updated,
+                  c.deleted,
+                  c.erased,
+                  c.skipped,
+                  c.conflicts,
+                  c.orphans,
+                  c.quarantined
                 }));
     try {
       return SyncFileReader.JSON.writeValueAsString(new Saved(counts, conflictIds, warnings));
@@ -182,6 +207,7 @@ public final class ImportReport {
               c.skipped = v[4];
               c.conflicts = v[5];
               c.orphans = v[6];
+              c.quarantined = v.length > 7 ? v[7] : 0;
             });
     conflictIds.addAll(s.conflicts());
     warnings.addAll(s.warnings());
@@ -212,6 +238,15 @@ public final class ImportReport {
         .append('\n');
     tables.forEach((t, c) -> sb.append("  ").append(t).append(": ").append(c).append('\n'));
     sb.append("  conflicts to review: ").append(conflictIds.size());
+    if (!quarantined.isEmpty()) {
+      sb.append("\n  rows refused (quarantined, see the Sync view): ").append(quarantined.size());
+      quarantined.stream()
+          .limit(SUMMARY_REFUSED)
+          .forEach(q -> sb.append("\n    ").append(q.message()));
+      if (quarantined.size() > SUMMARY_REFUSED) {
+        sb.append("\n    … and ").append(quarantined.size() - SUMMARY_REFUSED).append(" more");
+      }
+    }
     for (String w : warnings) {
       sb.append("\nWarning: ").append(w);
     }

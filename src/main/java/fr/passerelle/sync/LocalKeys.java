@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * This installation's private keys: a file {@code sync-keys.json} in the data folder, readable only
@@ -40,6 +41,23 @@ public final class LocalKeys {
       if (!Files.exists(file)) {
         create(file);
       }
+    } catch (IOException e) {
+      throw new DatabaseException(
+          "Cannot create this installation's sync keys in " + file + " (" + e.getMessage() + ").",
+          e);
+    }
+    return load(file);
+  }
+
+  /** The keys of {@code dataDir}, if it has any (never creates them). */
+  public static Optional<LocalKeys> existing(Path dataDir) {
+    Path file = dataDir.resolve(FILE);
+    return Files.exists(file) ? Optional.of(load(file)) : Optional.empty();
+  }
+
+  /** Reads a keys file (a data folder's {@value #FILE}). */
+  public static LocalKeys load(Path file) {
+    try {
       JsonNode n = JSON.readTree(file.toFile());
       Base64.Decoder b64 = Base64.getDecoder();
       return new LocalKeys(

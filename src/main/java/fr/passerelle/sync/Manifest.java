@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * The inner manifest of a sync file (encrypted, signed): who sent it, for whom, which changes it
- * carries ({@code from}, per recipient, to {@code to}) and what the sender acknowledges.
+ * carries ({@code from}, per recipient, to {@code to}), what the sender acknowledges, and how many
+ * bytes the payload's rows take once decompressed ({@code payloadSize}: the bound the receiver
+ * decompresses to, ADR 0086; absent from files of earlier versions).
  */
 public record Manifest(
     int format,
@@ -17,7 +19,8 @@ public record Manifest(
     long to,
     boolean full,
     Map<String, Long> counts,
-    List<Directory.Entry> directory) {
+    List<Directory.Entry> directory,
+    Long payloadSize) {
 
   /** The sending installation, with its identity card (its keys identify it after a restore). */
   public record Sender(

@@ -5,6 +5,8 @@ import static fr.passerelle.db.jooq.Tables.PEER;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.jooq.tables.records.PeerRecord;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +17,10 @@ import org.jooq.DSLContext;
 public final class Peers {
   private final Database db;
   private final Identity identity;
+  private final Access access;
 
-  Peers(Database db, Identity identity) {
+  Peers(Database db, Identity identity, Access access) {
+    this.access = access;
     this.db = db;
     this.identity = identity;
   }
@@ -35,6 +39,7 @@ public final class Peers {
    * there) replace the old entry, with checkpoints starting afresh.
    */
   public Peer trust(IdentityCard card) {
+    access.require(Permission.SYNC_TRUST);
     if (card.sameKeys(identity.card())) {
       throw new InvalidInputException("This is this installation's own identity card.");
     }
@@ -72,12 +77,21 @@ public final class Peers {
               r.store();
               Directory.learn(
                   tx, card.replicaId(), card.organisation(), card.office(), Directory.Source.CARD);
+              access
+                  .audit()
+                  .record(
+                      tx,
+                      fr.passerelle.security.AuditAction.SYNC_TRUSTED,
+                      null,
+                      card.office() + " (" + card.organisation() + ")",
+                      "replica " + card.replicaId() + " fingerprint " + card.fingerprint());
               return toPeer(r);
             });
   }
 
   /** Refuses the replica's files from now on and stops encrypting to it. */
   public Peer revoke(UUID replica) {
+    access.require(Permission.SYNC_TRUST);
     return db.dsl()
         .transactionResult(
             cfg -> {
@@ -90,6 +104,14 @@ public final class Peers {
               if (r.getRevokedAt() == null) {
                 r.setRevokedAt(OffsetDateTime.now());
                 r.update();
+                access
+                    .audit()
+                    .record(
+                        cfg.dsl(),
+                        fr.passerelle.security.AuditAction.SYNC_REVOKED,
+                        null,
+                        r.getOfficeName() + " (" + r.getOrganisation() + ")",
+                        "replica " + replica);
               }
               return toPeer(r);
             });

@@ -1,16 +1,21 @@
 package fr.passerelle.sync;
 
 import static fr.passerelle.db.ReplicatedTables.DELETED;
+import static fr.passerelle.db.ReplicatedTables.ID;
 import static fr.passerelle.db.ReplicatedTables.col;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
 
+import fr.passerelle.db.VersionStore;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -35,25 +40,24 @@ final class PersonData {
           "TRAINING_PATH", "CANDIDATE_ID",
           "SYNC_CONFLICT", "PERSON_ID");
 
-  /** Table name → the expression of the person a row is about, for the other tables. */
-  private static final Map<String, Function<Table<?>, Field<UUID>>> PERSON_JOINED =
-      Map.of(
-          "TRAINING_EVENT",
-          t ->
-              DSL.field(
-                  DSL.select(TRAINING_PATH.as("tp_person").CANDIDATE_ID)
-                      .from(TRAINING_PATH.as("tp_person"))
-                      .where(TRAINING_PATH.as("tp_person").ID.eq(uuid(t, "PATH_ID")))));
+  /**
+   * A table whose rows name their person through a parent row: the column holding the parent's id
+   * and the parent table (itself in {@link #PERSON_COLUMN}).
+   */
+  private record Parent(String column, Table<?> table) {}
+
+  /** Table name → its parent, for the tables whose person is found through another table. */
+  private static final Map<String, Parent> PERSON_JOINED =
+      Map.of("TRAINING_EVENT", new Parent("PATH_ID", TRAINING_PATH));
+
+  /** A column whose values make a row health data. */
+  private record Sensitive(String column, List<String> values) {}
 
   /** Table name → the rows of it that are sensitive (need the sensitive consent too). */
-  private static final Map<String, Function<Table<?>, Condition>> SENSITIVE =
+  private static final Map<String, Sensitive> SENSITIVE =
       Map.of(
-          "CANDIDATE_CRITERION",
-          t -> DSL.field(DSL.name(t.getName(), "CRITERION"), String.class).in(SENSITIVE_CRITERIA),
-          "SYNC_CONFLICT",
-          t ->
-              DSL.field(DSL.name(t.getName(), "TABLE_NAME"), String.class)
-                  .eq("CANDIDATE_CRITERION"));
+          "CANDIDATE_CRITERION", new Sensitive("CRITERION", SENSITIVE_CRITERIA),
+          "SYNC_CONFLICT", new Sensitive("TABLE_NAME", List.of("CANDIDATE_CRITERION")));
 
   private PersonData() {}
 
@@ -86,13 +90,74 @@ final class PersonData {
   /** The person a row of {@code t} is about; only for tables {@link #isAboutPerson}. */
   static Field<UUID> person(Table<?> t) {
     Field<UUID> c = personColumn(t);
-    return c != null ? c : PERSON_JOINED.get(t.getName().toUpperCase()).apply(t);
+    if (c != null) {
+      return c;
+    }
+    Parent p = PERSON_JOINED.get(t.getName().toUpperCase());
+    Table<?> parent = p.table().as("parent_person");
+    return DSL.field(
+        DSL.select(uuid(parent, PERSON_COLUMN.get(p.table().getName())))
+            .from(parent)
+            .where(uuid(parent, "ID").eq(uuid(t, p.column()))));
+  }
+
+  /**
+   * The person each of these versions of {@code t} names (row id → person), for versions not stored
+   * yet: its own column, or its parent row's person when the parent is stored here. A version
+   * naming no person (or a parent unknown here) is absent.
+   */
+  static Map<UUID, UUID> personsNamed(DSLContext ctx, Table<?> t, List<Record> versions) {
+    Map<UUID, UUID> out = new HashMap<>();
+    String column = PERSON_COLUMN.get(t.getName().toUpperCase());
+    Parent parent = PERSON_JOINED.get(t.getName().toUpperCase());
+    String own = column != null ? column : parent.column();
+    Map<UUID, UUID> parents = new HashMap<>();
+    for (Record r : versions) {
+      Object v = r.get(t.field(own));
+      if (v instanceof UUID u) {
+        parents.put(r.get(col(t, ID)), u);
+      }
+    }
+    if (column != null) {
+      return parents;
+    }
+    Table<?> pt = parent.table();
+    Map<UUID, UUID> personOfParent =
+        parents.isEmpty()
+            ? Map.of()
+            : ctx.select(uuid(pt, "ID"), uuid(pt, PERSON_COLUMN.get(pt.getName())))
+                .from(pt)
+                .where(VersionStore.idIn(uuid(pt, "ID"), new HashSet<>(parents.values())))
+                .fetchMap(uuid(pt, "ID"), uuid(pt, PERSON_COLUMN.get(pt.getName())));
+    parents.forEach(
+        (row, p) -> {
+          UUID person = personOfParent.get(p);
+          if (person != null) {
+            out.put(row, person);
+          }
+        });
+    return out;
+  }
+
+  /** {@code r}, a version of {@code t}, names a person (or the parent row naming one). */
+  static boolean namesSomeone(Table<?> t, Record r) {
+    String column = PERSON_COLUMN.get(t.getName().toUpperCase());
+    Parent parent = PERSON_JOINED.get(t.getName().toUpperCase());
+    return r.get(t.field(column != null ? column : parent.column())) != null;
   }
 
   /** The rows of {@code t} that are health data (false for most tables). */
   static Condition sensitive(Table<?> t) {
-    Function<Table<?>, Condition> f = SENSITIVE.get(t.getName().toUpperCase());
-    return f == null ? DSL.falseCondition() : f.apply(t);
+    Sensitive s = SENSITIVE.get(t.getName().toUpperCase());
+    return s == null
+        ? DSL.falseCondition()
+        : DSL.field(DSL.name(t.getName(), s.column()), String.class).in(s.values());
+  }
+
+  /** {@code r}, a version of {@code t}, is health data. */
+  static boolean isSensitive(Table<?> t, Record r) {
+    Sensitive s = SENSITIVE.get(t.getName().toUpperCase());
+    return s != null && s.values().contains(r.get(t.field(s.column()), String.class));
   }
 
   private static Field<UUID> ccField(String name) {

@@ -1,16 +1,11 @@
 package fr.passerelle.sync;
 
 import static fr.passerelle.db.ReplicatedTables.*;
-import static fr.passerelle.db.jooq.Tables.CANDIDATE;
-import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
-import static fr.passerelle.db.jooq.Tables.OFFICE;
 import static fr.passerelle.db.jooq.Tables.SYNC_CONFLICT;
-import static fr.passerelle.db.jooq.Tables.SYNC_DIRECTORY;
 import static fr.passerelle.db.jooq.Tables.SYNC_TOUCHED_PERSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import fr.passerelle.candidates.CandidateIndex;
 import fr.passerelle.core.CancelledException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.ReplicatedTables;
@@ -22,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,9 +35,10 @@ import org.jooq.impl.DSL;
 
 /**
  * Applies the rows of a verified payload inside the import's transaction, in batches of one table:
- * checks each version (columns, sync columns, our own dots, the author's organisation, who may
- * record consent), stores it through {@link VersionStore}, keeps losing versions as conflicts and
- * notes the persons touched for the consent rule applied at the end.
+ * checks each version (columns, sync columns, our own dots), screens the batch (what a partner may
+ * change, who may record a consent: refused rows are quarantined, the rest goes on), stores it
+ * through {@link VersionStore}, keeps losing versions as conflicts and notes the persons touched
+ * for the consent rule applied at the end.
  */
 final class RowApplier {
   static final int BATCH = 1000;
@@ -54,17 +51,29 @@ final class RowApplier {
         return pa != pb ? pa < pb : VersionStore.LATEST.wins(a, b);
       };
 
+  /** Where the rows come from, and who receives them. */
+  record Source(
+      String fileName,
+      UUID peer,
+      String office,
+      String organisation,
+      boolean sameOrg,
+      String own,
+      OffsetDateTime at) {}
+
   private final DSLContext tx;
   private final VersionStore store;
   private final ReplicatedWriter writer;
   private final ImportReport report;
   private final Progress progress;
+  private final Source source;
   private final String fileName;
-  private final String senderOrg;
   private final boolean sameOrg;
   private final UUID me;
   private final long mySeq;
   private final Map<UUID, Optional<String>> orgCache = new HashMap<>();
+  private final PartnerRules partnerRules;
+  private final Ownership ownership;
 
   private Table<?> table;
   private Field<?>[] columns;
@@ -85,20 +94,25 @@ final class RowApplier {
       ReplicatedWriter writer,
       ImportReport report,
       Progress progress,
-      String fileName,
-      String senderOrg,
-      boolean sameOrg) {
+      Source source) {
     this.tx = tx;
     this.store = store;
     this.writer = writer;
     this.report = report;
     this.progress = progress;
-    this.fileName = fileName;
-    this.senderOrg = senderOrg;
-    this.sameOrg = sameOrg;
+    this.source = source;
+    this.fileName = source.fileName();
+    this.sameOrg = source.sameOrg();
     var replica = ReplicatedWriter.currentReplica(tx);
     this.me = replica.getId();
     this.mySeq = replica.getSeq();
+    this.partnerRules =
+        new PartnerRules(tx, source.own(), source.organisation(), this::organisationOf);
+    this.ownership = new Ownership(tx, source.own(), this::organisationOf);
+  }
+
+  private Optional<String> organisationOf(UUID replica) {
+    return orgCache.computeIfAbsent(replica, d -> Directory.organisationOf(tx, d));
   }
 
   long maxHlc() {
@@ -180,6 +194,16 @@ final class RowApplier {
   private void header(JsonNode n, long line) {
     String name = n.path("table").asText();
     table = ReplicatedTables.byName(name).orElseThrow(() -> bad(line, "unknown table " + name));
+    if (!sameOrg && ReplicatedTables.isOrganisationOnly(table)) {
+      throw new SyncRefusedException(
+          fileName
+              + ": the file from "
+              + source.organisation()
+              + " carries "
+              + table.getName().toLowerCase()
+              + " rows, which never leave an organisation (audit trail). Nothing was imported;"
+              + " tell the sending office.");
+    }
     JsonNode cols = n.path("columns");
     columns = new Field<?>[cols.size()];
     Set<String> names = new HashSet<>();
@@ -240,21 +264,8 @@ final class RowApplier {
               + " Nothing was imported: restore this installation from a backup ('restore' gives"
               + " it a new replica id) and tell the administrator.");
     }
-    if (!sameOrg) {
-      Optional<String> author = orgCache.computeIfAbsent(dot, d -> Directory.organisationOf(tx, d));
-      if (author.isEmpty() || !author.get().equals(senderOrg)) {
-        throw new SyncRefusedException(
-            fileName
-                + ": the file from "
-                + senderOrg
-                + " carries an edit made by "
-                + author.orElse("an unknown installation")
-                + " (row "
-                + id
-                + " of "
-                + table.getName().toLowerCase()
-                + "): a partner may only send its own organisation's edits. Nothing was imported.");
-      }
+    if (deleted && ReplicatedTables.isOrganisationOnly(table)) {
+      throw bad(line, "an audit entry cannot be deleted");
     }
     if (deleted) {
       for (Field<?> f : table.fields()) {
@@ -289,19 +300,23 @@ final class RowApplier {
     if (progress.isCancelled()) {
       throw new CancelledException();
     }
-    boolean consent = PersonData.isConsent(table);
-    if (consent) {
-      checkConsentAuthors();
-    }
     if (dryRun) {
+      // checked row by row already; what the screen would quarantine is stored in the real pass
       batch.clear();
       batchIds.clear();
       progress.update(rows, -1, table.getName().toLowerCase());
       return;
     }
-    VersionStore.Outcome o =
-        store.apply(tx, table, batch, consent ? CONSENT_RULE : VersionStore.LATEST);
+    boolean consent = PersonData.isConsent(table);
     ImportReport.TableCounts c = report.table(table.getName());
+    List<Record> accepted = screen(consent, c);
+    if (accepted.isEmpty()) {
+      batch.clear();
+      batchIds.clear();
+      return;
+    }
+    VersionStore.Outcome o =
+        store.apply(tx, table, accepted, consent ? CONSENT_RULE : VersionStore.LATEST);
     c.added += o.added();
     c.updated += o.updated();
     c.deleted += o.deleted();
@@ -312,7 +327,7 @@ final class RowApplier {
         report.conflict(keepLoser(m));
       }
     }
-    List<Record> touchedRows = rows - batch.size() < touchAllUntil ? batch : o.written();
+    List<Record> touchedRows = rows - batch.size() < touchAllUntil ? accepted : o.written();
     if (!touchedRows.isEmpty() && (consent || PersonData.isAboutPerson(table))) {
       touched(touchedRows, consent);
     }
@@ -323,8 +338,8 @@ final class RowApplier {
   }
 
   /**
-   * Notes the persons these stored rows are about, for the consent rule, and queues them for the
-   * search index (in the same transaction as the rows: ADR 0078, 0080).
+   * Notes the persons these stored rows are about, for the consent rule (in the same transaction as
+   * the rows: ADR 0080).
    */
   private void touched(List<Record> written, boolean consent) {
     Field<UUID> column = consent ? col(table, ID) : PersonData.personColumn(table);
@@ -340,12 +355,6 @@ final class RowApplier {
                   .where(VersionStore.idIn(col(table, ID), ids))
                   .and(person.isNotNull()))
           .execute();
-      CandidateIndex.queue(
-          tx,
-          DSL.selectDistinct(person)
-              .from(table)
-              .where(VersionStore.idIn(col(table, ID), ids))
-              .and(person.isNotNull()));
       return;
     }
     Field<?> f = table.field(column.getName());
@@ -366,56 +375,87 @@ final class RowApplier {
             ps.executeBatch();
           }
         });
-    if (!persons.isEmpty()) {
-      CandidateIndex.queue(
-          tx,
-          DSL.select(SYNC_TOUCHED_PERSON.ID)
-              .from(SYNC_TOUCHED_PERSON)
-              .where(VersionStore.idIn(SYNC_TOUCHED_PERSON.ID, persons)));
-    }
   }
 
-  /** Only the organisation owning a person records its consent (ADR 0063). */
-  private void checkConsentAuthors() {
-    List<UUID> ids = batch.stream().map(r -> r.get(col(table, ID))).toList();
-    var cc = CANDIDATE_CONSENT.as("cc");
-    Map<UUID, String> storedOwner =
-        tx.select(cc.ID, SYNC_DIRECTORY.ORGANISATION)
-            .from(cc)
-            .join(SYNC_DIRECTORY)
-            .on(SYNC_DIRECTORY.REPLICA_ID.eq(cc.DOT_REPLICA))
-            .where(VersionStore.idIn(cc.ID, ids))
-            .fetchMap(cc.ID, SYNC_DIRECTORY.ORGANISATION);
-    Map<UUID, String> candidateOwner =
-        tx.select(CANDIDATE.ID, OFFICE.ORGANISATION)
-            .from(CANDIDATE)
-            .join(OFFICE)
-            .on(OFFICE.ID.eq(CANDIDATE.OFFICE_ID))
-            .where(VersionStore.idIn(CANDIDATE.ID, ids))
-            .and(CANDIDATE.DELETED.isFalse())
-            .fetchMap(CANDIDATE.ID, OFFICE.ORGANISATION);
-    for (Record r : batch) {
-      UUID id = r.get(col(table, ID));
-      Optional<String> author =
-          orgCache.computeIfAbsent(
-              r.get(col(table, DOT_REPLICA)), d -> Directory.organisationOf(tx, d));
-      if (author.isEmpty()) {
-        continue;
-      }
-      String owner = storedOwner.getOrDefault(id, candidateOwner.get(id));
-      if (owner != null && !owner.equals(author.get())) {
-        throw new SyncRefusedException(
-            fileName
-                + ": the file carries a consent for the person "
-                + id
-                + " recorded by "
-                + author.get()
-                + ", but that person belongs to "
-                + owner
-                + ": only the organisation that follows a person records their consent. Nothing"
-                + " was imported; tell the sending office.");
+  /**
+   * The versions of the batch that may be stored: from a partner organisation, what {@link
+   * PartnerRules} accepts; from our own organisation, everything but a consent recorded outside the
+   * organisation holding the person (ADR 0063). The others are quarantined with their reason (ADR
+   * 0085) or, for a deletion of a row never held here, dropped; the rest of the file goes on.
+   */
+  private List<Record> screen(boolean consent, ImportReport.TableCounts c) {
+    List<PartnerRules.Decision> decisions;
+    if (!sameOrg) {
+      decisions = partnerRules.decide(table, batch);
+    } else if (consent) {
+      decisions = consentAuthors();
+    } else {
+      return batch;
+    }
+    List<Record> accepted = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      PartnerRules.Decision d = decisions.get(i);
+      if (d.accepted()) {
+        accepted.add(batch.get(i));
+      } else if (d.skip()) {
+        c.skipped++;
+      } else {
+        c.quarantined++;
+        quarantine(batch.get(i), d);
       }
     }
+    return accepted;
+  }
+
+  /** Within the organisation: a consent must be authored where the person is held. */
+  private List<PartnerRules.Decision> consentAuthors() {
+    Map<UUID, Ownership.Holder> holders =
+        ownership.of(batch.stream().map(r -> r.get(col(table, ID))).toList());
+    List<PartnerRules.Decision> out = new ArrayList<>(batch.size());
+    for (Record r : batch) {
+      UUID id = r.get(col(table, ID));
+      Optional<String> author = organisationOf(r.get(col(table, DOT_REPLICA)));
+      Ownership.Holder h = holders.get(id);
+      out.add(
+          author.isEmpty() || h == null || h.organisation().equals(author.get())
+              ? PartnerRules.Decision.ACCEPT
+              : PartnerRules.Decision.refuse(Refusal.CONSENT, h.organisation(), id));
+    }
+    return out;
+  }
+
+  private void quarantine(Record r, PartnerRules.Decision d) {
+    UUID id = r.get(col(table, ID));
+    String tableName = table.getName().toLowerCase();
+    UUID person = d.person() != null ? d.person() : PersonData.isConsent(table) ? id : null;
+    String message =
+        "row "
+            + id
+            + " of "
+            + tableName
+            + " from "
+            + source.office()
+            + " ("
+            + source.organisation()
+            + ") was refused: "
+            + d.refusal().english(source.organisation(), d.holder());
+    Quarantine.Entry e =
+        new Quarantine.Entry(
+            source.at(),
+            fileName,
+            source.office(),
+            source.organisation(),
+            tableName,
+            id,
+            person,
+            null,
+            Boolean.TRUE.equals(r.get(col(table, DELETED))),
+            d.refusal(),
+            d.holder(),
+            message);
+    Quarantine.add(
+        tx, e, source.peer(), r.get(col(table, DOT_REPLICA)), r.get(col(table, DOT_SEQ)));
+    report.quarantined(e);
   }
 
   private UUID keepLoser(VersionStore.Merge m) {

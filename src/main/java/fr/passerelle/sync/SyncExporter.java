@@ -9,11 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.StreamingAead;
 import fr.passerelle.core.CancelledException;
+import fr.passerelle.core.FileNames;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.jooq.tables.records.PeerRecord;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,11 +59,20 @@ public final class SyncExporter {
   private final Database db;
   private final Identity identity;
   private final UnaryOperator<OutputStream> sink;
+  private final Access access;
+  private final ReplicatedWriter writer;
 
   /** What was written. */
   public record Result(Path file, String organisation, List<Peer> recipients, Manifest manifest) {}
 
-  SyncExporter(Database db, Identity identity, UnaryOperator<OutputStream> sink) {
+  SyncExporter(
+      Database db,
+      Identity identity,
+      UnaryOperator<OutputStream> sink,
+      ReplicatedWriter writer,
+      Access access) {
+    this.access = access;
+    this.writer = writer;
     this.db = db;
     this.identity = identity;
     this.sink = sink;
@@ -68,6 +80,7 @@ public final class SyncExporter {
 
   /** A file for one peer; {@code out} may be a folder (a name is chosen). */
   public Result exportTo(UUID replica, Path out, boolean full, Progress progress) {
+    access.require(Permission.SYNC_EXCHANGE);
     PeerRecord p =
         db.dsl()
             .selectFrom(PEER)
@@ -91,6 +104,7 @@ public final class SyncExporter {
 
   /** One file per organisation with trusted, not revoked peers, into folder {@code dir}. */
   public List<Result> exportAll(Path dir, boolean full, Progress progress) {
+    access.require(Permission.SYNC_EXCHANGE);
     Map<String, List<PeerRecord>> byOrg =
         db
             .dsl()
@@ -119,21 +133,12 @@ public final class SyncExporter {
 
   private String fileName(String organisation) {
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
-    return safe(identity.office().name())
+    return FileNames.part(identity.office().name(), "office")
         + "_to_"
-        + safe(organisation)
+        + FileNames.part(organisation, "office")
         + "_"
         + stamp
         + SyncFormat.EXTENSION;
-  }
-
-  private static String safe(String s) {
-    String t =
-        java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "")
-            .replaceAll("[^A-Za-z0-9]+", "-")
-            .replaceAll("(^-|-$)", "");
-    return t.isEmpty() ? "office" : t;
   }
 
   private Result write(List<PeerRecord> peers, Path file, boolean full, Progress progress) {
@@ -141,7 +146,13 @@ public final class SyncExporter {
     String own = office.organisation();
     String to = peers.get(0).getOrganisation();
     DSLContext ctx = db.dsl();
-    ctx.transaction(cfg -> Directory.ensureSelf(cfg.dsl(), own, office.name()));
+    ctx.transaction(
+        cfg -> {
+          Directory.ensureSelf(cfg.dsl(), own, office.name());
+          // this installation's audit entries written since the last export become versions to
+          // send (to the offices of its organisation only: ExportPlan, ADR 0107)
+          fr.passerelle.db.AuditChain.publish(cfg.dsl(), writer);
+        });
     long toSeq = ReplicatedWriter.currentReplica(ctx).getChangeSeq();
     List<Manifest.Recipient> recipients = new ArrayList<>();
     long from = Long.MAX_VALUE;
@@ -201,6 +212,19 @@ public final class SyncExporter {
               .set(SYNC_LOG.REPORT, "to " + to + ": " + manifest.counts())
               .execute();
         });
+    access
+        .audit()
+        .record(
+            fr.passerelle.security.AuditAction.EXPORT,
+            null,
+            file.toAbsolutePath().toString(),
+            "SYNC to "
+                + to
+                + (full ? " (full)" : "")
+                + ": "
+                + manifest.rows()
+                + " rows "
+                + manifest.counts());
     return new Result(file, to, peers.stream().map(Peers::toPeer).toList(), manifest);
   }
 
@@ -234,11 +258,11 @@ public final class SyncExporter {
       MessageDigest sha = Fingerprint.sha256();
       CountingOutputStream counted =
           new CountingOutputStream(new DigestOutputStream(shield(zip), sha));
-      try (JsonGenerator g =
-          JSON.getFactory()
-              .createGenerator(
-                  new GZIPOutputStream(
-                      aead.newEncryptingStream(counted, SyncFormat.PAYLOAD_AAD), 1 << 16))) {
+      CountingOutputStream plain =
+          new CountingOutputStream(
+              new GZIPOutputStream(
+                  aead.newEncryptingStream(counted, SyncFormat.PAYLOAD_AAD), 1 << 16));
+      try (JsonGenerator g = JSON.getFactory().createGenerator(plain)) {
         g.setRootValueSeparator(null);
         writeRows(g, plan, counts, progress);
       }
@@ -264,7 +288,8 @@ public final class SyncExporter {
                   db.dsl(),
                   plan.sameOrganisation()
                       ? org.jooq.impl.DSL.trueCondition()
-                      : fr.passerelle.db.jooq.Tables.SYNC_DIRECTORY.ORGANISATION.eq(own)));
+                      : fr.passerelle.db.jooq.Tables.SYNC_DIRECTORY.ORGANISATION.eq(own)),
+              plain.count);
       byte[] manifestJson = JSON.writeValueAsBytes(manifest);
       parts.add(
           new SyncFormat.PartHash(

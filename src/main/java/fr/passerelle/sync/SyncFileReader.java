@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.StreamingAead;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +16,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +29,15 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 /**
- * Opens a sync file for import: copies it to a private temp file, checks the ZIP structure (no
- * duplicate or unknown entry), hashes every part, unwraps the payload key addressed to us, decrypts
- * the manifest and keeps what is needed to verify the signature. Nothing here touches the database;
- * every refusal is a {@link SyncRefusedException} naming the cause.
+ * Opens a sync file for import, doing no work on the payload before it knows it should (ADR 0086):
+ * copies the file to a private temp file; reads its ZIP directory (entries known, in the order of
+ * the format, none twice, sizes within bounds: the parts are ciphertext, they cannot inflate past
+ * the file's own size); reads the format, our wrapped key and the manifest, so that the caller
+ * checks the recipients and the sender before anything else. Only then {@link #hashParts} streams
+ * every part once (never reading more than the directory declares) for the signature check, and
+ * {@link #payload} decrypts and decompresses the payload, never past the size the signed manifest
+ * declares. Nothing here touches the database; every refusal is a {@link SyncRefusedException}
+ * naming the cause.
  */
 final class SyncFileReader implements AutoCloseable {
   static final ObjectMapper JSON =
@@ -41,15 +45,31 @@ final class SyncFileReader implements AutoCloseable {
   private static final int SMALL_PART_LIMIT = 1 << 20;
   private static final int MANIFEST_LIMIT = 64 << 20;
 
+  /**
+   * A payload whose manifest does not declare its size (files of earlier versions) may inflate to
+   * this many times its encrypted size, at least {@link #UNDECLARED_MIN} bytes; NDJSON of real rows
+   * compresses about 6 to 10 times (docs/benchmarks.md).
+   */
+  static final int UNDECLARED_RATIO = 100;
+
+  static final long UNDECLARED_MIN = 64L << 20;
+
+  /** A declared payload size above this many times its encrypted size is no real file. */
+  static final int DECLARED_RATIO = 1000;
+
   private final Path source;
   private Path copy;
   private boolean kept;
+  private final List<String> names = new ArrayList<>();
+  private final Map<String, Long> declared = new HashMap<>();
   private final List<SyncFormat.PartHash> parts = new ArrayList<>();
   private final Map<String, byte[]> small = new LinkedHashMap<>();
   private Manifest manifest;
+  private byte[] manifestJson;
   private byte[] signature;
   private StreamingAead aead;
   private UUID addressedTo;
+  private boolean hashed;
 
   private SyncFileReader(Path source, Path copy) {
     this.source = source;
@@ -57,8 +77,9 @@ final class SyncFileReader implements AutoCloseable {
   }
 
   /**
-   * Copies the file into {@code tempDir} (the data folder's own, emptied at each start) and checks
-   * it; {@code ours} are our replica ids, current first.
+   * Copies the file into {@code tempDir} (the data folder's own, emptied at each start) and reads
+   * what says who sent it and for whom (not the payload); {@code ours} are our replica ids, current
+   * first.
    */
   static SyncFileReader open(Path file, Path tempDir, LocalKeys keys, List<UUID> ours) {
     if (!Files.isRegularFile(file)) {
@@ -74,9 +95,7 @@ final class SyncFileReader implements AutoCloseable {
     }
     SyncFileReader r = new SyncFileReader(file, copy);
     try {
-      r.scan();
-      r.unwrap(keys, ours);
-      r.readManifest();
+      r.head(keys, ours);
       return r;
     } catch (RuntimeException e) {
       r.close();
@@ -122,67 +141,79 @@ final class SyncFileReader implements AutoCloseable {
             + "): nothing was imported. Ask the sender for the file again.");
   }
 
-  /** Pass 1: entries in order, names checked against the central directory, parts hashed. */
-  private void scan() {
-    List<String> central = new ArrayList<>();
+  private static boolean known(String name) {
+    return name.equals(SyncFormat.FORMAT_ENTRY)
+        || name.equals(SyncFormat.PAYLOAD_ENTRY)
+        || name.equals(SyncFormat.MANIFEST_ENTRY)
+        || SyncFormat.KEY_ENTRY.matcher(name).matches();
+  }
+
+  private long limit(String name, long fileSize) {
+    if (name.equals(SyncFormat.PAYLOAD_ENTRY)) {
+      return fileSize;
+    }
+    return name.equals(SyncFormat.MANIFEST_ENTRY) ? MANIFEST_LIMIT : SMALL_PART_LIMIT;
+  }
+
+  /**
+   * The ZIP directory, then the format, our key and the manifest, read through it (a few KB):
+   * nothing of the payload is read.
+   */
+  private void head(LocalKeys keys, List<UUID> ours) {
+    long fileSize;
     try (ZipFile zf = new ZipFile(copy.toFile())) {
-      zf.stream().forEach(e -> central.add(e.getName()));
+      fileSize = Files.size(copy);
+      Set<String> seen = new HashSet<>();
+      for (ZipEntry e : java.util.Collections.list(zf.entries())) {
+        String name = e.getName();
+        if (!seen.add(name)) {
+          throw damaged("the entry " + name + " appears twice");
+        }
+        if (!known(name)) {
+          throw damaged("unexpected entry " + name);
+        }
+        if (e.getSize() < 0 || e.getSize() > limit(name, fileSize)) {
+          throw damaged(
+              "the entry "
+                  + name
+                  + " claims "
+                  + e.getSize()
+                  + " bytes, more than a sync file of "
+                  + fileSize
+                  + " bytes can hold");
+        }
+        names.add(name);
+        declared.put(name, e.getSize());
+      }
+      checkFormat(read(zf, SyncFormat.FORMAT_ENTRY));
+      checkOrder();
+      unwrap(zf, keys, ours);
+      readManifest(read(zf, SyncFormat.MANIFEST_ENTRY));
     } catch (IOException e) {
       throw refused(
           "this is not a Passerelle sync file, or it is truncated ("
               + e.getMessage()
               + "). Ask the sender for the file again.");
     }
-    List<String> local = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    try (ZipInputStream zin =
-        new ZipInputStream(new BufferedInputStream(Files.newInputStream(copy), 1 << 16))) {
-      for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
-        String name = e.getName();
-        if (!seen.add(name)) {
-          throw damaged("the entry " + name + " appears twice");
-        }
-        boolean known =
-            name.equals(SyncFormat.FORMAT_ENTRY)
-                || name.equals(SyncFormat.PAYLOAD_ENTRY)
-                || name.equals(SyncFormat.MANIFEST_ENTRY)
-                || SyncFormat.KEY_ENTRY.matcher(name).matches();
-        if (!known) {
-          throw damaged("unexpected entry " + name);
-        }
-        local.add(name);
-        MessageDigest sha = Fingerprint.sha256();
-        boolean keep = !name.equals(SyncFormat.PAYLOAD_ENTRY);
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        byte[] buf = new byte[1 << 16];
-        long len = 0;
-        for (int n = zin.read(buf); n >= 0; n = zin.read(buf)) {
-          sha.update(buf, 0, n);
-          len += n;
-          if (keep) {
-            int limit = name.equals(SyncFormat.MANIFEST_ENTRY) ? MANIFEST_LIMIT : SMALL_PART_LIMIT;
-            if (len > limit) {
-              throw damaged("the entry " + name + " is too large");
-            }
-            kept.write(buf, 0, n);
-          }
-        }
-        parts.add(new SyncFormat.PartHash(name, len, sha.digest()));
-        if (keep) {
-          small.put(name, kept.toByteArray());
-        }
+  }
+
+  /** An entry read through the ZIP directory, never past its declared size. */
+  private byte[] read(ZipFile zf, String name) throws IOException {
+    ZipEntry e = zf.getEntry(name);
+    if (e == null) {
+      return null;
+    }
+    try (InputStream in = zf.getInputStream(e)) {
+      byte[] b = in.readNBytes((int) declared.get(name).longValue() + 1);
+      if (b.length != declared.get(name)) {
+        throw damaged("the entry " + name + " does not hold the size its ZIP directory says");
       }
-    } catch (IOException e) {
-      throw damaged(e.getMessage());
+      small.put(name, b);
+      return b;
     }
-    List<String> a = new ArrayList<>(central);
-    List<String> b = new ArrayList<>(local);
-    Collections.sort(a);
-    Collections.sort(b);
-    if (!a.equals(b)) {
-      throw damaged("its ZIP directory does not match its contents");
-    }
-    byte[] format = small.get(SyncFormat.FORMAT_ENTRY);
+  }
+
+  private void checkFormat(byte[] format) {
     if (format == null) {
       throw refused("this is not a Passerelle sync file (no format entry).");
     }
@@ -200,14 +231,81 @@ final class SyncFileReader implements AutoCloseable {
       }
       throw refused("this is not a Passerelle sync file (or its first part is damaged).");
     }
-    if (!small.containsKey(SyncFormat.MANIFEST_ENTRY) || !seen.contains(SyncFormat.PAYLOAD_ENTRY)) {
+  }
+
+  /** ADR 0060: the format, one or more keys, the payload, the manifest — in this order. */
+  private void checkOrder() {
+    if (!names.contains(SyncFormat.MANIFEST_ENTRY) || !names.contains(SyncFormat.PAYLOAD_ENTRY)) {
       throw damaged("a part is missing");
+    }
+    int keys = names.size() - 3;
+    boolean ordered =
+        keys >= 1
+            && names.get(0).equals(SyncFormat.FORMAT_ENTRY)
+            && names.subList(1, 1 + keys).stream()
+                .allMatch(n -> SyncFormat.KEY_ENTRY.matcher(n).matches())
+            && names.get(1 + keys).equals(SyncFormat.PAYLOAD_ENTRY)
+            && names.get(2 + keys).equals(SyncFormat.MANIFEST_ENTRY);
+    if (!ordered) {
+      throw damaged(
+          "its parts are not in the order of the format: "
+              + String.join(", ", names)
+              + " (expected passerelle-sync, key/…, payload, manifest)");
     }
   }
 
-  private void unwrap(LocalKeys keys, List<UUID> ours) {
+  /**
+   * Pass over every part as stored, in file order: names and sizes as the ZIP directory declares
+   * (never reading past them), the small parts identical to those read through the directory, each
+   * part hashed for the signature.
+   */
+  void hashParts() {
+    List<String> local = new ArrayList<>();
+    try (ZipInputStream zin =
+        new ZipInputStream(new BufferedInputStream(Files.newInputStream(copy), 1 << 16))) {
+      for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+        String name = e.getName();
+        Long size = declared.get(name);
+        if (size == null || local.contains(name)) {
+          throw damaged("its ZIP directory does not match its contents");
+        }
+        local.add(name);
+        MessageDigest sha = Fingerprint.sha256();
+        byte[] buf = new byte[1 << 16];
+        long len = 0;
+        for (int n = zin.read(buf); n >= 0; n = zin.read(buf)) {
+          len += n;
+          if (len > size) {
+            throw damaged(
+                "the entry " + name + " inflates past the " + size + " bytes its directory says");
+          }
+          sha.update(buf, 0, n);
+        }
+        byte[] digest = sha.digest();
+        byte[] head = small.get(name);
+        if (len != size
+            || head != null && !Arrays.equals(digest, Fingerprint.sha256().digest(head))) {
+          throw damaged("its ZIP directory does not match its contents");
+        }
+        parts.add(new SyncFormat.PartHash(name, len, digest));
+      }
+    } catch (IOException e) {
+      throw damaged(e.getMessage());
+    }
+    if (!local.equals(names)) {
+      throw damaged("its ZIP directory does not match its contents");
+    }
+    parts.add(
+        new SyncFormat.PartHash(
+            SyncFormat.MANIFEST_ENTRY + "/signed",
+            manifestJson.length,
+            Fingerprint.sha256().digest(manifestJson)));
+    hashed = true;
+  }
+
+  private void unwrap(ZipFile zf, LocalKeys keys, List<UUID> ours) throws IOException {
     for (UUID me : ours) {
-      byte[] wrapped = small.get(SyncFormat.KEY_PREFIX + me);
+      byte[] wrapped = read(zf, SyncFormat.KEY_PREFIX + me);
       if (wrapped == null) {
         continue;
       }
@@ -227,8 +325,7 @@ final class SyncFileReader implements AutoCloseable {
             + " made for this office.");
   }
 
-  private void readManifest() {
-    byte[] enc = small.get(SyncFormat.MANIFEST_ENTRY);
+  private void readManifest(byte[] enc) {
     try (DataInputStream d =
         new DataInputStream(
             aead.newDecryptingStream(
@@ -246,11 +343,7 @@ final class SyncFileReader implements AutoCloseable {
       if (d.read() != -1) {
         throw damaged("trailing bytes after the manifest");
       }
-      parts.add(
-          new SyncFormat.PartHash(
-              SyncFormat.MANIFEST_ENTRY + "/signed",
-              json.length,
-              Fingerprint.sha256().digest(json)));
+      manifestJson = json;
       manifest = JSON.readValue(json, Manifest.class);
     } catch (IOException | GeneralSecurityException e) {
       throw damaged("the manifest cannot be decrypted: " + e.getMessage());
@@ -267,6 +360,9 @@ final class SyncFileReader implements AutoCloseable {
 
   /** The signed message rebuilt from the parts as found, in the sender's order. */
   byte[] signedMessage() {
+    if (!hashed) {
+      throw new IllegalStateException("hashParts first");
+    }
     List<SyncFormat.PartHash> signed = new ArrayList<>();
     for (SyncFormat.PartHash p : parts) {
       if (p.tag().equals(SyncFormat.MANIFEST_ENTRY)) {
@@ -285,15 +381,42 @@ final class SyncFileReader implements AutoCloseable {
     return signature;
   }
 
-  /** Pass 2: the decrypted, decompressed payload (NDJSON). */
+  /**
+   * The most the payload may inflate to: the size the signed manifest declares, refused outright if
+   * no real file could compress that much; for files of earlier versions, which declare none, a
+   * bound from the encrypted size.
+   */
+  long payloadBound() {
+    long encrypted = declared.get(SyncFormat.PAYLOAD_ENTRY);
+    Long size = manifest.payloadSize();
+    if (size == null) {
+      return Math.max(UNDECLARED_MIN, UNDECLARED_RATIO * encrypted);
+    }
+    if (size < 0 || size > DECLARED_RATIO * encrypted + SMALL_PART_LIMIT) {
+      throw damaged(
+          "its manifest says the payload inflates to "
+              + size
+              + " bytes, from "
+              + encrypted
+              + ": no real sync file compresses that much");
+    }
+    return size;
+  }
+
+  /** Pass 2, once the signature is checked: the decrypted, decompressed payload (NDJSON). */
   InputStream payload() throws IOException {
+    if (!hashed) {
+      throw new IllegalStateException("hashParts and verify first");
+    }
+    long bound = payloadBound();
     ZipInputStream zin =
         new ZipInputStream(new BufferedInputStream(Files.newInputStream(copy), 1 << 16));
     for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
       if (e.getName().equals(SyncFormat.PAYLOAD_ENTRY)) {
         try {
-          return new GZIPInputStream(
-              aead.newDecryptingStream(zin, SyncFormat.PAYLOAD_AAD), 1 << 16);
+          return new Bounded(
+              new GZIPInputStream(aead.newDecryptingStream(zin, SyncFormat.PAYLOAD_AAD), 1 << 16),
+              bound);
         } catch (GeneralSecurityException ex) {
           zin.close();
           throw new IOException(ex);
@@ -302,6 +425,45 @@ final class SyncFileReader implements AutoCloseable {
     }
     zin.close();
     throw new IOException("no payload");
+  }
+
+  /** Stops, refusing the file, when the payload inflates past its bound. */
+  private final class Bounded extends java.io.FilterInputStream {
+    private final long bound;
+    private long count;
+
+    Bounded(InputStream in, long bound) {
+      super(in);
+      this.bound = bound;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        counted(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, (int) Math.min(len, bound - count + 1));
+      if (n > 0) {
+        counted(n);
+      }
+      return n;
+    }
+
+    private void counted(long n) {
+      count += n;
+      if (count > bound) {
+        throw damaged(
+            "its payload inflates past the "
+                + bound
+                + " bytes its manifest declares; stopped there");
+      }
+    }
   }
 
   @Override

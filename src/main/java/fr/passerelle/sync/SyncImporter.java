@@ -6,7 +6,6 @@ import static fr.passerelle.db.jooq.Tables.SYNC_IMPORT;
 import static fr.passerelle.db.jooq.Tables.SYNC_LOG;
 import static fr.passerelle.db.jooq.Tables.SYNC_TOUCHED_PERSON;
 
-import fr.passerelle.candidates.CandidateIndex;
 import fr.passerelle.core.Progress;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.AutoBackups;
@@ -18,6 +17,8 @@ import fr.passerelle.db.VersionStore;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.PeerRecord;
 import fr.passerelle.db.jooq.tables.records.SyncImportRecord;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +65,23 @@ public final class SyncImporter {
   private final VersionStore store;
   private final WallClock clock;
   private final Journal journal;
+  private final java.util.function.ToIntFunction<Progress> searchCatchUp;
+  private final Access access;
 
-  SyncImporter(Database db, Identity identity, ReplicatedWriter writer, WallClock clock) {
+  /**
+   * {@code searchCatchUp} brings the search index up to the database once an import committed (ADR
+   * 0100); it returns the records it re-indexed.
+   */
+  SyncImporter(
+      Database db,
+      Identity identity,
+      ReplicatedWriter writer,
+      WallClock clock,
+      java.util.function.ToIntFunction<Progress> searchCatchUp,
+      Access access) {
+    this.access = access;
     this.db = db;
+    this.searchCatchUp = searchCatchUp;
     this.identity = identity;
     this.writer = writer;
     this.store = new VersionStore(writer);
@@ -79,7 +95,25 @@ public final class SyncImporter {
    * {@value #CHUNK_ROWS} rows; the last one moves the checkpoint. Killed in between, the import is
    * finished from its kept copy at the next start ({@link #finishInterrupted}); see ADR 0080.
    */
-  public synchronized ImportReport importFile(Path file, Progress progress) {
+  public ImportReport importFile(Path file, Progress progress) {
+    access.require(Permission.SYNC_EXCHANGE);
+    String target = file.toAbsolutePath().toString();
+    ImportReport r;
+    try {
+      r = doImport(file, progress);
+    } catch (SyncRefusedException e) {
+      access
+          .audit()
+          .record(fr.passerelle.security.AuditAction.SYNC_IMPORTED, null, target, "refused");
+      throw e;
+    }
+    access
+        .audit()
+        .record(fr.passerelle.security.AuditAction.SYNC_IMPORTED, null, target, r.summary());
+    return r;
+  }
+
+  private synchronized ImportReport doImport(Path file, Progress progress) {
     finishInterrupted(progress);
     var office = identity.office();
     String fileName = file.getFileName().toString();
@@ -89,15 +123,10 @@ public final class SyncImporter {
       Verified v = verify(reader, m, fileName, office.organisation());
       ImportReport report;
       if (m.rows() <= CHUNK_ROWS) {
-        db.bulkWrites().lock();
-        try {
-          report =
-              db.dsl()
-                  .transactionResult(
-                      cfg -> applyAtOnce(cfg.dsl(), reader, m, v, fileName, office, progress));
-        } finally {
-          db.bulkWrites().unlock();
-        }
+        report =
+            db.dsl()
+                .transactionResult(
+                    cfg -> applyAtOnce(cfg.dsl(), reader, m, v, fileName, office, progress));
       } else {
         report = applyInChunks(reader, m, v, fileName, office, progress);
       }
@@ -153,19 +182,16 @@ public final class SyncImporter {
     }
   }
 
+  /**
+   * The search index catches up with the committed rows (ADR 0100): a kill during this step leaves
+   * an index that goes on from its last committed step at the next start or import.
+   */
   private void catchUp(ImportReport report, Progress progress) {
     if (report.outcome() != ImportReport.Outcome.IMPORTED) {
       return;
     }
     long t = System.nanoTime();
-    Journal.Entry note = journal.begin("search-keys", CandidateIndex.TABLES, Map.of());
-    int indexed;
-    try {
-      indexed =
-          CandidateIndex.catchUp(db.dsl(), new Progress.Uncancellable(progress), db.bulkWrites());
-    } finally {
-      journal.end(note);
-    }
+    int indexed = searchCatchUp.applyAsInt(new Progress.Uncancellable(progress));
     report.searchIndexCaughtUp(indexed, Duration.ofNanos(System.nanoTime() - t));
   }
 
@@ -216,7 +242,10 @@ public final class SyncImporter {
     }
   }
 
-  /** The sender, checked: trusted, not revoked, signature valid, we are a named recipient. */
+  /**
+   * The sender, checked before the payload is read (ADR 0086): we are a named recipient, the sender
+   * is trusted and not revoked; then the parts are hashed and the signature checked.
+   */
   private record Verified(
       IdentityCard card, PeerRecord peer, Manifest.Recipient me, boolean sameOrg) {}
 
@@ -281,6 +310,11 @@ public final class SyncImporter {
               + peer.getOfficeName()
               + ", whose trust was revoked here: it is refused.");
     }
+    if (!card.replicaId().equals(m.sender().replicaId())) {
+      throw new SyncRefusedException(fileName + ": the sender's identity does not match its file.");
+    }
+    // Only now is the payload read at all: hashed as stored, never past its declared size.
+    r.hashParts();
     try {
       Crypto.verifier(IdentityCard.parse(peer.getIdentityCard()).signingKey())
           .verify(r.signature(), r.signedMessage());
@@ -290,9 +324,7 @@ public final class SyncImporter {
               + ": the file's signature does not match its contents (damaged or altered):"
               + " nothing was imported. Ask the sender for the file again.");
     }
-    if (!card.replicaId().equals(m.sender().replicaId())) {
-      throw new SyncRefusedException(fileName + ": the sender's identity does not match its file.");
-    }
+    r.payloadBound();
     return new Verified(card, peer, me, peer.getOrganisation().equals(own));
   }
 
@@ -408,11 +440,9 @@ public final class SyncImporter {
       Progress progress,
       SyncImportRecord pending) {
     ImportReport report = newReport(m, v, fileName);
-    java.util.concurrent.locks.Lock gate = db.bulkWrites();
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
       DSLContext tx = DSL.using(c, SQLDialect.H2);
-      gate.lock();
       try {
         PeerRecord peer;
         RowApplier rows;
@@ -463,8 +493,6 @@ public final class SyncImporter {
                   .execute();
               commit(c);
               committed[0] = rows.rows();
-              gate.unlock(); // other bulk writes may take their turn between two chunks
-              gate.lock();
             };
         rows.afterEachBatch(
             () -> {
@@ -491,8 +519,6 @@ public final class SyncImporter {
                 + "). What it applied is kept and the rest is applied at the next start of"
                 + " Passerelle (or the next import).",
             e);
-      } finally {
-        gate.unlock();
       }
     } catch (SQLException e) {
       throw new fr.passerelle.db.DatabaseException(
@@ -584,9 +610,9 @@ public final class SyncImporter {
             "sync_touched_person",
             "sync_directory",
             "sync_conflict",
-            "candidate_reindex",
+            "sync_quarantine",
             "replica",
-            "audit_log"));
+            "audit_entry"));
     return t;
   }
 
@@ -663,7 +689,20 @@ public final class SyncImporter {
       PeerRecord peer,
       Verified v) {
     return new RowApplier(
-        tx, store, writer, report, progress, fileName, peer.getOrganisation(), v.sameOrg());
+        tx,
+        store,
+        writer,
+        report,
+        progress,
+        new RowApplier.Source(
+            fileName,
+            peer.getReplicaId(),
+            peer.getOfficeName(),
+            peer.getOrganisation(),
+            v.sameOrg(),
+            identity.office().organisation(),
+            OffsetDateTime.ofInstant(
+                Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault())));
   }
 
   private static void readRows(SyncFileReader reader, Manifest m, RowApplier rows) {

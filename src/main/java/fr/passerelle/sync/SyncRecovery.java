@@ -12,7 +12,6 @@ import static fr.passerelle.db.jooq.Tables.REPLICA;
 import static fr.passerelle.db.jooq.Tables.SYNC_IMPORT;
 import static fr.passerelle.db.jooq.Tables.SYNC_TOUCHED_PERSON;
 
-import fr.passerelle.candidates.CandidateIndex;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.Journal;
@@ -32,7 +31,7 @@ import org.jooq.impl.DSL;
  * each sync import the crash interrupted goes back to where it was, and the import starts again
  * from the copy of its file kept in the data folder (or, without it, its file is to be imported
  * again); this installation's counters go past every row it holds; the receiver's consent rule is
- * applied to everyone; the search keys are rewritten.
+ * applied to everyone. (The search index is rebuilt from the database by the caller: app/WayBack.)
  */
 public final class SyncRecovery {
   private SyncRecovery() {}
@@ -80,7 +79,7 @@ public final class SyncRecovery {
                       .set(SYNC_IMPORT.REPORT, new ImportReport(n.detail("file")).save())
                       .set(SYNC_IMPORT.STARTED_AT, java.time.OffsetDateTime.now())
                       .execute();
-                  new Journal(db.dataDir()).begin(n.kind(), n.tables(), n.details());
+                  // its note, written again by the rebuild, keeps the copy until it is done
                 }
               }
               raiseCounters(tx);
@@ -100,20 +99,6 @@ public final class SyncRecovery {
                               tx, new VersionStore(writer), own, new ImportReport("")));
               tx.deleteFrom(SYNC_TOUCHED_PERSON).execute();
             });
-    // every candidate's search keys rewritten, in the catch-up's short transactions
-    List<UUID> all = db.dsl().select(CANDIDATE.ID).from(CANDIDATE).fetch(CANDIDATE.ID);
-    for (int from = 0; from < all.size(); from += 5_000) {
-      List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 5_000));
-      db.dsl()
-          .transaction(
-              cfg ->
-                  CandidateIndex.queue(
-                      cfg.dsl(),
-                      DSL.select(CANDIDATE.ID)
-                          .from(CANDIDATE)
-                          .where(VersionStore.idIn(CANDIDATE.ID, chunk))));
-    }
-    CandidateIndex.catchUp(db.dsl(), progress, db.bulkWrites());
     return new Outcome(rolledBack[0], restarted[0]);
   }
 

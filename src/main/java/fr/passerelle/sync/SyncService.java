@@ -6,6 +6,7 @@ import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.office.OfficeService;
+import fr.passerelle.security.Access;
 import java.io.OutputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,9 +24,23 @@ public final class SyncService {
   private final SyncExporter exporter;
   private final SyncImporter importer;
   private final Conflicts conflicts;
+  private final Quarantine quarantine;
 
-  public SyncService(Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock) {
-    this(db, writer, offices, clock, UnaryOperator.identity());
+  /** Without a search index to keep up after imports (tests). */
+  public SyncService(
+      Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock, Access access) {
+    this(db, writer, offices, clock, UnaryOperator.identity(), null, access);
+  }
+
+  /** {@code search}: brought up to date after each import (ADR 0100). */
+  public SyncService(
+      Database db,
+      ReplicatedWriter writer,
+      OfficeService offices,
+      WallClock clock,
+      fr.passerelle.search.SearchService search,
+      Access access) {
+    this(db, writer, offices, clock, UnaryOperator.identity(), search, access);
   }
 
   /** {@code exportSink} wraps the stream an export writes to (tests: a disk that fills up). */
@@ -34,13 +49,28 @@ public final class SyncService {
       ReplicatedWriter writer,
       OfficeService offices,
       WallClock clock,
-      UnaryOperator<OutputStream> exportSink) {
+      UnaryOperator<OutputStream> exportSink,
+      Access access) {
+    this(db, writer, offices, clock, exportSink, null, access);
+  }
+
+  private SyncService(
+      Database db,
+      ReplicatedWriter writer,
+      OfficeService offices,
+      WallClock clock,
+      UnaryOperator<OutputStream> exportSink,
+      fr.passerelle.search.SearchService search,
+      Access access) {
     this.db = db;
     this.identity = new Identity(db, offices);
-    this.peers = new Peers(db, identity);
-    this.exporter = new SyncExporter(db, identity, exportSink);
-    this.importer = new SyncImporter(db, identity, writer, clock);
-    this.conflicts = new Conflicts(db, writer);
+    this.peers = new Peers(db, identity, access);
+    this.exporter = new SyncExporter(db, identity, exportSink, writer, access);
+    this.importer =
+        new SyncImporter(
+            db, identity, writer, clock, search == null ? p -> 0 : search::catchUp, access);
+    this.conflicts = new Conflicts(db, writer, access);
+    this.quarantine = new Quarantine(db);
   }
 
   public Identity identity() {
@@ -61,6 +91,11 @@ public final class SyncService {
 
   public Conflicts conflicts() {
     return conflicts;
+  }
+
+  /** Rows of partners' files refused one by one (ADR 0085). */
+  public Quarantine quarantine() {
+    return quarantine;
   }
 
   /** The digest of the replicated state, in hex. */
@@ -95,7 +130,8 @@ public final class SyncService {
       List<Peer> peers,
       long conflicts,
       OffsetDateTime lastImportAt,
-      OffsetDateTime lastExportAt) {}
+      OffsetDateTime lastExportAt,
+      long refusedRows) {}
 
   public Status status() {
     var r = ReplicatedWriter.currentReplica(db.dsl());
@@ -120,6 +156,7 @@ public final class SyncService {
         peers.all(),
         conflicts.openCount(),
         lastImport,
-        lastExport);
+        lastExport,
+        quarantine.count());
   }
 }

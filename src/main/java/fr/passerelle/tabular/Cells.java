@@ -14,6 +14,10 @@ import java.util.Map;
 public final class Cells {
   private static final DateTimeFormatter FR =
       DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter FR_READ =
+      DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+  private static final java.util.regex.Pattern TWO_DIGIT_YEAR =
+      java.util.regex.Pattern.compile("(\\d{1,2}/\\d{1,2}/)(\\d{2})");
   private static final DateTimeFormatter ISO =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -47,6 +51,11 @@ public final class Cells {
     errors.add(row.line(), column, text(column), message);
   }
 
+  /** Reports that the value of {@code column} was changed to {@code to}, and why. */
+  public void corrected(String column, String from, String to, String why) {
+    errors.corrected(row.line(), column, from, to, why);
+  }
+
   /** True when an error was reported for this row. */
   public boolean failed() {
     return failed;
@@ -60,8 +69,21 @@ public final class Cells {
     if (t.isEmpty()) {
       return null;
     }
+    var twoDigits = TWO_DIGIT_YEAR.matcher(t);
+    if (twoDigits.matches()) {
+      // a spreadsheet's short date (14/03/90): Excel's rule, 00-29 → 2000s, 30-99 → 1900s
+      int yy = Integer.parseInt(twoDigits.group(2));
+      String full = twoDigits.group(1) + (yy < 30 ? 2000 + yy : 1900 + yy);
+      try {
+        LocalDate d = LocalDate.parse(full, FR_READ);
+        corrected(column, t, FR.format(d), "two-digit year read as " + d.getYear());
+        return d;
+      } catch (DateTimeParseException e) {
+        // reported below as not a date
+      }
+    }
     try {
-      return LocalDate.parse(t, t.contains("/") ? FR : ISO);
+      return LocalDate.parse(t, t.contains("/") ? FR_READ : ISO);
     } catch (DateTimeParseException e) {
       error(column, "\"" + t + "\" is not a date (expected 31/01/2026 or 2026-01-31)");
       return null;
@@ -95,6 +117,11 @@ public final class Cells {
         yield null;
       }
     };
+  }
+
+  /** French date, as the CSV export writes it and French Excel reads it: 31/01/2026. */
+  public static String french(LocalDate d) {
+    return d == null ? "" : FR.format(d);
   }
 
   public static String format(LocalDate d) {

@@ -3,13 +3,14 @@ package fr.passerelle.tabular;
 import fr.passerelle.core.InvalidInputException;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,45 +20,52 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads French-Excel CSV: semicolons, UTF-8 (the BOM is optional), strictly decoded so that a file
- * saved as "CSV (ANSI)" is reported instead of importing garbled names.
+ * Reads French-Excel CSV: semicolons, UTF-8 (the BOM is optional) or Windows-1252 as French Excel
+ * saves "CSV (séparateur : point-virgule)" (see {@link CsvEncoding}). A row is read into memory
+ * only up to {@link #MAX_ROW_CHARS} characters: a longer one is refused with its line, so that no
+ * file, however crafted, holds more than a few MB at a time.
  */
 final class CsvReader implements TabularReader {
+  /**
+   * The longest row read (4 Mi characters, 8 MB): far above the widest legitimate row (19 columns
+   * of at most 4,000), so that a field a little too long is reported with its column, and a runaway
+   * one (a 30 MB field, a missing closing quote) refuses the file at its line.
+   */
+  static final int MAX_ROW_CHARS = 4 << 20;
+
   private final Path file;
   private final long size;
   private final Counting counting;
+  private final RowLimit limit;
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
   private final List<String> header;
+  private final CsvEncoding.Detected encoding;
 
   CsvReader(Path file) {
     this.file = file;
+    this.encoding = CsvEncoding.detect(file);
     try {
       this.size = Math.max(1, Files.size(file));
       counting = new Counting(Files.newInputStream(file));
       BufferedInputStream in = new BufferedInputStream(counting, 1 << 16);
-      in.mark(4);
-      byte[] head = in.readNBytes(4);
-      in.reset();
-      checkSignature(head);
-      if (head.length >= 3
-          && (head[0] & 0xFF) == 0xEF
-          && (head[1] & 0xFF) == 0xBB
-          && (head[2] & 0xFF) == 0xBF) {
+      if (encoding.bom()) {
         in.skipNBytes(3);
       }
       var decoder =
-          StandardCharsets.UTF_8
+          encoding
+              .charset()
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT);
+      limit = new RowLimit(new InputStreamReader(in, decoder));
       parser =
           CsvWriter.EXCEL_FR
               .builder()
               .setLenientEof(false)
               .setTrailingData(false)
               .get()
-              .parse(new InputStreamReader(in, decoder));
+              .parse(limit);
       records = parser.iterator();
     } catch (IOException e) {
       throw new InvalidInputException(file + ": cannot read the file: " + e.getMessage(), e);
@@ -80,17 +88,9 @@ final class CsvReader implements TabularReader {
     }
   }
 
-  private void checkSignature(byte[] head) {
-    if (head.length >= 2
-        && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
-            || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
-      throw new InvalidInputException(
-          file + ": the file is UTF-16 (\"Unicode text\"), expected CSV UTF-8 with semicolons");
-    }
-    if (head.length >= 2 && head[0] == 'P' && head[1] == 'K') {
-      throw new InvalidInputException(
-          file + ": this is an Excel workbook (.xlsx) named .csv: rename it to .xlsx");
-    }
+  @Override
+  public String encoding() {
+    return encoding.label();
   }
 
   @Override
@@ -104,6 +104,7 @@ final class CsvReader implements TabularReader {
       long line = parser.getCurrentLineNumber() + 1;
       CSVRecord r;
       try {
+        limit.startRow();
         if (!records.hasNext()) {
           return null;
         }
@@ -125,14 +126,20 @@ final class CsvReader implements TabularReader {
 
   private InvalidInputException translate(RuntimeException e, long line) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof CharacterCodingException) {
+      if (t instanceof RowTooLong) {
         return new InvalidInputException(
             file
-                + ", near line "
+                + ", line "
                 + line
-                + ": the file is not UTF-8 (saved as ANSI / Windows-1252?): in Excel, save it as "
-                + "\"CSV UTF-8 (délimité par des points-virgules)\"",
+                + ": the row is longer than "
+                + String.format(java.util.Locale.FRANCE, "%,d", MAX_ROW_CHARS)
+                + " characters (a missing closing quote, or a value far longer than any column"
+                + " holds): refused",
             e);
+      }
+      if (t instanceof CharacterCodingException) {
+        return new InvalidInputException(
+            file + ", line " + line + ": a byte is not " + encoding.label(), e);
       }
     }
     Throwable root = e;
@@ -158,6 +165,47 @@ final class CsvReader implements TabularReader {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Raised when a row goes past {@link #MAX_ROW_CHARS}. */
+  private static final class RowTooLong extends IOException {
+    RowTooLong() {
+      super("row too long");
+    }
+  }
+
+  /** Counts the characters handed to the parser since the start of the current row. */
+  private static final class RowLimit extends FilterReader {
+    private long sinceRowStart;
+
+    RowLimit(Reader in) {
+      super(in);
+    }
+
+    void startRow() {
+      sinceRowStart = 0;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0 && ++sinceRowStart > MAX_ROW_CHARS) {
+        throw new RowTooLong();
+      }
+      return c;
+    }
+
+    @Override
+    public int read(char[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        sinceRowStart += n;
+        if (sinceRowStart > MAX_ROW_CHARS + (long) len) {
+          throw new RowTooLong();
+        }
+      }
+      return n;
     }
   }
 

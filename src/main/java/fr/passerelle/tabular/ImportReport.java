@@ -15,6 +15,9 @@ public final class ImportReport {
 
   private final String file;
   private final List<RowError> errors = new ArrayList<>();
+  private final List<RowCorrection> corrections = new ArrayList<>();
+  private long correctionCount;
+  private String encoding;
   private long errorCount;
   private long rowsRead;
   private long rowsRefused;
@@ -31,6 +34,44 @@ public final class ImportReport {
     if (errors.size() < MAX_KEPT) {
       errors.add(e);
     }
+  }
+
+  void corrected(RowCorrection c) {
+    correctionCount++;
+    if (corrections.size() < MAX_KEPT) {
+      corrections.add(c);
+    }
+  }
+
+  void encoding(String label) {
+    encoding = label;
+  }
+
+  /** The text encoding a CSV was read in ("Windows-1252 (ANSI)"), null for a workbook. */
+  public String encoding() {
+    return encoding;
+  }
+
+  /** Values changed on the way in (the first {@link #MAX_KEPT}), in file order. */
+  public List<RowCorrection> corrections() {
+    return List.copyOf(corrections);
+  }
+
+  public long correctionCount() {
+    return correctionCount;
+  }
+
+  /** The corrections as lines "file, line N, field F: "a" → "b" (why)", at most {@code max}. */
+  public List<String> describeCorrections(int max) {
+    List<String> out = new ArrayList<>();
+    for (RowCorrection c : corrections) {
+      if (out.size() == max) {
+        out.add("… " + (correctionCount - max) + " more");
+        break;
+      }
+      out.add(c.describe(file));
+    }
+    return out;
   }
 
   void refused(long rows) {

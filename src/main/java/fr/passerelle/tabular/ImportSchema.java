@@ -10,6 +10,19 @@ public interface ImportSchema<T> {
   /** The columns this import knows (the header of an export). */
   List<String> columns();
 
+  /**
+   * The French header of each column (code → label), written by the export; the import accepts the
+   * label or the code, accents, case and punctuation ignored.
+   */
+  default Map<String, String> labels() {
+    return Map.of();
+  }
+
+  /** The longest value a column takes, in characters (its database column's size). */
+  default int maxLength(String column) {
+    return 4000;
+  }
+
   /** Columns that must be present in the header. */
   Set<String> required();
 

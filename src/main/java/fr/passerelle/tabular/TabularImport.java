@@ -2,12 +2,12 @@ package fr.passerelle.tabular;
 
 import fr.passerelle.core.CancelledException;
 import fr.passerelle.core.Progress;
+import fr.passerelle.db.TextNorm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jooq.DSLContext;
 
@@ -29,23 +29,44 @@ public final class TabularImport<T> {
     String name = file.getFileName().toString();
     ImportReport report = new ImportReport(name);
     LineSet refused = new LineSet();
+    Map<String, Integer> columns = new HashMap<>();
+    List<String> fileHeader = new ArrayList<>();
     RowErrors sink =
-        (line, field, value, message) -> {
-          report.error(new RowError(line, field, value, message));
-          refused.add(line);
-          report.refused(refused.size());
+        new RowErrors() {
+          @Override
+          public void add(long line, String field, String value, String message) {
+            report.error(new RowError(line, inFile(field), value, message));
+            refused.add(line);
+            report.refused(refused.size());
+          }
+
+          @Override
+          public void corrected(long line, String field, String from, String to, String why) {
+            report.corrected(new RowCorrection(line, inFile(field), from, to, why));
+          }
+
+          /** The column as the file names it (its French header, or the code). */
+          private String inFile(String field) {
+            Integer i = field == null ? null : columns.get(field);
+            return i == null || i >= fileHeader.size() ? field : fileHeader.get(i);
+          }
         };
-    Map<String, Integer> columns;
+    RowCleaner cleaner;
     try (TabularReader reader = TabularReader.open(file)) {
-      columns = header(reader.header(), sink);
+      report.encoding(reader.encoding());
+      columns.putAll(header(reader.header(), sink));
+      fileHeader.addAll(reader.header());
       if (report.hasErrors()) {
         return report;
       }
+      cleaner = new RowCleaner(columns, reader.header(), schema);
       List<TabularRow> batch = new ArrayList<>(BATCH);
       for (TabularRow row = reader.next(); row != null; row = reader.next()) {
         report.read();
-        if (shape(row, reader.header().size(), sink)) {
-          batch.add(row);
+        TabularRow clean =
+            shape(row, reader.header().size(), sink) ? cleaner.clean(row, sink) : null;
+        if (clean != null) {
+          batch.add(clean);
         }
         if (batch.size() == BATCH) {
           schema.prepare(dsl, batch, columns, sink, true);
@@ -68,7 +89,7 @@ public final class TabularImport<T> {
             List<TabularRow> batch = new ArrayList<>(BATCH);
             for (TabularRow row = reader.next(); row != null; row = reader.next()) {
               if (!refused.contains(row.line())) {
-                batch.add(row);
+                batch.add(cleaner.clean(row, ignore));
               }
               if (batch.size() == BATCH) {
                 write(tx, batch, columns, ignore, report);
@@ -103,21 +124,37 @@ public final class TabularImport<T> {
   }
 
   private Map<String, Integer> header(List<String> header, RowErrors sink) {
+    Map<String, String> known = new HashMap<>();
+    for (String c : schema.columns()) {
+      known.put(TextNorm.normalize(c), c);
+      String label = schema.labels().get(c);
+      if (label != null) {
+        known.put(TextNorm.normalize(label), c);
+      }
+    }
     Map<String, Integer> columns = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
-      String h = header.get(i).toLowerCase(Locale.ROOT).trim();
+      String h = RowCleaner.controlFree(header.get(i)).trim();
       if (h.isEmpty()) {
         continue;
       }
-      if (!schema.columns().contains(h)) {
-        sink.add(1, h, h, "unknown column \"" + h + "\"; known columns: " + schema.columns());
-      } else if (columns.putIfAbsent(h, i) != null) {
+      String code = known.get(TextNorm.normalize(h));
+      if (code == null) {
+        sink.add(
+            1,
+            h,
+            RowCleaner.shorten(h),
+            "unknown column \""
+                + RowCleaner.shorten(h)
+                + "\"; known columns: "
+                + schema.columns().stream().map(c -> schema.labels().getOrDefault(c, c)).toList());
+      } else if (columns.putIfAbsent(code, i) != null) {
         sink.add(1, h, h, "column \"" + h + "\" appears twice");
       }
     }
     for (String r : schema.required()) {
       if (!columns.containsKey(r)) {
-        sink.add(1, r, "", "missing column \"" + r + "\"");
+        sink.add(1, r, "", "missing column \"" + schema.labels().getOrDefault(r, r) + "\"");
       }
     }
     return columns;

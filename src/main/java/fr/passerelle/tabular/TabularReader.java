@@ -17,6 +17,11 @@ public interface TabularReader extends Closeable {
   /** The next data row, or null at the end. Blank rows are skipped. */
   TabularRow next();
 
+  /** The text encoding the file was read in ("Windows-1252 (ANSI)"), or null for a workbook. */
+  default String encoding() {
+    return null;
+  }
+
   /** How far into the file we are, for progress: 0..1, or -1 if unknown. */
   double fraction();
 

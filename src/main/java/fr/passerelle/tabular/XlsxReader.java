@@ -12,11 +12,14 @@ import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
- * Reads the first sheet of an .xlsx workbook, streamed. Dates typed in Excel come back as ISO
- * dates, whole numbers without ".0".
+ * Reads the first sheet of an .xlsx workbook, streamed, after {@link XlsxGuard} has checked that no
+ * part is a decompression bomb. Cells are read with their number formats: a date typed in Excel or
+ * LibreOffice (a number with a date format, built-in or custom) comes back as an ISO date, a number
+ * without ".0".
  */
 final class XlsxReader implements TabularReader {
   private final Path file;
@@ -30,10 +33,13 @@ final class XlsxReader implements TabularReader {
   XlsxReader(Path file) {
     this.file = file;
     try {
-      workbook = new ReadableWorkbook(file.toFile());
+      XlsxGuard.check(file);
+      workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
       stream = workbook.getFirstSheet().openStream();
       rows = stream.iterator();
       expected = Math.max(1, java.nio.file.Files.size(file) / 60);
+    } catch (InvalidInputException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new InvalidInputException(
           file + ": not a readable Excel workbook (.xlsx): " + e.getMessage(), e);
@@ -80,8 +86,7 @@ final class XlsxReader implements TabularReader {
       return "";
     }
     if (cell.getType() == CellType.NUMBER) {
-      String fmt = cell.getDataFormatString();
-      if (fmt != null && isDateFormat(fmt)) {
+      if (isDate(cell)) {
         return cell.asDate().toLocalDate().toString();
       }
       BigDecimal n = cell.asNumber();
@@ -92,6 +97,20 @@ final class XlsxReader implements TabularReader {
     }
     String t = cell.getText();
     return t == null ? "" : t;
+  }
+
+  /** Excel's built-in date and date-time formats (ECMA-376, 18.8.30), which carry no code. */
+  private static final java.util.Set<Integer> BUILT_IN_DATES =
+      java.util.Set.of(
+          14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58);
+
+  private static boolean isDate(Cell cell) {
+    String fmt = cell.getDataFormatString();
+    if (fmt != null && !fmt.isEmpty()) {
+      return isDateFormat(fmt);
+    }
+    Integer id = cell.getDataFormatId();
+    return id != null && BUILT_IN_DATES.contains(id);
   }
 
   private static boolean isDateFormat(String fmt) {

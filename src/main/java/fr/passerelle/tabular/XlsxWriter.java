@@ -5,11 +5,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
-/** An .xlsx file, every cell as text (phone numbers keep their leading 0), flushed as it goes. */
+/**
+ * An .xlsx file with typed cells: dates as dates (shown 31/01/2026), numbers as numbers, text as
+ * text (codes and phone numbers keep their leading 0); never a formula. Flushed as it goes.
+ */
 final class XlsxWriter implements TabularWriter {
   private final OutputStream out;
   private final Workbook workbook;
@@ -27,11 +31,18 @@ final class XlsxWriter implements TabularWriter {
   }
 
   @Override
-  public void write(List<String> values) {
+  public void write(List<?> values) {
     for (int c = 0; c < values.size(); c++) {
-      String v = values.get(c);
-      if (v != null && !v.isEmpty()) {
-        sheet.value(row, c, v);
+      Object v = values.get(c);
+      if (v instanceof LocalDate d) {
+        sheet.value(row, c, d);
+        sheet.style(row, c).format("dd/mm/yyyy").set();
+      } else if (v instanceof Number n) {
+        sheet.value(row, c, n);
+      } else if (v instanceof Boolean b) {
+        sheet.value(row, c, Cells.format(b));
+      } else if (v != null && !v.toString().isEmpty()) {
+        sheet.value(row, c, v.toString());
       }
     }
     if (row == 0) {

@@ -6,6 +6,9 @@ import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.FundingRuleRecord;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.AuditAction;
+import fr.passerelle.security.Permission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -60,9 +63,11 @@ public final class FundingRuleService {
 
   private final Database db;
   private final WallClock clock;
+  private final Access access;
 
-  public FundingRuleService(Database db, WallClock clock) {
+  public FundingRuleService(Database db, WallClock clock, Access access) {
     this.db = db;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -164,6 +169,7 @@ public final class FundingRuleService {
 
   /** Replaces every rule by those of the CSV file; returns how many. Nothing changes on error. */
   public int importCsv(Path file) {
+    access.require(Permission.FUNDING_RULES_MANAGE);
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -171,12 +177,19 @@ public final class FundingRuleService {
       throw new InvalidInputException(file + " : lecture impossible (" + e.getMessage() + ").", e);
     }
     List<FundingRule> rules = parse(new StringReader(text), file.getFileName().toString());
-    return replaceAll(rules);
+    int n = replaceAll(rules);
+    access
+        .audit()
+        .record(AuditAction.SETTINGS_CHANGED, null, "funding rules", n + " rules from " + file);
+    return n;
   }
 
   /** Puts back the shipped rules. */
   public int restoreShipped() {
-    return replaceAll(shipped());
+    access.require(Permission.FUNDING_RULES_MANAGE);
+    int n = replaceAll(shipped());
+    access.audit().record(AuditAction.SETTINGS_CHANGED, null, "funding rules", "shipped rules");
+    return n;
   }
 
   private int replaceAll(List<FundingRule> rules) {
@@ -224,6 +237,7 @@ public final class FundingRuleService {
             r.validFrom());
       }
     }
+    access.audit().record(AuditAction.EXPORT, null, "funding rules", "CSV");
   }
 
   /** Parses rules; errors name the file, line and field. */

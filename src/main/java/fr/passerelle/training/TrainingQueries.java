@@ -6,6 +6,8 @@ import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
 
 import fr.passerelle.db.Database;
 import fr.passerelle.db.TextNorm;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -16,9 +18,11 @@ import org.jooq.impl.DSL;
 /** Read-only views of the training data: by target occupation, and the candidate picker. */
 public final class TrainingQueries {
   private final Database db;
+  private final Access access;
 
-  public TrainingQueries(Database db) {
+  public TrainingQueries(Database db, Access access) {
     this.db = db;
+    this.access = access;
   }
 
   /**
@@ -26,6 +30,7 @@ public final class TrainingQueries {
    * HardToFill#romeCodes}), then by number of paths.
    */
   public List<TargetRow> byTarget(LocalDate today, boolean onlyHardToFill) {
+    access.require(Permission.TRAINING_READ);
     Set<String> hard = HardToFill.romeCodes(db.dsl(), today);
     var s = TRAINING_PATH.STATUS;
     return db
@@ -68,6 +73,7 @@ public final class TrainingQueries {
 
   /** Open offers of an occupation (at most 50, newest first), for the path form. */
   public List<OfferRef> openOffers(String romeCode) {
+    access.require(Permission.OFFERS_READ);
     if (romeCode == null || romeCode.isBlank()) {
       return List.of();
     }
@@ -85,6 +91,7 @@ public final class TrainingQueries {
 
   /** Candidates whose normalised name starts with the query (at most 30). */
   public List<CandidateRef> findCandidates(String query) {
+    access.require(Permission.CANDIDATES_READ);
     String q = TextNorm.normalize(query == null ? "" : query);
     if (q.isBlank()) {
       return List.of();

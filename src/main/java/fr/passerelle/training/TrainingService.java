@@ -12,6 +12,8 @@ import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.TrainingEventRecord;
 import fr.passerelle.db.jooq.tables.records.TrainingPathRecord;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -39,10 +41,16 @@ public final class TrainingService {
   private final WallClock clock;
   private final FundingRuleService rules;
   private final ZoneId zone;
+  private final Access access;
 
   public TrainingService(
-      Database db, ReplicatedWriter writer, WallClock clock, FundingRuleService rules) {
+      Database db,
+      ReplicatedWriter writer,
+      WallClock clock,
+      FundingRuleService rules,
+      Access access) {
     this.db = db;
+    this.access = access;
     this.writer = writer;
     this.clock = clock;
     this.rules = rules;
@@ -55,11 +63,12 @@ public final class TrainingService {
 
   /** Today in the offices' time zone, by the service clock. */
   public LocalDate today() {
-    return Instant.ofEpochMilli(clock.millis()).atZone(zone).toLocalDate();
+    return clock.today();
   }
 
   /** Creates a path at the IDEA step (or {@code initial}), with its first event. */
   public TrainingPath create(PathDraft d, TrainingStatus initial, String note, UUID officeId) {
+    access.require(Permission.TRAINING_WRITE);
     PathValidator.validate(d);
     TrainingStatus start = initial == null ? TrainingStatus.IDEA : initial;
     UUID id =
@@ -81,6 +90,7 @@ public final class TrainingService {
 
   /** Saves the counselor's edit of a path's fields (not its status). */
   public TrainingPath update(UUID pathId, PathDraft d) {
+    access.require(Permission.TRAINING_WRITE);
     PathValidator.validate(d);
     db.dsl()
         .transaction(
@@ -107,6 +117,7 @@ public final class TrainingService {
    * {@link StatusSkipException} unless {@code confirmSkip}.
    */
   public TrainingPath move(UUID pathId, TrainingStatus to, String note, boolean confirmSkip) {
+    access.require(Permission.TRAINING_WRITE);
     if (to == null) {
       throw new InvalidInputException("Étape : choisissez l'étape où passer.");
     }
@@ -132,6 +143,7 @@ public final class TrainingService {
 
   /** Records where the person is six months after the end; dated on or after the end. */
   public TrainingPath recordOutcome(UUID pathId, Outcome outcome, LocalDate on, String note) {
+    access.require(Permission.TRAINING_WRITE);
     if (outcome == null) {
       throw new InvalidInputException("Résultat : choisissez la situation de la personne.");
     }
@@ -173,6 +185,7 @@ public final class TrainingService {
 
   /** Deletes a path and its events (tombstones). */
   public void delete(UUID pathId) {
+    access.require(Permission.TRAINING_WRITE);
     db.dsl()
         .transaction(
             cfg -> {
@@ -192,10 +205,12 @@ public final class TrainingService {
 
   /** The warnings of the funding rules for a path (never blocking). */
   public List<RuleWarning> warnings(PathDraft d) {
+    access.require(Permission.TRAINING_READ);
     return rules.check(d, today());
   }
 
   public Optional<TrainingPath> find(UUID id) {
+    access.require(Permission.TRAINING_READ);
     return select(db.dsl(), TRAINING_PATH.ID.eq(id)).stream().findFirst();
   }
 
@@ -203,17 +218,20 @@ public final class TrainingService {
    * The board: live paths, optionally of one office, newest first, at most {@link #BOARD_LIMIT}.
    */
   public List<TrainingPath> board(UUID officeId) {
+    access.require(Permission.TRAINING_READ);
     Condition c = officeId == null ? DSL.trueCondition() : TRAINING_PATH.OFFICE_ID.eq(officeId);
     return select(db.dsl(), c);
   }
 
   /** One candidate's paths. */
   public List<TrainingPath> pathsOf(UUID candidateId) {
+    access.require(Permission.TRAINING_READ);
     return select(db.dsl(), TRAINING_PATH.CANDIDATE_ID.eq(candidateId));
   }
 
   /** Paths whose six-month outcome is due today and not recorded. */
   public List<TrainingPath> outcomesDue() {
+    access.require(Permission.TRAINING_READ);
     LocalDate today = today();
     return select(
             db.dsl(),
@@ -229,6 +247,7 @@ public final class TrainingService {
 
   /** A candidate's timeline: the events of all their paths, oldest first. */
   public List<TrainingEvent> timeline(UUID candidateId) {
+    access.require(Permission.TRAINING_READ);
     return db.dsl()
         .select(TRAINING_EVENT.asterisk(), TRAINING_PATH.TITLE)
         .from(TRAINING_EVENT)
@@ -243,6 +262,7 @@ public final class TrainingService {
 
   /** Training information meetings (kind TRAINING_INFO, not cancelled), latest first. */
   public List<MeetingRef> trainingMeetings() {
+    access.require(Permission.TRAINING_READ);
     return db.dsl()
         .select(MEETING.ID, MEETING.TITLE, MEETING.STARTS_AT)
         .from(MEETING)
@@ -256,6 +276,7 @@ public final class TrainingService {
 
   /** The events of one path, oldest first. */
   public List<TrainingEvent> events(UUID pathId) {
+    access.require(Permission.TRAINING_READ);
     return db.dsl()
         .select(TRAINING_EVENT.asterisk(), TRAINING_PATH.TITLE)
         .from(TRAINING_EVENT)
@@ -280,7 +301,7 @@ public final class TrainingService {
     e.setFromStatus(from == null ? null : from.name());
     e.setToStatus(to.name());
     e.setNote(note == null || note.isBlank() ? null : note.trim());
-    e.setCounselorId(counselor);
+    e.setCounselorId(counselor != null ? counselor : access.counselorId().orElse(null));
     writer.insert(tx, e);
   }
 

@@ -1,10 +1,18 @@
 package fr.passerelle.ui;
 
+import fr.passerelle.accounts.ui.ChangePasswordView;
+import fr.passerelle.accounts.ui.ChangePasswordViewModel;
+import fr.passerelle.accounts.ui.LockView;
+import fr.passerelle.accounts.ui.LockViewModel;
+import fr.passerelle.accounts.ui.SignInView;
+import fr.passerelle.accounts.ui.SignInViewModel;
 import fr.passerelle.app.Services;
 import fr.passerelle.app.WayBack;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.AutoBackups;
 import fr.passerelle.db.DatabaseDamagedException;
+import fr.passerelle.security.Principal;
+import fr.passerelle.security.SignInService;
 import fr.passerelle.ui.setup.SetupView;
 import fr.passerelle.ui.setup.SetupViewModel;
 import fr.passerelle.ui.shell.ShellView;
@@ -32,8 +40,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The window's life: a splash while the database opens and migrates (off the FX thread), then the
- * setup dialog on a fresh installation, then the shell; a clear dialog if the database cannot be
- * opened. Rebuilds the shell in place when the language changes.
+ * set-up (office and first administrator) on a fresh installation, else the sign-in screen; then
+ * the shell of the signed-in account, locked after the idle time (content hidden until the password
+ * is typed again), rebuilt for another account ("Changer d'utilisateur") or when the language
+ * changes; a clear dialog if the database cannot be opened.
  */
 public final class AppController implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AppController.class);
@@ -48,16 +58,41 @@ public final class AppController implements AutoCloseable {
   private ShellView shell;
   private ShellViewModel shellVm;
   private Runnable onFirstShown = () -> {};
+  private Path syncFile;
   private Runnable onFatal = Platform::exit;
   private String lastNotice = "";
+  private Locale locale = Messages.FRENCH;
+  private String officeName = "";
+  private final IdleLock idle;
+  private Parent locked;
+
+  /** How the data folder's services are opened (tests: a manual clock, cheaper hashing). */
+  @FunctionalInterface
+  public interface Opener {
+    Services open(Path dataDir);
+  }
+
+  private final Opener opener;
 
   public AppController(Stage stage, Path dataDir, Path logFile, SetupViewModel.DemoGenerator demo) {
+    this(stage, dataDir, logFile, demo, Services::open);
+  }
+
+  public AppController(
+      Stage stage, Path dataDir, Path logFile, SetupViewModel.DemoGenerator demo, Opener opener) {
+    this.opener = opener;
     this.stage = stage;
     this.dataDir = dataDir;
     this.logFile = logFile;
     this.demo = demo;
     this.scene = new Scene(splash(new Messages(Messages.FRENCH)), 1280, 800);
     scene.getStylesheets().add(PasserelleApp.class.getResource("shell.css").toExternalForm());
+    this.idle = new IdleLock(scene, this::lock);
+  }
+
+  /** A sync file to import once the shell is shown (a double-clicked .passerelle); null: none. */
+  public void openSyncFile(Path file) {
+    this.syncFile = file;
   }
 
   /** Called once, after the shell or the setup dialog is first laid out (start-up benchmark). */
@@ -72,6 +107,7 @@ public final class AppController implements AutoCloseable {
 
   /** Shows the window with the splash and opens the database in the background. */
   public void start() {
+    stage.titleProperty().unbind();
     stage.setTitle("Passerelle");
     stage
         .getIcons()
@@ -80,15 +116,21 @@ public final class AppController implements AutoCloseable {
     stage.setMinWidth(900);
     stage.setMinHeight(600);
     stage.show();
-    tasks.submit("open", p -> Opened.open(dataDir), this::opened, this::failedToOpen);
+    tasks.submit("open", p -> Opened.open(opener.open(dataDir)), this::opened, this::failedToOpen);
   }
 
   /** What the start needs from the database, read off the FX thread. */
-  private record Opened(Services services, Locale locale, boolean hasOffice) {
-    static Opened open(Path dataDir) {
-      Services s = Services.open(dataDir);
+  private record Opened(
+      Services services, Locale locale, String office, boolean hasOffice, boolean hasAccount) {
+    static Opened open(Services s) {
       try {
-        return new Opened(s, Languages.load(s.settings()), s.offices().current().isPresent());
+        var office = s.offices().current();
+        return new Opened(
+            s,
+            Languages.load(s.settings()),
+            office.map(o -> o.name()).orElse(""),
+            office.isPresent(),
+            !s.signIn().noAccountYet());
       } catch (RuntimeException e) {
         s.close();
         throw e;
@@ -98,6 +140,8 @@ public final class AppController implements AutoCloseable {
 
   private void opened(Opened o) {
     services = o.services();
+    locale = o.locale();
+    officeName = o.office();
     LOG.info("database opened in {}", dataDir);
     Services s = services;
     tasks.submit(
@@ -105,14 +149,136 @@ public final class AppController implements AutoCloseable {
         p -> s.takeDailyBackupIfDue(),
         taken -> LOG.info("daily automatic backup taken: {}", taken),
         e -> LOG.warn("the daily automatic backup failed", e));
-    if (o.hasOffice()) {
-      showShell(o.locale(), null);
+    if (!o.hasAccount()) {
+      showSetup(
+          o.hasOffice()
+              ? SetupViewModel.Mode.ADMINISTRATOR_ONLY
+              : SetupViewModel.Mode.OFFICE_AND_ADMINISTRATOR);
     } else {
-      showSetup(o.locale());
+      showSignIn();
     }
     if (s.repairedAtOpen()) {
       notify(new Messages(o.locale()).get("db.repairedAtOpen"));
     }
+  }
+
+  /** The sign-in screen (at start, and after "Changer d'utilisateur"). */
+  private void showSignIn() {
+    idle.stop();
+    locked = null;
+    Messages m = new Messages(locale);
+    stage.titleProperty().unbind();
+    stage.setTitle(m.get("app.title"));
+    SignInViewModel vm =
+        new SignInViewModel(
+            (login, pw) -> services.signIn().signIn(login, pw, "fenêtre"), tasks, m);
+    setRoot(new SignInView(vm, m, officeName, this::signedIn, stage::close).node());
+  }
+
+  private void signedIn(SignInService.SignedIn s) {
+    LOG.info("signed in: {}", s.principal().login());
+    if (s.mustChange()) {
+      showChangePassword(true, this::enter);
+    } else {
+      enter();
+    }
+  }
+
+  /** After the sign-in: the shell, or the office set-up if the installation has none yet. */
+  private void enter() {
+    tasks.submit(
+        new Messages(locale).get("app.warmUp"),
+        p -> services.offices().current().isPresent(),
+        hasOffice -> {
+          if (hasOffice) {
+            showShell(locale, null);
+          } else {
+            showSetup(SetupViewModel.Mode.OFFICE_ONLY);
+          }
+        },
+        this::failedToOpen);
+  }
+
+  /** Choosing a password: required after a reset (else sign out), or asked from the menu. */
+  private void showChangePassword(boolean required, Runnable after) {
+    Messages m = new Messages(locale);
+    Principal p = services.access().principal().orElseThrow();
+    ChangePasswordViewModel vm =
+        new ChangePasswordViewModel(
+            services.signIn(), tasks, m, p.login(), p.firstName(), p.lastName());
+    Parent previous = scene.getRoot();
+    setRoot(
+        new ChangePasswordView(
+                vm,
+                m,
+                required,
+                () -> {
+                  notify(m.get("password.changed"));
+                  if (required) {
+                    after.run();
+                  } else {
+                    setRoot(previous);
+                  }
+                },
+                required ? this::switchUser : () -> setRoot(previous))
+            .node());
+  }
+
+  /** Hides the window's content until the signed-in account types its password again. */
+  public void lock() {
+    if (locked != null || services == null || services.access().principal().isEmpty()) {
+      return;
+    }
+    idle.stop();
+    locked = scene.getRoot();
+    Messages m = new Messages(locale);
+    Principal p = services.access().principal().get();
+    LockViewModel vm = new LockViewModel(services.signIn(), tasks, m);
+    setRoot(
+        new LockView(
+                vm,
+                m,
+                p.displayName(),
+                () -> {
+                  Parent back = locked;
+                  locked = null;
+                  setRoot(back);
+                  startIdleLock();
+                },
+                this::switchUser)
+            .node());
+  }
+
+  /** True while the window is locked. */
+  public boolean isLocked() {
+    return locked != null;
+  }
+
+  /** Ends the session and shows the sign-in screen. */
+  private void switchUser() {
+    idle.stop();
+    locked = null;
+    shell = null;
+    tasks.submit(
+        new Messages(locale).get("session.signingOut"),
+        p -> {
+          services.signIn().signOut();
+          return Boolean.TRUE;
+        },
+        x -> showSignIn(),
+        e -> showSignIn());
+  }
+
+  private void startIdleLock() {
+    tasks.submit(
+        new Messages(locale).get("app.warmUp"),
+        p -> services.accounts().idleLock(),
+        d -> {
+          if (locked == null && services.access().principal().isPresent()) {
+            idle.start(d);
+          }
+        },
+        e -> LOG.error("idle lock setting", e));
   }
 
   private void failedToOpen(Throwable e) {
@@ -144,7 +310,10 @@ public final class AppController implements AutoCloseable {
    * opens the repaired folder.
    */
   private void offerWayBack(Messages m, DatabaseDamagedException e) {
-    LOG.error("the database in {} is damaged: {}", dataDir, e.result().problems());
+    LOG.error(
+        "the database in {} is damaged: {}",
+        dataDir,
+        e.unreadable() ? e.getMessage() : e.result().problems());
     Alert alert = new Alert(Alert.AlertType.ERROR);
     alert.initOwner(stage);
     alert.setTitle(m.get("app.title"));
@@ -158,7 +327,10 @@ public final class AppController implements AutoCloseable {
     ButtonType rebuild = new ButtonType(m.get("db.rebuild"), ButtonBar.ButtonData.OK_DONE);
     ButtonType restore = new ButtonType(m.get("db.restoreBackup"), ButtonBar.ButtonData.OTHER);
     ButtonType quit = new ButtonType(m.get("db.quit"), ButtonBar.ButtonData.CANCEL_CLOSE);
-    alert.getButtonTypes().setAll(rebuild);
+    alert.getButtonTypes().clear();
+    if (!e.unreadable()) {
+      alert.getButtonTypes().add(rebuild); // H2 reads what it can of a file it opens
+    }
     if (AutoBackups.latest(dataDir).isPresent()) {
       alert.getButtonTypes().add(restore);
     }
@@ -188,7 +360,7 @@ public final class AppController implements AutoCloseable {
                                   .withZone(ZoneId.systemDefault())
                                   .format(o.backup().at()));
                     }
-                    return new Object[] {Opened.open(dataDir), notice};
+                    return new Object[] {Opened.open(opener.open(dataDir)), notice};
                   },
                   r -> {
                     opened((Opened) r[0]);
@@ -199,10 +371,10 @@ public final class AppController implements AutoCloseable {
             onFatal);
   }
 
-  private void showSetup(Locale locale) {
+  private void showSetup(SetupViewModel.Mode mode) {
     Messages m = new Messages(locale);
     UiContext ctx = new UiContext(services, tasks, m);
-    SetupViewModel vm = new SetupViewModel(ctx, demo);
+    SetupViewModel vm = new SetupViewModel(ctx, demo, mode);
     SetupView view =
         new SetupView(
             vm,
@@ -211,6 +383,7 @@ public final class AppController implements AutoCloseable {
                 vm.save(
                     office -> {
                       LOG.info("office set up: {} ({})", office.name(), office.kind());
+                      officeName = office.name();
                       showShell(locale, null);
                       if (vm.demoProperty().get()) {
                         vm.startDemo(this::notify, () -> shell.refresh());
@@ -228,7 +401,12 @@ public final class AppController implements AutoCloseable {
     Locale.setDefault(Locale.Category.FORMAT, Locale.FRANCE);
     Messages m = new Messages(locale);
     UiContext ctx = new UiContext(services, tasks, m);
-    List<FeatureView> features = Features.all(ctx);
+    List<FeatureView> features = Features.visible(ctx);
+    Principal who = services.access().principal().orElseThrow();
+    if (features.isEmpty()) {
+      showNoRole(m, who);
+      return;
+    }
     shellVm =
         new ShellViewModel(
             ctx, features.stream().map(FeatureView::id).toList(), ZoneId.systemDefault());
@@ -242,9 +420,21 @@ public final class AppController implements AutoCloseable {
             shellVm,
             tasks.running(),
             logFile,
-            l -> showShell(l, shellVm.selectedId()));
+            l -> showShell(l, shellVm.selectedId()),
+            new ShellView.SessionMenu(
+                who.displayName(),
+                () -> showChangePassword(false, () -> {}),
+                this::lock,
+                this::switchUser));
+    this.locale = locale;
     setRoot(shell.node());
     shell.start();
+    startIdleLock();
+    if (syncFile != null) {
+      LOG.info("Opening the sync file {}", syncFile);
+      shell.open("sync", fr.passerelle.sync.ui.SyncView.IMPORT + syncFile);
+      syncFile = null;
+    }
     tasks.submit(m.get("app.warmUp"), p -> warmUp(), x -> {}, e -> {});
     stage
         .titleProperty()
@@ -252,6 +442,19 @@ public final class AppController implements AutoCloseable {
             shellVm
                 .officeProperty()
                 .map(o -> o.isEmpty() ? m.get("app.title") : m.get("app.title") + " · " + o));
+  }
+
+  /** An account without any role: nothing to show but the way out. */
+  private void showNoRole(Messages m, Principal who) {
+    Label text = new Label(m.get("session.noRole", who.displayName()));
+    text.setWrapText(true);
+    text.setId("no-role");
+    javafx.scene.control.Button out = new javafx.scene.control.Button(m.get("session.switch"));
+    out.setOnAction(e -> switchUser());
+    VBox box = new VBox(16, text, out);
+    box.setAlignment(Pos.CENTER);
+    box.setMaxWidth(480);
+    setRoot(new javafx.scene.layout.StackPane(box));
   }
 
   private Void warmUp() {
@@ -267,6 +470,8 @@ public final class AppController implements AutoCloseable {
     listener[0] =
         () -> {
           scene.removePostLayoutPulseListener(listener[0]);
+          // what installer/check-deb.sh waits for before its screenshot
+          LOG.info("Screen laid out: {}", root.getClass().getSimpleName());
           first.run();
         };
     scene.addPostLayoutPulseListener(listener[0]);
@@ -307,6 +512,7 @@ public final class AppController implements AutoCloseable {
 
   @Override
   public void close() {
+    idle.stop();
     tasks.close();
     if (services != null) {
       services.close();

@@ -26,7 +26,10 @@ public final class Messages {
           "fr.passerelle.sourcing.ui.messages",
           "fr.passerelle.dashboard.ui.messages",
           "fr.passerelle.training.ui.messages",
-          "fr.passerelle.sync.ui.messages");
+          "fr.passerelle.sync.ui.messages",
+          "fr.passerelle.printing.ui.messages",
+          "fr.passerelle.accounts.ui.messages",
+          "fr.passerelle.audit.ui.messages");
 
   private final Locale locale;
   private final List<ResourceBundle> bundles;
@@ -65,6 +68,13 @@ public final class Messages {
    * one, else its message; for anything else its message (or its type when it has none).
    */
   public String describe(Throwable failure) {
+    if (failure instanceof fr.passerelle.security.AccessDeniedException d) {
+      // the missing permission in the user's words, and its code
+      return get(
+          d.key().orElse("security.refused"),
+          get("permission." + d.missing().name()),
+          d.missing().name());
+    }
     if (failure instanceof UserFacingException u && u.key().isPresent()) {
       String key = u.key().get();
       for (ResourceBundle b : bundles) {

@@ -18,11 +18,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class PasserelleApp extends Application {
   private static Path launchDataDir;
+  private static Path launchSyncFile;
   private AppController controller;
 
-  /** Opens the window on {@code dataDir} and returns when it is closed. */
-  public static void launch(Path dataDir) {
+  /**
+   * Opens the window on {@code dataDir} and returns when it is closed; {@code syncFile} (null:
+   * none) is imported in the Synchro view.
+   */
+  public static void launch(Path dataDir, Path syncFile) {
     launchDataDir = dataDir;
+    launchSyncFile = syncFile;
     Application.launch(PasserelleApp.class);
   }
 
@@ -45,6 +50,7 @@ public final class PasserelleApp extends Application {
             Platform.exit();
           });
     }
+    controller.openSyncFile(launchSyncFile);
     stage.setOnHidden(e -> controller.close());
     controller.start();
   }

@@ -8,7 +8,6 @@ import static fr.passerelle.db.jooq.Tables.PEER;
 import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
 import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
 
-import fr.passerelle.dashboard.StatsService;
 import fr.passerelle.ui.PlaceholderFeature.Column;
 import java.util.List;
 import org.jooq.impl.DSL;
@@ -34,14 +33,10 @@ public final class Placeholders {
         "empty.dashboard",
         List.of("col.table", "col.rows"),
         services ->
-            new StatsService(services.db().dsl())
-                .rowCounts().entrySet().stream()
-                    .filter(e -> e.getValue() > 0)
-                    .map(
-                        e ->
-                            List.<Object>of(
-                                ctx.messages().get("table." + e.getKey()), e.getValue()))
-                    .toList());
+            services.stats().rowCounts().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> List.<Object>of(ctx.messages().get("table." + e.getKey()), e.getValue()))
+                .toList());
   }
 
   public static FeatureView meetings(UiContext ctx) {

@@ -339,7 +339,13 @@ public final class CandidateBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[1]);
-    try (Services s = Services.open(dir)) {
+    Path index = dir.resolve("search-index");
+    if (args[0].equals("build") && java.nio.file.Files.exists(index)) {
+      try (var files = java.nio.file.Files.walk(index)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+    try (Services s = fr.passerelle.testsupport.TestServices.open(dir)) {
       if (s.offices().current().isEmpty()) {
         s.offices()
             .init("Agence Toulouse Matabiau", fr.passerelle.office.OfficeKind.FRANCE_TRAVAIL, null);
@@ -347,6 +353,7 @@ public final class CandidateBenchmark {
       switch (args[0]) {
         case "generate" -> generate(s, Integer.parseInt(args[2]), 42);
         case "search" -> search(s, Integer.parseInt(args.length > 2 ? args[2] : "3"));
+        case "build" -> build(s);
         case "import" ->
             importCsv(
                 s,
@@ -461,6 +468,15 @@ public final class CandidateBenchmark {
     System.out.printf("generated %d in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
   }
 
+  /** Times the search index's build from the database (its folder deleted first by main). */
+  static void build(Services s) {
+    long t = System.nanoTime();
+    int n = s.search().catchUp(fr.passerelle.core.Progress.NONE);
+    System.out.printf(
+        "search index built from scratch: %d records in %.1f s (%s)%n",
+        n, (System.nanoTime() - t) / 1e9, s.search().status());
+  }
+
   static void search(Services s, int runs) {
     CandidateService c = s.candidates();
     c.reference();
@@ -485,18 +501,10 @@ public final class CandidateBenchmark {
       "nguyen"
     };
     long built = System.nanoTime();
-    while (!c.warmUp()) {
-      Thread.onSpinWait();
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    int indexed = s.search().catchUp(fr.passerelle.core.Progress.NONE);
     System.out.printf(
-        "in-memory name index built in the background: %.1f s%n",
-        (System.nanoTime() - built) / 1e9);
+        "search index brought up to date: %d records in %.1f s (%s)%n",
+        indexed, (System.nanoTime() - built) / 1e9, s.search().status());
     for (int warm = 0; warm < 2; warm++) {
       c.page(CandidateQuery.text("warm" + warm), 0, 50);
     }
@@ -550,7 +558,29 @@ public final class CandidateBenchmark {
         }
       }
     }
+    // whole words with one or two typos, as typed when the counselor finished the word
+    String[] typos = {
+      "lefvre", "lefebvre", "dubios", "garcai", "nguyem", "boulangre", "perpignam", "toulouze",
+      "martn", "bernad", "helenne", "aide soignnat", "carriste", "fontenne", "richar", "moreaux"
+    };
+    List<Long> typo = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      for (String w : typos) {
+        long t = System.nanoTime();
+        CandidatePage p = c.page(CandidateQuery.text(w), 0, 50);
+        typo.add(System.nanoTime() - t);
+        if (r == 0) {
+          System.out.printf(
+              "  typo %-16s %6s matches, first %s, %.1f ms%n",
+              w,
+              p.totalCapped() ? ">" + p.total() : p.total(),
+              p.rows().isEmpty() ? "-" : p.rows().get(0).displayName(),
+              (System.nanoTime() - t) / 1e6);
+        }
+      }
+    }
     report("search as you type (page of 50 + capped count, per keystroke)", all);
+    report("words with typos (page of 50 + count)", typo);
     report("  same, CPU time of the searching thread", allCpu);
     report("filtered list (page of 50 + count)", filtered);
     report("  same, CPU time of the searching thread", filteredCpu);
@@ -568,7 +598,7 @@ public final class CandidateBenchmark {
         "heap used after GC: %d MB (max %d MB)%n",
         (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
     System.out.printf(
-        "candidates: %d, index rows: %d%n", c.count(CandidateQuery.all()), c.indexSize());
+        "candidates: %d, search index: %s%n", c.count(CandidateQuery.all()), s.search().status());
     rnd.nextInt();
   }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.app.Services;
-import fr.passerelle.core.Progress;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.TestServices;
 import java.nio.file.Path;
@@ -113,7 +112,9 @@ class CandidateServiceTest {
     assertThat(names(all.withConsentShare(true))).containsExactly("ALPHA Anne");
     assertThat(names(all.withConsentShare(false))).containsExactly("BETA Bruno", "GAMMA Gaël");
     assertThat(candidates.count(all)).isEqualTo(3);
-    assertThat(candidates.find(a.id()).orElseThrow().criteria().get(0).proofSeen()).isTrue();
+    // RQTH is health data: left out of the file as opened, given by an audited "show"
+    assertThat(candidates.find(a.id()).orElseThrow().criteria()).isEmpty();
+    assertThat(candidates.showSensitive(a.id()).get(0).proofSeen()).isTrue();
   }
 
   @Test
@@ -153,9 +154,6 @@ class CandidateServiceTest {
     assertThat(saved.consent().shareAt()).isNotNull();
     assertThat(saved.mobilityKm()).isEqualTo(25);
 
-    int before = candidates.indexSize();
-    candidates.reindex(Progress.NONE);
-    assertThat(candidates.indexSize()).isEqualTo(before);
     assertThat(names(CandidateQuery.text("garnier macon"))).containsExactly("GARNIER Hélène");
   }
 

@@ -87,8 +87,12 @@ class CandidateTransferTest {
         .containsExactly("F1703", "N1103");
     assertThat(d.criteria())
         .extracting(CandidateDetail.Criterion::kind)
-        .containsExactly(PriorityCriterion.RQTH, PriorityCriterion.RSA);
-    assertThat(d.criteria().get(0).proofSeen()).isTrue();
+        .containsExactly(PriorityCriterion.RSA);
+    List<CandidateDetail.Criterion> health = candidates.showSensitive(s.id());
+    assertThat(health)
+        .extracting(CandidateDetail.Criterion::kind)
+        .containsExactly(PriorityCriterion.RQTH);
+    assertThat(health.get(0).proofSeen()).isTrue();
     assertThat(d.consent().share()).isTrue();
     assertThat(candidates.search(CandidateQuery.text("blagnac"), 0, 10))
         .extracting(CandidateSummary::lastName)
@@ -105,11 +109,13 @@ class CandidateTransferTest {
       Path edited = dir.resolve("edited." + ext);
       if (ext.equals("csv")) {
         String text = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFFid;last_name;first_name").contains("\r\n");
+        assertThat(text)
+            .startsWith("\uFEFFidentifiant;nom;prénom;date de naissance")
+            .contains("\r\n");
         Files.writeString(
             edited, text.replace(";Toulouse;10;", ";Toulouse;35;"), StandardCharsets.UTF_8);
       } else {
-        editXlsx(out, edited, "mobility_km", "35");
+        editXlsx(out, edited, "mobilité (km)", 35);
       }
       ImportReport r = importAll(edited);
       assertThat(r.errors()).isEmpty();
@@ -143,14 +149,29 @@ class CandidateTransferTest {
     }
   }
 
-  /** Rewrites an exported workbook with one column changed in the first data row (Lefèvre). */
-  private static void editXlsx(Path in, Path out, String column, String value) throws Exception {
-    List<List<String>> rows = new java.util.ArrayList<>();
-    try (ReadableWorkbook wb = new ReadableWorkbook(in.toFile())) {
+  /**
+   * Rewrites an exported workbook with one column changed in the first data row (Lefèvre), keeping
+   * every cell's type as Excel would (dates stay dates, numbers numbers).
+   */
+  private static void editXlsx(Path in, Path out, String column, int value) throws Exception {
+    List<List<Object>> rows = new java.util.ArrayList<>();
+    try (ReadableWorkbook wb =
+        new ReadableWorkbook(
+            in.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
       for (Row r : wb.getFirstSheet().read()) {
-        List<String> cells = new java.util.ArrayList<>();
+        List<Object> cells = new java.util.ArrayList<>();
         for (int c = 0; c < r.getCellCount(); c++) {
-          cells.add(r.getCellAsString(c).orElse(""));
+          var cell = r.getCell(c);
+          if (cell == null || cell.getType() == org.dhatim.fastexcel.reader.CellType.EMPTY) {
+            cells.add(null);
+          } else if (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
+            cells.add(
+                cell.getDataFormatString() != null && cell.getDataFormatString().contains("yy")
+                    ? cell.asDate().toLocalDate()
+                    : cell.asNumber());
+          } else {
+            cells.add(cell.getText());
+          }
         }
         rows.add(cells);
       }
@@ -162,12 +183,14 @@ class CandidateTransferTest {
       var ws = wb.newWorksheet("Candidats");
       for (int r = 0; r < rows.size(); r++) {
         for (int c = 0; c < rows.get(r).size(); c++) {
-          if (!rows.get(r).get(c).isEmpty()) {
-            if (r > 0 && c == col) {
-              ws.value(r, c, Integer.parseInt(rows.get(r).get(c))); // Excel stores a number
-            } else {
-              ws.value(r, c, rows.get(r).get(c));
-            }
+          Object v = rows.get(r).get(c);
+          if (v instanceof LocalDate d) {
+            ws.value(r, c, d);
+            ws.style(r, c).format("dd/mm/yyyy").set();
+          } else if (v instanceof Number n) {
+            ws.value(r, c, n); // Excel stores a number
+          } else if (v != null) {
+            ws.value(r, c, v.toString());
           }
         }
       }
@@ -212,7 +235,8 @@ class CandidateTransferTest {
     r.saveErrors(errors);
     assertThat(Files.readAllLines(errors, StandardCharsets.UTF_8))
         .hasSize(8)
-        .anySatisfy(l -> assertThat(l).contains("bad.csv;6;mobility_km;-3;"));
+        .as("a value starting with - is written with an apostrophe (formula injection)")
+        .anySatisfy(l -> assertThat(l).contains("bad.csv;6;mobility_km;'-3;"));
 
     ImportReport partial = transfer.importFile(f, ImportMode.VALID_ROWS_ONLY, Progress.NONE);
     assertThat(partial.applied()).isTrue();
@@ -230,15 +254,36 @@ class CandidateTransferTest {
   }
 
   @Test
-  void refusesAFileThatIsNotUtf8() throws Exception {
-    Path f = dir.resolve("ansi.csv");
+  void readsWindows1252AndRefusesOtherEncodingsNamingTheLine() throws Exception {
+    Path ansi = dir.resolve("ansi.csv");
     Files.write(
-        f, "last_name;first_name\r\nLefèvre;Hélène\r\n".getBytes(Charset.forName("windows-1252")));
-    assertThatThrownBy(() -> importAll(f))
+        ansi,
+        "last_name;first_name\r\nLefèvre;Hélène\r\n".getBytes(Charset.forName("windows-1252")));
+    ImportReport r = importAll(ansi);
+    assertThat(r.created()).isEqualTo(1);
+    assertThat(r.encoding()).isEqualTo("Windows-1252 (ANSI)");
+    assertThat(candidates.search(CandidateQuery.text("lefevre"), 0, 5))
+        .extracting(CandidateSummary::displayName)
+        .containsExactly("LEFÈVRE Hélène");
+
+    Path mixed = dir.resolve("mixed.csv");
+    byte[] utf8 = "last_name;first_name\r\nÉric;Zoé\r\n".getBytes(StandardCharsets.UTF_8);
+    byte[] cp = "Lefèvre;Hélène\r\n".getBytes(Charset.forName("windows-1252"));
+    Files.write(mixed, concat(utf8, cp));
+    assertThatThrownBy(() -> importAll(mixed))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("ansi.csv")
-        .hasMessageContaining("not UTF-8 (saved as ANSI");
-    assertThat(candidates.count(CandidateQuery.all())).isZero();
+        .hasMessageContaining(
+            "mixed.csv, line 3: byte 0xE8 is not UTF-8, although line 2 is UTF-8");
+
+    Path undefined = dir.resolve("undefined.csv");
+    Files.write(
+        undefined,
+        concat(
+            "last_name;first_name\r\nMartin;Paul\r\n".getBytes(StandardCharsets.US_ASCII),
+            new byte[] {'A', (byte) 0x81, ';', 'B', '\r', '\n'}));
+    assertThatThrownBy(() -> importAll(undefined))
+        .hasMessageContaining("undefined.csv, line 3: byte 0x81 is a character neither in UTF-8");
+    assertThat(candidates.count(CandidateQuery.all())).isEqualTo(1);
   }
 
   @Test
@@ -297,7 +342,7 @@ class CandidateTransferTest {
     transfer.exportFile(out, CandidateQuery.all(), Progress.NONE);
     String row = Files.readAllLines(out, StandardCharsets.UTF_8).get(1);
     assertThat(row)
-        .contains(";Lefèvre;Hélène;1990-03-14;h@example.fr;;;31555;Toulouse;10;oui;;ACTIVE;")
+        .contains(";Lefèvre;Hélène;14/03/1990;h@example.fr;;;31555;Toulouse;10;oui;;ACTIVE;")
         .contains(";N1103:2;RQTH:2024-01-15:2024-02-01;oui;non;");
   }
 }

@@ -100,7 +100,7 @@ class CandidatesCliTest {
     assertThat(Cli.run(data, "offers", "export", out.toString()).out())
         .contains("1 offer(s) exported");
     String text = Files.readString(out, StandardCharsets.UTF_8);
-    assertThat(text).contains(";Cariste;Logistique Sud;;N1101;81004;Albi;INTERIM;2;2026-10-01;");
+    assertThat(text).contains(";Cariste;Logistique Sud;;N1101;81004;Albi;INTERIM;2;01/10/2026;");
     Files.writeString(out, text.replace(";INTERIM;2;", ";INTERIM;5;"), StandardCharsets.UTF_8);
     r = Cli.run(data, "offers", "import", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
@@ -112,6 +112,6 @@ class CandidatesCliTest {
         .as(
             "import said: %s %s; export said: %s %s",
             r.out(), r.err(), reexport.out(), reexport.err())
-        .contains(";INTERIM;5;2026-10-01;");
+        .contains(";INTERIM;5;01/10/2026;");
   }
 }

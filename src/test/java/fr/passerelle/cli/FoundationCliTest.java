@@ -78,6 +78,28 @@ class FoundationCliTest {
     assertThat(Cli.run(other, "stats", "--json").out()).contains("\"office\" : 1");
   }
 
+  /** Issue 22: another office's backup is refused, naming both; --move-installation moves it. */
+  @Test
+  void anotherOfficesBackupIsRefusedUnlessMovingTheInstallation() throws Exception {
+    Cli.run(dir, "init", "--office-name", "Agence Albi", "--office-kind", "FRANCE_TRAVAIL");
+    Path other = Files.createTempDirectory("passerelle-other-office");
+    Cli.run(other, "init", "--office-name", "Interim Nord Lille", "--office-kind", "TEMP_AGENCY");
+    Path backup = other.resolveSibling(other.getFileName() + "-backup.zip");
+    assertThat(Cli.run(other, "backup", "--out", backup.toString()).code()).isZero();
+
+    Result refused = Cli.run(dir, "restore", backup.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains("\"Interim Nord Lille\" (Interim Nord Lille)")
+        .contains("\"Agence Albi\" (France Travail)")
+        .contains("--move-installation");
+    assertThat(Cli.run(dir, "stats", "--json").out()).contains("\"office\" : 1");
+
+    Result moved = Cli.run(dir, "restore", backup.toString(), "--move-installation");
+    assertThat(moved.code()).as(moved.err()).isZero();
+    assertThat(moved.out()).contains("office \"Interim Nord Lille\"", "new replica id");
+  }
+
   @Test
   void restoreOfAFileThatIsNotABackupIsRefusedAndChangesNothing() throws Exception {
     Cli.run(dir, "init", "--office-name", "Agence Albi", "--office-kind", "FRANCE_TRAVAIL");

@@ -73,4 +73,62 @@ class SyncCliTest {
     Result missing = Cli.run(a, "sync", "export", "--out", out.toString());
     assertThat(missing.code()).isEqualTo(1);
   }
+
+  /**
+   * A partner's file carrying rows it may not send (an old version forging a consent and a new name
+   * for one of this office's people): the import succeeds (exit 0), prints the rows refused and
+   * why; sync status counts them.
+   */
+  @Test
+  void aPartnersRefusedRowsArePrintedAndCounted() throws Exception {
+    Path a = root.resolve("a");
+    Path t = root.resolve("t");
+    ok(a, "init", "--office-name", "Agence Toulouse", "--office-kind", "FRANCE_TRAVAIL");
+    ok(t, "init", "--office-name", "Interim Castres", "--office-kind", "TEMP_AGENCY");
+    ok(a, "sync", "identity", "--out", root.resolve("a.card").toString());
+    ok(t, "sync", "identity", "--out", root.resolve("t.card").toString());
+    ok(a, "sync", "trust", root.resolve("t.card").toString(), "--yes");
+    ok(t, "sync", "trust", root.resolve("a.card").toString(), "--yes");
+    java.util.UUID adam;
+    java.util.UUID aReplica;
+    try (fr.passerelle.app.Services s = fr.passerelle.app.Services.open(a)) {
+      aReplica = fr.passerelle.db.ReplicatedWriter.currentReplica(s.db().dsl()).getId();
+      adam =
+          s.db()
+              .dsl()
+              .transactionResult(
+                  cfg -> {
+                    var c = cfg.dsl().newRecord(fr.passerelle.db.jooq.Tables.CANDIDATE);
+                    c.setLastName("Adam");
+                    return s.writer().insert(cfg.dsl(), c).getId();
+                  });
+    }
+    try (fr.passerelle.app.Services s = fr.passerelle.app.Services.open(t)) {
+      var raw = new fr.passerelle.db.ReplicatedWriter(s.clock()); // an old version: no guard
+      s.db()
+          .dsl()
+          .transaction(
+              cfg -> {
+                var k = cfg.dsl().newRecord(fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT);
+                k.setId(adam);
+                k.setCandidateId(adam);
+                k.setShare(true);
+                raw.insert(cfg.dsl(), k);
+                var c = cfg.dsl().newRecord(fr.passerelle.db.jooq.Tables.CANDIDATE);
+                c.setId(adam);
+                c.setLastName("PIRATE");
+                raw.insert(cfg.dsl(), c);
+              });
+    }
+    Path f = root.resolve("t.passerelle");
+    ok(t, "sync", "export", "--to", aReplica.toString(), "--out", f.toString());
+    Result imp = ok(a, "sync", "import", f.toString());
+    assertThat(imp.out())
+        .contains("Imported", "rows refused (quarantined, see the Sync view): 2")
+        .contains("it records the consent of a person followed by France Travail")
+        .contains("it is about a person France Travail has not shared with Interim Castres");
+    assertThat(ok(a, "sync", "status").out())
+        .contains("rows of partners' files refused (quarantined, see the Sync view): 2");
+    assertThat(ok(a, "sync", "status", "--json").out()).contains("\"refusedRows\" : 2");
+  }
 }

@@ -4,7 +4,9 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 
 import fr.passerelle.app.Services;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.DatabaseDamagedException;
 import fr.passerelle.testsupport.Cli;
+import fr.passerelle.testsupport.TestServices;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,9 +55,14 @@ public final class CrashHarness {
     EDITS
   }
 
-  /** How one kill ended: OK, or what went wrong. */
+  /**
+   * How one kill ended: OK; REPAIRED (check found damage, named it, and its way back — rebuild,
+   * else the automatic backup — led to a sound installation in the right state); or what went
+   * wrong.
+   */
   public enum Verdict {
     OK,
+    REPAIRED,
     CORRUPTED,
     STUCK,
     WRONG_STATE
@@ -210,6 +217,12 @@ public final class CrashHarness {
     Run demo = runChild(d1, demoCommand(), null);
     window.put(Scenario.DEMO, afterOpen(demo));
 
+    // the daily automatic backup the window takes (the way back when H2 cannot open a file)
+    for (Path fixture : List.of(syncBefore, imported0, csvBefore, demoBefore)) {
+      try (Services s = TestServices.open(fixture)) {
+        s.takeDailyBackupIfDue();
+      }
+    }
     Path b1 = root.resolve("calibrate-backup");
     copyTree(imported0, b1);
     Run backup = runChild(b1, List.of("backup", "--out", root.resolve("b.zip").toString()), null);
@@ -317,8 +330,19 @@ public final class CrashHarness {
       throws IOException {
     long t0 = System.nanoTime();
     Cli.Result check;
+    String wayBack = null;
     try {
-      check = bounded(() -> Cli.run(dir, "check"));
+      check = bounded(() -> admin(dir, "check"));
+      if (check.code() == DatabaseDamagedException.EXIT_CODE) {
+        // damage found and said: the ways back the message names, as a counselor would take them
+        wayBack = "rebuilt: " + firstLine(check.err());
+        Cli.Result way = bounded(() -> admin(dir, "check", "--rebuild"));
+        if (way.code() != 0) {
+          wayBack = "backup restored: " + firstLine(check.err());
+          way = bounded(() -> admin(dir, "check", "--restore-backup"));
+        }
+        check = way;
+      }
     } catch (TimeoutException e) {
       return new Kill(n, s, at, r.ms, !r.killed, "?", Verdict.STUCK, "check > " + STUCK_AFTER, -1);
     }
@@ -399,7 +423,21 @@ public final class CrashHarness {
           String.join("; ", problems),
           recoveryMs);
     }
-    return new Kill(n, s, at, r.ms, !r.killed, state, Verdict.OK, "", recoveryMs);
+    return wayBack == null
+        ? new Kill(n, s, at, r.ms, !r.killed, state, Verdict.OK, "", recoveryMs)
+        : new Kill(n, s, at, r.ms, !r.killed, state, Verdict.REPAIRED, wayBack, recoveryMs);
+  }
+
+  /**
+   * The command line as the fixture's administrator, without creating one (Cli.run would open a
+   * damaged folder to look for accounts).
+   */
+  private static Cli.Result admin(Path dir, String... args) {
+    return Cli.runAs(dir, TestServices.ADMIN, TestServices.PASSWORD + "\n", args);
+  }
+
+  private static String firstLine(String text) {
+    return text.strip().lines().findFirst().orElse("");
   }
 
   private List<String> searchFindsImported(Path dir) {
@@ -499,10 +537,17 @@ public final class CrashHarness {
       cmd.add("fr.passerelle.Main");
       cmd.add("--data-dir");
       cmd.add(dir.toString());
+      // as the fixture's administrator, the password on standard input as a script gives it
+      cmd.addAll(List.of("--user", TestServices.ADMIN, "--password-stdin"));
       cmd.addAll(args);
     }
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    try (var in = p.getOutputStream()) {
+      in.write((TestServices.PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // the process ended already: its output says why
+    }
     List<Line> lines = new CopyOnWriteArrayList<>();
     Thread pump =
         new Thread(

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The short series of the crash harness, in every build: a bounded number of kills (10, spread over
  * the six scenarios) of child JVMs on a small fixture; every data folder must reopen sound, before
- * or after the killed command, without leftovers. The long series (200 kills) is the {@code crash}
- * profile (docs/reliability.md).
+ * or after the killed command, without leftovers — at once, or through the way back {@code check}
+ * names (H2 2.5.252 can leave a killed file it cannot open: ADR 0080, docs/reliability.md). The
+ * long series (200 kills) is the {@code crash} profile (docs/reliability.md).
  */
 @Tag("crash")
 class CrashKillTest {
@@ -47,6 +48,6 @@ class CrashKillTest {
     assertThat(h.kills())
         .as(h.summary())
         .hasSize(kills)
-        .allSatisfy(k -> assertThat(k.verdict()).as(k.line()).isEqualTo(Verdict.OK));
+        .allSatisfy(k -> assertThat(k.verdict()).as(k.line()).isIn(Verdict.OK, Verdict.REPAIRED));
   }
 }

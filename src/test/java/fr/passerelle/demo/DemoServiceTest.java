@@ -8,7 +8,6 @@ import fr.passerelle.app.Services;
 import fr.passerelle.core.CancelledException;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.core.Progress;
-import fr.passerelle.dashboard.StatsService;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.demo.DemoService.Options;
 import fr.passerelle.office.OfficeKind;
@@ -109,8 +108,7 @@ class DemoServiceTest {
               .orderBy(MEETING_PARTICIPANT.ID)) {
         md.update(r.formatCSV(false).getBytes(StandardCharsets.UTF_8));
       }
-      return new Fingerprint(
-          new StatsService(dsl).rowCounts(), HexFormat.of().formatHex(md.digest()));
+      return new Fingerprint(s.stats().rowCounts(), HexFormat.of().formatHex(md.digest()));
     }
   }
 
@@ -146,11 +144,11 @@ class DemoServiceTest {
     try (Services s = TestServices.open(dir)) {
       DemoService demo = new DemoService(s);
       demo.generate(options(20, 1), Progress.NONE);
-      Map<String, Integer> before = new StatsService(s.db().dsl()).rowCounts();
+      Map<String, Integer> before = s.stats().rowCounts();
       assertThatThrownBy(() -> demo.generate(options(20, 2), Progress.NONE))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("already has 20 candidates");
-      assertThat(new StatsService(s.db().dsl()).rowCounts()).isEqualTo(before);
+      assertThat(s.stats().rowCounts()).isEqualTo(before);
     }
   }
 
@@ -187,7 +185,7 @@ class DemoServiceTest {
           };
       assertThatThrownBy(() -> new DemoService(s).generate(options(5_000, 3), cancelLate))
           .isInstanceOf(CancelledException.class);
-      assertThat(new StatsService(s.db().dsl()).rowCounts().values()).containsOnly(0);
+      assertThat(s.stats().rowCounts().values()).containsOnly(0);
       assertThat(s.offices().current()).isEmpty();
       assertThat(ReplicatedWriter.currentReplica(s.db().dsl()).getChangeSeq())
           .as("the counters move on: no (replica, seq) is ever reused")

@@ -68,6 +68,20 @@ public final class MeetingFixture {
     return ids;
   }
 
+  /** Gives the candidate an e-mail address (through the replicated writer). */
+  public void email(UUID candidate, String email) {
+    services
+        .db()
+        .dsl()
+        .transaction(
+            cfg -> {
+              CandidateRecord c =
+                  cfg.dsl().selectFrom(CANDIDATE).where(CANDIDATE.ID.eq(candidate)).fetchOne();
+              c.setEmail(email);
+              services.writer().update(cfg.dsl(), c);
+            });
+  }
+
   /** A sourcing list holding {@code candidates}, best score first in the given order. */
   public UUID sourcingList(String name, List<UUID> candidates) {
     SourcingListRecord[] list = new SourcingListRecord[1];

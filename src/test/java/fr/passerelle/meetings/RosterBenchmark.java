@@ -14,7 +14,7 @@ import java.util.Arrays;
 public final class RosterBenchmark {
   public static void main(String[] args) throws Exception {
     Path dir = Files.createTempDirectory("roster-bench");
-    try (Services s = Services.open(dir)) {
+    try (Services s = fr.passerelle.testsupport.TestServices.open(dir)) {
       s.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
       MeetingFixture f = new MeetingFixture(s);
       Meeting m = f.meeting("Forum emploi", s.meetings().now().plusDays(7).withHour(9), 420, 500);

@@ -14,7 +14,7 @@ import java.util.Arrays;
 public final class WeekViewBenchmark {
   public static void main(String[] args) throws Exception {
     LocalDate shown = args.length > 1 ? LocalDate.parse(args[1]) : LocalDate.now();
-    try (Services s = Services.open(Path.of(args[0]))) {
+    try (Services s = fr.passerelle.testsupport.TestServices.open(Path.of(args[0]))) {
       var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
       long[] ms = new long[8];
       int shownCount = 0;

@@ -18,7 +18,7 @@ class OccupationServiceTest {
   @BeforeAll
   static void open() {
     db = Database.open(dir);
-    service = new OccupationService(db.dsl());
+    service = new OccupationService(db.dsl(), null);
   }
 
   @AfterAll

@@ -115,7 +115,12 @@ class MatchingServiceTest {
     assertThat(top.reasons())
         .extracting(MatchReason::kind)
         .contains(MatchReason.Kind.PRIORITY_BOOST);
-    assertThat(top.criteria()).containsExactlyInAnyOrder("RQTH", "DELD");
+    // RQTH is health data: it boosts, but a ranking names only the other criteria
+    assertThat(top.criteria()).containsExactly("DELD");
+    assertThat(top.reasons())
+        .filteredOn(r -> r.kind() == MatchReason.Kind.PRIORITY_BOOST)
+        .extracting(MatchReason::detail)
+        .containsExactly("DELD");
     assertThat(boosted.poolPriority()).isEqualTo(1);
     assertThat(boosted.poolRqth()).isEqualTo(1);
   }

@@ -53,8 +53,10 @@ final class Node implements AutoCloseable {
     ManualClock clock = new ManualClock();
     Node n = new Node(name, dir, clock, organisation);
     n.kind = kind;
-    n.services = Services.open(dir, clock);
+    n.services = fr.passerelle.testsupport.TestServices.openSignedOut(dir, clock);
     fr.passerelle.db.BackupService.renewReplicaId(n.services.db());
+    // signed in once the copy has its own replica id: its audit entries are its own
+    fr.passerelle.testsupport.TestServices.signInAdmin(n.services);
     n.services.offices().init(name, kind, organisation);
     return n;
   }
@@ -62,7 +64,11 @@ final class Node implements AutoCloseable {
   private static synchronized Path template() throws IOException {
     if (template == null) {
       Path t = Files.createTempDirectory("passerelle-sync-template");
-      try (Services s = Services.open(t)) {
+      try (Services s = fr.passerelle.testsupport.TestServices.open(t)) {
+        // every node starts from this copy: its audit entries (the test account's creation) are
+        // not theirs
+        s.db().dsl().deleteFrom(AUDIT_ENTRY).execute();
+        s.db().dsl().deleteFrom(AUDIT_HEAD).execute();
         s.db().dsl().execute("CHECKPOINT");
       }
       template = t.resolve("passerelle.mv.db");
@@ -224,7 +230,12 @@ final class Node implements AutoCloseable {
               }
               for (org.jooq.Table<?> t :
                   java.util.List.of(
-                      PEER, SYNC_DIRECTORY, SYNC_LOG, AUDIT_LOG, SYNC_TOUCHED_PERSON)) {
+                      PEER,
+                      SYNC_DIRECTORY,
+                      SYNC_LOG,
+                      AUDIT_ENTRY,
+                      AUDIT_HEAD,
+                      SYNC_TOUCHED_PERSON)) {
                 tx.deleteFrom(t).execute();
               }
               tx.update(REPLICA).setNull(REPLICA.OFFICE_ID).execute();
@@ -272,13 +283,13 @@ final class Node implements AutoCloseable {
   private static java.util.List<org.jooq.Table<?>> snapshotTables() {
     java.util.List<org.jooq.Table<?>> l =
         new java.util.ArrayList<>(fr.passerelle.db.ReplicatedTables.ALL);
-    l.addAll(java.util.List.of(REPLICA, PEER, SYNC_DIRECTORY, SYNC_LOG, AUDIT_LOG));
+    l.addAll(java.util.List.of(REPLICA, PEER, SYNC_DIRECTORY, SYNC_LOG, AUDIT_ENTRY, AUDIT_HEAD));
     return l;
   }
 
   void reopen() {
     services.close();
-    services = Services.open(dir, clock);
+    services = fr.passerelle.testsupport.TestServices.open(dir, clock);
   }
 
   @Override

@@ -171,12 +171,17 @@ class SyncBadInputTest {
     assertThatThrownBy(() -> b.exportTo(a, false)).hasMessageContaining("revoked");
   }
 
+  /**
+   * Not T's person: T may not record its consent (refused when written, ADR 0085; a forged one in a
+   * file is refused row by row: SyncPartnerRulesTest).
+   */
   @Test
   void aConsentRecordedByAnotherOrganisationIsRefused() {
     a.sendTo(t);
     UUID shared = t.dsl().select(CANDIDATE.ID).from(CANDIDATE).fetchOne(CANDIDATE.ID);
-    t.setConsent(shared, true, true); // not T's person: T may not record its consent
-    refused(a, t.exportTo(a, false), 3, "only the organisation that follows a person");
+    assertThatThrownBy(() -> t.setConsent(shared, true, true))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("followed by France Travail");
   }
 
   @Test
@@ -227,7 +232,7 @@ class SyncBadInputTest {
     a.addCandidate("Nouveau");
     a.sendTo(b);
     Path back = b.exportTo(a, false);
-    try (Services copy = Services.open(copyDir)) {
+    try (Services copy = fr.passerelle.testsupport.TestServices.open(copyDir)) {
       String before = copy.sync().digest();
       assertThatThrownBy(() -> copy.sync().importer().importFile(back, Progress.NONE))
           .hasMessageContaining("integrity error")
@@ -276,7 +281,8 @@ class SyncBadInputTest {
                   public void write(int x) throws IOException {
                     write(new byte[] {(byte) x}, 0, 1);
                   }
-                });
+                },
+            a.services.access());
     assertThatThrownBy(() -> full.exporter().exportTo(b.replica(), target, true, Progress.NONE))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("No space left on device")

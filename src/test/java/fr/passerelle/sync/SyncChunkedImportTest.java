@@ -148,7 +148,9 @@ class SyncChunkedImportTest {
             b.services
                 .candidates()
                 .search(fr.passerelle.candidates.CandidateQuery.text("Nom4499"), 0, 5))
-        .hasSize(1);
+        .extracting(fr.passerelle.candidates.CandidateSummary::lastName)
+        .first()
+        .isEqualTo("Nom4499");
   }
 
   @Test
@@ -162,7 +164,7 @@ class SyncChunkedImportTest {
     }
     Files.writeString(b.dir.resolve(fr.passerelle.db.Database.OPEN_MARKER), "a crash\n");
 
-    b.services = fr.passerelle.app.Services.open(b.dir, b.clock);
+    b.services = fr.passerelle.testsupport.TestServices.open(b.dir, b.clock);
 
     assertThat(b.services.repairedAtOpen()).isTrue();
     assertThat(b.dsl().fetchCount(CANDIDATE)).isEqualTo(CANDIDATES);

@@ -110,6 +110,45 @@ final class SyncFileSurgeon {
   }
 
   /**
+   * Replaces the payload by {@code edit} of its NDJSON lines, encrypted again with the file's own
+   * payload key, the manifest's row counts updated, signed again by {@code sender}: a file its
+   * sender made, with whatever rows it chose.
+   */
+  void rewritePayload(
+      Node recipient, Node sender, java.util.function.UnaryOperator<List<String>> edit)
+      throws Exception {
+    List<String> lines = edit.apply(new ArrayList<>(payloadLines(recipient)));
+    byte[] plain = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+    replacePayload(recipient, plain);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    String table = null;
+    for (String l : lines) {
+      if (l.startsWith("{")) {
+        table = JSON.readTree(l).path("table").asText();
+      } else if (l.startsWith("[")) {
+        counts.merge(table, 1L, Long::sum);
+      }
+    }
+    resign(
+        recipient,
+        sender,
+        m -> {
+          m.set("counts", JSON.valueToTree(counts));
+          m.put("payloadSize", plain.length);
+        });
+  }
+
+  /** Replaces the payload by the gzip of {@code plain}, encrypted with the file's payload key. */
+  void replacePayload(Node recipient, byte[] plain) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream enc = aead(recipient).newEncryptingStream(bytes, SyncFormat.PAYLOAD_AAD);
+        OutputStream gz = new java.util.zip.GZIPOutputStream(enc)) {
+      gz.write(plain);
+    }
+    entries.put(SyncFormat.PAYLOAD_ENTRY, bytes.toByteArray());
+  }
+
+  /**
    * Wraps the payload key (read as {@code recipient}) for {@code other} too, as a forwarder would.
    */
   void addRecipient(Node recipient, Node other) throws Exception {

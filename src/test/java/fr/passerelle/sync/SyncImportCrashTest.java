@@ -65,11 +65,20 @@ class SyncImportCrashTest {
                 "fr.passerelle.Main",
                 "--data-dir",
                 b.dir.toString(),
+                "--user",
+                fr.passerelle.testsupport.TestServices.ADMIN,
+                "--password-stdin",
                 "sync",
                 "import",
                 file.toString())
             .redirectErrorStream(true)
             .start();
+    // the command runs as the test administrator, its password on standard input
+    try (var in = p.getOutputStream()) {
+      in.write(
+          (fr.passerelle.testsupport.TestServices.PASSWORD + "\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
     boolean started = false;
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

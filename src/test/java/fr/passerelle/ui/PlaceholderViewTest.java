@@ -3,6 +3,7 @@ package fr.passerelle.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A placeholder on an empty table shows its empty state, loaded in the background. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class PlaceholderViewTest {
   @TempDir static Path dir;
   static Services services;

@@ -61,11 +61,19 @@ class PlaceholdersTest {
   }
 
   @Test
-  void sevenEntriesInTheOrderOfTheRail() {
+  void theEntriesInTheOrderOfTheRail() {
     assertThat(Features.all(ctx))
         .extracting(FeatureView::id)
         .containsExactly(
-            "dashboard", "meetings", "candidates", "offers", "lists", "training", "sync");
+            "dashboard",
+            "meetings",
+            "candidates",
+            "offers",
+            "lists",
+            "training",
+            "sync",
+            "accounts",
+            "audit");
     for (FeatureView f : Features.all(ctx)) {
       assertThat(ctx.messages().get(f.titleKey())).isNotBlank();
     }

@@ -3,6 +3,7 @@ package fr.passerelle.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.FxTestExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -26,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The path a counselor takes on a fresh installation: setup dialog → shell → every navigation entry
  * (mouse and Ctrl+n) → switch to English, with the real application controller and database.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class ShellFlowTest {
   private static final List<String> IDS =
       List.of("dashboard", "meetings", "candidates", "offers", "lists", "training", "sync");
@@ -50,6 +50,9 @@ class ShellFlowTest {
             });
     app.onFatal(() -> {});
     app.start();
+    // the suite shares one headless stage: an earlier test may have moved it off the screen
+    stage.setX(0);
+    stage.setY(0);
   }
 
   @AfterEach
@@ -80,10 +83,22 @@ class ShellFlowTest {
     robot.clickOn("#setup-kind-TEMP_AGENCY");
     assertThat(organisation.getText()).isEqualTo("Agence intérim Albi");
     robot.clickOn("#setup-demo");
+    // the first administrator: name, login prefilled, a passphrase twice
+    robot.clickOn("#setup-admin-first").write("Camille");
+    robot.clickOn("#setup-admin-last").write("Martin");
+    assertThat(robot.lookup("#setup-admin-login").queryAs(TextField.class).getText())
+        .isEqualTo("cmartin");
+    robot.clickOn("#setup-admin-password").write("court");
+    assertThat(robot.lookup("#setup-why").queryLabeled().getText()).startsWith("Trop court");
+    assertThat(robot.lookup("#setup-save").queryButton().isDisabled()).isTrue();
+    robot.clickOn("#setup-admin-password").eraseText(5).write("le vieux port sous la pluie");
+    robot.clickOn("#setup-admin-confirm").write("le vieux port sous la pluie");
     robot.clickOn("#setup-save");
 
     waitFor(robot, "#nav-dashboard");
     waitUntil(() -> "Agence intérim Albi".equals(label(robot, "#top-office")));
+    assertThat(label(robot, "#session")).isEqualTo("Camille Martin");
+    assertThat(app.services().access().principal().orElseThrow().login()).isEqualTo("cmartin");
     assertThat(app.services().offices().current().orElseThrow().kind())
         .isEqualTo(OfficeKind.TEMP_AGENCY);
     waitUntil(() -> demoRuns.get() == 1 && app.lastNotice().contains("pas encore disponibles"));

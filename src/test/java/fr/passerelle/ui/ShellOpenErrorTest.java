@@ -2,6 +2,7 @@ package fr.passerelle.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.testsupport.FxTestExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A data folder that cannot be used gives a dialog that says why, and closing it quits. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class ShellOpenErrorTest {
   @TempDir static Path tmp;
   private final AtomicBoolean quit = new AtomicBoolean();

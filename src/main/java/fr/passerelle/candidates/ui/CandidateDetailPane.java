@@ -131,8 +131,23 @@ final class CandidateDetailPane extends BorderPane {
 
     section("candidates.section.criteria");
     reveal = new ToggleButton(msg.get("candidates.criteria.reveal"));
-    reveal.selectedProperty().bindBidirectional(revealed);
-    reveal.setTooltip(new Tooltip(msg.get("candidates.criteria.revealTip")));
+    reveal.setId("candidate-reveal");
+    revealed.bind(vm.sensitiveShown());
+    vm.sensitiveShown().addListener((o, a, b) -> reveal.setSelected(b));
+    reveal.setOnAction(
+        e -> {
+          if (reveal.isSelected()) {
+            reveal.setSelected(false); // selected once the service has shown them
+            vm.showSensitive();
+          } else {
+            vm.hideSensitive();
+          }
+        });
+    boolean allowed = vm.sensitiveAllowed();
+    reveal.setDisable(!allowed);
+    reveal.setTooltip(
+        new Tooltip(
+            msg.get(allowed ? "candidates.criteria.revealTip" : "candidates.criteria.notAllowed")));
     grid.add(reveal, 1, row++);
     for (CriterionRow r : vm.criteria()) {
       criterion(r);
@@ -240,12 +255,7 @@ final class CandidateDetailPane extends BorderPane {
             new StringConverter<OccupationHit>() {
               @Override
               public String toString(OccupationHit h) {
-                return h == null
-                    ? ""
-                    : h.romeCode()
-                        + " "
-                        + h.label()
-                        + (h.matchedTitle() == null ? "" : " — " + h.matchedTitle());
+                return h == null ? "" : h.display();
               }
 
               @Override
@@ -343,7 +353,7 @@ final class CandidateDetailPane extends BorderPane {
 
   /** Hides sensitive criteria again (another candidate opened). */
   void mask() {
-    revealed.set(false);
+    vm.hideSensitive();
   }
 
   private <E extends Enum<E>> StringConverter<E> enumText(String prefix) {

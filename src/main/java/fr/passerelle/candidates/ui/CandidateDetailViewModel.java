@@ -59,6 +59,7 @@ public final class CandidateDetailViewModel {
   private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
   private final StringProperty message = new SimpleStringProperty("");
   private final ObservableList<Duplicate> duplicates = FXCollections.observableArrayList();
+  private final ReadOnlyBooleanWrapper sensitiveShown = new ReadOnlyBooleanWrapper();
   private boolean loadingFields;
 
   public CandidateDetailViewModel(CandidateService service, TaskRunner tasks, Messages msg) {
@@ -122,6 +123,50 @@ public final class CandidateDetailViewModel {
     show(CandidateDetail.blank());
   }
 
+  /** True when the signed-in account may see (and record) sensitive criteria. */
+  public boolean sensitiveAllowed() {
+    return service.sensitiveAllowed();
+  }
+
+  /** True while the file's sensitive criteria are shown. */
+  public ReadOnlyBooleanProperty sensitiveShown() {
+    return sensitiveShown.getReadOnlyProperty();
+  }
+
+  /**
+   * Shows the file's sensitive criteria: asked of the service (audited, refused without the
+   * permission); a new file has none to show.
+   */
+  public void showSensitive() {
+    CandidateDetail d = loaded.get();
+    if (d == null || d.isNew()) {
+      sensitiveShown.set(sensitiveAllowed());
+      return;
+    }
+    tasks.submit(
+        msg.get("candidates.task.sensitive"),
+        p -> service.showSensitive(d.id()),
+        crit -> {
+          boolean was = loadingFields;
+          loadingFields = true;
+          try {
+            personal.loadSensitive(crit);
+          } finally {
+            loadingFields = was;
+          }
+          sensitiveShown.set(true);
+        },
+        e -> {
+          sensitiveShown.set(false);
+          message.set(msg.describe(e));
+        });
+  }
+
+  /** Masks the sensitive criteria again. */
+  public void hideSensitive() {
+    sensitiveShown.set(false);
+  }
+
   /** Drops the unsaved changes. */
   public void cancel() {
     if (loaded.get() != null) {
@@ -159,6 +204,7 @@ public final class CandidateDetailViewModel {
       message.set("");
       loaded.set(d);
       dirty.set(d.isNew());
+      sensitiveShown.set(d.isNew() && sensitiveAllowed());
     } finally {
       loadingFields = false;
     }

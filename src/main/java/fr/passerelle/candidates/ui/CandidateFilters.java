@@ -24,7 +24,8 @@ import javafx.util.StringConverter;
  * consent.
  */
 final class CandidateFilters extends TitledPane {
-  CandidateFilters(CandidatesViewModel vm, Messages msg, Runnable changed) {
+  CandidateFilters(
+      CandidatesViewModel vm, Messages msg, Runnable changed, boolean sensitiveAllowed) {
     setText(msg.get("candidates.filters"));
     setExpanded(false);
     setAnimated(false);
@@ -68,6 +69,9 @@ final class CandidateFilters extends TitledPane {
 
     FlowPane criteria = new FlowPane(8, 4);
     for (PriorityCriterion k : PriorityCriterion.values()) {
+      if (k.sensitive() && !sensitiveAllowed) {
+        continue; // a search on RQTH shows who holds it: allowed accounts only
+      }
       CheckBox c = new CheckBox(msg.get("candidates.criterion.short." + k.name()));
       c.selectedProperty()
           .addListener(

@@ -42,4 +42,14 @@ public final class CandidatesFeature implements FeatureView {
       view.onShow();
     }
   }
+
+  /** Opened on one candidate (a global search hit: {@code open:<id>}). */
+  @Override
+  public void showFiltered(String filter) {
+    if (view != null) {
+      fr.passerelle.ui.OpenRequest.parse(filter)
+          .flatMap(fr.passerelle.ui.OpenRequest::uuid)
+          .ifPresent(view::openCandidate);
+    }
+  }
 }

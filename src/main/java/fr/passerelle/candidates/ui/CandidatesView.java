@@ -70,6 +70,18 @@ public final class CandidatesView extends BorderPane {
     HBox.setHgrow(search, Priority.ALWAYS);
     debounce.setOnFinished(e -> vm.search());
     search.textProperty().addListener((o, a, b) -> debounce.playFromStart());
+    // ↓ goes from the search box to the first row; Enter there opens it
+    search.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.DOWN && !vm.rows().isEmpty()) {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(0);
+            table.getFocusModel().focus(0);
+            table.scrollTo(0);
+            e.consume();
+          }
+        });
     Label summary = new Label();
     summary.textProperty().bind(vm.summary());
     summary.getStyleClass().add("muted");
@@ -85,6 +97,16 @@ public final class CandidatesView extends BorderPane {
     exportBtn.setOnAction(e -> exportFile());
     importBtn.disableProperty().bind(filesVm.running());
     exportBtn.disableProperty().bind(filesVm.running());
+    // the services refuse what the account's roles do not grant; the buttons say so first
+    var access = ctx.services().access();
+    boolean writes = access.has(fr.passerelle.security.Permission.CANDIDATES_WRITE);
+    add.setVisible(writes);
+    add.setManaged(writes);
+    importBtn.setVisible(writes);
+    importBtn.setManaged(writes);
+    boolean exports = access.has(fr.passerelle.security.Permission.DATA_EXPORT);
+    exportBtn.setVisible(exports);
+    exportBtn.setManaged(exports);
     HBox bar = new HBox(8, search, busy, summary, add, importBtn, exportBtn);
     bar.setAlignment(Pos.CENTER_LEFT);
 
@@ -107,7 +129,8 @@ public final class CandidatesView extends BorderPane {
     error.textProperty().bind(vm.error());
     error.setStyle("-fx-text-fill: #cf222e;");
     error.managedProperty().bind(error.textProperty().isNotEmpty());
-    CandidateFilters filters = new CandidateFilters(vm, msg, debounce::playFromStart);
+    CandidateFilters filters =
+        new CandidateFilters(vm, msg, debounce::playFromStart, service.sensitiveAllowed());
     VBox top = new VBox(6, bar, filters, files, error);
     top.setPadding(new Insets(8));
     setTop(top);
@@ -176,10 +199,15 @@ public final class CandidatesView extends BorderPane {
               });
           return row;
         });
-    table.setOnKeyPressed(
+    table.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
         e -> {
           if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
             open(table.getSelectionModel().getSelectedItem());
+            e.consume();
+          } else if (e.getCode() == KeyCode.UP
+              && table.getSelectionModel().getSelectedIndex() == 0) {
+            search.requestFocus(); // back up to the search box
             e.consume();
           }
         });
@@ -218,6 +246,19 @@ public final class CandidatesView extends BorderPane {
   void onShow() {
     vm.search();
     Platform.runLater(search::requestFocus);
+  }
+
+  /** Opens one candidate's file (a global search hit), asking first if edits would be lost. */
+  void openCandidate(java.util.UUID id) {
+    CandidateDetail current = detailVm.loaded().get();
+    if (current != null && id.equals(current.id())) {
+      return;
+    }
+    guard(
+        () -> {
+          detail.mask();
+          detailVm.open(id, () -> {});
+        });
   }
 
   private void open(CandidateSummary s) {

@@ -47,6 +47,15 @@ final class CriteriaConsentSection {
     consentInfo.set(consentText(d.consent()));
   }
 
+  /** Fills the sensitive criteria once shown (they were left out of the file as loaded). */
+  void loadSensitive(List<CandidateDetail.Criterion> shown) {
+    for (CriterionRow r : criteria) {
+      if (r.kind().sensitive()) {
+        r.load(shown.stream().filter(c -> c.kind() == r.kind()).findFirst().orElse(null));
+      }
+    }
+  }
+
   private String consentText(CandidateDetail.Consent c) {
     if (c.shareAt() == null) {
       return msg.get("candidates.consent.never");

@@ -137,6 +137,7 @@ public final class DashboardViewModel {
         .submit(
             ctx.messages().get("dashboard.export"),
             pr -> {
+              ctx.services().stats().exporting("CSV " + chart.name(), file.toString());
               try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 DashboardCsv.write(chart, ind, w);
               }
@@ -162,6 +163,7 @@ public final class DashboardViewModel {
         .submit(
             ctx.messages().get("dashboard.export"),
             pr -> {
+              ctx.services().stats().exporting("PDF report", file.toString());
               try (OutputStream out = Files.newOutputStream(file)) {
                 new DashboardReport().write(ind, scope, today, out);
               }

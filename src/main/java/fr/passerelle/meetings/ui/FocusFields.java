@@ -36,7 +36,7 @@ final class FocusFields {
     romeLabel.setId("romeLabel");
     offer.setId("offer");
     rome.setPromptText("N1103");
-    rome.setPrefColumnCount(6);
+    rome.setPrefColumnCount(12);
     romeLabel.getStyleClass().add("text-muted");
     romeLabel.setWrapText(true);
     offer.setConverter(MeetingEditor.converter(OfferRef::label));
@@ -46,6 +46,22 @@ final class FocusFields {
     offer.disableProperty().bind(Bindings.size(offer.getItems()).lessThan(2));
     offer.getItems().setAll(Arrays.asList((OfferRef) null));
     rome.textProperty().addListener((o, a, b) -> model.lookUp(b));
+    // words show occupations to choose from; the choice puts its code in the field
+    org.controlsfx.control.textfield.TextFields.bindAutoCompletion(
+            rome,
+            req -> model.suggest(req.getUserText()),
+            new javafx.util.StringConverter<fr.passerelle.occupations.OccupationHit>() {
+              @Override
+              public String toString(fr.passerelle.occupations.OccupationHit h) {
+                return h == null ? "" : h.display();
+              }
+
+              @Override
+              public fr.passerelle.occupations.OccupationHit fromString(String s) {
+                return null;
+              }
+            })
+        .setOnAutoCompleted(e -> rome.setText(e.getCompletion().romeCode()));
     model.occupation.addListener((o, a, b) -> showOccupation(b));
   }
 

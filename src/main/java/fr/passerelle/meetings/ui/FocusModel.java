@@ -33,14 +33,20 @@ final class FocusModel {
   }
 
   private final MeetingFocus focus;
+  private final fr.passerelle.occupations.OccupationService occupations;
   private final TaskRunner tasks;
   private final Messages messages;
   final ObjectProperty<State> state = new SimpleObjectProperty<>(State.NONE);
   final ObjectProperty<MeetingFocus.Occupation> occupation = new SimpleObjectProperty<>();
   private String asked = "";
 
-  FocusModel(MeetingFocus focus, TaskRunner tasks, Messages messages) {
+  FocusModel(
+      MeetingFocus focus,
+      fr.passerelle.occupations.OccupationService occupations,
+      TaskRunner tasks,
+      Messages messages) {
     this.focus = focus;
+    this.occupations = occupations;
     this.tasks = tasks;
     this.messages = messages;
   }
@@ -78,6 +84,18 @@ final class FocusModel {
             state.set(State.UNKNOWN);
           }
         });
+  }
+
+  /**
+   * Occupations for words typed in the ROME field (off the FX thread: the autocompletion's own
+   * thread), from 2 letters; a ROME code alone suggests nothing (it is looked up as it is).
+   */
+  java.util.List<fr.passerelle.occupations.OccupationHit> suggest(String text) {
+    String t = text == null ? "" : text.trim();
+    if (t.length() < 2 || ROME.matcher(t.toUpperCase(Locale.ROOT)).matches()) {
+      return java.util.List.of();
+    }
+    return occupations.search(t, 12);
   }
 
   /** The offer {@code id} (open or closed), handed to {@code then} on the FX thread. */

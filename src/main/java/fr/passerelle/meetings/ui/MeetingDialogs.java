@@ -1,6 +1,10 @@
 package fr.passerelle.meetings.ui;
 
+import fr.passerelle.printing.Printing;
+import fr.passerelle.printing.ui.PrintDialog;
+import fr.passerelle.ui.Messages;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -11,8 +15,27 @@ import javafx.stage.Window;
 public interface MeetingDialogs {
   Optional<Path> saveFile(Window owner, String title, String initialName, String extension);
 
+  /** A folder to write several files into (the invitation e-mails). */
+  default Optional<Path> chooseFolder(Window owner, String title) {
+    javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+    dc.setTitle(title);
+    return Optional.ofNullable(dc.showDialog(owner)).map(java.io.File::toPath);
+  }
+
   /** Asks once, naming what will happen; true to go ahead. */
   boolean confirm(Window owner, String title, String text, String okLabel);
+
+  /** Where and what to print (the real dialog unless a test replaces it); empty: cancelled. */
+  default Optional<PrintDialog.Request<PrintDocument>> askPrint(
+      Window owner, Messages m, Printing.Choices choices, PrintDocument preselected) {
+    return PrintDialog.show(
+        owner,
+        m,
+        choices,
+        List.of(PrintDocument.values()),
+        preselected,
+        d -> m.get("printing.document." + d.name()));
+  }
 
   /** The real dialogs: FileChooser and a confirmation Alert. */
   static MeetingDialogs system() {

@@ -51,11 +51,17 @@ public final class MeetingsFeature implements FeatureView {
     }
   }
 
-  /** Opened by another view to start a meeting about an occupation or an offer. */
+  /**
+   * Opened by another view to start a meeting about an occupation or an offer, or on one meeting (a
+   * global search hit).
+   */
   @Override
   public void showFiltered(String filter) {
     if (view != null) {
       fr.passerelle.ui.ActionRequest.parse(filter).ifPresent(view::newMeetingAbout);
+      fr.passerelle.ui.OpenRequest.parse(filter)
+          .flatMap(fr.passerelle.ui.OpenRequest::uuid)
+          .ifPresent(vm::open);
     }
   }
 }

@@ -1,9 +1,11 @@
 package fr.passerelle.meetings.ui;
 
+import fr.passerelle.core.FileNames;
 import fr.passerelle.meetings.FrenchFormats;
 import fr.passerelle.meetings.Meeting;
 import fr.passerelle.meetings.MeetingStatus;
 import fr.passerelle.meetings.MeetingSummary;
+import fr.passerelle.printing.ui.PrintDialog;
 import fr.passerelle.ui.Messages;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -176,11 +178,19 @@ public final class MeetingsView {
             "meetings.convocations",
             e -> save("convocations", "pdf", vm::saveConvocations));
     Button ics = action("saveIcs", "meetings.ics", e -> save("reunion", "ics", vm::saveIcs));
-    for (Button b : List.of(duplicate, cancel, roster, print, conv, ics)) {
+    Button mails =
+        action(
+            "saveInvitations",
+            "meetings.invitations",
+            e ->
+                dialogs
+                    .chooseFolder(root.getScene().getWindow(), m.get("meetings.invitations.folder"))
+                    .ifPresent(vm::saveInvitations));
+    for (Button b : List.of(duplicate, cancel, roster, print, conv, ics, mails)) {
       b.disableProperty().bind(vm.selected.isNull());
     }
     javafx.scene.layout.FlowPane actions =
-        new javafx.scene.layout.FlowPane(6, 6, duplicate, cancel, roster, print, conv, ics);
+        new javafx.scene.layout.FlowPane(6, 6, duplicate, cancel, roster, print, conv, ics, mails);
     Label warnings = new Label();
     warnings.setId("warnings");
     warnings.textProperty().bind(vm.warnings);
@@ -279,24 +289,69 @@ public final class MeetingsView {
     }
   }
 
-  private void print() {
-    if (vm.selected.get() != null) {
-      vm.printRoster(new AwtRosterPrinter());
+  /**
+   * Ctrl+P: where and what to print; when the computer cannot print, says why and offers to save
+   * the PDF instead.
+   */
+  void print() {
+    if (vm.selected.get() == null) {
+      return;
+    }
+    vm.loadPrinters(
+        choices -> {
+          if (choices.none()) {
+            offerPdf(m.get("printing.noPrintService"), PrintDocument.ROSTER);
+            return;
+          }
+          dialogs
+              .askPrint(root.getScene().getWindow(), m, choices, PrintDocument.ROSTER)
+              .ifPresent(
+                  r -> {
+                    if (r.action() == PrintDialog.Action.SAVE_PDF) {
+                      saveDocument(r.document());
+                    } else {
+                      vm.print(
+                          r.document(),
+                          r.printer(),
+                          r.copies(),
+                          failure -> offerPdf(m.describe(failure), r.document()));
+                    }
+                  });
+        });
+  }
+
+  private void offerPdf(String why, PrintDocument document) {
+    if (dialogs.confirm(
+        root.getScene().getWindow(),
+        m.get("printing.offerPdf.title"),
+        m.get("printing.offerPdf.text", why),
+        m.get("printing.offerPdf.ok"))) {
+      saveDocument(document);
+    }
+  }
+
+  private void saveDocument(PrintDocument document) {
+    if (document == PrintDocument.ROSTER) {
+      save("roster", "pdf", vm::saveRoster);
+    } else {
+      save("convocations", "pdf", vm::saveConvocations);
     }
   }
 
   private void save(
       String prefix, String ext, BiConsumer<Path, java.util.function.Consumer<Path>> action) {
     Meeting mt = vm.selected.get();
-    String name = prefix + "-" + mt.startsAt().toLocalDate() + "-" + slug(mt.title()) + "." + ext;
+    String name =
+        prefix
+            + "-"
+            + mt.startsAt().toLocalDate()
+            + "-"
+            + FileNames.part(mt.title().toLowerCase(java.util.Locale.ROOT), "reunion")
+            + "."
+            + ext;
     Optional<Path> file =
         dialogs.saveFile(root.getScene().getWindow(), m.get("meetings.saveAs"), name, ext);
     file.ifPresent(f -> action.accept(f, p -> {}));
-  }
-
-  private static String slug(String s) {
-    String n = fr.passerelle.db.TextNorm.normalize(s).replaceAll("[^a-z0-9]+", "-");
-    return n.length() > 40 ? n.substring(0, 40) : n;
   }
 
   static String join(String a, String b) {

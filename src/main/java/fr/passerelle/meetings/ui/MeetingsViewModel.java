@@ -20,13 +20,13 @@ import fr.passerelle.meetings.ParticipantStatus;
 import fr.passerelle.meetings.RosterPdf;
 import fr.passerelle.meetings.SourcingListRef;
 import fr.passerelle.office.Office;
+import fr.passerelle.printing.Printing;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.TaskRunner;
 import fr.passerelle.ui.UiContext;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -49,6 +49,7 @@ public final class MeetingsViewModel {
   private final fr.passerelle.office.OfficeService offices;
   private final TaskRunner tasks;
   private final Messages messages;
+  private final Printing printing;
 
   final ObservableList<MeetingSummary> meetings = FXCollections.observableArrayList();
   final ObservableList<Participant> participants = FXCollections.observableArrayList();
@@ -81,11 +82,17 @@ public final class MeetingsViewModel {
   final StringProperty warnings = new SimpleStringProperty("");
 
   public MeetingsViewModel(UiContext ctx) {
+    this(ctx, Printing.system());
+  }
+
+  /** With the printers of {@code printing} (the system's, or a test's). */
+  public MeetingsViewModel(UiContext ctx, Printing printing) {
     this.service = ctx.services().meetings();
     this.offices = ctx.services().offices();
     this.tasks = ctx.tasks();
     this.messages = ctx.messages();
-    this.focus = new FocusModel(service.focus(), tasks, messages);
+    this.printing = printing;
+    this.focus = new FocusModel(service.focus(), ctx.services().occupations(), tasks, messages);
   }
 
   /** The office's local time (for the "in the past" rule and defaults). */
@@ -239,42 +246,100 @@ public final class MeetingsViewModel {
   /** Writes the roster PDF to {@code file}. */
   public void saveRoster(Path file, Consumer<Path> done) {
     UUID id = selected.get().id();
-    write(file, o -> new RosterPdf().write(service.sheet(id), service.now(), o), done);
+    write(
+        file,
+        o ->
+            new RosterPdf()
+                .write(service.document(id, "PDF roster", file.toString()), service.now(), o),
+        done);
   }
 
   public void saveConvocations(Path file, Consumer<Path> done) {
     UUID id = selected.get().id();
-    write(file, o -> new ConvocationPdf().write(service.sheet(id), service.now(), o), done);
+    write(
+        file,
+        o ->
+            new ConvocationPdf()
+                .write(service.document(id, "PDF convocations", file.toString()), service.now(), o),
+        done);
   }
 
   public void saveIcs(Path file, Consumer<Path> done) {
     UUID id = selected.get().id();
     write(
         file,
-        o -> new IcsExport().write(service.sheet(id), Instant.now(), service.revision(id), o),
+        o ->
+            new IcsExport()
+                .write(
+                    service.document(id, "ICS", file.toString()),
+                    service.changedAt(id),
+                    service.revision(id),
+                    o),
         done);
   }
 
-  /** Builds the roster and hands it to the system's print dialog (off the FX thread). */
-  public void printRoster(RosterPrinter printer) {
+  /**
+   * Prepares one .eml per convened candidate with an e-mail in {@code dir} (convocation and
+   * invitation attached), then says how many, and who has no e-mail.
+   */
+  public void saveInvitations(Path dir) {
     UUID id = selected.get().id();
     run(
-        "meetings.task.print",
-        p -> {
-          MeetingSheet sheet = service.sheet(id);
-          return printer.print(sheet, service.now()) ? sheet : null;
-        },
-        sheet -> {
-          if (sheet != null) {
-            message.set(messages.get("meetings.printed", sheet.meeting().title()));
-          }
-        });
+        "meetings.task.write",
+        p ->
+            new fr.passerelle.meetings.InvitationMails()
+                .write(
+                    service.document(id, "EML invitations", dir.toString()),
+                    service.now(),
+                    service.changedAt(id),
+                    service.revision(id),
+                    dir),
+        r ->
+            message.set(
+                messages.get("meetings.invitations.written", r.files().size(), dir)
+                    + (r.withoutEmail().isEmpty()
+                        ? ""
+                        : " "
+                            + messages.get(
+                                "meetings.invitations.withoutEmail",
+                                r.withoutEmail().size(),
+                                String.join(", ", r.withoutEmail())))));
   }
 
-  /** Prints a roster; returns false when the user cancelled the print dialog. */
-  @FunctionalInterface
-  public interface RosterPrinter {
-    boolean print(MeetingSheet sheet, LocalDateTime printedAt) throws Exception;
+  /** The printers to offer, looked up off the FX thread (a CUPS lookup can take a while). */
+  public void loadPrinters(Consumer<Printing.Choices> then) {
+    run("meetings.task.print", p -> printing.choices(), then);
+  }
+
+  /**
+   * Prints the selected meeting's document on {@code printer}; when nothing could be printed,
+   * {@code refused} gets the reason (a {@link fr.passerelle.printing.PrintingException}, already
+   * logged) so that the view can offer the PDF instead.
+   */
+  public void print(
+      PrintDocument document, String printer, int copies, Consumer<Throwable> refused) {
+    UUID id = selected.get().id();
+    String kind = messages.get("printing.document." + document.name());
+    tasks.submit(
+        messages.get("meetings.task.print"),
+        p -> {
+          MeetingSheet sheet = service.document(id, "printed " + document.name(), printer);
+          LocalDateTime at = service.now();
+          Printing.Pdf pdf =
+              document == PrintDocument.ROSTER
+                  ? o -> new RosterPdf().write(sheet, at, o)
+                  : o -> new ConvocationPdf().write(sheet, at, o);
+          String used =
+              printing.print(kind + " — " + sheet.meeting().title(), pdf, printer, copies);
+          return messages.get("meetings.printed", kind, sheet.meeting().title(), used);
+        },
+        message::set,
+        e -> {
+          message.set(messages.get("meetings.error", messages.describe(e)));
+          if (e instanceof fr.passerelle.printing.PrintingException) {
+            refused.accept(e);
+          }
+        });
   }
 
   @FunctionalInterface

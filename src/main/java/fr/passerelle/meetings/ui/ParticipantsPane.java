@@ -78,7 +78,15 @@ final class ParticipantsPane extends VBox {
 
     search.setPromptText(m.get("meetings.participants.searchPrompt"));
     hits.setItems(vm.candidateHits);
-    hits.setPrefHeight(110);
+    // the suggestions keep their height (the participants table below takes what is left), and
+    // show only while there are some: what Enter invites is always on screen
+    hits.setPrefHeight(140);
+    hits.setMinHeight(140);
+    hits.setFixedCellSize(26);
+    hits.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.candidateHits));
+    hits.visibleProperty().bind(hits.managedProperty());
+    VBox.setVgrow(hits, Priority.NEVER);
+    table.setMinHeight(160);
     hits.setCellFactory(
         l ->
             new ListCell<>() {
@@ -107,15 +115,24 @@ final class ParticipantsPane extends VBox {
             });
     search.setOnKeyPressed(
         e -> {
-          if (e.getCode() == KeyCode.DOWN && !hits.getItems().isEmpty()) {
+          // ↓ or Enter moves into the suggestions, on the first one: Enter there invites it
+          if ((e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER)
+              && !hits.getItems().isEmpty()) {
             hits.requestFocus();
             hits.getSelectionModel().selectFirst();
+            hits.getFocusModel().focus(0);
+            hits.scrollTo(0);
+            e.consume();
           }
         });
     hits.setOnKeyPressed(
         e -> {
           if (e.getCode() == KeyCode.ENTER) {
             inviteHit();
+          } else if (e.getCode() == KeyCode.ESCAPE
+              || (e.getCode() == KeyCode.UP && hits.getSelectionModel().getSelectedIndex() <= 0)) {
+            search.requestFocus();
+            e.consume();
           }
         });
     hits.setOnMouseClicked(
@@ -308,7 +325,7 @@ final class ParticipantsPane extends VBox {
 
   private void inviteHit() {
     CandidateHit h = hits.getSelectionModel().getSelectedItem();
-    if (h == null) {
+    if (h == null || !hits.isVisible()) {
       return;
     }
     boolean twice = vm.participants.stream().anyMatch(p -> h.id().equals(p.candidateId()));

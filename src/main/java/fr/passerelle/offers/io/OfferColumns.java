@@ -1,6 +1,7 @@
 package fr.passerelle.offers.io;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The columns of the offers file (export header = import columns); see docs/candidates.md. */
@@ -36,6 +37,44 @@ final class OfferColumns {
           SOURCE,
           HARD_TO_FILL,
           DESCRIPTION);
+
+  /** The French header of each column, as the export writes it; the import accepts either. */
+  static final Map<String, String> LABELS =
+      Map.ofEntries(
+          Map.entry(ID, "identifiant"),
+          Map.entry(TITLE, "intitulé"),
+          Map.entry(EMPLOYER_NAME, "employeur"),
+          Map.entry(EMPLOYER_SIRET, "SIRET employeur"),
+          Map.entry(ROME_CODE, "code ROME"),
+          Map.entry(COMMUNE, "commune (code INSEE)"),
+          Map.entry(COMMUNE_NAME, "nom de la commune"),
+          Map.entry(CONTRACT, "contrat"),
+          Map.entry(POSITIONS, "postes"),
+          Map.entry(OPENED_ON, "ouverte le"),
+          Map.entry(CLOSED_ON, "clôturée le"),
+          Map.entry(SOURCE, "source"),
+          Map.entry(HARD_TO_FILL, "difficile à pourvoir (forcé)"),
+          Map.entry(DESCRIPTION, "description"));
+
+  static final List<String> HEADER = ALL.stream().map(LABELS::get).toList();
+
+  /** The size of each column's database field (V1__schema.sql); others take 4,000. */
+  static final Map<String, Integer> MAX_LENGTH =
+      Map.ofEntries(
+          Map.entry(ID, 36),
+          Map.entry(TITLE, 255),
+          Map.entry(EMPLOYER_NAME, 255),
+          Map.entry(EMPLOYER_SIRET, 30),
+          Map.entry(ROME_CODE, 30),
+          Map.entry(COMMUNE, 255),
+          Map.entry(COMMUNE_NAME, 255),
+          Map.entry(CONTRACT, 30),
+          Map.entry(POSITIONS, 30),
+          Map.entry(OPENED_ON, 30),
+          Map.entry(CLOSED_ON, 30),
+          Map.entry(SOURCE, 30),
+          Map.entry(HARD_TO_FILL, 30),
+          Map.entry(DESCRIPTION, 4000));
 
   static final Set<String> REQUIRED = Set.of();
 

@@ -46,6 +46,16 @@ final class OfferImportSchema implements ImportSchema<OfferImportSchema.Row> {
   }
 
   @Override
+  public Map<String, String> labels() {
+    return LABELS;
+  }
+
+  @Override
+  public int maxLength(String column) {
+    return MAX_LENGTH.getOrDefault(column, 4000);
+  }
+
+  @Override
   public Set<String> required() {
     return REQUIRED;
   }

@@ -9,7 +9,8 @@ import fr.passerelle.core.CancelledException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
-import fr.passerelle.tabular.Cells;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import fr.passerelle.tabular.ImportMode;
 import fr.passerelle.tabular.ImportReport;
 import fr.passerelle.tabular.TabularImport;
@@ -26,29 +27,44 @@ public final class OfferTransfer {
   private final Database db;
   private final ReplicatedWriter writer;
   private final ReferenceLookup ref;
+  private final Access access;
 
-  public OfferTransfer(Database db, ReplicatedWriter writer, ReferenceLookup ref) {
+  public OfferTransfer(Database db, ReplicatedWriter writer, ReferenceLookup ref, Access access) {
+    this.access = access;
     this.db = db;
     this.writer = writer;
     this.ref = ref;
   }
 
   public ImportReport importFile(Path file, ImportMode mode, LocalDate today, Progress progress) {
+    access.require(Permission.OFFERS_WRITE);
     UUID office =
         db.dsl()
             .select(REPLICA.OFFICE_ID)
             .from(REPLICA)
             .where(REPLICA.IS_CURRENT.isTrue())
             .fetchOne(REPLICA.OFFICE_ID);
-    return new TabularImport<>(new OfferImportSchema(ref, writer, today, office))
-        .run(db.dsl(), file, mode, progress);
+    ImportReport r =
+        new TabularImport<>(new OfferImportSchema(ref, writer, today, office))
+            .run(db.dsl(), file, mode, progress);
+    if (r.applied()) {
+      access
+          .audit()
+          .record(
+              fr.passerelle.security.AuditAction.IMPORTED,
+              null,
+              file.toAbsolutePath().toString(),
+              "OFFERS created " + r.created() + ", updated " + r.updated());
+    }
+    return r;
   }
 
   /** Writes every live offer, most recent first; returns the count. */
   public long exportFile(Path file, Progress progress) {
+    access.require(Permission.DATA_EXPORT);
     int total = db.dsl().fetchCount(JOB_OFFER, JOB_OFFER.DELETED.isFalse());
     long done = 0;
-    try (TabularWriter out = TabularWriter.open(file, "Offres", OfferColumns.ALL);
+    try (TabularWriter out = TabularWriter.open(file, "Offres", OfferColumns.HEADER);
         var cur =
             db.dsl()
                 .select(JOB_OFFER.asterisk(), EMPLOYER.NAME, EMPLOYER.SIRET)
@@ -60,7 +76,7 @@ public final class OfferTransfer {
                 .fetchSize(1000)
                 .fetchLazy()) {
       for (Record r : cur) {
-        List<String> row = new ArrayList<>();
+        List<Object> row = new ArrayList<>();
         row.add(r.get(JOB_OFFER.ID).toString());
         row.add(nz(r.get(JOB_OFFER.TITLE)));
         row.add(nz(r.get(EMPLOYER.NAME)));
@@ -70,9 +86,9 @@ public final class OfferTransfer {
         row.add(nz(commune));
         row.add(commune == null ? "" : ref.communeLabel(commune));
         row.add(nz(r.get(JOB_OFFER.CONTRACT)));
-        row.add(Cells.format(r.get(JOB_OFFER.POSITIONS)));
-        row.add(Cells.format(r.get(JOB_OFFER.OPENED_ON)));
-        row.add(Cells.format(r.get(JOB_OFFER.CLOSED_ON)));
+        row.add(r.get(JOB_OFFER.POSITIONS));
+        row.add(r.get(JOB_OFFER.OPENED_ON));
+        row.add(r.get(JOB_OFFER.CLOSED_ON));
         row.add(nz(r.get(JOB_OFFER.SOURCE)));
         row.add(nz(r.get(JOB_OFFER.HARD_TO_FILL_OVERRIDE)));
         row.add(nz(r.get(JOB_OFFER.DESCRIPTION)));
@@ -85,6 +101,13 @@ public final class OfferTransfer {
         }
       }
     }
+    access
+        .audit()
+        .record(
+            fr.passerelle.security.AuditAction.EXPORT,
+            null,
+            file.toAbsolutePath().toString(),
+            "OFFERS " + done + " rows");
     return done;
   }
 

@@ -49,4 +49,12 @@ public final class OffersFeature implements FeatureView {
       view.vm.refresh();
     }
   }
+
+  /** Opened on one offer, or on the occupations tab for an occupation (global search hits). */
+  @Override
+  public void showFiltered(String filter) {
+    if (view != null) {
+      fr.passerelle.ui.OpenRequest.parse(filter).ifPresent(view::open);
+    }
+  }
 }

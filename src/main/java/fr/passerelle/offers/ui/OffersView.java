@@ -40,11 +40,16 @@ public final class OffersView extends BorderPane {
   final OfferFormPane form;
   final OccupationsPane occupations;
   final TabPane tabs = new TabPane();
+  private final Tab formTab;
+  private final fr.passerelle.ui.TaskRunner tasks;
+  private final fr.passerelle.offers.OffersModule module;
 
   public OffersView(UiContext ctx, OccupationActions actions) {
     Messages msg = ctx.messages();
     var offers = ctx.services().offersModule();
     var sourcing = ctx.services().sourcing();
+    this.tasks = ctx.tasks();
+    this.module = offers;
     vm = new OffersViewModel(offers, sourcing, ctx.tasks(), msg);
     occupationsVm = new OccupationsViewModel(offers, sourcing, ctx.tasks(), msg);
     formVm = new OfferFormViewModel(offers.offers(), ctx.tasks(), msg);
@@ -132,7 +137,7 @@ public final class OffersView extends BorderPane {
         new OfferFormPane(
             formVm, msg, () -> ctx.services().occupations(), offers::geo, saved -> vm.refresh());
     Tab matchTab = new Tab(msg.get("offers.tab.matching"), matching);
-    Tab formTab = new Tab(msg.get("offers.tab.form"), form);
+    formTab = new Tab(msg.get("offers.tab.form"), form);
     detail.getTabs().addAll(matchTab, formTab);
     detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     newOffer.setOnAction(
@@ -214,5 +219,36 @@ public final class OffersView extends BorderPane {
 
   private static String nz(String s) {
     return s == null ? "" : s;
+  }
+
+  /**
+   * Shows one record (a global search hit): an offer, selected in the list if it is there, else in
+   * its form; an occupation's code opens the occupations tab.
+   */
+  void open(fr.passerelle.ui.OpenRequest request) {
+    var id = request.uuid();
+    if (id.isEmpty()) {
+      tabs.getSelectionModel().select(1);
+      return;
+    }
+    tabs.getSelectionModel().select(0);
+    for (OfferRow r : table.getItems()) {
+      if (r.offer().id().equals(id.get())) {
+        table.getSelectionModel().select(r);
+        table.scrollTo(r);
+        return;
+      }
+    }
+    tasks.submit(
+        "",
+        p -> module.offers().find(id.get()),
+        found ->
+            found.ifPresent(
+                offer -> {
+                  table.getSelectionModel().clearSelection();
+                  formVm.edit(offer);
+                  detail.getSelectionModel().select(formTab);
+                }),
+        e -> {});
   }
 }

@@ -13,7 +13,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The last import's report: per table added / updated / deleted / erased, conflicts, orphans. */
+/**
+ * The last import's report: per table added / updated / deleted / erased, conflicts, orphans and
+ * rows refused (quarantined, listed under "Lignes refusées").
+ */
 final class ImportReportPane {
   private final Messages m;
   private final SyncViewModel vm;
@@ -41,6 +44,7 @@ final class ImportReportPane {
     table.getColumns().add(count("sync.report.erased", c -> c.erased));
     table.getColumns().add(count("sync.report.conflicts", c -> c.conflicts));
     table.getColumns().add(count("sync.report.orphans", c -> c.orphans));
+    table.getColumns().add(count("sync.report.refused", c -> c.quarantined));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label warnings = new Label();
     warnings.setWrapText(true);
@@ -61,7 +65,11 @@ final class ImportReportPane {
                           r.senderOrganisation(),
                           r.conflictIds().size()));
               table.setItems(FXCollections.observableArrayList(r.tables().entrySet()));
-              warnings.setText(String.join("\n", r.warnings()));
+              java.util.List<String> lines = new java.util.ArrayList<>(r.warnings());
+              if (!r.quarantined().isEmpty()) {
+                lines.add(0, m.get("sync.report.refusedLine", r.quarantined().size()));
+              }
+              warnings.setText(String.join("\n", lines));
             });
     VBox box = new VBox(6, header, table, warnings);
     VBox.setVgrow(table, Priority.ALWAYS);

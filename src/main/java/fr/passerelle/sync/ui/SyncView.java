@@ -18,6 +18,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
@@ -193,12 +195,23 @@ public final class SyncView implements FeatureView {
 
     ImportReportPane reportPane = new ImportReportPane(m, vm);
     ConflictPane conflictPane = new ConflictPane(m, vm);
-    TitledPane reportBox = new TitledPane(m.get("sync.report.title"), reportPane.build());
+    Tab reportTab = new Tab(m.get("sync.report.title"), reportPane.build());
+    Tab refusedTab = new Tab(m.get("sync.quarantine.title"), new QuarantinePane(m, vm).build());
+    refusedTab.setId("sync-refused-tab");
+    vm.refused()
+        .addListener(
+            (javafx.collections.ListChangeListener<Object>)
+                c ->
+                    refusedTab.setText(
+                        vm.refused().isEmpty()
+                            ? m.get("sync.quarantine.title")
+                            : m.get("sync.quarantine.titleCount", vm.refused().size())));
+    TabPane reportTabs = new TabPane(reportTab, refusedTab);
+    reportTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     TitledPane conflictBox = new TitledPane(m.get("sync.conflicts.title"), conflictPane.build());
-    reportBox.setCollapsible(false);
     conflictBox.setCollapsible(false);
-    SplitPane bottom = new SplitPane(reportBox, conflictBox);
-    bottom.setDividerPositions(0.6);
+    SplitPane bottom = new SplitPane(reportTabs, conflictBox);
+    bottom.setDividerPositions(0.5);
     SplitPane split = new SplitPane(top, bottom);
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
     split.setDividerPositions(0.45);
@@ -225,6 +238,16 @@ public final class SyncView implements FeatureView {
         });
     vm.refresh();
     return root;
+  }
+
+  /** The filter that makes this view import a file: IMPORT followed by the file's path. */
+  public static final String IMPORT = "import:";
+
+  @Override
+  public void showFiltered(String filter) {
+    if (vm != null && filter != null && filter.startsWith(IMPORT)) {
+      vm.importFile(java.nio.file.Path.of(filter.substring(IMPORT.length())));
+    }
   }
 
   @Override

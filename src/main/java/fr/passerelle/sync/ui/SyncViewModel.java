@@ -3,6 +3,7 @@ package fr.passerelle.sync.ui;
 import fr.passerelle.sync.Conflicts;
 import fr.passerelle.sync.ImportReport;
 import fr.passerelle.sync.Peer;
+import fr.passerelle.sync.Quarantine;
 import fr.passerelle.sync.SyncDigest;
 import fr.passerelle.sync.SyncExporter;
 import fr.passerelle.sync.SyncService;
@@ -39,6 +40,7 @@ public final class SyncViewModel {
   private final ObservableList<Peer> peers = FXCollections.observableArrayList();
   private final ObservableList<List<Conflicts.Conflict>> conflictGroups =
       FXCollections.observableArrayList();
+  private final ObservableList<Quarantine.Entry> refused = FXCollections.observableArrayList();
   private final ObjectProperty<ImportReport> report = new SimpleObjectProperty<>();
   private final StringProperty digest = new SimpleStringProperty("");
   private final StringProperty identity = new SimpleStringProperty("");
@@ -60,6 +62,11 @@ public final class SyncViewModel {
 
   public ObservableList<List<Conflicts.Conflict>> conflictGroups() {
     return conflictGroups;
+  }
+
+  /** Rows of partners' files refused one by one, most recent first (ADR 0085). */
+  public ObservableList<Quarantine.Entry> refused() {
+    return refused;
   }
 
   public ObjectProperty<ImportReport> report() {
@@ -90,7 +97,11 @@ public final class SyncViewModel {
     return watchedFolder;
   }
 
-  private record Snapshot(List<Peer> peers, List<Conflicts.Conflict> conflicts, String identity) {}
+  private record Snapshot(
+      List<Peer> peers,
+      List<Conflicts.Conflict> conflicts,
+      List<Quarantine.Entry> refused,
+      String identity) {}
 
   /** Reloads peers, conflicts and this office's identity line. */
   public void refresh() {
@@ -105,10 +116,12 @@ public final class SyncViewModel {
                   card.organisation(),
                   card.fingerprint(),
                   card.replicaId().toString());
-          return new Snapshot(sync.peers().all(), sync.conflicts().open(500), id);
+          return new Snapshot(
+              sync.peers().all(), sync.conflicts().open(500), sync.quarantine().latest(500), id);
         },
         s -> {
           peers.setAll(s.peers());
+          refused.setAll(s.refused());
           identity.set(s.identity());
           Map<String, List<Conflicts.Conflict>> groups = new LinkedHashMap<>();
           for (Conflicts.Conflict c : s.conflicts()) {
@@ -155,11 +168,7 @@ public final class SyncViewModel {
         r -> {
           busy.set(false);
           report.set(r);
-          ok(
-              r.outcome() == ImportReport.Outcome.ALREADY_IMPORTED
-                  ? messages.get("sync.import.already", r.file())
-                  : messages.get(
-                      "sync.import.done", r.file(), r.senderOffice(), r.conflictIds().size()));
+          ok(done(r));
           refresh();
         },
         this::fail);
@@ -283,16 +292,23 @@ public final class SyncViewModel {
               .ifPresent(
                   r -> {
                     report.set(r);
-                    ok(
-                        messages.get(
-                            "sync.import.done",
-                            r.file(),
-                            r.senderOffice(),
-                            r.conflictIds().size()));
+                    ok(done(r));
                     refresh();
                   });
         },
         this::fail);
+  }
+
+  /** What the status line says of an import: done, conflicts, and the rows refused if any. */
+  private String done(ImportReport r) {
+    if (r.outcome() == ImportReport.Outcome.ALREADY_IMPORTED) {
+      return messages.get("sync.import.already", r.file());
+    }
+    String text =
+        messages.get("sync.import.done", r.file(), r.senderOffice(), r.conflictIds().size());
+    return r.quarantined().isEmpty()
+        ? text
+        : text + " " + messages.get("sync.report.refusedLine", r.quarantined().size());
   }
 
   private void ok(String text) {

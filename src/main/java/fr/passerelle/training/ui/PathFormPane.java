@@ -125,6 +125,10 @@ final class PathFormPane extends VBox {
     return t;
   }
 
+  /**
+   * An occupation field: typed words show suggestions under it; the occupation is the one the
+   * counselor picks (click, or ↓ then Enter), never the first suggestion on its own.
+   */
   private static VBox occupation(
       PathFormViewModel f,
       Messages m,
@@ -133,6 +137,37 @@ final class PathFormPane extends VBox {
     TextField search = new TextField();
     search.setId(id + "-search");
     search.setPromptText(m.get("training.form.occupation.prompt"));
+    javafx.scene.control.ListView<OccupationHit> suggestions =
+        new javafx.scene.control.ListView<>();
+    suggestions.setId(id + "-suggestions");
+    suggestions.setPrefHeight(120);
+    suggestions.setMinHeight(120);
+    suggestions.setManaged(false);
+    suggestions.setVisible(false);
+    suggestions.setCellFactory(
+        l ->
+            new javafx.scene.control.ListCell<>() {
+              @Override
+              protected void updateItem(OccupationHit h, boolean empty) {
+                super.updateItem(h, empty);
+                setText(empty || h == null ? null : h.display());
+              }
+            });
+    Consumer<java.util.List<OccupationHit>> show =
+        list -> {
+          suggestions.getItems().setAll(list);
+          suggestions.setManaged(!list.isEmpty());
+          suggestions.setVisible(!list.isEmpty());
+        };
+    Runnable pick =
+        () -> {
+          OccupationHit h = suggestions.getSelectionModel().getSelectedItem();
+          if (h != null) {
+            into.set(h);
+            show.accept(java.util.List.of());
+            search.clear();
+          }
+        };
     Label chosen = new Label();
     chosen.setId(id);
     chosen.setWrapText(true);
@@ -142,15 +177,43 @@ final class PathFormPane extends VBox {
             javafx.beans.binding.Bindings.createStringBinding(
                 () -> into.get() == null ? "—" : into.get().romeCode() + " " + into.get().label(),
                 into));
-    search.setOnAction(e -> f.searchOccupations(search.getText(), into));
-    search
-        .focusedProperty()
-        .addListener(
-            (o, a, focused) -> {
-              if (!focused && !search.getText().isBlank()) {
-                f.searchOccupations(search.getText(), into);
-              }
-            });
-    return new VBox(2, search, chosen);
+    javafx.animation.PauseTransition pause =
+        new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
+    pause.setOnFinished(
+        e -> {
+          if (search.getText().isBlank()) {
+            show.accept(java.util.List.of());
+          } else {
+            f.searchOccupations(search.getText(), show, into);
+          }
+        });
+    search.textProperty().addListener((o, a, b) -> pause.playFromStart());
+    search.setOnKeyPressed(
+        e -> {
+          if ((e.getCode() == javafx.scene.input.KeyCode.DOWN
+                  || e.getCode() == javafx.scene.input.KeyCode.ENTER)
+              && !suggestions.getItems().isEmpty()) {
+            suggestions.requestFocus();
+            suggestions.getSelectionModel().selectFirst();
+            e.consume();
+          } else if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            f.searchOccupations(search.getText(), show, into);
+            e.consume();
+          }
+        });
+    suggestions.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            pick.run();
+            search.requestFocus();
+            e.consume();
+          } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+            show.accept(java.util.List.of());
+            search.requestFocus();
+            e.consume();
+          }
+        });
+    suggestions.setOnMouseClicked(e -> pick.run());
+    return new VBox(2, search, suggestions, chosen);
   }
 }

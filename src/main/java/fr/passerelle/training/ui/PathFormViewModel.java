@@ -106,17 +106,27 @@ public final class PathFormViewModel {
             e -> {});
   }
 
-  /** Searches occupations; the first hit goes to {@code into} (from or target). */
-  public void searchOccupations(String text, ObjectProperty<OccupationHit> into) {
+  /**
+   * Searches occupations and hands the suggestions to {@code show}: the counselor chooses one. Only
+   * a ROME code typed in full is taken at once (that is a choice, not a guess): never the first of
+   * several suggestions ("préparateur de commandes" must not become another occupation).
+   */
+  public void searchOccupations(
+      String text,
+      java.util.function.Consumer<java.util.List<OccupationHit>> show,
+      ObjectProperty<OccupationHit> into) {
+    String typed = text == null ? "" : text.trim();
     ctx.tasks()
         .submit(
             "",
-            p -> ctx.services().occupations().search(text, 20),
+            p -> ctx.services().occupations().search(typed, 20),
             list -> {
               occupations.setAll(list);
-              if (!list.isEmpty()) {
-                into.set(list.get(0));
-              }
+              show.accept(list);
+              list.stream()
+                  .filter(h -> h.romeCode().equalsIgnoreCase(typed))
+                  .findFirst()
+                  .ifPresent(into::set);
             },
             e -> {});
   }

@@ -3,8 +3,8 @@ package fr.passerelle.ui.search;
 import java.util.List;
 
 /**
- * One group of the global search (Ctrl+K): occupations now; candidates, offers and meetings
- * register theirs in {@link SearchProviders#all}. {@link #search} runs off the FX thread.
+ * One group of the global search (Ctrl+K), listed in {@link SearchProviders#all}. {@link #search}
+ * runs off the FX thread.
  */
 public interface SearchProvider {
   /** Message key of the group's heading. */

@@ -1,15 +1,20 @@
 package fr.passerelle.ui.search;
 
+import fr.passerelle.search.Kind;
+import fr.passerelle.search.SearchService;
 import fr.passerelle.ui.UiContext;
 import java.util.List;
 
-/** The groups of the global search, in display order. Features add their provider here. */
+/** The groups of the global search, in display order. */
 public final class SearchProviders {
   private SearchProviders() {}
 
   public static List<SearchProvider> all(UiContext ctx) {
+    SearchService search = ctx.services().search();
     return List.of(
-        // candidates, offers and meetings: add your provider above occupations
+        new IndexSearchProvider(search, Kind.CANDIDATE, "search.group.candidates", "candidates"),
+        new IndexSearchProvider(search, Kind.OFFER, "search.group.offers", "offers"),
+        new IndexSearchProvider(search, Kind.MEETING, "search.group.meetings", "meetings"),
         new OccupationSearchProvider(ctx.services().occupations()));
   }
 }

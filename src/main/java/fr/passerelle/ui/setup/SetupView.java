@@ -95,6 +95,7 @@ public final class SetupView {
                 () -> reason(m),
                 vm.nameErrorProperty(),
                 vm.organisationErrorProperty(),
+                vm.adminErrorProperty(),
                 vm.errorProperty()));
     Label error = new Label();
     error.setId("setup-error");
@@ -124,12 +125,9 @@ public final class SetupView {
     HBox buttons = new HBox(8, busy, spacer, quit, save);
     buttons.setAlignment(Pos.CENTER_RIGHT);
 
-    VBox form =
+    VBox officePart =
         new VBox(
             8,
-            title,
-            intro,
-            gap(),
             fieldLabel(m.get("setup.name"), name),
             name,
             fieldError(vm.nameErrorProperty()),
@@ -142,16 +140,37 @@ public final class SetupView {
             orgHint,
             gap(),
             demo,
-            demoHint,
-            gap(),
-            why,
-            error,
-            buttons);
+            demoHint);
+    boolean officeAsked = vm.mode() != SetupViewModel.Mode.ADMINISTRATOR_ONLY;
+    officePart.setVisible(officeAsked);
+    officePart.setManaged(officeAsked);
+    VBox adminPart = adminPart(m);
+    boolean adminAsked = vm.mode() != SetupViewModel.Mode.OFFICE_ONLY;
+    adminPart.setVisible(adminAsked);
+    adminPart.setManaged(adminAsked);
+    if (!officeAsked) {
+      title.setText(m.get("setup.admin.title"));
+      intro.setText(m.get("setup.admin.intro"));
+    }
+    // side by side: the whole form fits a 1280×800 window without scrolling
+    HBox parts = new HBox(32, officePart, adminPart);
+    officePart.setPrefWidth(440);
+    officePart.setMinWidth(420);
+    adminPart.setMinWidth(360);
+    HBox.setHgrow(adminPart, Priority.ALWAYS);
+    VBox form = new VBox(8, title, intro, gap(), parts, gap(), why, error, buttons);
     form.getStyleClass().add("setup-card");
-    form.setMaxWidth(560);
+    form.setMaxWidth(officeAsked && adminAsked ? 1000 : 560);
     form.setMaxHeight(Region.USE_PREF_SIZE);
     form.setPadding(new Insets(24));
-    root.getChildren().add(form);
+    // centred while the window is tall enough, scrolled when it is not
+    StackPane centre = new StackPane(form);
+    centre.setPadding(new Insets(16));
+    javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(centre);
+    scroll.setFitToWidth(true);
+    scroll.getStyleClass().addAll("edge-to-edge", "setup-scroll");
+    scroll.viewportBoundsProperty().addListener((o, a, b) -> centre.setMinHeight(b.getHeight()));
+    root.getChildren().add(scroll);
     root.getStyleClass().add("setup-backdrop");
     name.focusedProperty()
         .addListener(
@@ -173,7 +192,57 @@ public final class SetupView {
     if (!vm.organisationErrorProperty().get().isEmpty()) {
       return m.get("setup.why.organisation");
     }
+    if (!vm.adminErrorProperty().get().isEmpty()) {
+      return vm.adminErrorProperty().get();
+    }
     return "";
+  }
+
+  /** The first administrator: name (a counselor of the office), login, password twice. */
+  private VBox adminPart(Messages m) {
+    Label heading = new Label(m.get("setup.admin.heading"));
+    heading.getStyleClass().add("title-4");
+    Label hint = new Label(m.get("setup.admin.hint"));
+    hint.setWrapText(true);
+    hint.getStyleClass().addAll("text-muted", "text-small");
+    TextField first = new TextField();
+    first.setId("setup-admin-first");
+    first.textProperty().bindBidirectional(vm.adminFirstNameProperty());
+    TextField last = new TextField();
+    last.setId("setup-admin-last");
+    last.textProperty().bindBidirectional(vm.adminLastNameProperty());
+    TextField login = new TextField();
+    login.setId("setup-admin-login");
+    login.textProperty().bindBidirectional(vm.adminLoginProperty());
+    javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+    password.setId("setup-admin-password");
+    password.textProperty().bindBidirectional(vm.adminPasswordProperty());
+    javafx.scene.control.PasswordField confirm = new javafx.scene.control.PasswordField();
+    confirm.setId("setup-admin-confirm");
+    confirm.textProperty().bindBidirectional(vm.adminConfirmProperty());
+    Label rule = new Label(m.get("security.policy.rule"));
+    rule.setWrapText(true);
+    rule.getStyleClass().addAll("text-muted", "text-small");
+    HBox names =
+        new HBox(
+            8,
+            new VBox(4, fieldLabel(m.get("setup.admin.first"), first), first),
+            new VBox(4, fieldLabel(m.get("setup.admin.last"), last), last));
+    names.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+    HBox passwords =
+        new HBox(
+            8,
+            new VBox(4, fieldLabel(m.get("setup.admin.password"), password), password),
+            new VBox(4, fieldLabel(m.get("setup.admin.confirm"), confirm), confirm));
+    passwords.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+    return new VBox(
+        8,
+        heading,
+        hint,
+        names,
+        new VBox(4, fieldLabel(m.get("setup.admin.login"), login), login),
+        passwords,
+        rule);
   }
 
   private void validate(TextField field, StringBinding error) {

@@ -49,8 +49,27 @@ public final class SetupViewModel {
                     progress);
   }
 
+  /** What the set-up creates. */
+  public enum Mode {
+    /** A fresh installation: the office and its first administrator. */
+    OFFICE_AND_ADMINISTRATOR,
+    /** An office set up before accounts existed: its first administrator only. */
+    ADMINISTRATOR_ONLY,
+    /** The office only (an administrator is signed in). */
+    OFFICE_ONLY
+  }
+
   private final UiContext ctx;
   private final DemoGenerator demoGenerator;
+  private final Mode mode;
+  private final StringProperty adminFirstName = new SimpleStringProperty("");
+  private final StringProperty adminLastName = new SimpleStringProperty("");
+  private final StringProperty adminLogin = new SimpleStringProperty("");
+  private final StringProperty adminPassword = new SimpleStringProperty("");
+  private final StringProperty adminConfirm = new SimpleStringProperty("");
+  private final StringBinding adminError;
+  private boolean loginEdited;
+  private boolean prefillingLogin;
   private final StringProperty name = new SimpleStringProperty("");
   private final ObjectProperty<OfficeKind> kind =
       new SimpleObjectProperty<>(OfficeKind.FRANCE_TRAVAIL);
@@ -65,14 +84,42 @@ public final class SetupViewModel {
   private boolean prefilling;
 
   public SetupViewModel(UiContext ctx, DemoGenerator demoGenerator) {
+    this(ctx, demoGenerator, Mode.OFFICE_ONLY);
+  }
+
+  public SetupViewModel(UiContext ctx, DemoGenerator demoGenerator, Mode mode) {
     this.ctx = ctx;
     this.demoGenerator = demoGenerator;
+    this.mode = mode;
     Messages m = ctx.messages();
-    nameError = Bindings.createStringBinding(() -> check(name.get(), m), name);
+    boolean office = mode != Mode.ADMINISTRATOR_ONLY;
+    nameError = Bindings.createStringBinding(() -> office ? check(name.get(), m) : "", name);
     organisationError =
-        Bindings.createStringBinding(() -> check(organisation.get(), m), organisation);
+        Bindings.createStringBinding(
+            () -> office ? check(organisation.get(), m) : "", organisation);
+    adminError =
+        Bindings.createStringBinding(
+            this::checkAdmin,
+            adminLogin,
+            adminPassword,
+            adminConfirm,
+            adminFirstName,
+            adminLastName);
     valid =
-        nameError.isEmpty().and(organisationError.isEmpty()).and(kind.isNotNull()).and(busy.not());
+        nameError
+            .isEmpty()
+            .and(organisationError.isEmpty())
+            .and(kind.isNotNull())
+            .and(adminError.isEmpty())
+            .and(busy.not());
+    adminFirstName.addListener((o, a, b) -> prefillLogin());
+    adminLastName.addListener((o, a, b) -> prefillLogin());
+    adminLogin.addListener(
+        (o, a, b) -> {
+          if (!prefillingLogin) {
+            loginEdited = true;
+          }
+        });
     name.addListener((o, a, b) -> prefill());
     kind.addListener((o, a, b) -> prefill());
     organisation.addListener(
@@ -92,6 +139,90 @@ public final class SetupViewModel {
       return m.get("setup.tooLong", MAX_LENGTH);
     }
     return "";
+  }
+
+  /** Why the administrator part cannot be saved yet (empty when it can, or when not asked). */
+  private String checkAdmin() {
+    if (mode == Mode.OFFICE_ONLY) {
+      return "";
+    }
+    Messages m = ctx.messages();
+    String login = adminLogin.get().trim();
+    if (login.isEmpty()) {
+      return m.get("setup.admin.why.login");
+    }
+    if (!login.toLowerCase(java.util.Locale.ROOT).matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+      return m.get("accounts.error.login");
+    }
+    if (adminPassword.get().isEmpty()) {
+      return m.get("security.policy.rule");
+    }
+    var problems =
+        ctx.services()
+            .signIn()
+            .problems(
+                adminPassword.get().toCharArray(),
+                login,
+                adminFirstName.get(),
+                adminLastName.get());
+    if (!problems.isEmpty()) {
+      return m.get(problems.get(0).key(), problems.get(0).arg());
+    }
+    if (!adminPassword.get().equals(adminConfirm.get())) {
+      return m.get("password.differ");
+    }
+    return "";
+  }
+
+  /** "cmartin" from Camille Martin, until the login is edited by hand. */
+  private void prefillLogin() {
+    if (loginEdited) {
+      return;
+    }
+    String first = fold(adminFirstName.get());
+    String last = fold(adminLastName.get());
+    prefillingLogin = true;
+    try {
+      adminLogin.set((first.isEmpty() ? "" : first.substring(0, 1)) + last);
+    } finally {
+      prefillingLogin = false;
+    }
+  }
+
+  private static String fold(String s) {
+    return java.text.Normalizer.normalize(s == null ? "" : s, java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "")
+        .toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^a-z0-9]", "");
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  public StringProperty adminFirstNameProperty() {
+    return adminFirstName;
+  }
+
+  public StringProperty adminLastNameProperty() {
+    return adminLastName;
+  }
+
+  public StringProperty adminLoginProperty() {
+    return adminLogin;
+  }
+
+  public StringProperty adminPasswordProperty() {
+    return adminPassword;
+  }
+
+  public StringProperty adminConfirmProperty() {
+    return adminConfirm;
+  }
+
+  /** What the administrator part still needs (the passphrase rule's advice), empty when fine. */
+  public StringBinding adminErrorProperty() {
+    return adminError;
   }
 
   private void prefill() {
@@ -146,7 +277,10 @@ public final class SetupViewModel {
     return error.getReadOnlyProperty();
   }
 
-  /** Creates the office (one transaction) and calls {@code onSaved} with it. */
+  /**
+   * Creates the office and, as the mode asks, its first administrator (signed in once created),
+   * then calls {@code onSaved} with the office.
+   */
   public void save(Consumer<Office> onSaved) {
     if (!valid.get()) {
       return;
@@ -156,10 +290,39 @@ public final class SetupViewModel {
     String n = name.get().trim();
     OfficeKind k = kind.get();
     String org = organisation.get().trim();
+    String first = adminFirstName.get().trim();
+    String last = adminLastName.get().trim();
+    fr.passerelle.accounts.AccountDraft admin =
+        new fr.passerelle.accounts.AccountDraft(
+            adminLogin.get().trim(),
+            first,
+            last,
+            java.util.List.of(),
+            null,
+            !first.isEmpty() || !last.isEmpty());
+    char[] pw = adminPassword.get().toCharArray();
+    adminPassword.set("");
+    adminConfirm.set("");
     ctx.tasks()
         .submit(
             ctx.messages().get("setup.task"),
-            p -> ctx.services().offices().init(n, k, org),
+            p -> {
+              try {
+                return switch (mode) {
+                  case OFFICE_ONLY -> ctx.services().offices().init(n, k, org);
+                  case OFFICE_AND_ADMINISTRATOR -> {
+                    ctx.services().accounts().setUp(n, k, org, admin, pw);
+                    yield ctx.services().offices().current().orElseThrow();
+                  }
+                  case ADMINISTRATOR_ONLY -> {
+                    ctx.services().accounts().createFirstAdministrator(admin, pw);
+                    yield ctx.services().offices().current().orElseThrow();
+                  }
+                };
+              } finally {
+                java.util.Arrays.fill(pw, '\0');
+              }
+            },
             office -> {
               busy.set(false);
               onSaved.accept(office);
@@ -168,7 +331,7 @@ public final class SetupViewModel {
               busy.set(false);
               error.set(
                   e instanceof UserFacingException
-                      ? e.getMessage()
+                      ? ctx.messages().describe(e)
                       : ctx.messages().get("error.unexpected", String.valueOf(e.getMessage())));
               if (!(e instanceof UserFacingException)) {
                 LOG.error("setup failed", e);

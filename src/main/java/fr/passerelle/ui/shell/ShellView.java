@@ -59,6 +59,17 @@ public final class ShellView {
   private final ToggleGroup navGroup = new ToggleGroup();
   private final BorderPane root = new BorderPane();
   private final GlobalSearchField search;
+  private final SessionMenu session;
+
+  /**
+   * The signed-in account's menu in the top bar: who it is, change one's password, lock the window
+   * (Ctrl+L), switch user.
+   */
+  public record SessionMenu(
+      String who, Runnable changePassword, Runnable lock, Runnable switchUser) {}
+
+  private static final KeyCombination LOCK =
+      new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
 
   public ShellView(
       UiContext ctx,
@@ -67,7 +78,19 @@ public final class ShellView {
       ObservableList<Task<?>> running,
       Path logFile,
       Consumer<Locale> onLanguageChanged) {
+    this(ctx, features, vm, running, logFile, onLanguageChanged, null);
+  }
+
+  public ShellView(
+      UiContext ctx,
+      List<FeatureView> features,
+      ShellViewModel vm,
+      ObservableList<Task<?>> running,
+      Path logFile,
+      Consumer<Locale> onLanguageChanged,
+      SessionMenu session) {
     this.ctx = ctx;
+    this.session = session;
     this.features = List.copyOf(features);
     this.vm = vm;
     this.logFile = logFile;
@@ -77,7 +100,12 @@ public final class ShellView {
         new GlobalSearchField(
             new GlobalSearchViewModel(SearchProviders.all(ctx), ctx.tasks(), m),
             m,
-            hit -> vm.select(hit.featureId()));
+            hit ->
+                navigate(
+                    hit.featureId(),
+                    hit.recordId() == null
+                        ? null
+                        : new fr.passerelle.ui.OpenRequest(hit.recordId()).toFilter()));
     root.getStyleClass().add("shell");
     root.setTop(topBar(m));
     root.setLeft(rail(m));
@@ -100,6 +128,11 @@ public final class ShellView {
         return;
       }
     }
+  }
+
+  /** Shows entry {@code featureId} and hands it {@code filter} (from outside the shell). */
+  public void open(String featureId, String filter) {
+    navigate(featureId, filter);
   }
 
   public Parent node() {
@@ -128,10 +161,34 @@ public final class ShellView {
     office.textProperty().bind(vm.officeProperty());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(10, name, new Label("·"), office, spacer, search.node(), settings(m));
+    HBox bar = new HBox(10, name, new Label("·"), office, spacer, search.node());
+    if (session != null) {
+      bar.getChildren().add(sessionMenu(m));
+    }
+    bar.getChildren().add(settings(m));
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add("top-bar");
     return bar;
+  }
+
+  private Node sessionMenu(Messages m) {
+    MenuButton button = new MenuButton(session.who());
+    button.setId("session");
+    button.setGraphic(
+        new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignA.ACCOUNT_CIRCLE_OUTLINE));
+    button.getStyleClass().add("flat");
+    MenuItem password = new MenuItem(m.get("session.changePassword"));
+    password.setId("session-password");
+    password.setOnAction(e -> session.changePassword().run());
+    MenuItem lock = new MenuItem(m.get("session.lock"));
+    lock.setId("session-lock");
+    lock.setAccelerator(LOCK);
+    lock.setOnAction(e -> session.lock().run());
+    MenuItem other = new MenuItem(m.get("session.switch"));
+    other.setId("session-switch");
+    other.setOnAction(e -> session.switchUser().run());
+    button.getItems().addAll(password, lock, new SeparatorMenuItem(), other);
+    return button;
   }
 
   private Node settings(Messages m) {
@@ -205,6 +262,11 @@ public final class ShellView {
   }
 
   private void onKey(KeyEvent e) {
+    if (session != null && LOCK.match(e)) {
+      session.lock().run();
+      e.consume();
+      return;
+    }
     if (SEARCH.match(e)) {
       search.focus();
       e.consume();

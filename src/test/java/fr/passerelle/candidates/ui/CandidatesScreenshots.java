@@ -34,7 +34,8 @@ public final class CandidatesScreenshots extends Application {
 
   @Override
   public void start(Stage stage) throws Exception {
-    services = Services.open(Path.of(getParameters().getRaw().get(0)));
+    services =
+        fr.passerelle.testsupport.TestServices.open(Path.of(getParameters().getRaw().get(0)));
     out = Path.of(getParameters().getRaw().get(1));
     tasks = new FxTaskRunner();
     CandidatesView view =

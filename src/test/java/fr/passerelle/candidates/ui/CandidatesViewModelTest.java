@@ -126,6 +126,9 @@ class CandidatesViewModelTest {
 
     vm.mobilityKm().set("30");
     vm.email().set("helene@example.fr");
+    // health data: shown (audited) before it is edited
+    vm.showSensitive();
+    assertThat(vm.sensitiveShown().get()).isTrue();
     vm.criteria().stream()
         .filter(r -> r.kind() == PriorityCriterion.RQTH)
         .findFirst()
@@ -139,7 +142,8 @@ class CandidatesViewModelTest {
     assertThat(vm.dirty().get()).isFalse();
     CandidateDetail stored = service.find(h.id()).orElseThrow();
     assertThat(stored.mobilityKm()).isEqualTo(30);
-    assertThat(stored.criteria())
+    assertThat(stored.criteria()).as("masked in the file as opened").isEmpty();
+    assertThat(service.showSensitive(h.id()))
         .extracting(CandidateDetail.Criterion::kind)
         .containsExactly(PriorityCriterion.RQTH);
     assertThat(stored.consent().share()).isTrue();

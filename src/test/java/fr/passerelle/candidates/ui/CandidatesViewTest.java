@@ -7,6 +7,7 @@ import fr.passerelle.candidates.CandidateDetail;
 import fr.passerelle.candidates.CandidateQuery;
 import fr.passerelle.candidates.CandidateStatus;
 import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Messages;
@@ -24,11 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class CandidatesViewTest {
   @TempDir static Path dir;
   static Services services;

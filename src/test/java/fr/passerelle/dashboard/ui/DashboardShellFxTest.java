@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.app.Services;
 import fr.passerelle.dashboard.DashboardFixture;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.Features;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,7 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * window's minimum width: the period toolbar shows whole labels; a figure's "Voir la liste" opens
  * the view behind it.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class DashboardShellFxTest {
   static Services s;
   FxTaskRunner tasks;

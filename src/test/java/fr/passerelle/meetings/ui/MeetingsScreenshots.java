@@ -47,7 +47,7 @@ public final class MeetingsScreenshots extends Application {
   @Override
   public void start(Stage stage) throws Exception {
     Path dir = Files.createTempDirectory("meetings-shots");
-    Services services = Services.open(dir);
+    Services services = fr.passerelle.testsupport.TestServices.open(dir);
     services.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
     UUID office = services.offices().current().orElseThrow().id();
     MeetingFixture f = new MeetingFixture(services);

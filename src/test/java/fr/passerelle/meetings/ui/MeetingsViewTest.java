@@ -9,6 +9,7 @@ import fr.passerelle.meetings.MeetingFixture;
 import fr.passerelle.meetings.Participant;
 import fr.passerelle.meetings.ParticipantStatus;
 import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.testsupport.TestServices.ManualClock;
 import fr.passerelle.ui.FxTaskRunner;
@@ -33,12 +34,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Meetings view driven as a counselor works: mouse for set-up, keyboard for attendance. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class MeetingsViewTest {
   private static Path dir;
   private static Services services;
@@ -86,6 +86,11 @@ class MeetingsViewTest {
           public Optional<Path> saveFile(
               javafx.stage.Window owner, String title, String initialName, String ext) {
             return Optional.of(savedRoster);
+          }
+
+          @Override
+          public Optional<Path> chooseFolder(javafx.stage.Window owner, String title) {
+            return Optional.of(dir.resolve("invitations"));
           }
 
           @Override
@@ -194,6 +199,13 @@ class MeetingsViewTest {
     for (Participant p : services.meetings().sheet(meeting).expected()) {
       assertThat(text).contains(p.printedName());
     }
+
+    // the invitation e-mails: one per convened candidate with an e-mail (none here), and the
+    // message says who gets only the printed letter
+    robot.interact(() -> robot.lookup("#saveInvitations").queryButton().fire());
+    waitUntil(() -> vm.message.get() != null && vm.message.get().contains("e-mail(s) préparé"));
+    assertThat(vm.message.get()).contains("0 e-mail(s) préparé(s)", "sans e-mail recevront");
+    assertThat(Files.isDirectory(dir.resolve("invitations"))).isTrue();
 
     // cancelling names what happens, then marks the meeting cancelled
     robot.clickOn("#cancelMeeting");

@@ -55,7 +55,7 @@ public final class OffersBulkData {
     int candidates = Integer.parseInt(args[1]);
     int offers = Integer.parseInt(args[2]);
     long t0 = System.currentTimeMillis();
-    try (Services s = Services.open(dir)) {
+    try (Services s = fr.passerelle.testsupport.TestServices.open(dir)) {
       if (s.offices().current().isEmpty()) {
         s.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
       }

@@ -25,7 +25,7 @@ public final class OffersLook extends Application {
   @Override
   public void start(Stage stage) {
     var args = getParameters().getRaw();
-    Services s = Services.open(Path.of(args.get(0)));
+    Services s = fr.passerelle.testsupport.TestServices.open(Path.of(args.get(0)));
     FxTaskRunner tasks = new FxTaskRunner();
     UiContext ctx = new UiContext(s, tasks, new Messages(Messages.FRENCH));
     var feature = "lists".equals(args.get(1)) ? new ListsFeature(ctx) : new OffersFeature(ctx);

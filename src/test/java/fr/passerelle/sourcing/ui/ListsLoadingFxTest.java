@@ -6,6 +6,7 @@ import fr.passerelle.app.Services;
 import fr.passerelle.offers.ui.LoadingPlaceholder;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.sourcing.NewList;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.HeldTaskRunner;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.Messages;
@@ -19,11 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** "My lists" and a list's candidates show a progress while read, then their empty states. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class ListsLoadingFxTest {
   @TempDir static Path dir;
   static Services services;

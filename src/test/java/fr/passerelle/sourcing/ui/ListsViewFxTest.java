@@ -9,6 +9,7 @@ import fr.passerelle.sourcing.HistoryEvent;
 import fr.passerelle.sourcing.NewList;
 import fr.passerelle.sourcing.PipelineStatus;
 import fr.passerelle.sourcing.SourcingEntry;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.OfferFixtures;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.FxTaskRunner;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,7 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * <p>It once failed here because a move replaced the list (its figures) in "my lists", which
  * cleared the list's selection and so its entries, and two reloads raced on the two workers.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class ListsViewFxTest {
   @TempDir static Path dir;
   static Services services;

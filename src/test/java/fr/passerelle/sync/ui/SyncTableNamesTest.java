@@ -26,7 +26,7 @@ class SyncTableNamesTest {
         };
     Progress p = SyncTableNames.labelled(new Messages(Messages.FRENCH), shown);
     p.update(1, -1, "candidate");
-    p.update(2, 10, "candidate_token");
+    p.update(2, 10, "search_index");
     p.update(3, -1, "no_such_table");
     p.update(4, -1, null);
     assertThat(seen).containsExactly("Candidats", "Index de recherche", "no_such_table", null);

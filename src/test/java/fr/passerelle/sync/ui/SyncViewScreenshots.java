@@ -40,12 +40,12 @@ public final class SyncViewScreenshots extends Application {
   public static void main(String[] args) throws Exception {
     out = Path.of(args[0]);
     Path root = Files.createTempDirectory("passerelle-sync-look");
-    a = Services.open(root.resolve("toulouse"));
+    a = fr.passerelle.testsupport.TestServices.open(root.resolve("toulouse"));
     a.offices().init("Agence France Travail Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
-    Services b = Services.open(root.resolve("montpellier"));
+    Services b = fr.passerelle.testsupport.TestServices.open(root.resolve("montpellier"));
     b.offices()
         .init("Agence France Travail Montpellier Pompignane", OfficeKind.FRANCE_TRAVAIL, null);
-    Services t = Services.open(root.resolve("interim"));
+    Services t = fr.passerelle.testsupport.TestServices.open(root.resolve("interim"));
     t.offices()
         .init("Intérim Occitanie Toulouse Centre", OfficeKind.TEMP_AGENCY, "Intérim Occitanie");
     List<Services> all = List.of(a, b, t);
@@ -102,11 +102,41 @@ public final class SyncViewScreenshots extends Application {
     rename(a, cands.get(1), "Bernard-Lafont", "06 12 34 56 78");
     rename(b, cands.get(1), "Bernard", "07 98 76 54 32");
     conflictFile = export(b, a, files, "montpellier-vers-toulouse.passerelle");
+    forge(t, cands.get(3), cands.get(6));
     reportFile = export(t, a, files, "interim-vers-toulouse.passerelle");
     // the temp agency has a newer file waiting: its last exchange shows an age
     t.close();
     b.close();
     launch(SyncViewScreenshots.class);
+  }
+
+  /**
+   * The temp agency's installation is an old version without the guards: it claims a France Travail
+   * candidate it was never sent as its own (consent, new name) and deletes another; the agency's
+   * file carries these rows, refused at Toulouse ("Lignes refusées").
+   */
+  private static void forge(Services t, UUID claimed, UUID deleted) {
+    ReplicatedWriter raw = new ReplicatedWriter(t.clock());
+    t.db()
+        .dsl()
+        .transaction(
+            cfg -> {
+              var tx = cfg.dsl();
+              CandidateConsentRecord k =
+                  tx.selectFrom(CANDIDATE_CONSENT)
+                      .where(CANDIDATE_CONSENT.ID.eq(claimed))
+                      .fetchOne(); // consents always travel: it holds the refusal to share
+              k.setShare(true);
+              raw.update(tx, k);
+              CandidateRecord c = tx.newRecord(CANDIDATE);
+              c.setId(claimed);
+              c.setLastName("PIRATE");
+              raw.insert(tx, c);
+              CandidateRecord d = tx.newRecord(CANDIDATE);
+              d.setId(deleted);
+              raw.insert(tx, d);
+              raw.delete(tx, CANDIDATE, deleted);
+            });
   }
 
   private static UUID replica(Services s) {
@@ -207,6 +237,18 @@ public final class SyncViewScreenshots extends Application {
                 fx(() -> view.viewModel().importFile(conflictFile));
                 pause(4000);
                 shot(scene, "sync-report.png");
+                fx(
+                    () ->
+                        ((javafx.scene.control.TabPane) scene.lookup(".tab-pane"))
+                            .getSelectionModel()
+                            .select(1));
+                pause(1500);
+                shot(scene, "sync-refused.png");
+                fx(
+                    () ->
+                        ((javafx.scene.control.TabPane) scene.lookup(".tab-pane"))
+                            .getSelectionModel()
+                            .select(0));
                 fx(
                     () -> {
                       ListView<?> l = (ListView<?>) scene.lookup("#sync-conflicts");

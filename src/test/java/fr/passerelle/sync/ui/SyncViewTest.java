@@ -7,18 +7,22 @@ import fr.passerelle.core.Progress;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.jooq.tables.records.CandidateRecord;
 import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,15 +31,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxTestExtension.class)
 class SyncViewTest {
   @TempDir static Path root;
   static Services a;
   static Services b;
+  static Services t;
   SyncView view;
   FxTaskRunner tasks;
 
@@ -45,12 +49,16 @@ class SyncViewTest {
     b = TestServices.withOffice(root.resolve("b"), "FT Albi", OfficeKind.FRANCE_TRAVAIL);
     a.sync().peers().trust(b.sync().identity().card());
     b.sync().peers().trust(a.sync().identity().card());
+    t = TestServices.withOffice(root.resolve("t"), "Interim Castres", OfficeKind.TEMP_AGENCY);
+    t.sync().peers().trust(b.sync().identity().card());
+    b.sync().peers().trust(t.sync().identity().card());
   }
 
   @AfterAll
   static void close() {
     a.close();
     b.close();
+    t.close();
   }
 
   @Start
@@ -98,10 +106,74 @@ class SyncViewTest {
     return a.sync().exporter().exportTo(to, d.resolve(name), false, Progress.NONE).file();
   }
 
+  /**
+   * A partner (an old version, without the guards) claims one of this office's people as its own
+   * and renames them: the rows are refused, the rest applied; the report, the status line and the
+   * "Lignes refusées" tab say so, naming the person and the reason.
+   */
+  @Test
+  void aPartnersForgedRowsAreListedAsRefused(FxRobot robot) throws Exception {
+    TableView<?> peers = robot.lookup("#sync-peers").queryAs(TableView.class);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> peers.getItems().size() == 2);
+    UUID adam = candidate(b);
+    ReplicatedWriter raw = new ReplicatedWriter(fr.passerelle.db.WallClock.system());
+    t.db()
+        .dsl()
+        .transaction(
+            cfg -> {
+              var tx = cfg.dsl();
+              var k = tx.newRecord(fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT);
+              k.setId(adam);
+              k.setCandidateId(adam);
+              k.setShare(true);
+              raw.insert(tx, k);
+              CandidateRecord c = tx.newRecord(fr.passerelle.db.jooq.Tables.CANDIDATE);
+              c.setId(adam);
+              c.setLastName("PIRATE");
+              raw.insert(tx, c);
+            });
+    Path d = Files.createDirectories(b.db().dataDir().resolveSibling("files"));
+    UUID to = ReplicatedWriter.currentReplica(b.db().dsl()).getId();
+    Path forged =
+        t.sync().exporter().exportTo(to, d.resolve("t.passerelle"), false, Progress.NONE).file();
+    robot.interact(() -> view.viewModel().importFile(forged));
+    TableView<?> refused = robot.lookup("#sync-refused").queryAs(TableView.class);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> refused.getItems().size() == 2);
+    assertThat(view.viewModel().message().get()).contains("2 ligne(s) refusée(s)");
+    robot.clickOn("Lignes refusées (2)");
+    WaitForAsyncUtils.waitForFxEvents();
+    QuarantinePane pane = new QuarantinePane(new Messages(Messages.FRENCH), view.viewModel());
+    var rows = b.sync().quarantine().latest(10);
+    for (var row : rows) { // what the tab shows, cell by cell
+      for (String cell : List.of(pane.reason(row), pane.what(row))) {
+        assertThat(
+                robot
+                    .lookup((Node n) -> n instanceof Text x && cell.equals(x.getText()))
+                    .tryQuery())
+            .as(cell)
+            .isPresent();
+      }
+    }
+    assertThat(rows)
+        .extracting(pane::reason)
+        .anyMatch(
+            r -> r.contains("Enregistre le consentement d’une personne suivie par France Travail"))
+        .anyMatch(r -> r.contains("que France Travail n’a pas partagée avec Interim Castres"));
+    assertThat(rows).extracting(pane::what).allMatch(w -> w.contains("Martin"));
+    assertThat(
+            b.db()
+                .dsl()
+                .select(fr.passerelle.db.jooq.Tables.CANDIDATE.LAST_NAME)
+                .from(fr.passerelle.db.jooq.Tables.CANDIDATE)
+                .where(fr.passerelle.db.jooq.Tables.CANDIDATE.ID.eq(adam))
+                .fetchOne(0))
+        .isEqualTo("Martin");
+  }
+
   @Test
   void importsAFileShowsTheReportAndResolvesAConflict(FxRobot robot) throws Exception {
     TableView<?> peers = robot.lookup("#sync-peers").queryAs(TableView.class);
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> peers.getItems().size() == 1);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> peers.getItems().size() == 2);
     UUID id = candidate(a);
     Path first = export("1.passerelle");
     robot.interact(() -> view.viewModel().importFile(first)); // what a drop does

@@ -27,7 +27,7 @@ public final class TrainingScreens extends Application {
   public void start(Stage stage) {
     Path dir = Path.of(getParameters().getRaw().get(0));
     String what = getParameters().getRaw().get(1);
-    Services s = Services.open(dir);
+    Services s = fr.passerelle.testsupport.TestServices.open(dir);
     FxTaskRunner tasks = new FxTaskRunner();
     UiContext ctx = new UiContext(s, tasks, new Messages(Messages.FRENCH));
     Application.setUserAgentStylesheet(

@@ -1,0 +1,31 @@
+package fr.passerelle.app;
+
+import fr.passerelle.db.Database;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.AuditAction;
+import fr.passerelle.security.Permission;
+import fr.passerelle.sync.InstallationBackup;
+import java.nio.file.Path;
+
+/** Backups as a service: administrators only, each one audited (it copies everyone's file). */
+public final class Backups {
+  private final Database db;
+  private final Access access;
+
+  Backups(Database db, Access access) {
+    this.db = db;
+    this.access = access;
+  }
+
+  /** Writes a consistent backup of the database to {@code out}. */
+  public void backup(Path out) {
+    access.require(Permission.BACKUP_MANAGE);
+    InstallationBackup.backup(db, out);
+    access.audit().record(AuditAction.EXPORT, null, out.toAbsolutePath().toString(), "BACKUP");
+  }
+
+  /** Checks that the signed-in account may replace the database by a backup (before it closes). */
+  public void checkRestore(Path file) {
+    access.require(Permission.BACKUP_MANAGE);
+  }
+}

@@ -1,0 +1,175 @@
+package fr.passerelle.sync;
+
+import fr.passerelle.core.InvalidInputException;
+import fr.passerelle.db.BackupService;
+import fr.passerelle.db.Database;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Backup and restore of an installation as the sync protocol sees it (ADR 0087): an office and the
+ * keys its partners trust, kept together. A backup records its office and its keys' fingerprint
+ * (public facts; the private keys are never in a backup, ADR 0061). A restore into a data folder of
+ * another office — or holding another installation's keys — is refused unless the counselor asks to
+ * move that installation here: then this folder's database and keys are set aside, the backup's
+ * office comes with its own keys (given with {@code keys}) or with new ones, and, as with every
+ * restore, a new replica id.
+ */
+public final class InstallationBackup {
+  /** The marker entry naming the fingerprint of the keys of the installation backed up. */
+  static final String KEYS = "keys.fingerprint";
+
+  /** What a restore did. */
+  public record Restored(
+      UUID replicaId,
+      String office,
+      String organisation,
+      Optional<String> fingerprint,
+      Optional<Path> keysSetAside) {}
+
+  private InstallationBackup() {}
+
+  /** Writes a backup of the open database of {@code dataDir}, with its keys' fingerprint. */
+  public static void backup(Database db, Path out) {
+    Map<String, String> extra =
+        LocalKeys.existing(db.dataDir()).map(k -> Map.of(KEYS, k.fingerprint())).orElse(Map.of());
+    BackupService.backup(db, out, extra);
+  }
+
+  /**
+   * Restores {@code file} into {@code dataDir}.
+   *
+   * @param move the counselor moves the backup's installation to this folder (this workstation): a
+   *     folder of another office, or holding other keys, is then set aside instead of refused
+   * @param keys the moved installation's keys file ({@value LocalKeys#FILE} of its old folder), or
+   *     null: it then gets new keys, which its partners trust again
+   */
+  public static Restored restore(Path dataDir, Path file, boolean move, Path keys) {
+    Properties marker = BackupService.marker(file);
+    String recorded = marker.getProperty(KEYS);
+    Optional<LocalKeys> here = LocalKeys.existing(dataDir);
+    LocalKeys given = keys == null ? null : LocalKeys.load(keys);
+    if (given != null && recorded != null && !recorded.equals(given.fingerprint())) {
+      throw new InvalidInputException(
+          "The keys "
+              + keys
+              + " (fingerprint "
+              + given.fingerprint()
+              + ") are not those of the installation that made "
+              + file
+              + " (fingerprint "
+              + recorded
+              + "): nothing was restored. Give the sync-keys.json of that installation's data"
+              + " folder, or no keys at all (new keys, which its partners trust again).");
+    }
+    boolean[] setAside = {given != null && here.isPresent()};
+    UUID replica =
+        BackupService.restore(
+            dataDir,
+            file,
+            (backup, m, office) -> {
+              String made = describe(backup);
+              boolean otherOffice =
+                  office.isPresent()
+                      && backup.isPresent()
+                      && !office.get().officeId().equals(backup.get().officeId());
+              boolean otherKeys =
+                  here.isPresent()
+                      && office.isEmpty()
+                      && recorded != null
+                      && !recorded.equals(here.get().fingerprint());
+              if (move) {
+                setAside[0] |= here.isPresent() && (otherOffice || otherKeys);
+              } else if (otherOffice) {
+                throw new InvalidInputException(
+                    "The backup "
+                        + file
+                        + " was made by "
+                        + made
+                        + "; this installation is "
+                        + describe(office)
+                        + ". Restoring it here would give this installation another office's"
+                        + " data while it keeps its own keys: nothing was restored. To move "
+                        + made
+                        + " to this workstation, run restore again with --move-installation"
+                        + " (this installation's database and keys are set aside), giving that"
+                        + " installation's sync-keys.json with --keys to keep its partners'"
+                        + " trust.");
+              } else if (otherKeys) {
+                throw new InvalidInputException(
+                    "The backup "
+                        + file
+                        + " was made by "
+                        + made
+                        + " with the keys of fingerprint "
+                        + recorded
+                        + "; this data folder holds other keys (fingerprint "
+                        + here.get().fingerprint()
+                        + "): nothing was restored. To move "
+                        + made
+                        + " here, run restore again with --move-installation.");
+              }
+            });
+    Optional<Path> aside = Optional.empty();
+    try {
+      if (setAside[0]) {
+        aside = Optional.of(setAside(dataDir));
+      }
+      if (given != null) {
+        install(keys, dataDir.resolve(LocalKeys.FILE));
+      }
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          "The backup was restored, but the keys could not be put in place ("
+              + e.getMessage()
+              + "): move "
+              + dataDir.resolve(LocalKeys.FILE)
+              + " away before syncing.",
+          e);
+    }
+    Optional<LocalKeys> now = LocalKeys.existing(dataDir);
+    try (Database db = Database.open(dataDir)) {
+      BackupService.Owner o = BackupService.owner(db.dsl()).orElse(null);
+      return new Restored(
+          replica,
+          o == null ? null : o.office(),
+          o == null ? null : o.organisation(),
+          now.map(LocalKeys::fingerprint),
+          aside);
+    }
+  }
+
+  private static String describe(Optional<BackupService.Owner> o) {
+    return o.map(x -> "the office \"" + x.office() + "\" (" + x.organisation() + ")")
+        .orElse("an installation without an office");
+  }
+
+  private static Path setAside(Path dataDir) throws IOException {
+    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
+    Path aside = dataDir.resolve(LocalKeys.FILE + ".before-restore-" + stamp);
+    Files.move(dataDir.resolve(LocalKeys.FILE), aside);
+    return aside;
+  }
+
+  private static void install(Path keys, Path target) throws IOException {
+    Path tmp = target.resolveSibling(LocalKeys.FILE + ".tmp");
+    Files.deleteIfExists(tmp);
+    try {
+      Files.createFile(
+          tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(tmp);
+    }
+    Files.write(tmp, Files.readAllBytes(keys));
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
