@@ -172,11 +172,13 @@ public final class SyncImporter {
                 new Progress.Uncancellable(progress),
                 pending);
       }
+      db.storeNow(); // finished, on disk, before its note and its copy go
       forgetNotes();
       catchUp(report, progress);
       return Optional.of(report);
     } catch (SyncRefusedException e) {
       abandon(pending.getPeerReplica(), pending.getFileName(), e);
+      db.storeNow();
       forgetNotes();
       throw e;
     }
@@ -420,6 +422,7 @@ public final class SyncImporter {
                 String.valueOf(m.to())));
     ImportReport report =
         applyChunks(reader, m, v, fileName, office, new Progress.Uncancellable(progress), null);
+    db.storeNow(); // the import on disk before its note and its copy go
     journal.end(note);
     deleteQuietly(kept);
     return report;
