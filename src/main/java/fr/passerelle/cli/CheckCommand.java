@@ -89,8 +89,10 @@ final class CheckCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (DatabaseDamagedException e) {
-      for (IntegrityCheck.Problem p : e.result().problems()) {
-        err.println("  " + p);
+      if (!e.unreadable()) {
+        for (IntegrityCheck.Problem p : e.result().problems()) {
+          err.println("  " + p);
+        }
       }
       throw e;
     }
