@@ -1,6 +1,7 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.core.Progress;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.DataDirs;
 import fr.passerelle.security.AccessDeniedException;
@@ -37,6 +38,7 @@ import picocli.CommandLine.ScopeType;
       StatsCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
+      CheckCommand.class,
       MeetingsCommand.class,
       RosterCommand.class,
       PrintCommand.class,
@@ -82,7 +84,7 @@ public final class PasserelleCommand implements Runnable {
   private Map<String, String> env = Map.of();
   private GuiLauncher gui;
   private InputStream in = System.in;
-  private Opener opener = Services::open;
+  private Opener opener = PasserelleCommand::openServices;
   private BufferedReader input;
   private char[] signInPassword;
 
@@ -91,15 +93,26 @@ public final class PasserelleCommand implements Runnable {
     return DataDirs.resolve(dataDir, env);
   }
 
-  /** How the services of a data folder are opened (tests: cheaper password hashing). */
+  /**
+   * How the services of a data folder are opened (tests: cheaper password hashing); what a crash
+   * left is finished first, its progress to {@code recovery} (ADR 0080).
+   */
   @FunctionalInterface
   public interface Opener {
-    Services open(Path dataDir);
+    Services open(Path dataDir, Progress recovery);
   }
 
   /** Opens the services on the data folder; the caller closes them. */
   public Services openServices() {
-    return opener.open(dataDir());
+    return opener.open(dataDir(), Progress.NONE);
+  }
+
+  /**
+   * Opens the services on the data folder, what a crash left finished first with its progress on
+   * {@code err}; the caller closes them.
+   */
+  public Services openServices(PrintWriter err) {
+    return opener.open(dataDir(), new StderrProgress(err, "recovery"));
   }
 
   /** The login to run as: --user, else $PASSERELLE_USER, else asked on the terminal. */
@@ -219,7 +232,15 @@ public final class PasserelleCommand implements Runnable {
    */
   public static int run(
       String[] args, Map<String, String> env, GuiLauncher gui, PrintWriter out, PrintWriter err) {
-    return run(args, env, gui, out, err, System.in, Services::open);
+    return run(args, env, gui, out, err, System.in, PasserelleCommand::openServices);
+  }
+
+  private static Services openServices(Path dataDir, Progress recovery) {
+    return Services.open(
+        dataDir,
+        fr.passerelle.db.WallClock.system(),
+        fr.passerelle.security.PasswordHasher.Params.DEFAULT,
+        recovery);
   }
 
   /**

@@ -27,7 +27,7 @@ public abstract class ServiceCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
-    try (Services services = root().openServices()) {
+    try (Services services = root().openServices(err())) {
       if (signsIn()) {
         root()
             .signIn(

@@ -33,6 +33,8 @@ import org.jooq.DSLContext;
 public final class BackupService {
   static final String MARKER = "passerelle-backup.properties";
   static final String DB_ENTRY = Database.FILE_NAME + ".mv.db";
+  static final String RESTORING = ".restoring";
+  static final String TEMP_PREFIX = ".passerelle-backup";
 
   /** The office an installation's database says it is. */
   public record Owner(UUID officeId, String office, String organisation) {}
@@ -71,13 +73,14 @@ public final class BackupService {
    */
   public static void backup(Database db, Path out, Map<String, String> extra) {
     Path tmp = null;
+    Path part = null;
     try {
       Path parent = out.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      tmp = Files.createTempFile(parent, ".passerelle-backup", ".zip");
+      tmp = Files.createTempFile(parent, TEMP_PREFIX, ".zip");
       Files.delete(tmp);
       db.dsl().execute("BACKUP TO '" + tmp.toString().replace("'", "''") + "'");
-      Path part = Files.createTempFile(parent, ".passerelle-backup", ".part");
+      part = Files.createTempFile(parent, TEMP_PREFIX, ".part");
       try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part));
           ZipInputStream h2 = new ZipInputStream(Files.newInputStream(tmp))) {
         Properties p = new Properties();
@@ -103,11 +106,17 @@ public final class BackupService {
           }
         }
       }
+      try (var ch =
+          java.nio.channels.FileChannel.open(part, java.nio.file.StandardOpenOption.WRITE)) {
+        ch.force(true); // on disk before it takes the backup's name: a power cut keeps either
+      }
       Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      part = null;
     } catch (IOException e) {
       throw new DatabaseException("Cannot write the backup " + out + ": " + e.getMessage(), e);
     } finally {
       deleteQuietly(tmp);
+      deleteQuietly(part);
     }
   }
 
@@ -129,15 +138,12 @@ public final class BackupService {
    * Replaces the database of {@code dataDir} by the backup {@code file} if {@code check} lets it
    * (asked with the backup's office, read from the backup's database itself, and the folder's): the
    * previous database is kept beside it as {@code passerelle.mv.db.before-restore-<time>}. Returns
-   * the new replica id.
+   * the new replica id. A current database too damaged to be read is replaced as a folder without
+   * an office would be (ADR 0080); one another Passerelle has open is refused.
    */
   public static UUID restore(Path dataDir, Path file, RestoreCheck check) {
     Properties marker = checkIsBackup(file);
-    // Fails clearly if the data folder is in use; also makes sure it exists and is writable.
-    Optional<Owner> here;
-    try (Database current = Database.open(dataDir)) {
-      here = owner(current.dsl());
-    }
+    Optional<Owner> here = currentOwner(dataDir);
     Path staging = dataDir.resolve("restore-" + System.nanoTime());
     try {
       Files.createDirectories(staging);
@@ -151,22 +157,72 @@ public final class BackupService {
         check.check(owner(restored.dsl()), marker, here);
         replica = renewReplicaId(restored);
       }
-      Path current = dataDir.resolve(DB_ENTRY);
-      if (Files.exists(current)) {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
-        Files.move(current, dataDir.resolve(DB_ENTRY + ".before-restore-" + stamp));
-      }
-      Files.move(staging.resolve(DB_ENTRY), current);
+      swapIn(dataDir, staging.resolve(DB_ENTRY));
       return replica;
     } catch (IOException e) {
       throw new DatabaseException("Cannot restore " + file + ": " + e.getMessage(), e);
     } finally {
-      try (var files = Files.list(staging)) {
-        files.forEach(BackupService::deleteQuietly);
-      } catch (IOException ignored) {
-        // staging already gone
+      deleteTree(staging);
+    }
+  }
+
+  /**
+   * Puts a closed database file in place of the data folder's, the current one kept beside it as
+   * {@code passerelle.mv.db.before-restore-<time>}. Three renames in one folder; killed between any
+   * two, {@link #finishInterruptedRestore} completes or forgets the swap at the next open, so the
+   * folder never ends up without a database.
+   */
+  static void swapIn(Path dataDir, Path restoredFile) throws IOException {
+    Path incoming = dataDir.resolve(DB_ENTRY + RESTORING);
+    Files.move(restoredFile, incoming, StandardCopyOption.REPLACE_EXISTING);
+    Path current = dataDir.resolve(DB_ENTRY);
+    if (Files.exists(current)) {
+      String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
+      Files.move(current, dataDir.resolve(DB_ENTRY + ".before-restore-" + stamp));
+    }
+    Files.move(incoming, current, StandardCopyOption.ATOMIC_MOVE);
+    // what the old file's last session left to check or finish does not apply to this one
+    Files.deleteIfExists(dataDir.resolve(Database.OPEN_MARKER));
+    new Journal(dataDir).clearAll();
+  }
+
+  /**
+   * Completes a restore killed between its renames (see {@link #swapIn}); called before opening.
+   */
+  public static void finishInterruptedRestore(Path dataDir) {
+    Path incoming = dataDir.resolve(DB_ENTRY + RESTORING);
+    if (!Files.exists(incoming)) {
+      return;
+    }
+    try {
+      Path current = dataDir.resolve(DB_ENTRY);
+      if (Files.exists(current)) {
+        Files.delete(incoming); // killed before the current file was set aside: not restored
+      } else {
+        Files.move(incoming, current, StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(dataDir.resolve(Database.OPEN_MARKER));
+        new Journal(dataDir).clearAll();
       }
-      deleteQuietly(staging);
+    } catch (IOException e) {
+      throw new DatabaseException(
+          "Cannot finish the restore interrupted in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The office of the data folder's current database; fails clearly if another Passerelle has it
+   * open (and makes sure the folder exists and is writable); empty if it cannot be read (damaged).
+   */
+  private static Optional<Owner> currentOwner(Path dataDir) {
+    try (Database current = Database.open(dataDir)) {
+      return owner(current.dsl());
+    } catch (RuntimeException e) {
+      if (e instanceof DatabaseException
+          && e.getCause() instanceof java.sql.SQLException q
+          && q.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        throw e;
+      }
+      return Optional.empty(); // the current database cannot be read (damaged): replaced
     }
   }
 
@@ -223,6 +279,17 @@ public final class BackupService {
       return p;
     } catch (IOException e) {
       throw new InvalidInputException(file + " is not a Passerelle backup.", e);
+    }
+  }
+
+  static void deleteTree(Path p) {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (var all = Files.walk(p)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(BackupService::deleteQuietly);
+    } catch (IOException ignored) {
+      // best effort
     }
   }
 

@@ -5,6 +5,7 @@ import static fr.passerelle.db.jooq.Tables.REPLICA;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -25,38 +26,110 @@ public final class Database implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Database.class.getName());
   public static final String FILE_NAME = "passerelle";
 
+  /**
+   * In the data folder while the database is open; found at the next open, it says the last session
+   * did not close (crash, kill, power cut) and the database must be checked. It is removed at a
+   * clean close, once any check that was due has passed ({@link #verified()}).
+   */
+  public static final String OPEN_MARKER = "passerelle.open";
+
+  /** The journal note of tables a check found damaged ({@link #needsCheck}). */
+  static final String DAMAGE_NOTE = "damage";
+
+  /** The data folder's own temporary folder, emptied at each open ({@link #tempDir()}). */
+  static final String TEMP_DIR = "tmp";
+
   private final Path dataDir;
   private final JdbcConnectionPool pool;
+  private final Connection keeper;
   private final DSLContext dsl;
+  private final boolean uncleanShutdown;
+  private volatile boolean verified;
+  private volatile boolean keepMarker;
+  private boolean closed;
 
-  private Database(Path dataDir, JdbcConnectionPool pool) {
+  private Database(Path dataDir, JdbcConnectionPool pool, Connection keeper, boolean unclean) {
     this.dataDir = dataDir;
     this.pool = pool;
+    this.keeper = keeper;
+    this.uncleanShutdown = unclean;
     this.dsl = DSL.using(pool, SQLDialect.H2);
+  }
+
+  /** True if the last session on this data folder did not close cleanly (or its check failed). */
+  public boolean uncleanShutdown() {
+    return uncleanShutdown;
+  }
+
+  /**
+   * The check due after an unclean shutdown passed: a clean close may forget about it, and the
+   * journal's notes of interrupted writes are done with (but those an import resumes from).
+   */
+  public void verified() {
+    this.verified = true;
+    Journal journal = new Journal(dataDir);
+    for (Journal.Entry e : journal.leftovers()) {
+      if (e.detail(Journal.KEEP_FILE) == null) {
+        journal.end(e); // checked: only an interrupted import still needs its note (to resume)
+      }
+    }
+  }
+
+  /**
+   * A check found these tables damaged: the next open checks them again (and refuses to serve until
+   * the way back is taken), however this session ends.
+   */
+  public void needsCheck(java.util.Collection<String> tables) {
+    new Journal(dataDir).begin(DAMAGE_NOTE, tables, java.util.Map.of());
+    this.verified = false;
+    this.keepMarker = true;
   }
 
   /** Opens (creating if needed) and migrates the database in {@code dataDir}. */
   public static Database open(Path dataDir) {
     prepareDir(dataDir);
-    String url =
-        "jdbc:h2:file:" + dataDir.resolve(FILE_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-    pool.setMaxConnections(16);
-    try (Connection c = pool.getConnection()) {
-      c.isValid(1);
+    BackupService.finishInterruptedRestore(dataDir);
+    String url = url(dataDir);
+    Connection keeper;
+    try {
+      keeper = DriverManager.getConnection(url, "sa", "");
     } catch (SQLException e) {
-      pool.dispose();
+      if (unreadableAfterCrash(dataDir, e)) {
+        throw DatabaseDamagedException.unreadable(dataDir, e);
+      }
       throw translate(dataDir, e);
     }
-    Database db = new Database(dataDir, pool);
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+    pool.setMaxConnections(16);
+    Path marker = dataDir.resolve(OPEN_MARKER);
+    boolean unclean = Files.exists(marker);
+    Database db = new Database(dataDir, pool, keeper, unclean);
     try {
+      removeLeftovers(dataDir);
+      if (!unclean) {
+        Files.writeString(marker, "open since " + OffsetDateTime.now() + "\n");
+      }
       db.migrate();
       db.ensureReplica();
+    } catch (java.io.IOException e) {
+      db.close();
+      throw new DatabaseException("Cannot write in the data folder " + dataDir + ": " + e, e);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
     return db;
+  }
+
+  /**
+   * The H2 URL of a data folder's database, H2's settings left as they are: {@code WRITE_DELAY=0}
+   * (each commit stored by its own thread, no background writer) did not keep a killed commit whole
+   * either (ADR 0080), and costs the background serialization.
+   */
+  static String url(Path dataDir) {
+    return "jdbc:h2:file:"
+        + dataDir.resolve(FILE_NAME).toAbsolutePath()
+        + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
   private static void prepareDir(Path dataDir) {
@@ -81,6 +154,17 @@ public final class Database implements AutoCloseable {
       return "a file of that name is in the way";
     }
     return e.getReason() != null ? e.getReason() : e.getMessage();
+  }
+
+  /**
+   * H2 refused to open a file a session did not close, as a kill can leave it ({@code Chunk … not
+   * found}, a corrupted file): damage, said with its way back, not "not a Passerelle database".
+   */
+  private static boolean unreadableAfterCrash(Path dataDir, SQLException e) {
+    int code = e.getErrorCode();
+    return Files.exists(dataDir.resolve(OPEN_MARKER))
+        && Files.exists(dataDir.resolve(FILE_NAME + ".mv.db"))
+        && (code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.FILE_CORRUPTED_1);
   }
 
   static DatabaseException translate(Path dataDir, SQLException e) {
@@ -171,37 +255,119 @@ public final class Database implements AutoCloseable {
     return dataDir.resolve(FILE_NAME + ".mv.db");
   }
 
-  /** Rewrites the file without its free space (after large imports). */
-  public void compact() {
-    try (Connection c = pool.getConnection();
-        java.sql.Statement s = c.createStatement()) {
-      s.execute("SHUTDOWN COMPACT");
-    } catch (SQLException e) {
-      // H2 closes the database while answering: "database is closed" means it is done.
-      if (!isClosedAnswer(e)) {
-        throw new DatabaseException("Cannot compact the database: " + e.getMessage(), e);
-      }
+  /**
+   * The data folder's private temporary folder (copies of the sync files being imported...):
+   * emptied each time the database opens, so nothing a crash leaves there outlives the next start.
+   */
+  public Path tempDir() {
+    Path tmp = dataDir.resolve(TEMP_DIR);
+    try {
+      Files.createDirectories(tmp);
+    } catch (java.io.IOException e) {
+      throw new DatabaseException("Cannot write in the data folder " + dataDir + ": " + e, e);
     }
+    return tmp;
   }
 
   /**
-   * Closes the database file. H2 answers its own {@code SHUTDOWN} with "database is closed" (the
-   * statement's connection goes with it): expected. Anything else is logged, not thrown, so the
-   * pool is still released.
+   * Files a killed process left in the data folder: its temporary folder (except what an
+   * interrupted sync import still needs, named in {@code keep}), the staging folders of a restore,
+   * the partial files of a backup. Called once the database is open, so no other Passerelle uses
+   * the folder.
+   */
+  static void removeLeftovers(Path dataDir) throws java.io.IOException {
+    Path tmp = dataDir.resolve(TEMP_DIR);
+    java.util.Set<String> keep = keptTempFiles(dataDir);
+    if (Files.isDirectory(tmp)) {
+      try (var files = Files.list(tmp)) {
+        for (Path f : files.toList()) {
+          if (!keep.contains(f.getFileName().toString())) {
+            BackupService.deleteTree(f);
+          }
+        }
+      }
+    }
+    try (var files = Files.list(dataDir)) {
+      for (Path f : files.toList()) {
+        String n = f.getFileName().toString();
+        if (n.startsWith("restore-") && Files.isDirectory(f)) {
+          BackupService.deleteTree(f);
+        }
+      }
+    }
+    AutoBackups.removePartialFiles(dataDir);
+  }
+
+  /** Temporary files the journal's notes still need (an interrupted import resumes from them). */
+  private static java.util.Set<String> keptTempFiles(Path dataDir) {
+    java.util.Set<String> keep = new java.util.HashSet<>();
+    for (Journal.Entry e : new Journal(dataDir).leftovers()) {
+      String f = e.detail(Journal.KEEP_FILE);
+      if (f != null) {
+        keep.add(Path.of(f).getFileName().toString());
+      }
+    }
+    return keep;
+  }
+
+  /**
+   * Writes what is committed to the file now. H2 stores commits in the background (every 500 ms): a
+   * process killed in between loses its last commits, whole. What a journal note or a kept file
+   * stands for must be on disk before they go (ADR 0080: seen by the crash harness).
+   */
+  public void storeNow() {
+    try (Connection c = pool.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("CHECKPOINT");
+    } catch (SQLException e) {
+      throw new DatabaseException("Cannot write the database in " + dataDir + ": " + e, e);
+    }
+  }
+
+  /** Rewrites the file without its free space (after large imports), and closes the database. */
+  public void compact() {
+    shutdown("SHUTDOWN COMPACT");
+  }
+
+  /**
+   * Closes the database file. The pool's connections are closed first, while the database is still
+   * open (closing a pooled connection after {@code SHUTDOWN} leaves a "Database is already closed"
+   * in {@code passerelle.trace.db}); then {@code SHUTDOWN} runs on the connection that kept the
+   * database open. Failures are logged, not thrown.
    */
   @Override
   public void close() {
-    try (Connection c = pool.getConnection();
-        java.sql.Statement s = c.createStatement()) {
-      s.execute("SHUTDOWN");
+    shutdown("SHUTDOWN");
+  }
+
+  private synchronized void shutdown(String statement) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    pool.dispose();
+    boolean clean = false;
+    try (java.sql.Statement s = keeper.createStatement()) {
+      s.execute(statement);
+      clean = true;
     } catch (SQLException e) {
-      if (!isClosedAnswer(e)) {
+      clean = isClosedAnswer(e);
+      if (!clean) {
         LOG.log(System.Logger.Level.WARNING, "Closing the database in " + dataDir + " failed", e);
       }
-    } catch (IllegalStateException e) {
-      // the pool was already disposed: closed before
     }
-    pool.dispose();
+    try {
+      keeper.close();
+    } catch (SQLException e) {
+      LOG.log(System.Logger.Level.DEBUG, "closing the keeper connection", e);
+    }
+    if (clean && !keepMarker && (!uncleanShutdown || verified)) {
+      try {
+        Files.deleteIfExists(dataDir.resolve(OPEN_MARKER));
+      } catch (java.io.IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "Cannot remove " + OPEN_MARKER, e);
+      }
+    }
   }
 
   private static boolean isClosedAnswer(SQLException e) {

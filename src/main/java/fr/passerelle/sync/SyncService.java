@@ -103,6 +103,24 @@ public final class SyncService {
     return SyncDigest.compute(db.dsl());
   }
 
+  /**
+   * Reads every table through each of its indexes (ADR 0080). A damage found is noted so that the
+   * next start offers the way back (rebuild, or restore the automatic backup).
+   */
+  public fr.passerelle.db.IntegrityCheck.Result checkDatabase(
+      fr.passerelle.core.Progress progress) {
+    var r = fr.passerelle.db.IntegrityCheck.all(db.dataSource(), progress);
+    if (!r.ok()) {
+      db.needsCheck(r.damagedTables());
+    }
+    return r;
+  }
+
+  /** The newest automatic backup of this data folder, if any. */
+  public java.util.Optional<fr.passerelle.db.AutoBackups.Backup> lastAutomaticBackup() {
+    return fr.passerelle.db.AutoBackups.latest(db.dataDir());
+  }
+
   /** This replica's state for {@code sync status}. */
   public record Status(
       UUID replicaId,

@@ -7,7 +7,10 @@ import fr.passerelle.accounts.ui.LockViewModel;
 import fr.passerelle.accounts.ui.SignInView;
 import fr.passerelle.accounts.ui.SignInViewModel;
 import fr.passerelle.app.Services;
+import fr.passerelle.app.WayBack;
 import fr.passerelle.core.UserFacingException;
+import fr.passerelle.db.AutoBackups;
+import fr.passerelle.db.DatabaseDamagedException;
 import fr.passerelle.security.Principal;
 import fr.passerelle.security.SignInService;
 import fr.passerelle.ui.setup.SetupView;
@@ -23,6 +26,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
@@ -138,6 +143,12 @@ public final class AppController implements AutoCloseable {
     locale = o.locale();
     officeName = o.office();
     LOG.info("database opened in {}", dataDir);
+    Services s = services;
+    tasks.submit(
+        new Messages(o.locale()).get("app.dailyBackup"),
+        p -> s.takeDailyBackupIfDue(),
+        taken -> LOG.info("daily automatic backup taken: {}", taken),
+        e -> LOG.warn("the daily automatic backup failed", e));
     if (!o.hasAccount()) {
       showSetup(
           o.hasOffice()
@@ -145,6 +156,9 @@ public final class AppController implements AutoCloseable {
               : SetupViewModel.Mode.OFFICE_AND_ADMINISTRATOR);
     } else {
       showSignIn();
+    }
+    if (s.repairedAtOpen()) {
+      notify(new Messages(o.locale()).get("db.repairedAtOpen"));
     }
   }
 
@@ -269,6 +283,10 @@ public final class AppController implements AutoCloseable {
 
   private void failedToOpen(Throwable e) {
     Messages m = new Messages(Messages.FRENCH);
+    if (e instanceof DatabaseDamagedException damaged) {
+      offerWayBack(m, damaged);
+      return;
+    }
     String detail =
         e instanceof UserFacingException ? e.getMessage() : m.get("error.unexpected", e);
     LOG.error("cannot open the database in {}", dataDir, e);
@@ -284,6 +302,73 @@ public final class AppController implements AutoCloseable {
     alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
     alert.setOnHidden(ev -> onFatal.run());
     alert.show();
+  }
+
+  /**
+   * The integrity check found the database damaged after a crash (ADR 0080): says so in French and
+   * offers the ways back — rebuild from what can be read, or restore the automatic backup — then
+   * opens the repaired folder.
+   */
+  private void offerWayBack(Messages m, DatabaseDamagedException e) {
+    LOG.error(
+        "the database in {} is damaged: {}",
+        dataDir,
+        e.unreadable() ? e.getMessage() : e.result().problems());
+    Alert alert = new Alert(Alert.AlertType.ERROR);
+    alert.initOwner(stage);
+    alert.setTitle(m.get("app.title"));
+    alert.setHeaderText(m.get("db.damaged.header"));
+    Label text = new Label(m.describe(e) + "\n\n" + m.get("error.open.logs", logFile));
+    text.setWrapText(true);
+    text.setId("damaged-text");
+    text.setMaxWidth(560);
+    alert.getDialogPane().setContent(text);
+    alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+    ButtonType rebuild = new ButtonType(m.get("db.rebuild"), ButtonBar.ButtonData.OK_DONE);
+    ButtonType restore = new ButtonType(m.get("db.restoreBackup"), ButtonBar.ButtonData.OTHER);
+    ButtonType quit = new ButtonType(m.get("db.quit"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    alert.getButtonTypes().clear();
+    if (!e.unreadable()) {
+      alert.getButtonTypes().add(rebuild); // H2 reads what it can of a file it opens
+    }
+    if (AutoBackups.latest(dataDir).isPresent()) {
+      alert.getButtonTypes().add(restore);
+    }
+    alert.getButtonTypes().add(quit);
+    alert
+        .showAndWait()
+        .ifPresentOrElse(
+            choice -> {
+              if (choice == quit) {
+                onFatal.run();
+                return;
+              }
+              scene.setRoot(splash(m, m.get("db.repairing")));
+              tasks.submit(
+                  m.get("db.repairing"),
+                  p -> {
+                    String notice;
+                    if (choice == rebuild) {
+                      WayBack.Outcome o = WayBack.rebuild(dataDir, p);
+                      notice = m.get("db.rebuilt", o.peersRolledBack());
+                    } else {
+                      WayBack.Outcome o = WayBack.restoreLatestBackup(dataDir);
+                      notice =
+                          m.get(
+                              "db.restored",
+                              java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                                  .withZone(ZoneId.systemDefault())
+                                  .format(o.backup().at()));
+                    }
+                    return new Object[] {Opened.open(opener.open(dataDir)), notice};
+                  },
+                  r -> {
+                    opened((Opened) r[0]);
+                    notify((String) r[1]);
+                  },
+                  this::failedToOpen);
+            },
+            onFatal);
   }
 
   private void showSetup(SetupViewModel.Mode mode) {
@@ -409,11 +494,15 @@ public final class AppController implements AutoCloseable {
   }
 
   private static Parent splash(Messages m) {
+    return splash(m, m.get("splash.opening"));
+  }
+
+  private static Parent splash(Messages m, String doing) {
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.setPrefSize(48, 48);
     Label name = new Label(m.get("app.title"));
     name.getStyleClass().add("title-1");
-    Label what = new Label(m.get("splash.opening"));
+    Label what = new Label(doing);
     what.getStyleClass().add("text-muted");
     VBox box = new VBox(16, name, spinner, what);
     box.setAlignment(Pos.CENTER);

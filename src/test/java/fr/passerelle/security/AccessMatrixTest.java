@@ -154,7 +154,7 @@ class AccessMatrixTest {
     rule("StatsService", DATA_EXPORT, "exporting");
 
     rule("SyncService", ACCESSOR, "identity", "peers", "exporter", "importer", "conflicts");
-    rule("SyncService", COUNTS, "digest", "status");
+    rule("SyncService", COUNTS, "digest", "status", "checkDatabase", "lastAutomaticBackup");
     rule("Identity", OFFICES, "keys", "office", "organisation", "replicaId", "card");
     rule("Peers", OFFICES, "read", "all", "find", "active");
     rule("Peers", SYNC_TRUST, "trust", "revoke");
@@ -162,6 +162,12 @@ class AccessMatrixTest {
     rule("Conflicts", SYNC_EXCHANGE, "open", "keep", "restore", "mergeFields");
     rule("SyncExporter", SYNC_EXCHANGE, "exportTo", "exportAll");
     rule("SyncImporter", SYNC_EXCHANGE, "importFile");
+    rule(
+        "SyncImporter",
+        new Open(
+            "recovery when the folder opens, before any sign-in: finishes an import already"
+                + " begun by an account that held the permission (ADR 0080)"),
+        "finishInterrupted");
 
     rule("OfficeService", SETTINGS_MANAGE, "init", "updateContact");
     rule("OfficeService", OFFICES, "contact");

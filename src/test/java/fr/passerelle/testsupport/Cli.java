@@ -77,7 +77,7 @@ public final class Cli {
             new PrintWriter(out, true),
             new PrintWriter(err, true),
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            d -> Services.open(d, WallClock.system(), TestServices.FAST));
+            (d, recovery) -> Services.open(d, WallClock.system(), TestServices.FAST, recovery));
     return new Result(code, out.toString(), err.toString());
   }
 }

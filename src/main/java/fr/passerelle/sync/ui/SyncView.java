@@ -152,6 +152,10 @@ public final class SyncView implements FeatureView {
     digest.textProperty().bind(vm.digest());
     digest.setStyle("-fx-font-family: monospace; -fx-font-size: 1.2em;");
     digestButton.setOnAction(e -> vm.computeDigest());
+    Button checkButton = new Button(m.get("sync.check.button"));
+    checkButton.setId("sync-check");
+    checkButton.disableProperty().bind(vm.busy());
+    checkButton.setOnAction(e -> vm.checkDatabase());
 
     CheckBox watch = new CheckBox(m.get("sync.watch.label"));
     Label watched = new Label();
@@ -184,7 +188,7 @@ public final class SyncView implements FeatureView {
             actions,
             drop,
             message,
-            new HBox(8, digestButton, digest),
+            new HBox(8, digestButton, digest, checkButton),
             new HBox(8, watch, watched));
     top.setPadding(new Insets(12));
     VBox.setVgrow(peers, Priority.ALWAYS);
