@@ -31,6 +31,7 @@ import org.jooq.DSLContext;
  * is its caller's to check ({@link RestoreCheck}), before anything is replaced.
  */
 public final class BackupService {
+  private static final System.Logger LOG = System.getLogger(BackupService.class.getName());
   static final String MARKER = "passerelle-backup.properties";
   static final String DB_ENTRY = Database.FILE_NAME + ".mv.db";
   static final String RESTORING = ".restoring";
@@ -79,7 +80,7 @@ public final class BackupService {
       Files.createDirectories(parent);
       tmp = Files.createTempFile(parent, TEMP_PREFIX, ".zip");
       Files.delete(tmp);
-      db.dsl().execute("BACKUP TO '" + tmp.toString().replace("'", "''") + "'");
+      copyChecked(db, tmp);
       part = Files.createTempFile(parent, TEMP_PREFIX, ".part");
       try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part));
           ZipInputStream h2 = new ZipInputStream(Files.newInputStream(tmp))) {
@@ -118,6 +119,116 @@ public final class BackupService {
       deleteQuietly(tmp);
       deleteQuietly(part);
     }
+  }
+
+  /** How many times a backup is made again when its copy is not the database it was made of. */
+  private static final int BACKUP_ATTEMPTS = 5;
+
+  /**
+   * A copy of the database into {@code zip}, checked (ADR 0125). H2's {@code BACKUP TO} copies its
+   * file as it is on disk, which can still be an older version of the database (in a new
+   * installation: the one it was copied from, without its office) or not open at all ("File
+   * corrupted in chunk …", "Chunk 33 not found"); a flush or {@code CHECKPOINT SYNC} before does
+   * not change it. So the copy is opened and compared with the database (its current replica,
+   * counters and office); a copy that differs or does not open is made again from the committed
+   * data itself (SQL dump loaded into a new file), and checked the same way.
+   */
+  private static void copyChecked(Database db, Path zip) throws IOException {
+    String sql = "BACKUP TO '" + zip.toString().replace("'", "''") + "'";
+    for (int attempt = 1; ; attempt++) {
+      Files.deleteIfExists(zip);
+      String live = state(db.dsl());
+      if (attempt == 1) {
+        db.dsl().execute(sql);
+      } else {
+        dumpAndReload(db, zip);
+      }
+      String copied = stateOfCopy(zip);
+      if (live.equals(copied)) {
+        return;
+      }
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "backup attempt " + attempt + " copied another state (" + copied + ") than " + live);
+      if (attempt == BACKUP_ATTEMPTS) {
+        throw new DatabaseException(
+            "Cannot write a consistent backup of "
+                + db.dataDir()
+                + " (tried "
+                + BACKUP_ATTEMPTS
+                + " times): close the other windows using it, then try again.");
+      }
+    }
+  }
+
+  /**
+   * A copy that does not depend on the file H2 has on disk: the database as SQL ({@code SCRIPT},
+   * one statement, so one consistent view), loaded into a new file, which goes into {@code zip} as
+   * {@code BACKUP TO} would put it.
+   */
+  private static void dumpAndReload(Database db, Path zip) throws IOException {
+    Path work = Files.createTempDirectory(zip.toAbsolutePath().getParent(), ".passerelle-dump");
+    try {
+      Path sql = work.resolve("dump.sql");
+      db.dsl().execute("SCRIPT TO '" + sql.toString().replace("'", "''") + "'");
+      String url = "jdbc:h2:file:" + work.resolve(Database.FILE_NAME).toAbsolutePath();
+      try (java.sql.Connection c = new org.h2.Driver().connect(url, credentials());
+          java.sql.Statement s = c.createStatement()) {
+        s.execute("RUNSCRIPT FROM '" + sql.toString().replace("'", "''") + "'");
+      } catch (java.sql.SQLException e) {
+        throw new DatabaseException("Cannot write the backup: " + e.getMessage(), e);
+      }
+      try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+        out.putNextEntry(new ZipEntry(DB_ENTRY));
+        Files.copy(work.resolve(DB_ENTRY), out);
+        out.closeEntry();
+      }
+    } finally {
+      try (var files = Files.list(work)) {
+        files.forEach(BackupService::deleteQuietly);
+      }
+      deleteQuietly(work);
+    }
+  }
+
+  /** The current replica, its counters and its office: what any commit of replicated data moves. */
+  private static String state(DSLContext ctx) {
+    var r = ctx.selectFrom(REPLICA).where(REPLICA.IS_CURRENT.isTrue()).fetchOne();
+    return r == null
+        ? "no replica"
+        : r.getId() + "/" + r.getSeq() + "/" + r.getChangeSeq() + "/" + r.getOfficeId();
+  }
+
+  /** {@link #state} of the database in an H2 backup ZIP, or why it cannot be read. */
+  private static String stateOfCopy(Path zip) throws IOException {
+    Path dir = Files.createTempDirectory(zip.toAbsolutePath().getParent(), ".passerelle-check");
+    try {
+      try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+        for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+          if (e.getName().endsWith(".mv.db")) {
+            Files.copy(in, dir.resolve(DB_ENTRY));
+          }
+        }
+      }
+      String url = "jdbc:h2:file:" + dir.resolve(Database.FILE_NAME).toAbsolutePath();
+      try (java.sql.Connection c = new org.h2.Driver().connect(url, credentials())) {
+        return state(org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.H2));
+      } catch (java.sql.SQLException | RuntimeException e) {
+        return "unreadable: " + e.getMessage();
+      }
+    } finally {
+      try (var files = Files.list(dir)) {
+        files.forEach(BackupService::deleteQuietly);
+      }
+      deleteQuietly(dir);
+    }
+  }
+
+  private static Properties credentials() {
+    Properties p = new Properties();
+    p.setProperty("user", "sa");
+    p.setProperty("password", "");
+    return p;
   }
 
   /**
