@@ -87,7 +87,9 @@ public final class Services implements AutoCloseable {
     this.sourcing = new SourcingService(db, writer, offices, offersModule, clock, access);
     this.training =
         new TrainingService(db, writer, clock, new FundingRuleService(db, clock, access), access);
-    this.trainingQueries = new fr.passerelle.training.TrainingQueries(db, access);
+    this.trainingQueries =
+        new fr.passerelle.training.TrainingQueries(
+            db, access, () -> offersModule.hardToFill().hardToFillRomeCodes());
     this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock, access);
     this.meetings = new MeetingService(db, writer, clock, search, access);
     this.sync = new SyncService(db, writer, offices, clock, search, access);

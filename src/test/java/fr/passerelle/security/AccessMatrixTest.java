@@ -106,7 +106,7 @@ class AccessMatrixTest {
     rule("SourcingService", LISTS_WRITE, "create", "add", "move", "remove", "close");
     rule("SourcingService", LISTS_READ, "eligibility", "defaultOwner", "lists", "find", "entries");
 
-    rule("TrainingService", REFERENCE, "today");
+    rule("TrainingService", REFERENCE, "today", "allows");
     rule("TrainingService", ACCESSOR, "rules");
     rule("TrainingService", TRAINING_WRITE, "create", "update", "move", "recordOutcome", "delete");
     rule(
@@ -141,7 +141,13 @@ class AccessMatrixTest {
     rule("OfferService", OFFERS_READ, "find", "findAll", "employerNames");
     rule("TensionService", OFFERS_WRITE, "set");
     rule("TensionService", OFFERS_READ, "inTension");
-    rule("HardToFillService", OFFERS_READ, "settings", "openOffers", "signalOf");
+    rule(
+        "HardToFillService",
+        OFFERS_READ,
+        "settings",
+        "openOffers",
+        "signalOf",
+        "hardToFillRomeCodes");
     rule("HardToFillService", SETTINGS_MANAGE, "saveSettings");
     rule("OccupationTableService", OFFERS_READ, "rows");
     rule("MatchingService", CANDIDATES_READ, "candidatesFor", "offersFor");

@@ -54,7 +54,7 @@ final class TargetPane extends BorderPane {
     ctx.tasks()
         .submit(
             ctx.messages().get("training.loading"),
-            p -> ctx.services().trainingQueries().byTarget(ctx.services().training().today(), only),
+            p -> ctx.services().trainingQueries().byTarget(only),
             rows::setAll,
             e -> {});
   }

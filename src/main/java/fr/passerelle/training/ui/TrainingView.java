@@ -109,7 +109,11 @@ public final class TrainingView implements FeatureView {
     bar.setPadding(new Insets(8));
     BorderPane board = new BorderPane();
     board.setTop(new javafx.scene.layout.VBox(bar, new HBox(12, error, info)));
-    SplitPane split = new SplitPane(new BoardPane(vm, m), right);
+    ScrollPane boardScroll = new ScrollPane(new BoardPane(vm, m));
+    boardScroll.setId("training-board");
+    boardScroll.setFitToHeight(true);
+    boardScroll.setFitToWidth(true);
+    SplitPane split = new SplitPane(boardScroll, right);
     split.setDividerPositions(0.62);
     board.setCenter(split);
     targets = new TargetPane(ctx);
