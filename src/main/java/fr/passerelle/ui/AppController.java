@@ -144,11 +144,6 @@ public final class AppController implements AutoCloseable {
     officeName = o.office();
     LOG.info("database opened in {}", dataDir);
     Services s = services;
-    tasks.submit(
-        new Messages(o.locale()).get("app.dailyBackup"),
-        p -> s.takeDailyBackupIfDue(),
-        taken -> LOG.info("daily automatic backup taken: {}", taken),
-        e -> LOG.warn("the daily automatic backup failed", e));
     if (!o.hasAccount()) {
       showSetup(
           o.hasOffice()
@@ -192,11 +187,25 @@ public final class AppController implements AutoCloseable {
         hasOffice -> {
           if (hasOffice) {
             showShell(locale, null);
+            takeDailyBackup();
           } else {
             showSetup(SetupViewModel.Mode.OFFICE_ONLY);
           }
         },
         this::failedToOpen);
+  }
+
+  /**
+   * The daily automatic backup (ADR 0080), in the background once someone signed in to an
+   * installation with an office (nothing to keep before; and not racing the set-up's writes).
+   */
+  private void takeDailyBackup() {
+    Services s = services;
+    tasks.submit(
+        new Messages(locale).get("app.dailyBackup"),
+        p -> s.takeDailyBackupIfDue(),
+        taken -> LOG.info("daily automatic backup taken: {}", taken),
+        e -> LOG.warn("the daily automatic backup failed", e));
   }
 
   /** Choosing a password: required after a reset (else sign out), or asked from the menu. */
