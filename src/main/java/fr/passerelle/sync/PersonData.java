@@ -172,7 +172,12 @@ final class PersonData {
   /** {@code r}, a version of {@code t}, is health data. */
   static boolean isSensitive(Table<?> t, Record r) {
     Sensitive s = SENSITIVE.get(t.getName().toUpperCase());
-    return s != null && s.values().contains(r.get(t.field(s.column()), String.class));
+    if (s == null) {
+      return false;
+    }
+    // a tombstone has no value left (List.of(...).contains(null) throws): not sensitive by itself
+    String value = r.get(t.field(s.column()), String.class);
+    return value != null && s.values().contains(value);
   }
 
   private static Field<UUID> ccField(String name) {
