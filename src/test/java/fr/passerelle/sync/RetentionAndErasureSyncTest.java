@@ -59,7 +59,8 @@ class RetentionAndErasureSyncTest {
     seed.criterion(p, "DELD");
     seed.occupation(p, "N1101");
     seed.entry(seed.list("Caristes Toulouse", null), p, "PROPOSED");
-    seed.participant(seed.meeting("Job dating logistique", LocalDateTime.of(2026, 1, 20, 9, 0)), p, "PRESENT");
+    seed.participant(
+        seed.meeting("Job dating logistique", LocalDateTime.of(2026, 1, 20, 9, 0)), p, "PRESENT");
     UUID path = seed.path(p, "CACES R489", LocalDate.of(2026, 3, 1), null);
     seed.event(path, "IN_TRAINING", "entrée en formation");
     return p;
@@ -155,7 +156,11 @@ class RetentionAndErasureSyncTest {
         .containsEntry("candidate", 1)
         .containsEntry("training_event", 1)
         .containsEntry("meeting_participant", 1);
-    assertThat(a.dsl().fetchCount(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq("PERSON_ERASED").and(AUDIT_ENTRY.PERSON_ID.eq(p))))
+    assertThat(
+            a.dsl()
+                .fetchCount(
+                    AUDIT_ENTRY,
+                    AUDIT_ENTRY.ACTION.eq("PERSON_ERASED").and(AUDIT_ENTRY.PERSON_ID.eq(p))))
         .isEqualTo(1);
     a.sendTo(t);
     a.sendTo(b);
