@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What is due on {@code asOf}, listed for a manager to confirm. {@code heldElsewhere}: inactive
- * persons another organisation follows, left to it (its erasure reaches this office by sync).
+ * What is due on {@code asOf}, listed for a manager to confirm. {@code heldElsewhere}: persons
+ * another organisation follows with records due here, left to it (its purge reaches this office by
+ * sync).
  */
 public record PurgeProposal(
     UUID id,

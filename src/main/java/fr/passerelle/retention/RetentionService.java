@@ -164,16 +164,20 @@ public final class RetentionService {
             cfg -> {
               DSLContext tx = cfg.dsl();
               List<DueItem> due = new DueRecords(tx, clock.zone(), today).due(months(tx));
-              int elsewhere = 0;
+              // what is about a person another organisation follows is that organisation's to
+              // purge (its rules, its tombstones reach us): never proposed here
+              Map<UUID, Boolean> followedElsewhere = new HashMap<>();
               List<DueItem> kept = new ArrayList<>();
               for (DueItem i : due) {
-                if (i.kind() == RecordKind.CANDIDATE_INACTIVE
-                    && erasure.refusal(tx, CANDIDATE, i.rowId()).isPresent()) {
-                  elsewhere++;
-                } else {
+                boolean elsewhere =
+                    i.personId() != null
+                        && followedElsewhere.computeIfAbsent(
+                            i.personId(), p -> erasure.refusal(tx, CANDIDATE, p).isPresent());
+                if (!elsewhere) {
                   kept.add(i);
                 }
               }
+              int elsewhere = (int) followedElsewhere.values().stream().filter(b -> b).count();
               tx.update(RETENTION_PROPOSAL)
                   .set(RETENTION_PROPOSAL.STATUS, PurgeProposal.Status.SUPERSEDED.name())
                   .where(RETENTION_PROPOSAL.STATUS.eq(PurgeProposal.Status.OPEN.name()))

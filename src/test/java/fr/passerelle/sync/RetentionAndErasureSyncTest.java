@@ -134,6 +134,32 @@ class RetentionAndErasureSyncTest {
     assertThat(b.digest()).isEqualTo(a.digest());
   }
 
+  /**
+   * A partner's rule never erases, through sync, what the person's own organisation keeps: her list
+   * entry is due at both offices, but only France Travail, which follows her, proposes it.
+   */
+  @Test
+  void aPartnerLeavesThePersonsItDoesNotFollowToTheirOrganisation() {
+    UUID p = sharedPerson(a);
+    exchange();
+    advanceAll(790 * DAY);
+    a.renameCandidate(p, "Garnier-Roux"); // a contact: she is not inactive
+    a.sendTo(t);
+    advanceAll(10 * DAY); // her list entry, unchanged for 800 days, is due
+
+    PurgeProposal atPartner = t.services.retention().propose();
+    assertThat(atPartner.lines()).noneMatch(l -> p.equals(l.item().personId()));
+    assertThat(atPartner.heldElsewhere()).isEqualTo(1);
+    PurgeProposal atOwner = a.services.retention().propose();
+    assertThat(atOwner.lines())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.item().kind()).isEqualTo(RecordKind.SOURCING_ENTRY);
+              assertThat(l.item().personId()).isEqualTo(p);
+            });
+  }
+
   @Test
   void anErasureReachesEveryOfficeHoldingACopy() {
     UUID p = sharedPerson(a);
