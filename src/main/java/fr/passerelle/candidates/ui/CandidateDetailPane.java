@@ -195,6 +195,7 @@ final class CandidateDetailPane extends BorderPane {
     erase = new javafx.scene.control.MenuItem(msg.get("rights.erase"));
     rights = new javafx.scene.control.MenuButton(msg.get("rights.menu"), null, exportAll, erase);
     rights.setId("person-rights");
+    rights.setMinWidth(Region.USE_PREF_SIZE); // the message beside it shrinks, not the menu
     rights.setVisible(false);
     rights.managedProperty().bind(rights.visibleProperty());
     // a saved file only, with nothing unsaved on screen
