@@ -58,6 +58,8 @@ public final class Services implements AutoCloseable {
   private final AuditService audit;
   private final Backups backups;
   private boolean repairedAtOpen;
+  private final fr.passerelle.retention.RetentionService retention;
+  private final fr.passerelle.rights.PersonRightsService personRights;
 
   private Services(Database db, WallClock base, PasswordHasher.Params hashing) {
     this.db = db;
@@ -94,6 +96,8 @@ public final class Services implements AutoCloseable {
     this.meetings = new MeetingService(db, writer, clock, search, access);
     this.sync = new SyncService(db, writer, offices, clock, search, access);
     this.backups = new Backups(db, access);
+    this.retention = new fr.passerelle.retention.RetentionService(db, writer, clock, access);
+    this.personRights = new fr.passerelle.rights.PersonRightsService(db, writer, clock, access);
   }
 
   public static Services open(Path dataDir) {
@@ -284,6 +288,16 @@ public final class Services implements AutoCloseable {
 
   public SyncService sync() {
     return sync;
+  }
+
+  /** Retention rules, the monthly purge proposal and its confirmation (docs/retention.md). */
+  public fr.passerelle.retention.RetentionService retention() {
+    return retention;
+  }
+
+  /** A person's rights: everything about them (PDF, JSON), their erasure everywhere. */
+  public fr.passerelle.rights.PersonRightsService personRights() {
+    return personRights;
   }
 
   /** Stops the background work (at the end of its current short transaction), then closes. */

@@ -51,6 +51,8 @@ import picocli.CommandLine.ScopeType;
       SyncCommand.class,
       AccountsCommand.class,
       AuditCommand.class,
+      RetentionCommand.class,
+      PersonCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PasserelleCommand implements Runnable {

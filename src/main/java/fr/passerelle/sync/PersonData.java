@@ -79,6 +79,21 @@ final class PersonData {
     return c == null ? null : uuid(t, c);
   }
 
+  /**
+   * The tables whose rows name their person through a row of {@code t} (a training path's events),
+   * with the column holding that row's id.
+   */
+  static Map<Table<?>, Field<UUID>> children(Table<?> t) {
+    Map<Table<?>, Field<UUID>> out = new java.util.LinkedHashMap<>();
+    for (Table<?> c : fr.passerelle.db.ReplicatedTables.ALL) {
+      Parent p = PERSON_JOINED.get(c.getName().toUpperCase());
+      if (p != null && p.table().getName().equalsIgnoreCase(t.getName())) {
+        out.put(c, uuid(c, p.column()));
+      }
+    }
+    return out;
+  }
+
   static boolean isConflict(Table<?> t) {
     return t.getName().equalsIgnoreCase("SYNC_CONFLICT");
   }
@@ -157,7 +172,12 @@ final class PersonData {
   /** {@code r}, a version of {@code t}, is health data. */
   static boolean isSensitive(Table<?> t, Record r) {
     Sensitive s = SENSITIVE.get(t.getName().toUpperCase());
-    return s != null && s.values().contains(r.get(t.field(s.column()), String.class));
+    if (s == null) {
+      return false;
+    }
+    // a tombstone has no value left (List.of(...).contains(null) throws): not sensitive by itself
+    String value = r.get(t.field(s.column()), String.class);
+    return value != null && s.values().contains(value);
   }
 
   private static Field<UUID> ccField(String name) {

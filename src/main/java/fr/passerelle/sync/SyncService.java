@@ -65,7 +65,7 @@ public final class SyncService {
     this.db = db;
     this.identity = new Identity(db, offices);
     this.peers = new Peers(db, identity, access);
-    this.exporter = new SyncExporter(db, identity, exportSink, writer, access);
+    this.exporter = new SyncExporter(db, identity, exportSink, writer, clock, access);
     this.importer =
         new SyncImporter(
             db, identity, writer, clock, search == null ? p -> 0 : search::catchUp, access);

@@ -230,6 +230,18 @@ class AccessMatrixTest {
         "refresh");
     rule("AuditService", AUDIT_READ, "list", "export", "verify");
     rule("AuditService", REFERENCE, "today");
+
+    rule("RetentionService", new Open("the office's retention rules: no personal data"), "rules");
+    rule("RetentionService", RETENTION_RULES, "setRule");
+    rule(
+        "RetentionService",
+        RETENTION_PURGE,
+        "propose",
+        "proposal",
+        "openProposal",
+        "nextProposalDue",
+        "purge");
+    rule("PersonRightsService", PERSON_RIGHTS, "collect", "export", "erase");
   }
 
   /** Classes a service accessor returns that are not services (no rule needed): why. */

@@ -1,7 +1,5 @@
-package fr.passerelle.meetings;
+package fr.passerelle.pdf;
 
-import fr.passerelle.pdf.ArchivalPdf;
-import fr.passerelle.pdf.Tagging;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZonedDateTime;
@@ -21,18 +19,18 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * lines; every text tagged in reading order and every line an artifact ({@link Tagging}), and the
  * document finished as PDF/A-2A ({@link ArchivalPdf}).
  */
-final class PdfCanvas {
-  static final PDRectangle A4 = PDRectangle.A4;
-  static final float MARGIN = 36;
+public final class PdfCanvas {
+  public static final PDRectangle A4 = PDRectangle.A4;
+  public static final float MARGIN = 36;
 
-  final PDType0Font regular;
-  final PDType0Font bold;
+  public final PDType0Font regular;
+  public final PDType0Font bold;
   private final PDDocument doc;
   private final Tagging tagging;
   private PDPage page;
   private final Map<Integer, Boolean> glyphs = new HashMap<>();
 
-  PdfCanvas(PDDocument doc) {
+  public PdfCanvas(PDDocument doc) {
     this.doc = doc;
     this.regular = ArchivalPdf.font(doc, ArchivalPdf.REGULAR);
     this.bold = ArchivalPdf.font(doc, ArchivalPdf.BOLD);
@@ -40,12 +38,12 @@ final class PdfCanvas {
   }
 
   /** Makes the document PDF/A-2A with this title: once every page is drawn. */
-  void finish(String title, String subject, ZonedDateTime created) {
+  public void finish(String title, String subject, ZonedDateTime created) {
     ArchivalPdf.finish(doc, tagging, title, subject, created);
   }
 
   /** The text with line breaks flattened and characters the font lacks replaced by "?". */
-  String safe(String text) {
+  public String safe(String text) {
     if (text == null) {
       return "";
     }
@@ -75,7 +73,7 @@ final class PdfCanvas {
     }
   }
 
-  float width(PDType0Font font, float size, String text) {
+  public float width(PDType0Font font, float size, String text) {
     try {
       return font.getStringWidth(text) / 1000f * size;
     } catch (IOException e) {
@@ -84,7 +82,7 @@ final class PdfCanvas {
   }
 
   /** The text cut with "…" so that it fits in {@code max} points. */
-  String fit(PDType0Font font, float size, String text, float max) {
+  public String fit(PDType0Font font, float size, String text, float max) {
     String s = safe(text);
     if (width(font, size, s) <= max) {
       return s;
@@ -97,7 +95,7 @@ final class PdfCanvas {
   }
 
   /** Words of {@code text} in lines of at most {@code max} points. */
-  List<String> wrap(PDType0Font font, float size, String text, float max) {
+  public List<String> wrap(PDType0Font font, float size, String text, float max) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     for (String word : safe(text).split(" +")) {
@@ -118,22 +116,30 @@ final class PdfCanvas {
   }
 
   /** A new A4 page, where the following text is tagged. */
-  PDPage newPage() {
+  public PDPage newPage() {
     page = new PDPage(A4);
     doc.addPage(page);
     return page;
   }
 
   /** Writes one line of text at (x, y), baseline, as a paragraph; the text must be safe. */
-  void text(PDPageContentStream cs, PDType0Font font, float size, float x, float y, String s)
+  public void text(PDPageContentStream cs, PDType0Font font, float size, float x, float y, String s)
       throws IOException {
     tagged(cs, "P", font, size, x, y, s);
   }
 
   /** Writes the document's title line (a level-1 heading). */
-  void heading(PDPageContentStream cs, PDType0Font font, float size, float x, float y, String s)
+  public void heading(
+      PDPageContentStream cs, PDType0Font font, float size, float x, float y, String s)
       throws IOException {
     tagged(cs, "H1", font, size, x, y, s);
+  }
+
+  /** Writes a section's title line (a level-2 heading). */
+  public void subheading(
+      PDPageContentStream cs, PDType0Font font, float size, float x, float y, String s)
+      throws IOException {
+    tagged(cs, "H2", font, size, x, y, s);
   }
 
   private void tagged(
@@ -146,14 +152,14 @@ final class PdfCanvas {
   }
 
   /** Right-aligned text ending at {@code right}. */
-  void textRight(
+  public void textRight(
       PDPageContentStream cs, PDType0Font font, float size, float right, float y, String s)
       throws IOException {
     String safe = safe(s);
     text(cs, font, size, right - width(font, size, safe), y, safe);
   }
 
-  void rect(PDPageContentStream cs, float x, float y, float w, float h) throws IOException {
+  public void rect(PDPageContentStream cs, float x, float y, float w, float h) throws IOException {
     Tagging.artifact(
         cs,
         () -> {
@@ -162,7 +168,8 @@ final class PdfCanvas {
         });
   }
 
-  void line(PDPageContentStream cs, float x1, float y1, float x2, float y2) throws IOException {
+  public void line(PDPageContentStream cs, float x1, float y1, float x2, float y2)
+      throws IOException {
     Tagging.artifact(
         cs,
         () -> {
@@ -173,7 +180,7 @@ final class PdfCanvas {
   }
 
   /** The footer of every printed page: print date, personal-data notice, "page x / y". */
-  void footer(PDPageContentStream cs, String printed, String notice, int page, int pages)
+  public void footer(PDPageContentStream cs, String printed, String notice, int page, int pages)
       throws IOException {
     float y = MARGIN;
     cs.setLineWidth(0.5f);
