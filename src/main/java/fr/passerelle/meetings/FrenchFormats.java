@@ -6,7 +6,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The French formats of UI.md: {@code lun. 8 déc. 2025}, {@code 14:30}. */
+/** The French formats of docs/ui-guidelines.md: {@code lun. 8 déc. 2025}, {@code 14:30}. */
 public final class FrenchFormats {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.FRENCH);

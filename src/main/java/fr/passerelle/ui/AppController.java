@@ -311,7 +311,7 @@ public final class AppController implements AutoCloseable {
   /** Builds the shell in {@code locale}, showing entry {@code featureId} (the first if null). */
   private void showShell(Locale locale, String featureId) {
     // the libraries' own texts (CalendarFX's "Aujourd'hui", ControlsFX dialogs) follow the UI
-    // language; formats stay French whatever the language (UI.md, "Formats")
+    // language; formats stay French whatever the language (docs/ui-guidelines.md, "Formats")
     Locale.setDefault(locale);
     Locale.setDefault(Locale.Category.FORMAT, Locale.FRANCE);
     Messages m = new Messages(locale);

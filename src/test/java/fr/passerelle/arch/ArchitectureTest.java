@@ -9,7 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency directions of DESIGN.md: ui → service → db, JavaFX only in ui. */
+/** The dependency directions of docs/architecture.md: ui → service → db, JavaFX only in ui. */
 class ArchitectureTest {
   private static JavaClasses classes;
 
