@@ -2,6 +2,8 @@ package fr.passerelle.offers.ui;
 
 import fr.passerelle.offers.CandidateMatch;
 import fr.passerelle.sourcing.SourcingList;
+import fr.passerelle.ui.Chips;
+import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
 import java.util.List;
 import java.util.function.Supplier;
@@ -32,7 +34,7 @@ final class MatchingPane extends VBox {
   final ComboBox<SourcingList> target = new ComboBox<>();
   final Button add;
 
-  MatchingPane(OffersViewModel vm, Messages msg, Chips chips, Supplier<java.util.UUID> owner) {
+  MatchingPane(OffersViewModel vm, Messages msg, OfferChips chips, Supplier<java.util.UUID> owner) {
     super(8);
     setPadding(new Insets(8));
     boost = new CheckBox(msg.get("offers.match.boost"));
@@ -84,7 +86,7 @@ final class MatchingPane extends VBox {
                   return;
                 }
                 var box = chips.of(m.reasons());
-                box.getChildren().addAll(chips.criteria(m.criteria()).getChildren());
+                box.getChildren().addAll(Chips.criteria(msg, m.criteria()).getChildren());
                 SourcingList l = target.getValue();
                 if (l != null && l.isShared() && !m.consentShare()) {
                   box.getChildren()

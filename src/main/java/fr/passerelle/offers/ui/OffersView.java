@@ -1,6 +1,8 @@
 package fr.passerelle.offers.ui;
 
 import fr.passerelle.offers.OfferRow;
+import fr.passerelle.ui.Chips;
+import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class OffersView extends BorderPane {
     vm = new OffersViewModel(offers, sourcing, ctx.tasks(), msg);
     occupationsVm = new OccupationsViewModel(offers, sourcing, ctx.tasks(), msg);
     formVm = new OfferFormViewModel(offers.offers(), ctx.tasks(), msg);
-    Chips chips = new Chips(msg);
+    OfferChips chips = new OfferChips(msg);
     getStylesheets().add(Chips.CSS);
 
     ToggleButton onlyHard = new ToggleButton(msg.get("offers.onlyHard"));
@@ -188,7 +190,7 @@ public final class OffersView extends BorderPane {
             });
   }
 
-  private TableColumn<OfferRow, OfferRow> signalColumn(Messages msg, Chips chips) {
+  private TableColumn<OfferRow, OfferRow> signalColumn(Messages msg, OfferChips chips) {
     TableColumn<OfferRow, OfferRow> c = new TableColumn<>(msg.get("offers.col.signal"));
     c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
     c.setCellFactory(

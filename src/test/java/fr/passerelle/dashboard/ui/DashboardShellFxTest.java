@@ -7,10 +7,10 @@ import fr.passerelle.dashboard.DashboardFixture;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.FeatureView;
-import fr.passerelle.ui.Features;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
+import fr.passerelle.ui.shell.Features;
 import fr.passerelle.ui.shell.ShellView;
 import fr.passerelle.ui.shell.ShellViewModel;
 import java.nio.file.Files;
@@ -70,7 +70,7 @@ class DashboardShellFxTest {
     Scene scene = new Scene(shell.node(), 1280, 800);
     scene
         .getStylesheets()
-        .add(fr.passerelle.ui.PasserelleApp.class.getResource("shell.css").toExternalForm());
+        .add(fr.passerelle.ui.shell.PasserelleApp.class.getResource("shell.css").toExternalForm());
     stage.setScene(scene);
     stage.show();
     shell.start();

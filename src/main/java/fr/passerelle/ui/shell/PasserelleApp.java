@@ -1,4 +1,4 @@
-package fr.passerelle.ui;
+package fr.passerelle.ui.shell;
 
 import atlantafx.base.theme.PrimerLight;
 import fr.passerelle.ui.setup.SetupViewModel;

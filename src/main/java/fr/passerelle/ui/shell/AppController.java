@@ -1,4 +1,4 @@
-package fr.passerelle.ui;
+package fr.passerelle.ui.shell;
 
 import fr.passerelle.accounts.ui.ChangePasswordView;
 import fr.passerelle.accounts.ui.ChangePasswordViewModel;
@@ -10,10 +10,13 @@ import fr.passerelle.app.Services;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.security.Principal;
 import fr.passerelle.security.SignInService;
+import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.FxTaskRunner;
+import fr.passerelle.ui.Languages;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
 import fr.passerelle.ui.setup.SetupView;
 import fr.passerelle.ui.setup.SetupViewModel;
-import fr.passerelle.ui.shell.ShellView;
-import fr.passerelle.ui.shell.ShellViewModel;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
