@@ -29,6 +29,11 @@ public interface WallClock {
   }
 
   /** The office's local time now. */
+  /** Now as an instant with the office's offset, for the time stamps the database keeps. */
+  default java.time.OffsetDateTime offsetNow() {
+    return java.time.OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis()), zone());
+  }
+
   default LocalDateTime localNow() {
     return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis()), zone());
   }

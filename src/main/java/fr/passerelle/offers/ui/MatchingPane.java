@@ -5,6 +5,7 @@ import fr.passerelle.sourcing.SourcingList;
 import fr.passerelle.ui.Chips;
 import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.Shortcuts;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,8 +20,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -143,15 +142,6 @@ final class MatchingPane extends VBox {
     }
     target.setPrefWidth(300);
     getChildren().addAll(new HBox(12, boost, pool), table, actions, outcome);
-    sceneProperty()
-        .addListener(
-            (o, a, scene) -> {
-              if (scene != null) {
-                scene
-                    .getAccelerators()
-                    .put(
-                        new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), add::fire);
-              }
-            });
+    Shortcuts.of(this).on(KeyCode.L, add::fire);
   }
 }

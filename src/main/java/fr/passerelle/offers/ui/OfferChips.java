@@ -53,7 +53,7 @@ public final class OfferChips {
     for (int i = 0; i < facts.length; i++) {
       args[i] =
           facts[i] instanceof java.time.LocalDate d
-              ? d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+              ? d.format(fr.passerelle.core.DateFormats.DAY)
               : facts[i];
     }
     args[facts.length] = r.points(); // the last argument: the points

@@ -49,9 +49,9 @@ public final class ListsView extends BorderPane {
   public ListsView(UiContext ctx) {
     this.msg = ctx.messages();
     this.when =
-        DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", msg.locale())
+        fr.passerelle.core.DateFormats.weekdayDateTime(msg.locale())
             .withZone(ZoneId.systemDefault());
-    this.day = DateTimeFormatter.ofPattern("d MMM yyyy", msg.locale());
+    this.day = fr.passerelle.core.DateFormats.date(msg.locale());
     vm = new ListsViewModel(ctx.services().sourcing(), ctx.tasks(), msg);
     getStylesheets().addAll(Chips.CSS, LISTS_CSS);
 

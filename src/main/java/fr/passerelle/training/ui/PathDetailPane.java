@@ -25,9 +25,9 @@ import javafx.scene.layout.VBox;
 /** The selected path: its fields, rule warnings, moves, outcome and the candidate's timeline. */
 final class PathDetailPane extends VBox {
   private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.FRANCE);
+      fr.passerelle.core.DateFormats.weekdayDate(Locale.FRANCE);
   private static final DateTimeFormatter AT =
-      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.FRANCE);
+      fr.passerelle.core.DateFormats.dateTime(Locale.FRANCE);
   private final Messages m;
   private final Label header = new Label();
   private final Label facts = new Label();

@@ -14,6 +14,7 @@ import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Languages;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.TaskRunner;
 import fr.passerelle.ui.UiContext;
 import fr.passerelle.ui.setup.SetupView;
 import fr.passerelle.ui.setup.SetupViewModel;
@@ -350,10 +351,11 @@ public final class AppController implements AutoCloseable {
     startIdleLock();
     if (syncFile != null) {
       LOG.info("Opening the sync file {}", syncFile);
-      shell.open("sync", fr.passerelle.sync.ui.SyncView.IMPORT + syncFile);
+      shell.open(new fr.passerelle.ui.Navigation.ImportSyncFile(syncFile));
       syncFile = null;
     }
-    tasks.submit(m.get("app.warmUp"), p -> warmUp(), x -> {}, e -> {});
+    tasks.submit(
+        m.get("app.warmUp"), p -> warmUp(), x -> {}, TaskRunner.logged("The search warm-up"));
     stage
         .titleProperty()
         .bind(

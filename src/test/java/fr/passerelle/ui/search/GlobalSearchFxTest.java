@@ -13,6 +13,7 @@ import fr.passerelle.offers.OfferDraft;
 import fr.passerelle.offers.OfferSource;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.FxTestExtension;
+import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.shell.AppController;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -47,7 +48,8 @@ class GlobalSearchFxTest {
 
   @Start
   void start(Stage stage) {
-    try (Services s = Services.open(dir)) {
+    // an installation with its administrator, signed in for the fixture (TestServices)
+    try (Services s = TestServices.open(dir)) {
       s.offices().init("Agence Albi", OfficeKind.FRANCE_TRAVAIL, null);
       candidate =
           s.candidates()
@@ -119,7 +121,8 @@ class GlobalSearchFxTest {
             dir.resolve("logs/passerelle.log"),
             (services, progress) -> {
               throw new UnsupportedOperationException();
-            });
+            },
+            d -> Services.open(d, fr.passerelle.db.WallClock.system(), TestServices.FAST));
     app.onFatal(() -> {});
     app.start();
     // as tall as the common office laptop (1366×768; the headless screen is 1280 wide), whatever
@@ -179,6 +182,9 @@ class GlobalSearchFxTest {
 
   @Test
   void ctrlKFindsACandidateAnOfferAndAMeetingAndOpensEach(FxRobot robot) throws Exception {
+    waitUntil(() -> robot.lookup("#signin-login").tryQuery().map(Node::isVisible).orElse(false));
+    robot.clickOn("#signin-login").eraseText(40).write(TestServices.ADMIN);
+    robot.clickOn("#signin-password").write(TestServices.PASSWORD).type(KeyCode.ENTER);
     waitUntil(() -> robot.lookup("#nav-dashboard").tryQuery().isPresent());
     // the shell starts the index's build; typed text is then answered by it (typos included)
     waitUntil(
