@@ -344,16 +344,6 @@ public final class DashboardView implements FeatureView {
   }
 
   private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(T t) {
-        return f.apply(t);
-      }
-
-      @Override
-      public T fromString(String s) {
-        return null;
-      }
-    };
+    return fr.passerelle.ui.Converters.of(f);
   }
 }

@@ -6,17 +6,15 @@ import fr.passerelle.app.Services;
 import fr.passerelle.dashboard.DashboardFixture;
 import fr.passerelle.offers.OfferSource;
 import fr.passerelle.testsupport.FxTestExtension;
+import fr.passerelle.testsupport.ShellHarness;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.ActionRequest;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.FxTaskRunner;
-import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.Navigator;
-import fr.passerelle.ui.UiContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.stage.Stage;
@@ -139,20 +136,10 @@ class NavigationContractTest {
 
   @Start
   void start(Stage stage) {
-    tasks = new FxTaskRunner();
-    UiContext ctx = new UiContext(s, tasks, new Messages(Messages.FRENCH));
-    List<FeatureView> features = new ArrayList<>();
-    for (FeatureView f : Features.all(ctx)) {
-      features.add(new Recording(f));
-    }
-    shellVm =
-        new ShellViewModel(ctx, features.stream().map(FeatureView::id).toList(), ZoneId.of("UTC"));
-    shell = new ShellView(ctx, features, shellVm, tasks.running(), Path.of("nav.log"), l -> {});
-    stage.setScene(new Scene(shell.node(), 1280, 800));
-    stage.setWidth(1280);
-    stage.setHeight(800);
-    stage.show();
-    shell.start();
+    ShellHarness h = ShellHarness.show(stage, s, Recording::new);
+    tasks = h.tasks();
+    shell = h.shell();
+    shellVm = h.vm();
   }
 
   @AfterEach

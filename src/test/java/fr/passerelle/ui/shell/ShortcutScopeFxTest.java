@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.app.Services;
 import fr.passerelle.testsupport.FxTestExtension;
+import fr.passerelle.testsupport.ShellHarness;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.FxTaskRunner;
-import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.Shortcuts;
-import fr.passerelle.ui.UiContext;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -49,18 +46,11 @@ class ShortcutScopeFxTest {
 
   @Start
   void start(Stage stage) {
-    tasks = new FxTaskRunner();
-    UiContext ctx = new UiContext(s, tasks, new Messages(Messages.FRENCH));
-    features = Features.all(ctx);
-    ShellViewModel vm =
-        new ShellViewModel(ctx, features.stream().map(FeatureView::id).toList(), ZoneId.of("UTC"));
-    shell = new ShellView(ctx, features, vm, tasks.running(), Path.of("keys.log"), l -> {});
-    scene = new Scene(shell.node(), 1280, 800);
-    stage.setScene(scene);
-    stage.setWidth(1280);
-    stage.setHeight(800);
-    stage.show();
-    shell.start();
+    ShellHarness h = ShellHarness.show(stage, s, f -> f);
+    tasks = h.tasks();
+    shell = h.shell();
+    scene = h.scene();
+    features = h.features();
   }
 
   @AfterEach
