@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.app.Services;
 import fr.passerelle.candidates.CandidateDetail;
 import fr.passerelle.candidates.CandidateStatus;
+import fr.passerelle.db.WallClock;
 import fr.passerelle.meetings.MeetingDraft;
 import fr.passerelle.meetings.MeetingKind;
 import fr.passerelle.meetings.ui.MeetingsViewProbe;
@@ -48,7 +49,6 @@ class GlobalSearchFxTest {
 
   @Start
   void start(Stage stage) {
-    // an installation with its administrator, signed in for the fixture (TestServices)
     try (Services s = TestServices.open(dir)) {
       s.offices().init("Agence Albi", OfficeKind.FRANCE_TRAVAIL, null);
       candidate =
@@ -122,7 +122,7 @@ class GlobalSearchFxTest {
             (services, progress) -> {
               throw new UnsupportedOperationException();
             },
-            d -> Services.open(d, fr.passerelle.db.WallClock.system(), TestServices.FAST));
+            d -> Services.open(d, WallClock.system(), TestServices.FAST));
     app.onFatal(() -> {});
     app.start();
     // as tall as the common office laptop (1366×768; the headless screen is 1280 wide), whatever
@@ -182,7 +182,7 @@ class GlobalSearchFxTest {
 
   @Test
   void ctrlKFindsACandidateAnOfferAndAMeetingAndOpensEach(FxRobot robot) throws Exception {
-    waitUntil(() -> robot.lookup("#signin-login").tryQuery().map(Node::isVisible).orElse(false));
+    waitUntil(() -> robot.lookup("#signin-login").tryQuery().isPresent());
     robot.clickOn("#signin-login").eraseText(40).write(TestServices.ADMIN);
     robot.clickOn("#signin-password").write(TestServices.PASSWORD).type(KeyCode.ENTER);
     waitUntil(() -> robot.lookup("#nav-dashboard").tryQuery().isPresent());
