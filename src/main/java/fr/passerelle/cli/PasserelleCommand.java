@@ -228,8 +228,8 @@ public final class PasserelleCommand implements Runnable {
   }
 
   /**
-   * Parses and runs; returns the exit code of DESIGN.md. Without a command, opens the window
-   * through {@code gui} and returns when it is closed. {@code out}/{@code err} may be null
+   * Parses and runs; returns the exit code of docs/architecture.md. Without a command, opens the
+   * window through {@code gui} and returns when it is closed. {@code out}/{@code err} may be null
    * (standard streams).
    */
   public static int run(

@@ -27,8 +27,8 @@ import org.jooq.DSLContext;
  * Backup and restore with H2's own {@code BACKUP TO} (a consistent online copy). A backup is a ZIP
  * holding a {@code passerelle-backup.properties} marker (format, date, replica id, the office it
  * was made by, and what the caller adds) and the H2 file. A restore gives the installation a new
- * replica id: replica ids are never reused (DESIGN.md, Sync). Which backups a data folder may take
- * is its caller's to check ({@link RestoreCheck}), before anything is replaced.
+ * replica id: replica ids are never reused (docs/architecture.md, Sync). Which backups a data
+ * folder may take is its caller's to check ({@link RestoreCheck}), before anything is replaced.
  */
 public final class BackupService {
   private static final System.Logger LOG = System.getLogger(BackupService.class.getName());
@@ -361,7 +361,8 @@ public final class BackupService {
                   .set(REPLICA.HLC, old.getHlc())
                   .set(REPLICA.CHANGE_SEQ, old.getChangeSeq())
                   .execute();
-              // Peers know nothing of the new id: send them everything once (DESIGN.md, Sync).
+              // Peers know nothing of the new id: send them everything once (docs/architecture.md,
+              // Sync).
               tx.update(PEER).set(PEER.SENT_ACK, 0L).execute();
             });
     return fresh;

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -154,7 +153,7 @@ public final class InstallationBackup {
   }
 
   private static Path setAside(Path dataDir) throws IOException {
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
+    String stamp = fr.passerelle.core.DateFormats.FILE_STAMP.format(OffsetDateTime.now());
     Path aside = dataDir.resolve(LocalKeys.FILE + ".before-restore-" + stamp);
     Files.move(dataDir.resolve(LocalKeys.FILE), aside);
     return aside;

@@ -20,10 +20,10 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * Which replicated rows are about a person, and the consent rule on them (DESIGN.md, Organisations
- * and consent). THE one place to update when a table about a person is added: one line in {@link
- * #PERSON_COLUMN} (or {@link #PERSON_JOINED}), and one in {@link #SENSITIVE} if some of its rows
- * are health data.
+ * Which replicated rows are about a person, and the consent rule on them (docs/architecture.md,
+ * Organisations and consent). THE one place to update when a table about a person is added: one
+ * line in {@link #PERSON_COLUMN} (or {@link #PERSON_JOINED}), and one in {@link #SENSITIVE} if some
+ * of its rows are health data.
  */
 final class PersonData {
   /** Criteria that are health data: they travel only with the sensitive consent. */

@@ -29,7 +29,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -137,7 +136,7 @@ public final class SyncExporter {
   }
 
   private String fileName(String organisation) {
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
+    String stamp = fr.passerelle.core.DateFormats.FILE_STAMP.format(OffsetDateTime.now());
     return FileNames.part(identity.office().name(), "office")
         + "_to_"
         + FileNames.part(organisation, "office")

@@ -749,10 +749,10 @@ public final class SyncImporter {
     if (addressedTo.equals(identity.replicaId())) {
       peer.setSentAck(Math.max(peer.getSentAck(), Math.min(v.me().ack(), myChangeSeq)));
     }
-    peer.setLastImportAt(OffsetDateTime.now());
+    peer.setLastImportAt(clock.offsetNow());
     peer.update();
     tx.insertInto(SYNC_LOG)
-        .set(SYNC_LOG.AT, OffsetDateTime.now())
+        .set(SYNC_LOG.AT, clock.offsetNow())
         .set(SYNC_LOG.DIRECTION, "IMPORT")
         .set(SYNC_LOG.PEER_REPLICA, peer.getReplicaId())
         .set(SYNC_LOG.FILE_NAME, fileName)
@@ -793,7 +793,7 @@ public final class SyncImporter {
     try {
       db.dsl()
           .insertInto(SYNC_LOG)
-          .set(SYNC_LOG.AT, OffsetDateTime.now())
+          .set(SYNC_LOG.AT, clock.offsetNow())
           .set(SYNC_LOG.DIRECTION, "IMPORT")
           .set(SYNC_LOG.PEER_REPLICA, peer)
           .set(SYNC_LOG.FILE_NAME, file.getFileName().toString())

@@ -135,6 +135,7 @@ class AccessMatrixTest {
     rule(
         "OffersModule", ACCESSOR, "offers", "tension", "hardToFill", "occupationTable", "matching");
     rule("OffersModule", COUNTS, "poolShares");
+    rule("OffersModule", OFFERS_READ, "offerOccupation");
     rule("OffersModule", REFERENCE, "geo");
     rule("OfferService", REFERENCE, "validate");
     rule("OfferService", OFFERS_WRITE, "save", "close", "setOverride");

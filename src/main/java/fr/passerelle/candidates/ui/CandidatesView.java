@@ -54,7 +54,7 @@ public final class CandidatesView extends BorderPane {
   private final SplitPane split = new SplitPane();
   private final Messages msg;
   private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter DAY = fr.passerelle.core.DateFormats.DAY;
 
   public CandidatesView(UiContext ctx) {
     msg = ctx.messages();

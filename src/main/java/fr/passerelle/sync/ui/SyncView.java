@@ -3,6 +3,7 @@ package fr.passerelle.sync.ui;
 import fr.passerelle.sync.Peer;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.UiContext;
 import java.io.File;
 import java.time.Duration;
@@ -240,14 +241,14 @@ public final class SyncView implements FeatureView {
     return root;
   }
 
-  /** The filter that makes this view import a file: IMPORT followed by the file's path. */
-  public static final String IMPORT = "import:";
-
+  /** Imports a file opened with the application. */
   @Override
-  public void showFiltered(String filter) {
-    if (vm != null && filter != null && filter.startsWith(IMPORT)) {
-      vm.importFile(java.nio.file.Path.of(filter.substring(IMPORT.length())));
+  public boolean show(Navigation request) {
+    if (vm != null && request instanceof Navigation.ImportSyncFile i) {
+      vm.importFile(i.file());
+      return true;
     }
+    return false;
   }
 
   @Override

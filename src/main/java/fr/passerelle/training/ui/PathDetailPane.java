@@ -26,7 +26,7 @@ import javafx.scene.layout.VBox;
 /** The selected path: its fields, rule warnings, moves, outcome and the candidate's timeline. */
 final class PathDetailPane extends VBox {
   private static final DateTimeFormatter AT =
-      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.FRANCE);
+      fr.passerelle.core.DateFormats.dateTime(Locale.FRANCE);
   private final Messages m;
   private final TrainingBoardViewModel vm;
   private final Label header = new Label();

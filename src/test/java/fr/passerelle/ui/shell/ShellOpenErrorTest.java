@@ -1,4 +1,4 @@
-package fr.passerelle.ui;
+package fr.passerelle.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,10 @@
-package fr.passerelle.ui;
+package fr.passerelle.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.FxTestExtension;
+import fr.passerelle.ui.Languages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package fr.passerelle.ui;
+package fr.passerelle.ui.shell;
 
 import fr.passerelle.accounts.ui.ChangePasswordView;
 import fr.passerelle.accounts.ui.ChangePasswordViewModel;
@@ -13,10 +13,14 @@ import fr.passerelle.db.AutoBackups;
 import fr.passerelle.db.DatabaseDamagedException;
 import fr.passerelle.security.Principal;
 import fr.passerelle.security.SignInService;
+import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.FxTaskRunner;
+import fr.passerelle.ui.Languages;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.TaskRunner;
+import fr.passerelle.ui.UiContext;
 import fr.passerelle.ui.setup.SetupView;
 import fr.passerelle.ui.setup.SetupViewModel;
-import fr.passerelle.ui.shell.ShellView;
-import fr.passerelle.ui.shell.ShellViewModel;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -405,7 +409,7 @@ public final class AppController implements AutoCloseable {
   /** Builds the shell in {@code locale}, showing entry {@code featureId} (the first if null). */
   private void showShell(Locale locale, String featureId) {
     // the libraries' own texts (CalendarFX's "Aujourd'hui", ControlsFX dialogs) follow the UI
-    // language; formats stay French whatever the language (UI.md, "Formats")
+    // language; formats stay French whatever the language (docs/ui-guidelines.md, "Formats")
     Locale.setDefault(locale);
     Locale.setDefault(Locale.Category.FORMAT, Locale.FRANCE);
     Messages m = new Messages(locale);
@@ -441,10 +445,11 @@ public final class AppController implements AutoCloseable {
     startIdleLock();
     if (syncFile != null) {
       LOG.info("Opening the sync file {}", syncFile);
-      shell.open("sync", fr.passerelle.sync.ui.SyncView.IMPORT + syncFile);
+      shell.open(new fr.passerelle.ui.Navigation.ImportSyncFile(syncFile));
       syncFile = null;
     }
-    tasks.submit(m.get("app.warmUp"), p -> warmUp(), x -> {}, e -> {});
+    tasks.submit(
+        m.get("app.warmUp"), p -> warmUp(), x -> {}, TaskRunner.logged("The search warm-up"));
     stage
         .titleProperty()
         .bind(

@@ -1,4 +1,4 @@
-package fr.passerelle.offers.ui;
+package fr.passerelle.ui;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
@@ -14,8 +14,8 @@ import javafx.scene.layout.VBox;
  * loading}, the empty state otherwise, so "no offers" is never shown before the offers are read.
  */
 public final class LoadingPlaceholder extends StackPane {
-  final VBox busy;
-  final Label empty;
+  private final VBox busy;
+  private final Label empty;
 
   public LoadingPlaceholder(ObservableBooleanValue loading, String loadingText, String emptyText) {
     this(loading, loadingText, new ReadOnlyStringWrapper(emptyText));
@@ -41,6 +41,11 @@ public final class LoadingPlaceholder extends StackPane {
   /** True while the progress is the visible state (for tests). */
   public boolean showsProgress() {
     return busy.isVisible();
+  }
+
+  /** The text of the empty state. */
+  public String emptyText() {
+    return empty.getText();
   }
 
   /** True while the empty state is the visible state (for tests). */

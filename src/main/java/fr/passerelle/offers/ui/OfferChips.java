@@ -1,58 +1,23 @@
 package fr.passerelle.offers.ui;
 
+import static fr.passerelle.ui.Chips.chip;
+import static fr.passerelle.ui.Chips.row;
+
 import fr.passerelle.offers.HardToFill;
 import fr.passerelle.offers.MatchReason;
 import fr.passerelle.ui.Messages;
 import java.text.NumberFormat;
 import java.util.Collection;
-import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 
-/** Small labelled "chips" for reasons, criteria and states, with their UI text. */
-public final class Chips {
-  /** The stylesheet the chips need, to add to a view's root. */
-  public static final String CSS = Chips.class.getResource("offers.css").toExternalForm();
-
+/** The chips of the offers feature: hard-to-fill reasons, match reasons, with their UI text. */
+public final class OfferChips {
   private final Messages msg;
 
-  public Chips(Messages msg) {
+  public OfferChips(Messages msg) {
     this.msg = msg;
-  }
-
-  public static Label chip(String text, String style) {
-    Label l = new Label(text);
-    l.getStyleClass().addAll("chip", style);
-    return l;
-  }
-
-  public static FlowPane row() {
-    FlowPane p = new FlowPane(4, 2);
-    p.setPrefWrapLength(420);
-    return p;
-  }
-
-  /**
-   * Fits chips to a table column: they wrap at the column's width, and a chip longer than the
-   * column ends with "…" and shows its whole text as a tooltip.
-   */
-  public static FlowPane fit(FlowPane chips, javafx.beans.value.ObservableDoubleValue width) {
-    var room = javafx.beans.binding.Bindings.max(60.0, Bindings.subtract(width, 16));
-    // the cell lays its graphic out at the graphic's preferred width: tie it to the column's
-    chips.prefWrapLengthProperty().bind(room);
-    chips.prefWidthProperty().bind(room);
-    chips.maxWidthProperty().bind(room);
-    chips.setMinWidth(0);
-    for (var n : chips.getChildren()) {
-      if (n instanceof Label l) {
-        l.maxWidthProperty().bind(room);
-        if (l.getTooltip() == null) {
-          l.setTooltip(new Tooltip(l.getText()));
-        }
-      }
-    }
-    return chips;
   }
 
   /** The chips of a hard-to-fill signal: the override first when there is one. */
@@ -88,7 +53,7 @@ public final class Chips {
     for (int i = 0; i < facts.length; i++) {
       args[i] =
           facts[i] instanceof java.time.LocalDate d
-              ? d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+              ? d.format(fr.passerelle.core.DateFormats.DAY)
               : facts[i];
     }
     args[facts.length] = r.points(); // the last argument: the points
@@ -106,21 +71,6 @@ public final class Chips {
             default -> "chip";
           };
       p.getChildren().add(chip(text(r), style));
-    }
-    return p;
-  }
-
-  /** Priority criteria (RQTH shown like the others: this office may see it). */
-  public FlowPane criteria(Collection<String> criteria) {
-    FlowPane p = row();
-    for (String c : criteria) {
-      String text;
-      try {
-        text = msg.get("offers.criterion." + c);
-      } catch (java.util.MissingResourceException e) {
-        text = c;
-      }
-      p.getChildren().add(chip(text, "chip-info"));
     }
     return p;
   }

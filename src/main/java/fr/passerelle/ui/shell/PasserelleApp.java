@@ -1,4 +1,4 @@
-package fr.passerelle.ui;
+package fr.passerelle.ui.shell;
 
 import atlantafx.base.theme.PrimerLight;
 import fr.passerelle.ui.setup.SetupViewModel;
@@ -33,7 +33,8 @@ public final class PasserelleApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    // French formats (dates in date pickers, numbers) whatever the OS locale: UI.md, "Formats".
+    // French formats (dates in date pickers, numbers) whatever the OS locale:
+    // docs/ui-guidelines.md, "Formats".
     java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.FRANCE);
     Path logFile = GuiLogging.configure(launchDataDir);
     Logger log = LoggerFactory.getLogger(PasserelleApp.class);

@@ -7,9 +7,9 @@ import fr.passerelle.ui.Messages;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-class ChipsTextTest {
-  private final Chips french = new Chips(new Messages(Messages.FRENCH));
-  private final Chips english = new Chips(new Messages(Messages.ENGLISH));
+class OfferChipsTextTest {
+  private final OfferChips french = new OfferChips(new Messages(Messages.FRENCH));
+  private final OfferChips english = new OfferChips(new Messages(Messages.ENGLISH));
 
   @Test
   void aReasonIsSaidInTheWindowsLanguageWithFrenchDatesAndTheCommandLineKeepsEnglish() {

@@ -1,7 +1,9 @@
-package fr.passerelle.ui;
+package fr.passerelle.ui.shell;
 
 import fr.passerelle.security.Access;
 import fr.passerelle.security.Permission;
+import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.UiContext;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package fr.passerelle.ui;
+package fr.passerelle.ui.shell;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

@@ -1,4 +1,4 @@
-package fr.passerelle.ui;
+package fr.passerelle.ui.shell;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
