@@ -2,7 +2,6 @@ package fr.passerelle.rights;
 
 import static fr.passerelle.db.jooq.Tables.*;
 
-import fr.passerelle.candidates.PriorityCriterion;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
@@ -189,10 +188,6 @@ public final class PersonRightsService {
   }
 
   static boolean isSensitive(String criterion) {
-    try {
-      return PriorityCriterion.valueOf(criterion).sensitive();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return false;
-    }
+    return fr.passerelle.sync.PersonData.isSensitiveCriterion(criterion);
   }
 }

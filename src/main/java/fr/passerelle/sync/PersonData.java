@@ -25,7 +25,7 @@ import org.jooq.impl.DSL;
  * line in {@link #PERSON_COLUMN} (or {@link #PERSON_JOINED}), and one in {@link #SENSITIVE} if some
  * of its rows are health data.
  */
-final class PersonData {
+public final class PersonData {
   /** Criteria that are health data: they travel only with the sensitive consent. */
   static final List<String> SENSITIVE_CRITERIA = List.of("RQTH", "AAH");
 
@@ -60,6 +60,11 @@ final class PersonData {
           "SYNC_CONFLICT", new Sensitive("TABLE_NAME", List.of("CANDIDATE_CRITERION")));
 
   private PersonData() {}
+
+  /** True for a priority criterion that is health data (RQTH, AAH). */
+  public static boolean isSensitiveCriterion(String criterion) {
+    return criterion != null && SENSITIVE_CRITERIA.contains(criterion);
+  }
 
   private static Field<UUID> uuid(Table<?> t, String column) {
     return DSL.field(DSL.name(t.getName(), column), UUID.class);
