@@ -200,6 +200,8 @@ public final class Database implements AutoCloseable {
             .dataSource(pool)
             .locations("classpath:db/migration")
             .javaMigrations(new ReferenceDataMigration(), new AuditLegacyMigration())
+            // features take numbers from separate ranges and land in any order (ADR 0135)
+            .outOfOrder(true)
             .load();
     try {
       MigrationInfo[] future =
