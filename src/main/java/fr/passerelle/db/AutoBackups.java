@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * The rolling automatic backups of one data folder, in its {@code backups/} folder: one before each
- * large import and one a day, {@value #KEPT} kept (the oldest go). Each is an ordinary backup
- * ({@link BackupService}), restorable with {@code restore} or from the window (ADR 0080).
+ * sync import (unless the newest already holds that state) and one a day, {@value #KEPT} kept (the
+ * oldest go). Each is an ordinary backup ({@link BackupService}), restorable with {@code restore}
+ * or from the window (ADR 0080).
  */
 public final class AutoBackups {
   static final String DIR = "backups";
@@ -48,6 +49,26 @@ public final class AutoBackups {
     BackupService.backup(db, file);
     prune();
     return new Backup(file, at, reason);
+  }
+
+  /**
+   * Writes an automatic backup unless the newest one already holds the database as it is now (no
+   * replicated write since): before each sync import, so that the way back from an import a crash
+   * damaged loses nothing (docs/reliability.md). Empty if the newest one will do.
+   */
+  public Optional<Backup> takeUnlessCurrent(String reason) {
+    Optional<Backup> last = latest(db.dataDir());
+    if (last.isPresent()) {
+      try {
+        String held = BackupService.marker(last.get().file()).getProperty(BackupService.STATE);
+        if (BackupService.state(db.dsl()).equals(held)) {
+          return Optional.empty();
+        }
+      } catch (RuntimeException unreadable) {
+        // a backup that cannot be read is no way back: take a new one
+      }
+    }
+    return Optional.of(take(reason));
   }
 
   /** Takes the daily backup if the newest automatic one is older than a day; true if it did. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -33,9 +34,18 @@ import org.jooq.DSLContext;
 public final class BackupService {
   private static final System.Logger LOG = System.getLogger(BackupService.class.getName());
   static final String MARKER = "passerelle-backup.properties";
+
+  /** The marker's entry of {@link #state}: what the backup holds (AutoBackups compares it). */
+  static final String STATE = "state";
+
   static final String DB_ENTRY = Database.FILE_NAME + ".mv.db";
   static final String RESTORING = ".restoring";
   static final String TEMP_PREFIX = ".passerelle-backup";
+
+  /** The journal note of a backup being written, and the file it writes beside its target. */
+  static final String PARTIAL_NOTE = "backup";
+
+  private static final String PARTIAL_FILE = "partialFile";
 
   /** The office an installation's database says it is. */
   public record Owner(UUID officeId, String office, String organisation) {}
@@ -75,19 +85,25 @@ public final class BackupService {
   public static void backup(Database db, Path out, Map<String, String> extra) {
     Path tmp = null;
     Path part = null;
+    Journal journal = new Journal(db.dataDir());
+    Journal.Entry note = null;
     try {
       Path parent = out.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      tmp = Files.createTempFile(parent, TEMP_PREFIX, ".zip");
-      Files.delete(tmp);
+      // the copy is made in the data folder's own temporary folder, emptied at each open
+      tmp = db.tempDir().resolve(TEMP_PREFIX + UUID.randomUUID() + ".zip");
       copyChecked(db, tmp);
-      part = Files.createTempFile(parent, TEMP_PREFIX, ".part");
+      // the file written beside the backup: named in the journal first, so that a kill leaves
+      // nothing there the next open does not remove
+      part = parent.resolve(TEMP_PREFIX + UUID.randomUUID() + ".part");
+      note = journal.begin(PARTIAL_NOTE, List.of(), Map.of(PARTIAL_FILE, part.toString()));
       try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part));
           ZipInputStream h2 = new ZipInputStream(Files.newInputStream(tmp))) {
         Properties p = new Properties();
         p.setProperty("format", "1");
         p.setProperty("created", OffsetDateTime.now().toString());
         p.setProperty("replica", ReplicatedWriter.currentReplica(db.dsl()).getId().toString());
+        p.setProperty(STATE, state(db.dsl()));
         owner(db.dsl())
             .ifPresent(
                 o -> {
@@ -118,6 +134,26 @@ public final class BackupService {
     } finally {
       deleteQuietly(tmp);
       deleteQuietly(part);
+      if (note != null) {
+        journal.end(note);
+      }
+    }
+  }
+
+  /**
+   * Removes what backups a crash interrupted left beside their targets (their journal notes), at
+   * the open of the data folder.
+   */
+  static void removePartialBackups(Path dataDir) throws IOException {
+    Journal journal = new Journal(dataDir);
+    for (Journal.Entry e : journal.leftovers()) {
+      if (PARTIAL_NOTE.equals(e.kind())) {
+        String file = e.detail(PARTIAL_FILE);
+        if (file != null && Path.of(file).getFileName().toString().startsWith(TEMP_PREFIX)) {
+          Files.deleteIfExists(Path.of(file));
+        }
+        journal.end(e);
+      }
     }
   }
 
@@ -192,7 +228,7 @@ public final class BackupService {
   }
 
   /** The current replica, its counters and its office: what any commit of replicated data moves. */
-  private static String state(DSLContext ctx) {
+  static String state(DSLContext ctx) {
     var r = ctx.selectFrom(REPLICA).where(REPLICA.IS_CURRENT.isTrue()).fetchOne();
     return r == null
         ? "no replica"

@@ -90,9 +90,20 @@ public final class Database implements AutoCloseable {
     prepareDir(dataDir);
     BackupService.finishInterruptedRestore(dataDir);
     String url = url(dataDir);
+    Path file = dataDir.resolve(FILE_NAME + ".mv.db");
+    long sizeBefore = sizeOf(file);
+    if (H2File.cleanHeaderWithoutItsChunk(file)) {
+      throw DatabaseDamagedException.unreadable(
+          dataDir,
+          new SQLException(
+              "the newest chunk the file's header names is not there",
+              "HY000",
+              ErrorCode.FILE_CORRUPTED_1));
+    }
     Connection keeper;
     try {
       keeper = DriverManager.getConnection(url, "sa", "");
+      refuseIfEmptied(dataDir, keeper, sizeBefore);
     } catch (SQLException e) {
       if (unreadableAfterCrash(dataDir, e)) {
         throw DatabaseDamagedException.unreadable(dataDir, e);
@@ -157,14 +168,71 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * H2 refused to open a file a session did not close, as a kill can leave it ({@code Chunk … not
-   * found}, a corrupted file): damage, said with its way back, not "not a Passerelle database".
+   * H2 refused to open the file as corrupted ({@code Chunk … not found}, {@code File corrupted in
+   * chunk …}): damage, said with its way back, not "not a Passerelle database". Whether or not the
+   * last session's marker is there: the crash harness found files a kill left unreadable without it
+   * (killed as H2 still wrote the file after the marker went, docs/reliability.md).
    */
   private static boolean unreadableAfterCrash(Path dataDir, SQLException e) {
     int code = e.getErrorCode();
-    return Files.exists(dataDir.resolve(OPEN_MARKER))
-        && Files.exists(dataDir.resolve(FILE_NAME + ".mv.db"))
-        && (code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.FILE_CORRUPTED_1);
+    boolean refused = code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.FILE_CORRUPTED_1;
+    Path file = dataDir.resolve(FILE_NAME + ".mv.db");
+    if (!refused || !Files.exists(file)) {
+      return false;
+    }
+    if (Files.exists(dataDir.resolve(OPEN_MARKER))) {
+      return true; // a session that did not close
+    }
+    String text = String.valueOf(e.getMessage());
+    return H2File.isH2(file) // not some other file: that is "not a Passerelle database"
+        && (code == ErrorCode.FILE_CORRUPTED_1
+            || text.contains("File corrupted")
+            || text.matches("(?s).*Chunk \\d+ not found.*"));
+  }
+
+  /** Below this size a file can be a database created but not migrated yet (a killed init). */
+  private static final long EMPTY_FILE_BYTES = 64 * 1024;
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Files.size(file) : 0;
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * H2 2.5.252 opens a file whose chunks it cannot find as a new, empty database, without an error
+   * (DatabaseRecoveryTest): the migrations would then make a new installation of it and the
+   * office's data would be silently gone. A file of some size that opens without a table is damage;
+   * it is closed at once, without H2 storing its empty state over it.
+   */
+  private static void refuseIfEmptied(Path dataDir, Connection keeper, long sizeBefore)
+      throws SQLException {
+    if (sizeBefore < EMPTY_FILE_BYTES) {
+      return;
+    }
+    try (java.sql.Statement s = keeper.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+      rs.next();
+      if (rs.getLong(1) > 0) {
+        return;
+      }
+    }
+    try (java.sql.Statement s = keeper.createStatement()) {
+      s.execute("SHUTDOWN IMMEDIATELY");
+    } catch (SQLException closed) {
+      LOG.log(System.Logger.Level.DEBUG, "closing an emptied database", closed);
+    }
+    keeper.close();
+    throw DatabaseDamagedException.unreadable(
+        dataDir,
+        new SQLException(
+            "H2 finds no table in the file of " + sizeBefore + " bytes (its chunks are lost)",
+            "HY000",
+            ErrorCode.FILE_CORRUPTED_1));
   }
 
   static DatabaseException translate(Path dataDir, SQLException e) {
@@ -278,6 +346,7 @@ public final class Database implements AutoCloseable {
    * the folder.
    */
   static void removeLeftovers(Path dataDir) throws java.io.IOException {
+    BackupService.removePartialBackups(dataDir);
     Path tmp = dataDir.resolve(TEMP_DIR);
     java.util.Set<String> keep = keptTempFiles(dataDir);
     if (Files.isDirectory(tmp)) {

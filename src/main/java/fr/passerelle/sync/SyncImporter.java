@@ -55,9 +55,6 @@ public final class SyncImporter {
    */
   static final int CHUNK_ROWS = 2_000;
 
-  /** From this many rows, an automatic backup is taken before the import (ADR 0080). */
-  static final int BACKUP_ROWS = 20_000;
-
   static final String NOTE_KIND = "sync-import";
   private final Database db;
   private final Identity identity;
@@ -367,7 +364,8 @@ public final class SyncImporter {
 
   /**
    * A large file: every row checked first without storing anything (a refusal leaves the database
-   * as it was), an automatic backup if it is very large, then the rows applied in chunks.
+   * as it was), an automatic backup unless the newest holds this state, then the rows applied in
+   * chunks.
    */
   private ImportReport applyInChunks(
       SyncFileReader reader,
@@ -390,12 +388,8 @@ public final class SyncImporter {
     if (!go) {
       return checked; // already imported
     }
-    AutoBackups backups = new AutoBackups(db, clock);
-    if (m.rows() >= BACKUP_ROWS) {
-      backups.take("import");
-    } else {
-      backups.takeDailyIfDue();
-    }
+    // the way back if a crash damages the file during the import: the state just before it
+    new AutoBackups(db, clock).takeUnlessCurrent("import");
     Path kept = db.tempDir().resolve("import-" + UUID.randomUUID() + ".passerelle");
     try {
       reader.keepAs(kept);

@@ -304,6 +304,9 @@ public final class CrashHarness {
           default -> Trigger.OPENED;
         };
     Run r = runChild(dir, cmd, new KillAt(from, at));
+    if (r.killed && !Files.exists(dir.resolve(Database.OPEN_MARKER))) {
+      log("# kill " + n + ": no " + Database.OPEN_MARKER + " in the folder after the kill");
+    }
     Kill k;
     try {
       k = verify(n, s, dir, r, at, backupOut);

@@ -32,19 +32,22 @@ class CrashKillTest {
             Long.getLong("crash.seed", 20261206L),
             report.isBlank() ? null : Path.of(report));
     h.prepare();
-    h.run(
-        kills,
-        List.of(
-            Scenario.SYNC_IMPORT,
-            Scenario.SYNC_INDEXING,
-            Scenario.CSV_IMPORT,
-            Scenario.EDITS,
-            Scenario.SYNC_IMPORT,
-            Scenario.BACKUP,
-            Scenario.DEMO,
-            Scenario.SYNC_INDEXING,
-            Scenario.SYNC_IMPORT,
-            Scenario.CSV_IMPORT));
+    String only = System.getProperty("crash.scenarios", "");
+    List<Scenario> order =
+        only.isBlank()
+            ? List.of(
+                Scenario.SYNC_IMPORT,
+                Scenario.SYNC_INDEXING,
+                Scenario.CSV_IMPORT,
+                Scenario.EDITS,
+                Scenario.SYNC_IMPORT,
+                Scenario.BACKUP,
+                Scenario.DEMO,
+                Scenario.SYNC_INDEXING,
+                Scenario.SYNC_IMPORT,
+                Scenario.CSV_IMPORT)
+            : java.util.Arrays.stream(only.split(",")).map(Scenario::valueOf).toList();
+    h.run(kills, order);
     assertThat(h.kills())
         .as(h.summary())
         .hasSize(kills)

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.passerelle.app.Services;
 import fr.passerelle.testsupport.Cli;
 import fr.passerelle.testsupport.Damage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +52,11 @@ class DatabaseRecoveryTest {
     Files.writeString(kept, "what an interrupted import resumes from");
     new Journal(dir)
         .begin("sync-import", List.of("candidate"), Map.of(Journal.KEEP_FILE, kept.toString()));
+    // a backup to a folder of the user's choice (a USB stick), killed as it wrote its file there
+    Path usb = Files.createDirectories(dir.resolveSibling("usb"));
+    Path partial = usb.resolve(".passerelle-backup1234.part");
+    Files.writeString(partial, "half a backup");
+    new Journal(dir).begin("backup", List.of(), Map.of("partialFile", partial.toString()));
 
     Database.open(dir).close();
 
@@ -58,6 +65,10 @@ class DatabaseRecoveryTest {
     }
     assertThat(dir.resolve("restore-123")).doesNotExist();
     assertThat(dir.resolve("backups/.passerelle-backup99.part")).doesNotExist();
+    assertThat(partial).doesNotExist();
+    assertThat(new Journal(dir).leftovers())
+        .extracting(Journal.Entry::kind)
+        .containsExactly("sync-import");
   }
 
   @Test
@@ -126,23 +137,75 @@ class DatabaseRecoveryTest {
 
   @Test
   void aFileH2CannotOpenAfterACrashIsSaidAsDamageAndTheBackupBringsItBack() throws Exception {
+    String before = demoWithDailyBackup();
+    // as a kill can leave it (seen by the crash harness: "Chunk 20 not found"): both file headers
+    // unreadable, and the marker of a session that did not close
+    Path file = dir.resolve(Database.FILE_NAME + ".mv.db");
+    overwrite(file, 0, new byte[8192]);
+    Files.writeString(dir.resolve(Database.OPEN_MARKER), "open since a crash\n");
+    unreadableThenRestored(before);
+  }
+
+  @Test
+  void aCorruptedChunkIsDamageEvenWithoutTheMarkerOfAnUnclosedSession() throws Exception {
+    String before = demoWithDailyBackup();
+    // as the crash harness found them (docs/reliability.md): the header says the file was closed
+    // cleanly, no marker is left, and the newest chunk holds other bytes ("File corrupted in chunk
+    // 40, expected page length 4..256, got 808464432": "0000")
+    Path file = dir.resolve(Database.FILE_NAME + ".mv.db");
+    String header = new String(Files.readAllBytes(file), 0, 100, StandardCharsets.ISO_8859_1);
+    assertThat(header).startsWith("H:2,").contains("clean:1");
+    // into the pages of the file's first chunk, the one the demo's compaction wrote
+    overwrite(file, 8192 + 108, "0".repeat(2048).getBytes(StandardCharsets.US_ASCII));
+    assertThat(dir.resolve(Database.OPEN_MARKER)).doesNotExist();
+    unreadableThenRestored(before);
+  }
+
+  @Test
+  void aFileWhoseChunksAreAllGoneIsDamageNotANewEmptyDatabase() throws Exception {
+    String before = demoWithDailyBackup();
+    // H2 2.5.252 opens a file whose chunks it cannot find as an empty database, without an error:
+    // Flyway would then have made a new installation of it, the office's data silently gone
+    Path file = dir.resolve(Database.FILE_NAME + ".mv.db");
+    int rest = (int) Files.size(file) - 8192;
+    overwrite(file, 8192, "0".repeat(rest).getBytes(StandardCharsets.US_ASCII));
+    unreadableThenRestored(before);
+  }
+
+  @Test
+  void aSyncImportIsBackedUpBeforeUnlessTheNewestBackupHoldsTheSameState() {
+    ok("init", "--office-name", "Agence Albi", "--office-kind", "FRANCE_TRAVAIL");
+    try (Services s = fr.passerelle.testsupport.TestServices.open(dir)) {
+      AutoBackups backups = new AutoBackups(s.db(), WallClock.system());
+      assertThat(backups.takeUnlessCurrent("import")).isPresent();
+      assertThat(backups.takeUnlessCurrent("import")).as("nothing written since").isEmpty();
+      new fr.passerelle.testsupport.Seed(s).candidate("Garnier", "Léa");
+      assertThat(backups.takeUnlessCurrent("import")).as("a candidate written since").isPresent();
+      assertThat(AutoBackups.list(dir)).hasSize(2);
+    }
+  }
+
+  private String demoWithDailyBackup() {
     ok("init", "--office-name", "Agence Albi", "--office-kind", "FRANCE_TRAVAIL");
     ok("demo", "--candidates", "60", "--today", "2026-11-29");
     String before = ok("sync", "digest").out().lines().findFirst().orElseThrow();
     try (Services s = Services.open(dir)) {
       assertThat(s.takeDailyBackupIfDue()).isTrue();
     }
-    // as a kill can leave it (seen by the crash harness: "Chunk 20 not found"): both file headers
-    // unreadable, and the marker of a session that did not close
-    Path file = dir.resolve(Database.FILE_NAME + ".mv.db");
+    return before;
+  }
+
+  private static void overwrite(Path file, long at, byte[] bytes) throws IOException {
     try (var ch =
         java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-      ch.write(java.nio.ByteBuffer.wrap(new byte[8192]), 0);
+      ch.write(java.nio.ByteBuffer.wrap(bytes), at);
     }
-    Files.writeString(dir.resolve(Database.OPEN_MARKER), "open since a crash\n");
+  }
 
+  /** The check says damage with the automatic backup as the way back, which restores it. */
+  private void unreadableThenRestored(String before) {
     Cli.Result check = admin("check");
-    assertThat(check.code()).isEqualTo(DatabaseDamagedException.EXIT_CODE).isEqualTo(7);
+    assertThat(check.code()).as(check.err()).isEqualTo(DatabaseDamagedException.EXIT_CODE);
     assertThat(check.err()).contains("cannot be opened", "check --restore-backup");
     assertThatThrownBy(() -> Services.open(dir))
         .isInstanceOf(DatabaseDamagedException.class)
