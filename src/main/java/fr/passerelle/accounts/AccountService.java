@@ -22,6 +22,7 @@ import fr.passerelle.security.Authenticator;
 import fr.passerelle.security.DatabaseCredentialStore;
 import fr.passerelle.security.Permission;
 import fr.passerelle.security.SignInService;
+import fr.passerelle.security.keys.KeyRing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -54,6 +55,7 @@ public final class AccountService {
   private final OfficeService offices;
   private final Settings settings;
   private final WallClock clock;
+  private final KeyRing keys;
 
   public AccountService(
       Database db,
@@ -62,7 +64,9 @@ public final class AccountService {
       SignInService signIn,
       Authenticator auth,
       OfficeService offices,
-      WallClock clock) {
+      WallClock clock,
+      KeyRing keys) {
+    this.keys = keys;
     this.db = db;
     this.writer = writer;
     this.access = access;
@@ -125,6 +129,15 @@ public final class AccountService {
               }
               AccountRows.insert(tx, writer, d, hash, false, office, now());
             });
+    if (keys.encrypted()) {
+      UUID id =
+          db.dsl()
+              .select(ACCOUNT.ID)
+              .from(ACCOUNT)
+              .where(ACCOUNT.LOGIN.eq(DatabaseCredentialStore.normalise(d.login())))
+              .fetchSingle(ACCOUNT.ID);
+      keys.put(id, d.login(), pw);
+    }
     SignInService.SignedIn s = signIn.signIn(d.login(), pw);
     access
         .audit()
@@ -230,6 +243,8 @@ public final class AccountService {
                           "roles " + String.join(",", d.roles()));
                   return r.getId();
                 });
+    // the administrator creating it is signed in: the file key is in memory
+    keys.put(id, d.login(), temporaryPassword);
     return load(id);
   }
 
@@ -272,6 +287,12 @@ public final class AccountService {
       throw InvalidInputException.of(
           "accounts.error.self", "An administrator cannot disable their own account.");
     }
+    if (!disabled && !keys.has(accountId)) {
+      throw InvalidInputException.of(
+          "accounts.error.noKeySlot",
+          "This account's password no longer opens the encrypted database (it was disabled):"
+              + " reset its password, then enable it.");
+    }
     db.dsl()
         .transaction(
             cfg -> {
@@ -291,6 +312,10 @@ public final class AccountService {
                       "compte " + a.getLogin(),
                       disabled ? "disabled" : "enabled");
             });
+    if (disabled) {
+      // a person who left keeps their password: it must no longer open a copy of the database
+      keys.remove(accountId);
+    }
     return load(accountId);
   }
 
@@ -302,6 +327,7 @@ public final class AccountService {
     access.require(Permission.ACCOUNTS_MANAGE);
     AccountRecord a = AccountRows.existing(db.dsl(), accountId);
     signIn.requireAcceptable(temporaryPassword, a.getLogin(), a.getFirstName(), a.getLastName());
+    keys.put(accountId, a.getLogin(), temporaryPassword);
     auth.store().setHash(accountId, auth.hasher().hash(temporaryPassword), true, now());
     access.audit().record(AuditAction.PASSWORD_RESET, null, "compte " + a.getLogin(), null);
   }
@@ -311,6 +337,7 @@ public final class AccountService {
     access.require(Permission.ACCOUNTS_MANAGE);
     AccountRecord a = AccountRows.existing(db.dsl(), accountId);
     auth.store().failed(accountId, new fr.passerelle.security.SignInThrottle.State(0, null, null));
+    keys.clearThrottle(accountId);
     access.audit().record(AuditAction.ACCOUNT_CHANGED, null, "compte " + a.getLogin(), "unlocked");
   }
 

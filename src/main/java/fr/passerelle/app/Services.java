@@ -19,6 +19,7 @@ import fr.passerelle.security.Authenticator;
 import fr.passerelle.security.DatabaseCredentialStore;
 import fr.passerelle.security.PasswordHasher;
 import fr.passerelle.security.SignInService;
+import fr.passerelle.security.keys.KeyRing;
 import fr.passerelle.sourcing.SourcingService;
 import fr.passerelle.sync.SyncService;
 import fr.passerelle.training.FundingRuleService;
@@ -52,9 +53,13 @@ public final class Services implements AutoCloseable {
   private final AccountService accounts;
   private final AuditService audit;
   private final Backups backups;
+  private final KeyRing keys;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
-  private Services(Database db, WallClock base, PasswordHasher.Params hashing) {
+  private Services(Database db, WallClock base, PasswordHasher.Params hashing, KeyRing keys) {
     this.db = db;
+    this.keys = keys;
     this.writer = new ReplicatedWriter(base, new fr.passerelle.sync.ConsentGuard());
     // the audit trail records instants: the machine's clock serves it before the office is read
     this.access = new Access(db, base, System.getenv());
@@ -64,13 +69,16 @@ public final class Services implements AutoCloseable {
     this.clock = clock;
     Authenticator auth =
         new Authenticator(new DatabaseCredentialStore(db), new PasswordHasher(hashing), clock);
-    this.signIn = new SignInService(db, access, auth, clock);
-    this.accounts = new AccountService(db, writer, access, signIn, auth, offices, clock);
+    this.signIn = new SignInService(db, access, auth, clock, keys);
+    this.accounts = new AccountService(db, writer, access, signIn, auth, offices, clock, keys);
     this.audit = new AuditService(db, access, clock);
     // the search index is a cache of the database in the data folder (ADR 0100)
     this.search =
         new SearchService(
-            new LuceneSearchIndex(db::dsl, db.dataDir()),
+            // an encrypted installation keeps no clear copy of its data: the index lives in memory
+            keys.encrypted()
+                ? LuceneSearchIndex.inMemory(db::dsl)
+                : new LuceneSearchIndex(db::dsl, db.dataDir()),
             db::dsl,
             () -> offices.current().map(o -> o.kind() == OfficeKind.PARTNER).orElse(false));
     this.occupations = new OccupationService(db.dsl(), search);
@@ -100,7 +108,28 @@ public final class Services implements AutoCloseable {
    * its parameters, and a weaker hash is replaced at the next sign-in with the default ones).
    */
   public static Services open(Path dataDir, WallClock clock, PasswordHasher.Params hashing) {
-    return new Services(Database.open(dataDir), clock, hashing);
+    return new Services(Database.open(dataDir), clock, hashing, KeyRing.clear());
+  }
+
+  /**
+   * Opens the encrypted database of {@code dataDir} with the file key {@code keys} holds (unlocked
+   * from a key slot: {@link Vault}); the services keep the slots in step with the accounts.
+   */
+  public static Services open(
+      Path dataDir, WallClock clock, PasswordHasher.Params hashing, KeyRing keys) {
+    char[] filePassword = keys.h2FilePassword();
+    try {
+      return new Services(Database.open(dataDir, filePassword), clock, hashing, keys);
+    } finally {
+      if (filePassword != null) {
+        java.util.Arrays.fill(filePassword, '\0');
+      }
+    }
+  }
+
+  /** The key slots of the encrypted database (a clear one's: {@link KeyRing#encrypted()} false). */
+  public KeyRing keys() {
+    return keys;
   }
 
   /** Who is signed in, and the permission check the services start with. */
@@ -194,6 +223,9 @@ public final class Services implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     search.close();
     db.close();
   }

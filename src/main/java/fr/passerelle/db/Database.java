@@ -25,6 +25,9 @@ public final class Database implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Database.class.getName());
   public static final String FILE_NAME = "passerelle";
 
+  /** The key-slot file beside an encrypted database: its presence says it is encrypted. */
+  public static final String KEYS_FILE = FILE_NAME + ".keys";
+
   private final Path dataDir;
   private final JdbcConnectionPool pool;
   private final DSLContext dsl;
@@ -35,12 +38,32 @@ public final class Database implements AutoCloseable {
     this.dsl = DSL.using(pool, SQLDialect.H2);
   }
 
-  /** Opens (creating if needed) and migrates the database in {@code dataDir}. */
+  /** Opens (creating if needed) and migrates the clear database in {@code dataDir}. */
   public static Database open(Path dataDir) {
+    return open(dataDir, null);
+  }
+
+  /**
+   * Opens (creating if needed) and migrates the database in {@code dataDir}, encrypted with H2's
+   * {@code CIPHER=AES} under {@code filePassword} when it is not null (ADR 0110); a folder whose
+   * database is encrypted is refused without it.
+   */
+  public static Database open(Path dataDir, char[] filePassword) {
     prepareDir(dataDir);
+    if (filePassword == null && Files.exists(dataDir.resolve(KEYS_FILE))) {
+      throw new DatabaseException(
+          "The database in "
+              + dataDir
+              + " is encrypted: it opens when an account signs in with its password.");
+    }
     String url =
-        "jdbc:h2:file:" + dataDir.resolve(FILE_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        "jdbc:h2:file:"
+            + dataDir.resolve(FILE_NAME).toAbsolutePath()
+            + ";DB_CLOSE_ON_EXIT=FALSE"
+            + (filePassword == null ? "" : ";CIPHER=AES");
+    // H2 takes "file password, space, user password" in the password when the file is encrypted
+    String password = filePassword == null ? "" : new String(filePassword) + " ";
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", password);
     pool.setMaxConnections(16);
     try (Connection c = pool.getConnection()) {
       c.isValid(1);
@@ -101,6 +124,7 @@ public final class Database implements AutoCloseable {
         || (fileExists && (code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2))
         || code == ErrorCode.FILE_VERSION_ERROR_1
         || code == ErrorCode.WRONG_PASSWORD_FORMAT
+        || code == ErrorCode.FILE_ENCRYPTION_ERROR_1
         || code == ErrorCode.WRONG_USER_OR_PASSWORD) {
       return new DatabaseException(
           "The file " + dataDir.resolve(FILE_NAME + ".mv.db") + " is not a Passerelle database.",
