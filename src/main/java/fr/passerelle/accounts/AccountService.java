@@ -23,6 +23,7 @@ import fr.passerelle.security.DatabaseCredentialStore;
 import fr.passerelle.security.Permission;
 import fr.passerelle.security.SignInService;
 import fr.passerelle.security.keys.KeyRing;
+import fr.passerelle.security.keys.RecoveryKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -330,6 +331,53 @@ public final class AccountService {
     keys.put(accountId, a.getLogin(), temporaryPassword);
     auth.store().setHash(accountId, auth.hasher().hash(temporaryPassword), true, now());
     access.audit().record(AuditAction.PASSWORD_RESET, null, "compte " + a.getLogin(), null);
+  }
+
+  /**
+   * A new recovery key for the encrypted database, replacing the previous one (which no longer
+   * opens it); shown once to the administrator. Refused on a clear installation.
+   */
+  public RecoveryKey renewRecoveryKey() {
+    access.require(Permission.ACCOUNTS_MANAGE);
+    RecoveryKey r = keys.renewRecovery();
+    access.audit().record(AuditAction.ACCOUNT_CHANGED, null, "clé de secours", "renewed");
+    return r;
+  }
+
+  /**
+   * When the recovery key opened the database (every administrator's password forgotten): gives
+   * {@code login} a temporary password to change at the next sign-in, and lifts its lock. Refused
+   * otherwise; audited as done with the recovery key.
+   */
+  public void recoverAccess(String login, char[] temporaryPassword) {
+    if (!keys.openedByRecovery()) {
+      throw InvalidInputException.of(
+          "keys.error.notRecovery",
+          "Only the recovery key gives an account its access back this way: an administrator"
+              + " resets a password in Comptes.");
+    }
+    AccountRecord a =
+        db.dsl()
+            .selectFrom(ACCOUNT)
+            .where(ACCOUNT.LOGIN.eq(DatabaseCredentialStore.normalise(login)))
+            .fetchOptional()
+            .orElseThrow(
+                () ->
+                    InvalidInputException.of(
+                        "accounts.error.unknown",
+                        "No account has the login " + login + ".",
+                        login));
+    signIn.requireAcceptable(temporaryPassword, a.getLogin(), a.getFirstName(), a.getLastName());
+    keys.put(a.getId(), a.getLogin(), temporaryPassword);
+    auth.store().setHash(a.getId(), auth.hasher().hash(temporaryPassword), true, now());
+    access
+        .audit()
+        .recordAs(
+            a.getId(),
+            a.getLogin(),
+            AuditAction.PASSWORD_RESET,
+            "compte " + a.getLogin(),
+            "with the recovery key");
   }
 
   /** Lifts the temporary lock after wrong passwords. */

@@ -1,6 +1,7 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.app.Vault;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.DataDirs;
 import fr.passerelle.security.AccessDeniedException;
@@ -82,7 +83,7 @@ public final class PasserelleCommand implements Runnable {
   private Map<String, String> env = Map.of();
   private GuiLauncher gui;
   private InputStream in = System.in;
-  private Opener opener = Services::open;
+  private Vault vault = Vault.standard();
   private BufferedReader input;
   private char[] signInPassword;
 
@@ -97,9 +98,55 @@ public final class PasserelleCommand implements Runnable {
     Services open(Path dataDir);
   }
 
-  /** Opens the services on the data folder; the caller closes them. */
+  /**
+   * Opens the services on the data folder with nobody signed in (the set-up of a new or clear
+   * installation); the caller closes them. An encrypted folder opens only by a sign-in ({@link
+   * #openSignedIn}).
+   */
   public Services openServices() {
-    return opener.open(dataDir());
+    return vault.openClear(dataDir());
+  }
+
+  /** How the data folder is opened and encrypted. */
+  Vault vault() {
+    return vault;
+  }
+
+  /**
+   * Opens the data folder as the account (its password read as {@link #readPassword} says): an
+   * encrypted database is unlocked by the account's key slot, a clear one converted at this first
+   * sign-in. Refused (exit 4) as {@link #signIn} says.
+   */
+  Vault.Opened openSignedIn(String command, boolean passwordChange) {
+    String login = login();
+    char[] pw = readPassword("Mot de passe de " + login + " : ");
+    Vault.Opened o;
+    try {
+      o = vault.signIn(dataDir(), login, pw, "ligne de commande: " + command);
+    } catch (RuntimeException e) {
+      Arrays.fill(pw, '\0');
+      throw e;
+    }
+    if (passwordChange) {
+      signInPassword = pw;
+    } else {
+      Arrays.fill(pw, '\0');
+    }
+    if (o.signedIn().mustChange() && !passwordChange) {
+      o.close();
+      throw mustChange(o.signedIn());
+    }
+    return o;
+  }
+
+  private static UserFacingException mustChange(SignInService.SignedIn s) {
+    return new UserFacingException(
+        AccessDeniedException.EXIT_CODE,
+        "The account "
+            + s.principal().login()
+            + " must choose its own password first: passerelle --user "
+            + s.principal().login()
+            + " accounts passwd");
   }
 
   /** The login to run as: --user, else $PASSERELLE_USER, else asked on the terminal. */
@@ -190,13 +237,7 @@ public final class PasserelleCommand implements Runnable {
       Arrays.fill(pw, '\0');
     }
     if (s.mustChange() && !passwordChange) {
-      throw new UserFacingException(
-          AccessDeniedException.EXIT_CODE,
-          "The account "
-              + s.principal().login()
-              + " must choose its own password first: passerelle --user "
-              + s.principal().login()
-              + " accounts passwd");
+      throw mustChange(s);
     }
   }
 
@@ -219,7 +260,7 @@ public final class PasserelleCommand implements Runnable {
    */
   public static int run(
       String[] args, Map<String, String> env, GuiLauncher gui, PrintWriter out, PrintWriter err) {
-    return run(args, env, gui, out, err, System.in, Services::open);
+    return run(args, env, gui, out, err, System.in, Vault.standard());
   }
 
   /**
@@ -234,6 +275,21 @@ public final class PasserelleCommand implements Runnable {
       PrintWriter err,
       InputStream in,
       Opener opener) {
+    return run(args, env, gui, out, err, in, Vault.clearOnly(opener::open));
+  }
+
+  /**
+   * As {@link #run(String[], Map, GuiLauncher, PrintWriter, PrintWriter)}, reading {@code in} and
+   * opening the data folder through {@code vault}.
+   */
+  public static int run(
+      String[] args,
+      Map<String, String> env,
+      GuiLauncher gui,
+      PrintWriter out,
+      PrintWriter err,
+      InputStream in,
+      Vault vault) {
     if (args.length == 1 && args[0].toLowerCase(Locale.ROOT).endsWith(SYNC_FILE)) {
       // a sync file double-clicked (the Windows installer associates .passerelle with Passerelle,
       // which then gets its path alone): the window opens and imports it
@@ -244,7 +300,7 @@ public final class PasserelleCommand implements Runnable {
     root.env = env;
     root.gui = gui;
     root.in = in;
-    root.opener = opener;
+    root.vault = vault;
     CommandLine cl = new CommandLine(root);
     addHelpOption(cl);
     if (out != null) {

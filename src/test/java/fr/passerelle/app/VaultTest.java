@@ -198,7 +198,9 @@ class VaultTest {
     try (Vault.Opened o = open(TestServices.ADMIN)) {
       o.services().signIn().changePassword(PW, fresh.toCharArray());
     }
-    assertThat(slot("cmartin").wrapped()).as("another account's slot untouched").isEqualTo(cm.wrapped());
+    assertThat(slot("cmartin").wrapped())
+        .as("another account's slot untouched")
+        .isEqualTo(cm.wrapped());
     assertThatThrownBy(() -> open(TestServices.ADMIN)).isInstanceOf(SignInException.class);
     signIn(TestServices.ADMIN, fresh).close();
   }

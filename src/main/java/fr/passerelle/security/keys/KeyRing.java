@@ -28,6 +28,7 @@ public final class KeyRing {
   private final PasswordHasher.Params params;
   private final SlotCipher cipher = new SlotCipher();
   private KeySlots slots;
+  private boolean byRecovery;
 
   private KeyRing(Path file, FileKey key, PasswordHasher.Params params, KeySlots slots) {
     this.file = file;
@@ -44,6 +45,11 @@ public final class KeyRing {
   /** True when the database is encrypted (its file key is held here). */
   public boolean encrypted() {
     return key != null;
+  }
+
+  /** True when the recovery key opened the database (nobody signed in: a recovery of access). */
+  public boolean openedByRecovery() {
+    return byRecovery;
   }
 
   /** H2's file password, or null for a clear database. */
@@ -123,7 +129,9 @@ public final class KeyRing {
                           "This recovery key does not open the database of "
                               + dataDir
                               + ": check each group of four (nothing was changed)."));
-      return new KeyRing(file, key, params, all);
+      KeyRing ring = new KeyRing(file, key, params, all);
+      ring.byRecovery = true;
+      return ring;
     } finally {
       java.util.Arrays.fill(secret, '\0');
     }
