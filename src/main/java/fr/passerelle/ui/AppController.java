@@ -4,12 +4,15 @@ import fr.passerelle.accounts.ui.ChangePasswordView;
 import fr.passerelle.accounts.ui.ChangePasswordViewModel;
 import fr.passerelle.accounts.ui.LockView;
 import fr.passerelle.accounts.ui.LockViewModel;
+import fr.passerelle.accounts.ui.RecoveryKeyView;
 import fr.passerelle.accounts.ui.SignInView;
 import fr.passerelle.accounts.ui.SignInViewModel;
 import fr.passerelle.app.Services;
+import fr.passerelle.app.Vault;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.security.Principal;
 import fr.passerelle.security.SignInService;
+import fr.passerelle.security.keys.RecoveryKey;
 import fr.passerelle.ui.setup.SetupView;
 import fr.passerelle.ui.setup.SetupViewModel;
 import fr.passerelle.ui.shell.ShellView;
@@ -49,15 +52,22 @@ public final class AppController implements AutoCloseable {
   private final FxTaskRunner tasks = new FxTaskRunner();
   private final SetupViewModel.DemoGenerator demo;
   private final Scene scene;
-  private Services services;
+
+  /** Set off the FX thread by a sign-in that opens (or encrypts) the database. */
+  private volatile Services services;
+
+  /** The recovery key made by the last encryption, to show once; then null. */
+  private volatile RecoveryKey shownOnce;
+
+  private final Vault vault;
   private ShellView shell;
   private ShellViewModel shellVm;
   private Runnable onFirstShown = () -> {};
   private Path syncFile;
   private Runnable onFatal = Platform::exit;
   private String lastNotice = "";
-  private Locale locale = Messages.FRENCH;
-  private String officeName = "";
+  private volatile Locale locale = Messages.FRENCH;
+  private volatile String officeName = "";
   private final IdleLock idle;
   private Parent locked;
 
@@ -67,15 +77,23 @@ public final class AppController implements AutoCloseable {
     Services open(Path dataDir);
   }
 
-  private final Opener opener;
-
   public AppController(Stage stage, Path dataDir, Path logFile, SetupViewModel.DemoGenerator demo) {
-    this(stage, dataDir, logFile, demo, Services::open);
+    this(stage, dataDir, logFile, demo, Vault.standard());
   }
 
+  /** Opens clear folders with {@code opener} and never encrypts them (tests). */
   public AppController(
       Stage stage, Path dataDir, Path logFile, SetupViewModel.DemoGenerator demo, Opener opener) {
-    this.opener = opener;
+    this(stage, dataDir, logFile, demo, Vault.clearOnly(opener::open));
+  }
+
+  /**
+   * Opens the data folder through {@code vault}: an encrypted database after the sign-in, a clear
+   * one before it (encrypted at the first sign-in when the vault encrypts).
+   */
+  public AppController(
+      Stage stage, Path dataDir, Path logFile, SetupViewModel.DemoGenerator demo, Vault vault) {
+    this.vault = vault;
     this.stage = stage;
     this.dataDir = dataDir;
     this.logFile = logFile;
@@ -111,7 +129,14 @@ public final class AppController implements AutoCloseable {
     stage.setMinWidth(900);
     stage.setMinHeight(600);
     stage.show();
-    tasks.submit("open", p -> Opened.open(opener.open(dataDir)), this::opened, this::failedToOpen);
+    tasks.submit(
+        "open",
+        p ->
+            vault.encrypted(dataDir)
+                ? java.util.Optional.<Opened>empty()
+                : java.util.Optional.of(Opened.open(vault.openClear(dataDir))),
+        o -> o.ifPresentOrElse(this::opened, this::showSignIn),
+        this::failedToOpen);
   }
 
   /** What the start needs from the database, read off the FX thread. */
@@ -155,14 +180,57 @@ public final class AppController implements AutoCloseable {
     Messages m = new Messages(locale);
     stage.titleProperty().unbind();
     stage.setTitle(m.get("app.title"));
-    SignInViewModel vm =
-        new SignInViewModel(
-            (login, pw) -> services.signIn().signIn(login, pw, "fenêtre"), tasks, m);
+    SignInViewModel vm = new SignInViewModel(this::signInGate, tasks, m);
     setRoot(new SignInView(vm, m, officeName, this::signedIn, stage::close).node());
+  }
+
+  /**
+   * The sign-in, off the FX thread: an encrypted database not yet open is opened by the account's
+   * key slot; a clear one is encrypted at this first sign-in (when the vault encrypts).
+   */
+  private SignInService.SignedIn signInGate(String login, char[] pw) {
+    if (services == null) {
+      Vault.Opened o = vault.signIn(dataDir, login, pw, "fenêtre");
+      services = o.services();
+      return o.signedIn();
+    }
+    SignInService.SignedIn s = services.signIn().signIn(login, pw, "fenêtre");
+    Vault.Opened sealed = sealWith(pw);
+    return sealed == null ? s : sealed.signedIn();
+  }
+
+  /** Encrypts the clear database with the signed-in account's password (off the FX thread). */
+  private Vault.Opened sealWith(char[] pw) {
+    if (!vault.encrypts() || services.keys().encrypted()) {
+      return null;
+    }
+    Services clear = services;
+    services = null;
+    Vault.Opened o = vault.encrypt(clear, pw, "fenêtre");
+    services = o.services();
+    shownOnce = o.recoveryKey();
+    LOG.info("database encrypted in {}", dataDir);
+    return o;
+  }
+
+  /** Shows the recovery key made by an encryption, once, then runs {@code then}. */
+  private void showRecoveryKeyThen(Runnable then) {
+    RecoveryKey key = shownOnce;
+    shownOnce = null;
+    if (key == null) {
+      then.run();
+      return;
+    }
+    Messages m = new Messages(locale);
+    setRoot(new RecoveryKeyView(m, officeName, key.display(), then).node());
   }
 
   private void signedIn(SignInService.SignedIn s) {
     LOG.info("signed in: {}", s.principal().login());
+    if (shownOnce != null) {
+      showRecoveryKeyThen(() -> signedIn(s));
+      return;
+    }
     if (s.mustChange()) {
       showChangePassword(true, this::enter);
     } else {
@@ -174,7 +242,13 @@ public final class AppController implements AutoCloseable {
   private void enter() {
     tasks.submit(
         new Messages(locale).get("app.warmUp"),
-        p -> services.offices().current().isPresent(),
+        p -> {
+          // an encrypted database was opened by the sign-in: its language and office now
+          var office = services.offices().current();
+          locale = Languages.load(services.settings());
+          officeName = office.map(o -> o.name()).orElse(officeName);
+          return office.isPresent();
+        },
         hasOffice -> {
           if (hasOffice) {
             showShell(locale, null);
@@ -290,6 +364,7 @@ public final class AppController implements AutoCloseable {
     Messages m = new Messages(locale);
     UiContext ctx = new UiContext(services, tasks, m);
     SetupViewModel vm = new SetupViewModel(ctx, demo, mode);
+    vm.onAdministratorCreated(pw -> sealWith(pw));
     SetupView view =
         new SetupView(
             vm,
@@ -299,10 +374,13 @@ public final class AppController implements AutoCloseable {
                     office -> {
                       LOG.info("office set up: {} ({})", office.name(), office.kind());
                       officeName = office.name();
-                      showShell(locale, null);
-                      if (vm.demoProperty().get()) {
-                        vm.startDemo(this::notify, () -> shell.refresh());
-                      }
+                      showRecoveryKeyThen(
+                          () -> {
+                            showShell(locale, null);
+                            if (vm.demoProperty().get()) {
+                              vm.startDemo(services, this::notify, () -> shell.refresh());
+                            }
+                          });
                     }),
             stage::close);
     setRoot(view.node());

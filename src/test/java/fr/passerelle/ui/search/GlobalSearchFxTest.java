@@ -119,7 +119,9 @@ class GlobalSearchFxTest {
             dir.resolve("logs/passerelle.log"),
             (services, progress) -> {
               throw new UnsupportedOperationException();
-            });
+            },
+            // the folder stays clear (encryption: ShellFlowTest, VaultTest)
+            fr.passerelle.app.Services::open);
     app.onFatal(() -> {});
     app.start();
     // as tall as the common office laptop (1366×768; the headless screen is 1280 wide), whatever
