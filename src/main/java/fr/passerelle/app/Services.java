@@ -80,7 +80,8 @@ public final class Services implements AutoCloseable {
                 ? LuceneSearchIndex.inMemory(db::dsl)
                 : new LuceneSearchIndex(db::dsl, db.dataDir()),
             db::dsl,
-            () -> offices.current().map(o -> o.kind() == OfficeKind.PARTNER).orElse(false));
+            () -> offices.current().map(o -> o.kind() == OfficeKind.PARTNER).orElse(false),
+            access);
     this.occupations = new OccupationService(db.dsl(), search);
     this.settings = new Settings(db.dsl());
     this.candidates = new CandidateService(db, writer, clock, search, access);

@@ -353,6 +353,7 @@ public final class MeetingService {
 
   /** Sets {@link #counselor()}; blank clears it. */
   public void setCounselor(String name) {
+    access.require(Permission.MEETING_DOCUMENTS);
     new Settings(db.dsl()).put(COUNSELOR_SETTING, name == null ? "" : name.strip());
   }
 

@@ -119,6 +119,7 @@ public final class OfficeService {
    * clears it. {@code timeZone} is a region id such as Europe/Paris or Indian/Reunion.
    */
   public OfficeContact updateContact(String address, String phone, String email, String timeZone) {
+    access.require(Permission.SETTINGS_MANAGE);
     if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {
       throw InvalidInputException.of(
           "office.error.phone", "\"" + phone + "\" is not a phone number.", phone);

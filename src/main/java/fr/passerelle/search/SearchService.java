@@ -1,6 +1,8 @@
 package fr.passerelle.search;
 
 import fr.passerelle.core.Progress;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,7 @@ public final class SearchService implements AutoCloseable {
   private final SearchIndex index;
   private final Supplier<DSLContext> dsl;
   private final BooleanSupplier partnerInstallation;
+  private final Access access;
 
   /**
    * @param dsl the database, which answers while the index is not current
@@ -30,7 +33,11 @@ public final class SearchService implements AutoCloseable {
    *     persons who consented to share
    */
   public SearchService(
-      SearchIndex index, Supplier<DSLContext> dsl, BooleanSupplier partnerInstallation) {
+      SearchIndex index,
+      Supplier<DSLContext> dsl,
+      BooleanSupplier partnerInstallation,
+      Access access) {
+    this.access = access;
     this.index = index;
     this.dsl = dsl;
     this.partnerInstallation = partnerInstallation;
@@ -44,11 +51,13 @@ public final class SearchService implements AutoCloseable {
   /** A page of candidates, best first then by name; empty while the index is not current. */
   public Optional<CandidateHits> candidates(
       CandidateFilter filter, int offset, int limit, int countCap) {
+    access.require(Permission.CANDIDATES_READ);
     return index.candidates(filter, consentingOnly(), offset, limit, countCap);
   }
 
   /** The best records of one kind for typed text; empty while the index is not current. */
   public Optional<List<SearchHit>> find(Kind kind, String text, int limit) {
+    requireReadOf(kind);
     return index.find(kind, text, limit, consentingOnly());
   }
 
@@ -57,6 +66,7 @@ public final class SearchService implements AutoCloseable {
    * index is not current (words must then start names or appear in titles; no typo).
    */
   public List<SearchHit> findAnywhere(Kind kind, String text, int limit) {
+    requireReadOf(kind);
     boolean consenting = consentingOnly();
     return index
         .find(kind, text, limit, consenting)
@@ -66,7 +76,24 @@ public final class SearchService implements AutoCloseable {
   /** Candidates with one of these e-mail or phone keys; empty while the index is not current. */
   public Optional<Set<UUID>> candidatesWithContact(
       Collection<String> emailKeys, Collection<String> phoneKeys) {
+    access.require(Permission.CANDIDATES_READ);
     return index.candidatesWithContact(emailKeys, phoneKeys);
+  }
+
+  /**
+   * The permission to read records of {@code kind}: occupations are reference data; a null kind is
+   * treated as persons (the strictest).
+   */
+  private void requireReadOf(Kind kind) {
+    if (kind == Kind.OCCUPATION) {
+      return;
+    }
+    access.require(
+        switch (kind == null ? Kind.CANDIDATE : kind) {
+          case OFFER, EMPLOYER -> Permission.OFFERS_READ;
+          case MEETING -> Permission.MEETINGS_READ;
+          default -> Permission.CANDIDATES_READ;
+        });
   }
 
   /**

@@ -4,6 +4,8 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.SYNC_QUARANTINE;
 
 import fr.passerelle.db.Database;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -32,8 +34,11 @@ public final class Quarantine {
 
   private final Database db;
 
-  Quarantine(Database db) {
+  private final Access access;
+
+  Quarantine(Database db, Access access) {
     this.db = db;
+    this.access = access;
   }
 
   /** Records a refused version (once: the same version refused again is not repeated). */
@@ -59,6 +64,7 @@ public final class Quarantine {
 
   /** The latest refused rows, most recent first. */
   public List<Entry> latest(int limit) {
+    access.require(Permission.SYNC_EXCHANGE);
     var q = SYNC_QUARANTINE;
     return db.dsl()
         .select(q.fields())

@@ -70,7 +70,7 @@ public final class SyncService {
         new SyncImporter(
             db, identity, writer, clock, search == null ? p -> 0 : search::catchUp, access);
     this.conflicts = new Conflicts(db, writer, access);
-    this.quarantine = new Quarantine(db);
+    this.quarantine = new Quarantine(db, access);
   }
 
   public Identity identity() {

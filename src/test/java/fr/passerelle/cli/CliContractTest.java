@@ -112,7 +112,7 @@ class CliContractTest {
                 .code())
         .isZero();
     String meeting;
-    try (var services = fr.passerelle.app.Services.open(data)) {
+    try (var services = fr.passerelle.testsupport.TestServices.open(data)) {
       var office = services.offices().current().orElseThrow();
       var m =
           services

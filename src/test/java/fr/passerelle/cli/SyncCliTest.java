@@ -91,7 +91,7 @@ class SyncCliTest {
     ok(t, "sync", "trust", root.resolve("a.card").toString(), "--yes");
     java.util.UUID adam;
     java.util.UUID aReplica;
-    try (fr.passerelle.app.Services s = fr.passerelle.app.Services.open(a)) {
+    try (fr.passerelle.app.Services s = fr.passerelle.testsupport.TestServices.open(a)) {
       aReplica = fr.passerelle.db.ReplicatedWriter.currentReplica(s.db().dsl()).getId();
       adam =
           s.db()
@@ -103,7 +103,7 @@ class SyncCliTest {
                     return s.writer().insert(cfg.dsl(), c).getId();
                   });
     }
-    try (fr.passerelle.app.Services s = fr.passerelle.app.Services.open(t)) {
+    try (fr.passerelle.app.Services s = fr.passerelle.testsupport.TestServices.open(t)) {
       var raw = new fr.passerelle.db.ReplicatedWriter(s.clock()); // an old version: no guard
       s.db()
           .dsl()

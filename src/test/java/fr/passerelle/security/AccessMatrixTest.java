@@ -60,9 +60,9 @@ class AccessMatrixTest {
     rule("CandidateService", CANDIDATES_READ, "search", "count", "page", "summaries", "find");
     rule("CandidateService", CANDIDATES_READ, "duplicates", "recent", "markOpened");
     rule("CandidateService", SENSITIVE_READ, "showSensitive");
-    rule("CandidateService", CANDIDATES_WRITE, "save", "merge", "delete", "reindex");
+    rule("CandidateService", CANDIDATES_WRITE, "save", "merge", "delete");
     rule("CandidateService", REFERENCE, "reference", "today", "validate", "sensitiveAllowed");
-    rule("CandidateService", COUNTS, "warmUp", "indexSize");
+    rule("CandidateService", COUNTS, "warmUp");
     rule("CandidateService", ACCESSOR, "transfer");
     rule("CandidateTransfer", CANDIDATES_WRITE, "importFile");
     rule("CandidateTransfer", DATA_EXPORT, "exportFile");
@@ -163,7 +163,22 @@ class AccessMatrixTest {
     rule("SyncExporter", SYNC_EXCHANGE, "exportTo", "exportAll");
     rule("SyncImporter", SYNC_EXCHANGE, "importFile");
 
-    rule("OfficeService", SETTINGS_MANAGE, "init");
+    rule("OfficeService", SETTINGS_MANAGE, "init", "updateContact");
+    rule("OfficeService", OFFICES, "contact");
+    rule("OfficeService", REFERENCE, "clock");
+    rule("MeetingService", REFERENCE, "changedAt", "zone", "counselor");
+    rule("MeetingService", MEETING_DOCUMENTS, "setCounselor");
+    rule("SyncService", ACCESSOR, "quarantine");
+    rule("Quarantine", COUNTS, "count");
+    rule("Quarantine", SYNC_EXCHANGE, "latest");
+    rule(
+        "SearchService",
+        CANDIDATES_READ,
+        "candidates",
+        "candidatesWithContact",
+        "find",
+        "findAnywhere");
+    rule("SearchService", COUNTS, "catchUp", "warmUp", "status", "close", "consentingOnly");
     rule("OfficeService", OFFICES, "current", "find", "all");
     rule("OccupationService", REFERENCE, "search", "find");
     rule("DemoService", SETTINGS_MANAGE, "generate");

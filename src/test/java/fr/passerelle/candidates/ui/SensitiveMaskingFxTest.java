@@ -11,6 +11,7 @@ import fr.passerelle.candidates.PriorityCriterion;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.sourcing.NewList;
 import fr.passerelle.testsupport.FxTestExtension;
+import fr.passerelle.testsupport.ScrollIntoView;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Messages;
@@ -162,6 +163,9 @@ class SensitiveMaskingFxTest {
                 .anyMatch(SensitiveMaskingFxTest::shown))
         .isTrue();
     long before = shownEntries();
+    // the criteria are below the fold of a 760-pixel window: scrolled to, as a counselor would
+    WaitForAsyncUtils.asyncFx(() -> ScrollIntoView.of(view.detail.reveal)).get();
+    WaitForAsyncUtils.waitForFxEvents();
     robot.clickOn("#candidate-reveal");
     waitUntil(() -> shown(rqth) && rqth.isSelected());
     assertThat(shownEntries()).isEqualTo(before + 1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.app.Services;
 import fr.passerelle.candidates.CandidateDetail;
 import fr.passerelle.candidates.CandidateStatus;
+import fr.passerelle.db.WallClock;
 import fr.passerelle.meetings.MeetingDraft;
 import fr.passerelle.meetings.MeetingKind;
 import fr.passerelle.meetings.ui.MeetingsViewProbe;
@@ -13,6 +14,7 @@ import fr.passerelle.offers.OfferDraft;
 import fr.passerelle.offers.OfferSource;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.FxTestExtension;
+import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.AppController;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -47,7 +49,7 @@ class GlobalSearchFxTest {
 
   @Start
   void start(Stage stage) {
-    try (Services s = Services.open(dir)) {
+    try (Services s = TestServices.open(dir)) {
       s.offices().init("Agence Albi", OfficeKind.FRANCE_TRAVAIL, null);
       candidate =
           s.candidates()
@@ -121,7 +123,7 @@ class GlobalSearchFxTest {
               throw new UnsupportedOperationException();
             },
             // the folder stays clear (encryption: ShellFlowTest, VaultTest)
-            fr.passerelle.app.Services::open);
+            d -> Services.open(d, WallClock.system(), TestServices.FAST));
     app.onFatal(() -> {});
     app.start();
     // as tall as the common office laptop (1366×768; the headless screen is 1280 wide), whatever
@@ -181,6 +183,9 @@ class GlobalSearchFxTest {
 
   @Test
   void ctrlKFindsACandidateAnOfferAndAMeetingAndOpensEach(FxRobot robot) throws Exception {
+    waitUntil(() -> robot.lookup("#signin-login").tryQuery().isPresent());
+    robot.clickOn("#signin-login").eraseText(40).write(TestServices.ADMIN);
+    robot.clickOn("#signin-password").write(TestServices.PASSWORD).type(KeyCode.ENTER);
     waitUntil(() -> robot.lookup("#nav-dashboard").tryQuery().isPresent());
     // the shell starts the index's build; typed text is then answered by it (typos included)
     waitUntil(
