@@ -111,8 +111,11 @@ class VaultTest {
     try (Vault.Opened o = open(TestServices.ADMIN)) {
       assertThat(o.recoveryKey()).as("an administrator converted: the recovery key").isNotNull();
       assertThat(o.services().keys().encrypted()).isTrue();
-      assertThat(DatabaseEncryption.rowCounts(o.services().db().dsl()))
-          .containsAllEntriesOf(before);
+      Map<String, Long> after = DatabaseEncryption.rowCounts(o.services().db().dsl());
+      // the sign-ins of the conversion are recorded in the audit trail
+      after.remove("AUDIT_ENTRY");
+      before.remove("AUDIT_ENTRY");
+      assertThat(after).isEqualTo(before);
       assertThat(
               o.services()
                   .candidates()

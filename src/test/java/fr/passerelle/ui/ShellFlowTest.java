@@ -48,7 +48,17 @@ class ShellFlowTest {
             (services, progress) -> {
               demoRuns.incrementAndGet();
               throw new UnsupportedOperationException("demo data: not yet implemented");
-            });
+            },
+            // the application's vault (it encrypts), with cheap Argon2id parameters
+            new fr.passerelle.app.Vault(
+                fr.passerelle.db.WallClock.system(),
+                fr.passerelle.testsupport.TestServices.FAST,
+                true,
+                d ->
+                    fr.passerelle.app.Services.open(
+                        d,
+                        fr.passerelle.db.WallClock.system(),
+                        fr.passerelle.testsupport.TestServices.FAST)));
     app.onFatal(() -> {});
     app.start();
     // the suite shares one headless stage: an earlier test may have moved it off the screen
@@ -97,7 +107,14 @@ class ShellFlowTest {
     robot.clickOn("#setup-save");
 
     // the database is now encrypted: its recovery key, shown once, confirmed before going on
-    waitFor(robot, "#recovery-key");
+    WaitForAsyncUtils.waitFor(
+        180,
+        TimeUnit.SECONDS,
+        () -> {
+          String error = label(robot, "#setup-error");
+          assertThat(error).as("the set-up failed").isEmpty();
+          return robot.lookup("#recovery-key").tryQuery().isPresent();
+        });
     assertThat(label(robot, "#recovery-key")).matches("([A-Z2-7]{4}-){7}[A-Z2-7]{4}");
     assertThat(robot.lookup("#recovery-continue").queryButton().isDisabled()).isTrue();
     assertThat(java.nio.file.Files.exists(dir.resolve("passerelle.keys"))).isTrue();
