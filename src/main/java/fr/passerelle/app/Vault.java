@@ -55,9 +55,20 @@ public final class Vault {
     this.clear = clear;
   }
 
+  /**
+   * The system property that keeps a clear database clear (tests that run the application in a
+   * child process and reopen its folder clear). An encrypted database stays encrypted whatever it
+   * says.
+   */
+  public static final String KEEP_CLEAR = "passerelle.keepClearDatabase";
+
   /** The application's vault: system clock, default Argon2id cost, encryption on. */
   public static Vault standard() {
-    return new Vault(WallClock.system(), PasswordHasher.Params.DEFAULT, true, Services::open);
+    return new Vault(
+        WallClock.system(),
+        PasswordHasher.Params.DEFAULT,
+        !Boolean.getBoolean(KEEP_CLEAR),
+        Services::open);
   }
 
   /** A vault that never encrypts, opening clear folders with {@code clear}. */
