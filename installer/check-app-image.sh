@@ -16,9 +16,15 @@ if [[ "$actual" != "$expected" ]]; then
   echo "check-app-image: '$launcher --version' printed '$actual', expected '$expected'" >&2
   exit 1
 fi
+CHECK_PASSPHRASE="le vieux port sous la pluie"
 data="$(mktemp -d)"
 trap 'rm -rf "$data"' EXIT
-if ! "$launcher" --data-dir "$data" occupations search macon | grep -q "F1703"; then
+# every command runs as an account: init creates the office and its first administrator (the
+# passphrase on standard input, never an argument)
+printf '%s\n' "$CHECK_PASSPHRASE" | "$launcher" --data-dir "$data" --user verifier --password-stdin \
+  init --office-name "Agence d'Albi" --office-kind FRANCE_TRAVAIL >/dev/null
+if ! printf '%s\n' "$CHECK_PASSPHRASE" | "$launcher" --data-dir "$data" --user verifier --password-stdin \
+  occupations search macon | grep -q "F1703"; then
   echo "check-app-image: 'occupations search macon' did not list F1703 (runtime or resources missing?)" >&2
   exit 1
 fi

@@ -29,8 +29,10 @@ expected="Passerelle $(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | he
 
 root="$(mktemp -d)"
 data="$root/Hélène Dupont/données Passerelle"
-passerelle --data-dir "$data" init --office-name "Agence d'Albi" --office-kind FRANCE_TRAVAIL >/dev/null
-passerelle --data-dir "$data" occupations search maçon | grep -q F1703 \
+printf '%s\n' "le vieux port sous la pluie" | passerelle --data-dir "$data" --user verifier --password-stdin \
+  init --office-name "Agence d'Albi" --office-kind FRANCE_TRAVAIL >/dev/null
+printf '%s\n' "le vieux port sous la pluie" | passerelle --data-dir "$data" --user verifier --password-stdin \
+  occupations search maçon | grep -q F1703 \
   || fail "the installed launcher did not search occupations in '$data'"
 
 # The window, from the launcher the menu entry runs; the log says when the first screen is laid out.

@@ -64,7 +64,11 @@ launcher="$home/Téléchargements/$top/passerelle"
 data="$home/données Passerelle"
 run() { env -i PATH="$PATH" HOME="$home" ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} "$@"; }
 [[ "$(run "$launcher" --version)" == "Passerelle $version" ]] || fail "--version did not print 'Passerelle $version'"
-run "$launcher" --data-dir "$data" occupations search "maçon" | grep -q F1703 \
+printf '%s\n' "le vieux port sous la pluie" | run "$launcher" --data-dir "$data" --user verifier --password-stdin \
+  init --office-name "Agence d'Albi" --office-kind FRANCE_TRAVAIL >/dev/null \
+  || fail "init on '$data' failed"
+printf '%s\n' "le vieux port sous la pluie" | run "$launcher" --data-dir "$data" --user verifier --password-stdin \
+  occupations search "maçon" | grep -q F1703 \
   || fail "'occupations search maçon' on '$data' did not list F1703"
 shown="$(run DISPLAY= xvfb-run -a -s '-screen 0 1280x800x24' env PASSERELLE_JAVA_OPTS=-Dpasserelle.exitWhenShown=true \
   "$launcher" --data-dir "$data" 2>"$work/window.err" | grep '^shown-ms' || true)"

@@ -1,7 +1,7 @@
 package fr.passerelle;
 
 import fr.passerelle.cli.PasserelleCommand;
-import fr.passerelle.ui.PasserelleApp;
+import fr.passerelle.ui.shell.PasserelleApp;
 
 /**
  * Entry point: no command opens the window, otherwise the command line. Does not extend

@@ -3,7 +3,10 @@ package fr.passerelle.app;
 import fr.passerelle.accounts.AccountService;
 import fr.passerelle.audit.AuditService;
 import fr.passerelle.candidates.CandidateService;
+import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.DatabaseDamagedException;
+import fr.passerelle.db.IntegrityCheck;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
@@ -33,6 +36,8 @@ import java.nio.file.Path;
  * permissions ({@link #access()}).
  */
 public final class Services implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Services.class.getName());
+
   private final Database db;
   private final WallClock clock;
   private final ReplicatedWriter writer;
@@ -56,6 +61,9 @@ public final class Services implements AutoCloseable {
   private final KeyRing keys;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
+  private boolean repairedAtOpen;
+  private final fr.passerelle.retention.RetentionService retention;
+  private final fr.passerelle.rights.PersonRightsService personRights;
 
   private Services(Database db, WallClock base, PasswordHasher.Params hashing, KeyRing keys) {
     this.db = db;
@@ -89,15 +97,19 @@ public final class Services implements AutoCloseable {
     this.sourcing = new SourcingService(db, writer, offices, offersModule, clock, access);
     this.training =
         new TrainingService(db, writer, clock, new FundingRuleService(db, clock, access), access);
-    this.trainingQueries = new fr.passerelle.training.TrainingQueries(db, access);
+    this.trainingQueries =
+        new fr.passerelle.training.TrainingQueries(
+            db, access, () -> offersModule.hardToFill().hardToFillRomeCodes());
     this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock, access);
     this.meetings = new MeetingService(db, writer, clock, search, access);
     this.sync = new SyncService(db, writer, offices, clock, search, access);
     this.backups = new Backups(db, access);
+    this.retention = new fr.passerelle.retention.RetentionService(db, writer, clock, access);
+    this.personRights = new fr.passerelle.rights.PersonRightsService(db, writer, clock, access);
   }
 
   public static Services open(Path dataDir) {
-    return open(dataDir, WallClock.system());
+    return open(dataDir, WallClock.system(), Progress.NONE);
   }
 
   public static Services open(Path dataDir, WallClock clock) {
@@ -109,7 +121,7 @@ public final class Services implements AutoCloseable {
    * its parameters, and a weaker hash is replaced at the next sign-in with the default ones).
    */
   public static Services open(Path dataDir, WallClock clock, PasswordHasher.Params hashing) {
-    return new Services(Database.open(dataDir), clock, hashing, KeyRing.clear());
+    return open(dataDir, clock, hashing, KeyRing.clear(), Progress.NONE);
   }
 
   /**
@@ -118,19 +130,120 @@ public final class Services implements AutoCloseable {
    */
   public static Services open(
       Path dataDir, WallClock clock, PasswordHasher.Params hashing, KeyRing keys) {
-    char[] filePassword = keys.h2FilePassword();
-    try {
-      return new Services(Database.open(dataDir, filePassword), clock, hashing, keys);
-    } finally {
-      if (filePassword != null) {
-        java.util.Arrays.fill(filePassword, '\0');
-      }
-    }
+    return open(dataDir, clock, hashing, keys, Progress.NONE);
   }
 
   /** The key slots of the encrypted database (a clear one's: {@link KeyRing#encrypted()} false). */
   public KeyRing keys() {
     return keys;
+  }
+
+  /** Opens with the default password hashing, reporting the recovery to {@code progress}. */
+  public static Services open(Path dataDir, WallClock clock, Progress progress) {
+    return open(dataDir, clock, PasswordHasher.Params.DEFAULT, progress);
+  }
+
+  /** Opens a clear database, reporting the recovery to {@code progress}. */
+  public static Services open(
+      Path dataDir, WallClock clock, PasswordHasher.Params hashing, Progress progress) {
+    return open(dataDir, clock, hashing, KeyRing.clear(), progress);
+  }
+
+  /**
+   * Opens the data folder — encrypted with the file key of {@code keys} when it holds one — and
+   * finishes what a crash left (ADR 0080), reporting to {@code progress}: after an unclean
+   * shutdown, the integrity check of the tables the interrupted work wrote (a damage is refused
+   * with the way back: {@link DatabaseDamagedException}, but the damage of a crash during a sync
+   * import, rebuilt at once); an interrupted sync import is finished. A failure of that recovery
+   * work is logged, never thrown: the installation opens as it is and tries again next time. The
+   * search index catches up by itself (ADR 0100).
+   */
+  public static Services open(
+      Path dataDir,
+      WallClock clock,
+      PasswordHasher.Params hashing,
+      KeyRing keys,
+      Progress progress) {
+    try {
+      return openChecked(dataDir, clock, hashing, keys, progress);
+    } catch (DatabaseDamagedException e) {
+      boolean importInterrupted =
+          new fr.passerelle.db.Journal(dataDir)
+              .leftovers().stream().anyMatch(n -> n.detail("peer") != null);
+      if (!importInterrupted || e.result() == null) {
+        throw e; // the way back is the user's choice (check --rebuild, --restore-backup)
+      }
+      // the damage of a crash in the middle of a sync import: rebuilt, and the import applied
+      // again from its kept copy, before anything is served (ADR 0080)
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "the database was damaged during a sync import; rebuilding it: " + e.getMessage());
+      WayBack.rebuild(dataDir, keys, progress);
+      Services s = openChecked(dataDir, clock, hashing, keys, progress);
+      s.repairedAtOpen = true;
+      return s;
+    }
+  }
+
+  /**
+   * True if this open found the database damaged by a crash during a sync import and rebuilt it
+   * (the window says so).
+   */
+  public boolean repairedAtOpen() {
+    return repairedAtOpen;
+  }
+
+  private static Services openChecked(
+      Path dataDir,
+      WallClock clock,
+      PasswordHasher.Params hashing,
+      KeyRing keys,
+      Progress progress) {
+    Database db;
+    char[] filePassword = keys.h2FilePassword();
+    try {
+      db = Database.open(dataDir, filePassword);
+    } finally {
+      if (filePassword != null) {
+        java.util.Arrays.fill(filePassword, '\0');
+      }
+    }
+    Services s;
+    try {
+      if (db.uncleanShutdown()) {
+        progress.update(0, -1, "check");
+        IntegrityCheck.Result r = IntegrityCheck.afterCrash(db, progress);
+        LOG.log(
+            System.Logger.Level.INFO,
+            "integrity check after an unclean shutdown: {0} table(s), {1} row(s), {2} problem(s)",
+            r.tables().size(),
+            r.rows(),
+            r.problems().size());
+        if (!r.ok()) {
+          throw DatabaseDamagedException.of(dataDir, r);
+        }
+        db.verified();
+      }
+      s = new Services(db, clock, hashing, keys);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    try {
+      // before serving: the data is then as before or after the interrupted import
+      s.sync.importer().finishInterrupted(progress);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "finishing an interrupted sync import failed", e);
+    }
+    return s;
+  }
+
+  /**
+   * The daily automatic backup, if the newest is more than a day old (ADR 0080); the window takes
+   * it in the background once open. True if one was taken.
+   */
+  public boolean takeDailyBackupIfDue() {
+    return new fr.passerelle.db.AutoBackups(db, clock).takeDailyIfDue();
   }
 
   /** Who is signed in, and the permission check the services start with. */
@@ -222,6 +335,17 @@ public final class Services implements AutoCloseable {
     return sync;
   }
 
+  /** Retention rules, the monthly purge proposal and its confirmation (docs/retention.md). */
+  public fr.passerelle.retention.RetentionService retention() {
+    return retention;
+  }
+
+  /** A person's rights: everything about them (PDF, JSON), their erasure everywhere. */
+  public fr.passerelle.rights.PersonRightsService personRights() {
+    return personRights;
+  }
+
+  /** Stops the background work (at the end of its current short transaction), then closes. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {

@@ -1,7 +1,10 @@
 package fr.passerelle.app;
 
+import fr.passerelle.core.Progress;
+import fr.passerelle.db.DatabaseDamagedException;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.crypto.DatabaseEncryption;
+import fr.passerelle.search.LuceneSearchIndex;
 import fr.passerelle.security.DatabaseCredentialStore;
 import fr.passerelle.security.PasswordHasher;
 import fr.passerelle.security.Permission;
@@ -9,10 +12,8 @@ import fr.passerelle.security.Principal;
 import fr.passerelle.security.SignInService;
 import fr.passerelle.security.keys.KeyRing;
 import fr.passerelle.security.keys.RecoveryKey;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.function.Consumer;
 
 /**
@@ -32,10 +33,13 @@ public final class Vault {
     }
   }
 
-  /** How a clear folder's services are opened (tests: a manual clock, cheap hashing). */
+  /**
+   * How a clear folder's services are opened (tests: a manual clock, cheap hashing), what a crash
+   * left finished first with its progress to {@code recovery} (ADR 0080).
+   */
   @FunctionalInterface
   public interface ClearOpener {
-    Services open(Path dataDir);
+    Services open(Path dataDir, Progress recovery);
   }
 
   private final WallClock clock;
@@ -68,7 +72,8 @@ public final class Vault {
         WallClock.system(),
         PasswordHasher.Params.DEFAULT,
         !Boolean.getBoolean(KEEP_CLEAR),
-        Services::open);
+        (d, recovery) ->
+            Services.open(d, WallClock.system(), PasswordHasher.Params.DEFAULT, recovery));
   }
 
   /** A vault that never encrypts, opening clear folders with {@code clear}. */
@@ -100,7 +105,12 @@ public final class Vault {
 
   /** Opens a clear (or new) folder with nobody signed in: the set-up, a first administrator. */
   public Services openClear(Path dataDir) {
-    return clear.open(dataDir);
+    return openClear(dataDir, Progress.NONE);
+  }
+
+  /** As {@link #openClear(Path)}, the recovery after a crash reported to {@code recovery}. */
+  public Services openClear(Path dataDir, Progress recovery) {
+    return clear.open(dataDir, recovery);
   }
 
   /**
@@ -108,9 +118,24 @@ public final class Vault {
    * opened or changed) when refused.
    */
   public Opened signIn(Path dataDir, String login, char[] password, String channel) {
+    return signIn(dataDir, login, password, channel, Progress.NONE);
+  }
+
+  /**
+   * As {@link #signIn(Path, String, char[], String)}, the recovery after a crash reported to {@code
+   * recovery}. An encrypted database found damaged ({@link DatabaseDamagedException}) is said with
+   * the key ring its slot opened ({@link Damaged}), for the way back.
+   */
+  public Opened signIn(
+      Path dataDir, String login, char[] password, String channel, Progress recovery) {
     if (encrypted(dataDir)) {
       KeyRing ring = KeyRing.unlock(dataDir, login, password, params, clock);
-      Services s = Services.open(dataDir, clock, params, ring);
+      Services s;
+      try {
+        s = Services.open(dataDir, clock, params, ring, recovery);
+      } catch (DatabaseDamagedException e) {
+        throw new Damaged(e, ring);
+      }
       try {
         return new Opened(s, s.signIn().signIn(login, password, channel), null);
       } catch (RuntimeException e) {
@@ -118,7 +143,14 @@ public final class Vault {
         throw e;
       }
     }
-    Services s = clear.open(dataDir);
+    return signIn(clear.open(dataDir, recovery), login, password, channel);
+  }
+
+  /**
+   * Signs {@code login} in on the clear services {@code s} (opened with {@link #openClear}), then
+   * encrypts the database when this vault encrypts. {@code s} is closed when refused.
+   */
+  public Opened signIn(Services s, String login, char[] password, String channel) {
     SignInService.SignedIn in;
     try {
       in = s.signIn().signIn(login, password, channel);
@@ -171,6 +203,16 @@ public final class Vault {
   }
 
   /**
+   * Opens {@code dataDir} with nobody signed in: encrypted with the file key of {@code keys}
+   * (unlocked by a sign-in before), else clear.
+   */
+  public Services open(Path dataDir, KeyRing keys) {
+    return keys.encrypted()
+        ? Services.open(dataDir, clock, params, keys, Progress.NONE)
+        : clear.open(dataDir, Progress.NONE);
+  }
+
+  /**
    * Opens an encrypted folder with its recovery key, nobody signed in (an administrator's reset).
    */
   public Services recover(Path dataDir, RecoveryKey key) {
@@ -179,17 +221,35 @@ public final class Vault {
   }
 
   private static void deleteSearchIndex(Path dataDir) {
-    Path index = dataDir.resolve(fr.passerelle.search.LuceneSearchIndex.FOLDER);
-    if (!Files.exists(index)) {
-      return;
-    }
-    try (var files = Files.walk(index)) {
-      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(f);
-      }
-    } catch (IOException e) {
+    try {
+      LuceneSearchIndex.discard(dataDir);
+    } catch (java.io.UncheckedIOException e) {
       System.getLogger(Vault.class.getName())
-          .log(System.Logger.Level.WARNING, "cannot delete the clear search index " + index, e);
+          .log(System.Logger.Level.WARNING, "cannot delete the clear search index", e);
+    }
+  }
+
+  /**
+   * The encrypted database a sign-in opened is damaged (ADR 0080): the cause says how, {@link
+   * #keys()} holds the file key the account's slot gave, for the way back (rebuild, restore).
+   */
+  public static final class Damaged extends fr.passerelle.core.UserFacingException {
+    private final transient KeyRing keys;
+
+    Damaged(DatabaseDamagedException cause, KeyRing keys) {
+      super(cause.exitCode(), cause.getMessage(), cause);
+      this.keys = keys;
+      cause.key().ifPresent(k -> keyed(k, cause.args()));
+    }
+
+    /** The damage found. */
+    public DatabaseDamagedException damage() {
+      return (DatabaseDamagedException) getCause();
+    }
+
+    /** The unlocked key ring of the damaged database. */
+    public KeyRing keys() {
+      return keys;
     }
   }
 }

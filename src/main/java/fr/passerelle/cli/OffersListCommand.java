@@ -61,6 +61,7 @@ final class OffersListCommand extends ServiceCommand {
         m.put("daysOpen", r.daysOpen());
         m.put("hardToFill", r.hardToFill().effective());
         m.put("computed", r.hardToFill().computed());
+        m.put("score", r.hardToFill().score());
         m.put("override", r.hardToFill().override());
         m.put("overrideReason", r.hardToFill().overrideReason());
         m.put("candidatesInReach", r.hardToFill().candidatesInReach());

@@ -2,6 +2,7 @@ package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
 import fr.passerelle.app.Vault;
+import fr.passerelle.core.Progress;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.DataDirs;
 import fr.passerelle.security.AccessDeniedException;
@@ -38,6 +39,7 @@ import picocli.CommandLine.ScopeType;
       StatsCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
+      CheckCommand.class,
       MeetingsCommand.class,
       RosterCommand.class,
       PrintCommand.class,
@@ -50,6 +52,8 @@ import picocli.CommandLine.ScopeType;
       SyncCommand.class,
       AccountsCommand.class,
       AuditCommand.class,
+      RetentionCommand.class,
+      PersonCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PasserelleCommand implements Runnable {
@@ -92,10 +96,13 @@ public final class PasserelleCommand implements Runnable {
     return DataDirs.resolve(dataDir, env);
   }
 
-  /** How the services of a data folder are opened (tests: cheaper password hashing). */
+  /**
+   * How the services of a data folder are opened (tests: cheaper password hashing); what a crash
+   * left is finished first, its progress to {@code recovery} (ADR 0080).
+   */
   @FunctionalInterface
   public interface Opener {
-    Services open(Path dataDir);
+    Services open(Path dataDir, Progress recovery);
   }
 
   /**
@@ -105,6 +112,14 @@ public final class PasserelleCommand implements Runnable {
    */
   public Services openServices() {
     return vault.openClear(dataDir());
+  }
+
+  /**
+   * Opens the services on a clear data folder with nobody signed in, what a crash left finished
+   * first with its progress on {@code err}; the caller closes them.
+   */
+  public Services openServices(PrintWriter err) {
+    return vault.openClear(dataDir(), new StderrProgress(err, "recovery"));
   }
 
   /** How the data folder is opened and encrypted. */
@@ -118,13 +133,39 @@ public final class PasserelleCommand implements Runnable {
    * sign-in. Refused (exit 4) as {@link #signIn} says.
    */
   Vault.Opened openSignedIn(String command, boolean passwordChange) {
-    String login = login();
-    char[] pw = readPassword("Mot de passe de " + login + " : ");
+    return openSignedIn(command, passwordChange, Progress.NONE);
+  }
+
+  /**
+   * As {@link #openSignedIn(String, boolean)}, what a crash left finished first with its progress
+   * on {@code err}.
+   */
+  Vault.Opened openSignedIn(String command, boolean passwordChange, PrintWriter err) {
+    return openSignedIn(command, passwordChange, new StderrProgress(err, "recovery"));
+  }
+
+  private Vault.Opened openSignedIn(String command, boolean passwordChange, Progress recovery) {
+    Path dir = dataDir();
+    // a clear folder opens first, as before the encryption: a folder in use is said before the
+    // login and password are asked
+    Services clear = vault.encrypted(dir) ? null : vault.openClear(dir, recovery);
+    char[] pw = null;
     Vault.Opened o;
     try {
-      o = vault.signIn(dataDir(), login, pw, "ligne de commande: " + command);
+      String login = login();
+      pw = readPassword("Mot de passe de " + login + " : ");
+      String channel = "ligne de commande: " + command;
+      o =
+          clear == null
+              ? vault.signIn(dir, login, pw, channel, recovery)
+              : vault.signIn(clear, login, pw, channel);
     } catch (RuntimeException e) {
-      Arrays.fill(pw, '\0');
+      if (clear != null) {
+        clear.close();
+      }
+      if (pw != null) {
+        Arrays.fill(pw, '\0');
+      }
       throw e;
     }
     if (passwordChange) {
@@ -254,8 +295,8 @@ public final class PasserelleCommand implements Runnable {
   }
 
   /**
-   * Parses and runs; returns the exit code of DESIGN.md. Without a command, opens the window
-   * through {@code gui} and returns when it is closed. {@code out}/{@code err} may be null
+   * Parses and runs; returns the exit code of docs/architecture.md. Without a command, opens the
+   * window through {@code gui} and returns when it is closed. {@code out}/{@code err} may be null
    * (standard streams).
    */
   public static int run(

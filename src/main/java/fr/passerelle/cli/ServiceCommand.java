@@ -31,7 +31,7 @@ public abstract class ServiceCommand implements Callable<Integer> {
     String command = spec.qualifiedName(" ").replaceFirst("^passerelle ", "");
     Services opened;
     if (signsIn()) {
-      Vault.Opened o = root().openSignedIn(command, keepsSignInPassword());
+      Vault.Opened o = root().openSignedIn(command, keepsSignInPassword(), err());
       if (o.recoveryKey() != null) {
         // converted at this first sign-in after the upgrade, by an administrator
         err()
@@ -43,7 +43,7 @@ public abstract class ServiceCommand implements Callable<Integer> {
       }
       opened = o.services();
     } else {
-      opened = root().openServices();
+      opened = root().openServices(err());
     }
     try (Services services = opened) {
       int code = run(services);

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * A failure the user can act on: its message is one clear sentence saying what went wrong and, if
- * possible, what to do. The exit code follows the command-line contract of DESIGN.md (2: invalid
- * input, nothing changed; 3: sync file refused, nothing changed).
+ * possible, what to do. The exit code follows the command-line contract of docs/architecture.md (2:
+ * invalid input, nothing changed; 3: sync file refused, nothing changed).
  *
  * <p>The message is English (the command line's language). A failure a window shows may also carry
  * a UI text key and its arguments ({@link #keyed}); the window then says it in the user's language

@@ -24,8 +24,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 public final class DashboardReport {
   static final String FONT = ArchivalPdf.REGULAR;
   static final String FONT_BOLD = ArchivalPdf.BOLD;
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.FRANCE);
+  private static final DateTimeFormatter DAY = fr.passerelle.core.DateFormats.date(Locale.FRANCE);
 
   private final PDRectangle size =
       new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());

@@ -27,12 +27,15 @@ import org.jooq.DSLContext;
  * Backup and restore with H2's own {@code BACKUP TO} (a consistent online copy). A backup is a ZIP
  * holding a {@code passerelle-backup.properties} marker (format, date, replica id, the office it
  * was made by, and what the caller adds) and the H2 file. A restore gives the installation a new
- * replica id: replica ids are never reused (DESIGN.md, Sync). Which backups a data folder may take
- * is its caller's to check ({@link RestoreCheck}), before anything is replaced.
+ * replica id: replica ids are never reused (docs/architecture.md, Sync). Which backups a data
+ * folder may take is its caller's to check ({@link RestoreCheck}), before anything is replaced.
  */
 public final class BackupService {
+  private static final System.Logger LOG = System.getLogger(BackupService.class.getName());
   static final String MARKER = "passerelle-backup.properties";
   static final String DB_ENTRY = Database.FILE_NAME + ".mv.db";
+  static final String RESTORING = ".restoring";
+  static final String TEMP_PREFIX = ".passerelle-backup";
 
   /** The office an installation's database says it is. */
   public record Owner(UUID officeId, String office, String organisation) {}
@@ -71,13 +74,14 @@ public final class BackupService {
    */
   public static void backup(Database db, Path out, Map<String, String> extra) {
     Path tmp = null;
+    Path part = null;
     try {
       Path parent = out.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      tmp = Files.createTempFile(parent, ".passerelle-backup", ".zip");
+      tmp = Files.createTempFile(parent, TEMP_PREFIX, ".zip");
       Files.delete(tmp);
-      db.dsl().execute("BACKUP TO '" + tmp.toString().replace("'", "''") + "'");
-      Path part = Files.createTempFile(parent, ".passerelle-backup", ".part");
+      copyChecked(db, tmp);
+      part = Files.createTempFile(parent, TEMP_PREFIX, ".part");
       try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part));
           ZipInputStream h2 = new ZipInputStream(Files.newInputStream(tmp))) {
         Properties p = new Properties();
@@ -103,11 +107,140 @@ public final class BackupService {
           }
         }
       }
+      try (var ch =
+          java.nio.channels.FileChannel.open(part, java.nio.file.StandardOpenOption.WRITE)) {
+        ch.force(true); // on disk before it takes the backup's name: a power cut keeps either
+      }
       Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      part = null;
     } catch (IOException e) {
       throw new DatabaseException("Cannot write the backup " + out + ": " + e.getMessage(), e);
     } finally {
       deleteQuietly(tmp);
+      deleteQuietly(part);
+    }
+  }
+
+  /** How many times a backup is made again when its copy is not the database it was made of. */
+  private static final int BACKUP_ATTEMPTS = 5;
+
+  /**
+   * A copy of the database into {@code zip}, checked (ADR 0125). H2's {@code BACKUP TO} copies its
+   * file as it is on disk, which can still be an older version of the database (in a new
+   * installation: the one it was copied from, without its office) or not open at all ("File
+   * corrupted in chunk …", "Chunk 33 not found"); a flush or {@code CHECKPOINT SYNC} before does
+   * not change it. So the copy is opened and compared with the database (its current replica,
+   * counters and office); a copy that differs or does not open is made again from the committed
+   * data itself (SQL dump loaded into a new file), and checked the same way.
+   */
+  private static void copyChecked(Database db, Path zip) throws IOException {
+    String sql = "BACKUP TO '" + zip.toString().replace("'", "''") + "'";
+    for (int attempt = 1; ; attempt++) {
+      Files.deleteIfExists(zip);
+      String live = state(db.dsl());
+      if (attempt == 1) {
+        db.dsl().execute(sql);
+      } else {
+        dumpAndReload(db, zip);
+      }
+      String copied = stateOfCopy(zip, db);
+      if (live.equals(copied)) {
+        return;
+      }
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "backup attempt " + attempt + " copied another state (" + copied + ") than " + live);
+      if (attempt == BACKUP_ATTEMPTS) {
+        throw new DatabaseException(
+            "Cannot write a consistent backup of "
+                + db.dataDir()
+                + " (tried "
+                + BACKUP_ATTEMPTS
+                + " times): close the other windows using it, then try again.");
+      }
+    }
+  }
+
+  /**
+   * A copy that does not depend on the file H2 has on disk: the database as SQL ({@code SCRIPT},
+   * one statement, so one consistent view), loaded into a new file, which goes into {@code zip} as
+   * {@code BACKUP TO} would put it.
+   */
+  private static void dumpAndReload(Database db, Path zip) throws IOException {
+    Path work = Files.createTempDirectory(zip.toAbsolutePath().getParent(), ".passerelle-dump");
+    try {
+      Path sql = work.resolve("dump.sql");
+      char[] filePassword = db.filePassword();
+      String dumpOptions = Rebuild.dumpOptions(filePassword);
+      db.dsl().execute("SCRIPT TO '" + sql.toString().replace("'", "''") + "'" + dumpOptions);
+      try (java.sql.Connection c =
+              Database.connect(Database.url(work, filePassword), filePassword);
+          java.sql.Statement s = c.createStatement()) {
+        s.execute("RUNSCRIPT FROM '" + sql.toString().replace("'", "''") + "'" + dumpOptions);
+      } catch (java.sql.SQLException e) {
+        throw new DatabaseException("Cannot write the backup: " + e.getMessage(), e);
+      } finally {
+        clear(filePassword);
+      }
+      try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+        out.putNextEntry(new ZipEntry(DB_ENTRY));
+        Files.copy(work.resolve(DB_ENTRY), out);
+        out.closeEntry();
+      }
+    } finally {
+      try (var files = Files.list(work)) {
+        files.forEach(BackupService::deleteQuietly);
+      }
+      deleteQuietly(work);
+    }
+  }
+
+  /** The current replica, its counters and its office: what any commit of replicated data moves. */
+  private static String state(DSLContext ctx) {
+    var r = ctx.selectFrom(REPLICA).where(REPLICA.IS_CURRENT.isTrue()).fetchOne();
+    return r == null
+        ? "no replica"
+        : r.getId() + "/" + r.getSeq() + "/" + r.getChangeSeq() + "/" + r.getOfficeId();
+  }
+
+  /**
+   * {@link #state} of the database in an H2 backup ZIP of {@code db} (encrypted as it is), or why
+   * it cannot be read.
+   */
+  private static String stateOfCopy(Path zip, Database db) throws IOException {
+    Path dir = Files.createTempDirectory(zip.toAbsolutePath().getParent(), ".passerelle-check");
+    try {
+      try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+        for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+          if (e.getName().endsWith(".mv.db")) {
+            Files.copy(in, dir.resolve(DB_ENTRY));
+          }
+        }
+      }
+      char[] filePassword = db.filePassword();
+      try (java.sql.Connection c =
+          Database.connect(
+              "jdbc:h2:file:"
+                  + dir.resolve(Database.FILE_NAME).toAbsolutePath()
+                  + (filePassword == null ? "" : ";CIPHER=AES"),
+              filePassword)) {
+        return state(org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.H2));
+      } catch (java.sql.SQLException | RuntimeException e) {
+        return "unreadable: " + e.getMessage();
+      } finally {
+        clear(filePassword);
+      }
+    } finally {
+      try (var files = Files.list(dir)) {
+        files.forEach(BackupService::deleteQuietly);
+      }
+      deleteQuietly(dir);
+    }
+  }
+
+  private static void clear(char[] secret) {
+    if (secret != null) {
+      java.util.Arrays.fill(secret, '\0');
     }
   }
 
@@ -117,7 +250,7 @@ public final class BackupService {
    * passerelle.mv.db.before-restore-<time>}. Returns the new replica id.
    */
   public static UUID restore(Path dataDir, Path file) {
-    return restore(dataDir, file, RestoreCheck.ANY);
+    return restore(dataDir, file, null, RestoreCheck.ANY);
   }
 
   /** The marker of a backup file, checked to be one. */
@@ -129,15 +262,25 @@ public final class BackupService {
    * Replaces the database of {@code dataDir} by the backup {@code file} if {@code check} lets it
    * (asked with the backup's office, read from the backup's database itself, and the folder's): the
    * previous database is kept beside it as {@code passerelle.mv.db.before-restore-<time>}. Returns
-   * the new replica id.
+   * the new replica id. A current database too damaged to be read is replaced as a folder without
+   * an office would be (ADR 0080); one another Passerelle has open is refused.
+   *
+   * <p>{@code filePassword}: H2's file password of the folder's encrypted database (null: clear).
+   * The restored file is encrypted as the folder's is (ADR 0110): a backup of this encrypted
+   * database opens with it; a clear backup (made before the encryption) is encrypted with it before
+   * it takes its place; an encrypted backup that the key does not open, or restored into a clear
+   * folder, is refused, nothing changed.
    */
-  public static UUID restore(Path dataDir, Path file, RestoreCheck check) {
+  public static UUID restore(Path dataDir, Path file, char[] filePassword, RestoreCheck check) {
     Properties marker = checkIsBackup(file);
-    // Fails clearly if the data folder is in use; also makes sure it exists and is writable.
-    Optional<Owner> here;
-    try (Database current = Database.open(dataDir)) {
-      here = owner(current.dsl());
+    if (filePassword == null && Files.exists(dataDir.resolve(Database.KEYS_FILE))) {
+      throw new DatabaseException(
+          "The database in "
+              + dataDir
+              + " is encrypted: a restore there needs an account's sign-in (nothing was"
+              + " restored).");
     }
+    Optional<Owner> here = currentOwner(dataDir, filePassword);
     Path staging = dataDir.resolve("restore-" + System.nanoTime());
     try {
       Files.createDirectories(staging);
@@ -146,27 +289,119 @@ public final class BackupService {
           OutputStream out = Files.newOutputStream(staging.resolve(DB_ENTRY))) {
         in.transferTo(out);
       }
+      boolean encryptedBackup = Database.encryptedFile(staging.resolve(DB_ENTRY));
       UUID replica;
-      try (Database restored = Database.open(staging)) {
+      try (Database restored =
+          openStaged(staging, file, encryptedBackup ? filePassword : null, encryptedBackup)) {
         check.check(owner(restored.dsl()), marker, here);
         replica = renewReplicaId(restored);
       }
-      Path current = dataDir.resolve(DB_ENTRY);
-      if (Files.exists(current)) {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
-        Files.move(current, dataDir.resolve(DB_ENTRY + ".before-restore-" + stamp));
+      if (!encryptedBackup && filePassword != null) {
+        // a backup made before the encryption: encrypted as the folder's database is
+        org.h2.tools.ChangeFileEncryption.execute(
+            staging.toString(), Database.FILE_NAME, "AES", null, filePassword, true);
       }
-      Files.move(staging.resolve(DB_ENTRY), current);
+      swapIn(dataDir, staging.resolve(DB_ENTRY));
       return replica;
-    } catch (IOException e) {
+    } catch (IOException | java.sql.SQLException e) {
       throw new DatabaseException("Cannot restore " + file + ": " + e.getMessage(), e);
     } finally {
-      try (var files = Files.list(staging)) {
-        files.forEach(BackupService::deleteQuietly);
-      } catch (IOException ignored) {
-        // staging already gone
+      deleteTree(staging);
+    }
+  }
+
+  /**
+   * Opens the staged copy of a backup: an encrypted one with the folder's file password, refused
+   * clearly when there is none or it does not open it.
+   */
+  private static Database openStaged(
+      Path staging, Path file, char[] filePassword, boolean encryptedBackup) {
+    if (encryptedBackup && filePassword == null) {
+      throw InvalidInputException.of(
+          "backup.error.encryptedIntoClear",
+          "The backup "
+              + file
+              + " is encrypted, and this installation's database is not: nothing was restored."
+              + " Restore it into the folder of the installation that made it.",
+          file);
+    }
+    try {
+      return Database.open(staging, filePassword);
+    } catch (DatabaseException e) {
+      if (encryptedBackup
+          && e.getCause() instanceof java.sql.SQLException q
+          && (q.getErrorCode() == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1
+              || q.getErrorCode() == org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD
+              || q.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1)) {
+        throw InvalidInputException.of(
+            "backup.error.otherKey",
+            "The backup "
+                + file
+                + " was encrypted by another installation (its key does not open it): nothing was"
+                + " restored. Restore it into the folder of the installation that made it.",
+            file);
       }
-      deleteQuietly(staging);
+      throw e;
+    }
+  }
+
+  /**
+   * Puts a closed database file in place of the data folder's, the current one kept beside it as
+   * {@code passerelle.mv.db.before-restore-<time>}. Three renames in one folder; killed between any
+   * two, {@link #finishInterruptedRestore} completes or forgets the swap at the next open, so the
+   * folder never ends up without a database.
+   */
+  static void swapIn(Path dataDir, Path restoredFile) throws IOException {
+    Path incoming = dataDir.resolve(DB_ENTRY + RESTORING);
+    Files.move(restoredFile, incoming, StandardCopyOption.REPLACE_EXISTING);
+    Path current = dataDir.resolve(DB_ENTRY);
+    if (Files.exists(current)) {
+      String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
+      Files.move(current, dataDir.resolve(DB_ENTRY + ".before-restore-" + stamp));
+    }
+    Files.move(incoming, current, StandardCopyOption.ATOMIC_MOVE);
+    // what the old file's last session left to check or finish does not apply to this one
+    Files.deleteIfExists(dataDir.resolve(Database.OPEN_MARKER));
+    new Journal(dataDir).clearAll();
+  }
+
+  /**
+   * Completes a restore killed between its renames (see {@link #swapIn}); called before opening.
+   */
+  public static void finishInterruptedRestore(Path dataDir) {
+    Path incoming = dataDir.resolve(DB_ENTRY + RESTORING);
+    if (!Files.exists(incoming)) {
+      return;
+    }
+    try {
+      Path current = dataDir.resolve(DB_ENTRY);
+      if (Files.exists(current)) {
+        Files.delete(incoming); // killed before the current file was set aside: not restored
+      } else {
+        Files.move(incoming, current, StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(dataDir.resolve(Database.OPEN_MARKER));
+        new Journal(dataDir).clearAll();
+      }
+    } catch (IOException e) {
+      throw new DatabaseException(
+          "Cannot finish the restore interrupted in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The office of the data folder's current database; fails clearly if another Passerelle has it
+   * open (and makes sure the folder exists and is writable); empty if it cannot be read (damaged).
+   */
+  private static Optional<Owner> currentOwner(Path dataDir, char[] filePassword) {
+    try (Database current = Database.open(dataDir, filePassword)) {
+      return owner(current.dsl());
+    } catch (RuntimeException e) {
+      if (e instanceof DatabaseException
+          && e.getCause() instanceof java.sql.SQLException q
+          && q.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        throw e;
+      }
+      return Optional.empty(); // the current database cannot be read (damaged): replaced
     }
   }
 
@@ -194,7 +429,8 @@ public final class BackupService {
                   .set(REPLICA.HLC, old.getHlc())
                   .set(REPLICA.CHANGE_SEQ, old.getChangeSeq())
                   .execute();
-              // Peers know nothing of the new id: send them everything once (DESIGN.md, Sync).
+              // Peers know nothing of the new id: send them everything once (docs/architecture.md,
+              // Sync).
               tx.update(PEER).set(PEER.SENT_ACK, 0L).execute();
             });
     return fresh;
@@ -223,6 +459,17 @@ public final class BackupService {
       return p;
     } catch (IOException e) {
       throw new InvalidInputException(file + " is not a Passerelle backup.", e);
+    }
+  }
+
+  static void deleteTree(Path p) {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (var all = Files.walk(p)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(BackupService::deleteQuietly);
+    } catch (IOException ignored) {
+      // best effort
     }
   }
 

@@ -28,14 +28,74 @@ public final class Database implements AutoCloseable {
   /** The key-slot file beside an encrypted database: its presence says it is encrypted. */
   public static final String KEYS_FILE = FILE_NAME + ".keys";
 
+  /**
+   * In the data folder while the database is open; found at the next open, it says the last session
+   * did not close (crash, kill, power cut) and the database must be checked. It is removed at a
+   * clean close, once any check that was due has passed ({@link #verified()}).
+   */
+  public static final String OPEN_MARKER = "passerelle.open";
+
+  /** The journal note of tables a check found damaged ({@link #needsCheck}). */
+  static final String DAMAGE_NOTE = "damage";
+
+  /** The data folder's own temporary folder, emptied at each open ({@link #tempDir()}). */
+  static final String TEMP_DIR = "tmp";
+
   private final Path dataDir;
   private final JdbcConnectionPool pool;
+  private final Connection keeper;
   private final DSLContext dsl;
+  private final boolean uncleanShutdown;
+  private volatile boolean verified;
+  private volatile boolean keepMarker;
+  private boolean closed;
 
-  private Database(Path dataDir, JdbcConnectionPool pool) {
+  /**
+   * H2's file password of an encrypted database (null: clear), for its backups; cleared at close.
+   */
+  private final char[] filePassword;
+
+  private Database(
+      Path dataDir,
+      JdbcConnectionPool pool,
+      Connection keeper,
+      boolean unclean,
+      char[] filePassword) {
     this.dataDir = dataDir;
+    this.filePassword = filePassword == null ? null : filePassword.clone();
     this.pool = pool;
+    this.keeper = keeper;
+    this.uncleanShutdown = unclean;
     this.dsl = DSL.using(pool, SQLDialect.H2);
+  }
+
+  /** True if the last session on this data folder did not close cleanly (or its check failed). */
+  public boolean uncleanShutdown() {
+    return uncleanShutdown;
+  }
+
+  /**
+   * The check due after an unclean shutdown passed: a clean close may forget about it, and the
+   * journal's notes of interrupted writes are done with (but those an import resumes from).
+   */
+  public void verified() {
+    this.verified = true;
+    Journal journal = new Journal(dataDir);
+    for (Journal.Entry e : journal.leftovers()) {
+      if (e.detail(Journal.KEEP_FILE) == null) {
+        journal.end(e); // checked: only an interrupted import still needs its note (to resume)
+      }
+    }
+  }
+
+  /**
+   * A check found these tables damaged: the next open checks them again (and refuses to serve until
+   * the way back is taken), however this session ends.
+   */
+  public void needsCheck(java.util.Collection<String> tables) {
+    new Journal(dataDir).begin(DAMAGE_NOTE, tables, java.util.Map.of());
+    this.verified = false;
+    this.keepMarker = true;
   }
 
   /** Opens (creating if needed) and migrates the clear database in {@code dataDir}. */
@@ -56,30 +116,104 @@ public final class Database implements AutoCloseable {
               + dataDir
               + " is encrypted: it opens when an account signs in with its password.");
     }
-    String url =
-        "jdbc:h2:file:"
-            + dataDir.resolve(FILE_NAME).toAbsolutePath()
-            + ";DB_CLOSE_ON_EXIT=FALSE"
-            + (filePassword == null ? "" : ";CIPHER=AES");
-    // H2 takes "file password, space, user password" in the password when the file is encrypted
-    String password = filePassword == null ? "" : new String(filePassword) + " ";
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", password);
-    pool.setMaxConnections(16);
-    try (Connection c = pool.getConnection()) {
-      c.isValid(1);
+    BackupService.finishInterruptedRestore(dataDir);
+    String url = url(dataDir, filePassword);
+    Connection keeper;
+    try {
+      keeper = connect(url, filePassword);
     } catch (SQLException e) {
-      pool.dispose();
+      if (unreadableAfterCrash(dataDir, e)) {
+        throw DatabaseDamagedException.unreadable(dataDir, e);
+      }
       throw translate(dataDir, e);
     }
-    Database db = new Database(dataDir, pool);
+    JdbcConnectionPool pool = JdbcConnectionPool.create(dataSource(url, filePassword));
+    pool.setMaxConnections(16);
+    Path marker = dataDir.resolve(OPEN_MARKER);
+    boolean unclean = Files.exists(marker);
+    Database db = new Database(dataDir, pool, keeper, unclean, filePassword);
     try {
+      removeLeftovers(dataDir);
+      if (!unclean) {
+        Files.writeString(marker, "open since " + OffsetDateTime.now() + "\n");
+      }
       db.migrate();
       db.ensureReplica();
+    } catch (java.io.IOException e) {
+      db.close();
+      throw new DatabaseException("Cannot write in the data folder " + dataDir + ": " + e, e);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
     return db;
+  }
+
+  /**
+   * The H2 URL of a data folder's database, H2's settings left as they are: {@code WRITE_DELAY=0}
+   * (each commit stored by its own thread, no background writer) did not keep a killed commit whole
+   * either (ADR 0080), and costs the background serialization.
+   */
+  static String url(Path dataDir) {
+    return "jdbc:h2:file:"
+        + dataDir.resolve(FILE_NAME).toAbsolutePath()
+        + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  /**
+   * {@link #url(Path)}, encrypted with H2's {@code CIPHER=AES} when {@code filePassword} is set.
+   */
+  static String url(Path dataDir, char[] filePassword) {
+    return url(dataDir) + (filePassword == null ? "" : ";CIPHER=AES");
+  }
+
+  /**
+   * A connection to {@code url} (H2's own), the file password given as characters, never as a
+   * string: H2 takes "file password, space, user password" when the file is encrypted (ADR 0110).
+   */
+  static Connection connect(String url, char[] filePassword) throws SQLException {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("user", "sa");
+    p.put("password", h2Password(filePassword));
+    return new org.h2.Driver().connect(url, p);
+  }
+
+  private static org.h2.jdbcx.JdbcDataSource dataSource(String url, char[] filePassword) {
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL(url);
+    ds.setUser("sa");
+    ds.setPasswordChars(h2Password(filePassword));
+    return ds;
+  }
+
+  private static char[] h2Password(char[] filePassword) {
+    if (filePassword == null) {
+      return new char[0];
+    }
+    char[] pw = Arrays.copyOf(filePassword, filePassword.length + 1);
+    pw[filePassword.length] = ' '; // the user password (empty) follows the file password
+    return pw;
+  }
+
+  /** True when the database file is encrypted (opened with a file password). */
+  public boolean encrypted() {
+    return filePassword != null;
+  }
+
+  /** A copy of H2's file password (null: clear); the caller clears it. */
+  char[] filePassword() {
+    return filePassword == null ? null : filePassword.clone();
+  }
+
+  /** True when the H2 file {@code mvDb} is encrypted (H2's encrypted files start so). */
+  public static boolean encryptedFile(Path mvDb) {
+    byte[] head = new byte[9];
+    try (var in = Files.newInputStream(mvDb)) {
+      return in.readNBytes(head, 0, head.length) == head.length
+          && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("H2encrypt");
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   private static void prepareDir(Path dataDir) {
@@ -104,6 +238,17 @@ public final class Database implements AutoCloseable {
       return "a file of that name is in the way";
     }
     return e.getReason() != null ? e.getReason() : e.getMessage();
+  }
+
+  /**
+   * H2 refused to open a file a session did not close, as a kill can leave it ({@code Chunk … not
+   * found}, a corrupted file): damage, said with its way back, not "not a Passerelle database".
+   */
+  private static boolean unreadableAfterCrash(Path dataDir, SQLException e) {
+    int code = e.getErrorCode();
+    return Files.exists(dataDir.resolve(OPEN_MARKER))
+        && Files.exists(dataDir.resolve(FILE_NAME + ".mv.db"))
+        && (code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.FILE_CORRUPTED_1);
   }
 
   static DatabaseException translate(Path dataDir, SQLException e) {
@@ -140,6 +285,8 @@ public final class Database implements AutoCloseable {
             .dataSource(pool)
             .locations("classpath:db/migration")
             .javaMigrations(new ReferenceDataMigration(), new AuditLegacyMigration())
+            // features take numbers from separate ranges and land in any order (ADR 0135)
+            .outOfOrder(true)
             .load();
     try {
       MigrationInfo[] future =
@@ -195,37 +342,122 @@ public final class Database implements AutoCloseable {
     return dataDir.resolve(FILE_NAME + ".mv.db");
   }
 
-  /** Rewrites the file without its free space (after large imports). */
-  public void compact() {
-    try (Connection c = pool.getConnection();
-        java.sql.Statement s = c.createStatement()) {
-      s.execute("SHUTDOWN COMPACT");
-    } catch (SQLException e) {
-      // H2 closes the database while answering: "database is closed" means it is done.
-      if (!isClosedAnswer(e)) {
-        throw new DatabaseException("Cannot compact the database: " + e.getMessage(), e);
-      }
+  /**
+   * The data folder's private temporary folder (copies of the sync files being imported...):
+   * emptied each time the database opens, so nothing a crash leaves there outlives the next start.
+   */
+  public Path tempDir() {
+    Path tmp = dataDir.resolve(TEMP_DIR);
+    try {
+      Files.createDirectories(tmp);
+    } catch (java.io.IOException e) {
+      throw new DatabaseException("Cannot write in the data folder " + dataDir + ": " + e, e);
     }
+    return tmp;
   }
 
   /**
-   * Closes the database file. H2 answers its own {@code SHUTDOWN} with "database is closed" (the
-   * statement's connection goes with it): expected. Anything else is logged, not thrown, so the
-   * pool is still released.
+   * Files a killed process left in the data folder: its temporary folder (except what an
+   * interrupted sync import still needs, named in {@code keep}), the staging folders of a restore,
+   * the partial files of a backup. Called once the database is open, so no other Passerelle uses
+   * the folder.
+   */
+  static void removeLeftovers(Path dataDir) throws java.io.IOException {
+    Path tmp = dataDir.resolve(TEMP_DIR);
+    java.util.Set<String> keep = keptTempFiles(dataDir);
+    if (Files.isDirectory(tmp)) {
+      try (var files = Files.list(tmp)) {
+        for (Path f : files.toList()) {
+          if (!keep.contains(f.getFileName().toString())) {
+            BackupService.deleteTree(f);
+          }
+        }
+      }
+    }
+    try (var files = Files.list(dataDir)) {
+      for (Path f : files.toList()) {
+        String n = f.getFileName().toString();
+        if (n.startsWith("restore-") && Files.isDirectory(f)) {
+          BackupService.deleteTree(f);
+        }
+      }
+    }
+    AutoBackups.removePartialFiles(dataDir);
+  }
+
+  /** Temporary files the journal's notes still need (an interrupted import resumes from them). */
+  private static java.util.Set<String> keptTempFiles(Path dataDir) {
+    java.util.Set<String> keep = new java.util.HashSet<>();
+    for (Journal.Entry e : new Journal(dataDir).leftovers()) {
+      String f = e.detail(Journal.KEEP_FILE);
+      if (f != null) {
+        keep.add(Path.of(f).getFileName().toString());
+      }
+    }
+    return keep;
+  }
+
+  /**
+   * Writes what is committed to the file now. H2 stores commits in the background (every 500 ms): a
+   * process killed in between loses its last commits, whole. What a journal note or a kept file
+   * stands for must be on disk before they go (ADR 0080: seen by the crash harness).
+   */
+  public void storeNow() {
+    try (Connection c = pool.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("CHECKPOINT");
+    } catch (SQLException e) {
+      throw new DatabaseException("Cannot write the database in " + dataDir + ": " + e, e);
+    }
+  }
+
+  /** Rewrites the file without its free space (after large imports), and closes the database. */
+  public void compact() {
+    shutdown("SHUTDOWN COMPACT");
+  }
+
+  /**
+   * Closes the database file. The pool's connections are closed first, while the database is still
+   * open (closing a pooled connection after {@code SHUTDOWN} leaves a "Database is already closed"
+   * in {@code passerelle.trace.db}); then {@code SHUTDOWN} runs on the connection that kept the
+   * database open. Failures are logged, not thrown.
    */
   @Override
   public void close() {
-    try (Connection c = pool.getConnection();
-        java.sql.Statement s = c.createStatement()) {
-      s.execute("SHUTDOWN");
+    shutdown("SHUTDOWN");
+  }
+
+  private synchronized void shutdown(String statement) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    pool.dispose();
+    boolean clean = false;
+    try (java.sql.Statement s = keeper.createStatement()) {
+      s.execute(statement);
+      clean = true;
     } catch (SQLException e) {
-      if (!isClosedAnswer(e)) {
+      clean = isClosedAnswer(e);
+      if (!clean) {
         LOG.log(System.Logger.Level.WARNING, "Closing the database in " + dataDir + " failed", e);
       }
-    } catch (IllegalStateException e) {
-      // the pool was already disposed: closed before
     }
-    pool.dispose();
+    try {
+      keeper.close();
+    } catch (SQLException e) {
+      LOG.log(System.Logger.Level.DEBUG, "closing the keeper connection", e);
+    }
+    if (filePassword != null) {
+      Arrays.fill(filePassword, '\0');
+    }
+    if (clean && !keepMarker && (!uncleanShutdown || verified)) {
+      try {
+        Files.deleteIfExists(dataDir.resolve(OPEN_MARKER));
+      } catch (java.io.IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "Cannot remove " + OPEN_MARKER, e);
+      }
+    }
   }
 
   private static boolean isClosedAnswer(SQLException e) {

@@ -28,6 +28,11 @@ public interface WallClock {
     return LocalDate.ofInstant(Instant.ofEpochMilli(millis()), zone());
   }
 
+  /** Now as an instant with the office's offset, for the time stamps the database keeps. */
+  default java.time.OffsetDateTime offsetNow() {
+    return java.time.OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis()), zone());
+  }
+
   /** The office's local time now. */
   default LocalDateTime localNow() {
     return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis()), zone());

@@ -1,8 +1,9 @@
 package fr.passerelle.meetings;
 
-import static fr.passerelle.meetings.PdfCanvas.A4;
-import static fr.passerelle.meetings.PdfCanvas.MARGIN;
+import static fr.passerelle.pdf.PdfCanvas.A4;
+import static fr.passerelle.pdf.PdfCanvas.MARGIN;
 
+import fr.passerelle.pdf.PdfCanvas;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDateTime;

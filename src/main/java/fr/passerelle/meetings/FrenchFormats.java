@@ -1,18 +1,17 @@
 package fr.passerelle.meetings;
 
+import fr.passerelle.core.DateFormats;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The French formats of UI.md: {@code lun. 8 déc. 2025}, {@code 14:30}. */
+/** The French formats of docs/ui-guidelines.md: {@code lun. 8 déc. 2025}, {@code 14:30}. */
 public final class FrenchFormats {
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.FRENCH);
-  private static final DateTimeFormatter LONG_DATE =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+  private static final DateTimeFormatter DATE = DateFormats.weekdayDate(Locale.FRENCH);
+  private static final DateTimeFormatter LONG_DATE = DateFormats.longDate(Locale.FRENCH);
+  private static final DateTimeFormatter TIME = DateFormats.TIME;
 
   private FrenchFormats() {}
 

@@ -94,7 +94,7 @@ public final class HardToFillService {
             });
   }
 
-  /** Open offers matching the filter, hard to fill first (most reasons, then longest open). */
+  /** Open offers matching the filter, hard to fill first (highest score, then longest open). */
   public OfferPage openOffers(OfferFilter filter) {
     access.require(Permission.OFFERS_READ);
     List<Evaluated> all = evaluate(filter);
@@ -105,7 +105,7 @@ public final class HardToFillService {
         kept.stream()
             .sorted(
                 Comparator.comparing((Evaluated e) -> !e.signal().effective())
-                    .thenComparing(e -> -e.signal().reasons().size())
+                    .thenComparing(e -> -e.signal().score())
                     .thenComparing(e -> -e.daysOpen()))
             .limit(Math.max(0, filter.limit()))
             .toList();
@@ -138,6 +138,21 @@ public final class HardToFillService {
     return new Rules(settings(), reach.get(), tension.inTension(), today.get())
         .evaluate(s)
         .signal();
+  }
+
+  /**
+   * The ROME codes with at least one open offer that is hard to fill (effective signal): the
+   * per-occupation view of the same definition, for the training views.
+   */
+  public java.util.Set<String> hardToFillRomeCodes() {
+    access.require(Permission.OFFERS_READ);
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    for (Evaluated e : evaluate(new OfferFilter(false, null, null, null, Integer.MAX_VALUE))) {
+      if (e.signal().effective() && e.offer().rome() != null) {
+        codes.add(e.offer().rome());
+      }
+    }
+    return codes;
   }
 
   /** Every open offer matching the filter, evaluated (unsorted). */
@@ -197,16 +212,18 @@ public final class HardToFillService {
       List<HardToFill.Reason> reasons = new ArrayList<>();
       long days = o.opened() == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(o.opened(), now));
       if (days > s.openDays()) {
-        reasons.add(new HardToFill.Reason(HardToFillReason.OPEN_LONG, days, null));
+        int points = days > 2L * s.openDays() ? 2 : 1;
+        reasons.add(new HardToFill.Reason(HardToFillReason.OPEN_LONG, days, null, points));
       }
       int inReach = o.rome() == null ? 0 : reachIndex.inReach(o.rome(), o.commune());
       if (inReach < s.minCandidates()) {
-        reasons.add(new HardToFill.Reason(HardToFillReason.FEW_CANDIDATES, inReach, null));
+        int points = inReach == 0 ? 2 : 1;
+        reasons.add(new HardToFill.Reason(HardToFillReason.FEW_CANDIDATES, inReach, null, points));
       }
       if (o.rome() != null && tensionNotes.containsKey(o.rome())) {
         reasons.add(
             new HardToFill.Reason(
-                HardToFillReason.OCCUPATION_IN_TENSION, 0, tensionNotes.get(o.rome())));
+                HardToFillReason.OCCUPATION_IN_TENSION, 0, tensionNotes.get(o.rome()), 1));
       }
       bmo.forRome(o.rome())
           .filter(f -> f.difficultSharePct() >= s.bmoSharePct())
@@ -214,7 +231,8 @@ public final class HardToFillService {
               f ->
                   reasons.add(
                       new HardToFill.Reason(
-                          HardToFillReason.BMO_DIFFICULT, f.difficultSharePct(), f.label())));
+                          HardToFillReason.BMO_DIFFICULT, f.difficultSharePct(), f.label(), 1)));
+      reasons.sort(Comparator.comparing((HardToFill.Reason r) -> -r.points()));
       return new Evaluated(
           o, new HardToFill(List.copyOf(reasons), o.override(), o.why(), inReach), days);
     }

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * centroids, BMO families) is read lazily, the first time a service needs it, so start-up stays
  * free of it.
  */
-public final class OffersModule {
+public final class OffersModule implements fr.passerelle.sourcing.OfferFacts {
   private final OfferService offers;
   private final TensionService tension;
   private final Lazy<CommuneGeo> geo;
@@ -59,7 +59,13 @@ public final class OffersModule {
     return matching.get();
   }
 
+  @Override
+  public java.util.Optional<String> offerOccupation(java.util.UUID offerId) {
+    return offers.find(offerId).map(Offer::romeCode);
+  }
+
   /** The pool shares per occupation (see {@link ReachCache#shares}); background tasks only. */
+  @Override
   public java.util.Map<String, int[]> poolShares(java.util.Collection<String> romes) {
     return reach.get().shares(romes);
   }

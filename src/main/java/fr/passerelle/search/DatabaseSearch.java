@@ -23,7 +23,7 @@ import org.jooq.impl.DSL;
  * ranking beyond name or date order; the same consent rule.
  */
 final class DatabaseSearch {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter DAY = fr.passerelle.core.DateFormats.DAY;
 
   private DatabaseSearch() {}
 

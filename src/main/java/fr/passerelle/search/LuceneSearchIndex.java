@@ -636,6 +636,26 @@ public final class LuceneSearchIndex implements SearchIndex {
     return FSDirectory.open(folder);
   }
 
+  /**
+   * Forgets the index of a data folder whose database was rebuilt after a crash (ADR 0080): its
+   * documents may name rows the rebuilt file lost, at change sequences the file will issue again.
+   * Built afresh from the database at the next open. The folder's index must not be open.
+   */
+  public static void discard(Path dataDir) {
+    Path folder = dataDir.resolve(FOLDER);
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (var files = Files.walk(folder)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(
+          "Cannot remove the search index " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Deletes an unreadable index folder and opens an empty one. */
   private boolean reset() {
     try {

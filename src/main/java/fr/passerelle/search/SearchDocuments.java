@@ -43,9 +43,8 @@ final class SearchDocuments {
   /** A candidate with no availability date is available now: indexed as the earliest day. */
   static final int NO_DATE = Integer.MIN_VALUE;
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final DateTimeFormatter DAY_TIME =
-      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRANCE);
+  private static final DateTimeFormatter DAY = fr.passerelle.core.DateFormats.DAY;
+  private static final DateTimeFormatter DAY_TIME = fr.passerelle.core.DateFormats.DAY_TIME;
 
   /** Communes and occupations, read once (reference data, not replicated). */
   record Reference(

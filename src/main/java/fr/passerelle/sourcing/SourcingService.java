@@ -13,8 +13,6 @@ import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.SourcingEntryRecord;
 import fr.passerelle.db.jooq.tables.records.SourcingListRecord;
-import fr.passerelle.offers.Offer;
-import fr.passerelle.offers.OffersModule;
 import fr.passerelle.office.OfficeService;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.Permission;
@@ -40,7 +38,7 @@ public final class SourcingService {
   private final Database db;
   private final ReplicatedWriter writer;
   private final OfficeService offices;
-  private final OffersModule offers;
+  private final OfferFacts offers;
   private final WallClock clock;
   private final SourcingReads reads;
   private final Access access;
@@ -49,7 +47,7 @@ public final class SourcingService {
       Database db,
       ReplicatedWriter writer,
       OfficeService offices,
-      OffersModule offers,
+      OfferFacts offers,
       WallClock clock,
       Access access) {
     this.db = db;
@@ -69,13 +67,11 @@ public final class SourcingService {
     }
     String rome = n.romeCode();
     if (n.offerId() != null) {
-      Offer o =
+      rome =
           offers
-              .offers()
-              .find(n.offerId())
+              .offerOccupation(n.offerId())
               .orElseThrow(
                   () -> InvalidInputException.of("error.gone", "offer: no offer " + n.offerId()));
-      rome = o.romeCode();
     }
     if (rome == null || rome.isBlank()) {
       throw InvalidInputException.of(

@@ -17,13 +17,13 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * The receiver's consent rule (DESIGN.md, Organisations and consent) applied to local writes: an
- * office holding a person another organisation owns may not record about them what that person's
- * consent does not let it hold — typically a disability (RQTH) without the sensitive-data consent.
- * Without this, the office would keep the row while every other office of its organisation erased
- * it on import, and the organisation's copies would never agree. Nor may it record that person's
- * consent or delete their file: only the organisation that follows the person does (ADR 0063,
- * 0085), whatever the path — form, CSV or XLSX import, merge.
+ * The receiver's consent rule (docs/architecture.md, Organisations and consent) applied to local
+ * writes: an office holding a person another organisation owns may not record about them what that
+ * person's consent does not let it hold — typically a disability (RQTH) without the sensitive-data
+ * consent. Without this, the office would keep the row while every other office of its organisation
+ * erased it on import, and the organisation's copies would never agree. Nor may it record that
+ * person's consent or delete their file: only the organisation that follows the person does (ADR
+ * 0063, 0085), whatever the path — form, CSV or XLSX import, merge.
  */
 public final class ConsentGuard implements ReplicatedWriter.WriteGuard {
 

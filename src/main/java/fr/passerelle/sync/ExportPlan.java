@@ -15,9 +15,9 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * Which rows of which tables go into a file for one recipient organisation (DESIGN.md, Export and
- * Organisations and consent), as SQL conditions on the table metadata: new tables need nothing
- * here.
+ * Which rows of which tables go into a file for one recipient organisation (docs/architecture.md,
+ * Export and Organisations and consent), as SQL conditions on the table metadata: new tables need
+ * nothing here.
  */
 final class ExportPlan {
   private final String own;

@@ -158,6 +158,61 @@ public final class ImportReport {
     return tables.values().stream().mapToLong(f).sum();
   }
 
+  /**
+   * What a chunked import has done so far, kept with its progress (ADR 0080). The rows it
+   * quarantined are counted; their detail is in {@code sync_quarantine} (the report of an import
+   * finished after a crash lists only those of its last part).
+   */
+  record Saved(Map<String, long[]> counts, List<UUID> conflicts, List<String> warnings) {}
+
+  String save() {
+    Map<String, long[]> counts = new TreeMap<>();
+    tables.forEach(
+        (t, c) ->
+            counts.put(
+                t,
+                new long[] {
+                  c.added,
+                  c.updated,
+                  c.deleted,
+                  c.erased,
+                  c.skipped,
+                  c.conflicts,
+                  c.orphans,
+                  c.quarantined
+                }));
+    try {
+      return SyncFileReader.JSON.writeValueAsString(new Saved(counts, conflictIds, warnings));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Takes back what an interrupted import had counted ({@link #save}). */
+  void restore(String saved) {
+    Saved s;
+    try {
+      s = SyncFileReader.JSON.readValue(saved, Saved.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return; // the counts of the chunks before the crash are missing from the report
+    }
+    s.counts()
+        .forEach(
+            (t, v) -> {
+              TableCounts c = table(t);
+              c.added = v[0];
+              c.updated = v[1];
+              c.deleted = v[2];
+              c.erased = v[3];
+              c.skipped = v[4];
+              c.conflicts = v[5];
+              c.orphans = v[6];
+              c.quarantined = v.length > 7 ? v[7] : 0;
+            });
+    conflictIds.addAll(s.conflicts());
+    warnings.addAll(s.warnings());
+  }
+
   /** A few lines for the log and the command line. */
   public String summary() {
     StringBuilder sb = new StringBuilder();

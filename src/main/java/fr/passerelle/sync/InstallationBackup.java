@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -54,6 +53,15 @@ public final class InstallationBackup {
    *     null: it then gets new keys, which its partners trust again
    */
   public static Restored restore(Path dataDir, Path file, boolean move, Path keys) {
+    return restore(dataDir, file, move, keys, null);
+  }
+
+  /**
+   * As {@link #restore(Path, Path, boolean, Path)} into a folder whose database is encrypted under
+   * H2's file password {@code filePassword} (null: clear; ADR 0110).
+   */
+  public static Restored restore(
+      Path dataDir, Path file, boolean move, Path keys, char[] filePassword) {
     Properties marker = BackupService.marker(file);
     String recorded = marker.getProperty(KEYS);
     Optional<LocalKeys> here = LocalKeys.existing(dataDir);
@@ -76,6 +84,7 @@ public final class InstallationBackup {
         BackupService.restore(
             dataDir,
             file,
+            filePassword,
             (backup, m, office) -> {
               String made = describe(backup);
               boolean otherOffice =
@@ -137,7 +146,7 @@ public final class InstallationBackup {
           e);
     }
     Optional<LocalKeys> now = LocalKeys.existing(dataDir);
-    try (Database db = Database.open(dataDir)) {
+    try (Database db = Database.open(dataDir, filePassword)) {
       BackupService.Owner o = BackupService.owner(db.dsl()).orElse(null);
       return new Restored(
           replica,
@@ -154,7 +163,7 @@ public final class InstallationBackup {
   }
 
   private static Path setAside(Path dataDir) throws IOException {
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
+    String stamp = fr.passerelle.core.DateFormats.FILE_STAMP.format(OffsetDateTime.now());
     Path aside = dataDir.resolve(LocalKeys.FILE + ".before-restore-" + stamp);
     Files.move(dataDir.resolve(LocalKeys.FILE), aside);
     return aside;

@@ -20,12 +20,12 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * Which replicated rows are about a person, and the consent rule on them (DESIGN.md, Organisations
- * and consent). THE one place to update when a table about a person is added: one line in {@link
- * #PERSON_COLUMN} (or {@link #PERSON_JOINED}), and one in {@link #SENSITIVE} if some of its rows
- * are health data.
+ * Which replicated rows are about a person, and the consent rule on them (docs/architecture.md,
+ * Organisations and consent). THE one place to update when a table about a person is added: one
+ * line in {@link #PERSON_COLUMN} (or {@link #PERSON_JOINED}), and one in {@link #SENSITIVE} if some
+ * of its rows are health data.
  */
-final class PersonData {
+public final class PersonData {
   /** Criteria that are health data: they travel only with the sensitive consent. */
   static final List<String> SENSITIVE_CRITERIA = List.of("RQTH", "AAH");
 
@@ -61,6 +61,11 @@ final class PersonData {
 
   private PersonData() {}
 
+  /** True for a priority criterion that is health data (RQTH, AAH). */
+  public static boolean isSensitiveCriterion(String criterion) {
+    return criterion != null && SENSITIVE_CRITERIA.contains(criterion);
+  }
+
   private static Field<UUID> uuid(Table<?> t, String column) {
     return DSL.field(DSL.name(t.getName(), column), UUID.class);
   }
@@ -77,6 +82,21 @@ final class PersonData {
   static Field<UUID> personColumn(Table<?> t) {
     String c = PERSON_COLUMN.get(t.getName().toUpperCase());
     return c == null ? null : uuid(t, c);
+  }
+
+  /**
+   * The tables whose rows name their person through a row of {@code t} (a training path's events),
+   * with the column holding that row's id.
+   */
+  static Map<Table<?>, Field<UUID>> children(Table<?> t) {
+    Map<Table<?>, Field<UUID>> out = new java.util.LinkedHashMap<>();
+    for (Table<?> c : fr.passerelle.db.ReplicatedTables.ALL) {
+      Parent p = PERSON_JOINED.get(c.getName().toUpperCase());
+      if (p != null && p.table().getName().equalsIgnoreCase(t.getName())) {
+        out.put(c, uuid(c, p.column()));
+      }
+    }
+    return out;
   }
 
   static boolean isConflict(Table<?> t) {
@@ -157,7 +177,12 @@ final class PersonData {
   /** {@code r}, a version of {@code t}, is health data. */
   static boolean isSensitive(Table<?> t, Record r) {
     Sensitive s = SENSITIVE.get(t.getName().toUpperCase());
-    return s != null && s.values().contains(r.get(t.field(s.column()), String.class));
+    if (s == null) {
+      return false;
+    }
+    // a tombstone has no value left (List.of(...).contains(null) throws): not sensitive by itself
+    String value = r.get(t.field(s.column()), String.class);
+    return value != null && s.values().contains(value);
   }
 
   private static Field<UUID> ccField(String name) {

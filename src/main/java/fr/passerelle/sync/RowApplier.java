@@ -82,6 +82,11 @@ final class RowApplier {
   private long maxHlc;
   private UUID maxHlcReplica;
   private long rows;
+  private long read;
+  private long skip;
+  private long touchAllUntil;
+  private boolean dryRun;
+  private Runnable afterBatch = () -> {};
 
   RowApplier(
       DSLContext tx,
@@ -120,6 +125,33 @@ final class RowApplier {
 
   long rows() {
     return rows;
+  }
+
+  /** Checks every row as an import would, and stores none (ADR 0080: before a chunked import). */
+  RowApplier dryRun() {
+    this.dryRun = true;
+    return this;
+  }
+
+  /**
+   * Goes on with an import a crash interrupted: the first {@code from} rows of the payload are
+   * stored already (read again, not stored again). The rows up to {@code touchAllUntil} were in the
+   * chunk whose commit the crash may have cut: stored again, and their persons noted even where the
+   * stored version is already theirs (ADR 0080).
+   */
+  RowApplier resume(long from, long touchAllUntil, long maxHlc, UUID maxHlcReplica) {
+    this.skip = from;
+    this.rows = from;
+    this.touchAllUntil = touchAllUntil;
+    this.maxHlc = maxHlc;
+    this.maxHlcReplica = maxHlcReplica;
+    return this;
+  }
+
+  /** Runs after each batch is stored: every row read so far is then stored (chunk commits). */
+  RowApplier afterEachBatch(Runnable r) {
+    this.afterBatch = r;
+    return this;
   }
 
   void run(InputStream ndjson, Map<String, Long> expected) throws IOException {
@@ -242,6 +274,9 @@ final class RowApplier {
         }
       }
     }
+    if (read++ < skip) {
+      return; // stored before the import was interrupted
+    }
     if (hlc > maxHlc) {
       maxHlc = hlc;
       maxHlcReplica = dot;
@@ -265,6 +300,13 @@ final class RowApplier {
     if (progress.isCancelled()) {
       throw new CancelledException();
     }
+    if (dryRun) {
+      // checked row by row already; what the screen would quarantine is stored in the real pass
+      batch.clear();
+      batchIds.clear();
+      progress.update(rows, -1, table.getName().toLowerCase());
+      return;
+    }
     boolean consent = PersonData.isConsent(table);
     ImportReport.TableCounts c = report.table(table.getName());
     List<Record> accepted = screen(consent, c);
@@ -285,15 +327,20 @@ final class RowApplier {
         report.conflict(keepLoser(m));
       }
     }
-    if (!o.written().isEmpty() && (consent || PersonData.isAboutPerson(table))) {
-      touched(o.written(), consent);
+    List<Record> touchedRows = rows - batch.size() < touchAllUntil ? accepted : o.written();
+    if (!touchedRows.isEmpty() && (consent || PersonData.isAboutPerson(table))) {
+      touched(touchedRows, consent);
     }
     batch.clear();
     batchIds.clear();
     progress.update(rows, -1, table.getName().toLowerCase());
+    afterBatch.run();
   }
 
-  /** Notes the persons these stored rows are about, for the consent rule and the search index. */
+  /**
+   * Notes the persons these stored rows are about, for the consent rule (in the same transaction as
+   * the rows: ADR 0080).
+   */
   private void touched(List<Record> written, boolean consent) {
     Field<UUID> column = consent ? col(table, ID) : PersonData.personColumn(table);
     if (column == null) { // the person is in another table

@@ -14,6 +14,7 @@ import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.PeerRecord;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.Permission;
@@ -26,8 +27,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -61,6 +62,7 @@ public final class SyncExporter {
   private final UnaryOperator<OutputStream> sink;
   private final Access access;
   private final ReplicatedWriter writer;
+  private final WallClock clock;
 
   /** What was written. */
   public record Result(Path file, String organisation, List<Peer> recipients, Manifest manifest) {}
@@ -70,7 +72,9 @@ public final class SyncExporter {
       Identity identity,
       UnaryOperator<OutputStream> sink,
       ReplicatedWriter writer,
+      WallClock clock,
       Access access) {
+    this.clock = clock;
     this.access = access;
     this.writer = writer;
     this.db = db;
@@ -132,7 +136,7 @@ public final class SyncExporter {
   }
 
   private String fileName(String organisation) {
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
+    String stamp = fr.passerelle.core.DateFormats.FILE_STAMP.format(OffsetDateTime.now());
     return FileNames.part(identity.office().name(), "office")
         + "_to_"
         + FileNames.part(organisation, "office")
@@ -211,6 +215,13 @@ public final class SyncExporter {
               .set(SYNC_LOG.OUTCOME, "OK")
               .set(SYNC_LOG.REPORT, "to " + to + ": " + manifest.counts())
               .execute();
+          // who received what about whom, for a person's subject-access request (ADR 0117)
+          Disclosures.record(
+              tx,
+              plan,
+              toSeq,
+              to,
+              OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), clock.zone()));
         });
     access
         .audit()

@@ -58,7 +58,8 @@ final class SyncFileReader implements AutoCloseable {
   static final int DECLARED_RATIO = 1000;
 
   private final Path source;
-  private final Path copy;
+  private Path copy;
+  private boolean kept;
   private final List<String> names = new ArrayList<>();
   private final Map<String, Long> declared = new HashMap<>();
   private final List<SyncFormat.PartHash> parts = new ArrayList<>();
@@ -76,16 +77,17 @@ final class SyncFileReader implements AutoCloseable {
   }
 
   /**
-   * Copies the file and reads what says who sent it and for whom (not the payload); {@code ours}
-   * are our replica ids, current first.
+   * Copies the file into {@code tempDir} (the data folder's own, emptied at each start) and reads
+   * what says who sent it and for whom (not the payload); {@code ours} are our replica ids, current
+   * first.
    */
-  static SyncFileReader open(Path file, LocalKeys keys, List<UUID> ours) {
+  static SyncFileReader open(Path file, Path tempDir, LocalKeys keys, List<UUID> ours) {
     if (!Files.isRegularFile(file)) {
       throw new fr.passerelle.core.InvalidInputException("No such file: " + file);
     }
     Path copy;
     try {
-      copy = privateTempFile();
+      copy = privateTempFile(tempDir);
       Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new fr.passerelle.core.InvalidInputException(
@@ -101,15 +103,31 @@ final class SyncFileReader implements AutoCloseable {
     }
   }
 
-  private static Path privateTempFile() throws IOException {
+  private static Path privateTempFile(Path dir) throws IOException {
     try {
       return Files.createTempFile(
+          dir,
           "passerelle-import-",
           ".tmp",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
-      return Files.createTempFile("passerelle-import-", ".tmp");
+      return Files.createTempFile(dir, "passerelle-import-", ".tmp");
     }
+  }
+
+  /** The private copy being read. */
+  Path copyPath() {
+    return copy;
+  }
+
+  /**
+   * Moves the private copy to {@code to} and keeps it after {@link #close}: a chunked import that
+   * is interrupted resumes from it (ADR 0080).
+   */
+  void keepAs(Path to) throws IOException {
+    Files.move(copy, to, StandardCopyOption.ATOMIC_MOVE);
+    copy = to;
+    kept = true;
   }
 
   private SyncRefusedException refused(String why) {
@@ -450,6 +468,9 @@ final class SyncFileReader implements AutoCloseable {
 
   @Override
   public void close() {
+    if (kept) {
+      return;
+    }
     try {
       Files.deleteIfExists(copy);
     } catch (IOException ignored) {

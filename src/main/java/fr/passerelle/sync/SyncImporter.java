@@ -2,32 +2,43 @@ package fr.passerelle.sync;
 
 import static fr.passerelle.db.jooq.Tables.PEER;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
+import static fr.passerelle.db.jooq.Tables.SYNC_IMPORT;
 import static fr.passerelle.db.jooq.Tables.SYNC_LOG;
 import static fr.passerelle.db.jooq.Tables.SYNC_TOUCHED_PERSON;
 
 import fr.passerelle.core.Progress;
 import fr.passerelle.core.UserFacingException;
+import fr.passerelle.db.AutoBackups;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.Hlc;
+import fr.passerelle.db.Journal;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.VersionStore;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.PeerRecord;
+import fr.passerelle.db.jooq.tables.records.SyncImportRecord;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.Permission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * Imports a sync file: private copy, structure and signature verified before anything touches the
@@ -37,11 +48,23 @@ import org.jooq.DSLContext;
  */
 public final class SyncImporter {
   static final long CLOCK_CAP_MILLIS = 24L * 3600 * 1000;
+
+  /**
+   * Payload rows per transaction of a large import. H2 2.5.252 keeps a commit of this size atomic
+   * when the process dies during it; it did not for a commit of 100,000 rows (ADR 0080).
+   */
+  static final int CHUNK_ROWS = 2_000;
+
+  /** From this many rows, an automatic backup is taken before the import (ADR 0080). */
+  static final int BACKUP_ROWS = 20_000;
+
+  static final String NOTE_KIND = "sync-import";
   private final Database db;
   private final Identity identity;
   private final ReplicatedWriter writer;
   private final VersionStore store;
   private final WallClock clock;
+  private final Journal journal;
   private final java.util.function.ToIntFunction<Progress> searchCatchUp;
   private final Access access;
 
@@ -63,8 +86,15 @@ public final class SyncImporter {
     this.writer = writer;
     this.store = new VersionStore(writer);
     this.clock = clock;
+    this.journal = new Journal(db.dataDir());
   }
 
+  /**
+   * Imports a sync file: all of it or nothing. A file of more than {@value #CHUNK_ROWS} rows is
+   * first checked row by row without storing anything, then applied in transactions of about
+   * {@value #CHUNK_ROWS} rows; the last one moves the checkpoint. Killed in between, the import is
+   * finished from its kept copy at the next start ({@link #finishInterrupted}); see ADR 0080.
+   */
   public ImportReport importFile(Path file, Progress progress) {
     access.require(Permission.SYNC_EXCHANGE);
     String target = file.toAbsolutePath().toString();
@@ -83,9 +113,91 @@ public final class SyncImporter {
     return r;
   }
 
-  private ImportReport doImport(Path file, Progress progress) {
+  private synchronized ImportReport doImport(Path file, Progress progress) {
+    finishInterrupted(progress);
     var office = identity.office();
     String fileName = file.getFileName().toString();
+    try (SyncFileReader reader =
+        SyncFileReader.open(file, db.tempDir(), identity.keys(), ourReplicas())) {
+      Manifest m = reader.manifest();
+      Verified v = verify(reader, m, fileName, office.organisation());
+      ImportReport report;
+      if (m.rows() <= CHUNK_ROWS) {
+        report =
+            db.dsl()
+                .transactionResult(
+                    cfg -> applyAtOnce(cfg.dsl(), reader, m, v, fileName, office, progress));
+      } else {
+        report = applyInChunks(reader, m, v, fileName, office, progress);
+      }
+      catchUp(report, progress);
+      return report;
+    } catch (RuntimeException e) {
+      throw refusal(file, e);
+    }
+  }
+
+  /**
+   * Finishes the sync import a crash or a failure interrupted, if there is one, from the copy of
+   * its file kept in the data folder (the next start does it before anything else). Returns its
+   * report.
+   */
+  public synchronized Optional<ImportReport> finishInterrupted(Progress progress) {
+    SyncImportRecord pending = db.dsl().selectFrom(SYNC_IMPORT).fetchAny();
+    if (pending == null) {
+      forgetNotes(); // an import that ended (or never began) just before a crash
+      return Optional.empty();
+    }
+    Path copy = Path.of(pending.getFileCopy());
+    var office = identity.office();
+    try {
+      if (!Files.isRegularFile(copy)) {
+        throw new SyncRefusedException(
+            pending.getFileName()
+                + ": the copy kept to finish its interrupted import is gone. Import the file"
+                + " again.");
+      }
+      ImportReport report;
+      try (SyncFileReader reader =
+          SyncFileReader.open(copy, db.tempDir(), identity.keys(), ourReplicas())) {
+        Manifest m = reader.manifest();
+        Verified v = verify(reader, m, pending.getFileName(), office.organisation());
+        report =
+            applyChunks(
+                reader,
+                m,
+                v,
+                pending.getFileName(),
+                office,
+                new Progress.Uncancellable(progress),
+                pending);
+      }
+      db.storeNow(); // finished, on disk, before its note and its copy go
+      forgetNotes();
+      catchUp(report, progress);
+      return Optional.of(report);
+    } catch (SyncRefusedException e) {
+      abandon(pending.getPeerReplica(), pending.getFileName(), e);
+      db.storeNow();
+      forgetNotes();
+      throw e;
+    }
+  }
+
+  /**
+   * The search index catches up with the committed rows (ADR 0100): a kill during this step leaves
+   * an index that goes on from its last committed step at the next start or import.
+   */
+  private void catchUp(ImportReport report, Progress progress) {
+    if (report.outcome() != ImportReport.Outcome.IMPORTED) {
+      return;
+    }
+    long t = System.nanoTime();
+    int indexed = searchCatchUp.applyAsInt(new Progress.Uncancellable(progress));
+    report.searchIndexCaughtUp(indexed, Duration.ofNanos(System.nanoTime() - t));
+  }
+
+  private List<UUID> ourReplicas() {
     List<UUID> ours = new ArrayList<>();
     ours.add(identity.replicaId());
     db.dsl()
@@ -94,47 +206,41 @@ public final class SyncImporter {
         .where(REPLICA.IS_CURRENT.isFalse())
         .fetch(REPLICA.ID)
         .forEach(ours::add);
-    try (SyncFileReader reader = SyncFileReader.open(file, identity.keys(), ours)) {
-      Manifest m = reader.manifest();
-      Verified v = verify(reader, m, fileName, office.organisation());
-      ImportReport report =
-          db.dsl()
-              .transactionResult(cfg -> apply(cfg.dsl(), reader, m, v, fileName, office, progress));
-      long t = System.nanoTime();
-      // the search index follows the committed rows (ADR 0100): a kill during this step leaves
-      // an index that goes on from its last committed step at the next start or import
-      int indexed = searchCatchUp.applyAsInt(new Progress.Uncancellable(progress));
-      report.searchIndexCaughtUp(indexed, Duration.ofNanos(System.nanoTime() - t));
-      return report;
-    } catch (SyncRefusedException e) {
-      log(file, null, "REFUSED", e.getMessage());
-      throw e;
-    } catch (UserFacingException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      Throwable c = e;
-      while (c.getCause() != null && !(c instanceof UserFacingException)) {
-        c = c.getCause();
+    return ours;
+  }
+
+  /** What a failure of the import is said as: a refusal (logged), or the failure itself. */
+  private RuntimeException refusal(Path file, RuntimeException e) {
+    String fileName = file.getFileName().toString();
+    Throwable c = e;
+    while (c.getCause() != null && !(c instanceof UserFacingException)) {
+      c = c.getCause();
+    }
+    if (c instanceof UserFacingException u) {
+      if (u instanceof SyncRefusedException) {
+        log(file, null, "REFUSED", u.getMessage());
       }
-      if (c instanceof UserFacingException u) {
-        if (u instanceof SyncRefusedException) {
-          log(file, null, "REFUSED", u.getMessage());
-        }
-        throw u;
-      }
-      if (c instanceof fr.passerelle.core.CancelledException ce) {
-        throw ce;
-      }
-      SyncRefusedException r =
-          new SyncRefusedException(
-              fileName
-                  + ": the file could not be read to the end ("
-                  + c.getMessage()
-                  + "): it is damaged or truncated. Nothing was imported; ask the sender for the"
-                  + " file again.",
-              e);
-      log(file, null, "REFUSED", r.getMessage());
-      throw r;
+      return u;
+    }
+    if (c instanceof fr.passerelle.core.CancelledException ce) {
+      return ce;
+    }
+    SyncRefusedException r =
+        new SyncRefusedException(
+            fileName
+                + ": the file could not be read to the end ("
+                + c.getMessage()
+                + "): it is damaged or truncated. Nothing was imported; ask the sender for the"
+                + " file again.",
+            e);
+    log(file, null, "REFUSED", r.getMessage());
+    return r;
+  }
+
+  /** A chunked import stopped by a failure after some of its rows were committed. */
+  static final class ChunkFailure extends UserFacingException {
+    ChunkFailure(String message, Throwable cause) {
+      super(2, message, cause);
     }
   }
 
@@ -228,14 +334,7 @@ public final class SyncImporter {
     return m.recipients().stream().map(Manifest.Recipient::replicaId).distinct().count();
   }
 
-  private ImportReport apply(
-      DSLContext tx,
-      SyncFileReader reader,
-      Manifest m,
-      Verified v,
-      String fileName,
-      fr.passerelle.office.Office office,
-      Progress progress) {
+  private ImportReport newReport(Manifest m, Verified v, String fileName) {
     ImportReport report = new ImportReport(fileName);
     report.sender(
         m.sender().replicaId(),
@@ -243,10 +342,319 @@ public final class SyncImporter {
         v.peer().getOrganisation(),
         v.me().from(),
         m.to());
+    return report;
+  }
+
+  /** A file of a few thousand rows: checked and applied in the caller's one transaction. */
+  private ImportReport applyAtOnce(
+      DSLContext tx,
+      SyncFileReader reader,
+      Manifest m,
+      Verified v,
+      String fileName,
+      fr.passerelle.office.Office office,
+      Progress progress) {
+    ImportReport report = newReport(m, v, fileName);
+    PeerRecord peer = begin(tx, m, v, fileName, office, report);
+    if (peer == null) {
+      return report;
+    }
+    RowApplier rows = rowApplier(tx, report, progress, fileName, peer, v);
+    readRows(reader, m, rows);
+    finish(tx, rows, peer, m, v, reader.addressedTo(), fileName, office, report);
+    return report;
+  }
+
+  /**
+   * A large file: every row checked first without storing anything (a refusal leaves the database
+   * as it was), an automatic backup if it is very large, then the rows applied in chunks.
+   */
+  private ImportReport applyInChunks(
+      SyncFileReader reader,
+      Manifest m,
+      Verified v,
+      String fileName,
+      fr.passerelle.office.Office office,
+      Progress progress) {
+    ImportReport checked = newReport(m, v, fileName);
+    boolean go =
+        inTransaction(
+            tx -> {
+              PeerRecord peer = begin(tx, m, v, fileName, office, checked);
+              if (peer != null) {
+                readRows(reader, m, rowApplier(tx, checked, progress, fileName, peer, v).dryRun());
+              }
+              return peer != null;
+            },
+            false);
+    if (!go) {
+      return checked; // already imported
+    }
+    AutoBackups backups = new AutoBackups(db, clock);
+    if (m.rows() >= BACKUP_ROWS) {
+      backups.take("import");
+    } else {
+      backups.takeDailyIfDue();
+    }
+    Path kept = db.tempDir().resolve("import-" + UUID.randomUUID() + ".passerelle");
+    try {
+      reader.keepAs(kept);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Journal.Entry note =
+        journal.begin(
+            NOTE_KIND,
+            touchedTables(m),
+            Map.of(
+                Journal.KEEP_FILE,
+                kept.toString(),
+                "file",
+                fileName,
+                "peer",
+                m.sender().replicaId().toString(),
+                "receivedBefore",
+                String.valueOf(
+                    v.peer().getReplicaId().equals(m.sender().replicaId())
+                        ? v.peer().getReceived()
+                        : 0L),
+                "to",
+                String.valueOf(m.to())));
+    ImportReport report =
+        applyChunks(reader, m, v, fileName, office, new Progress.Uncancellable(progress), null);
+    db.storeNow(); // the import on disk before its note and its copy go
+    journal.end(note);
+    deleteQuietly(kept);
+    return report;
+  }
+
+  /**
+   * Applies the rows in transactions of about {@value #CHUNK_ROWS}, each recording how far it got
+   * in {@code sync_import}; the last one applies the consent rule, moves the checkpoint and deletes
+   * that record. {@code pending} is the record of an interrupted import to go on with (null: from
+   * the start).
+   */
+  private ImportReport applyChunks(
+      SyncFileReader reader,
+      Manifest m,
+      Verified v,
+      String fileName,
+      fr.passerelle.office.Office office,
+      Progress progress,
+      SyncImportRecord pending) {
+    ImportReport report = newReport(m, v, fileName);
+    try (Connection c = db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      DSLContext tx = DSL.using(c, SQLDialect.H2);
+      try {
+        PeerRecord peer;
+        RowApplier rows;
+        if (pending == null) {
+          peer = begin(tx, m, v, fileName, office, report);
+          if (peer == null) {
+            c.rollback();
+            return report;
+          }
+          rows = rowApplier(tx, report, progress, fileName, peer, v);
+          SyncImportRecord p = tx.newRecord(SYNC_IMPORT);
+          p.setPeerReplica(peer.getReplicaId());
+          p.setFileName(fileName);
+          p.setFileCopy(reader.copyPath().toString());
+          p.setToSeq(m.to());
+          p.setRowsDone(0L);
+          p.setChunkFrom(0L);
+          p.setMaxHlc(0L);
+          p.setReport(report.save());
+          p.setStartedAt(OffsetDateTime.now());
+          p.insert();
+        } else {
+          peer = tx.selectFrom(PEER).where(PEER.REPLICA_ID.eq(pending.getPeerReplica())).fetchOne();
+          if (peer == null) {
+            throw new SyncRefusedException(
+                fileName + ": the office that sent it is no longer a partner.");
+          }
+          report.restore(pending.getReport());
+          rows =
+              rowApplier(tx, report, progress, fileName, peer, v)
+                  .resume(
+                      pending.getChunkFrom(),
+                      pending.getRowsDone(),
+                      pending.getMaxHlc(),
+                      pending.getMaxHlcReplica());
+        }
+        UUID peerReplica = peer.getReplicaId();
+        long[] committed = {rows.rows()};
+        Runnable commitChunk =
+            () -> {
+              tx.update(SYNC_IMPORT)
+                  .set(SYNC_IMPORT.CHUNK_FROM, committed[0])
+                  .set(SYNC_IMPORT.ROWS_DONE, rows.rows())
+                  .set(SYNC_IMPORT.MAX_HLC, rows.maxHlc())
+                  .set(SYNC_IMPORT.MAX_HLC_REPLICA, rows.maxHlcReplica())
+                  .set(SYNC_IMPORT.REPORT, report.save())
+                  .where(SYNC_IMPORT.PEER_REPLICA.eq(peerReplica))
+                  .execute();
+              commit(c);
+              committed[0] = rows.rows();
+            };
+        rows.afterEachBatch(
+            () -> {
+              if (rows.rows() - committed[0] >= CHUNK_ROWS) {
+                commitChunk.run();
+              }
+            });
+        readRows(reader, m, rows);
+        commitChunk.run();
+        // a transaction of its own, without rows: the consent rule, the checkpoint, the log
+        finish(tx, rows, peer, m, v, reader.addressedTo(), fileName, office, report);
+        tx.deleteFrom(SYNC_IMPORT).execute();
+        c.commit();
+      } catch (SyncRefusedException e) {
+        c.rollback();
+        abandon(peerOf(m), fileName, e);
+        throw e;
+      } catch (RuntimeException | Error e) {
+        c.rollback();
+        throw new ChunkFailure(
+            fileName
+                + ": the import stopped before its end ("
+                + e.getMessage()
+                + "). What it applied is kept and the rest is applied at the next start of"
+                + " Passerelle (or the next import).",
+            e);
+      }
+    } catch (SQLException e) {
+      throw new fr.passerelle.db.DatabaseException(
+          "Cannot import " + fileName + ": " + e.getMessage(), e);
+    }
+    // on disk before the copy of the file goes (the next start would finish the import again)
+    db.dsl().execute("CHECKPOINT");
+    return report;
+  }
+
+  private static UUID peerOf(Manifest m) {
+    return m.sender().replicaId();
+  }
+
+  private static void commit(Connection c) {
+    try {
+      c.commit();
+    } catch (SQLException e) {
+      throw new fr.passerelle.db.DatabaseException("Cannot commit: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A chunked import refused part-way (a check that depends on rows of the same file, which the
+   * first pass could not see): the rows already applied stay, each a version from a trusted office;
+   * the checkpoint does not move; the consent rule is applied to the persons they touched; the
+   * import is not resumed.
+   */
+  private void abandon(UUID peer, String fileName, SyncRefusedException why) {
+    db.dsl()
+        .transaction(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              Optional<SyncImportRecord> p =
+                  tx.selectFrom(SYNC_IMPORT)
+                      .where(SYNC_IMPORT.PEER_REPLICA.eq(peer))
+                      .fetchOptional();
+              ConsentEnforcer.apply(
+                  tx, store, identity.office().organisation(), new ImportReport(fileName));
+              tx.deleteFrom(SYNC_TOUCHED_PERSON).execute();
+              tx.deleteFrom(SYNC_IMPORT).execute();
+              if (p.isEmpty()) {
+                return; // nothing was committed (or it was abandoned already)
+              }
+              tx.insertInto(SYNC_LOG)
+                  .set(SYNC_LOG.AT, OffsetDateTime.now())
+                  .set(SYNC_LOG.DIRECTION, "IMPORT")
+                  .set(SYNC_LOG.PEER_REPLICA, peer)
+                  .set(SYNC_LOG.FILE_NAME, fileName)
+                  .set(SYNC_LOG.ROW_COUNT, p.get().getRowsDone())
+                  .set(SYNC_LOG.OUTCOME, "REFUSED")
+                  .set(
+                      SYNC_LOG.REPORT,
+                      why.getMessage()
+                          + " ("
+                          + p.get().getRowsDone()
+                          + " rows applied before are kept; the checkpoint did not move)")
+                  .execute();
+            });
+  }
+
+  private <T> T inTransaction(java.util.function.Function<DSLContext, T> work, boolean commit) {
+    try (Connection c = db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.apply(DSL.using(c, SQLDialect.H2));
+        if (commit) {
+          c.commit();
+        }
+        return result;
+      } finally {
+        if (!commit) {
+          c.rollback();
+        }
+      }
+    } catch (SQLException e) {
+      throw new fr.passerelle.db.DatabaseException("Cannot import: " + e.getMessage(), e);
+    }
+  }
+
+  /** The tables an import of this file may write: what the check after a crash reads. */
+  private static List<String> touchedTables(Manifest m) {
+    List<String> t = new ArrayList<>(m.counts().keySet());
+    t.addAll(
+        List.of(
+            "peer",
+            "sync_log",
+            "sync_import",
+            "sync_touched_person",
+            "sync_directory",
+            "sync_conflict",
+            "sync_quarantine",
+            "replica",
+            "audit_entry"));
+    return t;
+  }
+
+  /** Forgets the notes of imports that are not pending any more, and their kept copies. */
+  private void forgetNotes() {
+    for (Journal.Entry e : journal.leftovers()) {
+      if (e.kind().equals(NOTE_KIND)) {
+        String keep = e.detail(Journal.KEEP_FILE);
+        if (keep != null) {
+          deleteQuietly(Path.of(keep));
+        }
+        journal.end(e);
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // in the temporary folder: removed at the next start
+    }
+  }
+
+  /**
+   * Opens the import in {@code tx}: the peer's row (locked), "already imported" (returns null) or a
+   * gap (refused), the directory of replicas the file teaches.
+   */
+  private PeerRecord begin(
+      DSLContext tx,
+      Manifest m,
+      Verified v,
+      String fileName,
+      fr.passerelle.office.Office office,
+      ImportReport report) {
     PeerRecord peer = peerFor(tx, v, m);
     if (m.to() <= peer.getReceived()) {
       report.alreadyImported();
-      return report;
+      return null;
     }
     if (v.me().from() > peer.getReceived()) {
       throw new SyncRefusedException(
@@ -273,27 +681,55 @@ public final class SyncImporter {
         Directory.learn(tx, e.replica(), e.organisation(), e.office(), Directory.Source.PARTNER);
       }
     }
-    RowApplier rows =
-        new RowApplier(
-            tx,
-            store,
-            writer,
-            report,
-            progress,
-            new RowApplier.Source(
-                fileName,
-                peer.getReplicaId(),
-                peer.getOfficeName(),
-                senderOrg,
-                v.sameOrg(),
-                office.organisation(),
-                OffsetDateTime.ofInstant(
-                    Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault())));
+    return peer;
+  }
+
+  private RowApplier rowApplier(
+      DSLContext tx,
+      ImportReport report,
+      Progress progress,
+      String fileName,
+      PeerRecord peer,
+      Verified v) {
+    return new RowApplier(
+        tx,
+        store,
+        writer,
+        report,
+        progress,
+        new RowApplier.Source(
+            fileName,
+            peer.getReplicaId(),
+            peer.getOfficeName(),
+            peer.getOrganisation(),
+            v.sameOrg(),
+            identity.office().organisation(),
+            OffsetDateTime.ofInstant(
+                Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault())));
+  }
+
+  private static void readRows(SyncFileReader reader, Manifest m, RowApplier rows) {
     try (InputStream payload = reader.payload()) {
       rows.run(payload, m.counts());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Closes the import in {@code tx}: the receiver's consent rule, the clock, the checkpoints and
+   * the log, in the same transaction as the last rows.
+   */
+  private void finish(
+      DSLContext tx,
+      RowApplier rows,
+      PeerRecord peer,
+      Manifest m,
+      Verified v,
+      UUID addressedTo,
+      String fileName,
+      fr.passerelle.office.Office office,
+      ImportReport report) {
     ConsentEnforcer.apply(tx, store, office.organisation(), report);
     tx.deleteFrom(SYNC_TOUCHED_PERSON).execute();
     long now = clock.millis();
@@ -310,13 +746,13 @@ public final class SyncImporter {
     }
     long myChangeSeq = ReplicatedWriter.currentReplica(tx).getChangeSeq();
     peer.setReceived(m.to());
-    if (reader.addressedTo().equals(identity.replicaId())) {
+    if (addressedTo.equals(identity.replicaId())) {
       peer.setSentAck(Math.max(peer.getSentAck(), Math.min(v.me().ack(), myChangeSeq)));
     }
-    peer.setLastImportAt(OffsetDateTime.now());
+    peer.setLastImportAt(clock.offsetNow());
     peer.update();
     tx.insertInto(SYNC_LOG)
-        .set(SYNC_LOG.AT, OffsetDateTime.now())
+        .set(SYNC_LOG.AT, clock.offsetNow())
         .set(SYNC_LOG.DIRECTION, "IMPORT")
         .set(SYNC_LOG.PEER_REPLICA, peer.getReplicaId())
         .set(SYNC_LOG.FILE_NAME, fileName)
@@ -326,7 +762,6 @@ public final class SyncImporter {
         .set(SYNC_LOG.OUTCOME, "OK")
         .set(SYNC_LOG.REPORT, report.summary())
         .execute();
-    return report;
   }
 
   /** The peer row, moved to the sender's new replica id if it was restored (same keys). */
@@ -358,7 +793,7 @@ public final class SyncImporter {
     try {
       db.dsl()
           .insertInto(SYNC_LOG)
-          .set(SYNC_LOG.AT, OffsetDateTime.now())
+          .set(SYNC_LOG.AT, clock.offsetNow())
           .set(SYNC_LOG.DIRECTION, "IMPORT")
           .set(SYNC_LOG.PEER_REPLICA, peer)
           .set(SYNC_LOG.FILE_NAME, file.getFileName().toString())

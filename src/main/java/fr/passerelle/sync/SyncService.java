@@ -65,7 +65,7 @@ public final class SyncService {
     this.db = db;
     this.identity = new Identity(db, offices);
     this.peers = new Peers(db, identity, access);
-    this.exporter = new SyncExporter(db, identity, exportSink, writer, access);
+    this.exporter = new SyncExporter(db, identity, exportSink, writer, clock, access);
     this.importer =
         new SyncImporter(
             db, identity, writer, clock, search == null ? p -> 0 : search::catchUp, access);
@@ -101,6 +101,24 @@ public final class SyncService {
   /** The digest of the replicated state, in hex. */
   public String digest() {
     return SyncDigest.compute(db.dsl());
+  }
+
+  /**
+   * Reads every table through each of its indexes (ADR 0080). A damage found is noted so that the
+   * next start offers the way back (rebuild, or restore the automatic backup).
+   */
+  public fr.passerelle.db.IntegrityCheck.Result checkDatabase(
+      fr.passerelle.core.Progress progress) {
+    var r = fr.passerelle.db.IntegrityCheck.all(db.dataSource(), progress);
+    if (!r.ok()) {
+      db.needsCheck(r.damagedTables());
+    }
+    return r;
+  }
+
+  /** The newest automatic backup of this data folder, if any. */
+  public java.util.Optional<fr.passerelle.db.AutoBackups.Backup> lastAutomaticBackup() {
+    return fr.passerelle.db.AutoBackups.latest(db.dataDir());
   }
 
   /** This replica's state for {@code sync status}. */

@@ -107,7 +107,11 @@ public final class FundingRuleService {
       return List.of(
           new RuleWarning(
               "NO_RULE",
-              "Aucune règle de financement " + p.scheme() + " en vigueur au " + on + ".",
+              "Aucune règle de financement "
+                  + p.scheme()
+                  + " en vigueur au "
+                  + fr.passerelle.meetings.FrenchFormats.date(on)
+                  + ".",
               null,
               null));
     }

@@ -24,7 +24,11 @@ final class PathValidator {
     }
     if (d.startsOn() != null && d.endsOn() != null && d.endsOn().isBefore(d.startsOn())) {
       throw new InvalidInputException(
-          "Date de fin : le " + d.endsOn() + " est avant le début (" + d.startsOn() + ").");
+          "Date de fin : le "
+              + fr.passerelle.meetings.FrenchFormats.date(d.endsOn())
+              + " est avant le début ("
+              + fr.passerelle.meetings.FrenchFormats.date(d.startsOn())
+              + ").");
     }
     if (d.amount() != null && d.amount().compareTo(BigDecimal.ZERO) < 0) {
       throw new InvalidInputException("Montant : un montant négatif n'est pas possible.");

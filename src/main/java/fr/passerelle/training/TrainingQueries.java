@@ -8,30 +8,36 @@ import fr.passerelle.db.Database;
 import fr.passerelle.db.TextNorm;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.Permission;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jooq.impl.DSL;
 
 /** Read-only views of the training data: by target occupation, and the candidate picker. */
 public final class TrainingQueries {
   private final Database db;
   private final Access access;
+  private final Supplier<Set<String>> hardToFill;
 
-  public TrainingQueries(Database db, Access access) {
+  /**
+   * {@code hardToFill} gives the occupations with an open hard-to-fill offer: the offers' one
+   * definition ({@code offers/HardToFillService#hardToFillRomeCodes}, ADR 0130), not a copy.
+   */
+  public TrainingQueries(Database db, Access access, Supplier<Set<String>> hardToFill) {
     this.db = db;
     this.access = access;
+    this.hardToFill = hardToFill;
   }
 
   /**
-   * Reconversions per target occupation, hard-to-fill occupations first (rule: {@link
-   * HardToFill#romeCodes}), then by number of paths.
+   * Reconversions per target occupation, hard-to-fill occupations first (an occupation with at
+   * least one open offer hard to fill), then by number of paths.
    */
-  public List<TargetRow> byTarget(LocalDate today, boolean onlyHardToFill) {
+  public List<TargetRow> byTarget(boolean onlyHardToFill) {
     access.require(Permission.TRAINING_READ);
-    Set<String> hard = HardToFill.romeCodes(db.dsl(), today);
+    Set<String> hard = hardToFill.get();
     var s = TRAINING_PATH.STATUS;
     return db
         .dsl()

@@ -12,6 +12,7 @@ import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.TrainingEventRecord;
 import fr.passerelle.db.jooq.tables.records.TrainingPathRecord;
+import fr.passerelle.meetings.FrenchFormats;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.Permission;
 import java.time.Instant;
@@ -102,10 +103,12 @@ public final class TrainingService {
               if (r.getOutcomeOn() != null
                   && d.endsOn() != null
                   && r.getOutcomeOn().isBefore(d.endsOn())) {
-                throw new InvalidInputException(
+                throw InvalidInputException.of(
+                    "training.error.outcomeBeforeNewEnd",
                     "Date de fin : le résultat à six mois est daté du "
-                        + r.getOutcomeOn()
-                        + ", avant cette fin.");
+                        + FrenchFormats.date(r.getOutcomeOn())
+                        + ", avant cette fin.",
+                    FrenchFormats.date(r.getOutcomeOn()));
               }
               writer.update(tx, r);
             });
@@ -131,6 +134,16 @@ public final class TrainingService {
                 throw new InvalidInputException(
                     "Étape : le parcours est déjà à l'étape « " + to.frenchLabel() + " ».");
               }
+              LocalDate startsOn = r.getStartsOn();
+              if (!allows(startsOn, to)) {
+                // not even with the skip confirmation: a training not begun cannot be finished
+                throw InvalidInputException.of(
+                    "training.error.notStarted",
+                    "Étape : la formation commence le "
+                        + FrenchFormats.date(startsOn)
+                        + " ; elle ne peut pas être « Terminé » avant d'avoir commencé.",
+                    FrenchFormats.date(startsOn));
+              }
               if (!from.isDirectMove(to) && !confirmSkip) {
                 throw new StatusSkipException(from, to);
               }
@@ -139,6 +152,15 @@ public final class TrainingService {
               event(tx, pathId, from, to, note, r.getCounselorId());
             });
     return find(pathId).orElseThrow();
+  }
+
+  /**
+   * True if a path starting on {@code startsOn} may be moved to {@code to} today: a training that
+   * has not begun yet cannot be "Terminé". The board offers only the steps this allows; {@link
+   * #move} refuses the others.
+   */
+  public boolean allows(LocalDate startsOn, TrainingStatus to) {
+    return to != TrainingStatus.COMPLETED || startsOn == null || !startsOn.isAfter(today());
   }
 
   /** Records where the person is six months after the end; dated on or after the end. */
@@ -160,18 +182,21 @@ public final class TrainingService {
                     "Date du résultat : le parcours n'a pas de date de fin ; saisissez-la d'abord.");
               }
               if (on.isBefore(r.getEndsOn())) {
-                throw new InvalidInputException(
+                throw InvalidInputException.of(
+                    "training.error.outcomeBeforeEnd",
                     "Date du résultat : le "
-                        + on
+                        + FrenchFormats.date(on)
                         + " est avant la fin de la formation ("
-                        + r.getEndsOn()
-                        + ").");
+                        + FrenchFormats.date(r.getEndsOn())
+                        + ").",
+                    FrenchFormats.date(on),
+                    FrenchFormats.date(r.getEndsOn()));
               }
               r.setOutcome(outcome.name());
               r.setOutcomeOn(on);
               writer.update(tx, r);
               TrainingStatus s = TrainingStatus.valueOf(r.getStatus());
-              String text = "Résultat à six mois : " + outcome.name();
+              String text = "Résultat à six mois : " + outcome.frenchLabel();
               event(
                   tx,
                   pathId,

@@ -26,9 +26,12 @@ public interface FeatureView {
   default void setNavigator(Navigator navigator) {}
 
   /**
-   * Called after {@link #onShow()} when another view opened this one on a subset, e.g. {@code
-   * "source=FRANCE_TRAVAIL"}, {@code "hardToFill"}, a status name. A view that supports the filter
-   * applies it; the default ignores it (the view is simply shown).
+   * Called after {@link #onShow()} when another view (or the shell) asks this one for something: a
+   * {@link Navigation} whose {@link Navigation#target()} is this view's id. Applies it and returns
+   * true; returns false for a request it does not know (the default). A view must handle every
+   * request of its {@code Navigation.To…} interface: {@code NavigationContractTest} checks it.
    */
-  default void showFiltered(String filter) {}
+  default boolean show(Navigation request) {
+    return false;
+  }
 }

@@ -63,6 +63,11 @@ public final class Messages {
     throw new MissingResourceException("missing UI text " + key, "Messages", key);
   }
 
+  /** True when some bundle has a text for {@code key}. */
+  public boolean has(String key) {
+    return bundles.stream().anyMatch(b -> b.containsKey(key));
+  }
+
   /**
    * What to tell the user about a failure: the UI text of a {@link UserFacingException} that names
    * one, else its message; for anything else its message (or its type when it has none).

@@ -7,8 +7,8 @@ package fr.passerelle.ui;
 @FunctionalInterface
 public interface Navigator {
   /**
-   * Shows the view {@code featureId} ("offers", "training"...) and hands it {@code filter} (see
-   * {@link FeatureView#showFiltered}); an unknown id does nothing.
+   * Shows the view {@code request.target()} and hands it the request (see {@link
+   * FeatureView#show}); a target this account may not open does nothing.
    */
-  void open(String featureId, String filter);
+  void open(Navigation request);
 }

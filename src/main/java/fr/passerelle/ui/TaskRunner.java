@@ -25,4 +25,12 @@ public interface TaskRunner {
    */
   <T> Handle submit(
       String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
+
+  /**
+   * The failure handler of background work whose failure the user need not act on (a suggestion
+   * list, a warm-up): logged with its cause, never swallowed. {@code what} says what failed.
+   */
+  static Consumer<Throwable> logged(String what) {
+    return e -> org.slf4j.LoggerFactory.getLogger(TaskRunner.class).warn("{} failed", what, e);
+  }
 }

@@ -46,7 +46,11 @@ class VaultTest {
   @BeforeEach
   void seed() {
     vault =
-        new Vault(clock, TestServices.FAST, true, d -> Services.open(d, clock, TestServices.FAST));
+        new Vault(
+            clock,
+            TestServices.FAST,
+            true,
+            (d, recovery) -> Services.open(d, clock, TestServices.FAST, recovery));
     try (Services s = TestServices.withOffice(dir, "Agence Albi", OfficeKind.FRANCE_TRAVAIL)) {
       TestServices.as(s, "cmartin", Roles.COUNSELOR);
       s.candidates().save(candidate(), null);

@@ -32,7 +32,9 @@ class OffersCliTest {
       }
       best = f.person("Martin", "Léa").rome("N1103", 8).criteria("RQTH").save();
       recent = f.offer("Préparateur récent", "N1103", TOULOUSE, today.minusDays(2));
-      old = f.offer("Préparateur ancien", "N1103", TOULOUSE, today.minusDays(120));
+      // open 130 days (strong: 2) in an occupation in tension (1): hard to fill
+      old = f.offer("Préparateur ancien", "N1103", TOULOUSE, today.minusDays(130));
+      s.offersModule().tension().set("N1103", true, "Plateformes logistiques");
     }
   }
 
@@ -43,7 +45,7 @@ class OffersCliTest {
     assertThat(r.out()).contains("2 open offers, 1 hard to fill");
     assertThat(r.out().indexOf("Préparateur ancien"))
         .isLessThan(r.out().indexOf("Préparateur récent"));
-    assertThat(r.out()).contains("open for 120 days");
+    assertThat(r.out()).contains("open for 130 days");
 
     Cli.Result hard = Cli.run(dir, "offers", "list", "--hard-to-fill", "--json");
     assertThat(hard.code()).isZero();

@@ -71,6 +71,9 @@ class HardToFillServiceTest {
     assertThat(signal(o).reasons())
         .extracting(HardToFill.Reason::kind)
         .containsExactly(HardToFillReason.OPEN_LONG);
+    assertThat(signal(o).score()).isEqualTo(1);
+    s.offersModule().hardToFill().saveSettings(new HardToFillSettings(15, 5, 60));
+    assertThat(signal(o).score()).isEqualTo(2); // more than twice the threshold
   }
 
   @Test
@@ -112,6 +115,44 @@ class HardToFillServiceTest {
         .containsExactly(HardToFillReason.BMO_DIFFICULT);
     assertThat(h.reasons().get(0).value()).isBetween(60.0, 100.0);
     assertThat(h.reasons().get(0).label()).contains("construction");
+    // the same BMO chip is on every offer of the family: alone, it does not single this one out
+    assertThat(h.score()).isEqualTo(1);
+    assertThat(h.computed()).isFalse();
+  }
+
+  @Test
+  void theScoreNeedsAFactAboutTheOfferItselfAndRanksTheWorstFirst() {
+    // F1603: BMO family at 73 %, nobody in reach (2), open 90 days (1): 4
+    UUID worst = f.offer("Plombier", "F1603", TOULOUSE, TODAY.minusDays(90));
+    HardToFill h = signal(worst);
+    assertThat(h.score()).isEqualTo(4);
+    assertThat(h.computed()).isTrue();
+    assertThat(h.reasons())
+        .extracting(HardToFill.Reason::kind)
+        .containsExactly(
+            HardToFillReason.FEW_CANDIDATES,
+            HardToFillReason.OPEN_LONG,
+            HardToFillReason.BMO_DIFFICULT);
+    // candidates around, tension mark and BMO: the whole occupation, not this offer (2)
+    for (int i = 0; i < 5; i++) {
+      f.person("Plombier" + i, "P").rome("F1603", 2).save();
+    }
+    s.offersModule().tension().set("F1603", true, "Chantiers de la ligne C");
+    UUID recent = f.offer("Plombier chauffagiste", "F1603", TOULOUSE, TODAY);
+    assertThat(signal(recent).score()).isEqualTo(2);
+    assertThat(signal(recent).computed()).isFalse();
+    // open more than twice the threshold is a strong fact (2): with the occupation's, flagged
+    UUID stale = f.offer("Plombier", "F1603", TOULOUSE, TODAY.minusDays(121));
+    assertThat(signal(stale).score()).isEqualTo(4);
+    assertThat(signal(stale).computed()).isTrue();
+    // a little long (1) with candidates around: not flagged
+    assertThat(signal(f.offer("Préparateur", "N1103", TOULOUSE, TODAY.minusDays(70))).computed())
+        .isFalse();
+    // the list ranks by score; the training view reads the same definition
+    var page = s.offersModule().hardToFill().openOffers(OfferFilter.ALL);
+    assertThat(page.rows().get(0).hardToFill().score()).isEqualTo(4);
+    assertThat(page.rows().get(2).offer().id()).isNotIn(worst, stale);
+    assertThat(s.offersModule().hardToFill().hardToFillRomeCodes()).containsExactly("F1603");
   }
 
   @Test
@@ -124,7 +165,8 @@ class HardToFillServiceTest {
     assertThat(h.overridden()).isTrue();
     assertThat(h.overrideReason()).isEqualTo("L'employeur refuse l'intérim");
 
-    UUID old = f.offer("Préparateur", "N1103", TOULOUSE, TODAY.minusDays(100));
+    // nobody in reach at Albi (2), open 100 days (1)
+    UUID old = f.offer("Préparateur", "N1103", ALBI, TODAY.minusDays(100));
     s.offersModule().offers().setOverride(old, false, "Recrutement en cours");
     assertThat(signal(old).computed()).isTrue();
     assertThat(signal(old).effective()).isFalse();
@@ -149,11 +191,13 @@ class HardToFillServiceTest {
         .extracting(r -> r.offer().id())
         .containsExactly(twoReasons, oneReason, fine);
     assertThat(page.matching()).isEqualTo(3);
-    assertThat(page.hardToFill()).isEqualTo(2);
+    // 70 days with candidates around (score 1) is ranked but not flagged; nobody in reach at
+    // Albi and 65 days (score 3) is
+    assertThat(page.hardToFill()).isEqualTo(1);
 
     OfferPage hard =
         s.offersModule().hardToFill().openOffers(OfferFilter.ALL.withHardToFillOnly(true));
-    assertThat(hard.rows()).extracting(r -> r.offer().id()).containsExactly(twoReasons, oneReason);
+    assertThat(hard.rows()).extracting(r -> r.offer().id()).containsExactly(twoReasons);
     OfferPage otherRome =
         s.offersModule().hardToFill().openOffers(new OfferFilter(false, "J1501", null, null, 10));
     assertThat(otherRome.rows()).isEmpty();

@@ -106,7 +106,7 @@ class AccessMatrixTest {
     rule("SourcingService", LISTS_WRITE, "create", "add", "move", "remove", "close");
     rule("SourcingService", LISTS_READ, "eligibility", "defaultOwner", "lists", "find", "entries");
 
-    rule("TrainingService", REFERENCE, "today");
+    rule("TrainingService", REFERENCE, "today", "allows");
     rule("TrainingService", ACCESSOR, "rules");
     rule("TrainingService", TRAINING_WRITE, "create", "update", "move", "recordOutcome", "delete");
     rule(
@@ -135,13 +135,20 @@ class AccessMatrixTest {
     rule(
         "OffersModule", ACCESSOR, "offers", "tension", "hardToFill", "occupationTable", "matching");
     rule("OffersModule", COUNTS, "poolShares");
+    rule("OffersModule", OFFERS_READ, "offerOccupation");
     rule("OffersModule", REFERENCE, "geo");
     rule("OfferService", REFERENCE, "validate");
     rule("OfferService", OFFERS_WRITE, "save", "close", "setOverride");
     rule("OfferService", OFFERS_READ, "find", "findAll", "employerNames");
     rule("TensionService", OFFERS_WRITE, "set");
     rule("TensionService", OFFERS_READ, "inTension");
-    rule("HardToFillService", OFFERS_READ, "settings", "openOffers", "signalOf");
+    rule(
+        "HardToFillService",
+        OFFERS_READ,
+        "settings",
+        "openOffers",
+        "signalOf",
+        "hardToFillRomeCodes");
     rule("HardToFillService", SETTINGS_MANAGE, "saveSettings");
     rule("OccupationTableService", OFFERS_READ, "rows");
     rule("MatchingService", CANDIDATES_READ, "candidatesFor", "offersFor");
@@ -154,7 +161,7 @@ class AccessMatrixTest {
     rule("StatsService", DATA_EXPORT, "exporting");
 
     rule("SyncService", ACCESSOR, "identity", "peers", "exporter", "importer", "conflicts");
-    rule("SyncService", COUNTS, "digest", "status");
+    rule("SyncService", COUNTS, "digest", "status", "checkDatabase", "lastAutomaticBackup");
     rule("Identity", OFFICES, "keys", "office", "organisation", "replicaId", "card");
     rule("Peers", OFFICES, "read", "all", "find", "active");
     rule("Peers", SYNC_TRUST, "trust", "revoke");
@@ -162,6 +169,12 @@ class AccessMatrixTest {
     rule("Conflicts", SYNC_EXCHANGE, "open", "keep", "restore", "mergeFields");
     rule("SyncExporter", SYNC_EXCHANGE, "exportTo", "exportAll");
     rule("SyncImporter", SYNC_EXCHANGE, "importFile");
+    rule(
+        "SyncImporter",
+        new Open(
+            "recovery when the folder opens, before any sign-in: finishes an import already"
+                + " begun by an account that held the permission (ADR 0080)"),
+        "finishInterrupted");
 
     rule("OfficeService", SETTINGS_MANAGE, "init", "updateContact");
     rule("OfficeService", OFFICES, "contact");
@@ -223,6 +236,18 @@ class AccessMatrixTest {
         "refresh");
     rule("AuditService", AUDIT_READ, "list", "export", "verify");
     rule("AuditService", REFERENCE, "today");
+
+    rule("RetentionService", new Open("the office's retention rules: no personal data"), "rules");
+    rule("RetentionService", RETENTION_RULES, "setRule");
+    rule(
+        "RetentionService",
+        RETENTION_PURGE,
+        "propose",
+        "proposal",
+        "openProposal",
+        "nextProposalDue",
+        "purge");
+    rule("PersonRightsService", PERSON_RIGHTS, "collect", "export", "erase");
   }
 
   /** Classes a service accessor returns that are not services (no rule needed): why. */

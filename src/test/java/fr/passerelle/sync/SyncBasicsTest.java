@@ -58,6 +58,25 @@ class SyncBasicsTest {
 
   /** The import re-indexes the persons it stored or erased (the touched persons). */
   @Test
+  void anImportIsLoggedAtTheReceiversClockNotTheMachines() {
+    a.addCandidate("Martin");
+    long at = 1_893_456_000_000L; // 2030-01-01T00:00:00Z, years from the machine's now
+    b.clock.set(at);
+    a.sendTo(b);
+    var logged =
+        b.dsl()
+            .select(SYNC_LOG.AT)
+            .from(SYNC_LOG)
+            .where(SYNC_LOG.DIRECTION.eq("IMPORT"))
+            .orderBy(SYNC_LOG.ID.desc())
+            .limit(1)
+            .fetchOne(SYNC_LOG.AT);
+    assertThat(logged.toInstant().toEpochMilli()).isEqualTo(at);
+    assertThat(b.dsl().select(PEER.LAST_IMPORT_AT).from(PEER).fetch(PEER.LAST_IMPORT_AT))
+        .anySatisfy(t -> assertThat(t.toInstant().toEpochMilli()).isEqualTo(at));
+  }
+
+  @Test
   void importKeepsTheSearchIndexInStep() {
     UUID mine = a.addCandidate("Martin");
     UUID shared = a.addCandidate("Partage");

@@ -63,7 +63,7 @@ public final class Cli {
     return runWith(
         dataDir,
         fr.passerelle.app.Vault.clearOnly(
-            d -> Services.open(d, WallClock.system(), TestServices.FAST)),
+            (d, recovery) -> Services.open(d, WallClock.system(), TestServices.FAST, recovery)),
         login,
         stdin,
         args);
@@ -75,7 +75,7 @@ public final class Cli {
         WallClock.system(),
         TestServices.FAST,
         true,
-        d -> Services.open(d, WallClock.system(), TestServices.FAST));
+        (d, recovery) -> Services.open(d, WallClock.system(), TestServices.FAST, recovery));
   }
 
   /** Runs as {@code login} (null: no --user) opening the folder through {@code vault}. */

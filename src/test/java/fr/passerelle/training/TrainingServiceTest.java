@@ -156,6 +156,7 @@ class TrainingServiceTest {
             TrainingStatus.IN_TRAINING,
             null,
             null);
+    setToday(LocalDate.of(2026, 3, 27)); // finished once it has begun (starts 2026-02-02)
     training.move(p.id(), TrainingStatus.COMPLETED, "Titre obtenu", false);
     // ends 2026-03-27: due 2026-09-27
     setToday(LocalDate.of(2026, 9, 26));
@@ -168,7 +169,10 @@ class TrainingServiceTest {
                 training.recordOutcome(
                     p.id(), Outcome.EMPLOYED_TARGET, LocalDate.of(2026, 3, 1), null))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("avant la fin");
+        .hasMessageContaining("avant la fin")
+        // French dates, not ISO
+        .hasMessageContaining("dim. 1 mars 2026")
+        .hasMessageNotContaining("2026-03");
     assertThat(count(TRAINING_EVENT)).isEqualTo(events);
     assertThat(training.find(p.id()).orElseThrow().outcome()).isNull();
     training.recordOutcome(p.id(), Outcome.EMPLOYED_TARGET, LocalDate.of(2026, 9, 27), "CDI");
@@ -176,7 +180,40 @@ class TrainingServiceTest {
     TrainingPath done = training.find(p.id()).orElseThrow();
     assertThat(done.outcome()).isEqualTo(Outcome.EMPLOYED_TARGET);
     assertThat(training.events(p.id()).get(training.events(p.id()).size() - 1).note())
-        .contains("EMPLOYED_TARGET", "CDI");
+        .contains("En emploi dans le métier visé", "CDI")
+        .doesNotContain("EMPLOYED_TARGET");
+  }
+
+  @Test
+  void aTrainingThatStartsNextMonthCannotBeFinishedEvenWithTheSkipConfirmation() {
+    // today 2026-01-05, the training starts 2026-02-02
+    TrainingPath p =
+        training.create(
+            TrainingFixture.draft(candidate, FundingScheme.POEC, 300),
+            TrainingStatus.IN_TRAINING,
+            null,
+            null);
+    long events = count(TRAINING_EVENT);
+    for (boolean confirmed : new boolean[] {false, true}) {
+      assertThatThrownBy(
+              () -> training.move(p.id(), TrainingStatus.COMPLETED, "Attestation", confirmed))
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> {
+                assertThat(e.key()).contains("training.error.notStarted");
+                assertThat(e.args()).containsExactly("lun. 2 févr. 2026");
+              })
+          .hasMessageContaining("commence le lun. 2 févr. 2026")
+          .hasMessageContaining("« Terminé »");
+    }
+    assertThat(training.find(p.id()).orElseThrow().status()).isEqualTo(TrainingStatus.IN_TRAINING);
+    assertThat(count(TRAINING_EVENT)).isEqualTo(events);
+    assertThat(training.allows(p.startsOn(), TrainingStatus.COMPLETED)).isFalse();
+    assertThat(training.allows(p.startsOn(), TrainingStatus.DROPPED)).isTrue();
+    // from its first day on, it can
+    setToday(LocalDate.of(2026, 2, 2));
+    assertThat(training.move(p.id(), TrainingStatus.COMPLETED, null, false).status())
+        .isEqualTo(TrainingStatus.COMPLETED);
   }
 
   @Test

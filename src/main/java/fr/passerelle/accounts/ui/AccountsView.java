@@ -37,7 +37,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
  * state, the roles as the tables define them, the idle lock.
  */
 public final class AccountsView implements FeatureView {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+  private static final DateTimeFormatter WHEN = fr.passerelle.core.DateFormats.DAY_TIME;
   private final UiContext ctx;
   private final Messages m;
   private AccountsViewModel vm;

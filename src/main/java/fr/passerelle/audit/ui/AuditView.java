@@ -31,7 +31,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  * chain check and the export.
  */
 public final class AuditView implements FeatureView {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+  private static final DateTimeFormatter WHEN = fr.passerelle.core.DateFormats.DAY_TIME_SECONDS;
   private final UiContext ctx;
   private final Messages m;
   private AuditViewModel vm;

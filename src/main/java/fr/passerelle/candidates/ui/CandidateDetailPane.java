@@ -46,6 +46,12 @@ final class CandidateDetailPane extends BorderPane {
   final Button save;
   final Button cancel;
   final ToggleButton reveal;
+
+  /** The person's rights (export everything, erase): shown to accounts that hold them. */
+  final javafx.scene.control.MenuButton rights;
+
+  final javafx.scene.control.MenuItem exportAll;
+  final javafx.scene.control.MenuItem erase;
   private final CandidateDetailViewModel vm;
   private final Messages msg;
   private final BooleanProperty revealed = new SimpleBooleanProperty();
@@ -185,7 +191,26 @@ final class CandidateDetailPane extends BorderPane {
     message.setWrapText(true);
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox bar = new HBox(8, message, grow, cancel, save);
+    exportAll = new javafx.scene.control.MenuItem(msg.get("rights.exportAll"));
+    erase = new javafx.scene.control.MenuItem(msg.get("rights.erase"));
+    rights = new javafx.scene.control.MenuButton(msg.get("rights.menu"), null, exportAll, erase);
+    rights.setId("person-rights");
+    rights.setMinWidth(Region.USE_PREF_SIZE); // the message beside it shrinks, not the menu
+    rights.setVisible(false);
+    rights.managedProperty().bind(rights.visibleProperty());
+    // a saved file only, with nothing unsaved on screen
+    rights
+        .disableProperty()
+        .bind(
+            vm.loaded()
+                .isNull()
+                .or(vm.dirty())
+                .or(vm.busy())
+                .or(
+                    javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> vm.loaded().get() == null || vm.loaded().get().id() == null,
+                        vm.loaded())));
+    HBox bar = new HBox(8, rights, message, grow, cancel, save);
     bar.setAlignment(Pos.CENTER_RIGHT);
     bar.setPadding(new Insets(8));
     setBottom(bar);

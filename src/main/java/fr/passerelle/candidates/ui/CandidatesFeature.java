@@ -1,6 +1,7 @@
 package fr.passerelle.candidates.ui;
 
 import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.UiContext;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
@@ -43,13 +44,13 @@ public final class CandidatesFeature implements FeatureView {
     }
   }
 
-  /** Opened on one candidate (a global search hit: {@code open:<id>}). */
+  /** Opened on one candidate (a global search hit). */
   @Override
-  public void showFiltered(String filter) {
-    if (view != null) {
-      fr.passerelle.ui.OpenRequest.parse(filter)
-          .flatMap(fr.passerelle.ui.OpenRequest::uuid)
-          .ifPresent(view::openCandidate);
+  public boolean show(Navigation request) {
+    if (view != null && request instanceof Navigation.OpenCandidate o) {
+      view.openCandidate(o.id());
+      return true;
     }
+    return false;
   }
 }

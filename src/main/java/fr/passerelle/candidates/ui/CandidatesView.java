@@ -47,13 +47,14 @@ public final class CandidatesView extends BorderPane {
   final CandidatesViewModel vm;
   final CandidateDetailViewModel detailVm;
   final CandidateFilesViewModel filesVm;
+  final PersonRightsViewModel rightsVm;
   final TextField search = new TextField();
   final TableView<CandidateSummary> table = new TableView<>();
   final CandidateDetailPane detail;
   private final SplitPane split = new SplitPane();
   private final Messages msg;
   private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter DAY = fr.passerelle.core.DateFormats.DAY;
 
   public CandidatesView(UiContext ctx) {
     msg = ctx.messages();
@@ -61,6 +62,7 @@ public final class CandidatesView extends BorderPane {
     vm = new CandidatesViewModel(service, ctx.tasks(), msg);
     detailVm = new CandidateDetailViewModel(service, ctx.tasks(), msg);
     filesVm = new CandidateFilesViewModel(service, ctx.tasks(), msg, Platform::runLater);
+    rightsVm = new PersonRightsViewModel(ctx.services().personRights(), ctx.tasks(), msg);
     detail =
         new CandidateDetailPane(detailVm, msg, service::reference, ctx.services().occupations());
 
@@ -107,6 +109,9 @@ public final class CandidatesView extends BorderPane {
     boolean exports = access.has(fr.passerelle.security.Permission.DATA_EXPORT);
     exportBtn.setVisible(exports);
     exportBtn.setManaged(exports);
+    detail.rights.setVisible(access.has(fr.passerelle.security.Permission.PERSON_RIGHTS));
+    detail.exportAll.setOnAction(e -> exportEverything());
+    detail.erase.setOnAction(e -> erasePerson());
     HBox bar = new HBox(8, search, busy, summary, add, importBtn, exportBtn);
     bar.setAlignment(Pos.CENTER_LEFT);
 
@@ -131,7 +136,13 @@ public final class CandidatesView extends BorderPane {
     error.managedProperty().bind(error.textProperty().isNotEmpty());
     CandidateFilters filters =
         new CandidateFilters(vm, msg, debounce::playFromStart, service.sensitiveAllowed());
-    VBox top = new VBox(6, bar, filters, files, error);
+    Label rightsStatus = new Label();
+    rightsStatus.setId("person-rights-status");
+    rightsStatus.setWrapText(true);
+    rightsStatus.textProperty().bind(rightsVm.message());
+    rightsStatus.managedProperty().bind(rightsStatus.textProperty().isNotEmpty());
+    rightsStatus.visibleProperty().bind(rightsStatus.managedProperty());
+    VBox top = new VBox(6, bar, filters, files, error, rightsStatus);
     top.setPadding(new Insets(8));
     setTop(top);
 
@@ -388,6 +399,59 @@ public final class CandidatesView extends BorderPane {
         detailVm.save(true, saved -> detailVm.merge(existing.id(), saved.id(), m -> vm.search()));
       }
     }
+  }
+
+  private String shownName() {
+    return (detailVm.firstName().get() + " " + detailVm.lastName().get()).trim();
+  }
+
+  /** "Exporter toutes ses données…": a folder, then the PDF and the JSON written there. */
+  private void exportEverything() {
+    CandidateDetail d = detailVm.loaded().get();
+    if (d == null || d.id() == null) {
+      return;
+    }
+    javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+    dc.setTitle(msg.get("rights.exportAll.title", shownName()));
+    File dir = dc.showDialog(getScene().getWindow());
+    if (dir != null) {
+      rightsVm.exportAll(d.id(), dir.toPath(), () -> {});
+    }
+  }
+
+  /** "Effacer cette personne…": a confirmation naming the person, then the erasure. */
+  private void erasePerson() {
+    CandidateDetail d = detailVm.loaded().get();
+    if (d == null || d.id() == null) {
+      return;
+    }
+    Alert a = eraseConfirmation(shownName());
+    a.initOwner(getScene().getWindow());
+    ButtonType r = a.showAndWait().orElse(ButtonType.CANCEL);
+    if (r.getButtonData() == ButtonBar.ButtonData.OK_DONE) {
+      rightsVm.erase(
+          d.id(),
+          () -> {
+            detailVm.close();
+            vm.search();
+          });
+    }
+  }
+
+  /** The confirmation of an erasure: names the person; the default button is Cancel. */
+  Alert eraseConfirmation(String name) {
+    ButtonType eraseBtn =
+        new ButtonType(msg.get("rights.erase.confirm"), ButtonBar.ButtonData.OK_DONE);
+    Alert a =
+        new Alert(
+            Alert.AlertType.WARNING,
+            msg.get("rights.erase.text", name),
+            eraseBtn,
+            ButtonType.CANCEL);
+    a.setHeaderText(msg.get("rights.erase.title", name));
+    ((Button) a.getDialogPane().lookupButton(eraseBtn)).setDefaultButton(false);
+    ((Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+    return a;
   }
 
   private void importFile() {

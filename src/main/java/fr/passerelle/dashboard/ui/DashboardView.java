@@ -8,6 +8,7 @@ import fr.passerelle.dashboard.SchemeRow;
 import fr.passerelle.office.Office;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.Navigator;
 import fr.passerelle.ui.UiContext;
 import java.io.File;
@@ -25,8 +26,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -186,17 +185,7 @@ public final class DashboardView implements FeatureView {
     BorderPane root = new BorderPane(scroll);
     root.setId("dashboard-view");
     root.setTop(new VBox(bar, new HBox(12, error, info)));
-    root.sceneProperty()
-        .addListener(
-            (o, a, scene) -> {
-              if (scene != null) {
-                scene
-                    .getAccelerators()
-                    .put(
-                        new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
-                        () -> printPdf(print));
-              }
-            });
+    fr.passerelle.ui.Shortcuts.of(root).on(KeyCode.P, () -> printPdf(print));
     return root;
   }
 
@@ -235,17 +224,17 @@ public final class DashboardView implements FeatureView {
         "fig-offers-ft",
         m.get("dashboard.fig.offersFt"),
         f.get("offers.franceTravail"),
-        () -> vm.openList("offers", "source=FRANCE_TRAVAIL"));
+        () -> vm.openList(new Navigation.OffersBySource("FRANCE_TRAVAIL")));
     offers.figure(
         "fig-offers-ta",
         m.get("dashboard.fig.offersTa"),
         f.get("offers.tempAgency"),
-        () -> vm.openList("offers", "source=TEMP_AGENCY"));
+        () -> vm.openList(new Navigation.OffersBySource("TEMP_AGENCY")));
     offers.figure(
         "fig-offers-hard",
         m.get("dashboard.fig.offersHard"),
         f.get("offers.hardToFill"),
-        () -> vm.openList("offers", "hardToFill"));
+        () -> vm.openList(new Navigation.HardToFillOffers()));
     offers
         .chart
         .getData()
@@ -258,7 +247,7 @@ public final class DashboardView implements FeatureView {
         "fig-lists",
         m.get("dashboard.fig.inLists"),
         f.get("sourcing.candidates"),
-        () -> vm.openList("lists", ""));
+        () -> vm.openList(new Navigation.Show("lists")));
     sourcing.rate(
         "fig-lists-priority", m.get("dashboard.fig.priorityShare"), ind.priorityShareInLists());
     sourcing.rate("fig-lists-rqth", m.get("dashboard.fig.rqthShare"), ind.rqthShareInLists());
@@ -266,7 +255,7 @@ public final class DashboardView implements FeatureView {
         "fig-pool",
         m.get("dashboard.fig.pool"),
         f.get("pool.candidates"),
-        () -> vm.openList("candidates", ""));
+        () -> vm.openList(new Navigation.Show("candidates")));
     XYChart.Series<String, Number> prio = new XYChart.Series<>();
     prio.setName(m.get("dashboard.series.priority"));
     XYChart.Series<String, Number> rqth = new XYChart.Series<>();
@@ -283,7 +272,7 @@ public final class DashboardView implements FeatureView {
         "fig-meetings-held",
         m.get("dashboard.fig.held"),
         f.get("meetings.held"),
-        () -> vm.openList("meetings", "status=HELD"));
+        () -> vm.openList(new Navigation.MeetingsWithStatus("HELD")));
     meetings.figure(
         "fig-meetings-present", m.get("dashboard.fig.present"), f.get("meetings.present"), null);
     meetings.rate("fig-attendance", m.get("dashboard.fig.attendance"), ind.attendanceRate());
@@ -303,17 +292,17 @@ public final class DashboardView implements FeatureView {
         "fig-started",
         m.get("dashboard.fig.started"),
         f.get("training.started"),
-        () -> vm.openList("training", "IN_TRAINING"));
+        () -> vm.openList(new Navigation.TrainingBoard("IN_TRAINING")));
     training.figure(
         "fig-completed",
         m.get("dashboard.fig.completed"),
         f.get("training.completed"),
-        () -> vm.openList("training", "COMPLETED"));
+        () -> vm.openList(new Navigation.TrainingBoard("COMPLETED")));
     training.figure(
         "fig-employed",
         m.get("dashboard.fig.employed"),
         f.get("training.employedSixMonths"),
-        () -> vm.openList("training", "EMPLOYED"));
+        () -> vm.openList(new Navigation.TrainingBoard("EMPLOYED")));
     var ts = new java.util.ArrayList<XYChart.Series<String, Number>>();
     String[] names = {"started", "completed", "employed"};
     for (int i = 0; i < 3; i++) {
@@ -355,16 +344,6 @@ public final class DashboardView implements FeatureView {
   }
 
   private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(T t) {
-        return f.apply(t);
-      }
-
-      @Override
-      public T fromString(String s) {
-        return null;
-      }
-    };
+    return fr.passerelle.ui.Converters.of(f);
   }
 }

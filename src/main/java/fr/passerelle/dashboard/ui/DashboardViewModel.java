@@ -6,6 +6,7 @@ import fr.passerelle.dashboard.Indicators;
 import fr.passerelle.dashboard.Period;
 import fr.passerelle.dashboard.Period.Preset;
 import fr.passerelle.office.Office;
+import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.Navigator;
 import fr.passerelle.ui.UiContext;
 import java.io.OutputStream;
@@ -43,7 +44,7 @@ public final class DashboardViewModel {
   private final StringProperty error = new SimpleStringProperty();
   private final StringProperty info = new SimpleStringProperty();
   private final LongProperty refreshMillis = new SimpleLongProperty();
-  private Navigator navigator = (feature, filter) -> {};
+  private Navigator navigator = request -> {};
 
   public DashboardViewModel(UiContext ctx) {
     this.ctx = ctx;
@@ -176,12 +177,9 @@ public final class DashboardViewModel {
             this::fail);
   }
 
-  /**
-   * Opens the list behind a figure through the shell: the feature id ("offers", "lists",
-   * "candidates", "meetings", "training") and a filter the target view applies if it can.
-   */
-  public void openList(String feature, String filter) {
-    navigator.open(feature, filter);
+  /** Opens the list behind a figure through the shell (the target view must apply it). */
+  public void openList(Navigation request) {
+    navigator.open(request);
   }
 
   /** Set by the shell (see {@link fr.passerelle.ui.FeatureView#setNavigator}). */

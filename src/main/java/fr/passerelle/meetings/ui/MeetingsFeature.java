@@ -1,6 +1,8 @@
 package fr.passerelle.meetings.ui;
 
+import fr.passerelle.meetings.MeetingStatus;
 import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.UiContext;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
@@ -52,16 +54,23 @@ public final class MeetingsFeature implements FeatureView {
   }
 
   /**
-   * Opened by another view to start a meeting about an occupation or an offer, or on one meeting (a
-   * global search hit).
+   * Opened by another view to start a meeting about an occupation or an offer, on one meeting (a
+   * global search hit), or on the meetings of one status (a dashboard figure).
    */
   @Override
-  public void showFiltered(String filter) {
-    if (view != null) {
-      fr.passerelle.ui.ActionRequest.parse(filter).ifPresent(view::newMeetingAbout);
-      fr.passerelle.ui.OpenRequest.parse(filter)
-          .flatMap(fr.passerelle.ui.OpenRequest::uuid)
-          .ifPresent(vm::open);
+  public boolean show(Navigation request) {
+    if (view == null) {
+      return false;
     }
+    if (request instanceof Navigation.NewMeeting n) {
+      view.newMeetingAbout(n.about());
+    } else if (request instanceof Navigation.OpenMeeting o) {
+      vm.open(o.id());
+    } else if (request instanceof Navigation.MeetingsWithStatus s) {
+      vm.statusFilter.set(s.status() == null ? null : MeetingStatus.valueOf(s.status()));
+    } else {
+      return false;
+    }
+    return true;
   }
 }

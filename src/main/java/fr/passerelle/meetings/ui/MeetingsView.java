@@ -24,8 +24,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -73,29 +71,14 @@ public final class MeetingsView {
     root.setBottom(message);
     vm.selected.addListener((o, a, b) -> showSelected(b, a));
     showSelected(null, null);
-    root.sceneProperty()
-        .addListener(
-            (o, a, scene) -> {
-              if (scene != null) {
-                scene
-                    .getAccelerators()
-                    .put(
-                        new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
-                        this::newMeeting);
-                scene
-                    .getAccelerators()
-                    .put(
-                        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
-                        () -> {
-                          if (!editor.save.isDisabled()) editor.save.fire();
-                        });
-                scene
-                    .getAccelerators()
-                    .put(
-                        new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
-                        this::print);
-              }
-            });
+    fr.passerelle.ui.Shortcuts.of(root)
+        .on(KeyCode.N, this::newMeeting)
+        .on(
+            KeyCode.S,
+            () -> {
+              if (!editor.save.isDisabled()) editor.save.fire();
+            })
+        .on(KeyCode.P, this::print);
   }
 
   public Node root() {

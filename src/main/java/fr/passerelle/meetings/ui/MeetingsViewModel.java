@@ -63,7 +63,7 @@ public final class MeetingsViewModel {
   /** This installation's office: the organiser of a new meeting. */
   final ObjectProperty<Office> here = new SimpleObjectProperty<>();
 
-  final ObjectProperty<LocalDate> shownDate = new SimpleObjectProperty<>(LocalDate.now());
+  final ObjectProperty<LocalDate> shownDate = new SimpleObjectProperty<>();
   final ObjectProperty<MeetingKind> kindFilter = new SimpleObjectProperty<>();
   final ObjectProperty<Office> officeFilter = new SimpleObjectProperty<>();
   final ObjectProperty<MeetingStatus> statusFilter = new SimpleObjectProperty<>();
@@ -88,6 +88,7 @@ public final class MeetingsViewModel {
   /** With the printers of {@code printing} (the system's, or a test's). */
   public MeetingsViewModel(UiContext ctx, Printing printing) {
     this.service = ctx.services().meetings();
+    shownDate.set(ctx.services().clock().today()); // the office's today, from the injected clock
     this.offices = ctx.services().offices();
     this.tasks = ctx.tasks();
     this.messages = ctx.messages();

@@ -2,7 +2,10 @@ package fr.passerelle.offers.ui;
 
 import fr.passerelle.offers.CandidateMatch;
 import fr.passerelle.sourcing.SourcingList;
+import fr.passerelle.ui.Chips;
+import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.Shortcuts;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,8 +20,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -32,7 +33,7 @@ final class MatchingPane extends VBox {
   final ComboBox<SourcingList> target = new ComboBox<>();
   final Button add;
 
-  MatchingPane(OffersViewModel vm, Messages msg, Chips chips, Supplier<java.util.UUID> owner) {
+  MatchingPane(OffersViewModel vm, Messages msg, OfferChips chips, Supplier<java.util.UUID> owner) {
     super(8);
     setPadding(new Insets(8));
     boost = new CheckBox(msg.get("offers.match.boost"));
@@ -84,7 +85,7 @@ final class MatchingPane extends VBox {
                   return;
                 }
                 var box = chips.of(m.reasons());
-                box.getChildren().addAll(chips.criteria(m.criteria()).getChildren());
+                box.getChildren().addAll(Chips.criteria(msg, m.criteria()).getChildren());
                 SourcingList l = target.getValue();
                 if (l != null && l.isShared() && !m.consentShare()) {
                   box.getChildren()
@@ -141,15 +142,6 @@ final class MatchingPane extends VBox {
     }
     target.setPrefWidth(300);
     getChildren().addAll(new HBox(12, boost, pool), table, actions, outcome);
-    sceneProperty()
-        .addListener(
-            (o, a, scene) -> {
-              if (scene != null) {
-                scene
-                    .getAccelerators()
-                    .put(
-                        new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), add::fire);
-              }
-            });
+    Shortcuts.of(this).on(KeyCode.L, add::fire);
   }
 }

@@ -1,6 +1,7 @@
 package fr.passerelle.offers.ui;
 
 import fr.passerelle.ui.ActionRequest;
+import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.Navigator;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,7 +20,7 @@ public record OccupationActions(
   /** Actions that open the Meetings or Training view through the shell's navigator. */
   public static OccupationActions via(Navigator navigator) {
     return new OccupationActions(
-        Optional.of(r -> navigator.open("meetings", r.toFilter())),
-        Optional.of(r -> navigator.open("training", r.toFilter())));
+        Optional.of(r -> navigator.open(new Navigation.NewMeeting(r))),
+        Optional.of(r -> navigator.open(new Navigation.NewTrainingPath(r))));
   }
 }

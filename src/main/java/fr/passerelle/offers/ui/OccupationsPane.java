@@ -1,6 +1,7 @@
 package fr.passerelle.offers.ui;
 
 import fr.passerelle.offers.OccupationRow;
+import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
 import java.util.List;
 import java.util.function.Function;

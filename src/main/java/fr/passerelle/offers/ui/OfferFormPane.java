@@ -161,16 +161,6 @@ final class OfferFormPane extends ScrollPane {
   }
 
   private static <E extends Enum<E>> StringConverter<E> enumText(Messages msg, String prefix) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(E e) {
-        return e == null ? "" : msg.get(prefix + e.name());
-      }
-
-      @Override
-      public E fromString(String s) {
-        return null;
-      }
-    };
+    return fr.passerelle.ui.Converters.of(e -> e == null ? "" : msg.get(prefix + e.name()));
   }
 }

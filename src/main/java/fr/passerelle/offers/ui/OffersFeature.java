@@ -1,6 +1,9 @@
 package fr.passerelle.offers.ui;
 
+import fr.passerelle.offers.OfferSource;
 import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.Navigation;
+import fr.passerelle.ui.Navigator;
 import fr.passerelle.ui.UiContext;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
@@ -33,7 +36,7 @@ public final class OffersFeature implements FeatureView {
 
   /** The actions on an offer or an occupation open the Meetings and Training views. */
   @Override
-  public void setNavigator(fr.passerelle.ui.Navigator navigator) {
+  public void setNavigator(Navigator navigator) {
     actions = OccupationActions.via(navigator);
   }
 
@@ -50,11 +53,26 @@ public final class OffersFeature implements FeatureView {
     }
   }
 
-  /** Opened on one offer, or on the occupations tab for an occupation (global search hits). */
+  /**
+   * Opened on one offer, or on the occupations tab for an occupation (global search hits), or on
+   * the offers of one origin or those hard to fill (dashboard figures).
+   */
   @Override
-  public void showFiltered(String filter) {
-    if (view != null) {
-      fr.passerelle.ui.OpenRequest.parse(filter).ifPresent(view::open);
+  public boolean show(Navigation request) {
+    if (view == null || !(request instanceof Navigation.ToOffers to)) {
+      return false;
     }
+    if (to instanceof Navigation.OpenOffer o) {
+      view.openOffer(o.id());
+    } else if (to instanceof Navigation.OpenOccupation) {
+      view.openOccupations();
+    } else if (to instanceof Navigation.OffersBySource s) {
+      view.showOffers(s.source() == null ? null : OfferSource.valueOf(s.source()), false);
+    } else if (to instanceof Navigation.HardToFillOffers) {
+      view.showOffers(null, true);
+    } else {
+      return false;
+    }
+    return true;
   }
 }

@@ -1,6 +1,9 @@
 package fr.passerelle.offers.ui;
 
 import fr.passerelle.offers.OfferRow;
+import fr.passerelle.offers.OfferSource;
+import fr.passerelle.ui.Chips;
+import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
 import java.util.List;
@@ -19,8 +22,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -43,9 +44,11 @@ public final class OffersView extends BorderPane {
   private final Tab formTab;
   private final fr.passerelle.ui.TaskRunner tasks;
   private final fr.passerelle.offers.OffersModule module;
+  private final Messages messages;
 
   public OffersView(UiContext ctx, OccupationActions actions) {
     Messages msg = ctx.messages();
+    this.messages = msg;
     var offers = ctx.services().offersModule();
     var sourcing = ctx.services().sourcing();
     this.tasks = ctx.tasks();
@@ -53,11 +56,19 @@ public final class OffersView extends BorderPane {
     vm = new OffersViewModel(offers, sourcing, ctx.tasks(), msg);
     occupationsVm = new OccupationsViewModel(offers, sourcing, ctx.tasks(), msg);
     formVm = new OfferFormViewModel(offers.offers(), ctx.tasks(), msg);
-    Chips chips = new Chips(msg);
+    OfferChips chips = new OfferChips(msg);
     getStylesheets().add(Chips.CSS);
 
     ToggleButton onlyHard = new ToggleButton(msg.get("offers.onlyHard"));
     onlyHard.selectedProperty().bindBidirectional(vm.hardToFillOnly());
+    javafx.scene.control.ComboBox<OfferSource> source = new javafx.scene.control.ComboBox<>();
+    source.setId("offerSource");
+    source.getItems().add(null);
+    source.getItems().addAll(OfferSource.values());
+    source.setConverter(
+        fr.passerelle.ui.Converters.of(
+            s -> s == null ? msg.get("offers.allSources") : msg.get("offers.source." + s.name())));
+    source.valueProperty().bindBidirectional(vm.source());
     Button refresh = new Button(msg.get("offers.refresh"));
     refresh.setOnAction(e -> vm.refresh());
     Button newOffer = new Button(msg.get("offers.new"));
@@ -92,7 +103,7 @@ public final class OffersView extends BorderPane {
     }
     javafx.scene.layout.FlowPane bar =
         new javafx.scene.layout.FlowPane(
-            8, 6, onlyHard, refresh, newOffer, meeting, busy, summary, error);
+            8, 6, onlyHard, source, refresh, newOffer, meeting, busy, summary, error);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8));
 
@@ -166,29 +177,18 @@ public final class OffersView extends BorderPane {
               }
             });
     setCenter(tabs);
-    sceneProperty()
-        .addListener(
-            (o, a, scene) -> {
-              if (scene != null) {
-                scene
-                    .getAccelerators()
-                    .put(
-                        new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
-                        newOffer::fire);
-                scene
-                    .getAccelerators()
-                    .put(
-                        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
-                        () -> {
-                          if (!form.save.isDisabled()) {
-                            form.save.fire();
-                          }
-                        });
+    fr.passerelle.ui.Shortcuts.of(this)
+        .on(KeyCode.N, newOffer::fire)
+        .on(
+            KeyCode.S,
+            () -> {
+              if (!form.save.isDisabled()) {
+                form.save.fire();
               }
             });
   }
 
-  private TableColumn<OfferRow, OfferRow> signalColumn(Messages msg, Chips chips) {
+  private TableColumn<OfferRow, OfferRow> signalColumn(Messages msg, OfferChips chips) {
     TableColumn<OfferRow, OfferRow> c = new TableColumn<>(msg.get("offers.col.signal"));
     c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
     c.setCellFactory(
@@ -221,19 +221,26 @@ public final class OffersView extends BorderPane {
     return s == null ? "" : s;
   }
 
+  /** The occupations tab (a global search hit on an occupation). */
+  void openOccupations() {
+    tabs.getSelectionModel().select(1);
+  }
+
   /**
-   * Shows one record (a global search hit): an offer, selected in the list if it is there, else in
-   * its form; an occupation's code opens the occupations tab.
+   * The open offers of one origin (null: all), only those hard to fill or all of them: the list's
+   * own filters are set, so the user sees and can clear them.
    */
-  void open(fr.passerelle.ui.OpenRequest request) {
-    var id = request.uuid();
-    if (id.isEmpty()) {
-      tabs.getSelectionModel().select(1);
-      return;
-    }
+  void showOffers(OfferSource source, boolean hardToFillOnly) {
+    tabs.getSelectionModel().select(0);
+    vm.source().set(source);
+    vm.hardToFillOnly().set(hardToFillOnly);
+  }
+
+  /** One offer (a global search hit): selected in the list if it is there, else in its form. */
+  void openOffer(java.util.UUID id) {
     tabs.getSelectionModel().select(0);
     for (OfferRow r : table.getItems()) {
-      if (r.offer().id().equals(id.get())) {
+      if (r.offer().id().equals(id)) {
         table.getSelectionModel().select(r);
         table.scrollTo(r);
         return;
@@ -241,7 +248,7 @@ public final class OffersView extends BorderPane {
     }
     tasks.submit(
         "",
-        p -> module.offers().find(id.get()),
+        p -> module.offers().find(id),
         found ->
             found.ifPresent(
                 offer -> {
@@ -249,6 +256,9 @@ public final class OffersView extends BorderPane {
                   formVm.edit(offer);
                   detail.getSelectionModel().select(formTab);
                 }),
-        e -> {});
+        e -> {
+          fr.passerelle.ui.TaskRunner.logged("Opening an offer").accept(e);
+          vm.error().set(messages.describe(e));
+        });
   }
 }

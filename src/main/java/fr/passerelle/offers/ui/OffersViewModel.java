@@ -38,10 +38,14 @@ public final class OffersViewModel {
 
   private final ObservableList<OfferRow> rows = FXCollections.observableArrayList();
   private final BooleanProperty hardToFillOnly = new SimpleBooleanProperty(false);
+  // null: every origin
+  private final ObjectProperty<fr.passerelle.offers.OfferSource> source =
+      new SimpleObjectProperty<>();
   private final StringProperty summary = new SimpleStringProperty("");
   // true until the first load has answered: the table shows progress, not "no offers"
   private final BooleanProperty loading = new SimpleBooleanProperty(true);
   private final BooleanProperty matchesLoading = new SimpleBooleanProperty(false);
+  private long offersLoad;
   private UUID matchesFor;
   private long matchesLoad;
   private final StringProperty error = new SimpleStringProperty("");
@@ -60,6 +64,7 @@ public final class OffersViewModel {
     this.tasks = tasks;
     this.msg = msg;
     hardToFillOnly.addListener((o, a, b) -> refresh());
+    source.addListener((o, a, b) -> refresh());
     boostPriority.addListener((o, a, b) -> loadMatches());
     selected.addListener(
         (o, a, b) -> {
@@ -72,10 +77,15 @@ public final class OffersViewModel {
   public void refresh() {
     loading.set(true);
     boolean only = hardToFillOnly.get();
+    fr.passerelle.offers.OfferSource from = source.get();
+    long load = ++offersLoad;
     tasks.submit(
         msg.get("offers.task.load"),
-        p -> offers.hardToFill().openOffers(new OfferFilter(only, null, null, null, 500)),
+        p -> offers.hardToFill().openOffers(new OfferFilter(only, null, null, from, 500)),
         (OfferPage page) -> {
+          if (load != offersLoad) {
+            return; // the filters changed since: a later load answers
+          }
           loading.set(false);
           error.set("");
           UUID keep = selected.get() == null ? null : selected.get().offer().id();
@@ -217,6 +227,11 @@ public final class OffersViewModel {
 
   public BooleanProperty hardToFillOnly() {
     return hardToFillOnly;
+  }
+
+  /** The origin of the listed offers; null for every origin. */
+  public ObjectProperty<fr.passerelle.offers.OfferSource> source() {
+    return source;
   }
 
   public StringProperty summary() {

@@ -1,11 +1,11 @@
 package fr.passerelle.sourcing.ui;
 
-import fr.passerelle.offers.ui.Chips;
-import fr.passerelle.offers.ui.LoadingPlaceholder;
 import fr.passerelle.sourcing.HistoryEvent;
 import fr.passerelle.sourcing.PipelineStatus;
 import fr.passerelle.sourcing.SourcingEntry;
 import fr.passerelle.sourcing.SourcingList;
+import fr.passerelle.ui.Chips;
+import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
 import java.time.Instant;
@@ -37,6 +37,7 @@ import javafx.scene.layout.VBox;
  * moved through the pipeline by buttons or keyboard (Ctrl+→ / Ctrl+← , 1–7).
  */
 public final class ListsView extends BorderPane {
+  private static final String LISTS_CSS = ListsView.class.getResource("lists.css").toExternalForm();
   final ListsViewModel vm;
   final ListView<SourcingList> lists = new ListView<>();
   final TableView<SourcingEntry> entries = new TableView<>();
@@ -48,11 +49,11 @@ public final class ListsView extends BorderPane {
   public ListsView(UiContext ctx) {
     this.msg = ctx.messages();
     this.when =
-        DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", msg.locale())
+        fr.passerelle.core.DateFormats.weekdayDateTime(msg.locale())
             .withZone(ZoneId.systemDefault());
-    this.day = DateTimeFormatter.ofPattern("d MMM yyyy", msg.locale());
+    this.day = fr.passerelle.core.DateFormats.date(msg.locale());
     vm = new ListsViewModel(ctx.services().sourcing(), ctx.tasks(), msg);
-    getStylesheets().add(Chips.CSS);
+    getStylesheets().addAll(Chips.CSS, LISTS_CSS);
 
     lists.setItems(vm.lists());
     lists.setPlaceholder(
@@ -230,7 +231,6 @@ public final class ListsView extends BorderPane {
   }
 
   private TableColumn<SourcingEntry, SourcingEntry> criteriaColumn() {
-    Chips chips = new Chips(msg);
     TableColumn<SourcingEntry, SourcingEntry> c = new TableColumn<>(msg.get("lists.col.publics"));
     c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
     c.setCellFactory(
@@ -243,7 +243,7 @@ public final class ListsView extends BorderPane {
                     empty || e == null
                         ? null
                         : Chips.fit(
-                            chips.criteria(e.criteria()), getTableColumn().widthProperty()));
+                            Chips.criteria(msg, e.criteria()), getTableColumn().widthProperty()));
               }
             });
     c.setPrefWidth(220);

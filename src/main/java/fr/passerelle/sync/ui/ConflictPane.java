@@ -31,7 +31,7 @@ final class ConflictPane {
   ConflictPane(Messages m, SyncViewModel vm) {
     this.m = m;
     this.vm = vm;
-    this.when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", m.locale());
+    this.when = fr.passerelle.core.DateFormats.weekdayDateTime(m.locale());
   }
 
   Node build() {

@@ -28,7 +28,7 @@ final class QuarantinePane {
   QuarantinePane(Messages m, SyncViewModel vm) {
     this.m = m;
     this.vm = vm;
-    this.when = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", m.locale());
+    this.when = fr.passerelle.core.DateFormats.DAY_TIME;
   }
 
   Node build() {

@@ -3,6 +3,7 @@ package fr.passerelle.sync.ui;
 import fr.passerelle.sync.Peer;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.UiContext;
 import java.io.File;
 import java.time.Duration;
@@ -152,6 +153,10 @@ public final class SyncView implements FeatureView {
     digest.textProperty().bind(vm.digest());
     digest.setStyle("-fx-font-family: monospace; -fx-font-size: 1.2em;");
     digestButton.setOnAction(e -> vm.computeDigest());
+    Button checkButton = new Button(m.get("sync.check.button"));
+    checkButton.setId("sync-check");
+    checkButton.disableProperty().bind(vm.busy());
+    checkButton.setOnAction(e -> vm.checkDatabase());
 
     CheckBox watch = new CheckBox(m.get("sync.watch.label"));
     Label watched = new Label();
@@ -184,7 +189,7 @@ public final class SyncView implements FeatureView {
             actions,
             drop,
             message,
-            new HBox(8, digestButton, digest),
+            new HBox(8, digestButton, digest, checkButton),
             new HBox(8, watch, watched));
     top.setPadding(new Insets(12));
     VBox.setVgrow(peers, Priority.ALWAYS);
@@ -236,14 +241,14 @@ public final class SyncView implements FeatureView {
     return root;
   }
 
-  /** The filter that makes this view import a file: IMPORT followed by the file's path. */
-  public static final String IMPORT = "import:";
-
+  /** Imports a file opened with the application. */
   @Override
-  public void showFiltered(String filter) {
-    if (vm != null && filter != null && filter.startsWith(IMPORT)) {
-      vm.importFile(java.nio.file.Path.of(filter.substring(IMPORT.length())));
+  public boolean show(Navigation request) {
+    if (vm != null && request instanceof Navigation.ImportSyncFile i) {
+      vm.importFile(i.file());
+      return true;
     }
+    return false;
   }
 
   @Override

@@ -182,6 +182,43 @@ public final class SyncViewModel {
         this::fail);
   }
 
+  /** "Vérifier la base": the integrity check, its verdict said in {@link #message()}. */
+  public void checkDatabase() {
+    busy.set(true);
+    tasks.submit(
+        messages.get("sync.task.check"),
+        p -> {
+          var r = sync.checkDatabase(p);
+          String backup =
+              sync.lastAutomaticBackup()
+                  .map(
+                      b ->
+                          java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                              .withZone(java.time.ZoneId.systemDefault())
+                              .format(b.at()))
+                  .orElse(messages.get("sync.check.noBackup"));
+          return r.ok()
+              ? messages.get(
+                  "sync.check.ok",
+                  r.tables().size(),
+                  r.rows(),
+                  String.format(messages.locale(), "%.1f", r.took().toMillis() / 1000.0),
+                  backup)
+              : "!"
+                  + messages.get(
+                      "sync.check.damaged",
+                      r.problems().size(),
+                      String.join(", ", r.damagedTables()),
+                      backup);
+        },
+        text -> {
+          busy.set(false);
+          error.set(text.startsWith("!"));
+          message.set(text.startsWith("!") ? text.substring(1) : text);
+        },
+        this::fail);
+  }
+
   public void keep(Collection<Conflicts.Conflict> group) {
     resolve(() -> sync.conflicts().keep(ids(group)));
   }

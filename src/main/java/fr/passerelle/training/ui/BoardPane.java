@@ -19,6 +19,9 @@ import javafx.scene.layout.VBox;
  * it and press Ctrl+→ / Ctrl+← (next / previous step).
  */
 final class BoardPane extends HBox {
+  /** The width of a column: a card shows a name and a training title without cutting them. */
+  static final double COLUMN_WIDTH = 180;
+
   private final TrainingBoardViewModel vm;
   private final Messages m;
 
@@ -42,8 +45,10 @@ final class BoardPane extends HBox {
                 vm.column(s)));
     ListView<TrainingPath> list = new ListView<>(vm.column(s));
     list.setId("column-" + s.name());
-    list.setPrefWidth(175);
-    list.setMinWidth(90);
+    // wide enough for "NOM Prénom" and a title on two lines; the board scrolls sideways when the
+    // window cannot show the seven columns at this width (1366×768 with the detail pane)
+    list.setPrefWidth(COLUMN_WIDTH);
+    list.setMinWidth(COLUMN_WIDTH);
     list.setPlaceholder(new Label(m.get("training.column.empty")));
     list.setCellFactory(v -> new Card());
     list.getSelectionModel()
@@ -66,7 +71,8 @@ final class BoardPane extends HBox {
         });
     list.setOnDragOver(
         e -> {
-          if (e.getDragboard().hasString()) {
+          // only where the card may go: a training not begun is not dropped on "Terminé"
+          if (e.getDragboard().hasString() && vm.canMove(find(e.getDragboard().getString()), s)) {
             e.acceptTransferModes(TransferMode.MOVE);
           }
           e.consume();
@@ -121,7 +127,7 @@ final class BoardPane extends HBox {
         setAccessibleText(null);
         return;
       }
-      String scheme = p.scheme() == null ? "" : " · " + p.scheme();
+      String scheme = p.scheme() == null ? "" : "\n" + vm.schemeLabel(p.scheme());
       String hours = p.hours() == null ? "" : " · " + p.hours() + " h";
       String target = p.targetLabel() == null ? "" : "\n→ " + p.targetLabel();
       String due = vm.isOutcomeDue(p) ? "\n⚑ " + m.get("training.outcomeDue") : "";

@@ -1,5 +1,6 @@
 package fr.passerelle.training.ui;
 
+import fr.passerelle.meetings.FrenchFormats;
 import fr.passerelle.training.Outcome;
 import fr.passerelle.training.RuleWarning;
 import fr.passerelle.training.TrainingEvent;
@@ -24,11 +25,10 @@ import javafx.scene.layout.VBox;
 
 /** The selected path: its fields, rule warnings, moves, outcome and the candidate's timeline. */
 final class PathDetailPane extends VBox {
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.FRANCE);
   private static final DateTimeFormatter AT =
-      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.FRANCE);
+      fr.passerelle.core.DateFormats.dateTime(Locale.FRANCE);
   private final Messages m;
+  private final TrainingBoardViewModel vm;
   private final Label header = new Label();
   private final Label facts = new Label();
   private final VBox warningBox = new VBox(2);
@@ -36,6 +36,7 @@ final class PathDetailPane extends VBox {
   PathDetailPane(TrainingBoardViewModel vm, Messages m) {
     super(8);
     this.m = m;
+    this.vm = vm;
     setId("path-detail");
     setPadding(new Insets(8));
     setPrefWidth(380);
@@ -58,8 +59,8 @@ final class PathDetailPane extends VBox {
                 });
     warningBox.setId("path-warnings");
     // move
-    ComboBox<TrainingStatus> to =
-        new ComboBox<>(FXCollections.observableArrayList(TrainingStatus.values()));
+    // only the steps this path may go to: a training not begun is never offered "Terminé"
+    ComboBox<TrainingStatus> to = new ComboBox<>(vm.moveTargets());
     to.setId("move-to");
     to.setConverter(TrainingView.converter(s -> m.get("training.status." + s.name())));
     TextField note = new TextField();
@@ -91,15 +92,34 @@ final class PathDetailPane extends VBox {
     ComboBox<Outcome> outcome = new ComboBox<>(FXCollections.observableArrayList(Outcome.values()));
     outcome.setId("outcome");
     outcome.setConverter(TrainingView.converter(x -> m.get("training.outcome." + x.name())));
+    outcome.valueProperty().bindBidirectional(vm.outcomeChoice());
     DatePicker outcomeOn = new DatePicker();
     outcomeOn.setId("outcome-date");
-    outcomeOn.setPrefWidth(130);
+    outcomeOn.setPrefWidth(150);
+    outcomeOn.valueProperty().bindBidirectional(vm.outcomeDate());
     Button saveOutcome = new Button(m.get("training.outcome.save"));
     saveOutcome.setId("outcome-save");
     saveOutcome
         .disableProperty()
         .bind(outcome.valueProperty().isNull().or(outcomeOn.valueProperty().isNull()));
-    saveOutcome.setOnAction(e -> vm.recordOutcome(outcome.getValue(), outcomeOn.getValue(), null));
+    saveOutcome.setOnAction(e -> vm.saveOutcome());
+    // replacing a recorded outcome asks first, naming both
+    Label replace = new Label();
+    replace.setWrapText(true);
+    replace.setId("outcome-replace-message");
+    replace.textProperty().bind(vm.outcomeReplace());
+    Button replaceYes = new Button(m.get("training.outcome.replace.yes"));
+    replaceYes.setId("outcome-replace-confirm");
+    replaceYes.setOnAction(e -> vm.confirmReplaceOutcome());
+    Button replaceNo = new Button(m.get("training.confirm.no"));
+    replaceNo.setId("outcome-replace-cancel");
+    replaceNo.setCancelButton(false);
+    replaceNo.setDefaultButton(false);
+    replaceNo.setOnAction(e -> vm.cancelReplaceOutcome());
+    VBox replaceBox = new VBox(4, replace, new HBox(6, replaceYes, replaceNo));
+    replaceBox.setStyle("-fx-background-color: -color-warning-subtle; -fx-padding: 6;");
+    replaceBox.visibleProperty().bind(vm.outcomeReplace().isNotNull());
+    replaceBox.managedProperty().bind(replaceBox.visibleProperty());
     // timeline
     ListView<TrainingEvent> timeline = new ListView<>(vm.timeline());
     timeline.setId("timeline");
@@ -146,6 +166,7 @@ final class PathDetailPane extends VBox {
             new Label(m.get("training.outcome.title")),
             new HBox(6, outcome, outcomeOn),
             saveOutcome,
+            replaceBox,
             new Label(m.get("training.timeline.title")),
             timeline);
     VBox.setVgrow(content, Priority.ALWAYS);
@@ -182,16 +203,16 @@ final class PathDetailPane extends VBox {
           .append('\n');
     }
     if (p.startsOn() != null || p.endsOn() != null) {
-      b.append(p.startsOn() == null ? "?" : DAY.format(p.startsOn()))
+      b.append(p.startsOn() == null ? "?" : FrenchFormats.date(p.startsOn()))
           .append(" → ")
-          .append(p.endsOn() == null ? "?" : DAY.format(p.endsOn()))
+          .append(p.endsOn() == null ? "?" : FrenchFormats.date(p.endsOn()))
           .append(p.hours() == null ? "" : " · " + p.hours() + " h")
           .append('\n');
     }
     if (p.scheme() != null) {
       b.append(m.get("training.scheme"))
           .append(" : ")
-          .append(p.scheme())
+          .append(vm.schemeLabel(p.scheme()))
           .append(p.amount() == null ? "" : String.format(Locale.FRANCE, " · %,.2f €", p.amount()))
           .append('\n');
     }
@@ -203,10 +224,10 @@ final class PathDetailPane extends VBox {
           .append(" : ")
           .append(m.get("training.outcome." + p.outcome().name()))
           .append(" (")
-          .append(DAY.format(p.outcomeOn()))
+          .append(FrenchFormats.date(p.outcomeOn()))
           .append(")\n");
     } else if (p.outcomeDueOn() != null) {
-      b.append(m.get("training.outcome.dueOn", DAY.format(p.outcomeDueOn()))).append('\n');
+      b.append(m.get("training.outcome.dueOn", FrenchFormats.date(p.outcomeDueOn()))).append('\n');
     }
     facts.setText(b.toString().strip());
   }

@@ -57,6 +57,7 @@ final class PathFormPane extends VBox {
     ComboBox<FundingScheme> scheme =
         new ComboBox<>(FXCollections.observableArrayList(FundingScheme.values()));
     scheme.setId("form-scheme");
+    scheme.setConverter(TrainingView.converter(x -> m.get("training.scheme." + x.name())));
     scheme.valueProperty().bindBidirectional(f.scheme);
     g.addRow(
         row++,
@@ -66,7 +67,16 @@ final class PathFormPane extends VBox {
     offer.setId("form-offer");
     offer.valueProperty().bindBidirectional(f.offer);
     offer.setConverter(
-        TrainingView.converter(o -> o == null ? "" : o.title() + " (" + o.openedOn() + ")"));
+        TrainingView.converter(
+            o ->
+                o == null
+                    ? ""
+                    : o.openedOn() == null
+                        ? o.title()
+                        : o.title()
+                            + " ("
+                            + fr.passerelle.meetings.FrenchFormats.date(o.openedOn())
+                            + ")"));
     g.addRow(row++, new Label(m.get("training.form.offer")), offer);
     ComboBox<MeetingRef> meeting = new ComboBox<>(f.meetings);
     meeting.setId("form-meeting");

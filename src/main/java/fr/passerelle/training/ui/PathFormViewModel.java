@@ -68,7 +68,7 @@ public final class PathFormViewModel {
             "",
             p -> ctx.services().occupations().find(request.romeCode()),
             hit -> hit.ifPresent(target::set),
-            e -> {});
+            fr.passerelle.ui.TaskRunner.logged("The occupation of a path to prefill"));
   }
 
   /** Clears the form and loads the training information meetings. */
@@ -89,7 +89,11 @@ public final class PathFormViewModel {
     offer.set(null);
     note.set("");
     ctx.tasks()
-        .submit("", p -> ctx.services().training().trainingMeetings(), meetings::setAll, e -> {});
+        .submit(
+            "",
+            p -> ctx.services().training().trainingMeetings(),
+            meetings::setAll,
+            fr.passerelle.ui.TaskRunner.logged("The training meetings' list"));
   }
 
   public void searchCandidates(String text) {
@@ -103,7 +107,7 @@ public final class PathFormViewModel {
                 candidate.set(list.get(0));
               }
             },
-            e -> {});
+            fr.passerelle.ui.TaskRunner.logged("The candidate suggestions"));
   }
 
   /**
@@ -128,7 +132,7 @@ public final class PathFormViewModel {
                   .findFirst()
                   .ifPresent(into::set);
             },
-            e -> {});
+            fr.passerelle.ui.TaskRunner.logged("The occupation suggestions"));
   }
 
   private void loadOffers() {
@@ -150,14 +154,19 @@ public final class PathFormViewModel {
                   .ifPresent(offer::set);
               pendingOffer = null;
             },
-            e -> {});
+            fr.passerelle.ui.TaskRunner.logged("The open offers of the target occupation"));
   }
 
   private void revalidate() {
     invalid.set(reason());
     if (invalid.get() == null) {
       PathDraft d = draft();
-      ctx.tasks().submit("", p -> ctx.services().training().warnings(d), warnings::setAll, e -> {});
+      ctx.tasks()
+          .submit(
+              "",
+              p -> ctx.services().training().warnings(d),
+              warnings::setAll,
+              fr.passerelle.ui.TaskRunner.logged("The funding rule warnings"));
     } else {
       warnings.clear();
     }

@@ -19,11 +19,12 @@ final class TargetPane extends BorderPane {
   private final UiContext ctx;
   private final ObservableList<TargetRow> rows = FXCollections.observableArrayList();
   private final CheckBox onlyHard;
+  private final TableView<TargetRow> table;
 
   TargetPane(UiContext ctx) {
     this.ctx = ctx;
     Messages m = ctx.messages();
-    TableView<TargetRow> table = new TableView<>(rows);
+    table = new TableView<>(rows);
     table.setId("target-table");
     table.setPlaceholder(new Label(m.get("training.target.empty")));
     table.getColumns().add(col(m.get("training.target.rome"), TargetRow::romeCode));
@@ -54,9 +55,12 @@ final class TargetPane extends BorderPane {
     ctx.tasks()
         .submit(
             ctx.messages().get("training.loading"),
-            p -> ctx.services().trainingQueries().byTarget(ctx.services().training().today(), only),
+            p -> ctx.services().trainingQueries().byTarget(only),
             rows::setAll,
-            e -> {});
+            e -> {
+              fr.passerelle.ui.TaskRunner.logged("The target occupations' table").accept(e);
+              table.setPlaceholder(new Label(ctx.messages().describe(e)));
+            });
   }
 
   private static <T> TableColumn<TargetRow, T> col(

@@ -1,5 +1,6 @@
 package fr.passerelle.training.ui;
 
+import fr.passerelle.training.FundingScheme;
 import fr.passerelle.training.Outcome;
 import fr.passerelle.training.PathDraft;
 import fr.passerelle.training.RuleWarning;
@@ -46,6 +47,10 @@ public final class TrainingBoardViewModel {
   private final Set<UUID> dueIds = new HashSet<>();
   private final StringProperty error = new SimpleStringProperty();
   private final StringProperty info = new SimpleStringProperty();
+  private final ObjectProperty<Outcome> outcomeChoice = new SimpleObjectProperty<>();
+  private final ObjectProperty<LocalDate> outcomeDate = new SimpleObjectProperty<>();
+  private final StringProperty outcomeReplace = new SimpleStringProperty();
+  private final ObservableList<TrainingStatus> moveTargets = FXCollections.observableArrayList();
 
   public TrainingBoardViewModel(UiContext ctx) {
     this.ctx = ctx;
@@ -87,6 +92,7 @@ public final class TrainingBoardViewModel {
     pending.set(null);
     timeline.clear();
     warnings.clear();
+    showOutcomeOf(p);
     if (p == null) {
       return;
     }
@@ -152,6 +158,7 @@ public final class TrainingBoardViewModel {
                           moved.candidateName(),
                           ctx.messages().get("training.status." + to.name())));
               selected.set(moved);
+              showOutcomeOf(moved);
               load();
             },
             e -> {
@@ -178,7 +185,64 @@ public final class TrainingBoardViewModel {
             ", ", s.skipped().stream().map(x -> m.get("training.status." + x.name())).toList()));
   }
 
-  /** Records the six-month outcome of the selected path. */
+  /**
+   * The outcome control shows the selected path's own outcome (empty when none is recorded), never
+   * the previous person's; the steps it may move to (a training not begun cannot be "Terminé").
+   */
+  private void showOutcomeOf(TrainingPath p) {
+    outcomeReplace.set(null);
+    outcomeChoice.set(p == null ? null : p.outcome());
+    outcomeDate.set(p == null ? null : p.outcomeOn());
+    moveTargets.clear();
+    if (p != null) {
+      for (TrainingStatus s : TrainingStatus.values()) {
+        if (s != p.status() && service.allows(p.startsOn(), s)) {
+          moveTargets.add(s);
+        }
+      }
+    }
+  }
+
+  /** True if the board offers moving {@code p} to {@code to} (drop target, step list). */
+  public boolean canMove(TrainingPath p, TrainingStatus to) {
+    return p != null && to != null && p.status() != to && service.allows(p.startsOn(), to);
+  }
+
+  /** Records the outcome chosen in the control; asks first when it replaces a recorded one. */
+  public void saveOutcome() {
+    TrainingPath p = selected.get();
+    if (p == null) {
+      return;
+    }
+    if (p.outcome() != null) {
+      var m = ctx.messages();
+      outcomeReplace.set(
+          m.get(
+              "training.outcome.replace",
+              m.get("training.outcome." + p.outcome().name()),
+              fr.passerelle.meetings.FrenchFormats.date(p.outcomeOn()),
+              outcomeChoice.get() == null
+                  ? ""
+                  : m.get("training.outcome." + outcomeChoice.get().name())));
+      return;
+    }
+    recordOutcome(outcomeChoice.get(), outcomeDate.get(), null);
+  }
+
+  /** The counselor confirmed replacing the recorded outcome. */
+  public void confirmReplaceOutcome() {
+    if (outcomeReplace.get() != null) {
+      outcomeReplace.set(null);
+      recordOutcome(outcomeChoice.get(), outcomeDate.get(), null);
+    }
+  }
+
+  public void cancelReplaceOutcome() {
+    outcomeReplace.set(null);
+    showOutcomeOf(selected.get());
+  }
+
+  /** Records the six-month outcome of the selected path (no question asked: see saveOutcome). */
   public void recordOutcome(Outcome outcome, LocalDate on, String note) {
     TrainingPath p = selected.get();
     if (p == null) {
@@ -192,6 +256,7 @@ public final class TrainingBoardViewModel {
             saved -> {
               info.set(ctx.messages().get("training.outcomeSaved", saved.candidateName()));
               selected.set(saved);
+              showOutcomeOf(saved);
               load();
             },
             this::fail);
@@ -238,7 +303,30 @@ public final class TrainingBoardViewModel {
   }
 
   private void fail(Throwable e) {
-    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+    error.set(ctx.messages().describe(e));
+  }
+
+  /** A funding scheme in words ("Contrat de professionnalisation intérimaire"), not its code. */
+  public String schemeLabel(FundingScheme scheme) {
+    return scheme == null ? "" : ctx.messages().get("training.scheme." + scheme.name());
+  }
+
+  public ObjectProperty<Outcome> outcomeChoice() {
+    return outcomeChoice;
+  }
+
+  public ObjectProperty<LocalDate> outcomeDate() {
+    return outcomeDate;
+  }
+
+  /** The question asked before replacing a recorded outcome, or null. */
+  public StringProperty outcomeReplace() {
+    return outcomeReplace;
+  }
+
+  /** The steps the selected path may be moved to. */
+  public ObservableList<TrainingStatus> moveTargets() {
+    return moveTargets;
   }
 
   public ObservableList<TrainingPath> column(TrainingStatus s) {

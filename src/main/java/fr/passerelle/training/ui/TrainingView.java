@@ -2,6 +2,7 @@ package fr.passerelle.training.ui;
 
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.UiContext;
 import java.util.function.Function;
 import javafx.geometry.Insets;
@@ -13,8 +14,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -109,7 +108,11 @@ public final class TrainingView implements FeatureView {
     bar.setPadding(new Insets(8));
     BorderPane board = new BorderPane();
     board.setTop(new javafx.scene.layout.VBox(bar, new HBox(12, error, info)));
-    SplitPane split = new SplitPane(new BoardPane(vm, m), right);
+    ScrollPane boardScroll = new ScrollPane(new BoardPane(vm, m));
+    boardScroll.setId("training-board");
+    boardScroll.setFitToHeight(true);
+    boardScroll.setFitToWidth(true);
+    SplitPane split = new SplitPane(boardScroll, right);
     split.setDividerPositions(0.62);
     board.setCenter(split);
     targets = new TargetPane(ctx);
@@ -132,15 +135,7 @@ public final class TrainingView implements FeatureView {
     tabs = new TabPane(boardTab, targetTab, rulesTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("training-view");
-    tabs.sceneProperty()
-        .addListener(
-            (o, a, scene) -> {
-              if (scene != null) {
-                scene
-                    .getAccelerators()
-                    .put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), openForm);
-              }
-            });
+    fr.passerelle.ui.Shortcuts.of(tabs).on(KeyCode.N, openForm);
     return tabs;
   }
 
@@ -149,31 +144,28 @@ public final class TrainingView implements FeatureView {
     vm.load();
   }
 
-  /** Opened from a dashboard figure (a status): the board, where paths are shown by status. */
+  /**
+   * Opened from a dashboard figure (a status): the board, where paths are shown by status; or to
+   * start a path about an occupation (the occupations table, an offer).
+   */
   @Override
-  public void showFiltered(String filter) {
-    if (tabs != null) {
-      tabs.getSelectionModel().select(0);
-      fr.passerelle.ui.ActionRequest.parse(filter)
-          .ifPresent(
-              request -> {
-                openForm.run();
-                form.prefill(request);
-              });
+  public boolean show(Navigation request) {
+    if (tabs == null) {
+      return false;
     }
+    if (request instanceof Navigation.TrainingBoard) {
+      tabs.getSelectionModel().select(0);
+    } else if (request instanceof Navigation.NewTrainingPath n) {
+      tabs.getSelectionModel().select(0);
+      openForm.run();
+      form.prefill(n.about());
+    } else {
+      return false;
+    }
+    return true;
   }
 
   static <T> StringConverter<T> converter(Function<T, String> f) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(T t) {
-        return t == null ? "" : f.apply(t);
-      }
-
-      @Override
-      public T fromString(String s) {
-        return null;
-      }
-    };
+    return fr.passerelle.ui.Converters.of(t -> t == null ? "" : f.apply(t));
   }
 }

@@ -3,6 +3,7 @@ package fr.passerelle.ui.shell;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.Languages;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.UiContext;
 import fr.passerelle.ui.search.GlobalSearchField;
 import fr.passerelle.ui.search.GlobalSearchViewModel;
@@ -46,6 +47,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
  * current view, status bar. Ctrl+1…7 jump to an entry, Ctrl+K to the search field.
  */
 public final class ShellView {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ShellView.class);
   private static final KeyCombination SEARCH =
       new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
 
@@ -100,12 +102,7 @@ public final class ShellView {
         new GlobalSearchField(
             new GlobalSearchViewModel(SearchProviders.all(ctx), ctx.tasks(), m),
             m,
-            hit ->
-                navigate(
-                    hit.featureId(),
-                    hit.recordId() == null
-                        ? null
-                        : new fr.passerelle.ui.OpenRequest(hit.recordId()).toFilter()));
+            hit -> navigate(hit.destination()));
     root.getStyleClass().add("shell");
     root.setTop(topBar(m));
     root.setLeft(rail(m));
@@ -119,20 +116,27 @@ public final class ShellView {
     }
   }
 
-  /** Shows entry {@code featureId} (built if needed), then hands it {@code filter}. */
-  private void navigate(String featureId, String filter) {
+  /**
+   * Shows the request's target entry (built if needed), then hands it the request; a target this
+   * account may not open does nothing, a request the target ignores is logged (a defect: {@code
+   * NavigationContractTest}).
+   */
+  private void navigate(Navigation request) {
     for (FeatureView f : features) {
-      if (f.id().equals(featureId)) {
-        vm.select(featureId);
-        f.showFiltered(filter);
+      if (f.id().equals(request.target())) {
+        vm.select(f.id());
+        if (!(request instanceof Navigation.Show) && !f.show(request)) {
+          LOG.warn("The view {} ignored the request {}", f.id(), request);
+        }
         return;
       }
     }
+    LOG.info("No view {} for this account: {} not shown", request.target(), request);
   }
 
-  /** Shows entry {@code featureId} and hands it {@code filter} (from outside the shell). */
-  public void open(String featureId, String filter) {
-    navigate(featureId, filter);
+  /** Shows the request's target entry and hands it the request (from outside the shell). */
+  public void open(Navigation request) {
+    navigate(request);
   }
 
   public Parent node() {

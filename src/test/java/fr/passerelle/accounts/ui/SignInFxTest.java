@@ -8,7 +8,7 @@ import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.testsupport.TestServices.ManualClock;
-import fr.passerelle.ui.AppController;
+import fr.passerelle.ui.shell.AppController;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;

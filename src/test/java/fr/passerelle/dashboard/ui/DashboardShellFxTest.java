@@ -5,23 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.app.Services;
 import fr.passerelle.dashboard.DashboardFixture;
 import fr.passerelle.testsupport.FxTestExtension;
+import fr.passerelle.testsupport.ShellHarness;
 import fr.passerelle.testsupport.TestServices;
-import fr.passerelle.ui.FeatureView;
-import fr.passerelle.ui.Features;
 import fr.passerelle.ui.FxTaskRunner;
-import fr.passerelle.ui.Messages;
-import fr.passerelle.ui.UiContext;
-import fr.passerelle.ui.shell.ShellView;
 import fr.passerelle.ui.shell.ShellViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Labeled;
@@ -57,23 +51,10 @@ class DashboardShellFxTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    javafx.application.Application.setUserAgentStylesheet(
-        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-    tasks = new FxTaskRunner();
-    UiContext ctx = new UiContext(s, tasks, new Messages(Messages.FRENCH));
-    List<FeatureView> features = Features.all(ctx);
-    dashboard = (DashboardView) features.get(0);
-    shellVm =
-        new ShellViewModel(ctx, features.stream().map(FeatureView::id).toList(), ZoneId.of("UTC"));
-    ShellView shell =
-        new ShellView(ctx, features, shellVm, tasks.running(), Path.of("passerelle.log"), l -> {});
-    Scene scene = new Scene(shell.node(), 1280, 800);
-    scene
-        .getStylesheets()
-        .add(fr.passerelle.ui.PasserelleApp.class.getResource("shell.css").toExternalForm());
-    stage.setScene(scene);
-    stage.show();
-    shell.start();
+    ShellHarness h = ShellHarness.show(stage, s, f -> f);
+    tasks = h.tasks();
+    dashboard = (DashboardView) h.features().get(0);
+    shellVm = h.vm();
   }
 
   @AfterEach

@@ -44,10 +44,10 @@ class DashboardViewModelTest {
       vm.choosePreset(Preset.LAST_12_MONTHS);
       assertThat(vm.error().get()).isNull();
       assertThat(vm.from().get()).isEqualTo(today.withDayOfMonth(1).minusMonths(11));
-      List<String> opened = new ArrayList<>();
-      vm.setNavigator((feature, filter) -> opened.add(feature + "?" + filter));
-      vm.openList("offers", "hardToFill");
-      assertThat(opened).containsExactly("offers?hardToFill");
+      List<fr.passerelle.ui.Navigation> opened = new ArrayList<>();
+      vm.setNavigator(opened::add);
+      vm.openList(new fr.passerelle.ui.Navigation.HardToFillOffers());
+      assertThat(opened).containsExactly(new fr.passerelle.ui.Navigation.HardToFillOffers());
       assertThat(fx.officeA).isNotNull();
     }
   }

@@ -9,6 +9,7 @@ import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.HeldTaskRunner;
 import fr.passerelle.testsupport.OfferFixtures;
 import fr.passerelle.testsupport.TestServices;
+import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class OffersLoadingFxTest {
     robot.interact(tasks::release);
     assertThat(offers.showsProgress()).isFalse();
     assertThat(offers.showsEmptyState()).isTrue();
-    assertThat(offers.empty.getText()).startsWith("Aucune offre ouverte");
+    assertThat(offers.emptyText()).startsWith("Aucune offre ouverte");
 
     // the occupations tab: computed when first shown
     robot.interact(() -> view.tabs.getSelectionModel().select(1));
@@ -75,7 +76,7 @@ class OffersLoadingFxTest {
     assertThat(occupations.showsProgress()).isTrue();
     robot.interact(tasks::release);
     assertThat(occupations.showsEmptyState()).isTrue();
-    assertThat(occupations.empty.getText()).isEqualTo("Aucun métier avec des offres ouvertes.");
+    assertThat(occupations.emptyText()).isEqualTo("Aucun métier avec des offres ouvertes.");
 
     // an offer with nobody within reach: progress while ranking, then why the table is empty
     new OfferFixtures(services).offer("Préparateur de commandes", "N1103", TOULOUSE, TODAY);
@@ -88,11 +89,11 @@ class OffersLoadingFxTest {
     assertThat(view.table.getItems()).hasSize(1);
     LoadingPlaceholder matches = placeholder(view.matching.table);
     assertThat(matches.showsProgress()).isFalse();
-    assertThat(matches.empty.getText()).startsWith("Sélectionnez une offre");
+    assertThat(matches.emptyText()).startsWith("Sélectionnez une offre");
     robot.interact(() -> view.table.getSelectionModel().select(0));
     assertThat(matches.showsProgress()).isTrue();
     robot.interact(tasks::release);
     assertThat(matches.showsEmptyState()).isTrue();
-    assertThat(matches.empty.getText()).startsWith("Aucun candidat rapproché");
+    assertThat(matches.emptyText()).startsWith("Aucun candidat rapproché");
   }
 }

@@ -44,7 +44,8 @@ class OffersViewFxTest {
     f.person("Martin", "Léa").rome("N1103", 6).criteria("RQTH").save();
     f.person("Durand", "Paul").rome("N1103", 2).save();
     f.person("Petit", "Inès").rome("N1105", 4).save();
-    offer = f.offer("Préparateur de commandes", "N1103", TOULOUSE, TODAY.minusDays(80));
+    // open 130 days (more than twice the threshold: 2) and 2 candidates in reach (1): flagged
+    offer = f.offer("Préparateur de commandes", "N1103", TOULOUSE, TODAY.minusDays(130));
     tasks = new FxTaskRunner();
   }
 

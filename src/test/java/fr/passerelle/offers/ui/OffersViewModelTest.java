@@ -39,7 +39,10 @@ class OffersViewModelTest {
     consenting = f.person("Oui", "Anne").rome("N1103", 5).share(true).save();
     refusing = f.person("Non", "Bruno").rome("N1103", 5).share(false).criteria("RQTH").save();
     fresh = f.offer("Préparateur récent", "N1103", TOULOUSE, TODAY);
-    old = f.offer("Préparateur ancien", "N1103", TOULOUSE, TODAY.minusDays(90));
+    // open 130 days (strong: 2) in an occupation the office marks in tension (1): flagged; the
+    // recent one has only the tension mark (1)
+    old = f.offer("Préparateur ancien", "N1103", TOULOUSE, TODAY.minusDays(130));
+    s.offersModule().tension().set("N1103", true, "Plateformes logistiques");
     vm =
         new OffersViewModel(
             s.offersModule(),

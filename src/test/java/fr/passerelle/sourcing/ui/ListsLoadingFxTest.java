@@ -3,12 +3,12 @@ package fr.passerelle.sourcing.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.app.Services;
-import fr.passerelle.offers.ui.LoadingPlaceholder;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.sourcing.NewList;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.HeldTaskRunner;
 import fr.passerelle.testsupport.TestServices;
+import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
 import java.nio.file.Path;

@@ -69,6 +69,93 @@ class TrainingBoardViewModelTest {
   }
 
   @Test
+  void theOutcomeControlShowsTheSelectedPersonsOwnOutcomeAndAReplacementAsksFirst() {
+    try (Services s = TestServices.withOffice(dir, "Agence Albi", OfficeKind.FRANCE_TRAVAIL)) {
+      var a = TrainingFixture.candidate(s, "Martin", "Léa");
+      var b = TrainingFixture.candidate(s, "Petit", "Hugo");
+      UiContext ctx = new UiContext(s, new SameThreadTaskRunner(), new Messages(Messages.FRENCH));
+      TrainingBoardViewModel vm = new TrainingBoardViewModel(ctx);
+      var t = s.training();
+      var done = t.create(TrainingFixture.draft(a, FundingScheme.POEC, 300), null, null, null);
+      t.move(done.id(), TrainingStatus.COMPLETED, null, true);
+      t.recordOutcome(
+          done.id(),
+          fr.passerelle.training.Outcome.SEEKING,
+          java.time.LocalDate.of(2026, 10, 1),
+          null);
+      var other = t.create(TrainingFixture.draft(b, FundingScheme.POEC, 300), null, null, null);
+      vm.load();
+      vm.select(t.find(done.id()).orElseThrow());
+      assertThat(vm.outcomeChoice().get()).isEqualTo(fr.passerelle.training.Outcome.SEEKING);
+      vm.outcomeChoice().set(fr.passerelle.training.Outcome.EMPLOYED_TARGET);
+      // the next person: an empty control, not Léa's values
+      vm.select(t.find(other.id()).orElseThrow());
+      assertThat(vm.outcomeChoice().get()).isNull();
+      assertThat(vm.outcomeDate().get()).isNull();
+      // back to Léa: replacing her outcome asks first, naming both, and changes nothing yet
+      vm.select(t.find(done.id()).orElseThrow());
+      vm.outcomeChoice().set(fr.passerelle.training.Outcome.EMPLOYED_TARGET);
+      vm.saveOutcome();
+      assertThat(vm.outcomeReplace().get())
+          .contains("En recherche", "jeu. 1 oct. 2026", "En emploi dans le métier visé");
+      assertThat(t.find(done.id()).orElseThrow().outcome())
+          .isEqualTo(fr.passerelle.training.Outcome.SEEKING);
+      vm.cancelReplaceOutcome();
+      assertThat(vm.outcomeChoice().get()).isEqualTo(fr.passerelle.training.Outcome.SEEKING);
+      vm.outcomeChoice().set(fr.passerelle.training.Outcome.EMPLOYED_TARGET);
+      vm.saveOutcome();
+      vm.confirmReplaceOutcome();
+      assertThat(t.find(done.id()).orElseThrow().outcome())
+          .isEqualTo(fr.passerelle.training.Outcome.EMPLOYED_TARGET);
+      // funding in words on the board
+      assertThat(vm.schemeLabel(FundingScheme.CPRO_INTERIM))
+          .isEqualTo("Contrat de professionnalisation intérimaire");
+    }
+  }
+
+  @Test
+  void aTrainingStartingNextMonthIsNotOfferedTerminéAndTheRefusalIsInFrench() {
+    try (Services s = TestServices.withOffice(dir, "Agence Albi", OfficeKind.FRANCE_TRAVAIL)) {
+      var a = TrainingFixture.candidate(s, "Martin", "Léa");
+      UiContext ctx = new UiContext(s, new SameThreadTaskRunner(), new Messages(Messages.FRENCH));
+      TrainingBoardViewModel vm = new TrainingBoardViewModel(ctx);
+      var t = s.training();
+      var start = t.today().plusMonths(1).withDayOfMonth(3);
+      var d = TrainingFixture.draft(a, FundingScheme.POEC, 300);
+      d =
+          new fr.passerelle.training.PathDraft(
+              d.candidateId(),
+              d.counselorId(),
+              d.fromRomeCode(),
+              d.targetRomeCode(),
+              d.title(),
+              d.provider(),
+              d.place(),
+              d.hours(),
+              start,
+              start.plusMonths(2),
+              d.scheme(),
+              d.amount(),
+              d.offerId(),
+              d.employerId(),
+              d.meetingId());
+      var p = t.create(d, TrainingStatus.IN_TRAINING, null, null);
+      vm.load();
+      vm.select(p);
+      assertThat(vm.moveTargets())
+          .doesNotContain(TrainingStatus.COMPLETED, TrainingStatus.IN_TRAINING);
+      assertThat(vm.moveTargets()).contains(TrainingStatus.DROPPED, TrainingStatus.FUNDED);
+      assertThat(vm.canMove(p, TrainingStatus.COMPLETED)).isFalse();
+      // Ctrl+→ asks the service, which refuses in French with the date in words
+      vm.moveSelected(+1);
+      assertThat(vm.column(TrainingStatus.IN_TRAINING)).hasSize(1);
+      assertThat(vm.error().get())
+          .contains("commence le", fr.passerelle.meetings.FrenchFormats.date(start), "Terminé")
+          .doesNotContain(start.toString());
+    }
+  }
+
+  @Test
   void aPathStartedFromAnOfferHasItsTargetOccupationAndTheOffer() {
     try (Services s = TestServices.open(dir)) {
       s.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);

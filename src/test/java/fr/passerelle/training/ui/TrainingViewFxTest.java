@@ -37,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class TrainingViewFxTest {
   static Services s;
   FxTaskRunner tasks;
+  TrainingView view;
 
   /** The database is built before JavaFX starts (migrations take longer than TestFX's setup). */
   @org.junit.jupiter.api.BeforeAll
@@ -49,7 +50,7 @@ class TrainingViewFxTest {
   @Start
   void start(Stage stage) throws Exception {
     tasks = new FxTaskRunner();
-    TrainingView view = new TrainingView(new UiContext(s, tasks, new Messages(Messages.FRENCH)));
+    view = new TrainingView(new UiContext(s, tasks, new Messages(Messages.FRENCH)));
     stage.setScene(new Scene((javafx.scene.Parent) view.build(), 1260, 780));
     stage.show();
     // the suite shares one headless stage (screen 1280×800): an earlier test may have moved it,
@@ -156,5 +157,56 @@ class TrainingViewFxTest {
     assertThat(s.training().events(p.id())).extracting(e -> e.note()).contains("Attestation reçue");
     ListView<?> timeline = r.lookup("#timeline").queryListView();
     waitFor(() -> timeline.getItems().size() == 4);
+  }
+
+  @Test
+  void atLaptopWidthTheColumnsAreReadableAndTheOutcomeControlFollowsTheSelection(FxRobot r)
+      throws Exception {
+    // the scene is 1260 px wide (the headless screen is 1280×800): narrower than the supported
+    // 1366×768 office laptop, so what holds here holds there
+    var a = TrainingFixture.candidate(s, "Bernard", "Anne");
+    var b = TrainingFixture.candidate(s, "Roux", "Paul");
+    var t = s.training();
+    var withOutcome =
+        t.create(
+            TrainingFixture.draft(a, FundingScheme.POEC, 300), TrainingStatus.EMPLOYED, null, null);
+    t.recordOutcome(withOutcome.id(), Outcome.SEEKING, LocalDate.of(2026, 10, 1), null);
+    t.create(
+        TrainingFixture.draft(b, FundingScheme.CPRO_INTERIM, 300),
+        TrainingStatus.EMPLOYED,
+        null,
+        null);
+    ListView<TrainingPath> employed = column(r, TrainingStatus.EMPLOYED);
+    r.interact(() -> view.onShow());
+    waitFor(() -> employed.getItems().size() == 2);
+    // every column keeps its width (it was squeezed to about 100 px): the board scrolls instead
+    for (TrainingStatus st : TrainingStatus.values()) {
+      assertThat(column(r, st).getWidth()).as(st.name()).isGreaterThanOrEqualTo(179);
+    }
+    // the funding in words on the card, not its code
+    waitFor(() -> !r.lookup("#column-EMPLOYED .list-cell").queryAll().isEmpty());
+    assertThat(
+            r
+                .lookup("#column-EMPLOYED .list-cell")
+                .queryAllAs(javafx.scene.control.Labeled.class)
+                .stream()
+                .map(javafx.scene.control.Labeled::getText)
+                .filter(x -> x != null && x.contains("ROUX"))
+                .findFirst())
+        .hasValueSatisfying(
+            x ->
+                assertThat(x)
+                    .contains("Contrat de professionnalisation intérimaire")
+                    .doesNotContain("CPRO_INTERIM"));
+    ComboBox<Outcome> outcome = r.lookup("#outcome").queryComboBox();
+    int annePos = employed.getItems().get(0).id().equals(withOutcome.id()) ? 0 : 1;
+    r.interact(() -> employed.getSelectionModel().select(annePos));
+    waitFor(() -> outcome.getValue() == Outcome.SEEKING);
+    r.interact(() -> outcome.setValue(Outcome.EMPLOYED_OTHER));
+    // another person: the control is empty, not Anne's values
+    r.interact(() -> employed.getSelectionModel().select(1 - annePos));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(outcome.getValue()).isNull();
+    assertThat(r.lookup("#outcome-date").queryAs(DatePicker.class).getValue()).isNull();
   }
 }

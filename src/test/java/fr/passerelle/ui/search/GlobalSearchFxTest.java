@@ -15,7 +15,7 @@ import fr.passerelle.offers.OfferSource;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
-import fr.passerelle.ui.AppController;
+import fr.passerelle.ui.shell.AppController;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,0 +1,639 @@
+package fr.passerelle.ui.shell;
+
+import fr.passerelle.accounts.ui.ChangePasswordView;
+import fr.passerelle.accounts.ui.ChangePasswordViewModel;
+import fr.passerelle.accounts.ui.LockView;
+import fr.passerelle.accounts.ui.LockViewModel;
+import fr.passerelle.accounts.ui.RecoveryKeyView;
+import fr.passerelle.accounts.ui.SignInView;
+import fr.passerelle.accounts.ui.SignInViewModel;
+import fr.passerelle.app.Services;
+import fr.passerelle.app.Vault;
+import fr.passerelle.app.WayBack;
+import fr.passerelle.core.UserFacingException;
+import fr.passerelle.db.AutoBackups;
+import fr.passerelle.db.DatabaseDamagedException;
+import fr.passerelle.security.Principal;
+import fr.passerelle.security.SignInService;
+import fr.passerelle.security.keys.KeyRing;
+import fr.passerelle.security.keys.RecoveryKey;
+import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.FxTaskRunner;
+import fr.passerelle.ui.Languages;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.TaskRunner;
+import fr.passerelle.ui.UiContext;
+import fr.passerelle.ui.setup.SetupView;
+import fr.passerelle.ui.setup.SetupViewModel;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.Image;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.controlsfx.control.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The window's life: a splash while the database opens and migrates (off the FX thread), then the
+ * set-up (office and first administrator) on a fresh installation, else the sign-in screen; then
+ * the shell of the signed-in account, locked after the idle time (content hidden until the password
+ * is typed again), rebuilt for another account ("Changer d'utilisateur") or when the language
+ * changes; a clear dialog if the database cannot be opened.
+ */
+public final class AppController implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AppController.class);
+
+  private final Stage stage;
+  private final Path dataDir;
+  private final Path logFile;
+  private final FxTaskRunner tasks = new FxTaskRunner();
+  private final SetupViewModel.DemoGenerator demo;
+  private final Scene scene;
+
+  /** Set off the FX thread by a sign-in that opens (or encrypts) the database. */
+  private volatile Services services;
+
+  /** The recovery key made by the last encryption, to show once; then null. */
+  private volatile RecoveryKey shownOnce;
+
+  /** The key ring of an encrypted database a sign-in found damaged, for its way back; else null. */
+  private volatile KeyRing damagedKeys;
+
+  private final Vault vault;
+  private ShellView shell;
+  private ShellViewModel shellVm;
+  private Runnable onFirstShown = () -> {};
+  private Path syncFile;
+  private Runnable onFatal = Platform::exit;
+  private String lastNotice = "";
+  private volatile Locale locale = Messages.FRENCH;
+  private volatile String officeName = "";
+  private final IdleLock idle;
+  private Parent locked;
+
+  /** How the data folder's services are opened (tests: a manual clock, cheaper hashing). */
+  @FunctionalInterface
+  public interface Opener {
+    Services open(Path dataDir);
+  }
+
+  public AppController(Stage stage, Path dataDir, Path logFile, SetupViewModel.DemoGenerator demo) {
+    this(stage, dataDir, logFile, demo, Vault.standard());
+  }
+
+  /** Opens clear folders with {@code opener} and never encrypts them (tests). */
+  public AppController(
+      Stage stage, Path dataDir, Path logFile, SetupViewModel.DemoGenerator demo, Opener opener) {
+    this(stage, dataDir, logFile, demo, Vault.clearOnly((d, recovery) -> opener.open(d)));
+  }
+
+  /**
+   * Opens the data folder through {@code vault}: an encrypted database after the sign-in, a clear
+   * one before it (encrypted at the first sign-in when the vault encrypts).
+   */
+  public AppController(
+      Stage stage, Path dataDir, Path logFile, SetupViewModel.DemoGenerator demo, Vault vault) {
+    this.vault = vault;
+    this.stage = stage;
+    this.dataDir = dataDir;
+    this.logFile = logFile;
+    this.demo = demo;
+    this.scene = new Scene(splash(new Messages(Messages.FRENCH)), 1280, 800);
+    scene.getStylesheets().add(PasserelleApp.class.getResource("shell.css").toExternalForm());
+    this.idle = new IdleLock(scene, this::lock);
+  }
+
+  /** A sync file to import once the shell is shown (a double-clicked .passerelle); null: none. */
+  public void openSyncFile(Path file) {
+    this.syncFile = file;
+  }
+
+  /** Called once, after the shell or the setup dialog is first laid out (start-up benchmark). */
+  public void onFirstShown(Runnable r) {
+    this.onFirstShown = r;
+  }
+
+  /** What closing the "cannot open" dialog does (quits the application; a stand-in in tests). */
+  public void onFatal(Runnable r) {
+    this.onFatal = r;
+  }
+
+  /** Shows the window with the splash and opens the database in the background. */
+  public void start() {
+    stage.titleProperty().unbind();
+    stage.setTitle("Passerelle");
+    stage
+        .getIcons()
+        .add(new Image(PasserelleApp.class.getResource("passerelle.png").toExternalForm()));
+    stage.setScene(scene);
+    stage.setMinWidth(900);
+    stage.setMinHeight(600);
+    stage.show();
+    tasks.submit(
+        "open",
+        p ->
+            vault.encrypted(dataDir)
+                ? java.util.Optional.<Opened>empty()
+                : java.util.Optional.of(Opened.open(vault.openClear(dataDir))),
+        o -> o.ifPresentOrElse(this::opened, this::showSignIn),
+        this::failedToOpen);
+  }
+
+  /** What the start needs from the database, read off the FX thread. */
+  private record Opened(
+      Services services, Locale locale, String office, boolean hasOffice, boolean hasAccount) {
+    static Opened open(Services s) {
+      try {
+        var office = s.offices().current();
+        return new Opened(
+            s,
+            Languages.load(s.settings()),
+            office.map(o -> o.name()).orElse(""),
+            office.isPresent(),
+            !s.signIn().noAccountYet());
+      } catch (RuntimeException e) {
+        s.close();
+        throw e;
+      }
+    }
+  }
+
+  private void opened(Opened o) {
+    services = o.services();
+    locale = o.locale();
+    officeName = o.office();
+    LOG.info("database opened in {}", dataDir);
+    Services s = services;
+    if (!o.hasAccount()) {
+      showSetup(
+          o.hasOffice()
+              ? SetupViewModel.Mode.ADMINISTRATOR_ONLY
+              : SetupViewModel.Mode.OFFICE_AND_ADMINISTRATOR);
+    } else {
+      showSignIn();
+    }
+    if (s.repairedAtOpen()) {
+      notify(new Messages(o.locale()).get("db.repairedAtOpen"));
+    }
+  }
+
+  /** The sign-in screen (at start, and after "Changer d'utilisateur"). */
+  private void showSignIn() {
+    idle.stop();
+    locked = null;
+    Messages m = new Messages(locale);
+    stage.titleProperty().unbind();
+    stage.setTitle(m.get("app.title"));
+    SignInViewModel vm = new SignInViewModel(this::signInGate, tasks, m);
+    setRoot(new SignInView(vm, m, officeName, this::signedIn, stage::close).node());
+  }
+
+  /**
+   * The sign-in, off the FX thread: an encrypted database not yet open is opened by the account's
+   * key slot; a clear one is encrypted at this first sign-in (when the vault encrypts).
+   */
+  private SignInService.SignedIn signInGate(String login, char[] pw) {
+    if (services == null) {
+      Vault.Opened o;
+      try {
+        o = vault.signIn(dataDir, login, pw, "fenêtre");
+      } catch (Vault.Damaged d) {
+        // the account's slot opened the file key, the database is damaged: the ways back
+        damagedKeys = d.keys();
+        Platform.runLater(() -> failedToOpen(d.damage()));
+        throw d;
+      }
+      if (o.services().repairedAtOpen()) {
+        String notice = new Messages(locale).get("db.repairedAtOpen");
+        Platform.runLater(() -> notify(notice));
+      }
+      services = o.services();
+      return o.signedIn();
+    }
+    SignInService.SignedIn s = services.signIn().signIn(login, pw, "fenêtre");
+    Vault.Opened sealed = sealWith(pw);
+    return sealed == null ? s : sealed.signedIn();
+  }
+
+  /** Encrypts the clear database with the signed-in account's password (off the FX thread). */
+  private Vault.Opened sealWith(char[] pw) {
+    if (!vault.encrypts() || services.keys().encrypted()) {
+      return null;
+    }
+    Services clear = services;
+    services = null;
+    Vault.Opened o = vault.encrypt(clear, pw, "fenêtre");
+    services = o.services();
+    shownOnce = o.recoveryKey();
+    LOG.info("database encrypted in {}", dataDir);
+    return o;
+  }
+
+  /** Shows the recovery key made by an encryption, once, then runs {@code then}. */
+  private void showRecoveryKeyThen(Runnable then) {
+    RecoveryKey key = shownOnce;
+    shownOnce = null;
+    if (key == null) {
+      then.run();
+      return;
+    }
+    Messages m = new Messages(locale);
+    setRoot(new RecoveryKeyView(m, officeName, key.display(), then).node());
+  }
+
+  private void signedIn(SignInService.SignedIn s) {
+    LOG.info("signed in: {}", s.principal().login());
+    if (shownOnce != null) {
+      showRecoveryKeyThen(() -> signedIn(s));
+      return;
+    }
+    if (s.mustChange()) {
+      showChangePassword(true, this::enter);
+    } else {
+      enter();
+    }
+  }
+
+  /** After the sign-in: the shell, or the office set-up if the installation has none yet. */
+  private void enter() {
+    tasks.submit(
+        new Messages(locale).get("app.warmUp"),
+        p -> {
+          // an encrypted database was opened by the sign-in: its language and office now
+          var office = services.offices().current();
+          locale = Languages.load(services.settings());
+          officeName = office.map(o -> o.name()).orElse(officeName);
+          return office.isPresent();
+        },
+        hasOffice -> {
+          if (hasOffice) {
+            showShell(locale, null);
+            takeDailyBackup();
+          } else {
+            showSetup(SetupViewModel.Mode.OFFICE_ONLY);
+          }
+        },
+        this::failedToOpen);
+  }
+
+  /**
+   * The daily automatic backup (ADR 0080), in the background once someone signed in to an
+   * installation with an office (nothing to keep before; and not racing the set-up's writes).
+   */
+  private void takeDailyBackup() {
+    Services s = services;
+    tasks.submit(
+        new Messages(locale).get("app.dailyBackup"),
+        p -> s.takeDailyBackupIfDue(),
+        taken -> LOG.info("daily automatic backup taken: {}", taken),
+        e -> LOG.warn("the daily automatic backup failed", e));
+  }
+
+  /** Choosing a password: required after a reset (else sign out), or asked from the menu. */
+  private void showChangePassword(boolean required, Runnable after) {
+    Messages m = new Messages(locale);
+    Principal p = services.access().principal().orElseThrow();
+    ChangePasswordViewModel vm =
+        new ChangePasswordViewModel(
+            services.signIn(), tasks, m, p.login(), p.firstName(), p.lastName());
+    Parent previous = scene.getRoot();
+    setRoot(
+        new ChangePasswordView(
+                vm,
+                m,
+                required,
+                () -> {
+                  notify(m.get("password.changed"));
+                  if (required) {
+                    after.run();
+                  } else {
+                    setRoot(previous);
+                  }
+                },
+                required ? this::switchUser : () -> setRoot(previous))
+            .node());
+  }
+
+  /** Hides the window's content until the signed-in account types its password again. */
+  public void lock() {
+    if (locked != null || services == null || services.access().principal().isEmpty()) {
+      return;
+    }
+    idle.stop();
+    locked = scene.getRoot();
+    Messages m = new Messages(locale);
+    Principal p = services.access().principal().get();
+    LockViewModel vm = new LockViewModel(services.signIn(), tasks, m);
+    setRoot(
+        new LockView(
+                vm,
+                m,
+                p.displayName(),
+                () -> {
+                  Parent back = locked;
+                  locked = null;
+                  setRoot(back);
+                  startIdleLock();
+                },
+                this::switchUser)
+            .node());
+  }
+
+  /** True while the window is locked. */
+  public boolean isLocked() {
+    return locked != null;
+  }
+
+  /** Ends the session and shows the sign-in screen. */
+  private void switchUser() {
+    idle.stop();
+    locked = null;
+    shell = null;
+    tasks.submit(
+        new Messages(locale).get("session.signingOut"),
+        p -> {
+          services.signIn().signOut();
+          return Boolean.TRUE;
+        },
+        x -> showSignIn(),
+        e -> showSignIn());
+  }
+
+  private void startIdleLock() {
+    tasks.submit(
+        new Messages(locale).get("app.warmUp"),
+        p -> services.accounts().idleLock(),
+        d -> {
+          if (locked == null && services.access().principal().isPresent()) {
+            idle.start(d);
+          }
+        },
+        e -> LOG.error("idle lock setting", e));
+  }
+
+  private void failedToOpen(Throwable e) {
+    Messages m = new Messages(Messages.FRENCH);
+    if (e instanceof DatabaseDamagedException damaged) {
+      offerWayBack(m, damaged);
+      return;
+    }
+    String detail =
+        e instanceof UserFacingException ? e.getMessage() : m.get("error.unexpected", e);
+    LOG.error("cannot open the database in {}", dataDir, e);
+    Alert alert = new Alert(Alert.AlertType.ERROR);
+    alert.initOwner(stage);
+    alert.setTitle(m.get("app.title"));
+    alert.setHeaderText(m.get("error.open.header"));
+    Label text = new Label(detail + "\n\n" + m.get("error.open.logs", logFile));
+    text.setWrapText(true);
+    text.setId("open-error");
+    text.setMaxWidth(520);
+    alert.getDialogPane().setContent(text);
+    alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+    alert.setOnHidden(ev -> onFatal.run());
+    alert.show();
+  }
+
+  /**
+   * The integrity check found the database damaged after a crash (ADR 0080): says so in French and
+   * offers the ways back — rebuild from what can be read, or restore the automatic backup — then
+   * opens the repaired folder.
+   */
+  private void offerWayBack(Messages m, DatabaseDamagedException e) {
+    LOG.error(
+        "the database in {} is damaged: {}",
+        dataDir,
+        e.unreadable() ? e.getMessage() : e.result().problems());
+    Alert alert = new Alert(Alert.AlertType.ERROR);
+    alert.initOwner(stage);
+    alert.setTitle(m.get("app.title"));
+    alert.setHeaderText(m.get("db.damaged.header"));
+    Label text = new Label(m.describe(e) + "\n\n" + m.get("error.open.logs", logFile));
+    text.setWrapText(true);
+    text.setId("damaged-text");
+    text.setMaxWidth(560);
+    alert.getDialogPane().setContent(text);
+    alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+    ButtonType rebuild = new ButtonType(m.get("db.rebuild"), ButtonBar.ButtonData.OK_DONE);
+    ButtonType restore = new ButtonType(m.get("db.restoreBackup"), ButtonBar.ButtonData.OTHER);
+    ButtonType quit = new ButtonType(m.get("db.quit"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    alert.getButtonTypes().clear();
+    if (!e.unreadable()) {
+      alert.getButtonTypes().add(rebuild); // H2 reads what it can of a file it opens
+    }
+    if (AutoBackups.latest(dataDir).isPresent()) {
+      alert.getButtonTypes().add(restore);
+    }
+    alert.getButtonTypes().add(quit);
+    alert
+        .showAndWait()
+        .ifPresentOrElse(
+            choice -> {
+              if (choice == quit) {
+                onFatal.run();
+                return;
+              }
+              scene.setRoot(splash(m, m.get("db.repairing")));
+              tasks.submit(
+                  m.get("db.repairing"),
+                  p -> {
+                    String notice;
+                    KeyRing keys = damagedKeys != null ? damagedKeys : KeyRing.clear();
+                    damagedKeys = null;
+                    if (choice == rebuild) {
+                      WayBack.Outcome o = WayBack.rebuild(dataDir, keys, p);
+                      notice = m.get("db.rebuilt", o.peersRolledBack());
+                    } else {
+                      WayBack.Outcome o = WayBack.restoreLatestBackup(dataDir, keys);
+                      notice =
+                          m.get(
+                              "db.restored",
+                              java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                                  .withZone(ZoneId.systemDefault())
+                                  .format(o.backup().at()));
+                    }
+                    // an encrypted database opens again by a sign-in
+                    return new Object[] {
+                      keys.encrypted() ? null : Opened.open(vault.openClear(dataDir)), notice
+                    };
+                  },
+                  r -> {
+                    if (r[0] == null) {
+                      showSignIn();
+                    } else {
+                      opened((Opened) r[0]);
+                    }
+                    notify((String) r[1]);
+                  },
+                  this::failedToOpen);
+            },
+            onFatal);
+  }
+
+  private void showSetup(SetupViewModel.Mode mode) {
+    Messages m = new Messages(locale);
+    UiContext ctx = new UiContext(services, tasks, m);
+    SetupViewModel vm = new SetupViewModel(ctx, demo, mode);
+    vm.onAdministratorCreated(pw -> sealWith(pw));
+    SetupView view =
+        new SetupView(
+            vm,
+            m,
+            () ->
+                vm.save(
+                    office -> {
+                      LOG.info("office set up: {} ({})", office.name(), office.kind());
+                      officeName = office.name();
+                      showRecoveryKeyThen(
+                          () -> {
+                            showShell(locale, null);
+                            if (vm.demoProperty().get()) {
+                              vm.startDemo(services, this::notify, () -> shell.refresh());
+                            }
+                          });
+                    }),
+            stage::close);
+    setRoot(view.node());
+  }
+
+  /** Builds the shell in {@code locale}, showing entry {@code featureId} (the first if null). */
+  private void showShell(Locale locale, String featureId) {
+    // the libraries' own texts (CalendarFX's "Aujourd'hui", ControlsFX dialogs) follow the UI
+    // language; formats stay French whatever the language (docs/ui-guidelines.md, "Formats")
+    Locale.setDefault(locale);
+    Locale.setDefault(Locale.Category.FORMAT, Locale.FRANCE);
+    Messages m = new Messages(locale);
+    UiContext ctx = new UiContext(services, tasks, m);
+    List<FeatureView> features = Features.visible(ctx);
+    Principal who = services.access().principal().orElseThrow();
+    if (features.isEmpty()) {
+      showNoRole(m, who);
+      return;
+    }
+    shellVm =
+        new ShellViewModel(
+            ctx, features.stream().map(FeatureView::id).toList(), ZoneId.systemDefault());
+    if (featureId != null) {
+      shellVm.select(featureId);
+    }
+    shell =
+        new ShellView(
+            ctx,
+            features,
+            shellVm,
+            tasks.running(),
+            logFile,
+            l -> showShell(l, shellVm.selectedId()),
+            new ShellView.SessionMenu(
+                who.displayName(),
+                () -> showChangePassword(false, () -> {}),
+                this::lock,
+                this::switchUser));
+    this.locale = locale;
+    setRoot(shell.node());
+    shell.start();
+    startIdleLock();
+    if (syncFile != null) {
+      LOG.info("Opening the sync file {}", syncFile);
+      shell.open(new fr.passerelle.ui.Navigation.ImportSyncFile(syncFile));
+      syncFile = null;
+    }
+    tasks.submit(
+        m.get("app.warmUp"), p -> warmUp(), x -> {}, TaskRunner.logged("The search warm-up"));
+    stage
+        .titleProperty()
+        .bind(
+            shellVm
+                .officeProperty()
+                .map(o -> o.isEmpty() ? m.get("app.title") : m.get("app.title") + " · " + o));
+  }
+
+  /** An account without any role: nothing to show but the way out. */
+  private void showNoRole(Messages m, Principal who) {
+    Label text = new Label(m.get("session.noRole", who.displayName()));
+    text.setWrapText(true);
+    text.setId("no-role");
+    javafx.scene.control.Button out = new javafx.scene.control.Button(m.get("session.switch"));
+    out.setOnAction(e -> switchUser());
+    VBox box = new VBox(16, text, out);
+    box.setAlignment(Pos.CENTER);
+    box.setMaxWidth(480);
+    setRoot(new javafx.scene.layout.StackPane(box));
+  }
+
+  private Void warmUp() {
+    services.candidates().warmUp();
+    return null;
+  }
+
+  private void setRoot(Parent root) {
+    scene.setRoot(root);
+    Runnable first = onFirstShown;
+    onFirstShown = () -> {};
+    Runnable[] listener = new Runnable[1];
+    listener[0] =
+        () -> {
+          scene.removePostLayoutPulseListener(listener[0]);
+          // what installer/check-deb.sh waits for before its screenshot
+          LOG.info("Screen laid out: {}", root.getClass().getSimpleName());
+          first.run();
+        };
+    scene.addPostLayoutPulseListener(listener[0]);
+  }
+
+  private void notify(String text) {
+    lastNotice = text;
+    LOG.info("notice: {}", text);
+    Notifications.create().owner(stage).title(stage.getTitle()).text(text).showInformation();
+  }
+
+  /** The last notification shown (for tests). */
+  public String lastNotice() {
+    return lastNotice;
+  }
+
+  /** The services once the database is open, else null. */
+  public Services services() {
+    return services;
+  }
+
+  private static Parent splash(Messages m) {
+    return splash(m, m.get("splash.opening"));
+  }
+
+  private static Parent splash(Messages m, String doing) {
+    ProgressIndicator spinner = new ProgressIndicator();
+    spinner.setPrefSize(48, 48);
+    Label name = new Label(m.get("app.title"));
+    name.getStyleClass().add("title-1");
+    Label what = new Label(doing);
+    what.getStyleClass().add("text-muted");
+    VBox box = new VBox(16, name, spinner, what);
+    box.setAlignment(Pos.CENTER);
+    box.setId("splash");
+    return box;
+  }
+
+  @Override
+  public void close() {
+    idle.stop();
+    tasks.close();
+    if (services != null) {
+      services.close();
+      services = null;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package fr.passerelle.testsupport;
+
+import fr.passerelle.app.Services;
+import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.FxTaskRunner;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
+import fr.passerelle.ui.shell.Features;
+import fr.passerelle.ui.shell.PasserelleApp;
+import fr.passerelle.ui.shell.ShellView;
+import fr.passerelle.ui.shell.ShellViewModel;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The real shell with every feature of {@link Features#all}, in French and the application's theme,
+ * on the test's stage at the smallest default window size (1280×800), for TestFX tests that go from
+ * one view to another.
+ */
+public record ShellHarness(
+    FxTaskRunner tasks,
+    List<FeatureView> features,
+    ShellViewModel vm,
+    ShellView shell,
+    Scene scene) {
+
+  /** Shows the shell on {@code stage}; {@code wrap} may stand in for each feature (a recorder). */
+  public static ShellHarness show(Stage stage, Services s, UnaryOperator<FeatureView> wrap) {
+    javafx.application.Application.setUserAgentStylesheet(
+        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+    FxTaskRunner tasks = new FxTaskRunner();
+    UiContext ctx = new UiContext(s, tasks, new Messages(Messages.FRENCH));
+    List<FeatureView> features = Features.all(ctx).stream().map(wrap).toList();
+    ShellViewModel vm =
+        new ShellViewModel(ctx, features.stream().map(FeatureView::id).toList(), ZoneId.of("UTC"));
+    ShellView shell =
+        new ShellView(ctx, features, vm, tasks.running(), Path.of("passerelle.log"), l -> {});
+    Scene scene = new Scene(shell.node(), 1280, 800);
+    scene.getStylesheets().add(PasserelleApp.class.getResource("shell.css").toExternalForm());
+    stage.setScene(scene);
+    stage.setWidth(1280);
+    stage.setHeight(800);
+    stage.show();
+    shell.start();
+    return new ShellHarness(tasks, features, vm, shell, scene);
+  }
+}
