@@ -85,25 +85,13 @@ class EncryptedWayBackTest {
     return ok("sync", "digest").out().lines().findFirst().orElseThrow();
   }
 
-  private static boolean holds(byte[] all, String text) {
-    byte[] t = text.getBytes(StandardCharsets.UTF_8);
-    outer:
-    for (int i = 0; i + t.length <= all.length; i++) {
-      for (int j = 0; j < t.length; j++) {
-        if (all[i + j] != t[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
-
   /** Nothing but encrypted files in the folder: no clear dump, no staging copy left. */
   private void noClearDataLeft() throws Exception {
     try (var all = Files.walk(dir)) {
       for (Path f : all.filter(Files::isRegularFile).toList()) {
-        assertThat(holds(Files.readAllBytes(f), VaultTest.NAME)).as(f.toString()).isFalse();
+        assertThat(VaultTest.holds(Files.readAllBytes(f), VaultTest.NAME))
+            .as(f.toString())
+            .isFalse();
       }
     }
   }
@@ -119,7 +107,9 @@ class EncryptedWayBackTest {
       inZip = in.readAllBytes();
     }
     assertThat(new String(inZip, 0, 9, StandardCharsets.US_ASCII)).isEqualTo("H2encrypt");
-    assertThat(holds(inZip, VaultTest.NAME)).as("no name in the backup's database").isFalse();
+    assertThat(VaultTest.holds(inZip, VaultTest.NAME))
+        .as("no name in the backup's database")
+        .isFalse();
 
     Cli.Result restored = ok("restore", zip.toString());
     assertThat(restored.out()).contains("Restored");
@@ -195,7 +185,9 @@ class EncryptedWayBackTest {
             try (var all = Files.walk(dir)) {
               for (Path f : all.filter(Files::isRegularFile).toList()) {
                 seen.add(f.getFileName().toString());
-                assertThat(holds(Files.readAllBytes(f), VaultTest.NAME)).as(f.toString()).isFalse();
+                assertThat(VaultTest.holds(Files.readAllBytes(f), VaultTest.NAME))
+                    .as(f.toString())
+                    .isFalse();
               }
             } catch (java.io.IOException e) {
               throw new java.io.UncheckedIOException(e);

@@ -86,7 +86,11 @@ class VaultTest {
   }
 
   private boolean fileHolds(String text) throws Exception {
-    byte[] all = Files.readAllBytes(mvDb());
+    return holds(Files.readAllBytes(mvDb()), text);
+  }
+
+  /** True when {@code text} (UTF-8) stands anywhere in {@code all}. */
+  static boolean holds(byte[] all, String text) {
     byte[] t = text.getBytes(StandardCharsets.UTF_8);
     outer:
     for (int i = 0; i + t.length <= all.length; i++) {
