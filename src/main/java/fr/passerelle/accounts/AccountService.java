@@ -22,6 +22,8 @@ import fr.passerelle.security.Authenticator;
 import fr.passerelle.security.DatabaseCredentialStore;
 import fr.passerelle.security.Permission;
 import fr.passerelle.security.SignInService;
+import fr.passerelle.security.keys.KeyRing;
+import fr.passerelle.security.keys.RecoveryKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -54,6 +56,7 @@ public final class AccountService {
   private final OfficeService offices;
   private final Settings settings;
   private final WallClock clock;
+  private final KeyRing keys;
 
   public AccountService(
       Database db,
@@ -62,7 +65,9 @@ public final class AccountService {
       SignInService signIn,
       Authenticator auth,
       OfficeService offices,
-      WallClock clock) {
+      WallClock clock,
+      KeyRing keys) {
+    this.keys = keys;
     this.db = db;
     this.writer = writer;
     this.access = access;
@@ -125,6 +130,15 @@ public final class AccountService {
               }
               AccountRows.insert(tx, writer, d, hash, false, office, now());
             });
+    if (keys.encrypted()) {
+      UUID id =
+          db.dsl()
+              .select(ACCOUNT.ID)
+              .from(ACCOUNT)
+              .where(ACCOUNT.LOGIN.eq(DatabaseCredentialStore.normalise(d.login())))
+              .fetchSingle(ACCOUNT.ID);
+      keys.put(id, d.login(), pw);
+    }
     SignInService.SignedIn s = signIn.signIn(d.login(), pw);
     access
         .audit()
@@ -230,6 +244,8 @@ public final class AccountService {
                           "roles " + String.join(",", d.roles()));
                   return r.getId();
                 });
+    // the administrator creating it is signed in: the file key is in memory
+    keys.put(id, d.login(), temporaryPassword);
     return load(id);
   }
 
@@ -272,6 +288,12 @@ public final class AccountService {
       throw InvalidInputException.of(
           "accounts.error.self", "An administrator cannot disable their own account.");
     }
+    if (!disabled && !keys.has(accountId)) {
+      throw InvalidInputException.of(
+          "accounts.error.noKeySlot",
+          "This account's password no longer opens the encrypted database (it was disabled):"
+              + " reset its password, then enable it.");
+    }
     db.dsl()
         .transaction(
             cfg -> {
@@ -291,6 +313,10 @@ public final class AccountService {
                       "compte " + a.getLogin(),
                       disabled ? "disabled" : "enabled");
             });
+    if (disabled) {
+      // a person who left keeps their password: it must no longer open a copy of the database
+      keys.remove(accountId);
+    }
     return load(accountId);
   }
 
@@ -302,8 +328,56 @@ public final class AccountService {
     access.require(Permission.ACCOUNTS_MANAGE);
     AccountRecord a = AccountRows.existing(db.dsl(), accountId);
     signIn.requireAcceptable(temporaryPassword, a.getLogin(), a.getFirstName(), a.getLastName());
+    keys.put(accountId, a.getLogin(), temporaryPassword);
     auth.store().setHash(accountId, auth.hasher().hash(temporaryPassword), true, now());
     access.audit().record(AuditAction.PASSWORD_RESET, null, "compte " + a.getLogin(), null);
+  }
+
+  /**
+   * A new recovery key for the encrypted database, replacing the previous one (which no longer
+   * opens it); shown once to the administrator. Refused on a clear installation.
+   */
+  public RecoveryKey renewRecoveryKey() {
+    access.require(Permission.ACCOUNTS_MANAGE);
+    RecoveryKey r = keys.renewRecovery();
+    access.audit().record(AuditAction.ACCOUNT_CHANGED, null, "clé de secours", "renewed");
+    return r;
+  }
+
+  /**
+   * When the recovery key opened the database (every administrator's password forgotten): gives
+   * {@code login} a temporary password to change at the next sign-in, and lifts its lock. Refused
+   * otherwise; audited as done with the recovery key.
+   */
+  public void recoverAccess(String login, char[] temporaryPassword) {
+    if (!keys.openedByRecovery()) {
+      throw InvalidInputException.of(
+          "keys.error.notRecovery",
+          "Only the recovery key gives an account its access back this way: an administrator"
+              + " resets a password in Comptes.");
+    }
+    AccountRecord a =
+        db.dsl()
+            .selectFrom(ACCOUNT)
+            .where(ACCOUNT.LOGIN.eq(DatabaseCredentialStore.normalise(login)))
+            .fetchOptional()
+            .orElseThrow(
+                () ->
+                    InvalidInputException.of(
+                        "accounts.error.unknown",
+                        "No account has the login " + login + ".",
+                        login));
+    signIn.requireAcceptable(temporaryPassword, a.getLogin(), a.getFirstName(), a.getLastName());
+    keys.put(a.getId(), a.getLogin(), temporaryPassword);
+    auth.store().setHash(a.getId(), auth.hasher().hash(temporaryPassword), true, now());
+    access
+        .audit()
+        .recordAs(
+            a.getId(),
+            a.getLogin(),
+            AuditAction.PASSWORD_RESET,
+            "compte " + a.getLogin(),
+            "with the recovery key");
   }
 
   /** Lifts the temporary lock after wrong passwords. */
@@ -311,6 +385,7 @@ public final class AccountService {
     access.require(Permission.ACCOUNTS_MANAGE);
     AccountRecord a = AccountRows.existing(db.dsl(), accountId);
     auth.store().failed(accountId, new fr.passerelle.security.SignInThrottle.State(0, null, null));
+    keys.clearThrottle(accountId);
     access.audit().record(AuditAction.ACCOUNT_CHANGED, null, "compte " + a.getLogin(), "unlocked");
   }
 

@@ -22,6 +22,7 @@ import fr.passerelle.security.Authenticator;
 import fr.passerelle.security.DatabaseCredentialStore;
 import fr.passerelle.security.PasswordHasher;
 import fr.passerelle.security.SignInService;
+import fr.passerelle.security.keys.KeyRing;
 import fr.passerelle.sourcing.SourcingService;
 import fr.passerelle.sync.SyncService;
 import fr.passerelle.training.FundingRuleService;
@@ -57,12 +58,16 @@ public final class Services implements AutoCloseable {
   private final AccountService accounts;
   private final AuditService audit;
   private final Backups backups;
+  private final KeyRing keys;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private boolean repairedAtOpen;
   private final fr.passerelle.retention.RetentionService retention;
   private final fr.passerelle.rights.PersonRightsService personRights;
 
-  private Services(Database db, WallClock base, PasswordHasher.Params hashing) {
+  private Services(Database db, WallClock base, PasswordHasher.Params hashing, KeyRing keys) {
     this.db = db;
+    this.keys = keys;
     this.writer = new ReplicatedWriter(base, new fr.passerelle.sync.ConsentGuard());
     // the audit trail records instants: the machine's clock serves it before the office is read
     this.access = new Access(db, base, System.getenv());
@@ -72,13 +77,16 @@ public final class Services implements AutoCloseable {
     this.clock = clock;
     Authenticator auth =
         new Authenticator(new DatabaseCredentialStore(db), new PasswordHasher(hashing), clock);
-    this.signIn = new SignInService(db, access, auth, clock);
-    this.accounts = new AccountService(db, writer, access, signIn, auth, offices, clock);
+    this.signIn = new SignInService(db, access, auth, clock, keys);
+    this.accounts = new AccountService(db, writer, access, signIn, auth, offices, clock, keys);
     this.audit = new AuditService(db, access, clock);
     // the search index is a cache of the database in the data folder (ADR 0100)
     this.search =
         new SearchService(
-            new LuceneSearchIndex(db::dsl, db.dataDir()),
+            // an encrypted installation keeps no clear copy of its data: the index lives in memory
+            keys.encrypted()
+                ? LuceneSearchIndex.inMemory(db::dsl)
+                : new LuceneSearchIndex(db::dsl, db.dataDir()),
             db::dsl,
             () -> offices.current().map(o -> o.kind() == OfficeKind.PARTNER).orElse(false),
             access);
@@ -113,7 +121,21 @@ public final class Services implements AutoCloseable {
    * its parameters, and a weaker hash is replaced at the next sign-in with the default ones).
    */
   public static Services open(Path dataDir, WallClock clock, PasswordHasher.Params hashing) {
-    return open(dataDir, clock, hashing, Progress.NONE);
+    return open(dataDir, clock, hashing, KeyRing.clear(), Progress.NONE);
+  }
+
+  /**
+   * Opens the encrypted database of {@code dataDir} with the file key {@code keys} holds (unlocked
+   * from a key slot: {@link Vault}); the services keep the slots in step with the accounts.
+   */
+  public static Services open(
+      Path dataDir, WallClock clock, PasswordHasher.Params hashing, KeyRing keys) {
+    return open(dataDir, clock, hashing, keys, Progress.NONE);
+  }
+
+  /** The key slots of the encrypted database (a clear one's: {@link KeyRing#encrypted()} false). */
+  public KeyRing keys() {
+    return keys;
   }
 
   /** Opens with the default password hashing, reporting the recovery to {@code progress}. */
@@ -121,18 +143,29 @@ public final class Services implements AutoCloseable {
     return open(dataDir, clock, PasswordHasher.Params.DEFAULT, progress);
   }
 
-  /**
-   * Opens the data folder and finishes what a crash left (ADR 0080), reporting to {@code progress}:
-   * after an unclean shutdown, the integrity check of the tables the interrupted work wrote (a
-   * damage is refused with the way back: {@link DatabaseDamagedException}, but the damage of a
-   * crash during a sync import, rebuilt at once); an interrupted sync import is finished. A failure
-   * of that recovery work is logged, never thrown: the installation opens as it is and tries again
-   * next time. The search index catches up by itself (ADR 0100).
-   */
+  /** Opens a clear database, reporting the recovery to {@code progress}. */
   public static Services open(
       Path dataDir, WallClock clock, PasswordHasher.Params hashing, Progress progress) {
+    return open(dataDir, clock, hashing, KeyRing.clear(), progress);
+  }
+
+  /**
+   * Opens the data folder — encrypted with the file key of {@code keys} when it holds one — and
+   * finishes what a crash left (ADR 0080), reporting to {@code progress}: after an unclean
+   * shutdown, the integrity check of the tables the interrupted work wrote (a damage is refused
+   * with the way back: {@link DatabaseDamagedException}, but the damage of a crash during a sync
+   * import, rebuilt at once); an interrupted sync import is finished. A failure of that recovery
+   * work is logged, never thrown: the installation opens as it is and tries again next time. The
+   * search index catches up by itself (ADR 0100).
+   */
+  public static Services open(
+      Path dataDir,
+      WallClock clock,
+      PasswordHasher.Params hashing,
+      KeyRing keys,
+      Progress progress) {
     try {
-      return openChecked(dataDir, clock, hashing, progress);
+      return openChecked(dataDir, clock, hashing, keys, progress);
     } catch (DatabaseDamagedException e) {
       boolean importInterrupted =
           new fr.passerelle.db.Journal(dataDir)
@@ -145,8 +178,8 @@ public final class Services implements AutoCloseable {
       LOG.log(
           System.Logger.Level.WARNING,
           "the database was damaged during a sync import; rebuilding it: " + e.getMessage());
-      WayBack.rebuild(dataDir, progress);
-      Services s = openChecked(dataDir, clock, hashing, progress);
+      WayBack.rebuild(dataDir, keys, progress);
+      Services s = openChecked(dataDir, clock, hashing, keys, progress);
       s.repairedAtOpen = true;
       return s;
     }
@@ -161,8 +194,20 @@ public final class Services implements AutoCloseable {
   }
 
   private static Services openChecked(
-      Path dataDir, WallClock clock, PasswordHasher.Params hashing, Progress progress) {
-    Database db = Database.open(dataDir);
+      Path dataDir,
+      WallClock clock,
+      PasswordHasher.Params hashing,
+      KeyRing keys,
+      Progress progress) {
+    Database db;
+    char[] filePassword = keys.h2FilePassword();
+    try {
+      db = Database.open(dataDir, filePassword);
+    } finally {
+      if (filePassword != null) {
+        java.util.Arrays.fill(filePassword, '\0');
+      }
+    }
     Services s;
     try {
       if (db.uncleanShutdown()) {
@@ -179,7 +224,7 @@ public final class Services implements AutoCloseable {
         }
         db.verified();
       }
-      s = new Services(db, clock, hashing);
+      s = new Services(db, clock, hashing, keys);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -303,6 +348,9 @@ public final class Services implements AutoCloseable {
   /** Stops the background work (at the end of its current short transaction), then closes. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     search.close();
     db.close();
   }

@@ -10,6 +10,7 @@ import fr.passerelle.db.Rebuild;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.search.LuceneSearchIndex;
+import fr.passerelle.security.keys.KeyRing;
 import fr.passerelle.sync.SyncRecovery;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +34,25 @@ public final class WayBack {
    * built afresh.
    */
   public static Outcome rebuild(Path dataDir, Progress progress) {
-    List<Journal.Entry> notes = Rebuild.run(dataDir, progress);
-    try (Database db = Database.open(dataDir)) {
+    return rebuild(dataDir, KeyRing.clear(), progress);
+  }
+
+  /**
+   * As {@link #rebuild(Path, Progress)}, for a database encrypted with the file key of {@code keys}
+   * (unlocked by an account's key slot: ADR 0110); the rebuilt file is encrypted with it too.
+   */
+  public static Outcome rebuild(Path dataDir, KeyRing keys, Progress progress) {
+    char[] filePassword = keys.h2FilePassword();
+    try {
+      return rebuild(dataDir, filePassword, progress);
+    } finally {
+      clear(filePassword);
+    }
+  }
+
+  private static Outcome rebuild(Path dataDir, char[] filePassword, Progress progress) {
+    List<Journal.Entry> notes = Rebuild.run(dataDir, filePassword, progress);
+    try (Database db = Database.open(dataDir, filePassword)) {
       SyncRecovery.Outcome o =
           SyncRecovery.afterRebuild(
               db,
@@ -49,6 +67,14 @@ public final class WayBack {
 
   /** Puts back the newest automatic backup (with a new replica id, as any restore). */
   public static Outcome restoreLatestBackup(Path dataDir) {
+    return restoreLatestBackup(dataDir, KeyRing.clear());
+  }
+
+  /**
+   * As {@link #restoreLatestBackup(Path)}, for a database encrypted with the file key of {@code
+   * keys}.
+   */
+  public static Outcome restoreLatestBackup(Path dataDir, KeyRing keys) {
     AutoBackups.Backup b =
         AutoBackups.latest(dataDir)
             .orElseThrow(
@@ -57,7 +83,19 @@ public final class WayBack {
                         "db.noBackup",
                         "There is no automatic backup in " + dataDir + ".",
                         dataDir));
-    UUID replica = BackupService.restore(dataDir, b.file());
-    return new Outcome(0, 0, replica, b);
+    char[] filePassword = keys.h2FilePassword();
+    try {
+      UUID replica =
+          BackupService.restore(dataDir, b.file(), filePassword, BackupService.RestoreCheck.ANY);
+      return new Outcome(0, 0, replica, b);
+    } finally {
+      clear(filePassword);
+    }
+  }
+
+  private static void clear(char[] secret) {
+    if (secret != null) {
+      java.util.Arrays.fill(secret, '\0');
+    }
   }
 }

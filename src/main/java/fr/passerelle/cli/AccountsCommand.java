@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
       AccountsCommand.UnlockCmd.class,
       AccountsCommand.PasswdCmd.class,
       FirstAdminCommand.class,
-      AccountsCommand.IdleLockCmd.class
+      AccountsCommand.IdleLockCmd.class,
+      AccountsCommand.RecoveryKeyCmd.class,
+      AccountsCommand.RecoverCmd.class
     })
 final class AccountsCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -244,6 +246,58 @@ final class AccountsCommand implements Runnable {
     protected int run(fr.passerelle.app.Services services) {
       services.accounts().setIdleLock(java.time.Duration.ofMinutes(minutes));
       out().printf("The window locks itself after %d min without use.%n", minutes);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "recovery-key",
+      description =
+          "Make a new recovery key for the encrypted database (administrators); the previous one no"
+              + " longer opens it. Shown this once: print it and keep it in the office safe.")
+  static final class RecoveryKeyCmd extends ServiceCommand {
+    @Override
+    protected int run(fr.passerelle.app.Services services) {
+      var key = services.accounts().renewRecoveryKey();
+      out().println("New recovery key (the previous one no longer opens the database):");
+      out().println("  " + key.display());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "recover",
+      description =
+          "Every administrator's password forgotten: open the encrypted database with the recovery"
+              + " key (asked, or the first line of standard input) and give LOGIN a temporary"
+              + " password (asked, or the next line), to change at its next sign-in.")
+  static final class RecoverCmd implements java.util.concurrent.Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(paramLabel = "LOGIN")
+    String login;
+
+    @Override
+    public Integer call() {
+      PasserelleCommand root = (PasserelleCommand) spec.root().userObject();
+      char[] typed = root.readPassword("Clé de secours : ");
+      fr.passerelle.security.keys.RecoveryKey key;
+      try {
+        key = fr.passerelle.security.keys.RecoveryKey.parse(typed);
+      } finally {
+        java.util.Arrays.fill(typed, '\0');
+      }
+      try (var services = root.vault().recover(root.dataDir(), key)) {
+        char[] pw = root.readNewPassword("Mot de passe provisoire de " + login + " : ");
+        try {
+          services.accounts().recoverAccess(login, pw);
+        } finally {
+          java.util.Arrays.fill(pw, '\0');
+        }
+      }
+      spec.commandLine()
+          .getOut()
+          .printf("%s: temporary password set; to be changed at the next sign-in.%n", login);
       return 0;
     }
   }

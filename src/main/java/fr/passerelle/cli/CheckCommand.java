@@ -1,10 +1,12 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.app.Vault;
 import fr.passerelle.app.WayBack;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.DatabaseDamagedException;
 import fr.passerelle.db.IntegrityCheck;
+import fr.passerelle.security.keys.KeyRing;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -44,12 +46,62 @@ final class CheckCommand implements Callable<Integer> {
     if (rebuild && restoreBackup) {
       throw new InvalidInputException("Choose one: --rebuild or --restore-backup.");
     }
+    if (root.vault().encrypted(dir)) {
+      return callEncrypted(root, out, err, dir);
+    }
     boolean signedIn = false;
     if (rebuild || restoreBackup) {
       signedIn = administratorIfReadable(root);
     }
+    wayBack(dir, KeyRing.clear(), out, err);
+    try (Services s = root.openServices(err)) {
+      if (!signedIn && !s.signIn().noAccountYet()) {
+        root.signIn(s, "check", false);
+      }
+      return check(s, out, err, dir);
+    }
+  }
+
+  /**
+   * An encrypted database (ADR 0110): the account's key slot opens the file key first, so a way
+   * back works even on a file too damaged to open; an administrator's sign-in is required while the
+   * database can still check it. The password is read once, for the way back and the check.
+   */
+  private int callEncrypted(PasserelleCommand root, PrintWriter out, PrintWriter err, Path dir) {
+    String login = root.login();
+    char[] pw = root.readPassword("Mot de passe de " + login + " : ");
+    try {
+      if (rebuild || restoreBackup) {
+        KeyRing keys;
+        try (Vault.Opened o = root.vault().signIn(dir, login, pw, "ligne de commande: check")) {
+          o.services().backups().checkRestore(dir);
+          keys = o.services().keys();
+        } catch (Vault.Damaged d) {
+          keys = d.keys(); // a damaged database cannot check the account: its slot opened the key
+        }
+        wayBack(dir, keys, out, err);
+      }
+      try (Vault.Opened o =
+          root.vault()
+              .signIn(
+                  dir,
+                  login,
+                  pw,
+                  "ligne de commande: check",
+                  new StderrProgress(err, "recovery"))) {
+        return check(o.services(), out, err, dir);
+      } catch (Vault.Damaged d) {
+        throw d.damage();
+      }
+    } finally {
+      java.util.Arrays.fill(pw, '\0');
+    }
+  }
+
+  /** The way back asked for, if any, on the closed folder (its file key in {@code keys}). */
+  private void wayBack(Path dir, KeyRing keys, PrintWriter out, PrintWriter err) {
     if (restoreBackup) {
-      WayBack.Outcome o = WayBack.restoreLatestBackup(dir);
+      WayBack.Outcome o = WayBack.restoreLatestBackup(dir, keys);
       out.println(
           "Restored the automatic backup "
               + o.backup().file().getFileName()
@@ -60,7 +112,7 @@ final class CheckCommand implements Callable<Integer> {
               + ". Import again the sync files received since.");
     }
     if (rebuild) {
-      WayBack.Outcome o = WayBack.rebuild(dir, new StderrProgress(err, "rebuilding"));
+      WayBack.Outcome o = WayBack.rebuild(dir, keys, new StderrProgress(err, "rebuilding"));
       out.println(
           "Rebuilt the database from what could be read; the damaged file is kept beside it.");
       if (o.importsRestarted() > 0) {
@@ -73,10 +125,11 @@ final class CheckCommand implements Callable<Integer> {
                 + " partner(s) was rolled back: import their last file again.");
       }
     }
-    try (Services s = root.openServices(err)) {
-      if (!signedIn && !s.signIn().noAccountYet()) {
-        root.signIn(s, "check", false);
-      }
+  }
+
+  /** Reads every table through each index; exit code 0, or 7 with the damage and the ways back. */
+  private static int check(Services s, PrintWriter out, PrintWriter err, Path dir) {
+    try {
       IntegrityCheck.Result r =
           IntegrityCheck.all(s.db().dataSource(), new StderrProgress(err, "checking"));
       if (!r.ok()) {

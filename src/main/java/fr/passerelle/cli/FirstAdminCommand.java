@@ -30,10 +30,11 @@ final class FirstAdminCommand extends ServiceCommand {
     char[] pw = root().readNewPassword("Mot de passe du premier administrateur (" + login + ") : ");
     try {
       services.accounts().createFirstAdministrator(draft(login, firstName, lastName), pw);
+      out().printf("First administrator: %s%n", login);
+      encryptAfterSetUp(services, pw);
     } finally {
       Arrays.fill(pw, '\0');
     }
-    out().printf("First administrator: %s%n", login);
     return 0;
   }
 

@@ -37,13 +37,15 @@ final class InitCommand extends ServiceCommand {
 
   @Override
   protected boolean signsIn() {
-    return false;
+    // an encrypted installation has accounts: one signs in to open it
+    return root().vault().encrypted(root().dataDir());
   }
 
   @Override
   protected int run(Services services) {
     OfficeKind k = OfficeKind.parse(kind);
     Office office;
+    java.nio.file.Path dir = services.db().dataDir();
     if (services.signIn().noAccountYet()) {
       String login = root().login();
       char[] pw =
@@ -52,19 +54,22 @@ final class InitCommand extends ServiceCommand {
         services
             .accounts()
             .setUp(name, k, organisation, FirstAdminCommand.draft(login, firstName, lastName), pw);
+        office = services.offices().current().orElseThrow();
+        out().printf("First administrator: %s%n", login);
+        encryptAfterSetUp(services, pw);
       } finally {
         Arrays.fill(pw, '\0');
       }
-      office = services.offices().current().orElseThrow();
-      out().printf("First administrator: %s%n", login);
     } else {
-      root().signIn(services, "init", false);
+      if (services.access().principal().isEmpty()) {
+        root().signIn(services, "init", false);
+      }
       office = services.offices().init(name, k, organisation);
     }
     out()
         .printf(
             "Office \"%s\" (%s, organisation \"%s\") set up in %s%n",
-            office.name(), office.kind(), office.organisation(), services.db().dataDir());
+            office.name(), office.kind(), office.organisation(), dir);
     return 0;
   }
 }

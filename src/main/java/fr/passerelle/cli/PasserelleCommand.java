@@ -1,6 +1,7 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.app.Vault;
 import fr.passerelle.core.Progress;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.DataDirs;
@@ -86,7 +87,7 @@ public final class PasserelleCommand implements Runnable {
   private Map<String, String> env = Map.of();
   private GuiLauncher gui;
   private InputStream in = System.in;
-  private Opener opener = PasserelleCommand::openServices;
+  private Vault vault = Vault.standard();
   private BufferedReader input;
   private char[] signInPassword;
 
@@ -104,17 +105,89 @@ public final class PasserelleCommand implements Runnable {
     Services open(Path dataDir, Progress recovery);
   }
 
-  /** Opens the services on the data folder; the caller closes them. */
+  /**
+   * Opens the services on the data folder with nobody signed in (the set-up of a new or clear
+   * installation); the caller closes them. An encrypted folder opens only by a sign-in ({@link
+   * #openSignedIn}).
+   */
   public Services openServices() {
-    return opener.open(dataDir(), Progress.NONE);
+    return vault.openClear(dataDir());
   }
 
   /**
-   * Opens the services on the data folder, what a crash left finished first with its progress on
-   * {@code err}; the caller closes them.
+   * Opens the services on a clear data folder with nobody signed in, what a crash left finished
+   * first with its progress on {@code err}; the caller closes them.
    */
   public Services openServices(PrintWriter err) {
-    return opener.open(dataDir(), new StderrProgress(err, "recovery"));
+    return vault.openClear(dataDir(), new StderrProgress(err, "recovery"));
+  }
+
+  /** How the data folder is opened and encrypted. */
+  Vault vault() {
+    return vault;
+  }
+
+  /**
+   * Opens the data folder as the account (its password read as {@link #readPassword} says): an
+   * encrypted database is unlocked by the account's key slot, a clear one converted at this first
+   * sign-in. Refused (exit 4) as {@link #signIn} says.
+   */
+  Vault.Opened openSignedIn(String command, boolean passwordChange) {
+    return openSignedIn(command, passwordChange, Progress.NONE);
+  }
+
+  /**
+   * As {@link #openSignedIn(String, boolean)}, what a crash left finished first with its progress
+   * on {@code err}.
+   */
+  Vault.Opened openSignedIn(String command, boolean passwordChange, PrintWriter err) {
+    return openSignedIn(command, passwordChange, new StderrProgress(err, "recovery"));
+  }
+
+  private Vault.Opened openSignedIn(String command, boolean passwordChange, Progress recovery) {
+    Path dir = dataDir();
+    // a clear folder opens first, as before the encryption: a folder in use is said before the
+    // login and password are asked
+    Services clear = vault.encrypted(dir) ? null : vault.openClear(dir, recovery);
+    char[] pw = null;
+    Vault.Opened o;
+    try {
+      String login = login();
+      pw = readPassword("Mot de passe de " + login + " : ");
+      String channel = "ligne de commande: " + command;
+      o =
+          clear == null
+              ? vault.signIn(dir, login, pw, channel, recovery)
+              : vault.signIn(clear, login, pw, channel);
+    } catch (RuntimeException e) {
+      if (clear != null) {
+        clear.close();
+      }
+      if (pw != null) {
+        Arrays.fill(pw, '\0');
+      }
+      throw e;
+    }
+    if (passwordChange) {
+      signInPassword = pw;
+    } else {
+      Arrays.fill(pw, '\0');
+    }
+    if (o.signedIn().mustChange() && !passwordChange) {
+      o.close();
+      throw mustChange(o.signedIn());
+    }
+    return o;
+  }
+
+  private static UserFacingException mustChange(SignInService.SignedIn s) {
+    return new UserFacingException(
+        AccessDeniedException.EXIT_CODE,
+        "The account "
+            + s.principal().login()
+            + " must choose its own password first: passerelle --user "
+            + s.principal().login()
+            + " accounts passwd");
   }
 
   /** The login to run as: --user, else $PASSERELLE_USER, else asked on the terminal. */
@@ -205,13 +278,7 @@ public final class PasserelleCommand implements Runnable {
       Arrays.fill(pw, '\0');
     }
     if (s.mustChange() && !passwordChange) {
-      throw new UserFacingException(
-          AccessDeniedException.EXIT_CODE,
-          "The account "
-              + s.principal().login()
-              + " must choose its own password first: passerelle --user "
-              + s.principal().login()
-              + " accounts passwd");
+      throw mustChange(s);
     }
   }
 
@@ -234,15 +301,7 @@ public final class PasserelleCommand implements Runnable {
    */
   public static int run(
       String[] args, Map<String, String> env, GuiLauncher gui, PrintWriter out, PrintWriter err) {
-    return run(args, env, gui, out, err, System.in, PasserelleCommand::openServices);
-  }
-
-  private static Services openServices(Path dataDir, Progress recovery) {
-    return Services.open(
-        dataDir,
-        fr.passerelle.db.WallClock.system(),
-        fr.passerelle.security.PasswordHasher.Params.DEFAULT,
-        recovery);
+    return run(args, env, gui, out, err, System.in, Vault.standard());
   }
 
   /**
@@ -257,6 +316,21 @@ public final class PasserelleCommand implements Runnable {
       PrintWriter err,
       InputStream in,
       Opener opener) {
+    return run(args, env, gui, out, err, in, Vault.clearOnly(opener::open));
+  }
+
+  /**
+   * As {@link #run(String[], Map, GuiLauncher, PrintWriter, PrintWriter)}, reading {@code in} and
+   * opening the data folder through {@code vault}.
+   */
+  public static int run(
+      String[] args,
+      Map<String, String> env,
+      GuiLauncher gui,
+      PrintWriter out,
+      PrintWriter err,
+      InputStream in,
+      Vault vault) {
     if (args.length == 1 && args[0].toLowerCase(Locale.ROOT).endsWith(SYNC_FILE)) {
       // a sync file double-clicked (the Windows installer associates .passerelle with Passerelle,
       // which then gets its path alone): the window opens and imports it
@@ -267,7 +341,7 @@ public final class PasserelleCommand implements Runnable {
     root.env = env;
     root.gui = gui;
     root.in = in;
-    root.opener = opener;
+    root.vault = vault;
     CommandLine cl = new CommandLine(root);
     addHelpOption(cl);
     if (out != null) {

@@ -1,8 +1,10 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.app.Vault;
 import fr.passerelle.db.Database;
 import fr.passerelle.security.Principal;
+import fr.passerelle.security.keys.KeyRing;
 import fr.passerelle.sync.InstallationBackup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,7 +46,16 @@ final class RestoreCommand implements Callable<Integer> {
   public Integer call() {
     PasserelleCommand root = (PasserelleCommand) spec.root().userObject();
     Principal who = null;
-    if (java.nio.file.Files.exists(root.dataDir().resolve(Database.FILE_NAME + ".mv.db"))) {
+    KeyRing fileKey = KeyRing.clear();
+    if (root.vault().encrypted(root.dataDir())) {
+      // an encrypted folder (ADR 0110): an administrator's sign-in opens it, and its file key
+      // opens this installation's encrypted backups (or encrypts one made before the encryption)
+      try (Vault.Opened o = root.openSignedIn("restore", false)) {
+        o.services().backups().checkRestore(file);
+        who = o.services().access().principal().orElseThrow();
+        fileKey = o.services().keys();
+      }
+    } else if (java.nio.file.Files.exists(root.dataDir().resolve(Database.FILE_NAME + ".mv.db"))) {
       try (Services s = root.openServices()) {
         if (!s.signIn().noAccountYet()) {
           root.signIn(s, "restore", false);
@@ -53,7 +64,15 @@ final class RestoreCommand implements Callable<Integer> {
         }
       }
     }
-    InstallationBackup.Restored r = InstallationBackup.restore(root.dataDir(), file, move, keys);
+    char[] filePassword = fileKey.h2FilePassword();
+    InstallationBackup.Restored r;
+    try {
+      r = InstallationBackup.restore(root.dataDir(), file, move, keys, filePassword);
+    } finally {
+      if (filePassword != null) {
+        java.util.Arrays.fill(filePassword, '\0');
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "Restored "
@@ -75,7 +94,7 @@ final class RestoreCommand implements Callable<Integer> {
             .orElse(
                 "No sync keys in this folder: new ones are made at the first sync; partners must"
                     + " trust this installation's new identity card (sync identity)."));
-    try (Services s = root.openServices()) {
+    try (Services s = root.vault().open(root.dataDir(), fileKey)) {
       s.access().audit().restored(who, file.toAbsolutePath().toString(), r.replicaId());
     }
     return 0;

@@ -1,6 +1,7 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.app.Vault;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,17 +28,48 @@ public abstract class ServiceCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
-    try (Services services = root().openServices(err())) {
-      if (signsIn()) {
-        root()
-            .signIn(
-                services,
-                spec.qualifiedName(" ").replaceFirst("^passerelle ", ""),
-                keepsSignInPassword());
+    String command = spec.qualifiedName(" ").replaceFirst("^passerelle ", "");
+    Services opened;
+    if (signsIn()) {
+      Vault.Opened o = root().openSignedIn(command, keepsSignInPassword(), err());
+      if (o.recoveryKey() != null) {
+        // converted at this first sign-in after the upgrade, by an administrator
+        err()
+            .println(
+                "The database of this installation is now encrypted. Its recovery key, shown this"
+                    + " once (print it and keep it in the office safe):");
+        err().println("  " + o.recoveryKey().display());
+        err().flush();
       }
+      opened = o.services();
+    } else {
+      opened = root().openServices(err());
+    }
+    try (Services services = opened) {
       int code = run(services);
       out().flush();
       return code;
+    }
+  }
+
+  /**
+   * Encrypts a new installation's database once its first administrator exists (signed in with
+   * {@code password}), and prints the recovery key, this once. {@code services} is closed.
+   */
+  protected void encryptAfterSetUp(Services services, char[] password) {
+    Vault vault = root().vault();
+    if (!vault.encrypts()) {
+      return;
+    }
+    try (Vault.Opened o =
+        vault.encrypt(
+            services, password, spec.qualifiedName(" ").replaceFirst("^passerelle ", ""))) {
+      out().println("The database is encrypted. Recovery key, shown this once:");
+      out().println("  " + o.recoveryKey().display());
+      out()
+          .println(
+              "Print it and keep it in the office safe: it opens the database when no password is"
+                  + " known (passerelle accounts recover).");
     }
   }
 

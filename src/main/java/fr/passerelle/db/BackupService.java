@@ -179,7 +179,7 @@ public final class BackupService {
       } else {
         dumpAndReload(db, zip);
       }
-      String copied = stateOfCopy(zip);
+      String copied = stateOfCopy(zip, db);
       if (live.equals(copied)) {
         return;
       }
@@ -206,13 +206,17 @@ public final class BackupService {
     Path work = Files.createTempDirectory(zip.toAbsolutePath().getParent(), ".passerelle-dump");
     try {
       Path sql = work.resolve("dump.sql");
-      db.dsl().execute("SCRIPT TO '" + sql.toString().replace("'", "''") + "'");
-      String url = "jdbc:h2:file:" + work.resolve(Database.FILE_NAME).toAbsolutePath();
-      try (java.sql.Connection c = new org.h2.Driver().connect(url, credentials());
+      char[] filePassword = db.filePassword();
+      String dumpOptions = Rebuild.dumpOptions(filePassword);
+      db.dsl().execute("SCRIPT TO '" + sql.toString().replace("'", "''") + "'" + dumpOptions);
+      try (java.sql.Connection c =
+              Database.connect(Database.url(work, filePassword), filePassword);
           java.sql.Statement s = c.createStatement()) {
-        s.execute("RUNSCRIPT FROM '" + sql.toString().replace("'", "''") + "'");
+        s.execute("RUNSCRIPT FROM '" + sql.toString().replace("'", "''") + "'" + dumpOptions);
       } catch (java.sql.SQLException e) {
         throw new DatabaseException("Cannot write the backup: " + e.getMessage(), e);
+      } finally {
+        clear(filePassword);
       }
       try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
         out.putNextEntry(new ZipEntry(DB_ENTRY));
@@ -235,8 +239,11 @@ public final class BackupService {
         : r.getId() + "/" + r.getSeq() + "/" + r.getChangeSeq() + "/" + r.getOfficeId();
   }
 
-  /** {@link #state} of the database in an H2 backup ZIP, or why it cannot be read. */
-  private static String stateOfCopy(Path zip) throws IOException {
+  /**
+   * {@link #state} of the database in an H2 backup ZIP of {@code db} (encrypted as it is), or why
+   * it cannot be read.
+   */
+  private static String stateOfCopy(Path zip, Database db) throws IOException {
     Path dir = Files.createTempDirectory(zip.toAbsolutePath().getParent(), ".passerelle-check");
     try {
       try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
@@ -246,11 +253,18 @@ public final class BackupService {
           }
         }
       }
-      String url = "jdbc:h2:file:" + dir.resolve(Database.FILE_NAME).toAbsolutePath();
-      try (java.sql.Connection c = new org.h2.Driver().connect(url, credentials())) {
+      char[] filePassword = db.filePassword();
+      try (java.sql.Connection c =
+          Database.connect(
+              "jdbc:h2:file:"
+                  + dir.resolve(Database.FILE_NAME).toAbsolutePath()
+                  + (filePassword == null ? "" : ";CIPHER=AES"),
+              filePassword)) {
         return state(org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.H2));
       } catch (java.sql.SQLException | RuntimeException e) {
         return "unreadable: " + e.getMessage();
+      } finally {
+        clear(filePassword);
       }
     } finally {
       try (var files = Files.list(dir)) {
@@ -260,11 +274,10 @@ public final class BackupService {
     }
   }
 
-  private static Properties credentials() {
-    Properties p = new Properties();
-    p.setProperty("user", "sa");
-    p.setProperty("password", "");
-    return p;
+  private static void clear(char[] secret) {
+    if (secret != null) {
+      java.util.Arrays.fill(secret, '\0');
+    }
   }
 
   /**
@@ -273,7 +286,7 @@ public final class BackupService {
    * passerelle.mv.db.before-restore-<time>}. Returns the new replica id.
    */
   public static UUID restore(Path dataDir, Path file) {
-    return restore(dataDir, file, RestoreCheck.ANY);
+    return restore(dataDir, file, null, RestoreCheck.ANY);
   }
 
   /** The marker of a backup file, checked to be one. */
@@ -287,10 +300,23 @@ public final class BackupService {
    * previous database is kept beside it as {@code passerelle.mv.db.before-restore-<time>}. Returns
    * the new replica id. A current database too damaged to be read is replaced as a folder without
    * an office would be (ADR 0080); one another Passerelle has open is refused.
+   *
+   * <p>{@code filePassword}: H2's file password of the folder's encrypted database (null: clear).
+   * The restored file is encrypted as the folder's is (ADR 0110): a backup of this encrypted
+   * database opens with it; a clear backup (made before the encryption) is encrypted with it before
+   * it takes its place; an encrypted backup that the key does not open, or restored into a clear
+   * folder, is refused, nothing changed.
    */
-  public static UUID restore(Path dataDir, Path file, RestoreCheck check) {
+  public static UUID restore(Path dataDir, Path file, char[] filePassword, RestoreCheck check) {
     Properties marker = checkIsBackup(file);
-    Optional<Owner> here = currentOwner(dataDir);
+    if (filePassword == null && Files.exists(dataDir.resolve(Database.KEYS_FILE))) {
+      throw new DatabaseException(
+          "The database in "
+              + dataDir
+              + " is encrypted: a restore there needs an account's sign-in (nothing was"
+              + " restored).");
+    }
+    Optional<Owner> here = currentOwner(dataDir, filePassword);
     Path staging = dataDir.resolve("restore-" + System.nanoTime());
     try {
       Files.createDirectories(staging);
@@ -299,17 +325,59 @@ public final class BackupService {
           OutputStream out = Files.newOutputStream(staging.resolve(DB_ENTRY))) {
         in.transferTo(out);
       }
+      boolean encryptedBackup = Database.encryptedFile(staging.resolve(DB_ENTRY));
       UUID replica;
-      try (Database restored = Database.open(staging)) {
+      try (Database restored =
+          openStaged(staging, file, encryptedBackup ? filePassword : null, encryptedBackup)) {
         check.check(owner(restored.dsl()), marker, here);
         replica = renewReplicaId(restored);
       }
+      if (!encryptedBackup && filePassword != null) {
+        // a backup made before the encryption: encrypted as the folder's database is
+        org.h2.tools.ChangeFileEncryption.execute(
+            staging.toString(), Database.FILE_NAME, "AES", null, filePassword, true);
+      }
       swapIn(dataDir, staging.resolve(DB_ENTRY));
       return replica;
-    } catch (IOException e) {
+    } catch (IOException | java.sql.SQLException e) {
       throw new DatabaseException("Cannot restore " + file + ": " + e.getMessage(), e);
     } finally {
       deleteTree(staging);
+    }
+  }
+
+  /**
+   * Opens the staged copy of a backup: an encrypted one with the folder's file password, refused
+   * clearly when there is none or it does not open it.
+   */
+  private static Database openStaged(
+      Path staging, Path file, char[] filePassword, boolean encryptedBackup) {
+    if (encryptedBackup && filePassword == null) {
+      throw InvalidInputException.of(
+          "backup.error.encryptedIntoClear",
+          "The backup "
+              + file
+              + " is encrypted, and this installation's database is not: nothing was restored."
+              + " Restore it into the folder of the installation that made it.",
+          file);
+    }
+    try {
+      return Database.open(staging, filePassword);
+    } catch (DatabaseException e) {
+      if (encryptedBackup
+          && e.getCause() instanceof java.sql.SQLException q
+          && (q.getErrorCode() == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1
+              || q.getErrorCode() == org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD
+              || q.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1)) {
+        throw InvalidInputException.of(
+            "backup.error.otherKey",
+            "The backup "
+                + file
+                + " was encrypted by another installation (its key does not open it): nothing was"
+                + " restored. Restore it into the folder of the installation that made it.",
+            file);
+      }
+      throw e;
     }
   }
 
@@ -360,8 +428,8 @@ public final class BackupService {
    * The office of the data folder's current database; fails clearly if another Passerelle has it
    * open (and makes sure the folder exists and is writable); empty if it cannot be read (damaged).
    */
-  private static Optional<Owner> currentOwner(Path dataDir) {
-    try (Database current = Database.open(dataDir)) {
+  private static Optional<Owner> currentOwner(Path dataDir, char[] filePassword) {
+    try (Database current = Database.open(dataDir, filePassword)) {
       return owner(current.dsl());
     } catch (RuntimeException e) {
       if (e instanceof DatabaseException

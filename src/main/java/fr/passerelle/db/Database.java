@@ -5,7 +5,6 @@ import static fr.passerelle.db.jooq.Tables.REPLICA;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -25,6 +24,9 @@ import org.jooq.impl.DSL;
 public final class Database implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Database.class.getName());
   public static final String FILE_NAME = "passerelle";
+
+  /** The key-slot file beside an encrypted database: its presence says it is encrypted. */
+  public static final String KEYS_FILE = FILE_NAME + ".keys";
 
   /**
    * In the data folder while the database is open; found at the next open, it says the last session
@@ -48,8 +50,19 @@ public final class Database implements AutoCloseable {
   private volatile boolean keepMarker;
   private boolean closed;
 
-  private Database(Path dataDir, JdbcConnectionPool pool, Connection keeper, boolean unclean) {
+  /**
+   * H2's file password of an encrypted database (null: clear), for its backups; cleared at close.
+   */
+  private final char[] filePassword;
+
+  private Database(
+      Path dataDir,
+      JdbcConnectionPool pool,
+      Connection keeper,
+      boolean unclean,
+      char[] filePassword) {
     this.dataDir = dataDir;
+    this.filePassword = filePassword == null ? null : filePassword.clone();
     this.pool = pool;
     this.keeper = keeper;
     this.uncleanShutdown = unclean;
@@ -85,11 +98,26 @@ public final class Database implements AutoCloseable {
     this.keepMarker = true;
   }
 
-  /** Opens (creating if needed) and migrates the database in {@code dataDir}. */
+  /** Opens (creating if needed) and migrates the clear database in {@code dataDir}. */
   public static Database open(Path dataDir) {
+    return open(dataDir, null);
+  }
+
+  /**
+   * Opens (creating if needed) and migrates the database in {@code dataDir}, encrypted with H2's
+   * {@code CIPHER=AES} under {@code filePassword} when it is not null (ADR 0110); a folder whose
+   * database is encrypted is refused without it.
+   */
+  public static Database open(Path dataDir, char[] filePassword) {
     prepareDir(dataDir);
+    if (filePassword == null && Files.exists(dataDir.resolve(KEYS_FILE))) {
+      throw new DatabaseException(
+          "The database in "
+              + dataDir
+              + " is encrypted: it opens when an account signs in with its password.");
+    }
     BackupService.finishInterruptedRestore(dataDir);
-    String url = url(dataDir);
+    String url = url(dataDir, filePassword);
     Path file = dataDir.resolve(FILE_NAME + ".mv.db");
     long sizeBefore = sizeOf(file);
     if (H2File.cleanHeaderWithoutItsChunk(file)) {
@@ -102,7 +130,7 @@ public final class Database implements AutoCloseable {
     }
     Connection keeper;
     try {
-      keeper = DriverManager.getConnection(url, "sa", "");
+      keeper = connect(url, filePassword);
       refuseIfEmptied(dataDir, keeper, sizeBefore);
     } catch (SQLException e) {
       if (unreadableAfterCrash(dataDir, e)) {
@@ -110,11 +138,11 @@ public final class Database implements AutoCloseable {
       }
       throw translate(dataDir, e);
     }
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+    JdbcConnectionPool pool = JdbcConnectionPool.create(dataSource(url, filePassword));
     pool.setMaxConnections(16);
     Path marker = dataDir.resolve(OPEN_MARKER);
     boolean unclean = Files.exists(marker);
-    Database db = new Database(dataDir, pool, keeper, unclean);
+    Database db = new Database(dataDir, pool, keeper, unclean, filePassword);
     try {
       removeLeftovers(dataDir);
       if (!unclean) {
@@ -141,6 +169,62 @@ public final class Database implements AutoCloseable {
     return "jdbc:h2:file:"
         + dataDir.resolve(FILE_NAME).toAbsolutePath()
         + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  /**
+   * {@link #url(Path)}, encrypted with H2's {@code CIPHER=AES} when {@code filePassword} is set.
+   */
+  static String url(Path dataDir, char[] filePassword) {
+    return url(dataDir) + (filePassword == null ? "" : ";CIPHER=AES");
+  }
+
+  /**
+   * A connection to {@code url} (H2's own), the file password given as characters, never as a
+   * string: H2 takes "file password, space, user password" when the file is encrypted (ADR 0110).
+   */
+  static Connection connect(String url, char[] filePassword) throws SQLException {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("user", "sa");
+    p.put("password", h2Password(filePassword));
+    return new org.h2.Driver().connect(url, p);
+  }
+
+  private static org.h2.jdbcx.JdbcDataSource dataSource(String url, char[] filePassword) {
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL(url);
+    ds.setUser("sa");
+    ds.setPasswordChars(h2Password(filePassword));
+    return ds;
+  }
+
+  private static char[] h2Password(char[] filePassword) {
+    if (filePassword == null) {
+      return new char[0];
+    }
+    char[] pw = Arrays.copyOf(filePassword, filePassword.length + 1);
+    pw[filePassword.length] = ' '; // the user password (empty) follows the file password
+    return pw;
+  }
+
+  /** True when the database file is encrypted (opened with a file password). */
+  public boolean encrypted() {
+    return filePassword != null;
+  }
+
+  /** A copy of H2's file password (null: clear); the caller clears it. */
+  char[] filePassword() {
+    return filePassword == null ? null : filePassword.clone();
+  }
+
+  /** True when the H2 file {@code mvDb} is encrypted (H2's encrypted files start so). */
+  public static boolean encryptedFile(Path mvDb) {
+    byte[] head = new byte[9];
+    try (var in = Files.newInputStream(mvDb)) {
+      return in.readNBytes(head, 0, head.length) == head.length
+          && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("H2encrypt");
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   private static void prepareDir(Path dataDir) {
@@ -184,7 +268,8 @@ public final class Database implements AutoCloseable {
       return true; // a session that did not close
     }
     String text = String.valueOf(e.getMessage());
-    return H2File.isH2(file) // not some other file: that is "not a Passerelle database"
+    // an H2 file, clear or encrypted, not some other file: that is "not a Passerelle database"
+    return (H2File.isH2(file) || encryptedFile(file))
         && (code == ErrorCode.FILE_CORRUPTED_1
             || text.contains("File corrupted")
             || text.matches("(?s).*Chunk \\d+ not found.*"));
@@ -253,6 +338,7 @@ public final class Database implements AutoCloseable {
         || (fileExists && (code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2))
         || code == ErrorCode.FILE_VERSION_ERROR_1
         || code == ErrorCode.WRONG_PASSWORD_FORMAT
+        || code == ErrorCode.FILE_ENCRYPTION_ERROR_1
         || code == ErrorCode.WRONG_USER_OR_PASSWORD) {
       return new DatabaseException(
           "The file " + dataDir.resolve(FILE_NAME + ".mv.db") + " is not a Passerelle database.",
@@ -431,6 +517,9 @@ public final class Database implements AutoCloseable {
       keeper.close();
     } catch (SQLException e) {
       LOG.log(System.Logger.Level.DEBUG, "closing the keeper connection", e);
+    }
+    if (filePassword != null) {
+      Arrays.fill(filePassword, '\0');
     }
     if (clean && !keepMarker && (!uncleanShutdown || verified)) {
       try {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -22,20 +21,32 @@ public final class Rebuild {
   private Rebuild() {}
 
   /**
-   * Rebuilds the database of {@code dataDir}, which must not be open; returns the journal's notes.
+   * Rebuilds the clear database of {@code dataDir}, which must not be open; returns the journal's
+   * notes.
    */
   public static List<Journal.Entry> run(Path dataDir, Progress progress) {
+    return run(dataDir, null, progress);
+  }
+
+  /**
+   * Rebuilds the database of {@code dataDir}, which must not be open, encrypted under {@code
+   * filePassword} when it is not null (the rebuilt file too, and the dump in between: ADR 0110);
+   * returns the journal's notes.
+   */
+  public static List<Journal.Entry> run(Path dataDir, char[] filePassword, Progress progress) {
     List<Journal.Entry> notes = new Journal(dataDir).leftovers();
     Path staging = dataDir.resolve("restore-" + System.nanoTime());
     try {
       Files.createDirectories(staging);
       Path script = staging.resolve("dump.sql");
       progress.update(0, 2, "dump");
+      String dumpOptions = dumpOptions(filePassword);
       try (Connection c =
-              DriverManager.getConnection(
-                  Database.url(dataDir) + ";IFEXISTS=TRUE;LOCK_TIMEOUT=200", "sa", "");
+              Database.connect(
+                  Database.url(dataDir, filePassword) + ";IFEXISTS=TRUE;LOCK_TIMEOUT=200",
+                  filePassword);
           Statement s = c.createStatement()) {
-        s.execute("SCRIPT TO '" + sql(script) + "'");
+        s.execute("SCRIPT TO '" + sql(script) + "'" + dumpOptions);
         s.execute("SHUTDOWN");
       } catch (SQLException e) {
         if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
@@ -50,9 +61,9 @@ public final class Rebuild {
             e);
       }
       progress.update(1, 2, "load");
-      try (Connection c = DriverManager.getConnection(Database.url(staging), "sa", "");
+      try (Connection c = Database.connect(Database.url(staging, filePassword), filePassword);
           Statement s = c.createStatement()) {
-        s.execute("RUNSCRIPT FROM '" + sql(script) + "'");
+        s.execute("RUNSCRIPT FROM '" + sql(script) + "'" + dumpOptions);
         s.execute("SHUTDOWN COMPACT");
       }
       Files.delete(script);
@@ -73,6 +84,22 @@ public final class Rebuild {
     } finally {
       BackupService.deleteTree(staging);
     }
+  }
+
+  /**
+   * How the SQL dump of an encrypted database is written and read: compressed and encrypted with
+   * H2's AES under a one-time random password (the dump holds every row: never in clear on disk); a
+   * clear database's dump is plain, as before.
+   */
+  static String dumpOptions(char[] filePassword) {
+    if (filePassword == null) {
+      return "";
+    }
+    byte[] once = new byte[16];
+    new java.security.SecureRandom().nextBytes(once);
+    return " COMPRESSION DEFLATE CIPHER AES PASSWORD '"
+        + java.util.HexFormat.of().formatHex(once)
+        + "'";
   }
 
   private static String sql(Path p) {

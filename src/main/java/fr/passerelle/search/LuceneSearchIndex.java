@@ -72,7 +72,7 @@ import org.slf4j.LoggerFactory;
  * harmless). It only reads the database: no lock a user's command could wait for.
  */
 public final class LuceneSearchIndex implements SearchIndex {
-  static final String FOLDER = "search-index";
+  public static final String FOLDER = "search-index";
 
   /** The name progress reports carry (the sync view says "Index de recherche"). */
   static final String PROGRESS = "search_index";
@@ -131,11 +131,22 @@ public final class LuceneSearchIndex implements SearchIndex {
     this(dsl, dataDir, WINDOW);
   }
 
-  /** {@code window}: change sequences per committed step (tests make it small). */
+  /**
+   * An index kept in memory only, rebuilt at each start (an encrypted installation: no clear copy
+   * of its data on disk, ADR 0110).
+   */
+  public static LuceneSearchIndex inMemory(Supplier<DSLContext> dsl) {
+    return new LuceneSearchIndex(dsl, null, WINDOW);
+  }
+
+  /**
+   * {@code window}: change sequences per committed step (tests make it small); {@code dataDir}
+   * null: in memory.
+   */
   LuceneSearchIndex(Supplier<DSLContext> dsl, Path dataDir, long window) {
     this.window = window;
     this.dsl = dsl;
-    this.folder = dataDir.resolve(FOLDER);
+    this.folder = dataDir == null ? null : dataDir.resolve(FOLDER);
     this.background =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -585,8 +596,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
     checkOpen();
     try {
-      Files.createDirectories(folder);
-      dir = FSDirectory.open(folder);
+      dir = directory();
       Map<String, String> data = Map.of();
       if (DirectoryReader.indexExists(dir)) {
         data = SegmentInfos.readLatestCommit(dir).getUserData();
@@ -618,6 +628,14 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
   }
 
+  private Directory directory() throws IOException {
+    if (folder == null) {
+      return new org.apache.lucene.store.ByteBuffersDirectory();
+    }
+    Files.createDirectories(folder);
+    return FSDirectory.open(folder);
+  }
+
   /**
    * Forgets the index of a data folder whose database was rebuilt after a crash (ADR 0080): its
    * documents may name rows the rebuilt file lost, at change sequences the file will issue again.
@@ -641,13 +659,12 @@ public final class LuceneSearchIndex implements SearchIndex {
   /** Deletes an unreadable index folder and opens an empty one. */
   private boolean reset() {
     try {
-      if (Files.exists(folder)) {
+      if (folder != null && Files.exists(folder)) {
         try (var files = Files.walk(folder)) {
           files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
       }
-      Files.createDirectories(folder);
-      dir = FSDirectory.open(folder);
+      dir = directory();
       IndexWriterConfig cfg = new IndexWriterConfig(new WhitespaceAnalyzer());
       cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
       cfg.setCommitOnClose(false);

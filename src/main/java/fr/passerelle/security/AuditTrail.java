@@ -46,7 +46,8 @@ public final class AuditTrail {
    * sign-ins, when nobody is signed in yet (both null for an unknown login, which is not written:
    * it may be a password typed in the wrong field).
    */
-  void recordAs(UUID accountId, String actor, AuditAction action, String subject, String details) {
+  public void recordAs(
+      UUID accountId, String actor, AuditAction action, String subject, String details) {
     db.dsl()
         .transaction(
             cfg -> append(cfg.dsl(), accountId, actor, null, action, null, subject, details));

@@ -40,6 +40,13 @@ public final class DatabaseCredentialStore implements CredentialStore {
         .map(DatabaseCredentialStore::stored);
   }
 
+  /**
+   * Every account's credentials (the conversion to an encrypted database wraps a slot for each).
+   */
+  public java.util.List<Stored> all() {
+    return db.dsl().selectFrom(ACCOUNT).fetch(DatabaseCredentialStore::stored);
+  }
+
   /** Logins are stored trimmed and lower-case. */
   public static String normalise(String login) {
     return login.trim().toLowerCase(Locale.ROOT);

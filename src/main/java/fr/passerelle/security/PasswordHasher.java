@@ -89,9 +89,11 @@ public final class PasswordHasher {
     return p == null || p.params().weakerThan(params);
   }
 
-  private record Parsed(Params params, byte[] salt, byte[] hash) {}
+  /** A PHC string's parts: the parameters, the salt and the hash bytes. */
+  public record Parsed(Params params, byte[] salt, byte[] hash) {}
 
-  private static Parsed parse(String encoded) {
+  /** The parts of a PHC string made by this class; null when malformed. */
+  public static Parsed parse(String encoded) {
     if (encoded == null) {
       return null;
     }
@@ -125,7 +127,11 @@ public final class PasswordHasher {
     }
   }
 
-  private static byte[] derive(char[] password, byte[] salt, Params p, int length) {
+  /**
+   * Argon2id of {@code password} with {@code salt} and {@code p}, {@code length} bytes: the same
+   * derivation as the hashes (the key slots of the encrypted database derive their keys with it).
+   */
+  public static byte[] derive(char[] password, byte[] salt, Params p, int length) {
     Argon2Parameters a =
         new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
             .withVersion(Argon2Parameters.ARGON2_VERSION_13)

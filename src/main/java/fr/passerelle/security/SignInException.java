@@ -20,6 +20,25 @@ public final class SignInException extends UserFacingException {
         SignInThrottle.LOCK_AFTER);
   }
 
+  /** The refusal said in English (the window says it in the user's language from its key). */
+  public static SignInException refused(Authenticator.Refusal refusal, Instant retryAt) {
+    String english =
+        switch (refusal) {
+          case WRONG ->
+              "Wrong login or password."
+                  + (retryAt == null ? "" : " Next try allowed at " + retryAt + ".");
+          case WAIT -> "Too many wrong passwords: try again after " + retryAt + ".";
+          case LOCKED ->
+              "This account is locked after "
+                  + SignInThrottle.LOCK_AFTER
+                  + " wrong passwords, until "
+                  + retryAt
+                  + " (an administrator can unlock it).";
+          case DISABLED -> "This account is disabled: ask an administrator.";
+        };
+    return new SignInException(refusal, retryAt, english);
+  }
+
   public Authenticator.Refusal refusal() {
     return refusal;
   }

@@ -8,6 +8,7 @@ import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.AccountRecord;
+import fr.passerelle.security.keys.KeyRing;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,12 +30,20 @@ public final class SignInService {
   private final Authenticator auth;
   private final PassphrasePolicy policy = new PassphrasePolicy();
   private final WallClock clock;
+  private final KeyRing keys;
 
   public SignInService(Database db, Access access, Authenticator auth, WallClock clock) {
+    this(db, access, auth, clock, KeyRing.clear());
+  }
+
+  /** {@code keys}: the key slots of an encrypted database, rewrapped when a password changes. */
+  public SignInService(
+      Database db, Access access, Authenticator auth, WallClock clock, KeyRing keys) {
     this.db = db;
     this.access = access;
     this.auth = auth;
     this.clock = clock;
+    this.keys = keys;
   }
 
   /** Signs {@code login} in (ending any other session); throws {@link SignInException}. */
@@ -116,6 +125,9 @@ public final class SignInService {
           .record(AuditAction.UNLOCK_FAILED, null, "compte " + p.login(), "password change");
       throw refused(o);
     }
+    // the slot first: a crash between the two leaves the new password opening the database,
+    // and the old one still accepted by the account (an administrator's reset mends it)
+    keys.put(p.accountId(), p.login(), fresh);
     auth.store()
         .setHash(
             p.accountId(), auth.hasher().hash(fresh), false, Instant.ofEpochMilli(clock.millis()));
@@ -183,20 +195,6 @@ public final class SignInService {
   }
 
   private static SignInException refused(Authenticator.Outcome o) {
-    String english =
-        switch (o.refusal()) {
-          case WRONG ->
-              "Wrong login or password."
-                  + (o.retryAt() == null ? "" : " Next try allowed at " + o.retryAt() + ".");
-          case WAIT -> "Too many wrong passwords: try again after " + o.retryAt() + ".";
-          case LOCKED ->
-              "This account is locked after "
-                  + SignInThrottle.LOCK_AFTER
-                  + " wrong passwords, until "
-                  + o.retryAt()
-                  + " (an administrator can unlock it).";
-          case DISABLED -> "This account is disabled: ask an administrator.";
-        };
-    return new SignInException(o.refusal(), o.retryAt(), english);
+    return SignInException.refused(o.refusal(), o.retryAt());
   }
 }

@@ -53,6 +53,15 @@ public final class InstallationBackup {
    *     null: it then gets new keys, which its partners trust again
    */
   public static Restored restore(Path dataDir, Path file, boolean move, Path keys) {
+    return restore(dataDir, file, move, keys, null);
+  }
+
+  /**
+   * As {@link #restore(Path, Path, boolean, Path)} into a folder whose database is encrypted under
+   * H2's file password {@code filePassword} (null: clear; ADR 0110).
+   */
+  public static Restored restore(
+      Path dataDir, Path file, boolean move, Path keys, char[] filePassword) {
     Properties marker = BackupService.marker(file);
     String recorded = marker.getProperty(KEYS);
     Optional<LocalKeys> here = LocalKeys.existing(dataDir);
@@ -75,6 +84,7 @@ public final class InstallationBackup {
         BackupService.restore(
             dataDir,
             file,
+            filePassword,
             (backup, m, office) -> {
               String made = describe(backup);
               boolean otherOffice =
@@ -136,7 +146,7 @@ public final class InstallationBackup {
           e);
     }
     Optional<LocalKeys> now = LocalKeys.existing(dataDir);
-    try (Database db = Database.open(dataDir)) {
+    try (Database db = Database.open(dataDir, filePassword)) {
       BackupService.Owner o = BackupService.owner(db.dsl()).orElse(null);
       return new Restored(
           replica,

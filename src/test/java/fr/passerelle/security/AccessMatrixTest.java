@@ -210,7 +210,12 @@ class AccessMatrixTest {
         "resetPassword",
         "unlock",
         "byLogin",
-        "find");
+        "find",
+        "renewRecoveryKey");
+    rule(
+        "AccountService",
+        new Open("only when the recovery key opened the database"),
+        "recoverAccess");
     rule("AccountService", SETTINGS_MANAGE, "setIdleLock");
     rule("AccountService", new Open("the lock of every account's window"), "idleLock");
     rule(
@@ -255,7 +260,9 @@ class AccessMatrixTest {
           "ReferenceLookup", "communes and occupations (reference data)",
           "CommuneGeo", "commune centroids (reference data)",
           "LocalKeys", "this installation's keys (code only)",
-          "IdentityCard", "a public identity card");
+          "IdentityCard", "a public identity card",
+          "KeyRing", "the encrypted database's key slots (code only)",
+          "RecoveryKey", "a recovery key (returned by AccountService.renewRecoveryKey)");
 
   @TempDir static Path dir;
   static Services s;

@@ -62,6 +62,8 @@ class SyncImportCrashTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
+                // the folder stays clear: this test reopens it with TestServices (ADR 0110)
+                "-D" + fr.passerelle.app.Vault.KEEP_CLEAR + "=true",
                 "fr.passerelle.Main",
                 "--data-dir",
                 b.dir.toString(),

@@ -60,6 +60,27 @@ public final class Cli {
    * answer or new password it asks for).
    */
   public static Result runAs(Path dataDir, String login, String stdin, String... args) {
+    return runWith(
+        dataDir,
+        fr.passerelle.app.Vault.clearOnly(
+            (d, recovery) -> Services.open(d, WallClock.system(), TestServices.FAST, recovery)),
+        login,
+        stdin,
+        args);
+  }
+
+  /** A vault that encrypts, as the application's, with cheap Argon2id parameters. */
+  public static fr.passerelle.app.Vault encrypting() {
+    return new fr.passerelle.app.Vault(
+        WallClock.system(),
+        TestServices.FAST,
+        true,
+        (d, recovery) -> Services.open(d, WallClock.system(), TestServices.FAST, recovery));
+  }
+
+  /** Runs as {@code login} (null: no --user) opening the folder through {@code vault}. */
+  public static Result runWith(
+      Path dataDir, fr.passerelle.app.Vault vault, String login, String stdin, String... args) {
     List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
     if (login != null) {
       all.addAll(List.of("--user", login, "--password-stdin"));
@@ -77,7 +98,7 @@ public final class Cli {
             new PrintWriter(out, true),
             new PrintWriter(err, true),
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            (d, recovery) -> Services.open(d, WallClock.system(), TestServices.FAST, recovery));
+            vault);
     return new Result(code, out.toString(), err.toString());
   }
 }

@@ -83,6 +83,19 @@ public final class SetupViewModel {
   private boolean organisationEdited;
   private boolean prefilling;
 
+  /** Told the first administrator's password once it is created (off the FX thread). */
+  @FunctionalInterface
+  public interface AdministratorCreated {
+    void created(char[] password);
+  }
+
+  private AdministratorCreated administratorCreated = pw -> {};
+
+  /** What follows the first administrator's creation: the encryption of the database. */
+  public void onAdministratorCreated(AdministratorCreated a) {
+    this.administratorCreated = a;
+  }
+
   public SetupViewModel(UiContext ctx, DemoGenerator demoGenerator) {
     this(ctx, demoGenerator, Mode.OFFICE_ONLY);
   }
@@ -308,17 +321,23 @@ public final class SetupViewModel {
             ctx.messages().get("setup.task"),
             p -> {
               try {
-                return switch (mode) {
-                  case OFFICE_ONLY -> ctx.services().offices().init(n, k, org);
-                  case OFFICE_AND_ADMINISTRATOR -> {
-                    ctx.services().accounts().setUp(n, k, org, admin, pw);
-                    yield ctx.services().offices().current().orElseThrow();
-                  }
-                  case ADMINISTRATOR_ONLY -> {
-                    ctx.services().accounts().createFirstAdministrator(admin, pw);
-                    yield ctx.services().offices().current().orElseThrow();
-                  }
-                };
+                Office office =
+                    switch (mode) {
+                      case OFFICE_ONLY -> ctx.services().offices().init(n, k, org);
+                      case OFFICE_AND_ADMINISTRATOR -> {
+                        ctx.services().accounts().setUp(n, k, org, admin, pw);
+                        yield ctx.services().offices().current().orElseThrow();
+                      }
+                      case ADMINISTRATOR_ONLY -> {
+                        ctx.services().accounts().createFirstAdministrator(admin, pw);
+                        yield ctx.services().offices().current().orElseThrow();
+                      }
+                    };
+                if (mode != Mode.OFFICE_ONLY) {
+                  // the first administrator exists: its password now protects the database
+                  administratorCreated.created(pw);
+                }
+                return office;
               } finally {
                 java.util.Arrays.fill(pw, '\0');
               }
@@ -344,11 +363,17 @@ public final class SetupViewModel {
    * {@code notify} what happened, in words; {@code onChanged} runs when data was added.
    */
   public void startDemo(Consumer<String> notify, Runnable onChanged) {
+    startDemo(ctx.services(), notify, onChanged);
+  }
+
+  /** As {@link #startDemo(Consumer, Runnable)} on {@code services} (reopened encrypted). */
+  public void startDemo(
+      fr.passerelle.app.Services services, Consumer<String> notify, Runnable onChanged) {
     Messages m = ctx.messages();
     ctx.tasks()
         .submit(
             m.get("demo.task"),
-            p -> demoGenerator.generate(ctx.services(), p),
+            p -> demoGenerator.generate(services, p),
             report -> {
               int total = report.rows().values().stream().mapToInt(Integer::intValue).sum();
               notify.accept(m.get("demo.done", total));

@@ -4,15 +4,19 @@ import fr.passerelle.accounts.ui.ChangePasswordView;
 import fr.passerelle.accounts.ui.ChangePasswordViewModel;
 import fr.passerelle.accounts.ui.LockView;
 import fr.passerelle.accounts.ui.LockViewModel;
+import fr.passerelle.accounts.ui.RecoveryKeyView;
 import fr.passerelle.accounts.ui.SignInView;
 import fr.passerelle.accounts.ui.SignInViewModel;
 import fr.passerelle.app.Services;
+import fr.passerelle.app.Vault;
 import fr.passerelle.app.WayBack;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.AutoBackups;
 import fr.passerelle.db.DatabaseDamagedException;
 import fr.passerelle.security.Principal;
 import fr.passerelle.security.SignInService;
+import fr.passerelle.security.keys.KeyRing;
+import fr.passerelle.security.keys.RecoveryKey;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Languages;
@@ -58,15 +62,25 @@ public final class AppController implements AutoCloseable {
   private final FxTaskRunner tasks = new FxTaskRunner();
   private final SetupViewModel.DemoGenerator demo;
   private final Scene scene;
-  private Services services;
+
+  /** Set off the FX thread by a sign-in that opens (or encrypts) the database. */
+  private volatile Services services;
+
+  /** The recovery key made by the last encryption, to show once; then null. */
+  private volatile RecoveryKey shownOnce;
+
+  /** The key ring of an encrypted database a sign-in found damaged, for its way back; else null. */
+  private volatile KeyRing damagedKeys;
+
+  private final Vault vault;
   private ShellView shell;
   private ShellViewModel shellVm;
   private Runnable onFirstShown = () -> {};
   private Path syncFile;
   private Runnable onFatal = Platform::exit;
   private String lastNotice = "";
-  private Locale locale = Messages.FRENCH;
-  private String officeName = "";
+  private volatile Locale locale = Messages.FRENCH;
+  private volatile String officeName = "";
   private final IdleLock idle;
   private Parent locked;
 
@@ -76,15 +90,23 @@ public final class AppController implements AutoCloseable {
     Services open(Path dataDir);
   }
 
-  private final Opener opener;
-
   public AppController(Stage stage, Path dataDir, Path logFile, SetupViewModel.DemoGenerator demo) {
-    this(stage, dataDir, logFile, demo, Services::open);
+    this(stage, dataDir, logFile, demo, Vault.standard());
   }
 
+  /** Opens clear folders with {@code opener} and never encrypts them (tests). */
   public AppController(
       Stage stage, Path dataDir, Path logFile, SetupViewModel.DemoGenerator demo, Opener opener) {
-    this.opener = opener;
+    this(stage, dataDir, logFile, demo, Vault.clearOnly((d, recovery) -> opener.open(d)));
+  }
+
+  /**
+   * Opens the data folder through {@code vault}: an encrypted database after the sign-in, a clear
+   * one before it (encrypted at the first sign-in when the vault encrypts).
+   */
+  public AppController(
+      Stage stage, Path dataDir, Path logFile, SetupViewModel.DemoGenerator demo, Vault vault) {
+    this.vault = vault;
     this.stage = stage;
     this.dataDir = dataDir;
     this.logFile = logFile;
@@ -120,7 +142,14 @@ public final class AppController implements AutoCloseable {
     stage.setMinWidth(900);
     stage.setMinHeight(600);
     stage.show();
-    tasks.submit("open", p -> Opened.open(opener.open(dataDir)), this::opened, this::failedToOpen);
+    tasks.submit(
+        "open",
+        p ->
+            vault.encrypted(dataDir)
+                ? java.util.Optional.<Opened>empty()
+                : java.util.Optional.of(Opened.open(vault.openClear(dataDir))),
+        o -> o.ifPresentOrElse(this::opened, this::showSignIn),
+        this::failedToOpen);
   }
 
   /** What the start needs from the database, read off the FX thread. */
@@ -168,14 +197,69 @@ public final class AppController implements AutoCloseable {
     Messages m = new Messages(locale);
     stage.titleProperty().unbind();
     stage.setTitle(m.get("app.title"));
-    SignInViewModel vm =
-        new SignInViewModel(
-            (login, pw) -> services.signIn().signIn(login, pw, "fenêtre"), tasks, m);
+    SignInViewModel vm = new SignInViewModel(this::signInGate, tasks, m);
     setRoot(new SignInView(vm, m, officeName, this::signedIn, stage::close).node());
+  }
+
+  /**
+   * The sign-in, off the FX thread: an encrypted database not yet open is opened by the account's
+   * key slot; a clear one is encrypted at this first sign-in (when the vault encrypts).
+   */
+  private SignInService.SignedIn signInGate(String login, char[] pw) {
+    if (services == null) {
+      Vault.Opened o;
+      try {
+        o = vault.signIn(dataDir, login, pw, "fenêtre");
+      } catch (Vault.Damaged d) {
+        // the account's slot opened the file key, the database is damaged: the ways back
+        damagedKeys = d.keys();
+        Platform.runLater(() -> failedToOpen(d.damage()));
+        throw d;
+      }
+      if (o.services().repairedAtOpen()) {
+        String notice = new Messages(locale).get("db.repairedAtOpen");
+        Platform.runLater(() -> notify(notice));
+      }
+      services = o.services();
+      return o.signedIn();
+    }
+    SignInService.SignedIn s = services.signIn().signIn(login, pw, "fenêtre");
+    Vault.Opened sealed = sealWith(pw);
+    return sealed == null ? s : sealed.signedIn();
+  }
+
+  /** Encrypts the clear database with the signed-in account's password (off the FX thread). */
+  private Vault.Opened sealWith(char[] pw) {
+    if (!vault.encrypts() || services.keys().encrypted()) {
+      return null;
+    }
+    Services clear = services;
+    services = null;
+    Vault.Opened o = vault.encrypt(clear, pw, "fenêtre");
+    services = o.services();
+    shownOnce = o.recoveryKey();
+    LOG.info("database encrypted in {}", dataDir);
+    return o;
+  }
+
+  /** Shows the recovery key made by an encryption, once, then runs {@code then}. */
+  private void showRecoveryKeyThen(Runnable then) {
+    RecoveryKey key = shownOnce;
+    shownOnce = null;
+    if (key == null) {
+      then.run();
+      return;
+    }
+    Messages m = new Messages(locale);
+    setRoot(new RecoveryKeyView(m, officeName, key.display(), then).node());
   }
 
   private void signedIn(SignInService.SignedIn s) {
     LOG.info("signed in: {}", s.principal().login());
+    if (shownOnce != null) {
+      showRecoveryKeyThen(() -> signedIn(s));
+      return;
+    }
     if (s.mustChange()) {
       showChangePassword(true, this::enter);
     } else {
@@ -187,7 +271,13 @@ public final class AppController implements AutoCloseable {
   private void enter() {
     tasks.submit(
         new Messages(locale).get("app.warmUp"),
-        p -> services.offices().current().isPresent(),
+        p -> {
+          // an encrypted database was opened by the sign-in: its language and office now
+          var office = services.offices().current();
+          locale = Languages.load(services.settings());
+          officeName = office.map(o -> o.name()).orElse(officeName);
+          return office.isPresent();
+        },
         hasOffice -> {
           if (hasOffice) {
             showShell(locale, null);
@@ -361,11 +451,13 @@ public final class AppController implements AutoCloseable {
                   m.get("db.repairing"),
                   p -> {
                     String notice;
+                    KeyRing keys = damagedKeys != null ? damagedKeys : KeyRing.clear();
+                    damagedKeys = null;
                     if (choice == rebuild) {
-                      WayBack.Outcome o = WayBack.rebuild(dataDir, p);
+                      WayBack.Outcome o = WayBack.rebuild(dataDir, keys, p);
                       notice = m.get("db.rebuilt", o.peersRolledBack());
                     } else {
-                      WayBack.Outcome o = WayBack.restoreLatestBackup(dataDir);
+                      WayBack.Outcome o = WayBack.restoreLatestBackup(dataDir, keys);
                       notice =
                           m.get(
                               "db.restored",
@@ -373,10 +465,17 @@ public final class AppController implements AutoCloseable {
                                   .withZone(ZoneId.systemDefault())
                                   .format(o.backup().at()));
                     }
-                    return new Object[] {Opened.open(opener.open(dataDir)), notice};
+                    // an encrypted database opens again by a sign-in
+                    return new Object[] {
+                      keys.encrypted() ? null : Opened.open(vault.openClear(dataDir)), notice
+                    };
                   },
                   r -> {
-                    opened((Opened) r[0]);
+                    if (r[0] == null) {
+                      showSignIn();
+                    } else {
+                      opened((Opened) r[0]);
+                    }
                     notify((String) r[1]);
                   },
                   this::failedToOpen);
@@ -388,6 +487,7 @@ public final class AppController implements AutoCloseable {
     Messages m = new Messages(locale);
     UiContext ctx = new UiContext(services, tasks, m);
     SetupViewModel vm = new SetupViewModel(ctx, demo, mode);
+    vm.onAdministratorCreated(pw -> sealWith(pw));
     SetupView view =
         new SetupView(
             vm,
@@ -397,10 +497,13 @@ public final class AppController implements AutoCloseable {
                     office -> {
                       LOG.info("office set up: {} ({})", office.name(), office.kind());
                       officeName = office.name();
-                      showShell(locale, null);
-                      if (vm.demoProperty().get()) {
-                        vm.startDemo(this::notify, () -> shell.refresh());
-                      }
+                      showRecoveryKeyThen(
+                          () -> {
+                            showShell(locale, null);
+                            if (vm.demoProperty().get()) {
+                              vm.startDemo(services, this::notify, () -> shell.refresh());
+                            }
+                          });
                     }),
             stage::close);
     setRoot(view.node());

@@ -122,6 +122,7 @@ class GlobalSearchFxTest {
             (services, progress) -> {
               throw new UnsupportedOperationException();
             },
+            // the folder stays clear (encryption: ShellFlowTest, VaultTest)
             d -> Services.open(d, WallClock.system(), TestServices.FAST));
     app.onFatal(() -> {});
     app.start();

@@ -24,8 +24,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The path a counselor takes on a fresh installation: setup dialog → shell → every navigation entry
- * (mouse and Ctrl+n) → switch to English, with the real application controller and database.
+ * The path a counselor takes on a fresh installation: setup dialog → the encrypted database's
+ * recovery key, shown once → shell → every navigation entry (mouse and Ctrl+n) → switch to English,
+ * with the real application controller and database.
  */
 @ExtendWith(FxTestExtension.class)
 class ShellFlowTest {
@@ -48,7 +49,18 @@ class ShellFlowTest {
             (services, progress) -> {
               demoRuns.incrementAndGet();
               throw new UnsupportedOperationException("demo data: not yet implemented");
-            });
+            },
+            // the application's vault (it encrypts), with cheap Argon2id parameters
+            new fr.passerelle.app.Vault(
+                fr.passerelle.db.WallClock.system(),
+                fr.passerelle.testsupport.TestServices.FAST,
+                true,
+                (d, recovery) ->
+                    fr.passerelle.app.Services.open(
+                        d,
+                        fr.passerelle.db.WallClock.system(),
+                        fr.passerelle.testsupport.TestServices.FAST,
+                        recovery)));
     app.onFatal(() -> {});
     app.start();
     // the suite shares one headless stage: an earlier test may have moved it off the screen
@@ -95,6 +107,21 @@ class ShellFlowTest {
     robot.clickOn("#setup-admin-password").eraseText(5).write("le vieux port sous la pluie");
     robot.clickOn("#setup-admin-confirm").write("le vieux port sous la pluie");
     robot.clickOn("#setup-save");
+
+    // the database is now encrypted: its recovery key, shown once, confirmed before going on
+    WaitForAsyncUtils.waitFor(
+        180,
+        TimeUnit.SECONDS,
+        () -> {
+          String error = label(robot, "#setup-error");
+          assertThat(error).as("the set-up failed").isEmpty();
+          return robot.lookup("#recovery-key").tryQuery().isPresent();
+        });
+    assertThat(label(robot, "#recovery-key")).matches("([A-Z2-7]{4}-){7}[A-Z2-7]{4}");
+    assertThat(robot.lookup("#recovery-continue").queryButton().isDisabled()).isTrue();
+    assertThat(java.nio.file.Files.exists(dir.resolve("passerelle.keys"))).isTrue();
+    robot.clickOn("#recovery-written");
+    robot.clickOn("#recovery-continue");
 
     waitFor(robot, "#nav-dashboard");
     waitUntil(() -> "Agence intérim Albi".equals(label(robot, "#top-office")));
