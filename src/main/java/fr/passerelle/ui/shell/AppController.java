@@ -119,8 +119,30 @@ public final class AppController implements AutoCloseable {
     stage.setScene(scene);
     stage.setMinWidth(900);
     stage.setMinHeight(600);
+    stage.setOnCloseRequest(this::closeRequested);
     stage.show();
     tasks.submit("open", p -> Opened.open(opener.open(dataDir)), this::opened, this::failedToOpen);
+  }
+
+  /**
+   * The window's close button: closes at once when no view holds unsaved edits; else each such view
+   * is shown and asks Save / Discard / Cancel, and Cancel keeps the window open. While the window
+   * is locked nobody may save or discard for the account: the close waits for the unlock.
+   */
+  void closeRequested(javafx.stage.WindowEvent e) {
+    if (shell == null || !shell.hasUnsaved()) {
+      return;
+    }
+    if (locked != null) {
+      e.consume();
+      Messages m = new Messages(locale);
+      Alert a = new Alert(Alert.AlertType.INFORMATION, m.get("unsaved.locked"));
+      a.initOwner(stage);
+      a.setHeaderText(m.get("unsaved.title"));
+      a.showAndWait();
+      return;
+    }
+    shell.onCloseRequest(e, stage::close);
   }
 
   /** What the start needs from the database, read off the FX thread. */
