@@ -103,6 +103,7 @@ public final class AccountsView implements FeatureView {
 
   private Node table() {
     TableView<Account> t = new TableView<>(vm.accounts());
+    fr.passerelle.ui.Tables.wholeHeaders(t);
     t.setId("accounts-table");
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     t.getColumns()

@@ -169,6 +169,7 @@ public final class CandidatesView extends BorderPane {
                 .otherwise(msg.get("candidates.empty.none")));
     empty.setWrapText(true);
     table.setPlaceholder(empty);
+    fr.passerelle.ui.Tables.wholeHeaders(table);
     table.getColumns().add(col("candidates.col.name", CandidateSummary::displayName, 220));
     table
         .getColumns()

@@ -141,6 +141,7 @@ final class MeetingEditor extends VBox {
 
     save.setText(m.get("meetings.save"));
     save.setDefaultButton(true);
+    save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     why.getStyleClass().add("text-muted");
     why.setWrapText(true);
     getChildren().addAll(g, new HBox(10, save, why));

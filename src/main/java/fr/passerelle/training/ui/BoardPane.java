@@ -105,7 +105,12 @@ final class BoardPane extends HBox {
   }
 
   private final class Card extends ListCell<TrainingPath> {
+    /** The card's text, wrapped to the column's width and as tall as it needs (never cut). */
+    private final Label body = new Label();
+
     Card() {
+      body.setWrapText(true);
+      body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
       setOnDragDetected(
           e -> {
             if (getItem() != null) {
@@ -123,6 +128,7 @@ final class BoardPane extends HBox {
       super.updateItem(p, empty);
       if (empty || p == null) {
         setText(null);
+        setGraphic(null);
         setStyle("");
         setAccessibleText(null);
         return;
@@ -131,11 +137,15 @@ final class BoardPane extends HBox {
       String hours = p.hours() == null ? "" : " · " + p.hours() + " h";
       String target = p.targetLabel() == null ? "" : "\n→ " + p.targetLabel();
       String due = vm.isOutcomeDue(p) ? "\n⚑ " + m.get("training.outcomeDue") : "";
-      setText(p.candidateName() + "\n" + p.title() + scheme + hours + target + due);
-      setWrapText(true);
+      body.setText(p.candidateName() + "\n" + p.title() + scheme + hours + target + due);
+      if (!body.prefWidthProperty().isBound() && getListView() != null) {
+        body.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
+      }
+      setText(null);
+      setGraphic(body);
       setPrefWidth(0);
       setStyle(vm.isOutcomeDue(p) ? "-fx-background-color: -color-warning-subtle;" : "");
-      setAccessibleText(getText());
+      setAccessibleText(body.getText());
     }
   }
 }

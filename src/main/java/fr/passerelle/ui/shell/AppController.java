@@ -89,7 +89,14 @@ public final class AppController implements AutoCloseable {
     this.dataDir = dataDir;
     this.logFile = logFile;
     this.demo = demo;
-    this.scene = new Scene(splash(new Messages(Messages.FRENCH)), 1280, 800);
+    // 1280×800, or the screen's usable area when it is smaller: on a 1366×768 laptop an 800 px
+    // window put the status bar under the task bar
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    this.scene =
+        new Scene(
+            splash(new Messages(Messages.FRENCH)),
+            Math.min(1280, screen.getWidth()),
+            Math.min(800, screen.getHeight()));
     scene.getStylesheets().add(PasserelleApp.class.getResource("shell.css").toExternalForm());
     this.idle = new IdleLock(scene, this::lock);
   }
