@@ -123,6 +123,16 @@ final class BoardPane extends HBox {
           });
     }
 
+    /** As tall as the card's text wrapped to the column's width (the list asks each cell). */
+    @Override
+    protected double computePrefHeight(double width) {
+      if (getGraphic() == null || getListView() == null) {
+        return super.computePrefHeight(width);
+      }
+      double room = getListView().getWidth() - 30;
+      return body.prefHeight(room) + snappedTopInset() + snappedBottomInset();
+    }
+
     @Override
     protected void updateItem(TrainingPath p, boolean empty) {
       super.updateItem(p, empty);

@@ -3,9 +3,7 @@ package fr.passerelle.candidates.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.app.Services;
-import fr.passerelle.candidates.CandidateDetail;
 import fr.passerelle.candidates.CandidateQuery;
-import fr.passerelle.candidates.CandidateStatus;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
@@ -48,27 +46,7 @@ class DuplicatesDialogFxTest {
     services
         .candidates()
         .save(
-            new CandidateDetail(
-                null,
-                null,
-                "Lefèvre",
-                "Hélène",
-                LocalDate.of(1990, 3, 14),
-                null,
-                null,
-                null,
-                "31555",
-                null,
-                10,
-                true,
-                null,
-                CandidateStatus.ACTIVE,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                null),
-            null);
+            fr.passerelle.candidates.CandidateFixtures.person("Lefèvre", "Hélène", "31555"), null);
     tasks = new FxTaskRunner();
   }
 

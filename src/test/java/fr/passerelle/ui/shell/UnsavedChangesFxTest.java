@@ -3,15 +3,12 @@ package fr.passerelle.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.app.Services;
-import fr.passerelle.candidates.CandidateDetail;
-import fr.passerelle.candidates.CandidateStatus;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.ShellHarness;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.Navigation;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -51,26 +48,7 @@ class UnsavedChangesFxTest {
     helene =
         s.candidates()
             .save(
-                new CandidateDetail(
-                    null,
-                    null,
-                    "Lefèvre",
-                    "Hélène",
-                    LocalDate.of(1990, 3, 14),
-                    null,
-                    null,
-                    null,
-                    "31555",
-                    null,
-                    10,
-                    true,
-                    null,
-                    CandidateStatus.ACTIVE,
-                    null,
-                    null,
-                    List.of(),
-                    List.of(),
-                    null),
+                fr.passerelle.candidates.CandidateFixtures.person("Lefèvre", "Hélène", "31555"),
                 null)
             .id();
   }
