@@ -66,9 +66,9 @@ public final class DashboardReport {
                 + " au "
                 + DAY.format(ind.period().to())
                 + " (comparé au "
-                + DAY.format(ind.period().previous().from())
+                + DAY.format(ind.previous().from())
                 + " – "
-                + DAY.format(ind.period().previous().to())
+                + DAY.format(ind.previous().to())
                 + ")");
         float colW = (w - 80 - 30) / 4;
         String[][] blocks = {

@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The partnership's indicators for one period and office (null = every office). {@code figures}
- * holds the counts under the keys of {@link StatsService#FIGURE_KEYS}; the rates are derived from
- * them. See docs/training-and-dashboard.md for the definitions.
+ * The partnership's indicators for one period and office (null = every office). {@code period} is
+ * the period counted (cut at today when it is not over: {@link Period#asOf}), {@code previous} the
+ * one the trends compare with. {@code figures} holds the counts under the keys of {@link
+ * StatsService#FIGURE_KEYS}; the rates are derived from them. See docs/training-and-dashboard.md
+ * for the definitions.
  */
 public record Indicators(
     Period period,
+    Period previous,
     UUID officeId,
     Map<String, Figure> figures,
     List<MonthPoint> offersByMonth,

@@ -15,8 +15,8 @@ public final class IndicatorsDocument {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("from", ind.period().from().toString());
     doc.put("to", ind.period().to().toString());
-    doc.put("previousFrom", ind.period().previous().from().toString());
-    doc.put("previousTo", ind.period().previous().to().toString());
+    doc.put("previousFrom", ind.previous().from().toString());
+    doc.put("previousTo", ind.previous().to().toString());
     doc.put("office", ind.officeId() == null ? null : ind.officeId().toString());
     Map<String, Object> figures = new LinkedHashMap<>();
     ind.figures()

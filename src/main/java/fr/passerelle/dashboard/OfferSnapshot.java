@@ -127,11 +127,14 @@ final class OfferSnapshot {
     return size;
   }
 
-  /** The offer figures of {@code p} (and the period before) for one office, null: all. */
-  Figures count(Period p, UUID officeId) {
+  /**
+   * The offer figures of {@code p} (and of {@code prev}, which the trends compare with) for one
+   * office, null: all; the trend's months are counted on their last day, or on {@code today} for
+   * the month not over yet (never on a day to come).
+   */
+  Figures count(Period p, Period prev, UUID officeId, LocalDate today) {
     int only = officeId == null ? -1 : offices.indexOf(officeId);
     boolean none = officeId != null && only < 0;
-    Period prev = p.previous();
     int from = day(p.from());
     int to = day(p.to());
     int prevFrom = day(prev.from());
@@ -147,7 +150,7 @@ final class OfferSnapshot {
     on[0] = to;
     on[1] = prevTo;
     for (int m = 0; m < StatsService.TREND_MONTHS; m++) {
-      on[m + 2] = monthStart[m + 1] - 1;
+      on[m + 2] = Math.min(monthStart[m + 1] - 1, day(today));
     }
     long[] now = new long[3];
     long[] before = new long[3];

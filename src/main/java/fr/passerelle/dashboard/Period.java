@@ -53,11 +53,49 @@ public record Period(LocalDate from, LocalDate to) {
    * is made of whole months, else the same number of days just before.
    */
   public Period previous() {
-    if (from.getDayOfMonth() == 1 && to.equals(YearMonth.from(to).atEndOfMonth())) {
-      long months = ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) + 1;
+    long months = wholeMonths();
+    if (months > 0) {
       YearMonth first = YearMonth.from(from).minusMonths(months);
       return new Period(first.atDay(1), YearMonth.from(from).minusMonths(1).atEndOfMonth());
     }
     return new Period(from.minusDays(days()), from.minusDays(1));
+  }
+
+  /** The number of whole months this period is made of; 0 when it is not made of whole months. */
+  private long wholeMonths() {
+    if (from.getDayOfMonth() == 1 && to.equals(YearMonth.from(to).atEndOfMonth())) {
+      return ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) + 1;
+    }
+    return 0;
+  }
+
+  /** What the figures of a period show, and what their trend compares them with. */
+  public record Comparison(Period current, Period previous) {}
+
+  /**
+   * Like with like on {@code today}: a period that is not over yet counts up to today, and is
+   * compared with the same days of the period before — "Ce mois-ci" on the 6th of December is the
+   * 1st–6th of December against the 1st–6th of November, not against the whole of November (whose
+   * figures had 30 days to grow). A period over by today, or not begun, is compared with {@link
+   * #previous()}.
+   */
+  public Comparison asOf(LocalDate today) {
+    if (!to.isAfter(today) || from.isAfter(today)) {
+      return new Comparison(this, previous());
+    }
+    Period before = previous();
+    long months = wholeMonths();
+    // whole months: the same date in the months before (31 March -> 28 February); else the same
+    // number of days from the start
+    LocalDate end =
+        months > 0 ? today.minusMonths(months) : before.from().plusDays(days(from, today) - 1);
+    if (end.isAfter(before.to())) {
+      end = before.to();
+    }
+    return new Comparison(new Period(from, today), new Period(before.from(), end));
+  }
+
+  private static long days(LocalDate from, LocalDate to) {
+    return ChronoUnit.DAYS.between(from, to) + 1;
   }
 }

@@ -36,6 +36,12 @@ import org.jooq.impl.DSL;
  * aggregates over small tables or index ranges.
  */
 public final class StatsService {
+  /**
+   * The figures of which a rise is bad news (shown in red): more offers hard to fill. Every other
+   * figure counts activity, and a rise is good news.
+   */
+  public static final java.util.Set<String> LOWER_IS_BETTER = java.util.Set.of("offers.hardToFill");
+
   /** An open offer older than this is hard to fill (unless marked otherwise). */
   public static final int HARD_TO_FILL_DAYS = 60;
 
@@ -114,12 +120,19 @@ public final class StatsService {
     return counts;
   }
 
-  /** Every indicator for {@code period} and {@code officeId} (null: all offices). */
-  public Indicators indicators(Period period, UUID officeId) {
+  /**
+   * Every indicator for {@code asked} and {@code officeId} (null: all offices): a period not over
+   * yet is counted up to today and compared with the same days of the period before ({@link
+   * Period#asOf}).
+   */
+  public Indicators indicators(Period asked, UUID officeId) {
     access.require(Permission.DASHBOARD_READ);
-    Period prev = period.previous();
+    LocalDate today = clock.today();
+    Period.Comparison c = asked.asOf(today);
+    Period period = c.current();
+    Period prev = c.previous();
     Map<String, Figure> f = new LinkedHashMap<>();
-    OfferSnapshot.Figures offers = offers().count(period, officeId);
+    OfferSnapshot.Figures offers = offers().count(period, prev, officeId, today);
     f.put("offers.franceTravail", fig(offers.franceTravail(), offers.franceTravailBefore()));
     f.put("offers.tempAgency", fig(offers.tempAgency(), offers.tempAgencyBefore()));
     f.put("offers.hardToFill", fig(offers.hardToFill(), offers.hardToFillBefore()));
@@ -142,7 +155,7 @@ public final class StatsService {
     f.put("training.started", fig(sum(schemes, 0), sum(schemesPrev, 0)));
     f.put("training.completed", fig(sum(schemes, 1), sum(schemesPrev, 1)));
     f.put("training.employedSixMonths", fig(sum(schemes, 2), sum(schemesPrev, 2)));
-    return new Indicators(period, officeId, f, offers.months(), schemes);
+    return new Indicators(period, prev, officeId, f, offers.months(), schemes);
   }
 
   private static Figure fig(long v, long p) {

@@ -34,4 +34,12 @@ public interface FeatureView {
   default boolean show(Navigation request) {
     return false;
   }
+
+  /**
+   * The edits this view holds that are not saved yet; the shell asks before it shows another entry
+   * or closes the window (none by default).
+   */
+  default UnsavedChanges unsaved() {
+    return UnsavedChanges.NONE;
+  }
 }

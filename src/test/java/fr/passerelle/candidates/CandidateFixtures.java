@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Candidates for tests, built the way the form builds them. */
-final class CandidateFixtures {
+public final class CandidateFixtures {
   private CandidateFixtures() {}
 
-  static CandidateDetail person(String last, String first, String commune, String... romeCodes) {
+  public static CandidateDetail person(
+      String last, String first, String commune, String... romeCodes) {
     return new CandidateDetail(
         null,
         null,

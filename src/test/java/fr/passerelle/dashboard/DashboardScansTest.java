@@ -122,9 +122,10 @@ class DashboardScansTest {
     return k.getId();
   }
 
-  private void assertOffersAsInSql(Period p, UUID office) {
-    Indicators i = s.stats().indicators(p, office);
-    Period prev = p.previous();
+  private void assertOffersAsInSql(Period asked, UUID office) {
+    Indicators i = s.stats().indicators(asked, office);
+    Period p = i.period();
+    Period prev = i.previous();
     String at = p + " office " + office;
     for (String[] f :
         new String[][] {
@@ -280,8 +281,8 @@ class DashboardScansTest {
     for (Period p : periods) {
       for (UUID office : Arrays.asList(null, officeA, officeB, UNKNOWN)) {
         Indicators i = s.stats().indicators(p, office);
-        long[] now = sql.sourcing(p.from(), p.to(), office);
-        long[] before = sql.sourcing(p.previous().from(), p.previous().to(), office);
+        long[] now = sql.sourcing(i.period().from(), i.period().to(), office);
+        long[] before = sql.sourcing(i.previous().from(), i.previous().to(), office);
         String[] keys = {"sourcing.candidates", "sourcing.priority", "sourcing.rqth"};
         for (int k = 0; k < 3; k++) {
           assertThat(i.figures().get(keys[k]))

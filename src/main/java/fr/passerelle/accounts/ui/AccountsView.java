@@ -103,6 +103,7 @@ public final class AccountsView implements FeatureView {
 
   private Node table() {
     TableView<Account> t = new TableView<>(vm.accounts());
+    fr.passerelle.ui.Tables.wholeHeaders(t);
     t.setId("accounts-table");
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     t.getColumns()
@@ -163,7 +164,22 @@ public final class AccountsView implements FeatureView {
             vm.selected()
                 .map(a -> m.get(a.disabled() ? "accounts.enable" : "accounts.disable"))
                 .orElse(m.get("accounts.disable")));
-    disable.setOnAction(e -> vm.toggleDisabled());
+    disable.setOnAction(
+        e -> {
+          var who = vm.selected().get();
+          // enabling gives access back: no question; disabling locks someone out: ask once
+          if (who != null
+              && !who.disabled()
+              && !new fr.passerelle.ui.Confirm(
+                      m, () -> disable.getScene() == null ? null : disable.getScene().getWindow())
+                  .destructive(
+                      m.get("accounts.disable.title", who.displayName()),
+                      m.get("accounts.disable.text", who.displayName(), who.login()),
+                      m.get("accounts.disable"))) {
+            return;
+          }
+          vm.toggleDisabled();
+        });
     Button unlock = new Button(m.get("accounts.unlock"));
     unlock.setId("account-unlock");
     unlock.setOnAction(e -> vm.unlock());

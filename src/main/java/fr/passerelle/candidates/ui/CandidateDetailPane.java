@@ -224,6 +224,9 @@ final class CandidateDetailPane extends BorderPane {
   }
 
   private void field(String field, String key, Node control) {
+    if (control.getId() == null) {
+      control.setId("candidate-" + field.replace('_', '-')); // a handle for UI tests
+    }
     Label label = new Label(msg.get(key));
     label.setMnemonicParsing(true);
     label.setLabelFor(control);

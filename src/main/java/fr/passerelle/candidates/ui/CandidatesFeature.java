@@ -44,6 +44,11 @@ public final class CandidatesFeature implements FeatureView {
     }
   }
 
+  @Override
+  public fr.passerelle.ui.UnsavedChanges unsaved() {
+    return view == null ? fr.passerelle.ui.UnsavedChanges.NONE : view.unsaved();
+  }
+
   /** Opened on one candidate (a global search hit). */
   @Override
   public boolean show(Navigation request) {

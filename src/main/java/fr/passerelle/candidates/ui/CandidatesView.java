@@ -5,8 +5,10 @@ import fr.passerelle.candidates.CandidateSummary;
 import fr.passerelle.candidates.Duplicate;
 import fr.passerelle.tabular.ImportMode;
 import fr.passerelle.tabular.ImportReport;
+import fr.passerelle.ui.Confirm;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
+import fr.passerelle.ui.UnsavedChanges;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
@@ -53,11 +55,13 @@ public final class CandidatesView extends BorderPane {
   final CandidateDetailPane detail;
   private final SplitPane split = new SplitPane();
   private final Messages msg;
+  private final Confirm confirm;
   private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
   private static final DateTimeFormatter DAY = fr.passerelle.core.DateFormats.DAY;
 
   public CandidatesView(UiContext ctx) {
     msg = ctx.messages();
+    confirm = new Confirm(msg, () -> getScene() == null ? null : getScene().getWindow());
     var service = ctx.services().candidates();
     vm = new CandidatesViewModel(service, ctx.tasks(), msg);
     detailVm = new CandidateDetailViewModel(service, ctx.tasks(), msg);
@@ -165,6 +169,7 @@ public final class CandidatesView extends BorderPane {
                 .otherwise(msg.get("candidates.empty.none")));
     empty.setWrapText(true);
     table.setPlaceholder(empty);
+    fr.passerelle.ui.Tables.wholeHeaders(table);
     table.getColumns().add(col("candidates.col.name", CandidateSummary::displayName, 220));
     table
         .getColumns()
@@ -297,34 +302,46 @@ public final class CandidatesView extends BorderPane {
 
   /** Runs {@code then} unless unsaved changes would be lost: asks Save / Discard / Cancel. */
   void guard(Runnable then) {
-    if (!detailVm.dirty().get()) {
-      then.run();
-      return;
-    }
-    ButtonType saveBtn = new ButtonType(msg.get("candidates.save"), ButtonBar.ButtonData.YES);
-    ButtonType discard =
-        new ButtonType(msg.get("candidates.unsaved.discard"), ButtonBar.ButtonData.NO);
-    Alert a =
-        new Alert(
-            Alert.AlertType.CONFIRMATION,
-            msg.get(
-                "candidates.unsaved.text",
-                detailVm.lastName().get() + " " + detailVm.firstName().get()),
-            saveBtn,
-            discard,
-            ButtonType.CANCEL);
-    a.setHeaderText(msg.get("candidates.unsaved.title"));
-    a.initOwner(getScene() == null ? null : getScene().getWindow());
-    Optional<ButtonType> r = a.showAndWait();
-    if (r.isPresent() && r.get() == saveBtn) {
-      doSave(false, saved -> then.run());
-    } else if (r.isPresent() && r.get() == discard) {
-      detailVm.cancel();
-      then.run();
-    }
+    UnsavedChanges.guard(unsaved, confirm, then);
   }
 
+  /** The file being edited, for the shell's guard (another entry, closing the window) and ours. */
+  UnsavedChanges unsaved() {
+    return unsaved;
+  }
+
+  private final UnsavedChanges unsaved =
+      new UnsavedChanges() {
+        @Override
+        public Optional<String> pending() {
+          return detailVm.dirty().get()
+              ? Optional.of(
+                  msg.get(
+                      "candidates.unsaved.what",
+                      (detailVm.lastName().get().toUpperCase(msg.locale())
+                              + " "
+                              + detailVm.firstName().get())
+                          .trim()))
+              : Optional.empty();
+        }
+
+        @Override
+        public void save(Runnable saved) {
+          CandidatesView.this.save(saved);
+        }
+
+        @Override
+        public void discard() {
+          detailVm.cancel();
+        }
+      };
+
   private void save() {
+    save(() -> {});
+  }
+
+  /** Saves the file (after confirming a consent withdrawal), then runs {@code then}. */
+  private void save(Runnable then) {
     if (detailVm.withdrawsConsent()) {
       Alert a =
           new Alert(
@@ -337,11 +354,12 @@ public final class CandidatesView extends BorderPane {
               "candidates.consent.withdraw.title",
               detailVm.lastName().get() + " " + detailVm.firstName().get()));
       a.initOwner(getScene().getWindow());
+      Confirm.safeDefault(a.getDialogPane(), ButtonType.CANCEL);
       if (a.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
         return;
       }
     }
-    doSave(false, saved -> {});
+    doSave(false, saved -> then.run());
   }
 
   private void doSave(boolean ignoreDuplicates, java.util.function.Consumer<CandidateDetail> then) {
@@ -377,6 +395,9 @@ public final class CandidatesView extends BorderPane {
             ButtonType.CANCEL);
     a.setHeaderText(msg.get("candidates.duplicates.title"));
     a.initOwner(getScene().getWindow());
+    a.getDialogPane().setId("duplicates-dialog");
+    // Enter must not merge two people's files: the safe answer is the default
+    Confirm.safeDefault(a.getDialogPane(), ButtonType.CANCEL);
     ButtonType r = a.showAndWait().orElse(ButtonType.CANCEL);
     if (r == openExisting) {
       detailVm.close();
@@ -384,18 +405,13 @@ public final class CandidatesView extends BorderPane {
     } else if (r == create) {
       doSave(true, then);
     } else if (r == merge) {
-      Alert confirm =
-          new Alert(
-              Alert.AlertType.CONFIRMATION,
-              msg.get(
-                  "candidates.merge.text",
-                  existing.displayName(),
-                  detailVm.lastName().get() + " " + detailVm.firstName().get()),
-              ButtonType.OK,
-              ButtonType.CANCEL);
-      confirm.setHeaderText(msg.get("candidates.merge.title"));
-      confirm.initOwner(getScene().getWindow());
-      if (confirm.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) {
+      if (confirm.destructive(
+          msg.get("candidates.merge.title"),
+          msg.get(
+              "candidates.merge.text",
+              existing.displayName(),
+              detailVm.lastName().get() + " " + detailVm.firstName().get()),
+          msg.get("candidates.duplicates.merge"))) {
         detailVm.save(true, saved -> detailVm.merge(existing.id(), saved.id(), m -> vm.search()));
       }
     }
@@ -449,8 +465,7 @@ public final class CandidatesView extends BorderPane {
             eraseBtn,
             ButtonType.CANCEL);
     a.setHeaderText(msg.get("rights.erase.title", name));
-    ((Button) a.getDialogPane().lookupButton(eraseBtn)).setDefaultButton(false);
-    ((Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+    Confirm.safeDefault(a.getDialogPane(), ButtonType.CANCEL);
     return a;
   }
 

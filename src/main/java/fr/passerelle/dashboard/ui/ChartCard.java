@@ -2,13 +2,19 @@ package fr.passerelle.dashboard.ui;
 
 import fr.passerelle.dashboard.Figure;
 import fr.passerelle.ui.Messages;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -21,8 +27,17 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Transform;
 import javafx.stage.FileChooser;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 
 /** One axis of the dashboard: its figures (value, trend, link to the list) and a bar chart. */
 final class ChartCard extends VBox {
@@ -30,8 +45,31 @@ final class ChartCard extends VBox {
   private final FlowPane figures = new FlowPane(18, 6);
   private final Messages m;
 
-  ChartCard(String id, String title, Messages m, Consumer<Path> csv) {
+  /** How a card's picture is written: the file chosen and the picture at print resolution. */
+  interface PngExport {
+    void write(Path file, BufferedImage picture);
+  }
+
+  /** Print resolution (dots per inch) of the PNG export; the screen is 96. */
+  static final int PRINT_DPI = 300;
+
+  private final String title;
+  private final Supplier<String> caption;
+
+  /**
+   * A card titled {@code title}; {@code caption} says what the figures shown cover (period,
+   * office), printed under the title of the PNG export.
+   */
+  ChartCard(
+      String id,
+      String title,
+      Messages m,
+      Consumer<Path> csv,
+      Supplier<String> caption,
+      PngExport png) {
     this.m = m;
+    this.title = title;
+    this.caption = caption;
     setId(id);
     getStyleClass().add("dashboard-card");
     setPadding(new Insets(10));
@@ -48,17 +86,18 @@ final class ChartCard extends VBox {
     chart.setMinHeight(180);
     chart.setPrefHeight(220);
     chart.setLegendVisible(true);
-    Button png = new Button(m.get("dashboard.png"));
-    png.setId(id + "-png");
-    png.setTooltip(new Tooltip(m.get("dashboard.png.tip")));
-    png.setOnAction(e -> choose(m.get("dashboard.png"), "*.png", id + ".png", this::savePng));
+    Button pngButton = new Button(m.get("dashboard.png"));
+    pngButton.setId(id + "-png");
+    pngButton.setTooltip(new Tooltip(m.get("dashboard.png.tip")));
+    pngButton.setOnAction(
+        e -> choose(m.get("dashboard.png"), "*.png", id + ".png", f -> png.write(f, picture())));
     Button csvButton = new Button(m.get("dashboard.csv"));
     csvButton.setId(id + "-csv");
     csvButton.setTooltip(new Tooltip(m.get("dashboard.csv.tip")));
     csvButton.setOnAction(e -> choose(m.get("dashboard.csv"), "*.csv", id + ".csv", csv));
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox head = new HBox(8, t, grow, png, csvButton);
+    HBox head = new HBox(8, t, grow, pngButton, csvButton);
     getChildren().addAll(head, figures, chart);
     VBox.setVgrow(chart, Priority.ALWAYS);
   }
@@ -67,8 +106,13 @@ final class ChartCard extends VBox {
     figures.getChildren().clear();
   }
 
-  /** A figure with its trend and, if {@code link} is given, a link to the list behind it. */
-  void figure(String id, String label, Figure f, Runnable link) {
+  /**
+   * A figure with its trend and, if {@code link} is given, a link to the list behind it. The
+   * trend's colour says whether it is good news: green for a rise of activity, red for a fall — and
+   * the other way round for a figure where more is bad ({@code lowerIsBetter}: offers hard to
+   * fill).
+   */
+  void figure(String id, String label, Figure f, boolean lowerIsBetter, Runnable link) {
     Label value = new Label(String.format(Locale.FRANCE, "%,d", f.value()));
     value.setId(id);
     value.setStyle("-fx-font-size: 1.6em; -fx-font-weight: bold;");
@@ -76,10 +120,13 @@ final class ChartCard extends VBox {
     Label trend = new Label(trendText(f));
     trend.setId(id + "-trend");
     Long tr = f.trend();
+    trend.getStyleClass().add(trendClass(tr, lowerIsBetter));
     trend.setStyle(
-        tr == null || tr == 0
-            ? "-fx-text-fill: -color-fg-muted;"
-            : tr > 0 ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
+        switch (trendClass(tr, lowerIsBetter)) {
+          case "trend-good" -> "-fx-text-fill: -color-success-fg;";
+          case "trend-bad" -> "-fx-text-fill: -color-danger-fg;";
+          default -> "-fx-text-fill: -color-fg-muted;";
+        });
     VBox box = new VBox(1, name, new HBox(6, value, trend));
     if (link != null) {
       Hyperlink h = new Hyperlink(m.get("dashboard.seeList"));
@@ -88,6 +135,14 @@ final class ChartCard extends VBox {
       box.getChildren().add(h);
     }
     figures.getChildren().add(box);
+  }
+
+  /** "trend-good", "trend-bad" or "trend-flat" (no change, or no trend). */
+  static String trendClass(Long trend, boolean lowerIsBetter) {
+    if (trend == null || trend == 0) {
+      return "trend-flat";
+    }
+    return (trend > 0) != lowerIsBetter ? "trend-good" : "trend-bad";
   }
 
   /** A derived rate (no trend), e.g. "Taux de présence 66,7 %". */
@@ -118,13 +173,62 @@ final class ChartCard extends VBox {
     }
   }
 
-  /** Writes the chart as it is shown (a snapshot) to a PNG file. */
-  void savePng(Path file) {
+  /**
+   * The chart as shown, drawn again at {@link #PRINT_DPI} (not a screen capture enlarged), under
+   * its title and what it covers (period, office): a picture that stands on its own in a slide or a
+   * printed report. On the FX thread (a snapshot); writing it is {@link #writePng}'s job.
+   */
+  BufferedImage picture() {
+    double scale = PRINT_DPI / 96.0;
+    SnapshotParameters sp = new SnapshotParameters();
+    sp.setTransform(Transform.scale(scale, scale));
+    sp.setFill(Color.WHITE);
+    BufferedImage graph = SwingFXUtils.fromFXImage(chart.snapshot(sp, null), null);
+    int pad = (int) Math.round(12 * scale);
+    int titleSize = (int) Math.round(16 * scale);
+    int captionSize = (int) Math.round(10 * scale);
+    int header = pad + titleSize + pad / 2 + captionSize + pad;
+    BufferedImage out =
+        new BufferedImage(graph.getWidth(), graph.getHeight() + header, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
     try {
-      ImageIO.write(
-          SwingFXUtils.fromFXImage(chart.snapshot(null, null), null), "png", file.toFile());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, out.getWidth(), out.getHeight());
+      g.setColor(java.awt.Color.BLACK);
+      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, titleSize));
+      g.drawString(title, pad, pad + titleSize);
+      g.setColor(new java.awt.Color(0x40, 0x40, 0x40));
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, captionSize));
+      g.drawString(caption.get(), pad, pad + titleSize + pad / 2 + captionSize);
+      g.drawImage(graph, 0, header, null);
+    } finally {
+      g.dispose();
+    }
+    return out;
+  }
+
+  /** Writes {@code picture} as a PNG that says its resolution (pHYs), so it prints at its size. */
+  static void writePng(BufferedImage picture, Path file) throws IOException {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+    try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      IIOMetadata meta =
+          writer.getDefaultImageMetadata(
+              ImageTypeSpecifier.createFromRenderedImage(picture), param);
+      String perMetre = String.valueOf(Math.round(PRINT_DPI / 0.0254));
+      IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+      phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+      phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+      phys.setAttribute("unitSpecifier", "meter");
+      IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+      root.appendChild(phys);
+      meta.mergeTree("javax_imageio_png_1.0", root);
+      writer.setOutput(out);
+      writer.write(null, new IIOImage(picture, null, meta), param);
+    } finally {
+      writer.dispose();
     }
   }
 }

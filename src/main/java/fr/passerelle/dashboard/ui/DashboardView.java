@@ -144,30 +144,43 @@ public final class DashboardView implements FeatureView {
     Label info = new Label();
     info.setId("dashboard-info");
     info.textProperty().bind(vm.info());
+    Label compared = new Label();
+    compared.setId("dashboard-compared");
+    compared.getStyleClass().add("text-muted");
+    compared.setWrapText(true);
+    compared.textProperty().bind(vm.indicators().map(this::comparedText).orElse(""));
     offers =
         new ChartCard(
             "dashboard-offers",
             m.get("dashboard.axis.offers"),
             m,
-            p -> vm.exportCsv(Chart.OFFERS, p, x -> {}));
+            p -> vm.exportCsv(Chart.OFFERS, p, x -> {}),
+            this::caption,
+            (p, picture) -> vm.exportPng(Chart.OFFERS, picture, p, x -> {}));
     sourcing =
         new ChartCard(
             "dashboard-sourcing",
             m.get("dashboard.axis.sourcing"),
             m,
-            p -> vm.exportCsv(Chart.SOURCING, p, x -> {}));
+            p -> vm.exportCsv(Chart.SOURCING, p, x -> {}),
+            this::caption,
+            (p, picture) -> vm.exportPng(Chart.SOURCING, picture, p, x -> {}));
     meetings =
         new ChartCard(
             "dashboard-meetings",
             m.get("dashboard.axis.meetings"),
             m,
-            p -> vm.exportCsv(Chart.MEETINGS, p, x -> {}));
+            p -> vm.exportCsv(Chart.MEETINGS, p, x -> {}),
+            this::caption,
+            (p, picture) -> vm.exportPng(Chart.MEETINGS, picture, p, x -> {}));
     training =
         new ChartCard(
             "dashboard-training",
             m.get("dashboard.axis.training"),
             m,
-            p -> vm.exportCsv(Chart.TRAINING, p, x -> {}));
+            p -> vm.exportCsv(Chart.TRAINING, p, x -> {}),
+            this::caption,
+            (p, picture) -> vm.exportPng(Chart.TRAINING, picture, p, x -> {}));
     GridPane grid = new GridPane();
     grid.setHgap(10);
     grid.setVgap(10);
@@ -184,7 +197,10 @@ public final class DashboardView implements FeatureView {
     scroll.setFitToWidth(true);
     BorderPane root = new BorderPane(scroll);
     root.setId("dashboard-view");
-    root.setTop(new VBox(bar, new HBox(12, error, info)));
+    VBox top = new VBox(4, bar, compared, new HBox(12, error, info));
+    top.setPadding(new Insets(0, 0, 6, 0));
+    VBox.setMargin(compared, new Insets(0, 8, 0, 8));
+    root.setTop(top);
     fr.passerelle.ui.Shortcuts.of(root).on(KeyCode.P, () -> printPdf(print));
     return root;
   }
@@ -201,6 +217,26 @@ public final class DashboardView implements FeatureView {
     } else {
       vm.refresh();
     }
+  }
+
+  /** What a chart's picture covers: the office and the days counted and compared. */
+  private String caption() {
+    Indicators ind = vm.indicators().get();
+    String office =
+        vm.office().get() == null ? m.get("dashboard.allOffices") : vm.office().get().name();
+    return ind == null ? office : office + " · " + comparedText(ind);
+  }
+
+  /** Which days the figures count, and which days their trends compare them with. */
+  private String comparedText(Indicators ind) {
+    var day = fr.passerelle.core.DateFormats.DAY;
+    boolean toDate = !ind.period().to().isEqual(vm.to().get());
+    return m.get(
+        toDate ? "dashboard.compared.toDate" : "dashboard.compared",
+        day.format(ind.period().from()),
+        day.format(ind.period().to()),
+        day.format(ind.previous().from()),
+        day.format(ind.previous().to()));
   }
 
   private void printPdf(Node owner) {
@@ -224,16 +260,19 @@ public final class DashboardView implements FeatureView {
         "fig-offers-ft",
         m.get("dashboard.fig.offersFt"),
         f.get("offers.franceTravail"),
+        lowerIsBetter("offers.franceTravail"),
         () -> vm.openList(new Navigation.OffersBySource("FRANCE_TRAVAIL")));
     offers.figure(
         "fig-offers-ta",
         m.get("dashboard.fig.offersTa"),
         f.get("offers.tempAgency"),
+        lowerIsBetter("offers.tempAgency"),
         () -> vm.openList(new Navigation.OffersBySource("TEMP_AGENCY")));
     offers.figure(
         "fig-offers-hard",
         m.get("dashboard.fig.offersHard"),
         f.get("offers.hardToFill"),
+        lowerIsBetter("offers.hardToFill"),
         () -> vm.openList(new Navigation.HardToFillOffers()));
     offers
         .chart
@@ -247,6 +286,7 @@ public final class DashboardView implements FeatureView {
         "fig-lists",
         m.get("dashboard.fig.inLists"),
         f.get("sourcing.candidates"),
+        lowerIsBetter("sourcing.candidates"),
         () -> vm.openList(new Navigation.Show("lists")));
     sourcing.rate(
         "fig-lists-priority", m.get("dashboard.fig.priorityShare"), ind.priorityShareInLists());
@@ -255,6 +295,7 @@ public final class DashboardView implements FeatureView {
         "fig-pool",
         m.get("dashboard.fig.pool"),
         f.get("pool.candidates"),
+        lowerIsBetter("pool.candidates"),
         () -> vm.openList(new Navigation.Show("candidates")));
     XYChart.Series<String, Number> prio = new XYChart.Series<>();
     prio.setName(m.get("dashboard.series.priority"));
@@ -272,9 +313,14 @@ public final class DashboardView implements FeatureView {
         "fig-meetings-held",
         m.get("dashboard.fig.held"),
         f.get("meetings.held"),
+        lowerIsBetter("meetings.held"),
         () -> vm.openList(new Navigation.MeetingsWithStatus("HELD")));
     meetings.figure(
-        "fig-meetings-present", m.get("dashboard.fig.present"), f.get("meetings.present"), null);
+        "fig-meetings-present",
+        m.get("dashboard.fig.present"),
+        f.get("meetings.present"),
+        lowerIsBetter("meetings.present"),
+        null);
     meetings.rate("fig-attendance", m.get("dashboard.fig.attendance"), ind.attendanceRate());
     String now = m.get("dashboard.cat.period");
     String before = m.get("dashboard.cat.previous");
@@ -292,16 +338,19 @@ public final class DashboardView implements FeatureView {
         "fig-started",
         m.get("dashboard.fig.started"),
         f.get("training.started"),
+        lowerIsBetter("training.started"),
         () -> vm.openList(new Navigation.TrainingBoard("IN_TRAINING")));
     training.figure(
         "fig-completed",
         m.get("dashboard.fig.completed"),
         f.get("training.completed"),
+        lowerIsBetter("training.completed"),
         () -> vm.openList(new Navigation.TrainingBoard("COMPLETED")));
     training.figure(
         "fig-employed",
         m.get("dashboard.fig.employed"),
         f.get("training.employedSixMonths"),
+        lowerIsBetter("training.employedSixMonths"),
         () -> vm.openList(new Navigation.TrainingBoard("EMPLOYED")));
     var ts = new java.util.ArrayList<XYChart.Series<String, Number>>();
     String[] names = {"started", "completed", "employed"};
@@ -310,7 +359,7 @@ public final class DashboardView implements FeatureView {
       s.setName(m.get("dashboard.series." + names[i]));
       for (SchemeRow r : ind.trainingByScheme()) {
         long v = i == 0 ? r.started() : i == 1 ? r.completed() : r.employedSixMonths();
-        s.getData().add(new XYChart.Data<>(r.scheme().equals("NONE") ? "—" : r.scheme(), v));
+        s.getData().add(new XYChart.Data<>(schemeLabel(r.scheme()), v));
       }
       ts.add(s);
     }
@@ -333,14 +382,27 @@ public final class DashboardView implements FeatureView {
     return d == null ? 0 : d;
   }
 
+  /** The month on the chart's axis, in French whatever the language: "janv. 2026". */
+  static final java.time.format.DateTimeFormatter MONTH =
+      java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.FRANCE);
+
   private static XYChart.Series<String, Number> series(String name, Indicators ind, int which) {
     XYChart.Series<String, Number> s = new XYChart.Series<>();
     s.setName(name);
     for (MonthPoint p : ind.offersByMonth()) {
       long v = which == 0 ? p.franceTravail() : which == 1 ? p.tempAgency() : p.hardToFill();
-      s.getData().add(new XYChart.Data<>(p.month().toString(), v));
+      s.getData().add(new XYChart.Data<>(MONTH.format(p.month()), v));
     }
     return s;
+  }
+
+  private static boolean lowerIsBetter(String key) {
+    return fr.passerelle.dashboard.StatsService.LOWER_IS_BETTER.contains(key);
+  }
+
+  /** A funding scheme on the chart's axis: its short name in words, not its code. */
+  private String schemeLabel(String scheme) {
+    return m.get("dashboard.scheme." + scheme);
   }
 
   private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {

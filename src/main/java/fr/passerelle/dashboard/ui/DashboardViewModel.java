@@ -151,6 +151,30 @@ public final class DashboardViewModel {
             this::fail);
   }
 
+  /**
+   * Writes a chart's picture ({@link ChartCard#picture}, at print resolution) as a PNG, once the
+   * export is allowed and audited like the CSV's.
+   */
+  public void exportPng(
+      DashboardCsv.Chart chart,
+      java.awt.image.BufferedImage picture,
+      Path file,
+      Consumer<Path> done) {
+    ctx.tasks()
+        .submit(
+            ctx.messages().get("dashboard.export"),
+            pr -> {
+              ctx.services().stats().exporting("PNG " + chart.name(), file.toString());
+              ChartCard.writePng(picture, file);
+              return file;
+            },
+            p -> {
+              info.set(ctx.messages().get("dashboard.saved", p.getFileName()));
+              done.accept(p);
+            },
+            this::fail);
+  }
+
   /** Writes the one-page PDF report of the current indicators. */
   public void exportPdf(Path file, Consumer<Path> done) {
     Indicators ind = indicators.get();

@@ -58,6 +58,7 @@ public interface MeetingDialogs {
         a.initOwner(owner);
         a.setTitle(title);
         a.setHeaderText(title);
+        fr.passerelle.ui.Confirm.safeDefault(a.getDialogPane(), ButtonType.CANCEL);
         return a.showAndWait().filter(ok::equals).isPresent();
       }
     };

@@ -68,6 +68,10 @@ final class MeetingEditor extends VBox {
   private final ValidationSupport validation = new ValidationSupport();
   private Map<Control, String> problems = Map.of();
   private boolean loading;
+  private MeetingDraft baseline;
+  private Meeting loadedMeeting;
+  private LocalDateTime loadedStart;
+  private Office loadedHere;
 
   MeetingEditor(MeetingsViewModel vm) {
     this.vm = vm;
@@ -137,6 +141,7 @@ final class MeetingEditor extends VBox {
 
     save.setText(m.get("meetings.save"));
     save.setDefaultButton(true);
+    save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     why.getStyleClass().add("text-muted");
     why.setWrapText(true);
     getChildren().addAll(g, new HBox(10, save, why));
@@ -236,7 +241,53 @@ final class MeetingEditor extends VBox {
                   .toList()));
     }
     loading = false;
+    loadedMeeting = meeting;
+    loadedStart = defaultStart;
+    loadedHere = here;
+    baseline = build();
     check();
+  }
+
+  /**
+   * True when the form differs from the meeting as loaded (or from the empty new one): what the
+   * counselor typed and did not save. The organising offices the form fills in itself once they are
+   * loaded are not edits.
+   */
+  boolean changed() {
+    if (baseline == null) {
+      return false;
+    }
+    MeetingDraft now = build();
+    MeetingDraft was = baseline;
+    // an office the form showed empty only because the offices were not loaded yet
+    boolean officeLate =
+        was.officeId() == null && (loadedMeeting == null || loadedMeeting.officeId() != null);
+    boolean coOfficeLate =
+        was.coOfficeId() == null && loadedMeeting != null && loadedMeeting.coOfficeId() != null;
+    if (officeLate || coOfficeLate) {
+      was =
+          new MeetingDraft(
+              officeLate ? now.officeId() : was.officeId(),
+              coOfficeLate ? now.coOfficeId() : was.coOfficeId(),
+              was.kind(),
+              was.title(),
+              was.startsAt(),
+              was.endsAt(),
+              was.place(),
+              was.room(),
+              was.remoteLink(),
+              was.capacity(),
+              was.romeCode(),
+              was.offerId(),
+              was.notes(),
+              was.partners());
+    }
+    return !now.equals(was);
+  }
+
+  /** Drops the edits: the form shows the meeting as loaded again. */
+  void discard() {
+    load(loadedMeeting, loadedStart, loadedHere);
   }
 
   private Office find(java.util.UUID id) {

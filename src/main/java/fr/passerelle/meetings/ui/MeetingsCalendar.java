@@ -45,6 +45,18 @@ final class MeetingsCalendar extends CalendarView {
     setShowSearchField(false);
     setShowDeveloperConsole(false);
     showWeekPage();
+    // the page switcher (Jour / Semaine / Mois / Année) keeps whole words: at 1366 px the
+    // calendar's half of the window cut them to "J… Semai… M… Ann…"
+    skinProperty()
+        .addListener(
+            (o, a, b) ->
+                javafx.application.Platform.runLater(
+                    () ->
+                        lookupAll(".toggle-button")
+                            .forEach(
+                                n ->
+                                    ((javafx.scene.layout.Region) n)
+                                        .setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE))));
     // office hours fill the day and week pages; the night is compressed, not hidden
     setStartTime(LocalTime.of(8, 0));
     setEndTime(LocalTime.of(19, 0));

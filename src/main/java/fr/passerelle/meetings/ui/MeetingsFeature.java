@@ -53,6 +53,11 @@ public final class MeetingsFeature implements FeatureView {
     }
   }
 
+  @Override
+  public fr.passerelle.ui.UnsavedChanges unsaved() {
+    return view == null ? fr.passerelle.ui.UnsavedChanges.NONE : view.unsaved();
+  }
+
   /**
    * Opened by another view to start a meeting about an occupation or an offer, on one meeting (a
    * global search hit), or on the meetings of one status (a dashboard figure).

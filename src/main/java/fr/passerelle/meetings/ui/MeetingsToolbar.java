@@ -60,6 +60,7 @@ final class MeetingsToolbar extends VBox {
     bar.setAlignment(Pos.CENTER_LEFT);
     nextMeeting.setId("nextMeeting");
     nextMeeting.getStyleClass().add("title-4");
+    nextMeeting.setWrapText(true); // on two lines rather than cut at 1366 px
     nextMeeting.setOnMouseClicked(
         e -> {
           if (vm.next.get() != null) vm.open(vm.next.get().meeting().id());

@@ -47,11 +47,15 @@ public final class MeetingsView {
   final Label message = new Label();
   final Label nextMeeting;
   private final Label heading = new Label();
+  private final fr.passerelle.ui.Confirm confirm;
 
   public MeetingsView(MeetingsViewModel vm, MeetingDialogs dialogs) {
     this.vm = vm;
     this.dialogs = dialogs;
     this.m = vm.messages();
+    this.confirm =
+        new fr.passerelle.ui.Confirm(
+            m, () -> root.getScene() == null ? null : root.getScene().getWindow());
     this.editor = new MeetingEditor(vm);
     this.participants = new ParticipantsPane(vm);
     this.calendar = new MeetingsCalendar(vm);
@@ -234,7 +238,40 @@ public final class MeetingsView {
     return t;
   }
 
+  /** The meeting form's edits, for the shell's guard (another entry, closing the window). */
+  fr.passerelle.ui.UnsavedChanges unsaved() {
+    return new fr.passerelle.ui.UnsavedChanges() {
+      @Override
+      public java.util.Optional<String> pending() {
+        if (!editor.changed()) {
+          return java.util.Optional.empty();
+        }
+        Meeting shown = vm.selected.get();
+        return java.util.Optional.of(
+            shown == null
+                ? m.get("meetings.unsaved.new")
+                : m.get("meetings.unsaved.what", shown.title()));
+      }
+
+      @Override
+      public void save(Runnable saved) {
+        // refused while the form is invalid: the reasons show under the Save button
+        editor.draft().ifPresent(d -> vm.save(d, saved));
+      }
+
+      @Override
+      public void discard() {
+        editor.discard();
+      }
+    };
+  }
+
+  /** An empty form for a new meeting, once the edits of the form shown are saved or dropped. */
   void newMeeting() {
+    fr.passerelle.ui.UnsavedChanges.guard(unsaved(), confirm, this::startNewMeeting);
+  }
+
+  private void startNewMeeting() {
     vm.startNew();
     showSelected(null, null);
     editor.title.requestFocus();
@@ -242,9 +279,14 @@ public final class MeetingsView {
 
   /** A new meeting about an occupation and, if given, one of its offers (from another view). */
   void newMeetingAbout(fr.passerelle.ui.ActionRequest request) {
-    newMeeting();
-    vm.focus.offer(
-        request.offerId(), found -> editor.prefill(request.romeCode(), found.orElse(null)));
+    fr.passerelle.ui.UnsavedChanges.guard(
+        unsaved(),
+        confirm,
+        () -> {
+          startNewMeeting();
+          vm.focus.offer(
+              request.offerId(), found -> editor.prefill(request.romeCode(), found.orElse(null)));
+        });
   }
 
   private void duplicate() {

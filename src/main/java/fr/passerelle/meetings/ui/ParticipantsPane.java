@@ -254,7 +254,7 @@ final class ParticipantsPane extends VBox {
     Button remove = new Button(m.get("meetings.participants.remove"));
     remove.setId("removeParticipant");
     remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-    remove.setOnAction(e -> vm.remove(table.getSelectionModel().getSelectedItem()));
+    remove.setOnAction(e -> confirmRemove(table.getSelectionModel().getSelectedItem()));
     statusButtons.getChildren().add(remove);
 
     vm.counts.addListener((o, a, c) -> showCounts(c));
@@ -388,5 +388,25 @@ final class ParticipantsPane extends VBox {
             c.present(),
             c.waitlisted(),
             rate));
+  }
+
+  /** Asks once, naming the person and the meeting, before taking someone off the meeting. */
+  private void confirmRemove(Participant who) {
+    if (who == null) {
+      return;
+    }
+    var meeting = vm.selected.get();
+    boolean go =
+        new fr.passerelle.ui.Confirm(m, () -> getScene() == null ? null : getScene().getWindow())
+            .destructive(
+                m.get("meetings.remove.title", who.printedName()),
+                m.get(
+                    "meetings.remove.text",
+                    who.printedName(),
+                    meeting == null ? "" : meeting.title()),
+                m.get("meetings.participants.remove"));
+    if (go) {
+      vm.remove(who);
+    }
   }
 }

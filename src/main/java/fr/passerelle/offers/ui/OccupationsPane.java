@@ -28,6 +28,7 @@ final class OccupationsPane extends VBox {
     super(8);
     setPadding(new Insets(8));
     table.setItems(vm.rows());
+    fr.passerelle.ui.Tables.wholeHeaders(table);
     table.setPlaceholder(
         new LoadingPlaceholder(
             vm.loading(), msg.get("offers.occ.loading"), msg.get("offers.occ.empty")));

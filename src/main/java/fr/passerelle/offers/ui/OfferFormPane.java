@@ -122,6 +122,7 @@ final class OfferFormPane extends ScrollPane {
     for (Object[] row : rows) {
       Label l = new Label(msg.get((String) row[0]));
       l.setLabelFor((Node) row[1]);
+      l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
       g.add(l, 0, r);
       g.add((Node) row[1], 1, r++);
     }

@@ -31,6 +31,7 @@ public final class OfferFormViewModel {
   private final Messages msg;
 
   private UUID id;
+  private Offer loaded;
   final StringProperty employer = new SimpleStringProperty("");
   final StringProperty title = new SimpleStringProperty("");
   final StringProperty romeCode = new SimpleStringProperty("");
@@ -74,7 +75,18 @@ public final class OfferFormViewModel {
     fill(o);
   }
 
+  /** Drops the unsaved edits: the form shows the offer as saved (or empty for a new one). */
+  public void discard() {
+    fill(loaded);
+  }
+
+  /** The title of the offer edited, as saved ("" for a new offer). */
+  public String loadedTitle() {
+    return loaded == null ? "" : nz(loaded.title());
+  }
+
   private void fill(Offer o) {
+    loaded = o;
     employer.set(o == null ? "" : nz(o.employerName()));
     title.set(o == null ? "" : nz(o.title()));
     romeCode.set(o == null ? "" : nz(o.romeCode()));

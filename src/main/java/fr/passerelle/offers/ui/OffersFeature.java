@@ -53,6 +53,11 @@ public final class OffersFeature implements FeatureView {
     }
   }
 
+  @Override
+  public fr.passerelle.ui.UnsavedChanges unsaved() {
+    return view == null ? fr.passerelle.ui.UnsavedChanges.NONE : view.unsaved();
+  }
+
   /**
    * Opened on one offer, or on the occupations tab for an occupation (global search hits), or on
    * the offers of one origin or those hard to fill (dashboard figures).

@@ -221,6 +221,40 @@ public final class OffersView extends BorderPane {
     return s == null ? "" : s;
   }
 
+  /** The offer form's edits, for the shell's guard (another entry, closing the window). */
+  fr.passerelle.ui.UnsavedChanges unsaved() {
+    return new fr.passerelle.ui.UnsavedChanges() {
+      @Override
+      public java.util.Optional<String> pending() {
+        if (!formVm.dirty().get()) {
+          return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+            formVm.isNew()
+                ? messages.get("offers.unsaved.new")
+                : messages.get("offers.unsaved.what", formVm.loadedTitle()));
+      }
+
+      @Override
+      public void save(Runnable saved) {
+        formVm.save(
+            o -> {
+              vm.refresh();
+              saved.run();
+            });
+        if (!formVm.errors().isEmpty()) { // refused before saving: the form says why
+          tabs.getSelectionModel().select(0);
+          detail.getSelectionModel().select(formTab);
+        }
+      }
+
+      @Override
+      public void discard() {
+        formVm.discard();
+      }
+    };
+  }
+
   /** The occupations tab (a global search hit on an occupation). */
   void openOccupations() {
     tabs.getSelectionModel().select(1);

@@ -82,9 +82,12 @@ public final class ListsView extends BorderPane {
 
     Label header = new Label();
     header.getStyleClass().add("pane-title");
+    header.setWrapText(true);
+    header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label sub = new Label();
     sub.getStyleClass().add("muted");
     sub.setWrapText(true);
+    sub.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label shares = new Label();
     vm.selected()
         .addListener(
@@ -281,11 +284,14 @@ public final class ListsView extends BorderPane {
       shares.setWrapText(true);
       VBox box = new VBox(3, name, size, new PipelineBar(l.pipeline(), msg, 300), shares);
       box.setPadding(new Insets(2, 0, 6, 0));
-      // as wide as the list (no horizontal scroll): long names end with "…", the shares wrap
+      // as wide as the list (no horizontal scroll): long names and the shares wrap, never cut
       var room = getListView().widthProperty().subtract(36);
       box.prefWidthProperty().bind(room);
       box.maxWidthProperty().bind(room);
       name.maxWidthProperty().bind(room);
+      name.prefWidthProperty().bind(room);
+      name.setWrapText(true);
+      name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
       shares.prefWidthProperty().bind(room);
       shares.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
       setGraphic(box);

@@ -30,6 +30,7 @@ final class ImportReportPane {
     Label header = new Label(m.get("sync.report.none"));
     header.setWrapText(true);
     TableView<Map.Entry<String, ImportReport.TableCounts>> table = new TableView<>();
+    fr.passerelle.ui.Tables.wholeHeaders(table);
     table.setId("sync-report");
     table.setPlaceholder(new Label(m.get("sync.report.empty")));
     TableColumn<Map.Entry<String, ImportReport.TableCounts>, String> name =

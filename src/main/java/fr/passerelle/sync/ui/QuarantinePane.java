@@ -34,7 +34,9 @@ final class QuarantinePane {
   Node build() {
     Label intro = new Label(m.get("sync.quarantine.intro"));
     intro.setWrapText(true);
+    intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     TableView<Quarantine.Entry> table = new TableView<>(vm.refused());
+    fr.passerelle.ui.Tables.wholeHeaders(table);
     table.setId("sync-refused");
     Label none = new Label(m.get("sync.quarantine.empty"));
     none.setWrapText(true);

@@ -73,6 +73,7 @@ public final class SyncView implements FeatureView {
     Label identity = new Label();
     identity.textProperty().bind(vm.identity());
     identity.setWrapText(true);
+    identity.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the fingerprint whole
 
     TableView<Peer> peers = peersTable();
     ComboBox<Peer> target = new ComboBox<>();

@@ -105,7 +105,12 @@ final class BoardPane extends HBox {
   }
 
   private final class Card extends ListCell<TrainingPath> {
+    /** The card's text, wrapped to the column's width and as tall as it needs (never cut). */
+    private final Label body = new Label();
+
     Card() {
+      body.setWrapText(true);
+      body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
       setOnDragDetected(
           e -> {
             if (getItem() != null) {
@@ -118,11 +123,22 @@ final class BoardPane extends HBox {
           });
     }
 
+    /** As tall as the card's text wrapped to the column's width (the list asks each cell). */
+    @Override
+    protected double computePrefHeight(double width) {
+      if (getGraphic() == null || getListView() == null) {
+        return super.computePrefHeight(width);
+      }
+      double room = getListView().getWidth() - 30;
+      return body.prefHeight(room) + snappedTopInset() + snappedBottomInset();
+    }
+
     @Override
     protected void updateItem(TrainingPath p, boolean empty) {
       super.updateItem(p, empty);
       if (empty || p == null) {
         setText(null);
+        setGraphic(null);
         setStyle("");
         setAccessibleText(null);
         return;
@@ -131,11 +147,15 @@ final class BoardPane extends HBox {
       String hours = p.hours() == null ? "" : " · " + p.hours() + " h";
       String target = p.targetLabel() == null ? "" : "\n→ " + p.targetLabel();
       String due = vm.isOutcomeDue(p) ? "\n⚑ " + m.get("training.outcomeDue") : "";
-      setText(p.candidateName() + "\n" + p.title() + scheme + hours + target + due);
-      setWrapText(true);
+      body.setText(p.candidateName() + "\n" + p.title() + scheme + hours + target + due);
+      if (!body.prefWidthProperty().isBound() && getListView() != null) {
+        body.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
+      }
+      setText(null);
+      setGraphic(body);
       setPrefWidth(0);
       setStyle(vm.isOutcomeDue(p) ? "-fx-background-color: -color-warning-subtle;" : "");
-      setAccessibleText(getText());
+      setAccessibleText(body.getText());
     }
   }
 }

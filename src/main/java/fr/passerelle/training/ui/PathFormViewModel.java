@@ -214,6 +214,26 @@ public final class PathFormViewModel {
     }
   }
 
+  /** True when the counselor filled in anything (a path not saved yet). */
+  public boolean filled() {
+    boolean picked =
+        java.util.stream.Stream.of(
+                candidate.get(),
+                from.get(),
+                target.get(),
+                startsOn.get(),
+                endsOn.get(),
+                scheme.get(),
+                meeting.get(),
+                offer.get())
+            .anyMatch(java.util.Objects::nonNull);
+    boolean typed =
+        java.util.stream.Stream.of(
+                title.get(), provider.get(), place.get(), hours.get(), amount.get(), note.get())
+            .anyMatch(t -> t != null && !t.isBlank());
+    return picked || typed;
+  }
+
   /** The draft of the current fields (call when {@link #invalid} is null). */
   public PathDraft draft() {
     int h = parseHours();

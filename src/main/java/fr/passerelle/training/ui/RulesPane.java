@@ -11,9 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -55,15 +53,14 @@ final class RulesPane extends BorderPane {
     Button reset = new Button(m.get("training.rules.reset"));
     reset.setOnAction(
         e -> {
-          Alert a =
-              new Alert(
-                  Alert.AlertType.CONFIRMATION,
+          if (new fr.passerelle.ui.Confirm(
+                  m, () -> getScene() == null ? null : getScene().getWindow())
+              .destructive(
+                  m.get("training.rules.reset"),
                   m.get("training.rules.reset.confirm"),
-                  ButtonType.OK,
-                  ButtonType.CANCEL);
-          a.showAndWait()
-              .filter(b -> b == ButtonType.OK)
-              .ifPresent(b -> run(() -> ctx.services().training().rules().restoreShipped()));
+                  m.get("training.rules.reset"))) {
+            run(() -> ctx.services().training().rules().restoreShipped());
+          }
         });
     HBox bar = new HBox(8, export, importCsv, reset, status);
     bar.setPadding(new Insets(8));

@@ -41,6 +41,7 @@ final class TargetPane extends BorderPane {
     table.getColumns().add(col(m.get("training.target.employed"), TargetRow::employed));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     onlyHard = new CheckBox(m.get("training.target.onlyHard"));
+    onlyHard.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     onlyHard.setOnAction(e -> load());
     Label rule = new Label(m.get("training.target.rule"));
     rule.setWrapText(true);

@@ -31,6 +31,8 @@ public final class TrainingView implements FeatureView {
   private RulesPane rules;
   private TabPane tabs;
   private Runnable openForm;
+  private Runnable closeForm = () -> {};
+  private boolean formShown;
 
   public TrainingView(UiContext ctx) {
     this.ctx = ctx;
@@ -62,16 +64,17 @@ public final class TrainingView implements FeatureView {
   public Node build() {
     PathDetailPane detail = new PathDetailPane(vm, m);
     StackPane right = new StackPane(new ScrollPane(detail));
+    closeForm =
+        () -> {
+          formShown = false;
+          right.getChildren().setAll(new ScrollPane(detail));
+        };
     PathFormPane formPane =
         new PathFormPane(
             form,
             m,
-            f ->
-                vm.create(
-                    f.draft(),
-                    f.note.get(),
-                    created -> right.getChildren().setAll(new ScrollPane(detail))),
-            () -> right.getChildren().setAll(new ScrollPane(detail)));
+            f -> vm.create(f.draft(), f.note.get(), created -> closeForm.run()),
+            closeForm);
     ((ScrollPane) right.getChildren().get(0)).setFitToWidth(true);
     Button create = new Button(m.get("training.new"));
     create.setId("training-new");
@@ -81,8 +84,9 @@ public final class TrainingView implements FeatureView {
           ScrollPane sp = new ScrollPane(formPane);
           sp.setFitToWidth(true);
           right.getChildren().setAll(sp);
+          formShown = true;
         };
-    create.setOnAction(e -> openForm.run());
+    create.setOnAction(e -> guarded(openForm));
     Label due = new Label();
     due.setId("training-due");
     due.textProperty()
@@ -135,8 +139,50 @@ public final class TrainingView implements FeatureView {
     tabs = new TabPane(boardTab, targetTab, rulesTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("training-view");
-    fr.passerelle.ui.Shortcuts.of(tabs).on(KeyCode.N, openForm);
+    fr.passerelle.ui.Shortcuts.of(tabs).on(KeyCode.N, () -> guarded(openForm));
     return tabs;
+  }
+
+  /** Runs {@code then} (which empties the form) once a filled-in form is saved or dropped. */
+  private void guarded(Runnable then) {
+    fr.passerelle.ui.UnsavedChanges.guard(
+        unsaved(),
+        new fr.passerelle.ui.Confirm(
+            m, () -> tabs.getScene() == null ? null : tabs.getScene().getWindow()),
+        then);
+  }
+
+  /** The new path's form, filled in and not saved, for the shell's guard. */
+  @Override
+  public fr.passerelle.ui.UnsavedChanges unsaved() {
+    return new fr.passerelle.ui.UnsavedChanges() {
+      @Override
+      public java.util.Optional<String> pending() {
+        return formShown && form.filled()
+            ? java.util.Optional.of(m.get("training.unsaved"))
+            : java.util.Optional.empty();
+      }
+
+      @Override
+      public void save(Runnable saved) {
+        // refused while incomplete: the form says what is missing
+        if (form.invalid().get() == null) {
+          vm.create(
+              form.draft(),
+              form.note.get(),
+              created -> {
+                closeForm.run();
+                saved.run();
+              });
+        }
+      }
+
+      @Override
+      public void discard() {
+        form.reset();
+        closeForm.run();
+      }
+    };
   }
 
   @Override
@@ -157,8 +203,11 @@ public final class TrainingView implements FeatureView {
       tabs.getSelectionModel().select(0);
     } else if (request instanceof Navigation.NewTrainingPath n) {
       tabs.getSelectionModel().select(0);
-      openForm.run();
-      form.prefill(n.about());
+      guarded(
+          () -> {
+            openForm.run();
+            form.prefill(n.about());
+          });
     } else {
       return false;
     }

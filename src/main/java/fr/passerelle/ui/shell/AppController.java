@@ -111,7 +111,14 @@ public final class AppController implements AutoCloseable {
     this.dataDir = dataDir;
     this.logFile = logFile;
     this.demo = demo;
-    this.scene = new Scene(splash(new Messages(Messages.FRENCH)), 1280, 800);
+    // 1280×800, or the screen's usable area when it is smaller: on a 1366×768 laptop an 800 px
+    // window put the status bar under the task bar
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    this.scene =
+        new Scene(
+            splash(new Messages(Messages.FRENCH)),
+            Math.min(1280, screen.getWidth()),
+            Math.min(800, screen.getHeight()));
     scene.getStylesheets().add(PasserelleApp.class.getResource("shell.css").toExternalForm());
     this.idle = new IdleLock(scene, this::lock);
   }
@@ -141,6 +148,7 @@ public final class AppController implements AutoCloseable {
     stage.setScene(scene);
     stage.setMinWidth(900);
     stage.setMinHeight(600);
+    stage.setOnCloseRequest(this::closeRequested);
     stage.show();
     tasks.submit(
         "open",
@@ -150,6 +158,27 @@ public final class AppController implements AutoCloseable {
                 : java.util.Optional.of(Opened.open(vault.openClear(dataDir))),
         o -> o.ifPresentOrElse(this::opened, this::showSignIn),
         this::failedToOpen);
+  }
+
+  /**
+   * The window's close button: closes at once when no view holds unsaved edits; else each such view
+   * is shown and asks Save / Discard / Cancel, and Cancel keeps the window open. While the window
+   * is locked nobody may save or discard for the account: the close waits for the unlock.
+   */
+  void closeRequested(javafx.stage.WindowEvent e) {
+    if (shell == null || !shell.hasUnsaved()) {
+      return;
+    }
+    if (locked != null) {
+      e.consume();
+      Messages m = new Messages(locale);
+      Alert a = new Alert(Alert.AlertType.INFORMATION, m.get("unsaved.locked"));
+      a.initOwner(stage);
+      a.setHeaderText(m.get("unsaved.title"));
+      a.showAndWait();
+      return;
+    }
+    shell.onCloseRequest(e, stage::close);
   }
 
   /** What the start needs from the database, read off the FX thread. */

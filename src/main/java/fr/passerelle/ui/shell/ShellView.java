@@ -1,10 +1,12 @@
 package fr.passerelle.ui.shell;
 
+import fr.passerelle.ui.Confirm;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.Languages;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.UiContext;
+import fr.passerelle.ui.UnsavedChanges;
 import fr.passerelle.ui.search.GlobalSearchField;
 import fr.passerelle.ui.search.GlobalSearchViewModel;
 import fr.passerelle.ui.search.SearchProviders;
@@ -124,9 +126,17 @@ public final class ShellView {
   private void navigate(Navigation request) {
     for (FeatureView f : features) {
       if (f.id().equals(request.target())) {
-        vm.select(f.id());
-        if (!(request instanceof Navigation.Show) && !f.show(request)) {
-          LOG.warn("The view {} ignored the request {}", f.id(), request);
+        Runnable go =
+            () -> {
+              vm.select(f.id());
+              if (!(request instanceof Navigation.Show) && !f.show(request)) {
+                LOG.warn("The view {} ignored the request {}", f.id(), request);
+              }
+            };
+        if (f.id().equals(vm.selectedId())) {
+          go.run(); // the view itself guards its own edits (another candidate's file…)
+        } else {
+          leaveCurrent(go);
         }
         return;
       }
@@ -148,6 +158,67 @@ public final class ShellView {
     show(vm.selectedProperty().get());
     ((ToggleButton) navGroup.getSelectedToggle()).requestFocus();
     vm.refreshStatus();
+  }
+
+  /** The questions asked before edits could be lost, owned by this window. */
+  private Confirm confirm() {
+    return new Confirm(
+        ctx.messages(), () -> root.getScene() == null ? null : root.getScene().getWindow());
+  }
+
+  /**
+   * Runs {@code then} once the shown view holds no unsaved edits: at once, or after the counselor
+   * saved or discarded them; never after Cancel (the view stays).
+   */
+  private void leaveCurrent(Runnable then) {
+    UnsavedChanges.guard(features.get(vm.selectedProperty().get()).unsaved(), confirm(), then);
+    keepRailOnSelection();
+  }
+
+  /**
+   * Runs {@code then} once no view holds unsaved edits (closing the window, switching user): each
+   * view that does is shown and asked in turn; Cancel stops there and {@code then} never runs.
+   */
+  public void whenNothingUnsaved(Runnable then) {
+    guardFrom(0, then);
+  }
+
+  /**
+   * The window's close request: nothing to do when no view holds unsaved edits (the window closes);
+   * else the request is consumed, each such view asks Save / Discard / Cancel, and {@code close}
+   * runs once none is left — never after Cancel.
+   */
+  public void onCloseRequest(javafx.stage.WindowEvent e, Runnable close) {
+    if (!hasUnsaved()) {
+      return;
+    }
+    e.consume();
+    whenNothingUnsaved(close);
+  }
+
+  /** True when a built view holds unsaved edits. */
+  public boolean hasUnsaved() {
+    return features.stream()
+        .anyMatch(f -> built.containsKey(f.id()) && f.unsaved().pending().isPresent());
+  }
+
+  private void guardFrom(int i, Runnable then) {
+    if (i == features.size()) {
+      then.run();
+      return;
+    }
+    FeatureView f = features.get(i);
+    if (!built.containsKey(f.id()) || f.unsaved().pending().isEmpty()) {
+      guardFrom(i + 1, then);
+      return;
+    }
+    vm.select(i); // the counselor sees the edits asked about
+    UnsavedChanges.guard(f.unsaved(), confirm(), () -> guardFrom(i + 1, then));
+  }
+
+  /** The rail shows the entry shown (a click the guard cancelled must not leave another lit). */
+  private void keepRailOnSelection() {
+    ((ToggleButton) navGroup.getToggles().get(vm.selectedProperty().get())).setSelected(true);
   }
 
   /** Reloads the visible view and the status bar (after background work changed the data). */
@@ -190,7 +261,7 @@ public final class ShellView {
     lock.setOnAction(e -> session.lock().run());
     MenuItem other = new MenuItem(m.get("session.switch"));
     other.setId("session-switch");
-    other.setOnAction(e -> session.switchUser().run());
+    other.setOnAction(e -> whenNothingUnsaved(session.switchUser()));
     button.getItems().addAll(password, lock, new SeparatorMenuItem(), other);
     return button;
   }
@@ -214,7 +285,15 @@ public final class ShellView {
       item.setId("language-" + l.getLanguage());
       item.setToggleGroup(group);
       item.setSelected(l.equals(vm.language()));
-      item.setOnAction(e -> vm.changeLanguage(l, onLanguageChanged));
+      item.setOnAction(
+          e -> {
+            whenNothingUnsaved(() -> vm.changeLanguage(l, onLanguageChanged));
+            // until the shell is rebuilt in the new language (or if cancelled): the current one
+            String current = "language-" + vm.language().getLanguage();
+            group.getToggles().stream()
+                .filter(t -> current.equals(((RadioMenuItem) t).getId()))
+                .forEach(t -> t.setSelected(true));
+          });
       button.getItems().add(item);
     }
     MenuItem logs = new MenuItem(m.get("settings.logs", logFile == null ? "" : logFile.toString()));
@@ -242,8 +321,11 @@ public final class ShellView {
       b.setTooltip(new Tooltip(m.get(f.titleKey()) + " (Ctrl+" + (i + 1) + ")"));
       b.setOnAction(
           e -> {
-            vm.select(index);
-            b.setSelected(true); // a click on the current entry keeps it selected
+            if (index == vm.selectedProperty().get()) {
+              b.setSelected(true); // a click on the current entry keeps it selected
+            } else {
+              leaveCurrent(() -> vm.select(index));
+            }
           });
       rail.getChildren().add(b);
     }
@@ -279,8 +361,10 @@ public final class ShellView {
     if (e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
       int n = digit(e.getCode());
       if (n >= 1 && n <= features.size()) {
-        vm.select(n - 1);
         e.consume();
+        if (n - 1 != vm.selectedProperty().get()) {
+          leaveCurrent(() -> vm.select(n - 1));
+        }
       }
     }
   }

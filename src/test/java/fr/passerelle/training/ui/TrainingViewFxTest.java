@@ -190,7 +190,12 @@ class TrainingViewFxTest {
                 .lookup("#column-EMPLOYED .list-cell")
                 .queryAllAs(javafx.scene.control.Labeled.class)
                 .stream()
-                .map(javafx.scene.control.Labeled::getText)
+                // the card's text is a wrapped label, its graphic (as tall as the text)
+                .map(
+                    c ->
+                        c.getGraphic() instanceof javafx.scene.control.Labeled g
+                            ? g.getText()
+                            : c.getText())
                 .filter(x -> x != null && x.contains("ROUX"))
                 .findFirst())
         .hasValueSatisfying(

@@ -130,7 +130,8 @@ class ShellFlowTest {
     assertThat(app.services().offices().current().orElseThrow().kind())
         .isEqualTo(OfficeKind.TEMP_AGENCY);
     waitUntil(() -> demoRuns.get() == 1 && app.lastNotice().contains("pas encore disponibles"));
-    assertThat(label(robot, "#status-database")).contains(dir.toString());
+    // the status bar is filled in the background (and read here off the FX thread): wait for it
+    waitUntil(() -> label(robot, "#status-database").contains(dir.toString()));
     waitUntil(() -> label(robot, "#status-sync").equals("Dernière synchro : jamais"));
     assertThat(label(robot, "#nav-candidates")).isEqualTo("Candidats");
 

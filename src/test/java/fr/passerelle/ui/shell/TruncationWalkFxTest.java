@@ -1,0 +1,223 @@
+package fr.passerelle.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.app.Services;
+import fr.passerelle.core.Progress;
+import fr.passerelle.demo.DemoService;
+import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.FxTestExtension;
+import fr.passerelle.testsupport.ShellHarness;
+import fr.passerelle.testsupport.TestServices;
+import fr.passerelle.ui.FeatureView;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every view at 1366×768 (the common office laptop) on demo data, each tab of each view: no visible
+ * text is cut (a {@code Labeled} shown with an ellipsis instead of its text — buttons, labels,
+ * column headers, tabs, cards, chosen values of lists) and no button sits outside the window where
+ * it cannot be reached (#19, "Done when"). Table cells are data the counselor widens as in Excel; a
+ * button inside a scrolling pane is reached by scrolling.
+ */
+@ExtendWith(FxTestExtension.class)
+class TruncationWalkFxTest {
+  static final double WIDTH = 1366;
+  static final double HEIGHT = 768;
+
+  @TempDir static Path dir;
+  static Services s;
+  ShellHarness h;
+  Stage stage;
+
+  @BeforeAll
+  static void data() {
+    s =
+        TestServices.withOffice(
+            dir.resolve("db"), "Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL);
+    new DemoService(s).generate(new DemoService.Options(400, 42L), Progress.NONE);
+  }
+
+  @AfterAll
+  static void close() {
+    s.close();
+  }
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    h = ShellHarness.show(stage, s, f -> f);
+    stage.setWidth(WIDTH);
+    stage.setHeight(HEIGHT);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    h.tasks().close();
+    // the stage is shared with the next UI tests: back to the size they expect
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              stage.setWidth(1280);
+              stage.setHeight(800);
+            })
+        .get(60, TimeUnit.SECONDS);
+  }
+
+  private void settle() throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> h.tasks().running().isEmpty());
+    WaitForAsyncUtils.waitForFxEvents();
+    WaitForAsyncUtils.waitForFxEvents(); // a pulse for the layout of what the tasks filled in
+  }
+
+  @Test
+  void noTextIsCutAndNoButtonIsOutOfReachInAnyView(FxRobot r) throws Exception {
+    assertThat(stage.getScene().getWidth()).isEqualTo(WIDTH);
+    Set<String> problems = new LinkedHashSet<>();
+    List<FeatureView> features = h.features();
+    for (int i = 0; i < features.size(); i++) {
+      int index = i;
+      String id = features.get(i).id();
+      r.interact(() -> h.vm().select(index));
+      settle();
+      Parent view = r.lookup("#view-" + id).queryAs(Parent.class);
+      problems.addAll(onFx(r, () -> walk(id, stage.getScene().getRoot())));
+      List<TabPane> tabPanes = onFx(r, () -> tabPanes(view));
+      for (TabPane tabs : tabPanes) {
+        for (Tab tab : new ArrayList<>(tabs.getTabs())) {
+          if (tab.isDisable()) {
+            continue;
+          }
+          r.interact(() -> tabs.getSelectionModel().select(tab));
+          settle();
+          problems.addAll(
+              onFx(r, () -> walk(id + " › " + tab.getText(), stage.getScene().getRoot())));
+        }
+        r.interact(() -> tabs.getSelectionModel().select(0));
+      }
+    }
+    assertThat(problems).as("cut texts and unreachable buttons at 1366×768").isEmpty();
+  }
+
+  private static <T> T onFx(FxRobot r, java.util.concurrent.Callable<T> work) throws Exception {
+    return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
+  }
+
+  private static List<TabPane> tabPanes(Parent root) {
+    List<TabPane> found = new ArrayList<>();
+    collect(root, n -> n instanceof TabPane t && shown(t), n -> found.add((TabPane) n));
+    return found;
+  }
+
+  /** What is wrong in what the window shows now. */
+  static List<String> walk(String where, Parent root) {
+    List<String> problems = new ArrayList<>();
+    double width = root.getScene().getWidth();
+    double height = root.getScene().getHeight();
+    collect(
+        root,
+        n ->
+            n instanceof Labeled
+                && !(n instanceof TableCell)
+                && shown(n)
+                && !inside(n, TableCell.class),
+        n -> {
+          Labeled l = (Labeled) n;
+          String text = l.getText();
+          if (text == null || text.isBlank()) {
+            return;
+          }
+          Node shownText = l.lookup(".text");
+          if (shownText instanceof Text t
+              && !t.getText().equals(text)
+              && (t.getText().endsWith(l.getEllipsisString()) || t.getText().endsWith("…"))) {
+            problems.add(where + ": " + describe(l) + " shows «" + t.getText() + "»");
+          }
+        });
+    collect(
+        root,
+        n -> n instanceof Button && shown(n) && !inside(n, ScrollPane.class),
+        n -> {
+          Bounds b = n.localToScene(n.getBoundsInLocal());
+          if (b.getMaxX() > width + 1 || b.getMaxY() > height + 1) {
+            problems.add(
+                where
+                    + ": "
+                    + describe((Labeled) n)
+                    + " is outside the window ("
+                    + Math.round(b.getMaxX())
+                    + "×"
+                    + Math.round(b.getMaxY())
+                    + ")");
+          }
+        });
+    return problems;
+  }
+
+  private static String describe(Labeled l) {
+    return l.getClass().getSimpleName()
+        + (l.getId() == null ? "" : " #" + l.getId())
+        + " «"
+        + l.getText().replace('\n', ' ')
+        + "»";
+  }
+
+  private static void collect(
+      Node n, java.util.function.Predicate<Node> match, java.util.function.Consumer<Node> found) {
+    if (!n.isVisible()) {
+      return;
+    }
+    if (match.test(n)) {
+      found.accept(n);
+    }
+    if (n instanceof Parent p) {
+      for (Node c : p.getChildrenUnmodifiable()) {
+        collect(c, match, found);
+      }
+    }
+  }
+
+  /** Visible with all its parents, and laid out with a size. */
+  private static boolean shown(Node n) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (!p.isVisible()) {
+        return false;
+      }
+    }
+    Bounds b = n.getLayoutBounds();
+    return b.getWidth() > 0 && b.getHeight() > 0;
+  }
+
+  private static boolean inside(Node n, Class<?> type) {
+    for (Node p = n.getParent(); p != null; p = p.getParent()) {
+      if (type.isInstance(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
