@@ -57,6 +57,7 @@ public final class AppController implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AppController.class);
 
   private final Stage stage;
+  private final WindowPlacement placement;
   private final Path dataDir;
   private final Path logFile;
   private final FxTaskRunner tasks = new FxTaskRunner();
@@ -111,14 +112,17 @@ public final class AppController implements AutoCloseable {
     this.dataDir = dataDir;
     this.logFile = logFile;
     this.demo = demo;
-    // 1280×800, or the screen's usable area when it is smaller: on a 1366×768 laptop an 800 px
-    // window put the status bar under the task bar
+    // where it was last closed here; else maximised on a 1366×768 laptop, 1280×800 on a larger
+    // screen, always within the usable area (an 800 px window put the status bar under the task
+    // bar)
     javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    this.placement =
+        WindowPlacement.initial(
+            new WindowPlacement.Screen(
+                screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight()),
+            WindowPlacement.load(dataDir));
     this.scene =
-        new Scene(
-            splash(new Messages(Messages.FRENCH)),
-            Math.min(1280, screen.getWidth()),
-            Math.min(800, screen.getHeight()));
+        new Scene(splash(new Messages(Messages.FRENCH)), placement.width(), placement.height());
     scene.getStylesheets().add(PasserelleApp.class.getResource("shell.css").toExternalForm());
     this.idle = new IdleLock(scene, this::lock);
   }
@@ -148,7 +152,20 @@ public final class AppController implements AutoCloseable {
     stage.setScene(scene);
     stage.setMinWidth(900);
     stage.setMinHeight(600);
+    stage.setX(placement.x());
+    stage.setY(placement.y());
+    stage.setMaximized(placement.maximized());
     stage.setOnCloseRequest(this::closeRequested);
+    stage.addEventHandler(
+        javafx.stage.WindowEvent.WINDOW_HIDING,
+        e ->
+            new WindowPlacement(
+                    stage.getX(),
+                    stage.getY(),
+                    stage.getWidth(),
+                    stage.getHeight(),
+                    stage.isMaximized())
+                .save(dataDir));
     stage.show();
     tasks.submit(
         "open",
