@@ -132,6 +132,7 @@ public final class Database implements AutoCloseable {
     try {
       keeper = connect(url, filePassword);
       refuseIfEmptied(dataDir, keeper, sizeBefore);
+      finishLeftoverCommits(keeper);
     } catch (SQLException e) {
       if (unreadableAfterCrash(dataDir, e)) {
         throw DatabaseDamagedException.unreadable(dataDir, e);
@@ -292,6 +293,29 @@ public final class Database implements AutoCloseable {
    * office's data would be silently gone. A file of some size that opens without a table is damage;
    * it is closed at once, without H2 storing its empty state over it.
    */
+  /**
+   * Finishes the commits the end of the last session cut in two (ADR 0137), before any other
+   * session uses the database; if they cannot be finished, the file is left as it is.
+   */
+  private static void finishLeftoverCommits(Connection keeper) throws SQLException {
+    try {
+      H2LeftoverCommits.finish(keeper);
+    } catch (SQLException e) {
+      shutDownImmediately(keeper);
+      throw e;
+    }
+  }
+
+  /** Closes a database without writing anything more to its file. */
+  private static void shutDownImmediately(Connection keeper) throws SQLException {
+    try (java.sql.Statement s = keeper.createStatement()) {
+      s.execute("SHUTDOWN IMMEDIATELY");
+    } catch (SQLException closed) {
+      LOG.log(System.Logger.Level.DEBUG, "closing a database left as it is", closed);
+    }
+    keeper.close();
+  }
+
   private static void refuseIfEmptied(Path dataDir, Connection keeper, long sizeBefore)
       throws SQLException {
     if (sizeBefore < EMPTY_FILE_BYTES) {
@@ -306,12 +330,7 @@ public final class Database implements AutoCloseable {
         return;
       }
     }
-    try (java.sql.Statement s = keeper.createStatement()) {
-      s.execute("SHUTDOWN IMMEDIATELY");
-    } catch (SQLException closed) {
-      LOG.log(System.Logger.Level.DEBUG, "closing an emptied database", closed);
-    }
-    keeper.close();
+    shutDownImmediately(keeper);
     throw DatabaseDamagedException.unreadable(
         dataDir,
         new SQLException(

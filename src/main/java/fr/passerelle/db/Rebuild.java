@@ -46,6 +46,7 @@ public final class Rebuild {
                   Database.url(dataDir, filePassword) + ";IFEXISTS=TRUE;LOCK_TIMEOUT=200",
                   filePassword);
           Statement s = c.createStatement()) {
+        H2LeftoverCommits.finish(c); // the dump must not carry a commit cut in two (ADR 0137)
         s.execute("SCRIPT TO '" + sql(script) + "'" + dumpOptions);
         s.execute("SHUTDOWN");
       } catch (SQLException e) {
