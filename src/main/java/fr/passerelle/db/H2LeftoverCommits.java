@@ -47,7 +47,11 @@ public final class H2LeftoverCommits {
    *     such a transaction is there: the file is then refused rather than used torn
    */
   public static int finish(Connection c) throws SQLException {
-    TransactionStore store = store(c);
+    SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
+    if (session.getDatabase().getSessions(false).length > 1) {
+      return 0; // opened before in this process: the first open finished them, others may commit
+    }
+    TransactionStore store = session.getDatabase().getStore().getTransactionStore();
     List<Transaction> leftovers = new ArrayList<>();
     for (Transaction t : store.getOpenTransactions()) {
       if (t.getStatus() == Transaction.STATUS_COMMITTED) {
@@ -89,10 +93,5 @@ public final class H2LeftoverCommits {
       s.execute("CHECKPOINT");
     }
     return leftovers.size();
-  }
-
-  private static TransactionStore store(Connection c) throws SQLException {
-    SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
-    return session.getDatabase().getStore().getTransactionStore();
   }
 }
