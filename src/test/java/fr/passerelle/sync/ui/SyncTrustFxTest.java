@@ -320,4 +320,40 @@ class SyncTrustFxTest {
     assertThat(audited(s, "REFUSED")).isEqualTo(refusedBefore + 1);
     assertThat(card).exists();
   }
+
+  /** A file refused on import is said in French, without the ZIP library's English. */
+  @Test
+  void refusedSyncFilesAreSaidInFrench(FxRobot r) throws Exception {
+    partnerCard();
+    open(r, office("Agence France Travail Toulouse Matabiau", "here"));
+    Path garbage = Files.writeString(dir.resolve("envoi.passerelle"), "pas un zip");
+    r.interact(() -> sync().viewModel().importFile(garbage));
+    settle();
+    assertThat(sync().viewModel().message().get())
+        .startsWith(
+            "Le fichier envoi.passerelle n’est pas un fichier de synchronisation Passerelle")
+        .doesNotContain("zip");
+
+    // a file from an office this one has not trusted yet
+    partner.sync().peers().trust(here.sync().identity().card());
+    Path fromPartner =
+        partner
+            .sync()
+            .exporter()
+            .exportTo(
+                here.sync().identity().replicaId(),
+                dir.resolve("de-montpellier.passerelle"),
+                false,
+                fr.passerelle.core.Progress.NONE)
+            .file();
+    r.interact(() -> sync().viewModel().importFile(fromPartner));
+    settle();
+    assertThat(sync().viewModel().message().get())
+        .isEqualTo(
+            "Le fichier "
+                + fromPartner.getFileName()
+                + " vient de Agence France Travail Montpellier Pompignane (France Travail), qui"
+                + " n’est pas un de vos partenaires. Appelez cette agence, faites-lui confiance"
+                + " (« Faire confiance à un partenaire… »), puis importez le fichier à nouveau.");
+  }
 }
