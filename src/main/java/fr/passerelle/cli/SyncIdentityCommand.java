@@ -1,11 +1,7 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
-import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.sync.IdentityCard;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,12 +13,7 @@ final class SyncIdentityCommand extends ServiceCommand {
 
   @Override
   protected int run(Services services) {
-    IdentityCard card = services.sync().identity().card();
-    try {
-      Files.writeString(out, card.json(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidInputException("Cannot write " + out + ": " + e.getMessage());
-    }
+    IdentityCard card = services.sync().peers().writeOwnCard(out);
     out()
         .printf(
             "Identity card of %s (%s) written to %s%nReplica id:  %s%nFingerprint: %s%n",

@@ -1,12 +1,9 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
-import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.sync.IdentityCard;
 import fr.passerelle.sync.Peer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,14 +21,7 @@ final class SyncTrustCommand extends ServiceCommand {
 
   @Override
   protected int run(Services services) throws IOException {
-    String text;
-    try {
-      text = Files.readString(card, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          "Cannot read the identity card " + card + ": " + e.getMessage());
-    }
-    IdentityCard c = services.sync().peers().read(text, card.toString());
+    IdentityCard c = services.sync().peers().read(card);
     out()
         .printf(
             "Office:       %s%nOrganisation: %s%nKind:         %s%nReplica id:   %s%nFingerprint:  %s%n",

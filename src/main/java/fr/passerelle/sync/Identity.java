@@ -31,7 +31,8 @@ public final class Identity {
         .current()
         .orElseThrow(
             () ->
-                new InvalidInputException(
+                InvalidInputException.of(
+                    "sync.noOffice",
                     "This installation has no office yet: run 'init' before syncing."));
   }
 

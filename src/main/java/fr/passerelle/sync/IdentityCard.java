@@ -50,16 +50,38 @@ public record IdentityCard(
     }
   }
 
+  /** Why a card is refused; {@link Refused#reason()} names the UI text that says it. */
+  public enum Reason {
+    NOT_A_CARD,
+    NEWER,
+    ALTERED,
+    NO_NAME
+  }
+
+  /** A card refused by {@link #parse}: the message in English, the reason as a code. */
+  public static final class Refused extends IllegalArgumentException {
+    private final Reason reason;
+
+    Refused(Reason reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+
+    public Reason reason() {
+      return reason;
+    }
+  }
+
   /** Parses a card and checks its self-signature; the message says what is wrong. */
   public static IdentityCard parse(String text) {
     try {
       JsonNode card = JSON.readTree(text);
       if (card == null || !card.has("passerelleIdentityCard")) {
-        throw new IllegalArgumentException("this is not a Passerelle identity card");
+        throw new Refused(Reason.NOT_A_CARD, "this is not a Passerelle identity card");
       }
       if (card.path("passerelleIdentityCard").asInt() > FORMAT) {
-        throw new IllegalArgumentException(
-            "the card was made by a newer Passerelle: update Passerelle first");
+        throw new Refused(
+            Reason.NEWER, "the card was made by a newer Passerelle: update Passerelle first");
       }
       byte[] bodyBytes = card.path("body").asText().getBytes(StandardCharsets.UTF_8);
       JsonNode body = JSON.readTree(bodyBytes);
@@ -71,7 +93,7 @@ public record IdentityCard(
       String office = body.path("office").asText("");
       String organisation = body.path("organisation").asText("");
       if (office.isBlank() || organisation.isBlank()) {
-        throw new IllegalArgumentException("the card names no office or organisation");
+        throw new Refused(Reason.NO_NAME, "the card names no office or organisation");
       }
       return new IdentityCard(
           office,
@@ -82,9 +104,13 @@ public record IdentityCard(
           encryption,
           text);
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("its signature does not match its keys (altered card)");
-    } catch (IOException e) {
-      throw new IllegalArgumentException("this is not a Passerelle identity card");
+      throw new Refused(Reason.ALTERED, "its signature does not match its keys (altered card)");
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof Refused r) {
+        throw r;
+      }
+      // bad base64, a missing or malformed replica id, keys of the wrong size...
+      throw new Refused(Reason.NOT_A_CARD, "this is not a Passerelle identity card");
     }
   }
 

@@ -7,7 +7,10 @@ import fr.passerelle.db.Database;
 import fr.passerelle.db.jooq.tables.records.PeerRecord;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.Permission;
-import java.time.OffsetDateTime;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,23 +18,76 @@ import org.jooq.DSLContext;
 
 /** Trust and revocation of other installations, and the list of peers with their checkpoints. */
 public final class Peers {
+  /** Far above a card's size: a bigger file is something else, not read into memory. */
+  private static final long MAX_CARD_BYTES = 64 * 1024;
+
   private final Database db;
   private final Identity identity;
   private final Access access;
 
-  Peers(Database db, Identity identity, Access access) {
+  private final fr.passerelle.db.WallClock clock;
+
+  Peers(Database db, Identity identity, Access access, fr.passerelle.db.WallClock clock) {
     this.access = access;
+    this.clock = clock;
     this.db = db;
     this.identity = identity;
   }
 
   /** Reads a card file's text; the message says why it is refused. */
   public IdentityCard read(String text, String source) {
+    return read(text, source, source);
+  }
+
+  private static IdentityCard read(String text, String source, String shownName) {
     try {
       return IdentityCard.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(source + ": " + e.getMessage() + ".");
+    } catch (IdentityCard.Refused e) {
+      throw InvalidInputException.of(
+          "sync.card.refused." + e.reason().name(),
+          source + ": " + e.getMessage() + ".",
+          shownName);
     }
+  }
+
+  /** Reads a partner's card file; the message names the file and says why it is refused. */
+  public IdentityCard read(Path file) {
+    String name = String.valueOf(file.getFileName());
+    if (Files.isDirectory(file)) {
+      throw InvalidInputException.of(
+          "sync.card.unreadable", "Cannot read the identity card " + file + ".", name);
+    }
+    try {
+      if (Files.size(file) > MAX_CARD_BYTES) { // a card is about 600 bytes
+        throw InvalidInputException.of(
+            "sync.card.refused.NOT_A_CARD",
+            file + ": this is not a Passerelle identity card.",
+            name);
+      }
+      return read(Files.readString(file, StandardCharsets.UTF_8), file.toString(), name);
+    } catch (java.nio.charset.CharacterCodingException e) { // a picture, a PDF...
+      throw InvalidInputException.of(
+          "sync.card.refused.NOT_A_CARD", file + ": this is not a Passerelle identity card.", name);
+    } catch (IOException e) {
+      throw InvalidInputException.of(
+          "sync.card.unreadable",
+          "Cannot read the identity card " + file + ": " + e.getMessage(),
+          name);
+    }
+  }
+
+  /** Writes this installation's signed card to {@code file} (it holds no secret) and returns it. */
+  public IdentityCard writeOwnCard(Path file) {
+    IdentityCard card = identity.card();
+    try {
+      Files.writeString(file, card.json(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw InvalidInputException.of(
+          "sync.card.unwritable",
+          "Cannot write " + file + ": " + e.getMessage(),
+          String.valueOf(file.getFileName()));
+    }
+    return card;
   }
 
   /**
@@ -41,7 +97,8 @@ public final class Peers {
   public Peer trust(IdentityCard card) {
     access.require(Permission.SYNC_TRUST);
     if (card.sameKeys(identity.card())) {
-      throw new InvalidInputException("This is this installation's own identity card.");
+      throw InvalidInputException.of(
+          "sync.card.own", "This is this installation's own identity card.");
     }
     return db.dsl()
         .transactionResult(
@@ -56,10 +113,13 @@ public final class Peers {
               PeerRecord r =
                   tx.selectFrom(PEER).where(PEER.REPLICA_ID.eq(card.replicaId())).fetchOne();
               if (r != null && !IdentityCard.parse(r.getIdentityCard()).sameKeys(card)) {
-                throw new InvalidInputException(
+                throw InvalidInputException.of(
+                    "sync.card.clash",
                     "A different installation with the replica id "
                         + card.replicaId()
-                        + " is already trusted: revoke it first.");
+                        + " is already trusted: revoke it first.",
+                    r.getOfficeName(),
+                    r.getOrganisation());
               }
               if (r == null) {
                 r = tx.newRecord(PEER);
@@ -72,7 +132,7 @@ public final class Peers {
               r.setOfficeKind(card.kind());
               r.setIdentityCard(card.json());
               r.setFingerprint(card.fingerprint());
-              r.setTrustedAt(OffsetDateTime.now());
+              r.setTrustedAt(clock.offsetNow());
               r.setRevokedAt(null);
               r.store();
               Directory.learn(
@@ -98,11 +158,12 @@ public final class Peers {
               PeerRecord r =
                   cfg.dsl().selectFrom(PEER).where(PEER.REPLICA_ID.eq(replica)).fetchOne();
               if (r == null) {
-                throw new InvalidInputException(
+                throw InvalidInputException.of(
+                    "sync.peer.unknown",
                     "No peer with the replica id " + replica + ": see 'sync peers'.");
               }
               if (r.getRevokedAt() == null) {
-                r.setRevokedAt(OffsetDateTime.now());
+                r.setRevokedAt(clock.offsetNow());
                 r.update();
                 access
                     .audit()

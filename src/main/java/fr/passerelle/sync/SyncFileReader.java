@@ -83,15 +83,18 @@ final class SyncFileReader implements AutoCloseable {
    */
   static SyncFileReader open(Path file, Path tempDir, LocalKeys keys, List<UUID> ours) {
     if (!Files.isRegularFile(file)) {
-      throw new fr.passerelle.core.InvalidInputException("No such file: " + file);
+      throw fr.passerelle.core.InvalidInputException.of(
+          "sync.refused.noFile", "No such file: " + file, String.valueOf(file.getFileName()));
     }
     Path copy;
     try {
       copy = privateTempFile(tempDir);
       Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new fr.passerelle.core.InvalidInputException(
-          "Cannot copy " + file + " to a temporary file: " + e.getMessage(), e);
+      throw (fr.passerelle.core.InvalidInputException)
+          new fr.passerelle.core.InvalidInputException(
+                  "Cannot copy " + file + " to a temporary file: " + e.getMessage(), e)
+              .keyed("sync.refused.cannotCopy", String.valueOf(file.getFileName()));
     }
     SyncFileReader r = new SyncFileReader(file, copy);
     try {
@@ -130,12 +133,17 @@ final class SyncFileReader implements AutoCloseable {
     kept = true;
   }
 
-  private SyncRefusedException refused(String why) {
-    return new SyncRefusedException(source.getFileName() + ": " + why);
+  /** Refused: {@code key} says it in a window, with the file's name as its first argument. */
+  private SyncRefusedException refused(String key, String why, Object... args) {
+    Object[] all = new Object[args.length + 1];
+    all[0] = String.valueOf(source.getFileName());
+    System.arraycopy(args, 0, all, 1, args.length);
+    return SyncRefusedException.of(key, source.getFileName() + ": " + why, all);
   }
 
   private SyncRefusedException damaged(String detail) {
     return refused(
+        "sync.refused.damaged",
         "the file is damaged or was altered ("
             + detail
             + "): nothing was imported. Ask the sender for the file again.");
@@ -191,6 +199,7 @@ final class SyncFileReader implements AutoCloseable {
       readManifest(read(zf, SyncFormat.MANIFEST_ENTRY));
     } catch (IOException e) {
       throw refused(
+          "sync.refused.notSyncFile",
           "this is not a Passerelle sync file, or it is truncated ("
               + e.getMessage()
               + "). Ask the sender for the file again.");
@@ -215,7 +224,8 @@ final class SyncFileReader implements AutoCloseable {
 
   private void checkFormat(byte[] format) {
     if (format == null) {
-      throw refused("this is not a Passerelle sync file (no format entry).");
+      throw refused(
+          "sync.refused.notSyncFile", "this is not a Passerelle sync file (no format entry).");
     }
     if (!Arrays.equals(format, SyncFormat.FORMAT_BYTES)) {
       String text = new String(format, java.nio.charset.StandardCharsets.US_ASCII);
@@ -223,13 +233,16 @@ final class SyncFileReader implements AutoCloseable {
       if (version.matches("[0-9]{1,9}\n")
           && Integer.parseInt(version.strip()) > SyncFormat.FORMAT) {
         throw refused(
+            "sync.refused.newer",
             "the file was made by a newer Passerelle (sync format "
                 + version.strip()
                 + ", this version reads "
                 + SyncFormat.FORMAT
                 + "): update Passerelle, then import it again.");
       }
-      throw refused("this is not a Passerelle sync file (or its first part is damaged).");
+      throw refused(
+          "sync.refused.notSyncFile",
+          "this is not a Passerelle sync file (or its first part is damaged).");
     }
   }
 
@@ -320,6 +333,7 @@ final class SyncFileReader implements AutoCloseable {
       }
     }
     throw refused(
+        "sync.refused.notForUs",
         "this file is not addressed to this office (it was made for another installation, or"
             + " before this office's keys were trusted by the sender). Ask the sender for a file"
             + " made for this office.");

@@ -149,10 +149,12 @@ public final class SyncImporter {
     var office = identity.office();
     try {
       if (!Files.isRegularFile(copy)) {
-        throw new SyncRefusedException(
-            pending.getFileName()
-                + ": the copy kept to finish its interrupted import is gone. Import the file"
-                + " again.");
+        throw ((SyncRefusedException)
+            new SyncRefusedException(
+                    pending.getFileName()
+                        + ": the copy kept to finish its interrupted import is gone. Import the file"
+                        + " again.")
+                .keyed("sync.refused.copyGone", String.valueOf(pending.getFileName())));
       }
       ImportReport report;
       try (SyncFileReader reader =
@@ -223,13 +225,15 @@ public final class SyncImporter {
       return ce;
     }
     SyncRefusedException r =
-        new SyncRefusedException(
-            fileName
-                + ": the file could not be read to the end ("
-                + c.getMessage()
-                + "): it is damaged or truncated. Nothing was imported; ask the sender for the"
-                + " file again.",
-            e);
+        ((SyncRefusedException)
+            new SyncRefusedException(
+                    fileName
+                        + ": the file could not be read to the end ("
+                        + c.getMessage()
+                        + "): it is damaged or truncated. Nothing was imported; ask the sender for the"
+                        + " file again.",
+                    e)
+                .keyed("sync.refused.truncated", fileName));
     log(file, null, "REFUSED", r.getMessage());
     return r;
   }
@@ -250,38 +254,48 @@ public final class SyncImporter {
 
   private Verified verify(SyncFileReader r, Manifest m, String fileName, String own) {
     if (m.format() > SyncFormat.FORMAT) {
-      throw new SyncRefusedException(
-          fileName
-              + ": the file was made by a newer Passerelle (sync format "
-              + m.format()
-              + "): update Passerelle, then import it again.");
+      throw ((SyncRefusedException)
+          new SyncRefusedException(
+                  fileName
+                      + ": the file was made by a newer Passerelle (sync format "
+                      + m.format()
+                      + "): update Passerelle, then import it again.")
+              .keyed("sync.refused.newer", fileName));
     }
     String mine = Schema.version(db.dsl());
     if (m.schema() == null || SyncFormat.compareSchema(m.schema(), mine) > 0) {
-      throw new SyncRefusedException(
-          fileName
-              + ": the file was made by a newer Passerelle (database version "
-              + m.schema()
-              + ", this one is "
-              + mine
-              + "): update Passerelle, then import it again.");
+      throw ((SyncRefusedException)
+          new SyncRefusedException(
+                  fileName
+                      + ": the file was made by a newer Passerelle (database version "
+                      + m.schema()
+                      + ", this one is "
+                      + mine
+                      + "): update Passerelle, then import it again.")
+              .keyed("sync.refused.newer", fileName));
     }
     Manifest.Recipient me = m.recipient(r.addressedTo());
     if (me == null || m.recipients().size() != countKeys(m)) {
-      throw new SyncRefusedException(
-          fileName
-              + ": this file was made for "
-              + (m.recipients().isEmpty() ? "another office" : m.recipients().get(0).office())
-              + ", not for this office: it was forwarded. Nothing was imported; ask "
-              + m.sender().office()
-              + " for a file made for this office.");
+      throw ((SyncRefusedException)
+          new SyncRefusedException(
+                  fileName
+                      + ": this file was made for "
+                      + (m.recipients().isEmpty()
+                          ? "another office"
+                          : m.recipients().get(0).office())
+                      + ", not for this office: it was forwarded. Nothing was imported; ask "
+                      + m.sender().office()
+                      + " for a file made for this office.")
+              .keyed("sync.refused.forwarded", fileName, m.sender().office()));
     }
     IdentityCard card;
     try {
       card = IdentityCard.parse(m.sender().card());
     } catch (IllegalArgumentException e) {
-      throw new SyncRefusedException(
-          fileName + ": the sender's identity is invalid (" + e.getMessage() + ").");
+      throw ((SyncRefusedException)
+          new SyncRefusedException(
+                  fileName + ": the sender's identity is invalid (" + e.getMessage() + ").")
+              .keyed("sync.refused.badSender", fileName));
     }
     PeerRecord peer =
         db.dsl()
@@ -292,25 +306,35 @@ public final class SyncImporter {
             .or(() -> Peers.byKeys(db.dsl(), card))
             .orElseThrow(
                 () ->
-                    new SyncRefusedException(
-                        fileName
-                            + ": the file comes from "
-                            + m.sender().office()
-                            + " ("
-                            + m.sender().organisation()
-                            + ", fingerprint "
-                            + card.fingerprint()
-                            + "), which this office does not trust. Compare the fingerprint with"
-                            + " that office by phone, trust its identity card, then import again."));
+                    ((SyncRefusedException)
+                        new SyncRefusedException(
+                                fileName
+                                    + ": the file comes from "
+                                    + m.sender().office()
+                                    + " ("
+                                    + m.sender().organisation()
+                                    + ", fingerprint "
+                                    + card.fingerprint()
+                                    + "), which this office does not trust. Compare the fingerprint with"
+                                    + " that office by phone, trust its identity card, then import again.")
+                            .keyed(
+                                "sync.refused.notTrusted",
+                                fileName,
+                                m.sender().office(),
+                                m.sender().organisation())));
     if (peer.getRevokedAt() != null) {
-      throw new SyncRefusedException(
-          fileName
-              + ": the file comes from "
-              + peer.getOfficeName()
-              + ", whose trust was revoked here: it is refused.");
+      throw ((SyncRefusedException)
+          new SyncRefusedException(
+                  fileName
+                      + ": the file comes from "
+                      + peer.getOfficeName()
+                      + ", whose trust was revoked here: it is refused.")
+              .keyed("sync.refused.revoked", fileName, peer.getOfficeName()));
     }
     if (!card.replicaId().equals(m.sender().replicaId())) {
-      throw new SyncRefusedException(fileName + ": the sender's identity does not match its file.");
+      throw ((SyncRefusedException)
+          new SyncRefusedException(fileName + ": the sender's identity does not match its file.")
+              .keyed("sync.refused.badSender", fileName));
     }
     // Only now is the payload read at all: hashed as stored, never past its declared size.
     r.hashParts();
@@ -318,10 +342,12 @@ public final class SyncImporter {
       Crypto.verifier(IdentityCard.parse(peer.getIdentityCard()).signingKey())
           .verify(r.signature(), r.signedMessage());
     } catch (GeneralSecurityException e) {
-      throw new SyncRefusedException(
-          fileName
-              + ": the file's signature does not match its contents (damaged or altered):"
-              + " nothing was imported. Ask the sender for the file again.");
+      throw ((SyncRefusedException)
+          new SyncRefusedException(
+                  fileName
+                      + ": the file's signature does not match its contents (damaged or altered):"
+                      + " nothing was imported. Ask the sender for the file again.")
+              .keyed("sync.refused.damaged", fileName));
     }
     r.payloadBound();
     return new Verified(card, peer, me, peer.getOrganisation().equals(own));
@@ -464,8 +490,10 @@ public final class SyncImporter {
         } else {
           peer = tx.selectFrom(PEER).where(PEER.REPLICA_ID.eq(pending.getPeerReplica())).fetchOne();
           if (peer == null) {
-            throw new SyncRefusedException(
-                fileName + ": the office that sent it is no longer a partner.");
+            throw ((SyncRefusedException)
+                new SyncRefusedException(
+                        fileName + ": the office that sent it is no longer a partner.")
+                    .keyed("sync.refused.noLongerPartner", fileName));
           }
           report.restore(pending.getReport());
           rows =
@@ -651,17 +679,19 @@ public final class SyncImporter {
       return null;
     }
     if (v.me().from() > peer.getReceived()) {
-      throw new SyncRefusedException(
-          fileName
-              + ": this file builds on an earlier file from "
-              + peer.getOfficeName()
-              + " that was not imported here (it starts after change "
-              + v.me().from()
-              + ", this office has changes up to "
-              + peer.getReceived()
-              + "): ask "
-              + peer.getOfficeName()
-              + " for a catch-up file (a full export), or import the missing file first.");
+      throw ((SyncRefusedException)
+          new SyncRefusedException(
+                  fileName
+                      + ": this file builds on an earlier file from "
+                      + peer.getOfficeName()
+                      + " that was not imported here (it starts after change "
+                      + v.me().from()
+                      + ", this office has changes up to "
+                      + peer.getReceived()
+                      + "): ask "
+                      + peer.getOfficeName()
+                      + " for a catch-up file (a full export), or import the missing file first.")
+              .keyed("sync.refused.gap", fileName, peer.getOfficeName()));
     }
     tx.deleteFrom(SYNC_TOUCHED_PERSON).execute();
     Directory.ensureSelf(tx, office.organisation(), office.name());

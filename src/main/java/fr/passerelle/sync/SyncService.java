@@ -64,7 +64,7 @@ public final class SyncService {
       Access access) {
     this.db = db;
     this.identity = new Identity(db, offices);
-    this.peers = new Peers(db, identity, access);
+    this.peers = new Peers(db, identity, access, clock);
     this.exporter = new SyncExporter(db, identity, exportSink, writer, clock, access);
     this.importer =
         new SyncImporter(

@@ -163,7 +163,7 @@ class AccessMatrixTest {
     rule("SyncService", ACCESSOR, "identity", "peers", "exporter", "importer", "conflicts");
     rule("SyncService", COUNTS, "digest", "status", "checkDatabase", "lastAutomaticBackup");
     rule("Identity", OFFICES, "keys", "office", "organisation", "replicaId", "card");
-    rule("Peers", OFFICES, "read", "all", "find", "active");
+    rule("Peers", OFFICES, "read", "all", "find", "active", "writeOwnCard");
     rule("Peers", SYNC_TRUST, "trust", "revoke");
     rule("Conflicts", COUNTS, "openCount");
     rule("Conflicts", SYNC_EXCHANGE, "open", "keep", "restore", "mergeFields");

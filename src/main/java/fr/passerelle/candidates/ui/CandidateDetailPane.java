@@ -186,7 +186,11 @@ final class CandidateDetailPane extends BorderPane {
     cancel = new Button(msg.get("candidates.cancel"));
     cancel.disableProperty().bind(vm.dirty().not().or(vm.busy()));
     cancel.setOnAction(e -> vm.cancel());
+    // the buttons keep their whole text at 1366×768; the message beside them wraps instead
+    save.setMinWidth(Region.USE_PREF_SIZE);
+    cancel.setMinWidth(Region.USE_PREF_SIZE);
     Label message = new Label();
+    message.setMinWidth(0);
     message.textProperty().bind(vm.message());
     message.setWrapText(true);
     Region grow = new Region();
@@ -313,6 +317,8 @@ final class CandidateDetailPane extends BorderPane {
     remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
     remove.setOnAction(e -> vm.occupations().remove(list.getSelectionModel().getSelectedItem()));
     HBox.setHgrow(search, Priority.ALWAYS);
+    add.setMinWidth(Region.USE_PREF_SIZE);
+    remove.setMinWidth(Region.USE_PREF_SIZE);
     return new VBox(4, list, new HBox(6, search, years, add, remove));
   }
 
@@ -339,6 +345,10 @@ final class CandidateDetailPane extends BorderPane {
                             "candidates.criteria.proofOn",
                             java.sql.Date.valueOf(r.proofSeenOn().get())),
                 r.proofSeenOn()));
+    // whole texts: on a narrow pane the file scrolls sideways rather than cut "justificatif vu"
+    held.setMinWidth(Region.USE_PREF_SIZE);
+    proof.setMinWidth(Region.USE_PREF_SIZE);
+    since.setMinWidth(Region.USE_PREF_SIZE);
     HBox line = new HBox(8, held, since, proof, proofOn);
     line.setAlignment(Pos.CENTER_LEFT);
     if (r.kind().sensitive()) {

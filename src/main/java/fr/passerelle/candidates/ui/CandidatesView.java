@@ -292,7 +292,8 @@ public final class CandidatesView extends BorderPane {
   private void showDetail(boolean show) {
     if (show && !split.getItems().contains(detail)) {
       split.getItems().add(detail);
-      split.setDividerPositions(0.52);
+      // the file gets the larger half: its criteria lines need ~600 px (1366×768: whole)
+      split.setDividerPositions(0.45);
       Platform.runLater(detail.lastName::requestFocus);
     } else if (!show) {
       split.getItems().remove(detail);

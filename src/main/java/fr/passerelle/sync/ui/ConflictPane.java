@@ -37,10 +37,14 @@ final class ConflictPane {
   Node build() {
     ListView<List<Conflicts.Conflict>> list = new ListView<>(vm.conflictGroups());
     list.setId("sync-conflicts");
+    // no conflict: the sentence over the whole pane, not squeezed into the list's 40 %
     Label none = new Label(m.get("sync.conflicts.empty"));
+    none.setId("sync-conflicts-none");
     none.setWrapText(true);
     none.setPadding(new Insets(8));
-    list.setPlaceholder(none);
+    none.setMaxWidth(Double.MAX_VALUE);
+    none.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+    none.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.conflictGroups()));
     list.setCellFactory(
         v ->
             new ListCell<>() {
@@ -65,7 +69,10 @@ final class ConflictPane {
     list.getSelectionModel().selectedItemProperty().addListener((o, was, g) -> show(detail, g));
     SplitPane split = new SplitPane(list, new ScrollPane(detail));
     split.setDividerPositions(0.4);
-    return split;
+    split.visibleProperty().bind(none.visibleProperty().not());
+    javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(split, none);
+    javafx.scene.layout.StackPane.setAlignment(none, javafx.geometry.Pos.TOP_LEFT);
+    return pane;
   }
 
   private void show(VBox detail, List<Conflicts.Conflict> group) {

@@ -40,7 +40,9 @@ final class QuarantinePane {
     table.setId("sync-refused");
     Label none = new Label(m.get("sync.quarantine.empty"));
     none.setWrapText(true);
+    none.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     table.setPlaceholder(none);
+    table.setMinHeight(110); // room for the sentence on two lines under the headers at 1366×768
     table
         .getColumns()
         .addAll(

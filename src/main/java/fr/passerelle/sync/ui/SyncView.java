@@ -1,15 +1,21 @@
 package fr.passerelle.sync.ui;
 
+import fr.passerelle.core.FileNames;
+import fr.passerelle.security.Permission;
+import fr.passerelle.sync.IdentityCard;
 import fr.passerelle.sync.Peer;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.UiContext;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -28,9 +34,11 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -70,11 +78,7 @@ public final class SyncView implements FeatureView {
     vm = new SyncViewModel(ctx.services().sync(), ctx.tasks(), m);
     Label title = new Label(m.get("sync.title"));
     title.getStyleClass().add("title-2");
-    Label identity = new Label();
-    identity.textProperty().bind(vm.identity());
-    identity.setWrapText(true);
-    identity.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the fingerprint whole
-
+    Node identity = identityPanel();
     TableView<Peer> peers = peersTable();
     ComboBox<Peer> target = new ComboBox<>();
     target.setId("sync-target");
@@ -111,7 +115,7 @@ public final class SyncView implements FeatureView {
     Button prepare = new Button(m.get("sync.export.button"));
     prepare.setId("sync-prepare");
     prepare.setDefaultButton(false);
-    prepare.disableProperty().bind(vm.busy());
+    prepare.disableProperty().bind(vm.busy().or(vm.hasPartner().not()));
     prepare.setOnAction(
         e -> {
           DirectoryChooser dc = new DirectoryChooser();
@@ -142,6 +146,15 @@ public final class SyncView implements FeatureView {
     drop.setMaxWidth(Double.MAX_VALUE);
     HBox actions = new HBox(8, target, full, prepare, importButton);
     actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    target.disableProperty().bind(vm.hasPartner().not());
+    full.disableProperty().bind(vm.hasPartner().not());
+    Label noPartner = new Label(m.get("sync.export.noPartner"));
+    noPartner.setId("sync-prepare-reason");
+    noPartner.setWrapText(true);
+    noPartner.setMinHeight(Region.USE_PREF_SIZE);
+    noPartner.getStyleClass().add("text-muted");
+    noPartner.visibleProperty().bind(vm.hasPartner().not());
+    noPartner.managedProperty().bind(noPartner.visibleProperty());
 
     Label message = new Label();
     message.setWrapText(true);
@@ -188,6 +201,7 @@ public final class SyncView implements FeatureView {
             identity,
             peers,
             actions,
+            noPartner,
             drop,
             message,
             new HBox(8, digestButton, digest, checkButton),
@@ -259,19 +273,179 @@ public final class SyncView implements FeatureView {
     }
   }
 
+  /**
+   * "Cette agence": its name and organisation, its fingerprint whole in numbered blocks (read aloud
+   * to a partner on the phone), "Enregistrer la carte…" and "Faire confiance à un partenaire…".
+   */
+  private Node identityPanel() {
+    Label heading = new Label(m.get("sync.identity.heading"));
+    heading.getStyleClass().add("title-4");
+    heading.setMinWidth(Region.USE_PREF_SIZE);
+    Label who = new Label();
+    who.setId("sync-identity");
+    who.textProperty().bind(vm.identity());
+    who.setWrapText(true);
+    who.setMinHeight(Region.USE_PREF_SIZE);
+    Label readAloud = new Label(m.get("sync.identity.fingerprint"));
+    readAloud.setWrapText(true);
+    readAloud.setMinHeight(Region.USE_PREF_SIZE);
+    readAloud.getStyleClass().add("text-muted");
+    HBox blocks = new HBox();
+    blocks.setId("sync-own-fingerprint");
+    blocks.setMinWidth(Region.USE_PREF_SIZE);
+    vm.ownFingerprint()
+        .addListener(
+            (o, was, is) ->
+                blocks.getChildren().setAll(new FingerprintBlocks(is, "sync-own-fingerprint", 8)));
+    Button exportCard = new Button(m.get("sync.card.export"));
+    exportCard.setId("sync-export-card");
+    exportCard.setMaxWidth(Double.MAX_VALUE);
+    exportCard.setMinWidth(Region.USE_PREF_SIZE);
+    exportCard.disableProperty().bind(vm.busy().or(vm.ownFingerprint().isEmpty()));
+    exportCard.setOnAction(
+        e -> {
+          Path file = cardTarget.apply(exportCard.getScene().getWindow());
+          if (file != null) {
+            vm.exportCard(file);
+          }
+        });
+    Button trust = new Button(m.get("sync.trust.button"));
+    trust.setId("sync-trust");
+    trust.setMaxWidth(Double.MAX_VALUE);
+    trust.setMinWidth(Region.USE_PREF_SIZE);
+    boolean mayTrust = ctx.services().access().has(Permission.SYNC_TRUST);
+    trust.disableProperty().bind(vm.busy().or(new SimpleBooleanProperty(!mayTrust)));
+    trust.setOnAction(
+        e -> {
+          Window w = trust.getScene().getWindow();
+          Path file = cardSource.apply(w);
+          if (file != null) {
+            vm.readCard(file, card -> askTrust(w, card, file));
+          }
+        });
+    HBox line = new HBox(8, heading, who);
+    line.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+    VBox buttons = new VBox(6, exportCard, trust);
+    buttons.setMinWidth(Region.USE_PREF_SIZE);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox card = new HBox(16, blocks, gap, buttons);
+    card.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    VBox panel = new VBox(4, line, readAloud, card);
+    if (!mayTrust) {
+      Label why =
+          new Label(
+              m.get("sync.trust.notAllowed", m.get("permission." + Permission.SYNC_TRUST.name())));
+      why.setId("sync-trust-reason");
+      why.setWrapText(true);
+      why.setMinHeight(Region.USE_PREF_SIZE);
+      why.getStyleClass().add("text-muted");
+      panel.getChildren().add(why);
+    }
+    panel.setId("sync-identity-panel");
+    panel.setPadding(new Insets(8, 12, 8, 12));
+    panel.setStyle(
+        "-fx-border-color: #d0d7de; -fx-border-radius: 6; -fx-background-radius: 6;"
+            + " -fx-background-color: -color-bg-subtle;");
+    panel.setMinHeight(Region.USE_PREF_SIZE);
+    return panel;
+  }
+
+  /** The comparison step, then the trust itself (checked and audited by the service). */
+  private void askTrust(Window owner, IdentityCard card, Path file) {
+    TrustDialog.Answer a =
+        new TrustDialog(
+                m,
+                owner,
+                card,
+                String.valueOf(file.getFileName()),
+                vm.ownOrganisation().get(),
+                vm.ownFingerprint().get())
+            .ask();
+    if (a == TrustDialog.Answer.TRUST) {
+      vm.trust(card);
+    } else if (a == TrustDialog.Answer.DIFFERENT) {
+      vm.notTrusted(card);
+    }
+  }
+
+  /** Where "Enregistrer la carte…" writes (a save dialog; tests give a file). */
+  Function<Window, Path> cardTarget = this::saveCardDialog;
+
+  /** The partner's card "Faire confiance à un partenaire…" opens (tests give a file). */
+  Function<Window, Path> cardSource = this::openCardDialog;
+
+  private Path saveCardDialog(Window w) {
+    FileChooser fc = new FileChooser();
+    fc.setTitle(m.get("sync.card.exportTitle"));
+    fc.setInitialFileName(
+        "carte-passerelle-" + FileNames.part(vm.ownOffice().get(), "agence") + ".json");
+    fc.getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter(m.get("sync.card.kind"), "*.json"));
+    File f = fc.showSaveDialog(w);
+    return f == null ? null : f.toPath();
+  }
+
+  private Path openCardDialog(Window w) {
+    FileChooser fc = new FileChooser();
+    fc.setTitle(m.get("sync.card.openTitle"));
+    fc.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter(m.get("sync.card.kind"), "*.json"),
+            new FileChooser.ExtensionFilter(m.get("sync.card.any"), "*"));
+    File f = fc.showOpenDialog(w);
+    return f == null ? null : f.toPath();
+  }
+
   private TableView<Peer> peersTable() {
     TableView<Peer> t = new TableView<>(vmPeers());
     t.setId("sync-peers");
-    t.setPlaceholder(new Label(m.get("sync.peers.empty")));
-    t.getColumns()
-        .addAll(
-            col(m.get("sync.peers.office"), p -> p.office() + (p.revoked() ? " ⊘" : "")),
-            col(m.get("sync.peers.organisation"), Peer::organisation),
-            col(m.get("sync.peers.fingerprint"), Peer::fingerprint),
-            col(m.get("sync.peers.checkpoints"), p -> p.sentAck() + " / " + p.received()),
-            col(m.get("sync.peers.lastFile"), p -> age(p.lastImportAt())));
+    Label empty = new Label(m.get("sync.peers.empty"));
+    empty.setWrapText(true);
+    empty.setPadding(new Insets(12));
+    t.setPlaceholder(empty);
+    TableColumn<Peer, String> fingerprint = col(m.get("sync.peers.fingerprint"), Peer::fingerprint);
+    fingerprint.setStyle("-fx-font-family: monospace;");
+    // the fingerprint whole (8 blocks of 4): read aloud, never cut
+    javafx.scene.text.Text probe =
+        new javafx.scene.text.Text("XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX");
+    probe.setFont(
+        javafx.scene.text.Font.font(
+            "monospace", Math.max(14, javafx.scene.text.Font.getDefault().getSize())));
+    double whole = Math.ceil(probe.getLayoutBounds().getWidth()) + 32;
+    fingerprint.setMinWidth(whole);
+    fingerprint.setPrefWidth(whole);
+    TableColumn<Peer, String> office = col(m.get("sync.peers.office"), Peer::office);
+    office.setPrefWidth(230);
+    TableColumn<Peer, String> organisation =
+        col(m.get("sync.peers.organisation"), Peer::organisation);
+    organisation.setPrefWidth(150);
+    TableColumn<Peer, String> since = col(m.get("sync.peers.trust"), this::trustState);
+    since.setPrefWidth(180);
+    since.setMinWidth(170);
+    office.setMinWidth(150);
+    organisation.setMinWidth(120);
+    TableColumn<Peer, String> exchanges =
+        col(
+            m.get("sync.peers.exchanges"),
+            p -> m.get("sync.peers.exchangesText", age(p.lastExportAt()), age(p.lastImportAt())));
+    exchanges.setPrefWidth(270);
+    exchanges.setMinWidth(250);
+    t.getColumns().addAll(office, organisation, fingerprint, since, exchanges);
+    // the fingerprint is never squeezed; the last column takes what is left (1366×768: 280 px)
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    fr.passerelle.ui.Tables.wholeHeaders(t);
+    t.setMinHeight(120);
     return t;
+  }
+
+  /** "depuis le 6 déc. 2026", or "retirée le …" once revoked. */
+  private String trustState(Peer p) {
+    var day = fr.passerelle.core.DateFormats.date(m.locale());
+    var zone = ctx.services().clock().zone();
+    return p.revoked()
+        ? m.get("sync.peers.revoked", day.format(p.revokedAt().atZoneSameInstant(zone)))
+        : m.get("sync.peers.since", day.format(p.trustedAt().atZoneSameInstant(zone)));
   }
 
   private javafx.collections.ObservableList<Peer> vmPeers() {
@@ -289,7 +463,9 @@ public final class SyncView implements FeatureView {
     if (at == null) {
       return m.get("sync.age.never");
     }
-    Duration d = Duration.between(at, OffsetDateTime.now());
+    Duration d =
+        Duration.between(
+            at.toInstant(), java.time.Instant.ofEpochMilli(ctx.services().clock().millis()));
     if (d.toDays() >= 1) {
       return m.get("sync.age.days", d.toDays());
     }

@@ -1,6 +1,7 @@
 package fr.passerelle.sync.ui;
 
 import fr.passerelle.sync.Conflicts;
+import fr.passerelle.sync.IdentityCard;
 import fr.passerelle.sync.ImportReport;
 import fr.passerelle.sync.Peer;
 import fr.passerelle.sync.Quarantine;
@@ -44,6 +45,10 @@ public final class SyncViewModel {
   private final ObjectProperty<ImportReport> report = new SimpleObjectProperty<>();
   private final StringProperty digest = new SimpleStringProperty("");
   private final StringProperty identity = new SimpleStringProperty("");
+  private final StringProperty ownOffice = new SimpleStringProperty("");
+  private final StringProperty ownOrganisation = new SimpleStringProperty("");
+  private final StringProperty ownFingerprint = new SimpleStringProperty("");
+  private final BooleanProperty hasPartner = new SimpleBooleanProperty();
   private final StringProperty message = new SimpleStringProperty("");
   private final BooleanProperty error = new SimpleBooleanProperty();
   private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -81,6 +86,26 @@ public final class SyncViewModel {
     return identity;
   }
 
+  /** This office's name, as its card names it. */
+  public StringProperty ownOffice() {
+    return ownOffice;
+  }
+
+  /** This office's organisation, as its card names it. */
+  public StringProperty ownOrganisation() {
+    return ownOrganisation;
+  }
+
+  /** This office's fingerprint, read aloud to a partner (blocks of four). */
+  public StringProperty ownFingerprint() {
+    return ownFingerprint;
+  }
+
+  /** True once a partner is trusted (and not revoked): files can be prepared. */
+  public BooleanProperty hasPartner() {
+    return hasPartner;
+  }
+
   public StringProperty message() {
     return message;
   }
@@ -101,7 +126,10 @@ public final class SyncViewModel {
       List<Peer> peers,
       List<Conflicts.Conflict> conflicts,
       List<Quarantine.Entry> refused,
-      String identity) {}
+      String identity,
+      String office,
+      String organisation,
+      String fingerprint) {}
 
   /** Reloads peers, conflicts and this office's identity line. */
   public void refresh() {
@@ -109,20 +137,24 @@ public final class SyncViewModel {
         messages.get("sync.task.refresh"),
         p -> {
           var card = sync.identity().card();
-          String id =
-              messages.get(
-                  "sync.identity.line",
-                  card.office(),
-                  card.organisation(),
-                  card.fingerprint(),
-                  card.replicaId().toString());
+          String id = messages.get("sync.identity.line", card.office(), card.organisation());
           return new Snapshot(
-              sync.peers().all(), sync.conflicts().open(500), sync.quarantine().latest(500), id);
+              sync.peers().all(),
+              sync.conflicts().open(500),
+              sync.quarantine().latest(500),
+              id,
+              card.office(),
+              card.organisation(),
+              card.fingerprint());
         },
         s -> {
           peers.setAll(s.peers());
+          hasPartner.set(s.peers().stream().anyMatch(p -> !p.revoked()));
           refused.setAll(s.refused());
           identity.set(s.identity());
+          ownOffice.set(s.office());
+          ownOrganisation.set(s.organisation());
+          ownFingerprint.set(s.fingerprint());
           Map<String, List<Conflicts.Conflict>> groups = new LinkedHashMap<>();
           for (Conflicts.Conflict c : s.conflicts()) {
             groups.computeIfAbsent(c.actionKey(), k -> new ArrayList<>()).add(c);
@@ -130,6 +162,52 @@ public final class SyncViewModel {
           conflictGroups.setAll(groups.values());
         },
         this::fail);
+  }
+
+  /** Writes this office's identity card to {@code file}, to send to a partner. */
+  public void exportCard(Path file) {
+    busy.set(true);
+    tasks.submit(
+        messages.get("sync.task.cardWrite"),
+        p -> sync.peers().writeOwnCard(file),
+        card -> {
+          busy.set(false);
+          ok(messages.get("sync.card.written", file.getFileName().toString(), file.getParent()));
+        },
+        this::fail);
+  }
+
+  /** Reads a partner's card in the background, then hands it to {@code then} (FX thread). */
+  public void readCard(Path file, java.util.function.Consumer<IdentityCard> then) {
+    busy.set(true);
+    tasks.submit(
+        messages.get("sync.task.cardRead"),
+        p -> sync.peers().read(file),
+        card -> {
+          busy.set(false);
+          then.accept(card);
+        },
+        this::fail);
+  }
+
+  /** Trusts a partner's card once its fingerprint was compared; the service checks the right. */
+  public void trust(IdentityCard card) {
+    busy.set(true);
+    tasks.submit(
+        messages.get("sync.task.trust"),
+        p -> sync.peers().trust(card),
+        peer -> {
+          busy.set(false);
+          ok(messages.get("sync.trust.done", peer.office(), peer.organisation()));
+          refresh();
+        },
+        this::fail);
+  }
+
+  /** The fingerprints differ: nothing trusted, and the status line says what to do. */
+  public void notTrusted(IdentityCard card) {
+    error.set(true);
+    message.set(messages.get("sync.trust.refused", card.office()));
   }
 
   /** Prepares files for one peer ({@code null}: every organisation) into {@code dir}. */
@@ -320,9 +398,11 @@ public final class SyncViewModel {
     busy.set(false);
     error.set(true);
     Throwable c = t;
-    while (c.getCause() != null && c.getMessage() == null) {
+    while (c.getCause() != null
+        && (c.getMessage() == null || c.getClass() == RuntimeException.class)
+        && !(c instanceof fr.passerelle.core.UserFacingException)) {
       c = c.getCause();
     }
-    message.set(c.getMessage());
+    message.set(messages.describe(c));
   }
 }

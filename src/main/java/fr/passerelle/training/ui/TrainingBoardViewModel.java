@@ -265,11 +265,15 @@ public final class TrainingBoardViewModel {
   /** Creates a path (then selects it); {@code done} gets it. */
   public void create(PathDraft d, String note, Consumer<TrainingPath> done) {
     error.set(null);
-    UUID office = ctx.services().offices().current().map(o -> o.id()).orElse(null);
     ctx.tasks()
         .submit(
             ctx.messages().get("training.saving"),
-            pr -> service.create(d, null, note, office),
+            pr -> // the office is read here, in the background: no database on the FX thread
+            service.create(
+                    d,
+                    null,
+                    note,
+                    ctx.services().offices().current().map(o -> o.id()).orElse(null)),
             created -> {
               info.set(ctx.messages().get("training.created", created.candidateName()));
               selected.set(created);

@@ -324,6 +324,8 @@ public final class ShellView {
             if (index == vm.selectedProperty().get()) {
               b.setSelected(true); // a click on the current entry keeps it selected
             } else {
+              // the click lit the entry: the current one stays lit while the guard asks
+              keepRailOnSelection();
               leaveCurrent(() -> vm.select(index));
             }
           });

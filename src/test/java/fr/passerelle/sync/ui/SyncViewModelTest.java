@@ -105,7 +105,9 @@ class SyncViewModelTest {
     Files.writeString(junk, "hello");
     vm.importFile(junk);
     assertThat(vm.error().get()).isTrue();
-    assertThat(vm.message().get()).contains("not a Passerelle sync file");
+    // said in French in the window (the English sentence is the command line's)
+    assertThat(vm.message().get())
+        .startsWith("Le fichier x.passerelle n’est pas un fichier de synchronisation Passerelle");
     assertThat(vm.busy().get()).isFalse();
   }
 

@@ -123,6 +123,37 @@ class TruncationWalkFxTest {
     assertThat(problems).as("cut texts and unreachable buttons at 1366×768").isEmpty();
   }
 
+  /**
+   * A candidate's file opened from the list, at 1366×768 and at 1920×1080: its Save and Cancel
+   * buttons ("Annuler les modifications", "Enregistrer (Ctrl+S)") and every label whole.
+   */
+  @Test
+  void aCandidateFileOpenedIsNotCutAtEitherSize(FxRobot r) throws Exception {
+    java.util.UUID id =
+        s.db()
+            .dsl()
+            .select(fr.passerelle.db.jooq.Tables.CANDIDATE.ID)
+            .from(fr.passerelle.db.jooq.Tables.CANDIDATE)
+            .where(fr.passerelle.db.jooq.Tables.CANDIDATE.DELETED.isFalse())
+            .limit(1)
+            .fetchOne(fr.passerelle.db.jooq.Tables.CANDIDATE.ID);
+    Set<String> problems = new LinkedHashSet<>();
+    for (double[] size : new double[][] {{WIDTH, HEIGHT}, {1920, 1080}}) {
+      r.interact(
+          () -> {
+            stage.setWidth(size[0]);
+            stage.setHeight(size[1]);
+          });
+      r.interact(() -> h.shell().open(new fr.passerelle.ui.Navigation.OpenCandidate(id)));
+      WaitForAsyncUtils.waitFor(
+          60, TimeUnit.SECONDS, () -> r.lookup("#candidate-first-name").tryQuery().isPresent());
+      settle();
+      String where = "candidate file at " + (int) size[0] + "×" + (int) size[1];
+      problems.addAll(onFx(r, () -> walk(where, stage.getScene().getRoot())));
+    }
+    assertThat(problems).as("cut texts and unreachable buttons in a candidate's file").isEmpty();
+  }
+
   private static <T> T onFx(FxRobot r, java.util.concurrent.Callable<T> work) throws Exception {
     return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
   }

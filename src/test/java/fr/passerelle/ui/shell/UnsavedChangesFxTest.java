@@ -119,6 +119,12 @@ class UnsavedChangesFxTest {
     r.clickOn("#nav-meetings");
     DialogPane pane = question(r);
     assertThat(pane.getContentText()).contains("LEFÈVRE Hélèna").contains("non enregistrées");
+    assertThat(r.lookup("#nav-candidates").queryAs(javafx.scene.control.ToggleButton.class))
+        .matches(
+            javafx.scene.control.ToggleButton::isSelected,
+            "while asking, the rail still shows the entry shown (Candidats)");
+    assertThat(r.lookup("#nav-meetings").queryAs(javafx.scene.control.ToggleButton.class))
+        .matches(t -> !t.isSelected(), "Réunions not lit before the counselor chooses");
     assertThat(defaultButton(pane)).as("Enter must not drop nor save").isEqualTo("Annuler");
     r.interact(() -> button(pane, "Annuler").fire());
     waitUntil(() -> r.lookup("#unsaved-dialog").tryQuery().isEmpty());
