@@ -133,6 +133,14 @@ public final class Services implements AutoCloseable {
     return open(dataDir, clock, hashing, keys, Progress.NONE);
   }
 
+  /**
+   * Services on {@code db}, already opened and migrated (a new installation on the office server,
+   * ADR 0150): nobody signed in, no key slots yet.
+   */
+  public static Services on(Database db, WallClock clock, PasswordHasher.Params hashing) {
+    return new Services(db, clock, hashing, KeyRing.clear());
+  }
+
   /** The key slots of the encrypted database (a clear one's: {@link KeyRing#encrypted()} false). */
   public KeyRing keys() {
     return keys;

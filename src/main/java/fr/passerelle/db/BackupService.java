@@ -260,7 +260,7 @@ public final class BackupService {
                   + dir.resolve(Database.FILE_NAME).toAbsolutePath()
                   + (filePassword == null ? "" : ";CIPHER=AES"),
               filePassword)) {
-        return state(org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.H2));
+        return state(Database.dslOf(c));
       } catch (java.sql.SQLException | RuntimeException e) {
         return "unreadable: " + e.getMessage();
       } finally {

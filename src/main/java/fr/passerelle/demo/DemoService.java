@@ -17,9 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
 
 /**
  * Deterministic, realistic demo data (one France Travail agency, two temp-work agencies in
@@ -67,7 +65,7 @@ public final class DemoService {
     long t0 = System.nanoTime();
     try (Connection c = services.db().dataSource().getConnection()) {
       c.setAutoCommit(false);
-      DSLContext tx = DSL.using(c, SQLDialect.H2);
+      DSLContext tx = services.db().dsl(c);
       ReplicaRecord before = ReplicatedWriter.currentReplica(tx);
       try {
         Map<String, Integer> rows = generate(tx, c, options, progress);

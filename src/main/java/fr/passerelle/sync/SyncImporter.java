@@ -37,8 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * Imports a sync file: private copy, structure and signature verified before anything touches the
@@ -439,7 +437,7 @@ public final class SyncImporter {
     ImportReport report = newReport(m, v, fileName);
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
-      DSLContext tx = DSL.using(c, SQLDialect.H2);
+      DSLContext tx = db.dsl(c);
       try {
         PeerRecord peer;
         RowApplier rows;
@@ -581,7 +579,7 @@ public final class SyncImporter {
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
       try {
-        T result = work.apply(DSL.using(c, SQLDialect.H2));
+        T result = work.apply(db.dsl(c));
         if (commit) {
           c.commit();
         }
