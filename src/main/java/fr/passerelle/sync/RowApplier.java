@@ -366,8 +366,11 @@ final class RowApplier {
     }
     tx.connection(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("MERGE INTO SYNC_TOUCHED_PERSON KEY(ID) VALUES (?)")) {
+          String upsert =
+              fr.passerelle.db.Database.dialect(c) == org.jooq.SQLDialect.POSTGRES
+                  ? "INSERT INTO sync_touched_person(id) VALUES (?) ON CONFLICT DO NOTHING"
+                  : "MERGE INTO SYNC_TOUCHED_PERSON KEY(ID) VALUES (?)";
+          try (PreparedStatement ps = c.prepareStatement(upsert)) {
             for (UUID p : persons) {
               ps.setObject(1, p);
               ps.addBatch();

@@ -520,7 +520,7 @@ public final class SyncImporter {
           "Cannot import " + fileName + ": " + e.getMessage(), e);
     }
     // on disk before the copy of the file goes (the next start would finish the import again)
-    db.dsl().execute("CHECKPOINT");
+    db.storeNow();
     return report;
   }
 
