@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Deterministic, realistic demo data (one France Travail agency, two temp-work agencies in
@@ -99,12 +100,13 @@ public final class DemoService {
   private static void undo(Connection c, DSLContext tx, ReplicaRecord before) throws SQLException {
     c.rollback();
     for (Table<?> t : ReplicatedTables.ALL) {
+      boolean h2 = tx.dialect() == org.jooq.SQLDialect.H2;
+      // H2 deletes in slices (its undo log); PostgreSQL has no DELETE ... FETCH and needs none
       String sql =
-          "DELETE FROM \""
-              + t.getName()
-              + "\" WHERE CHANGE_SEQ > ? FETCH FIRST "
-              + RowSink.COMMIT_EVERY
-              + " ROWS ONLY";
+          "DELETE FROM "
+              + tx.render(DSL.name(t.getName()))
+              + " WHERE CHANGE_SEQ > ?"
+              + (h2 ? " FETCH FIRST " + RowSink.COMMIT_EVERY + " ROWS ONLY" : "");
       int n;
       do {
         n = tx.execute(sql, before.getChangeSeq());
