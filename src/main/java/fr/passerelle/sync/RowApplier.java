@@ -346,15 +346,23 @@ final class RowApplier {
     if (column == null) { // the person is in another table
       Field<UUID> person = PersonData.person(table);
       List<UUID> ids = written.stream().map(r -> r.get(col(table, ID))).toList();
-      tx.mergeInto(SYNC_TOUCHED_PERSON)
-          .columns(SYNC_TOUCHED_PERSON.ID)
-          .key(SYNC_TOUCHED_PERSON.ID)
-          .select(
-              DSL.selectDistinct(person)
-                  .from(table)
-                  .where(VersionStore.idIn(col(table, ID), ids))
-                  .and(person.isNotNull()))
-          .execute();
+      var persons =
+          DSL.selectDistinct(person)
+              .from(table)
+              .where(VersionStore.idIn(col(table, ID), ids))
+              .and(person.isNotNull());
+      if (tx.dialect() == org.jooq.SQLDialect.H2) {
+        tx.mergeInto(SYNC_TOUCHED_PERSON)
+            .columns(SYNC_TOUCHED_PERSON.ID)
+            .key(SYNC_TOUCHED_PERSON.ID)
+            .select(persons)
+            .execute();
+      } else { // PostgreSQL: INSERT ... ON CONFLICT DO NOTHING
+        tx.insertInto(SYNC_TOUCHED_PERSON, SYNC_TOUCHED_PERSON.ID)
+            .select(persons)
+            .onDuplicateKeyIgnore()
+            .execute();
+      }
       return;
     }
     Field<?> f = table.field(column.getName());
