@@ -178,15 +178,7 @@ public final class Vault {
     Principal p = signedIn.access().principal().orElseThrow();
     RecoveryKey recovery =
         p.permissions().contains(Permission.ACCOUNTS_MANAGE) ? RecoveryKey.random() : null;
-    KeyRing ring =
-        KeyRing.fresh(
-            dataDir,
-            params,
-            p.accountId(),
-            p.login(),
-            password,
-            new DatabaseCredentialStore(signedIn.db()).all(),
-            recovery);
+    KeyRing ring = freshRing(signedIn, password, recovery);
     signedIn.close();
     char[] filePassword = ring.h2FilePassword();
     try {
@@ -224,17 +216,8 @@ public final class Vault {
   public RecoveryKey keepServer(
       Services signedIn, char[] password, OfficeServer server, char[] serverPassword) {
     Path dataDir = signedIn.db().dataDir();
-    Principal p = signedIn.access().principal().orElseThrow();
     RecoveryKey recovery = RecoveryKey.random();
-    KeyRing ring =
-        KeyRing.fresh(
-            dataDir,
-            params,
-            p.accountId(),
-            p.login(),
-            password,
-            new DatabaseCredentialStore(signedIn.db()).all(),
-            recovery);
+    KeyRing ring = freshRing(signedIn, password, recovery);
     char[] key = ring.h2FilePassword();
     try {
       server.write(dataDir, serverPassword, key);
@@ -243,6 +226,23 @@ public final class Vault {
       java.util.Arrays.fill(key, '\0');
     }
     return recovery;
+  }
+
+  /**
+   * A new file key in the slots of the account signed in on {@code signedIn} (with {@code
+   * password}), of the other accounts (from their stored hashes) and of {@code recovery} (null:
+   * none).
+   */
+  private KeyRing freshRing(Services signedIn, char[] password, RecoveryKey recovery) {
+    Principal p = signedIn.access().principal().orElseThrow();
+    return KeyRing.fresh(
+        signedIn.db().dataDir(),
+        params,
+        p.accountId(),
+        p.login(),
+        password,
+        new DatabaseCredentialStore(signedIn.db()).all(),
+        recovery);
   }
 
   /**

@@ -235,21 +235,37 @@ public final class Database implements AutoCloseable {
     Path marker = dataDir.resolve(OPEN_MARKER);
     boolean unclean = Files.exists(marker);
     Database db = new Database(dataDir, pool, keeper, unclean, filePassword);
+    return db.ready(
+        () -> {
+          if (!unclean) {
+            Files.writeString(marker, "open since " + OffsetDateTime.now() + "\n");
+          }
+        });
+  }
+
+  /** Something done in the data folder while the database opens. */
+  private interface FolderWork {
+    void run() throws java.io.IOException;
+  }
+
+  /**
+   * Makes the just-opened database ready: what a killed process left in the data folder removed,
+   * {@code folder} done, the migrations run, the replica row there. Closed on failure.
+   */
+  private Database ready(FolderWork folder) {
     try {
       removeLeftovers(dataDir);
-      if (!unclean) {
-        Files.writeString(marker, "open since " + OffsetDateTime.now() + "\n");
-      }
-      db.migrate();
-      db.ensureReplica();
+      folder.run();
+      migrate();
+      ensureReplica();
     } catch (java.io.IOException e) {
-      db.close();
+      close();
       throw new DatabaseException("Cannot write in the data folder " + dataDir + ": " + e, e);
     } catch (RuntimeException e) {
-      db.close();
+      close();
       throw e;
     }
-    return db;
+    return this;
   }
 
   /**
@@ -288,19 +304,8 @@ public final class Database implements AutoCloseable {
     ds.setCurrentSchema(server.schemaOrPublic());
     JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
     pool.setMaxConnections(16);
-    Database db = new Database(dataDir, server, SQLDialect.POSTGRES, pool, null, false, fileKey);
-    try {
-      removeLeftovers(dataDir);
-      db.migrate();
-      db.ensureReplica();
-    } catch (java.io.IOException e) {
-      db.close();
-      throw new DatabaseException("Cannot write in the data folder " + dataDir + ": " + e, e);
-    } catch (RuntimeException e) {
-      db.close();
-      throw e;
-    }
-    return db;
+    return new Database(dataDir, server, SQLDialect.POSTGRES, pool, null, false, fileKey)
+        .ready(() -> {});
   }
 
   /** The failure to reach {@code server}, said with its address (never the password). */

@@ -80,20 +80,24 @@ class OfficeServerCliTest {
     return Cli.runWith(dir, Cli.encrypting(), TestServices.ADMIN, stdin, args);
   }
 
+  /** {@code init --database location --db-user user}, {@code stdin} its passwords. */
+  private Cli.Result init(String stdin, String location, String user) {
+    return run(
+        stdin,
+        "init",
+        "--office-name",
+        "Agence Albi",
+        "--office-kind",
+        "FRANCE_TRAVAIL",
+        "--database",
+        location,
+        "--db-user",
+        user);
+  }
+
   @Test
   void initOnTheServerKeepsItsPasswordSealedAndTheNextCommandsSignInAndReachIt() throws Exception {
-    Cli.Result init =
-        run(
-            serverPassword() + "\n" + PW,
-            "init",
-            "--office-name",
-            "Agence Albi",
-            "--office-kind",
-            "FRANCE_TRAVAIL",
-            "--database",
-            location(),
-            "--db-user",
-            TestServer.server().user());
+    Cli.Result init = init(serverPassword() + "\n" + PW, location(), TestServer.server().user());
     assertThat(init.code()).as(init.err()).isZero();
     assertThat(init.out())
         .contains("set up in " + location())
@@ -145,17 +149,7 @@ class OfficeServerCliTest {
   void aWrongServerPasswordIsSaidWithTheAddressAndNothingIsKept() {
     assumeTrue(!serverPassword().isEmpty(), "the test server asks no password");
     Cli.Result init =
-        run(
-            "pas le bon mot de passe\n" + PW,
-            "init",
-            "--office-name",
-            "Agence Albi",
-            "--office-kind",
-            "FRANCE_TRAVAIL",
-            "--database",
-            location(),
-            "--db-user",
-            TestServer.server().user());
+        init("pas le bon mot de passe\n" + PW, location(), TestServer.server().user());
     assertThat(init.code()).isEqualTo(2);
     assertThat(init.err())
         .contains("Cannot open the office database at " + location())
@@ -168,18 +162,7 @@ class OfficeServerCliTest {
 
   @Test
   void anUnreachableServerAtInitIsSaidWithItsAddressAndExitCodeTwo() {
-    Cli.Result init =
-        run(
-            "x\n" + PW,
-            "init",
-            "--office-name",
-            "Agence Albi",
-            "--office-kind",
-            "FRANCE_TRAVAIL",
-            "--database",
-            "postgresql://127.0.0.1:1/" + database,
-            "--db-user",
-            "agent");
+    Cli.Result init = init("x\n" + PW, "postgresql://127.0.0.1:1/" + database, "agent");
     assertThat(init.code()).isEqualTo(2);
     assertThat(init.err().strip())
         .isEqualTo(
