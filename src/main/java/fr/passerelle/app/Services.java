@@ -135,10 +135,10 @@ public final class Services implements AutoCloseable {
 
   /**
    * Services on {@code db}, already opened and migrated (a new installation on the office server,
-   * ADR 0150): nobody signed in, no key slots yet.
+   * ADR 0150), what an interrupted sync import left finished: nobody signed in, no key slots yet.
    */
   public static Services on(Database db, WallClock clock, PasswordHasher.Params hashing) {
-    return new Services(db, clock, hashing, KeyRing.clear());
+    return ready(db, clock, hashing, KeyRing.clear(), Progress.NONE);
   }
 
   /** The key slots of the encrypted database (a clear one's: {@link KeyRing#encrypted()} false). */
@@ -216,6 +216,20 @@ public final class Services implements AutoCloseable {
         java.util.Arrays.fill(filePassword, '\0');
       }
     }
+    return ready(db, clock, hashing, keys, progress);
+  }
+
+  /**
+   * The services on {@code db}, just opened: the check after an unclean shutdown (a damage is
+   * refused), then what an interrupted sync import left is finished.
+   */
+  private static Services ready(
+      Database db,
+      WallClock clock,
+      PasswordHasher.Params hashing,
+      KeyRing keys,
+      Progress progress) {
+    Path dataDir = db.dataDir();
     Services s;
     try {
       if (db.uncleanShutdown()) {

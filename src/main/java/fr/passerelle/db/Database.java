@@ -312,7 +312,12 @@ public final class Database implements AutoCloseable {
   static DatabaseException unreachable(OfficeServer server, SQLException e) {
     String state = String.valueOf(e.getSQLState());
     String why;
-    if (state.startsWith("08")) {
+    if (state.equals("08004") && String.valueOf(e.getMessage()).contains("no password")) {
+      why =
+          "the server asks a password and none is kept for the user "
+              + server.user()
+              + " (set the server up with init --database, or give it in ~/.pgpass)";
+    } else if (state.startsWith("08")) {
       why = "the server does not answer (is it started, is the address right, is the network up?)";
     } else if (state.equals("28P01") || state.equals("28000")) {
       why = "the user " + server.user() + " or its password is refused";
