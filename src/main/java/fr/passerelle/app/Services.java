@@ -133,6 +133,14 @@ public final class Services implements AutoCloseable {
     return open(dataDir, clock, hashing, keys, Progress.NONE);
   }
 
+  /**
+   * Services on {@code db}, already opened and migrated (a new installation on the office server,
+   * ADR 0150), what an interrupted sync import left finished: nobody signed in, no key slots yet.
+   */
+  public static Services on(Database db, WallClock clock, PasswordHasher.Params hashing) {
+    return ready(db, clock, hashing, KeyRing.clear(), Progress.NONE);
+  }
+
   /** The key slots of the encrypted database (a clear one's: {@link KeyRing#encrypted()} false). */
   public KeyRing keys() {
     return keys;
@@ -208,6 +216,20 @@ public final class Services implements AutoCloseable {
         java.util.Arrays.fill(filePassword, '\0');
       }
     }
+    return ready(db, clock, hashing, keys, progress);
+  }
+
+  /**
+   * The services on {@code db}, just opened: the check after an unclean shutdown (a damage is
+   * refused), then what an interrupted sync import left is finished.
+   */
+  private static Services ready(
+      Database db,
+      WallClock clock,
+      PasswordHasher.Params hashing,
+      KeyRing keys,
+      Progress progress) {
+    Path dataDir = db.dataDir();
     Services s;
     try {
       if (db.uncleanShutdown()) {

@@ -1,7 +1,9 @@
 package fr.passerelle.app;
 
 import fr.passerelle.core.Progress;
+import fr.passerelle.db.Database;
 import fr.passerelle.db.DatabaseDamagedException;
+import fr.passerelle.db.OfficeServer;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.crypto.DatabaseEncryption;
 import fr.passerelle.search.LuceneSearchIndex;
@@ -176,15 +178,7 @@ public final class Vault {
     Principal p = signedIn.access().principal().orElseThrow();
     RecoveryKey recovery =
         p.permissions().contains(Permission.ACCOUNTS_MANAGE) ? RecoveryKey.random() : null;
-    KeyRing ring =
-        KeyRing.fresh(
-            dataDir,
-            params,
-            p.accountId(),
-            p.login(),
-            password,
-            new DatabaseCredentialStore(signedIn.db()).all(),
-            recovery);
+    KeyRing ring = freshRing(signedIn, password, recovery);
     signedIn.close();
     char[] filePassword = ring.h2FilePassword();
     try {
@@ -200,6 +194,55 @@ public final class Vault {
       s.close();
       throw e;
     }
+  }
+
+  /**
+   * Opens a new installation on the office server {@code server} with {@code password} (its data
+   * folder keeps the search index, the journal and, after {@link #keepServer}, the descriptor),
+   * nobody signed in: the set-up of its first administrator follows.
+   */
+  public Services openOnServer(Path dataDir, OfficeServer server, char[] password) {
+    return Services.on(Database.open(dataDir, server, password), clock, params);
+  }
+
+  /**
+   * Keeps the office server of {@code signedIn} (its first administrator signed in with {@code
+   * password}) for the next starts (ADR 0150): a file key wrapped in the account slots of {@code
+   * passerelle.keys}, as for an encrypted H2 file (ADR 0110), seals the server's password {@code
+   * serverPassword} in the descriptor. The next start signs in first, the slot giving the key that
+   * unseals the password. Returns the recovery key, made now (it opens the slots too), to show
+   * once.
+   */
+  public RecoveryKey keepServer(
+      Services signedIn, char[] password, OfficeServer server, char[] serverPassword) {
+    Path dataDir = signedIn.db().dataDir();
+    RecoveryKey recovery = RecoveryKey.random();
+    KeyRing ring = freshRing(signedIn, password, recovery);
+    char[] key = ring.h2FilePassword();
+    try {
+      server.write(dataDir, serverPassword, key);
+      ring.writeTo(dataDir.resolve(DatabaseEncryption.KEYS_FILE));
+    } finally {
+      java.util.Arrays.fill(key, '\0');
+    }
+    return recovery;
+  }
+
+  /**
+   * A new file key in the slots of the account signed in on {@code signedIn} (with {@code
+   * password}), of the other accounts (from their stored hashes) and of {@code recovery} (null:
+   * none).
+   */
+  private KeyRing freshRing(Services signedIn, char[] password, RecoveryKey recovery) {
+    Principal p = signedIn.access().principal().orElseThrow();
+    return KeyRing.fresh(
+        signedIn.db().dataDir(),
+        params,
+        p.accountId(),
+        p.login(),
+        password,
+        new DatabaseCredentialStore(signedIn.db()).all(),
+        recovery);
   }
 
   /**

@@ -129,6 +129,7 @@ final class CheckCommand implements Callable<Integer> {
 
   /** Reads every table through each index; exit code 0, or 7 with the damage and the ways back. */
   private static int check(Services s, PrintWriter out, PrintWriter err, Path dir) {
+    s.db().refuseOnServer("Checking the database's storage");
     try {
       IntegrityCheck.Result r =
           IntegrityCheck.all(s.db().dataSource(), new StderrProgress(err, "checking"));

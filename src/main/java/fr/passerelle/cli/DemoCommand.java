@@ -66,7 +66,7 @@ final class DemoCommand extends ServiceCommand {
             "Demo data generated in %.1f s (seed %d, today %s):%n",
             report.millis() / 1000.0, options.seed(), options.today());
     report.rows().forEach((table, n) -> out().printf("  %-22s %,d%n", table, n));
-    if (!noCompact) {
+    if (!noCompact && !services.db().onServer()) { // VACUUM is the office server's
       Path file = services.db().file();
       long before = size(file);
       err.println("Compacting the database file...");

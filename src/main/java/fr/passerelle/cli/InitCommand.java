@@ -1,8 +1,12 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.core.InvalidInputException;
+import fr.passerelle.db.Database;
+import fr.passerelle.db.OfficeServer;
 import fr.passerelle.office.Office;
 import fr.passerelle.office.OfficeKind;
+import fr.passerelle.security.keys.RecoveryKey;
 import java.util.Arrays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +16,10 @@ import picocli.CommandLine.Option;
     description =
         "Set up this installation's office and its first administrator (the --user account, with"
             + " the roles administrator, counselor and manager; its password is asked, or read with"
-            + " --password-stdin). Once accounts exist, an administrator signs in to run it.")
+            + " --password-stdin). Once accounts exist, an administrator signs in to run it. With"
+            + " --database, the office database is on a PostgreSQL server (docs/office-server.md):"
+            + " the database user's password is asked first (with --password-stdin: the first line,"
+            + " the administrator's the second) and kept sealed in the data folder.")
 final class InitCommand extends ServiceCommand {
   @Option(names = "--office-name", required = true, description = "Office name.")
   String name;
@@ -29,6 +36,24 @@ final class InitCommand extends ServiceCommand {
           "Organisation (default: \"France Travail\" for its offices, else the office name).")
   String organisation;
 
+  @Option(
+      names = "--database",
+      paramLabel = "postgresql://HOST:PORT/DB",
+      description =
+          "The office's PostgreSQL database (default: the embedded database of the data folder).")
+  String database;
+
+  @Option(
+      names = "--db-user",
+      paramLabel = "USER",
+      description = "The PostgreSQL user Passerelle connects as (with --database).")
+  String dbUser;
+
+  /** The office server of --database, and the password typed for it (cleared after run). */
+  private OfficeServer server;
+
+  private char[] serverPassword;
+
   @Option(names = "--first-name", description = "The first administrator's first name.")
   String firstName;
 
@@ -37,8 +62,39 @@ final class InitCommand extends ServiceCommand {
 
   @Override
   protected boolean signsIn() {
+    if (database != null) {
+      return false; // a new installation on the office server
+    }
     // an encrypted installation has accounts: one signs in to open it
     return root().vault().encrypted(root().dataDir());
+  }
+
+  @Override
+  protected Services openSignedOut() {
+    if (database == null) {
+      if (dbUser != null) {
+        throw new InvalidInputException("--db-user goes with --database.");
+      }
+      return super.openSignedOut();
+    }
+    server = OfficeServer.parse(database, dbUser);
+    java.nio.file.Path dir = root().dataDir();
+    if (root().vault().encrypted(dir)
+        || java.nio.file.Files.exists(dir.resolve(Database.FILE_NAME + ".mv.db"))) {
+      throw new InvalidInputException(
+          "The data folder "
+              + dir
+              + " already holds an installation: --database sets up a new one (choose another"
+              + " --data-dir).");
+    }
+    serverPassword =
+        root().readPassword("Mot de passe de " + dbUser + " sur " + server.address() + " : ");
+    try {
+      return root().vault().openOnServer(dir, server, serverPassword);
+    } catch (RuntimeException e) {
+      Arrays.fill(serverPassword, '\0');
+      throw e;
+    }
   }
 
   @Override
@@ -56,9 +112,16 @@ final class InitCommand extends ServiceCommand {
             .setUp(name, k, organisation, FirstAdminCommand.draft(login, firstName, lastName), pw);
         office = services.offices().current().orElseThrow();
         out().printf("First administrator: %s%n", login);
-        encryptAfterSetUp(services, pw);
+        if (server != null) {
+          keepServer(services, pw);
+        } else {
+          encryptAfterSetUp(services, pw);
+        }
       } finally {
         Arrays.fill(pw, '\0');
+        if (serverPassword != null) {
+          Arrays.fill(serverPassword, '\0');
+        }
       }
     } else {
       if (services.access().principal().isEmpty()) {
@@ -69,7 +132,21 @@ final class InitCommand extends ServiceCommand {
     out()
         .printf(
             "Office \"%s\" (%s, organisation \"%s\") set up in %s%n",
-            office.name(), office.kind(), office.organisation(), dir);
+            office.name(),
+            office.kind(),
+            office.organisation(),
+            server == null ? dir : server.address() + " (data folder " + dir + ")");
     return 0;
+  }
+
+  /** Keeps the office server for the next starts, its password sealed; the recovery key shown. */
+  private void keepServer(Services services, char[] pw) {
+    RecoveryKey recovery = root().vault().keepServer(services, pw, server, serverPassword);
+    out().println("The office server's password is kept sealed. Recovery key, shown this once:");
+    out().println("  " + recovery.display());
+    out()
+        .println(
+            "Print it and keep it in the office safe: it opens this workstation's access to the"
+                + " office database when no password is known (passerelle accounts recover).");
   }
 }

@@ -43,7 +43,7 @@ public abstract class ServiceCommand implements Callable<Integer> {
       }
       opened = o.services();
     } else {
-      opened = root().openServices(err());
+      opened = openSignedOut();
     }
     try (Services services = opened) {
       int code = run(services);
@@ -71,6 +71,11 @@ public abstract class ServiceCommand implements Callable<Integer> {
               "Print it and keep it in the office safe: it opens the database when no password is"
                   + " known (passerelle accounts recover).");
     }
+  }
+
+  /** Opens the services with nobody signed in (the set-up of the first account). */
+  protected Services openSignedOut() {
+    return root().openServices(err());
   }
 
   /** True when the command runs as an account (all but the set-up of the first one). */

@@ -32,6 +32,9 @@ final class LazyScan {
   }
 
   private static void set(Connection c, boolean lazy) throws SQLException {
+    if (fr.passerelle.db.Database.dialect(c) != org.jooq.SQLDialect.H2) {
+      return; // H2's own setting; PostgreSQL streams with a fetch size in a transaction
+    }
     try (Statement s = c.createStatement()) {
       s.execute("SET LAZY_QUERY_EXECUTION " + (lazy ? "TRUE" : "FALSE"));
     }

@@ -10,7 +10,6 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
@@ -41,7 +40,7 @@ public final class AuditLegacyMigration implements JavaMigration {
 
   @Override
   public void migrate(Context context) {
-    DSLContext tx = DSL.using(context.getConnection(), SQLDialect.H2);
+    DSLContext tx = Database.dslOf(context.getConnection());
     if (!tx.fetchExists(REPLICA, REPLICA.IS_CURRENT.isTrue())) {
       return; // a new database: nothing was logged yet
     }

@@ -57,6 +57,9 @@ public final class AutoBackups {
    * damaged loses nothing (docs/reliability.md). Empty if the newest one will do.
    */
   public Optional<Backup> takeUnlessCurrent(String reason) {
+    if (db.onServer()) {
+      return Optional.empty(); // the office server's backups are its own (docs/office-server.md)
+    }
     Optional<Backup> last = latest(db.dataDir());
     if (last.isPresent()) {
       try {
@@ -73,6 +76,9 @@ public final class AutoBackups {
 
   /** Takes the daily backup if the newest automatic one is older than a day; true if it did. */
   public boolean takeDailyIfDue() {
+    if (db.onServer()) {
+      return false; // the office server's backups are its own (docs/office-server.md)
+    }
     Optional<Backup> last = latest(db.dataDir());
     Instant now = Instant.ofEpochMilli(clock.millis());
     if (last.isPresent()

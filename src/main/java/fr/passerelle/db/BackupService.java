@@ -83,6 +83,7 @@ public final class BackupService {
    * (public facts only: the marker is not encrypted).
    */
   public static void backup(Database db, Path out, Map<String, String> extra) {
+    db.refuseOnServer("Backing up the office database");
     Path tmp = null;
     Path part = null;
     Journal journal = new Journal(db.dataDir());
@@ -260,7 +261,7 @@ public final class BackupService {
                   + dir.resolve(Database.FILE_NAME).toAbsolutePath()
                   + (filePassword == null ? "" : ";CIPHER=AES"),
               filePassword)) {
-        return state(org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.H2));
+        return state(Database.dslOf(c));
       } catch (java.sql.SQLException | RuntimeException e) {
         return "unreadable: " + e.getMessage();
       } finally {
@@ -308,6 +309,7 @@ public final class BackupService {
    * folder, is refused, nothing changed.
    */
   public static UUID restore(Path dataDir, Path file, char[] filePassword, RestoreCheck check) {
+    refuseOnServer(dataDir, "Restoring the office database");
     Properties marker = checkIsBackup(file);
     if (filePassword == null && Files.exists(dataDir.resolve(Database.KEYS_FILE))) {
       throw new DatabaseException(
@@ -404,6 +406,19 @@ public final class BackupService {
   /**
    * Completes a restore killed between its renames (see {@link #swapIn}); called before opening.
    */
+  /** Refuses {@code what} when {@code dataDir}'s installation uses the office server. */
+  static void refuseOnServer(Path dataDir, String what) {
+    OfficeServer.read(dataDir)
+        .ifPresent(
+            c -> {
+              throw new DatabaseException(
+                  what
+                      + " is the office server's job on "
+                      + c.server().address()
+                      + " (pg_dump, pg_restore): see docs/office-server.md.");
+            });
+  }
+
   public static void finishInterruptedRestore(Path dataDir) {
     Path incoming = dataDir.resolve(DB_ENTRY + RESTORING);
     if (!Files.exists(incoming)) {

@@ -18,9 +18,15 @@ import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.conf.RenderNameCase;
 import org.jooq.impl.DSL;
 
-/** The embedded H2 file database of one installation: opened, migrated, closed. */
+/**
+ * The database of one installation, opened, migrated, closed: the embedded H2 file of its data
+ * folder, or the office's PostgreSQL server when the data folder names one ({@link OfficeServer},
+ * ADR 0150). The jOOQ dialect is the connection's ({@link #dialect()}): every {@link DSLContext} of
+ * the services comes from here ({@link #dsl()}, {@link #dsl(Connection)}).
+ */
 public final class Database implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Database.class.getName());
   public static final String FILE_NAME = "passerelle";
@@ -42,6 +48,8 @@ public final class Database implements AutoCloseable {
   static final String TEMP_DIR = "tmp";
 
   private final Path dataDir;
+  private final OfficeServer server;
+  private final SQLDialect dialect;
   private final JdbcConnectionPool pool;
   private final Connection keeper;
   private final DSLContext dsl;
@@ -61,12 +69,85 @@ public final class Database implements AutoCloseable {
       Connection keeper,
       boolean unclean,
       char[] filePassword) {
+    this(dataDir, null, SQLDialect.H2, pool, keeper, unclean, filePassword);
+  }
+
+  private Database(
+      Path dataDir,
+      OfficeServer server,
+      SQLDialect dialect,
+      JdbcConnectionPool pool,
+      Connection keeper,
+      boolean unclean,
+      char[] filePassword) {
     this.dataDir = dataDir;
+    this.server = server;
+    this.dialect = dialect;
     this.filePassword = filePassword == null ? null : filePassword.clone();
     this.pool = pool;
     this.keeper = keeper;
     this.uncleanShutdown = unclean;
-    this.dsl = DSL.using(pool, SQLDialect.H2);
+    this.dsl = DSL.using(pool, dialect, settings(dialect));
+  }
+
+  /**
+   * jOOQ's settings for {@code dialect}: the code generated from H2 names tables and columns in
+   * upper case in schema PUBLIC; PostgreSQL folds unquoted names to lower case and keeps the tables
+   * in the connection's schema (its {@code search_path}).
+   */
+  private static org.jooq.conf.Settings settings(SQLDialect dialect) {
+    org.jooq.conf.Settings s = new org.jooq.conf.Settings();
+    if (dialect.family() == SQLDialect.POSTGRES) {
+      s = s.withRenderNameCase(RenderNameCase.LOWER).withRenderSchema(false);
+    }
+    return s;
+  }
+
+  /** The dialect of {@code c}'s database: PostgreSQL for an office server, else H2. */
+  public static SQLDialect dialect(Connection c) {
+    try {
+      String product = c.getMetaData().getDatabaseProductName();
+      return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres")
+          ? SQLDialect.POSTGRES
+          : SQLDialect.H2;
+    } catch (SQLException e) {
+      throw new DatabaseException("Cannot read the database's kind: " + e.getMessage(), e);
+    }
+  }
+
+  /** A jOOQ context on {@code c} (a connection of any Passerelle database), in its dialect. */
+  public static DSLContext dslOf(Connection c) {
+    SQLDialect d = dialect(c);
+    return DSL.using(c, d, settings(d));
+  }
+
+  /** This database's jOOQ dialect: {@link SQLDialect#H2} or {@link SQLDialect#POSTGRES}. */
+  public SQLDialect dialect() {
+    return dialect;
+  }
+
+  /** True when the database is the office's PostgreSQL server, not the embedded file. */
+  public boolean onServer() {
+    return server != null;
+  }
+
+  /** The office server (empty: the embedded H2 file). */
+  public java.util.Optional<OfficeServer> server() {
+    return java.util.Optional.ofNullable(server);
+  }
+
+  /**
+   * Refuses what is the office server's own job (backups, compaction, the file checks) with a clear
+   * message naming {@code what}.
+   */
+  public void refuseOnServer(String what) {
+    if (server != null) {
+      throw new DatabaseException(
+          what
+              + " is the office server's job on "
+              + server.address()
+              + " (pg_dump, VACUUM, its own checks): see docs/office-server.md.");
+    }
   }
 
   /** True if the last session on this data folder did not close cleanly (or its check failed). */
@@ -110,6 +191,17 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(Path dataDir, char[] filePassword) {
     prepareDir(dataDir);
+    java.util.Optional<OfficeServer.Configured> office = OfficeServer.read(dataDir);
+    if (office.isPresent()) {
+      char[] password = office.get().password(filePassword);
+      try {
+        return open(dataDir, office.get().server(), password, filePassword);
+      } finally {
+        if (password != null) {
+          Arrays.fill(password, '\0');
+        }
+      }
+    }
     if (filePassword == null && Files.exists(dataDir.resolve(KEYS_FILE))) {
       throw new DatabaseException(
           "The database in "
@@ -144,21 +236,101 @@ public final class Database implements AutoCloseable {
     Path marker = dataDir.resolve(OPEN_MARKER);
     boolean unclean = Files.exists(marker);
     Database db = new Database(dataDir, pool, keeper, unclean, filePassword);
+    return db.ready(
+        () -> {
+          if (!unclean) {
+            Files.writeString(marker, "open since " + OffsetDateTime.now() + "\n");
+          }
+        });
+  }
+
+  /** Something done in the data folder while the database opens. */
+  private interface FolderWork {
+    void run() throws java.io.IOException;
+  }
+
+  /**
+   * Makes the just-opened database ready: what a killed process left in the data folder removed,
+   * {@code folder} done, the migrations run, the replica row there. Closed on failure.
+   */
+  private Database ready(FolderWork folder) {
     try {
       removeLeftovers(dataDir);
-      if (!unclean) {
-        Files.writeString(marker, "open since " + OffsetDateTime.now() + "\n");
-      }
-      db.migrate();
-      db.ensureReplica();
+      folder.run();
+      migrate();
+      ensureReplica();
     } catch (java.io.IOException e) {
-      db.close();
+      close();
       throw new DatabaseException("Cannot write in the data folder " + dataDir + ": " + e, e);
     } catch (RuntimeException e) {
-      db.close();
+      close();
       throw e;
     }
-    return db;
+    return this;
+  }
+
+  /**
+   * Opens (migrating) the database of {@code server} for the installation of {@code dataDir} (its
+   * search index, journal and temporary files stay in the folder), with {@code password} (null:
+   * PostgreSQL's {@code .pgpass} answers). The schema is created when it is not there. An
+   * unreachable server, a refused user or a missing database are said with the address.
+   */
+  public static Database open(Path dataDir, OfficeServer server, char[] password) {
+    prepareDir(dataDir);
+    return open(dataDir, server, password, null);
+  }
+
+  private static Database open(Path dataDir, OfficeServer server, char[] password, char[] fileKey) {
+    org.postgresql.ds.PGConnectionPoolDataSource ds =
+        new org.postgresql.ds.PGConnectionPoolDataSource();
+    ds.setServerNames(new String[] {server.host()});
+    ds.setPortNumbers(new int[] {server.port()});
+    ds.setDatabaseName(server.database());
+    ds.setUser(server.user());
+    if (password != null) {
+      ds.setPassword(new String(password));
+    }
+    ds.setApplicationName("Passerelle");
+    ds.setConnectTimeout(10);
+    ds.setLoginTimeout(10);
+    try (Connection first = ds.getConnection()) {
+      if (server.schema() != null) {
+        try (java.sql.Statement s = first.createStatement()) {
+          s.execute("CREATE SCHEMA IF NOT EXISTS " + server.schema());
+        }
+      }
+    } catch (SQLException e) {
+      throw unreachable(server, e);
+    }
+    ds.setCurrentSchema(server.schemaOrPublic());
+    JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
+    pool.setMaxConnections(16);
+    return new Database(dataDir, server, SQLDialect.POSTGRES, pool, null, false, fileKey)
+        .ready(() -> {});
+  }
+
+  /** The failure to reach {@code server}, said with its address (never the password). */
+  static DatabaseException unreachable(OfficeServer server, SQLException e) {
+    String state = String.valueOf(e.getSQLState());
+    String why;
+    if (state.equals("08004") && String.valueOf(e.getMessage()).contains("no password")) {
+      why =
+          "the server asks a password and none is kept for the user "
+              + server.user()
+              + " (set the server up with init --database, or give it in ~/.pgpass)";
+    } else if (state.startsWith("08")) {
+      why = "the server does not answer (is it started, is the address right, is the network up?)";
+    } else if (state.equals("28P01") || state.equals("28000")) {
+      why = "the user " + server.user() + " or its password is refused";
+    } else if (state.equals("3D000")) {
+      why = "the database " + server.database() + " does not exist on it";
+    } else if (state.equals("42501")) {
+      why = "the user " + server.user() + " may not create the schema " + server.schema();
+    } else {
+      why = e.getMessage();
+    }
+    return new DatabaseException(
+        "Cannot open the office database at " + server.address() + ": " + why + ".", e);
   }
 
   /**
@@ -369,14 +541,17 @@ public final class Database implements AutoCloseable {
   }
 
   private void migrate() {
-    Flyway flyway =
+    org.flywaydb.core.api.configuration.FluentConfiguration config =
         Flyway.configure()
             .dataSource(pool)
             .locations("classpath:db/migration")
             .javaMigrations(new ReferenceDataMigration(), new AuditLegacyMigration())
             // features take numbers from separate ranges and land in any order (ADR 0135)
-            .outOfOrder(true)
-            .load();
+            .outOfOrder(true);
+    if (server != null) {
+      config.resourceProvider(new PostgresMigrations(config));
+    }
+    Flyway flyway = config.load();
     try {
       MigrationInfo[] future =
           Arrays.stream(flyway.info().all())
@@ -385,7 +560,7 @@ public final class Database implements AutoCloseable {
       if (future.length > 0) {
         throw new DatabaseException(
             "The database in "
-                + dataDir
+                + where()
                 + " was written by a newer Passerelle (schema version "
                 + future[future.length - 1].getVersion()
                 + "): update Passerelle to open it.");
@@ -395,9 +570,9 @@ public final class Database implements AutoCloseable {
       String msg = String.valueOf(e.getMessage());
       if (msg.contains("non-empty schema")) {
         throw new DatabaseException(
-            "The database in " + dataDir + " is not a Passerelle database.", e);
+            "The database in " + where() + " is not a Passerelle database.", e);
       }
-      throw new DatabaseException("Cannot update the database in " + dataDir + ": " + msg, e);
+      throw new DatabaseException("Cannot update the database in " + where() + ": " + msg, e);
     }
   }
 
@@ -414,8 +589,18 @@ public final class Database implements AutoCloseable {
         });
   }
 
+  /** Where the database is, for messages: the data folder, or the office server's address. */
+  public String where() {
+    return server == null ? dataDir.toString() : server.address();
+  }
+
   public DSLContext dsl() {
     return dsl;
+  }
+
+  /** A jOOQ context on {@code c}, a connection of this database ({@link #dataSource()}). */
+  public DSLContext dsl(Connection c) {
+    return DSL.using(c, dialect, settings(dialect));
   }
 
   public DataSource dataSource() {
@@ -493,6 +678,9 @@ public final class Database implements AutoCloseable {
    * stands for must be on disk before they go (ADR 0080: seen by the crash harness).
    */
   public void storeNow() {
+    if (server != null) {
+      return; // a committed transaction is on the server's disk (its write-ahead log)
+    }
     try (Connection c = pool.getConnection();
         java.sql.Statement s = c.createStatement()) {
       s.execute("CHECKPOINT");
@@ -503,6 +691,7 @@ public final class Database implements AutoCloseable {
 
   /** Rewrites the file without its free space (after large imports), and closes the database. */
   public void compact() {
+    refuseOnServer("Compacting the database");
     shutdown("SHUTDOWN COMPACT");
   }
 
@@ -523,6 +712,12 @@ public final class Database implements AutoCloseable {
     }
     closed = true;
     pool.dispose();
+    if (keeper == null) {
+      if (filePassword != null) {
+        Arrays.fill(filePassword, '\0');
+      }
+      return; // an office server: nothing of it is ours to shut down
+    }
     boolean clean = false;
     try (java.sql.Statement s = keeper.createStatement()) {
       s.execute(statement);

@@ -34,6 +34,7 @@ public final class Rebuild {
    * returns the journal's notes.
    */
   public static List<Journal.Entry> run(Path dataDir, char[] filePassword, Progress progress) {
+    BackupService.refuseOnServer(dataDir, "Rebuilding the database file");
     List<Journal.Entry> notes = new Journal(dataDir).leftovers();
     Path staging = dataDir.resolve("restore-" + System.nanoTime());
     try {

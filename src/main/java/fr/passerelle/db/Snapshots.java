@@ -29,12 +29,22 @@ public final class Snapshots {
 
   /** Streams every row of {@code sql} to {@code handler}, fetched in large pages. */
   public static void scan(Connection c, String sql, RowHandler handler) throws SQLException {
+    // PgJDBC streams by the fetch size only inside a transaction (else it reads every row first)
+    boolean streamInTx = c.getAutoCommit() && Database.dialect(c) == org.jooq.SQLDialect.POSTGRES;
+    if (streamInTx) {
+      c.setAutoCommit(false);
+    }
     try (Statement st = c.createStatement()) {
       st.setFetchSize(FETCH);
       try (ResultSet rs = st.executeQuery(sql)) {
         while (rs.next()) {
           handler.row(rs);
         }
+      }
+    } finally {
+      if (streamInTx) {
+        c.rollback(); // a read: nothing to keep
+        c.setAutoCommit(true);
       }
     }
   }

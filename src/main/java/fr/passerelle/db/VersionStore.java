@@ -185,7 +185,8 @@ public final class VersionStore {
       return;
     }
     Field<?>[] fields = table.fields();
-    String quotedTable = "\"" + table.getName() + "\"";
+    // quoted as the dialect spells names (upper case on H2, lower case on PostgreSQL)
+    String quotedTable = tx.render(DSL.name(table.getName()));
     String sql;
     if (insert) {
       sql =
@@ -193,7 +194,7 @@ public final class VersionStore {
               + quotedTable
               + " ("
               + Arrays.stream(fields)
-                  .map(f -> "\"" + f.getName() + "\"")
+                  .map(f -> tx.render(DSL.name(f.getName())))
                   .collect(Collectors.joining(","))
               + ") VALUES ("
               + Arrays.stream(fields).map(f -> "?").collect(Collectors.joining(","))
@@ -204,9 +205,11 @@ public final class VersionStore {
               + quotedTable
               + " SET "
               + Arrays.stream(fields)
-                  .map(f -> "\"" + f.getName() + "\"=?")
+                  .map(f -> tx.render(DSL.name(f.getName())) + "=?")
                   .collect(Collectors.joining(","))
-              + " WHERE \"ID\"=?";
+              + " WHERE "
+              + tx.render(DSL.name("ID"))
+              + "=?";
     }
     tx.connection(
         c -> {

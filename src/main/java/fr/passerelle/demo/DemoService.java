@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -67,7 +66,7 @@ public final class DemoService {
     long t0 = System.nanoTime();
     try (Connection c = services.db().dataSource().getConnection()) {
       c.setAutoCommit(false);
-      DSLContext tx = DSL.using(c, SQLDialect.H2);
+      DSLContext tx = services.db().dsl(c);
       ReplicaRecord before = ReplicatedWriter.currentReplica(tx);
       try {
         Map<String, Integer> rows = generate(tx, c, options, progress);
@@ -101,12 +100,13 @@ public final class DemoService {
   private static void undo(Connection c, DSLContext tx, ReplicaRecord before) throws SQLException {
     c.rollback();
     for (Table<?> t : ReplicatedTables.ALL) {
+      boolean h2 = tx.dialect() == org.jooq.SQLDialect.H2;
+      // H2 deletes in slices (its undo log); PostgreSQL has no DELETE ... FETCH and needs none
       String sql =
-          "DELETE FROM \""
-              + t.getName()
-              + "\" WHERE CHANGE_SEQ > ? FETCH FIRST "
-              + RowSink.COMMIT_EVERY
-              + " ROWS ONLY";
+          "DELETE FROM "
+              + tx.render(DSL.name(t.getName()))
+              + " WHERE CHANGE_SEQ > ?"
+              + (h2 ? " FETCH FIRST " + RowSink.COMMIT_EVERY + " ROWS ONLY" : "");
       int n;
       do {
         n = tx.execute(sql, before.getChangeSeq());

@@ -19,6 +19,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableRecord;
+import org.jooq.impl.DSL;
 
 /**
  * Writes new replicated rows in JDBC batches: each batch reserves its stamps from the {@link
@@ -103,10 +104,10 @@ final class RowSink implements AutoCloseable {
       Field<?>[] fields = table.fields();
       String sql =
           "INSERT INTO "
-              + quote(table.getName())
+              + tx.render(DSL.name(table.getName()))
               + " ("
               + java.util.Arrays.stream(fields)
-                  .map(f -> quote(f.getName()))
+                  .map(f -> tx.render(DSL.name(f.getName())))
                   .collect(Collectors.joining(","))
               + ") VALUES ("
               + java.util.Arrays.stream(fields).map(f -> "?").collect(Collectors.joining(","))
@@ -115,10 +116,6 @@ final class RowSink implements AutoCloseable {
       statements.put(table.getName(), ps);
     }
     return ps;
-  }
-
-  private static String quote(String name) {
-    return '"' + name + '"';
   }
 
   @Override

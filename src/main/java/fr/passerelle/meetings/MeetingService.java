@@ -437,6 +437,15 @@ public final class MeetingService {
         .orElseThrow(() -> unknown(id));
   }
 
+  /** {@link #record}, the meeting's row locked until the end of {@code tx} (its seats). */
+  static MeetingRecord lockedRecord(DSLContext tx, UUID id) {
+    return tx.selectFrom(MEETING)
+        .where(MEETING.ID.eq(id).and(MEETING.DELETED.isFalse()))
+        .forUpdate()
+        .fetchOptional()
+        .orElseThrow(() -> unknown(id));
+  }
+
   private static MeetingParticipantRecord participantRecord(DSLContext tx, UUID id) {
     return tx.selectFrom(MEETING_PARTICIPANT)
         .where(MEETING_PARTICIPANT.ID.eq(id).and(MEETING_PARTICIPANT.DELETED.isFalse()))

@@ -29,7 +29,9 @@ final class Seats {
   }
 
   InviteResult invite(DSLContext tx, UUID meetingId, List<UUID> candidateIds) {
-    MeetingRecord m = MeetingService.record(tx, meetingId);
+    // the meeting row locked first: two workstations inviting at once to the office server
+    // count the free places one after the other, not both from the same stale count
+    MeetingRecord m = MeetingService.lockedRecord(tx, meetingId);
     List<Participant> current = MeetingReads.participants(tx, meetingId);
     Map<UUID, Participant> byCandidate =
         current.stream()
@@ -96,7 +98,7 @@ final class Seats {
 
   int free(DSLContext tx, UUID meetingId) {
     return freePlaces(
-        MeetingService.record(tx, meetingId).getCapacity(),
+        MeetingService.lockedRecord(tx, meetingId).getCapacity(),
         MeetingReads.participants(tx, meetingId));
   }
 

@@ -346,15 +346,23 @@ final class RowApplier {
     if (column == null) { // the person is in another table
       Field<UUID> person = PersonData.person(table);
       List<UUID> ids = written.stream().map(r -> r.get(col(table, ID))).toList();
-      tx.mergeInto(SYNC_TOUCHED_PERSON)
-          .columns(SYNC_TOUCHED_PERSON.ID)
-          .key(SYNC_TOUCHED_PERSON.ID)
-          .select(
-              DSL.selectDistinct(person)
-                  .from(table)
-                  .where(VersionStore.idIn(col(table, ID), ids))
-                  .and(person.isNotNull()))
-          .execute();
+      var persons =
+          DSL.selectDistinct(person)
+              .from(table)
+              .where(VersionStore.idIn(col(table, ID), ids))
+              .and(person.isNotNull());
+      if (tx.dialect() == org.jooq.SQLDialect.H2) {
+        tx.mergeInto(SYNC_TOUCHED_PERSON)
+            .columns(SYNC_TOUCHED_PERSON.ID)
+            .key(SYNC_TOUCHED_PERSON.ID)
+            .select(persons)
+            .execute();
+      } else { // PostgreSQL: INSERT ... ON CONFLICT DO NOTHING
+        tx.insertInto(SYNC_TOUCHED_PERSON, SYNC_TOUCHED_PERSON.ID)
+            .select(persons)
+            .onDuplicateKeyIgnore()
+            .execute();
+      }
       return;
     }
     Field<?> f = table.field(column.getName());
@@ -366,8 +374,11 @@ final class RowApplier {
     }
     tx.connection(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("MERGE INTO SYNC_TOUCHED_PERSON KEY(ID) VALUES (?)")) {
+          String upsert =
+              fr.passerelle.db.Database.dialect(c) == org.jooq.SQLDialect.POSTGRES
+                  ? "INSERT INTO sync_touched_person(id) VALUES (?) ON CONFLICT DO NOTHING"
+                  : "MERGE INTO SYNC_TOUCHED_PERSON KEY(ID) VALUES (?)";
+          try (PreparedStatement ps = c.prepareStatement(upsert)) {
             for (UUID p : persons) {
               ps.setObject(1, p);
               ps.addBatch();

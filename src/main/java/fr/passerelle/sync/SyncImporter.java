@@ -37,8 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * Imports a sync file: private copy, structure and signature verified before anything touches the
@@ -465,7 +463,7 @@ public final class SyncImporter {
     ImportReport report = newReport(m, v, fileName);
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
-      DSLContext tx = DSL.using(c, SQLDialect.H2);
+      DSLContext tx = db.dsl(c);
       try {
         PeerRecord peer;
         RowApplier rows;
@@ -550,7 +548,7 @@ public final class SyncImporter {
           "Cannot import " + fileName + ": " + e.getMessage(), e);
     }
     // on disk before the copy of the file goes (the next start would finish the import again)
-    db.dsl().execute("CHECKPOINT");
+    db.storeNow();
     return report;
   }
 
@@ -609,7 +607,7 @@ public final class SyncImporter {
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
       try {
-        T result = work.apply(DSL.using(c, SQLDialect.H2));
+        T result = work.apply(db.dsl(c));
         if (commit) {
           c.commit();
         }

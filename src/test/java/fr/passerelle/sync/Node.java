@@ -46,7 +46,11 @@ final class Node implements AutoCloseable {
     Path dir = root.resolve(name.replaceAll("[^A-Za-z0-9]", "_"));
     try {
       Files.createDirectories(dir);
-      Files.copy(template(), dir.resolve("passerelle.mv.db"), StandardCopyOption.REPLACE_EXISTING);
+      if (!fr.passerelle.testsupport.TestServer.configured()) {
+        // on the PostgreSQL suite each node gets a fresh schema instead (TestServer)
+        Files.copy(
+            template(), dir.resolve("passerelle.mv.db"), StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -69,7 +73,7 @@ final class Node implements AutoCloseable {
         // not theirs
         s.db().dsl().deleteFrom(AUDIT_ENTRY).execute();
         s.db().dsl().deleteFrom(AUDIT_HEAD).execute();
-        s.db().dsl().execute("CHECKPOINT");
+        s.db().storeNow();
       }
       template = t.resolve("passerelle.mv.db");
       t.toFile().deleteOnExit();

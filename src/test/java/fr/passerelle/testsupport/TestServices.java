@@ -63,9 +63,15 @@ public final class TestServices {
     return s;
   }
 
-  /** Services on {@code dir} with nobody signed in. */
+  /**
+   * Services on {@code dir} with nobody signed in: its embedded H2 file, or, when {@link
+   * TestServer#configured()} (the PostgreSQL suite), a schema of its own on the test server, the
+   * same one each time {@code dir} is opened again.
+   */
   public static Services openSignedOut(Path dir, WallClock clock) {
-    return Services.open(dir, clock, FAST);
+    return TestServer.configured()
+        ? Services.on(TestServer.open(dir), clock, FAST)
+        : Services.open(dir, clock, FAST);
   }
 
   /** Signs the test administrator in, creating it (every role) if the installation has none. */

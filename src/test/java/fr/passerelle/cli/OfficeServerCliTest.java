@@ -1,0 +1,174 @@
+package fr.passerelle.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import fr.passerelle.db.Database;
+import fr.passerelle.db.OfficeServer;
+import fr.passerelle.security.keys.KeySlots;
+import fr.passerelle.testsupport.Cli;
+import fr.passerelle.testsupport.TestServer;
+import fr.passerelle.testsupport.TestServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.UUID;
+import org.jooq.SQLDialect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An installation set up on the office server from the command line (issue 15, ADR 0150): {@code
+ * init --database --db-user} on a new PostgreSQL database, its password read from standard input,
+ * kept only sealed; the next commands sign in first and reach the server; what is the server's own
+ * job is refused with the way to do it. Runs in the PostgreSQL suite only ({@link TestServer}).
+ */
+@Tag("postgresql")
+class OfficeServerCliTest {
+  private static final String PW = TestServices.PASSWORD + "\n";
+
+  @TempDir Path dir;
+  private String database;
+
+  @BeforeEach
+  void freshDatabase() throws Exception {
+    assumeTrue(TestServer.configured(), "no PostgreSQL server named (" + TestServer.LOCATION + ")");
+    database = "p_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    admin("CREATE DATABASE " + database);
+  }
+
+  @AfterEach
+  void dropDatabase() throws Exception {
+    if (database != null) {
+      admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+  }
+
+  private static void admin(String sql) throws Exception {
+    OfficeServer s = TestServer.server();
+    Properties p = new Properties();
+    p.setProperty("user", s.user());
+    char[] pw = TestServer.password();
+    if (pw != null) {
+      p.setProperty("password", new String(pw));
+    }
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://" + s.host() + ":" + s.port() + "/" + s.database(), p);
+        Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  private String location() {
+    OfficeServer s = TestServer.server();
+    return "postgresql://" + s.host() + ":" + s.port() + "/" + database;
+  }
+
+  private static String serverPassword() {
+    char[] pw = TestServer.password();
+    return pw == null ? "" : new String(pw);
+  }
+
+  private Cli.Result run(String stdin, String... args) {
+    return Cli.runWith(dir, Cli.encrypting(), TestServices.ADMIN, stdin, args);
+  }
+
+  /** {@code init --database location --db-user user}, {@code stdin} its passwords. */
+  private Cli.Result init(String stdin, String location, String user) {
+    return run(
+        stdin,
+        "init",
+        "--office-name",
+        "Agence Albi",
+        "--office-kind",
+        "FRANCE_TRAVAIL",
+        "--database",
+        location,
+        "--db-user",
+        user);
+  }
+
+  @Test
+  void initOnTheServerKeepsItsPasswordSealedAndTheNextCommandsSignInAndReachIt() throws Exception {
+    Cli.Result init = init(serverPassword() + "\n" + PW, location(), TestServer.server().user());
+    assertThat(init.code()).as(init.err()).isZero();
+    assertThat(init.out())
+        .contains("set up in " + location())
+        .contains("Recovery key, shown this once");
+    assertThat(Files.exists(dir.resolve("passerelle.mv.db"))).isFalse();
+    assertThat(Files.exists(KeySlots.file(dir))).isTrue();
+    Properties kept = new Properties();
+    try (var in = Files.newBufferedReader(dir.resolve(OfficeServer.FILE))) {
+      kept.load(in);
+    }
+    // the address, the user and the sealed password: nothing else, the password in no clear value
+    assertThat(kept.stringPropertyNames())
+        .containsExactlyInAnyOrder("database", "user", "password.sealed");
+    assertThat(kept.getProperty("database")).isEqualTo(location());
+    if (!serverPassword().isEmpty()) {
+      assertThat(kept.getProperty("password.sealed")).doesNotContain(serverPassword());
+    }
+
+    // the tables are on the server, migrated, with the reference data of the Java migrations
+    try (Database db =
+        Database.open(dir, OfficeServer.read(dir).orElseThrow().server(), TestServer.password())) {
+      assertThat(db.dialect()).isEqualTo(SQLDialect.POSTGRES);
+      assertThat(db.dsl().fetchSingle("SELECT COUNT(*) FROM office").get(0, Long.class))
+          .isEqualTo(1L);
+      assertThat(db.dsl().fetchSingle("SELECT COUNT(*) FROM occupation").get(0, Long.class))
+          .isGreaterThan(500L);
+      assertThat(
+              db.dsl()
+                  .fetchSingle("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success")
+                  .get(0, Long.class))
+          .isZero();
+    }
+
+    Cli.Result stats = run(PW, "stats");
+    assertThat(stats.code()).as(stats.err()).isZero();
+
+    Cli.Result wrong = run("not the right password at all\n", "stats");
+    assertThat(wrong.code()).isEqualTo(4);
+
+    Cli.Result backup = run(PW, "backup", "--out", dir.resolve("copy.zip").toString());
+    assertThat(backup.code()).isEqualTo(2);
+    assertThat(backup.err())
+        .contains("office server's job on " + location())
+        .contains("docs/office-server.md")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void aWrongServerPasswordIsSaidWithTheAddressAndNothingIsKept() {
+    assumeTrue(!serverPassword().isEmpty(), "the test server asks no password");
+    Cli.Result init =
+        init("pas le bon mot de passe\n" + PW, location(), TestServer.server().user());
+    assertThat(init.code()).isEqualTo(2);
+    assertThat(init.err())
+        .contains("Cannot open the office database at " + location())
+        .contains("or its password is refused")
+        .doesNotContain("pas le bon")
+        .doesNotContain("Exception");
+    assertThat(Files.exists(dir.resolve(OfficeServer.FILE))).isFalse();
+    assertThat(Files.exists(KeySlots.file(dir))).isFalse();
+  }
+
+  @Test
+  void anUnreachableServerAtInitIsSaidWithItsAddressAndExitCodeTwo() {
+    Cli.Result init = init("x\n" + PW, "postgresql://127.0.0.1:1/" + database, "agent");
+    assertThat(init.code()).isEqualTo(2);
+    assertThat(init.err().strip())
+        .isEqualTo(
+            "Cannot open the office database at postgresql://127.0.0.1:1/"
+                + database
+                + ": the server does not answer (is it started, is the address right, is the"
+                + " network up?).");
+  }
+}

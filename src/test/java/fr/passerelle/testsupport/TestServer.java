@@ -1,0 +1,75 @@
+package fr.passerelle.testsupport;
+
+import fr.passerelle.db.Database;
+import fr.passerelle.db.OfficeServer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The PostgreSQL server the tests run against when one is named (ADR 0152): system property or
+ * environment variable {@value #LOCATION} ({@code postgresql://localhost:5432/passerelle_test}),
+ * with {@value #USER} and {@value #PASSWORD} (the password never on a command line: the
+ * environment, or PostgreSQL's {@code ~/.pgpass}). Each data folder a test opens gets a fresh
+ * schema of its own ({@code t_…}), named in the folder's {@code passerelle.server} descriptor
+ * (without a password), so that the folder opened again finds its data and tests stay independent.
+ * Not named: every test runs on its embedded H2 file, as always.
+ */
+public final class TestServer {
+  public static final String LOCATION = "PASSERELLE_TEST_PG";
+  public static final String USER = "PASSERELLE_TEST_PG_USER";
+  public static final String PASSWORD = "PASSERELLE_TEST_PG_PASSWORD";
+
+  private TestServer() {}
+
+  private static String setting(String name) {
+    String v = System.getProperty(name);
+    if (v == null || v.isBlank()) {
+      v = System.getenv(name);
+    }
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  /** True when the tests run against a PostgreSQL server. */
+  public static boolean configured() {
+    return setting(LOCATION) != null;
+  }
+
+  /** The test server, in the public schema. */
+  public static OfficeServer server() {
+    String user = setting(USER);
+    return OfficeServer.parse(
+        setting(LOCATION), user == null ? System.getProperty("user.name") : user);
+  }
+
+  /** The password of the test user (null: PostgreSQL's .pgpass answers). */
+  public static char[] password() {
+    String pw = setting(PASSWORD);
+    return pw == null ? null : pw.toCharArray();
+  }
+
+  /** The schema of {@code dir} on the test server, made (in its descriptor) on first use. */
+  public static OfficeServer schemaOf(Path dir) {
+    Optional<OfficeServer.Configured> c = OfficeServer.read(dir);
+    if (c.isPresent()) {
+      return c.get().server();
+    }
+    String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    OfficeServer s = server().inSchema(schema.toLowerCase(Locale.ROOT));
+    s.write(dir, null, null);
+    return s;
+  }
+
+  /** Opens (migrating) the database of {@code dir} on the test server. */
+  public static Database open(Path dir) {
+    char[] pw = password();
+    try {
+      return Database.open(dir, schemaOf(dir), pw);
+    } finally {
+      if (pw != null) {
+        java.util.Arrays.fill(pw, '\0');
+      }
+    }
+  }
+}
