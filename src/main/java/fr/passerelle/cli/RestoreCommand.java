@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
     description =
         "Replace the database by a backup of this installation. The installation gets a new"
             + " replica id; the previous database is kept beside it. A backup of another office is"
-            + " refused unless --move-installation is given.")
+            + " refused unless --move-installation is given. An encrypted backup that this"
+            + " folder's key does not open (another workstation) is opened with a password of the"
+            + " installation that made it (--backup-user), whose key slots it carries.")
 final class RestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -82,7 +84,11 @@ final class RestoreCommand implements Callable<Integer> {
     try {
       r = InstallationBackup.restore(root.dataDir(), file, move, keys, filePassword);
     } catch (InvalidInputException e) {
-      if (!openedByAnotherKey(e)) {
+      if (!openedByAnotherKey(e)
+          || !(move
+              || !java.nio.file.Files.exists(
+                  root.dataDir().resolve(Database.FILE_NAME + ".mv.db")))) {
+        // another installation's backup into this one's folder: refused (ADR 0087), unless moved
         throw e;
       }
       // an encrypted backup this folder's key does not open (ADR 0146): the key slots it carries
@@ -133,7 +139,10 @@ final class RestoreCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** True when the backup is encrypted under another key than this folder's (or it is clear). */
+  /**
+   * True when the backup is encrypted under another key than this folder's (or the folder is
+   * clear): a backup of another installation, which its own key slots may open.
+   */
   private static boolean openedByAnotherKey(InvalidInputException e) {
     return e.key()
         .filter(

@@ -551,6 +551,9 @@ public final class BackupService {
    * open (and makes sure the folder exists and is writable); empty if it cannot be read (damaged).
    */
   private static Optional<Owner> currentOwner(Path dataDir, char[] filePassword) {
+    if (!Files.exists(dataDir.resolve(DB_ENTRY))) {
+      return Optional.empty(); // a new workstation: nothing made here before the restore
+    }
     try (Database current = Database.open(dataDir, filePassword)) {
       return owner(current.dsl());
     } catch (RuntimeException e) {

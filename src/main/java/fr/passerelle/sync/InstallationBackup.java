@@ -89,16 +89,6 @@ public final class InstallationBackup {
         restoredKey == null
             ? Optional.empty()
             : Optional.of(Sealer.of(restoredKey, LocalKeys.SEALER_LABEL));
-    if (given != null && !LocalKeys.opensWith(keys, sealer)) {
-      throw new InvalidInputException(
-          "The keys "
-              + keys
-              + " are sealed by the database key of another installation than the one this"
-              + " backup opens with: nothing was restored. Give the sync-keys.json of the data"
-              + " folder of the installation that made "
-              + file
-              + ".");
-    }
     if (given != null && recorded != null && !recorded.equals(given)) {
       throw new InvalidInputException(
           "The keys "
@@ -119,6 +109,18 @@ public final class InstallationBackup {
             file,
             filePassword,
             (backup, m, office) -> {
+              // the backup opened (with the key it is restored under): keys sealed by another
+              // database's key would not open beside it
+              if (given != null && !LocalKeys.opensWith(keys, sealer)) {
+                throw new InvalidInputException(
+                    "The keys "
+                        + keys
+                        + " are sealed by the database key of another installation than the one"
+                        + " that made "
+                        + file
+                        + ": nothing was restored. Give the sync-keys.json of the data folder of"
+                        + " that installation.");
+              }
               String made = describe(backup);
               boolean otherOffice =
                   office.isPresent()
