@@ -251,6 +251,15 @@ public final class Services implements AutoCloseable {
       db.close();
       throw e;
     }
+    if (keys.encrypted()) {
+      try {
+        // the sync keys sealed with the file key (ADR 0145): a clear file left from before the
+        // encryption is sealed at this first sign-in after the upgrade, tried again at the next
+        s.sync.identity().protectKeysAtRest();
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "sealing the sync keys failed", e);
+      }
+    }
     try {
       // before serving: the data is then as before or after the interrupted import
       s.sync.importer().finishInterrupted(progress);

@@ -100,6 +100,8 @@ public final class Vault {
    */
   public boolean encrypted(Path dataDir) {
     if (Files.isDirectory(dataDir)) {
+      // a restore killed after its database's rename brings its key slots first (ADR 0146)
+      fr.passerelle.db.BackupService.finishInterruptedRestore(dataDir);
       DatabaseEncryption.discardInterrupted(dataDir);
     }
     return DatabaseEncryption.encrypted(dataDir);
@@ -253,6 +255,17 @@ public final class Vault {
     return keys.encrypted()
         ? Services.open(dataDir, clock, params, keys, Progress.NONE)
         : clear.open(dataDir, Progress.NONE);
+  }
+
+  /**
+   * The key ring of the installation that made the backup {@code backup}, from the key slots it
+   * carries, for {@code login}'s password (ADR 0146): a restore on another workstation. Throws
+   * {@code SignInException} (nothing changed) when the password does not open a slot, an {@code
+   * InvalidInputException} when the backup carries none.
+   */
+  public KeyRing unlockBackup(Path backup, Path dataDir, String login, char[] password) {
+    byte[] slots = fr.passerelle.db.BackupService.requireKeySlots(backup);
+    return KeyRing.unlockCarried(slots, backup.toString(), dataDir, login, password, params);
   }
 
   /**

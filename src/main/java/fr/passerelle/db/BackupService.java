@@ -39,6 +39,14 @@ public final class BackupService {
   static final String STATE = "state";
 
   static final String DB_ENTRY = Database.FILE_NAME + ".mv.db";
+
+  /**
+   * The entry of an encrypted database's key slots (ADR 0146): wrapped by passwords and the
+   * recovery key, so safe to carry; they let a password of the installation open its backup on
+   * another workstation.
+   */
+  static final String KEYS_ENTRY = Database.KEYS_FILE;
+
   static final String RESTORING = ".restoring";
   static final String TEMP_PREFIX = ".passerelle-backup";
 
@@ -49,6 +57,13 @@ public final class BackupService {
 
   /** The office an installation's database says it is. */
   public record Owner(UUID officeId, String office, String organisation) {}
+
+  /**
+   * A backup's own key (ADR 0146): H2's file password its carried slots gave for a password of the
+   * installation that made it, and those slots, put in place with the database (the data folder
+   * then opens with that installation's passwords).
+   */
+  public record OwnKey(char[] filePassword, byte[] slots) {}
 
   /**
    * Decides, before a restore replaces anything, whether the data folder may take the backup:
@@ -122,6 +137,13 @@ public final class BackupService {
             h2.transferTo(zip);
             zip.closeEntry();
           }
+        }
+        Path slots = db.dataDir().resolve(Database.KEYS_FILE);
+        if (db.encrypted() && Files.exists(slots)) {
+          // the key slots are replaced by one rename (KeySlots.write): read whole
+          zip.putNextEntry(new ZipEntry(KEYS_ENTRY));
+          zip.write(Files.readAllBytes(slots));
+          zip.closeEntry();
         }
       }
       try (var ch =
@@ -296,6 +318,40 @@ public final class BackupService {
   }
 
   /**
+   * The key slots the backup {@code file} carries, refused clearly when it carries none (a backup
+   * of a clear database, or made by an older version).
+   */
+  public static byte[] requireKeySlots(Path file) {
+    return keySlots(file)
+        .orElseThrow(
+            () ->
+                InvalidInputException.of(
+                    "backup.error.noSlots",
+                    "The backup "
+                        + file
+                        + " does not carry the key slots of the installation that made it (made"
+                        + " by an older version): nothing was restored. Restore it into the folder"
+                        + " of that installation.",
+                    file));
+  }
+
+  /** The key slots a backup of an encrypted database carries (ADR 0146), if any. */
+  public static Optional<byte[]> keySlots(Path file) {
+    checkIsBackup(file);
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      ZipEntry e = zip.getEntry(KEYS_ENTRY);
+      if (e == null) {
+        return Optional.empty();
+      }
+      try (InputStream in = zip.getInputStream(e)) {
+        return Optional.of(in.readNBytes(1 << 20));
+      }
+    } catch (IOException e) {
+      throw new InvalidInputException(file + " is not a Passerelle backup.", e);
+    }
+  }
+
+  /**
    * Replaces the database of {@code dataDir} by the backup {@code file} if {@code check} lets it
    * (asked with the backup's office, read from the backup's database itself, and the folder's): the
    * previous database is kept beside it as {@code passerelle.mv.db.before-restore-<time>}. Returns
@@ -309,6 +365,17 @@ public final class BackupService {
    * folder, is refused, nothing changed.
    */
   public static UUID restore(Path dataDir, Path file, char[] filePassword, RestoreCheck check) {
+    return restore(dataDir, file, filePassword, check, null);
+  }
+
+  /**
+   * As {@link #restore(Path, Path, char[], RestoreCheck)}; with {@code own} not null, an encrypted
+   * backup is opened with its own key instead of the folder's and its key slots replace the
+   * folder's (the previous ones kept beside them as {@code passerelle.keys.before-restore-<time>},
+   * with the database they open): a backup restored on another workstation (ADR 0146).
+   */
+  public static UUID restore(
+      Path dataDir, Path file, char[] filePassword, RestoreCheck check, OwnKey own) {
     refuseOnServer(dataDir, "Restoring the office database");
     Properties marker = checkIsBackup(file);
     if (filePassword == null && Files.exists(dataDir.resolve(Database.KEYS_FILE))) {
@@ -328,9 +395,13 @@ public final class BackupService {
         in.transferTo(out);
       }
       boolean encryptedBackup = Database.encryptedFile(staging.resolve(DB_ENTRY));
+      if (!encryptedBackup) {
+        own = null; // a clear backup takes the folder's key, as before
+      }
+      char[] stagedPassword = own != null ? own.filePassword() : filePassword;
       UUID replica;
       try (Database restored =
-          openStaged(staging, file, encryptedBackup ? filePassword : null, encryptedBackup)) {
+          openStaged(staging, file, encryptedBackup ? stagedPassword : null, encryptedBackup)) {
         check.check(owner(restored.dsl()), marker, here);
         replica = renewReplicaId(restored);
       }
@@ -339,7 +410,7 @@ public final class BackupService {
         org.h2.tools.ChangeFileEncryption.execute(
             staging.toString(), Database.FILE_NAME, "AES", null, filePassword, true);
       }
-      swapIn(dataDir, staging.resolve(DB_ENTRY));
+      swapIn(dataDir, staging.resolve(DB_ENTRY), own == null ? null : own.slots());
       return replica;
     } catch (IOException | java.sql.SQLException e) {
       throw new DatabaseException("Cannot restore " + file + ": " + e.getMessage(), e);
@@ -390,14 +461,44 @@ public final class BackupService {
    * folder never ends up without a database.
    */
   static void swapIn(Path dataDir, Path restoredFile) throws IOException {
+    swapIn(dataDir, restoredFile, null);
+  }
+
+  /**
+   * As {@link #swapIn(Path, Path)}, with the key slots {@code slots} (null: the folder's are kept)
+   * put in place after the database: they are written as {@code passerelle.keys.restoring} first,
+   * the folder's copied aside, and take their name last; {@link #finishInterruptedRestore} puts
+   * them in place if a kill came after the database's rename, deletes them if before.
+   */
+  static void swapIn(Path dataDir, Path restoredFile, byte[] slots) throws IOException {
     Path incoming = dataDir.resolve(DB_ENTRY + RESTORING);
     Files.move(restoredFile, incoming, StandardCopyOption.REPLACE_EXISTING);
+    Path keys = dataDir.resolve(Database.KEYS_FILE);
+    Path keysIncoming = dataDir.resolve(Database.KEYS_FILE + RESTORING);
+    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
+    if (slots != null) {
+      Files.write(keysIncoming, slots);
+      try (var ch =
+          java.nio.channels.FileChannel.open(
+              keysIncoming, java.nio.file.StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      if (Files.exists(keys)) {
+        Files.copy(
+            keys,
+            dataDir.resolve(Database.KEYS_FILE + ".before-restore-" + stamp),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
     Path current = dataDir.resolve(DB_ENTRY);
     if (Files.exists(current)) {
-      String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
       Files.move(current, dataDir.resolve(DB_ENTRY + ".before-restore-" + stamp));
     }
     Files.move(incoming, current, StandardCopyOption.ATOMIC_MOVE);
+    if (slots != null) {
+      Files.move(
+          keysIncoming, keys, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
     // what the old file's last session left to check or finish does not apply to this one
     Files.deleteIfExists(dataDir.resolve(Database.OPEN_MARKER));
     new Journal(dataDir).clearAll();
@@ -421,15 +522,36 @@ public final class BackupService {
 
   public static void finishInterruptedRestore(Path dataDir) {
     Path incoming = dataDir.resolve(DB_ENTRY + RESTORING);
-    if (!Files.exists(incoming)) {
+    Path keys = dataDir.resolve(Database.KEYS_FILE);
+    Path keysIncoming = dataDir.resolve(Database.KEYS_FILE + RESTORING);
+    if (!Files.exists(incoming) && !Files.exists(keysIncoming)) {
       return;
     }
     try {
       Path current = dataDir.resolve(DB_ENTRY);
-      if (Files.exists(current)) {
-        Files.delete(incoming); // killed before the current file was set aside: not restored
+      if (!Files.exists(incoming)) {
+        // killed after the database's rename, before its key slots': they follow it
+        Files.move(
+            keysIncoming,
+            keys,
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(dataDir.resolve(Database.OPEN_MARKER));
+        new Journal(dataDir).clearAll();
+      } else if (Files.exists(current)) {
+        // killed before the current file was set aside: not restored (the slots first, so that
+        // slots without their database are never left)
+        Files.deleteIfExists(keysIncoming);
+        Files.delete(incoming);
       } else {
         Files.move(incoming, current, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.exists(keysIncoming)) {
+          Files.move(
+              keysIncoming,
+              keys,
+              StandardCopyOption.REPLACE_EXISTING,
+              StandardCopyOption.ATOMIC_MOVE);
+        }
         Files.deleteIfExists(dataDir.resolve(Database.OPEN_MARKER));
         new Journal(dataDir).clearAll();
       }
@@ -444,6 +566,9 @@ public final class BackupService {
    * open (and makes sure the folder exists and is writable); empty if it cannot be read (damaged).
    */
   private static Optional<Owner> currentOwner(Path dataDir, char[] filePassword) {
+    if (!Files.exists(dataDir.resolve(DB_ENTRY))) {
+      return Optional.empty(); // a new workstation: nothing made here before the restore
+    }
     try (Database current = Database.open(dataDir, filePassword)) {
       return owner(current.dsl());
     } catch (RuntimeException e) {

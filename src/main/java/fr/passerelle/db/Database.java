@@ -202,13 +202,14 @@ public final class Database implements AutoCloseable {
         }
       }
     }
+    // a restore killed between its renames is finished first: it may bring its key file (ADR 0146)
+    BackupService.finishInterruptedRestore(dataDir);
     if (filePassword == null && Files.exists(dataDir.resolve(KEYS_FILE))) {
       throw new DatabaseException(
           "The database in "
               + dataDir
               + " is encrypted: it opens when an account signs in with its password.");
     }
-    BackupService.finishInterruptedRestore(dataDir);
     String url = url(dataDir, filePassword);
     Path file = dataDir.resolve(FILE_NAME + ".mv.db");
     long sizeBefore = sizeOf(file);
@@ -383,6 +384,22 @@ public final class Database implements AutoCloseable {
   /** True when the database file is encrypted (opened with a file password). */
   public boolean encrypted() {
     return filePassword != null;
+  }
+
+  /**
+   * The sealer of {@code label} under this database's file key (ADR 0145), or empty for a clear
+   * database.
+   */
+  public java.util.Optional<fr.passerelle.db.crypto.Sealer> sealer(String label) {
+    char[] pw = filePassword();
+    if (pw == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(fr.passerelle.db.crypto.Sealer.of(pw, label));
+    } finally {
+      Arrays.fill(pw, '\0');
+    }
   }
 
   /** A copy of H2's file password (null: clear); the caller clears it. */

@@ -18,11 +18,25 @@ public final class Identity {
     this.offices = offices;
   }
 
+  /**
+   * This installation's keys, made at the first use: sealed under the database's file key when the
+   * database is encrypted (ADR 0145), else clear.
+   */
   public synchronized LocalKeys keys() {
     if (keys == null) {
-      keys = LocalKeys.loadOrCreate(db.dataDir());
+      keys = LocalKeys.loadOrCreate(db.dataDir(), db.sealer(LocalKeys.SEALER_LABEL));
     }
     return keys;
+  }
+
+  /**
+   * Seals the keys files still clear in the data folder of an encrypted database (the first sign-in
+   * after the upgrade, ADR 0145); nothing to do on a clear database. Returns the files sealed.
+   */
+  public synchronized java.util.List<java.nio.file.Path> protectKeysAtRest() {
+    return db.sealer(LocalKeys.SEALER_LABEL)
+        .map(s -> LocalKeys.protect(db.dataDir(), s, step -> {}))
+        .orElse(java.util.List.of());
   }
 
   /** This installation's office; sync needs one. */

@@ -3,6 +3,7 @@ package fr.passerelle.sync;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.BackupService;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.crypto.Sealer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class InstallationBackup {
   /** Writes a backup of the open database of {@code dataDir}, with its keys' fingerprint. */
   public static void backup(Database db, Path out) {
     Map<String, String> extra =
-        LocalKeys.existing(db.dataDir()).map(k -> Map.of(KEYS, k.fingerprint())).orElse(Map.of());
+        LocalKeys.fingerprintIn(db.dataDir()).map(f -> Map.of(KEYS, f)).orElse(Map.of());
     BackupService.backup(db, out, extra);
   }
 
@@ -62,16 +63,38 @@ public final class InstallationBackup {
    */
   public static Restored restore(
       Path dataDir, Path file, boolean move, Path keys, char[] filePassword) {
+    return restore(dataDir, file, move, keys, filePassword, null);
+  }
+
+  /**
+   * As {@link #restore(Path, Path, boolean, Path, char[])}; with {@code own} not null, the backup
+   * is opened with its own key and its key slots replace the folder's (ADR 0146: a password of the
+   * installation that made it). The folder's sync keys that the restored database's key does not
+   * open are set aside; keys given with {@code keys} must be those of that installation, sealed by
+   * that key or clear.
+   */
+  public static Restored restore(
+      Path dataDir,
+      Path file,
+      boolean move,
+      Path keys,
+      char[] filePassword,
+      BackupService.OwnKey own) {
     Properties marker = BackupService.marker(file);
     String recorded = marker.getProperty(KEYS);
-    Optional<LocalKeys> here = LocalKeys.existing(dataDir);
-    LocalKeys given = keys == null ? null : LocalKeys.load(keys);
-    if (given != null && recorded != null && !recorded.equals(given.fingerprint())) {
+    Optional<String> here = LocalKeys.fingerprintIn(dataDir);
+    String given = keys == null ? null : LocalKeys.fingerprintOf(keys);
+    char[] restoredKey = own != null ? own.filePassword() : filePassword;
+    Optional<Sealer> sealer =
+        restoredKey == null
+            ? Optional.empty()
+            : Optional.of(Sealer.of(restoredKey, LocalKeys.SEALER_LABEL));
+    if (given != null && recorded != null && !recorded.equals(given)) {
       throw new InvalidInputException(
           "The keys "
               + keys
               + " (fingerprint "
-              + given.fingerprint()
+              + given
               + ") are not those of the installation that made "
               + file
               + " (fingerprint "
@@ -86,6 +109,18 @@ public final class InstallationBackup {
             file,
             filePassword,
             (backup, m, office) -> {
+              // the backup opened (with the key it is restored under): keys sealed by another
+              // database's key would not open beside it
+              if (given != null && !LocalKeys.opensWith(keys, sealer)) {
+                throw new InvalidInputException(
+                    "The keys "
+                        + keys
+                        + " are sealed by the database key of another installation than the one"
+                        + " that made "
+                        + file
+                        + ": nothing was restored. Give the sync-keys.json of the data folder of"
+                        + " that installation.");
+              }
               String made = describe(backup);
               boolean otherOffice =
                   office.isPresent()
@@ -95,7 +130,7 @@ public final class InstallationBackup {
                   here.isPresent()
                       && office.isEmpty()
                       && recorded != null
-                      && !recorded.equals(here.get().fingerprint());
+                      && !recorded.equals(here.get());
               if (move) {
                 setAside[0] |= here.isPresent() && (otherOffice || otherKeys);
               } else if (otherOffice) {
@@ -122,12 +157,13 @@ public final class InstallationBackup {
                         + " with the keys of fingerprint "
                         + recorded
                         + "; this data folder holds other keys (fingerprint "
-                        + here.get().fingerprint()
+                        + here.get()
                         + "): nothing was restored. To move "
                         + made
                         + " here, run restore again with --move-installation.");
               }
-            });
+            },
+            own);
     Optional<Path> aside = Optional.empty();
     try {
       if (setAside[0]) {
@@ -135,6 +171,11 @@ public final class InstallationBackup {
       }
       if (given != null) {
         install(keys, dataDir.resolve(LocalKeys.FILE));
+      } else if (!setAside[0]
+          && Files.exists(dataDir.resolve(LocalKeys.FILE))
+          && !LocalKeys.opensWith(dataDir.resolve(LocalKeys.FILE), sealer)) {
+        // sealed by the key the folder had before: they do not open beside this database
+        aside = Optional.of(setAside(dataDir));
       }
     } catch (IOException e) {
       throw new InvalidInputException(
@@ -145,15 +186,11 @@ public final class InstallationBackup {
               + " away before syncing.",
           e);
     }
-    Optional<LocalKeys> now = LocalKeys.existing(dataDir);
-    try (Database db = Database.open(dataDir, filePassword)) {
+    Optional<String> now = LocalKeys.fingerprintIn(dataDir);
+    try (Database db = Database.open(dataDir, restoredKey)) {
       BackupService.Owner o = BackupService.owner(db.dsl()).orElse(null);
       return new Restored(
-          replica,
-          o == null ? null : o.office(),
-          o == null ? null : o.organisation(),
-          now.map(LocalKeys::fingerprint),
-          aside);
+          replica, o == null ? null : o.office(), o == null ? null : o.organisation(), now, aside);
     }
   }
 

@@ -96,7 +96,33 @@ final class XlsxReader implements TabularReader {
       return Boolean.TRUE.equals(cell.asBoolean()) ? "oui" : "non";
     }
     String t = cell.getText();
-    return t == null ? "" : t;
+    return t == null ? "" : unescape(t);
+  }
+
+  private static final java.util.regex.Pattern ESCAPE =
+      java.util.regex.Pattern.compile("_x([0-9A-Fa-f]{4})_");
+
+  /**
+   * The text of an Office string with its {@code _xHHHH_} escapes decoded (ECMA-376, 22.9.2.19
+   * ST_Xstring): Excel writes a character XML cannot hold — a control character typed or pasted
+   * into a cell, NUL, BEL, ESC — as {@code _x0007_}, and a literal {@code _x} as {@code _x005F_x}.
+   * Decoded here, such characters then go through {@link RowCleaner} (removed and reported) instead
+   * of being stored as the text "_x0007_" (issue 22).
+   */
+  static String unescape(String t) {
+    if (t.indexOf("_x") < 0) {
+      return t;
+    }
+    java.util.regex.Matcher m = ESCAPE.matcher(t);
+    StringBuilder b = new StringBuilder(t.length());
+    while (m.find()) {
+      m.appendReplacement(
+          b,
+          java.util.regex.Matcher.quoteReplacement(
+              String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+    }
+    m.appendTail(b);
+    return b.toString();
   }
 
   /** Excel's built-in date and date-time formats (ECMA-376, 18.8.30), which carry no code. */

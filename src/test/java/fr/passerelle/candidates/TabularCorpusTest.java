@@ -181,6 +181,87 @@ class TabularCorpusTest {
     assertThat(candidates.count(CandidateQuery.all())).isZero();
   }
 
+  /**
+   * Issue 22: control characters in a workbook's cells, removed and reported. Excel keeps a
+   * character XML cannot hold as an escape ({@code _x0007_}, ECMA-376 ST_Xstring) and DEL or the C1
+   * range as they are; a literal "_x" is written {@code _x005F_x}.
+   */
+  @Test
+  void controlCharactersInAWorkbookAreRemovedAndReported() throws Exception {
+    Path f = dir.resolve("control-characters.xlsx");
+    try (OutputStream os = Files.newOutputStream(f)) {
+      var wb = new org.dhatim.fastexcel.Workbook(os, "test", "1.0");
+      var ws = wb.newWorksheet("Candidats");
+      ws.value(0, 0, "nom");
+      ws.value(0, 1, "prénom");
+      ws.value(0, 2, "notes");
+      ws.value(1, 0, "Mar_x0000_tin");
+      ws.value(1, 1, "Pa_x0007_ul");
+      ws.value(1, 2, "note_x001B_[31m rouge, dossier_x005F_x0041_");
+      ws.value(2, 0, "Durand\u007F");
+      ws.value(2, 1, "Léa\u0085");
+      wb.finish();
+    }
+    ImportReport r = importAll(f);
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.created()).isEqualTo(2);
+    assertThat(r.corrections())
+        .extracting(RowCorrection::line, RowCorrection::field)
+        .containsExactlyInAnyOrder(
+            Tuple.tuple(2L, "nom"),
+            Tuple.tuple(2L, "prénom"),
+            Tuple.tuple(2L, "notes"),
+            Tuple.tuple(3L, "nom"),
+            Tuple.tuple(3L, "prénom"));
+    assertThat(r.corrections().get(0).why()).contains("control characters removed: U+0000");
+    List<CandidateSummary> found = candidates.search(CandidateQuery.all(), 0, 10);
+    assertThat(found)
+        .extracting(CandidateSummary::displayName)
+        .containsExactly("DURAND Léa", "MARTIN Paul");
+    assertThat(candidates.find(found.get(1).id()).orElseThrow().notes())
+        .isEqualTo("note[31m rouge, dossier_x0041_");
+  }
+
+  /**
+   * Issue 22: "near line 1" when the bad byte was on line 2. The undefined byte on the first data
+   * line is named at line 2.
+   */
+  @Test
+  void anEncodingErrorOnTheSecondLineIsNamedAtLineTwo() throws Exception {
+    Path f = dir.resolve("second-line.csv");
+    Files.write(
+        f,
+        new byte[] {
+          'n',
+          'o',
+          'm',
+          ';',
+          'p',
+          'r',
+          'e',
+          'n',
+          'o',
+          'm',
+          '\r',
+          '\n',
+          'A',
+          (byte) 0x8D,
+          ';',
+          'B',
+          '\r',
+          '\n',
+          'C',
+          ';',
+          'D',
+          '\r',
+          '\n'
+        });
+    assertThatThrownBy(() -> importAll(f))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("second-line.csv, line 2: byte 0x8D");
+    assertThat(candidates.count(CandidateQuery.all())).isZero();
+  }
+
   @Test
   void aWorkbookWithAOneMegabyteNameIsReportedWithItsField() throws Exception {
     Path f = dir.resolve("long.xlsx");

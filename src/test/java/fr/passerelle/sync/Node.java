@@ -291,6 +291,22 @@ final class Node implements AutoCloseable {
     return l;
   }
 
+  /**
+   * Signs the administrator in through {@code vault}: a vault that encrypts converts the clear
+   * database and seals the sync keys (ADR 0110, 0145); the node then runs on those services.
+   */
+  fr.passerelle.app.Vault.Opened signInThrough(fr.passerelle.app.Vault vault) {
+    services.close();
+    fr.passerelle.app.Vault.Opened o =
+        vault.signIn(
+            dir,
+            fr.passerelle.testsupport.TestServices.ADMIN,
+            fr.passerelle.testsupport.TestServices.PASSWORD.toCharArray(),
+            "test");
+    services = o.services();
+    return o;
+  }
+
   void reopen() {
     services.close();
     services = fr.passerelle.testsupport.TestServices.open(dir, clock);

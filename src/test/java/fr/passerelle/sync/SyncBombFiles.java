@@ -55,11 +55,21 @@ public final class SyncBombFiles {
     System.out.println("files in " + dir + "; receiver's data folder " + dir.resolve("albi"));
   }
 
-  /** Five refusals in this JVM: the median time from the file to the refusal. */
+  /**
+   * Five refusals in this JVM: the median time from the file to the refusal, the bytes the refusing
+   * thread allocated (median) and the heap's peak over the five (run it with -Xmx256m).
+   */
   private static void time(Node b, Path f) {
     long[] ms = new long[5];
+    long[] allocated = new long[5];
+    var threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans();
+    System.gc();
+    pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
     String why = "";
     for (int i = 0; i < ms.length; i++) {
+      long a = threads.getCurrentThreadAllocatedBytes();
       long t = System.nanoTime();
       try {
         b.importFile(f);
@@ -68,10 +78,29 @@ public final class SyncBombFiles {
         why = e.getMessage();
       }
       ms[i] = (System.nanoTime() - t) / 1_000_000;
+      allocated[i] = threads.getCurrentThreadAllocatedBytes() - a;
     }
+    long heapPeak =
+        pools.stream()
+            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+            .mapToLong(p -> p.getPeakUsage().getUsed())
+            .sum();
     Arrays.sort(ms);
+    Arrays.sort(allocated);
     System.out.println(
-        f.getFileName() + ": median " + ms[2] + " ms " + Arrays.toString(ms) + " — " + why);
+        f.getFileName()
+            + ": median "
+            + ms[2]
+            + " ms "
+            + Arrays.toString(ms)
+            + ", allocated "
+            + allocated[2] / (1 << 20)
+            + " MiB (median), heap peak "
+            + heapPeak / (1 << 20)
+            + " MiB (max heap "
+            + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MiB) — "
+            + why);
   }
 
   private static void zipBomb(SyncFileSurgeon s, Path out, long inflated) throws Exception {

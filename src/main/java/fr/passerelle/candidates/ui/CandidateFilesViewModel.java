@@ -59,9 +59,17 @@ public final class CandidateFilesViewModel {
               running.set(false);
               report.set(r);
               status.set(
-                  r.applied()
-                      ? msg.get("candidates.files.imported", r.created(), r.updated())
-                      : msg.get("candidates.files.refused", r.errorCount(), r.rowsRefused()));
+                  !r.applied()
+                      ? msg.get("candidates.files.refused", r.errorCount(), r.rowsRefused())
+                      : r.corrections().isEmpty()
+                          ? msg.get("candidates.files.imported", r.created(), r.updated())
+                          // what the import changed (control characters removed, zeros restored)
+                          // is said here and listed in the report (issue 22)
+                          : msg.get(
+                              "candidates.files.importedCorrected",
+                              r.created(),
+                              r.updated(),
+                              r.corrections().size()));
               done.run();
             },
             this::failed);

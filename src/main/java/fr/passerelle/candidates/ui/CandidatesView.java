@@ -487,6 +487,9 @@ public final class CandidatesView extends BorderPane {
           if (r.applied()) {
             vm.search();
           }
+          if (r.applied() && !r.corrections().isEmpty()) {
+            ImportReportDialog.showCorrections(r, msg, getScene().getWindow());
+          }
           if (r.hasErrors() && ImportReportDialog.askValidOnly(r, msg, getScene().getWindow())) {
             runImport(file, ImportMode.VALID_ROWS_ONLY);
           }

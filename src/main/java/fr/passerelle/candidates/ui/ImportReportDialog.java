@@ -1,6 +1,7 @@
 package fr.passerelle.candidates.ui;
 
 import fr.passerelle.tabular.ImportReport;
+import fr.passerelle.tabular.RowCorrection;
 import fr.passerelle.tabular.RowError;
 import fr.passerelle.ui.Messages;
 import java.io.File;
@@ -80,6 +81,42 @@ final class ImportReportDialog extends Dialog<ButtonType> {
               }
             });
     setResultConverter(b -> b == validOnly ? VALID_ONLY : b);
+  }
+
+  /**
+   * The values an applied import changed on their way in (control characters removed, leading zeros
+   * restored), by line and field: what was imported differs from the file.
+   */
+  static void showCorrections(ImportReport report, Messages msg, Window owner) {
+    Dialog<ButtonType> d = new Dialog<>();
+    d.initOwner(owner);
+    d.setTitle(msg.get("candidates.report.title", report.file()));
+    d.setResizable(true);
+    Label head =
+        new Label(
+            msg.get("candidates.report.headCorrected", report.corrections().size(), report.file()));
+    head.setWrapText(true);
+    TableView<RowCorrection> t = new TableView<>();
+    t.getItems().setAll(report.corrections());
+    t.getColumns()
+        .add(correction(msg.get("candidates.report.line"), c -> String.valueOf(c.line()), 60));
+    t.getColumns().add(correction(msg.get("candidates.report.field"), RowCorrection::field, 110));
+    t.getColumns().add(correction(msg.get("candidates.report.value"), RowCorrection::from, 150));
+    t.getColumns().add(correction(msg.get("candidates.report.imported"), RowCorrection::to, 150));
+    t.getColumns().add(correction(msg.get("candidates.report.why"), RowCorrection::why, 330));
+    t.setPrefSize(840, 300);
+    d.getDialogPane().setContent(new VBox(8, head, t));
+    d.getDialogPane().setPrefWidth(900);
+    d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+    d.showAndWait();
+  }
+
+  private static TableColumn<RowCorrection, String> correction(
+      String title, java.util.function.Function<RowCorrection, String> f, double width) {
+    TableColumn<RowCorrection, String> c = new TableColumn<>(title);
+    c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+    c.setPrefWidth(width);
+    return c;
   }
 
   /** True when the counselor chose to import the valid rows only. */

@@ -103,6 +103,34 @@ public final class KeyRing {
   }
 
   /**
+   * Opens the slot of {@code login} with {@code password} among the key slots {@code slots} a
+   * backup carries (ADR 0146): the ring of the installation that made it, to live in {@code
+   * dataDir} once the backup is restored there. Nothing is written (a wrong password is not
+   * counted: a backup is a copy, each guess costs its Argon2id derivation). Refused as a wrong
+   * password when the login has no slot or the password does not open it.
+   */
+  public static KeyRing unlockCarried(
+      byte[] slots,
+      String backupName,
+      Path dataDir,
+      String login,
+      char[] password,
+      PasswordHasher.Params params) {
+    KeySlots all = KeySlots.parse(slots, Path.of(backupName));
+    SlotCipher cipher = new SlotCipher();
+    Optional<KeySlots.Slot> found = all.byLogin(login);
+    if (found.isEmpty()) {
+      cipher.burn(password, params);
+      throw SignInException.refused(Authenticator.Refusal.WRONG, null);
+    }
+    FileKey key =
+        cipher
+            .open(found.get(), password)
+            .orElseThrow(() -> SignInException.refused(Authenticator.Refusal.WRONG, null));
+    return new KeyRing(KeySlots.file(dataDir), key, params, all);
+  }
+
+  /**
    * Opens the recovery slot with {@code recovery}; refused with a clear message when the key is
    * wrong or the installation has no recovery slot (nothing is changed).
    */

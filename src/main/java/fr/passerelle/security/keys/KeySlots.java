@@ -116,9 +116,22 @@ public final class KeySlots {
 
   /** Reads {@code file}; a damaged one is refused naming the file and the field. */
   public static KeySlots read(Path file) {
+    try {
+      return parse(Files.readAllBytes(file), file);
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          "The key file " + file + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parses the key slots {@code json} read from {@code file} (a data folder's, or a backup's entry
+   * named so); damaged ones are refused naming the file and the field.
+   */
+  static KeySlots parse(byte[] json, Path file) {
     JsonNode root;
     try {
-      root = JSON.readTree(file.toFile());
+      root = JSON.readTree(json);
     } catch (IOException e) {
       throw new InvalidInputException(
           "The key file " + file + " cannot be read: " + e.getMessage(), e);

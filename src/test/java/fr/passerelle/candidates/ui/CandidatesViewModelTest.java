@@ -174,6 +174,43 @@ class CandidatesViewModelTest {
     assertThat(vm.loaded().get().id()).isEqualTo(existing);
   }
 
+  /**
+   * Issue 22: a control character pasted into the form (BEL in a name, ESC in the notes) is refused
+   * next to its field, nothing saved; one in an imported file is removed and said in the window.
+   */
+  @Test
+  void controlCharactersAreRefusedInTheFormAndReportedAfterAnImport() throws Exception {
+    CandidateDetailViewModel vm = new CandidateDetailViewModel(service, tasks, msg);
+    vm.newCandidate();
+    vm.lastName().set("Mar\u0007tin");
+    vm.firstName().set("Paul");
+    vm.notes().set("note\u001B[31m rouge\nsur deux lignes");
+    vm.save(true, d -> {});
+    assertThat(vm.fieldErrors())
+        .containsEntry("last_name", "Contient un caractère de contrôle invisible (à retirer)")
+        .containsEntry("notes", "Contient un caractère de contrôle invisible (à retirer)")
+        .doesNotContainKey("first_name");
+    assertThat(service.count(CandidateQuery.all())).isZero();
+    vm.lastName().set("Martin");
+    vm.notes().set("note rouge\nsur deux lignes");
+    vm.save(true, d -> {});
+    assertThat(vm.fieldErrors()).isEmpty();
+    assertThat(service.count(CandidateQuery.all())).isEqualTo(1);
+
+    Path f = dir.resolve("ctrl.csv");
+    Files.writeString(
+        f, "last_name;first_name\r\nDu\u0000rand;L\u001Ba\r\n", StandardCharsets.UTF_8);
+    CandidateFilesViewModel files = new CandidateFilesViewModel(service, tasks, msg, Runnable::run);
+    files.importFile(f, ImportMode.ALL_OR_NOTHING, () -> {});
+    assertThat(files.report().get().applied()).isTrue();
+    assertThat(files.status().get())
+        .contains("1 créé(s)")
+        .contains("2 valeur(s) corrigée(s) à l’import (voir le rapport)");
+    assertThat(files.report().get().corrections())
+        .extracting(c -> c.line() + ":" + c.field() + ":" + c.to())
+        .containsExactly("2:last_name:Durand", "2:first_name:La");
+  }
+
   @Test
   void importsInTheBackgroundAndKeepsTheReport() throws Exception {
     Path f = dir.resolve("c.csv");
