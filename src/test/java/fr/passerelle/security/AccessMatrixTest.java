@@ -163,6 +163,7 @@ class AccessMatrixTest {
     rule("SyncService", ACCESSOR, "identity", "peers", "exporter", "importer", "conflicts");
     rule("SyncService", COUNTS, "digest", "status", "checkDatabase", "lastAutomaticBackup");
     rule("Identity", OFFICES, "keys", "office", "organisation", "replicaId", "card");
+    rule("Identity", SIGN_IN, "protectKeysAtRest"); // seals this folder's own keys at sign-in
     rule("Peers", OFFICES, "read", "all", "find", "active", "writeOwnCard");
     rule("Peers", SYNC_TRUST, "trust", "revoke");
     rule("Conflicts", COUNTS, "openCount");
