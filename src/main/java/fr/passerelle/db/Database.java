@@ -213,6 +213,7 @@ public final class Database implements AutoCloseable {
     String url = url(dataDir, filePassword);
     Path file = dataDir.resolve(FILE_NAME + ".mv.db");
     long sizeBefore = sizeOf(file);
+    startFromTheNewestChunk(dataDir, file, filePassword);
     if (H2File.cleanHeaderWithoutItsChunk(file)) {
       throw DatabaseDamagedException.unreadable(
           dataDir,
@@ -493,6 +494,20 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       shutDownImmediately(keeper);
       throw e;
+    }
+  }
+
+  /**
+   * After a session that did not close the file, makes H2 start from the newest complete chunk and
+   * leaves no newer one a later open could mix in (ADR 0170); a file H2 then does not start where
+   * it was made to is damage, left as it is for the way back.
+   */
+  private static void startFromTheNewestChunk(Path dataDir, Path file, char[] filePassword) {
+    try {
+      H2ChunkRecovery.prepare(file, filePassword);
+    } catch (java.io.IOException e) {
+      throw DatabaseDamagedException.unreadable(
+          dataDir, new SQLException(e.getMessage(), "HY000", ErrorCode.FILE_CORRUPTED_1, e));
     }
   }
 
