@@ -8,13 +8,18 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
 import org.h2.mvstore.DataUtils;
+import org.h2.security.SHA256;
 import org.h2.store.fs.encrypt.FileEncrypt;
 import org.h2.store.fs.encrypt.FilePathEncrypt;
 
@@ -33,6 +38,7 @@ final class H2Chunks implements AutoCloseable {
   static final int BLOCK = 4096;
   private static final int FOOTER = 128;
   private static final int HEADER_READ = 1024;
+  private static final byte[] CHUNK = "chunk:".getBytes(StandardCharsets.ISO_8859_1);
 
   /** A complete chunk: where it starts (in blocks), its length, its id and its store version. */
   record Chunk(long block, int len, int id, long version) {
@@ -45,11 +51,13 @@ final class H2Chunks implements AutoCloseable {
   private final FileChannel base;
   private final FileChannel file;
   private final FileLock lock;
+  private final byte[] passwordBytes; // null: a clear file
 
-  private H2Chunks(FileChannel base, FileChannel file, FileLock lock) {
+  private H2Chunks(FileChannel base, FileChannel file, FileLock lock, byte[] passwordBytes) {
     this.base = base;
     this.file = file;
     this.lock = lock;
+    this.passwordBytes = passwordBytes;
   }
 
   /**
@@ -69,11 +77,13 @@ final class H2Chunks implements AutoCloseable {
       base.close();
       return Optional.empty();
     }
+    byte[] passwordBytes =
+        filePassword == null ? null : FilePathEncrypt.getPasswordBytes(filePassword);
     FileChannel file =
-        filePassword == null
+        passwordBytes == null
             ? base
-            : new FileEncrypt(path.toString(), FilePathEncrypt.getPasswordBytes(filePassword), base);
-    return Optional.of(new H2Chunks(base, file, lock));
+            : new FileEncrypt(path.toString(), passwordBytes.clone(), base);
+    return Optional.of(new H2Chunks(base, file, lock, passwordBytes));
   }
 
   /** The newer of the two store headers whose checksum holds, or empty (not an H2 2.x file). */
@@ -102,23 +112,92 @@ final class H2Chunks implements AutoCloseable {
     return hex(header, "version");
   }
 
-  /** Every complete chunk in the file, in block order: one pass over every block. */
+  /**
+   * Every complete chunk in the file, in block order. One pass reads the first 16 bytes of every
+   * block; only the blocks that begin with {@code chunk:} are read further.
+   */
   List<Chunk> completeChunks() throws IOException {
-    long blocks = file.size() / BLOCK;
     List<Chunk> found = new ArrayList<>();
-    ByteBuffer run = ByteBuffer.allocate(256 * BLOCK);
-    for (long start = 2; start < blocks; start += 256) {
-      run.clear();
-      int n = (int) Math.min(256, blocks - start);
-      run.limit(n * BLOCK);
-      readFully(run, start * BLOCK);
+    for (long block : blocksBeginningWithChunk()) {
+      chunkAt(block).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  /**
+   * The blocks whose first bytes are {@code chunk:}. An encrypted file is read below H2's {@link
+   * FileEncrypt}: the first 16 bytes of a 4 KB sector are one AES block of H2's XTS (its tweak: the
+   * sector number, encrypted under the same key), deciphered with the JDK's AES — the processor's
+   * instructions — instead of H2's whole-sector Java AES, 256 times less work.
+   */
+  private List<Long> blocksBeginningWithChunk() throws IOException {
+    long blocks = file.size() / BLOCK;
+    long offset = passwordBytes == null ? 0 : FileEncrypt.BLOCK_SIZE; // its header: "H2encrypt", the salt
+    Cipher[] aes = passwordBytes == null ? null : xtsCiphers();
+    int per = 256;
+    ByteBuffer run = ByteBuffer.allocate(per * BLOCK);
+    byte[] heads = new byte[per * 16];
+    List<Long> starts = new ArrayList<>();
+    for (long start = 2; start < blocks; start += per) {
+      int n = (int) Math.min(per, blocks - start);
+      run.clear().limit(n * BLOCK);
+      readFully(base, run, offset + start * BLOCK);
       for (int i = 0; i < n; i++) {
-        if (startsWithChunk(run, i * BLOCK)) {
-          chunkAt(start + i).ifPresent(found::add);
+        run.get(i * BLOCK, heads, i * 16, 16);
+      }
+      if (aes != null) {
+        decipherFirstBlocks(aes, start, n, heads);
+      }
+      for (int i = 0; i < n; i++) {
+        if (Arrays.equals(heads, i * 16, i * 16 + CHUNK.length, CHUNK, 0, CHUNK.length)) {
+          starts.add(start + i);
         }
       }
     }
-    return found;
+    return starts;
+  }
+
+  /** H2's key (PBKDF2 of the password over the file's salt, as {@code FileEncrypt} does). */
+  private Cipher[] xtsCiphers() throws IOException {
+    ByteBuffer salt = ByteBuffer.allocate(8);
+    readFully(base, salt, 10); // after "H2encrypt\n"
+    byte[] key = SHA256.getPBKDF2(passwordBytes, salt.array(), 10, 16);
+    try {
+      SecretKeySpec spec = new SecretKeySpec(key, "AES");
+      Cipher enc = Cipher.getInstance("AES/ECB/NoPadding");
+      enc.init(Cipher.ENCRYPT_MODE, spec);
+      Cipher dec = Cipher.getInstance("AES/ECB/NoPadding");
+      dec.init(Cipher.DECRYPT_MODE, spec);
+      return new Cipher[] {enc, dec};
+    } catch (GeneralSecurityException e) {
+      throw new IOException("no AES in this Java runtime", e);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  /** Deciphers in place the first AES block of sectors {@code first}… ({@code n} of them). */
+  private static void decipherFirstBlocks(Cipher[] aes, long first, int n, byte[] heads)
+      throws IOException {
+    byte[] tweaks = new byte[n * 16];
+    for (int i = 0; i < n; i++) {
+      long id = first + i;
+      for (int j = 0; j < 8; j++, id >>>= 8) {
+        tweaks[i * 16 + j] = (byte) id;
+      }
+    }
+    try {
+      tweaks = aes[0].doFinal(tweaks);
+      for (int k = 0; k < n * 16; k++) {
+        heads[k] ^= tweaks[k];
+      }
+      aes[1].doFinal(heads, 0, n * 16, heads, 0);
+    } catch (GeneralSecurityException e) {
+      throw new IOException(e);
+    }
+    for (int k = 0; k < n * 16; k++) {
+      heads[k] ^= tweaks[k];
+    }
   }
 
   /** The complete chunk that starts at {@code block}, if one does. */
@@ -209,22 +288,15 @@ final class H2Chunks implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    if (passwordBytes != null) {
+      Arrays.fill(passwordBytes, (byte) 0);
+    }
     try {
       lock.release();
     } finally {
       file.close();
       base.close();
     }
-  }
-
-  private static boolean startsWithChunk(ByteBuffer run, int at) {
-    byte[] mark = {'c', 'h', 'u', 'n', 'k', ':'};
-    for (int k = 0; k < mark.length; k++) {
-      if (run.get(at + k) != mark[k]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A line "k:v,…,fletcher:x" whose checksum holds (H2's own rule), as a map; else null. */
@@ -268,9 +340,13 @@ final class H2Chunks implements AutoCloseable {
 
   /** Reads until {@code b} is full or the file ends (the rest of {@code b} then zeros). */
   private void readFully(ByteBuffer b, long at) throws IOException {
+    readFully(file, b, at);
+  }
+
+  private static void readFully(FileChannel from, ByteBuffer b, long at) throws IOException {
     long pos = at;
     while (b.hasRemaining()) {
-      int n = file.read(b, pos);
+      int n = from.read(b, pos);
       if (n < 0) {
         while (b.hasRemaining()) {
           b.put((byte) 0);
