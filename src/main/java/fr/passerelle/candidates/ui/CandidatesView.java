@@ -168,6 +168,11 @@ public final class CandidatesView extends BorderPane {
                 .then(msg.get("candidates.empty.start"))
                 .otherwise(msg.get("candidates.empty.none")));
     empty.setWrapText(true);
+    // a readable line length, centred, off the table's edges (it ran from edge to edge at 1366)
+    empty.setMaxWidth(560);
+    empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+    empty.setPadding(new javafx.geometry.Insets(24));
+    empty.getStyleClass().add("text-muted");
     table.setPlaceholder(empty);
     fr.passerelle.ui.Tables.wholeHeaders(table);
     table.getColumns().add(col("candidates.col.name", CandidateSummary::displayName, 220));

@@ -120,11 +120,16 @@ final class MeetingEditor extends VBox {
     int r = 0;
     r = row(g, r, "meetings.field.kind", kind);
     r = row(g, r, "meetings.field.title", title);
-    HBox when = new HBox(6, date, start, new Label("–"), end);
+    // the date above the hours: on one line the pane (≈ 470 px at 1366×768) cut the date to "0"
+    HBox hours = new HBox(6, start, new Label("–"), end);
+    hours.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    javafx.scene.layout.VBox when = new javafx.scene.layout.VBox(6, date, hours);
     start.setPrefColumnCount(5);
     end.setPrefColumnCount(5);
     start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     end.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    date.setPrefWidth(150);
+    date.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     r = row(g, r, "meetings.field.when", when);
     r = row(g, r, "meetings.field.place", place);
     r = row(g, r, "meetings.field.room", room);

@@ -178,6 +178,9 @@ public final class MeetingsView {
     }
     javafx.scene.layout.FlowPane actions =
         new javafx.scene.layout.FlowPane(6, 6, duplicate, cancel, roster, print, conv, ics, mails);
+    // a new meeting has no documents yet: its form gets the height (four rows at 1366×768)
+    actions.visibleProperty().bind(vm.selected.isNotNull());
+    actions.managedProperty().bind(actions.visibleProperty());
     Label warnings = new Label();
     warnings.setId("warnings");
     warnings.textProperty().bind(vm.warnings);

@@ -104,13 +104,27 @@ final class BoardPane extends HBox {
     return null;
   }
 
+  /**
+   * A card: the person's name in bold, then the training, its funding and hours, the occupation
+   * aimed at; framed, so that the cards of a column read one by one (at 1366×768 they ran into each
+   * other as one block of text).
+   */
   private final class Card extends ListCell<TrainingPath> {
+    private final Label name = new Label();
     /** The card's text, wrapped to the column's width and as tall as it needs (never cut). */
     private final Label body = new Label();
 
+    private final VBox card = new VBox(2, name, body);
+
     Card() {
-      body.setWrapText(true);
-      body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+      name.setStyle("-fx-font-weight: bold;");
+      for (Label l : java.util.List.of(name, body)) {
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+      }
+      card.setPadding(new Insets(5, 7, 5, 7));
+      card.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+      setPadding(new Insets(3, 2, 3, 2));
       setOnDragDetected(
           e -> {
             if (getItem() != null) {
@@ -130,7 +144,13 @@ final class BoardPane extends HBox {
         return super.computePrefHeight(width);
       }
       double room = getListView().getWidth() - 30;
-      return body.prefHeight(room) + snappedTopInset() + snappedBottomInset();
+      return card.prefHeight(room) + snappedTopInset() + snappedBottomInset();
+    }
+
+    @Override
+    public void updateSelected(boolean selected) {
+      super.updateSelected(selected);
+      frame();
     }
 
     @Override
@@ -139,7 +159,6 @@ final class BoardPane extends HBox {
       if (empty || p == null) {
         setText(null);
         setGraphic(null);
-        setStyle("");
         setAccessibleText(null);
         return;
       }
@@ -147,15 +166,31 @@ final class BoardPane extends HBox {
       String hours = p.hours() == null ? "" : " · " + p.hours() + " h";
       String target = p.targetLabel() == null ? "" : "\n→ " + p.targetLabel();
       String due = vm.isOutcomeDue(p) ? "\n⚑ " + m.get("training.outcomeDue") : "";
-      body.setText(p.candidateName() + "\n" + p.title() + scheme + hours + target + due);
-      if (!body.prefWidthProperty().isBound() && getListView() != null) {
-        body.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
+      name.setText(p.candidateName());
+      body.setText(p.title() + scheme + hours + target + due);
+      if (!card.prefWidthProperty().isBound() && getListView() != null) {
+        card.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
+        card.maxWidthProperty().bind(card.prefWidthProperty());
       }
       setText(null);
-      setGraphic(body);
+      setGraphic(card);
       setPrefWidth(0);
-      setStyle(vm.isOutcomeDue(p) ? "-fx-background-color: -color-warning-subtle;" : "");
-      setAccessibleText(body.getText());
+      frame();
+      setAccessibleText(name.getText() + "\n" + body.getText());
+    }
+
+    /** The frame: the accent when selected, the warning colour when an outcome is due. */
+    private void frame() {
+      TrainingPath p = getItem();
+      boolean due = p != null && !isEmpty() && vm.isOutcomeDue(p);
+      card.setStyle(
+          "-fx-border-color: "
+              + (isSelected() ? "-color-accent-emphasis" : "-color-border-default")
+              + "; -fx-border-width: "
+              + (isSelected() ? "2" : "1")
+              + "; -fx-border-radius: 6; -fx-background-radius: 6; -fx-background-color: "
+              + (due ? "-color-warning-subtle" : "-color-bg-default")
+              + ";");
     }
   }
 }

@@ -190,12 +190,8 @@ class TrainingViewFxTest {
                 .lookup("#column-EMPLOYED .list-cell")
                 .queryAllAs(javafx.scene.control.Labeled.class)
                 .stream()
-                // the card's text is a wrapped label, its graphic (as tall as the text)
-                .map(
-                    c ->
-                        c.getGraphic() instanceof javafx.scene.control.Labeled g
-                            ? g.getText()
-                            : c.getText())
+                // the card (its graphic: the name, then the training) says it whole to readers
+                .map(javafx.scene.Node::getAccessibleText)
                 .filter(x -> x != null && x.contains("ROUX"))
                 .findFirst())
         .hasValueSatisfying(
