@@ -103,7 +103,7 @@ public final class ShellViewModel {
   private void apply(InstallationStatus s) {
     Messages m = ctx.messages();
     office.set(s.office().map(Office::name).orElse(m.get("status.noOffice")));
-    database.set(s.databaseFile().toAbsolutePath().getParent().toString());
+    database.set(s.database());
     lastSync.set(s.lastSync().map(this::describe).orElse(m.get("status.never")));
   }
 
