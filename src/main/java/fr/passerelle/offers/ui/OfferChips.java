@@ -32,19 +32,26 @@ public final class OfferChips {
       p.getChildren().add(o);
     }
     for (HardToFill.Reason r : h.reasons()) {
-      Label c = chip(text(r), h.override() != null && !h.override() ? "chip" : "chip-warn");
+      // short on the chip (a table cell at 1366×768), whole in its tooltip
+      Label c =
+          chip(
+              text("offers.reason.short.", r),
+              h.override() != null && !h.override() ? "chip" : "chip-warn");
+      c.setTooltip(new Tooltip(text(r)));
       p.getChildren().add(c);
     }
     return p;
   }
 
   public String text(HardToFill.Reason r) {
+    return text("offers.reason.", r);
+  }
+
+  private String text(String prefix, HardToFill.Reason r) {
     NumberFormat nf = NumberFormat.getNumberInstance(msg.locale());
     nf.setMaximumFractionDigits(1);
     return msg.get(
-        "offers.reason." + r.kind().name(),
-        nf.format(r.value()),
-        r.label() == null ? "" : r.label());
+        prefix + r.kind().name(), nf.format(r.value()), r.label() == null ? "" : r.label());
   }
 
   public String text(MatchReason r) {
