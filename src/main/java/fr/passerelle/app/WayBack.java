@@ -88,7 +88,13 @@ public final class WayBack {
     char[] filePassword = keys.h2FilePassword();
     try {
       UUID replica =
-          BackupService.restore(dataDir, b.file(), filePassword, BackupService.RestoreCheck.ANY);
+          BackupService.restore(
+              dataDir,
+              b.file(),
+              filePassword,
+              BackupService.RestoreCheck.ANY,
+              null,
+              WallClock.system());
       return new Outcome(0, 0, replica, b);
     } finally {
       clear(filePassword);
