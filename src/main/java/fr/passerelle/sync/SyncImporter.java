@@ -231,8 +231,16 @@ public final class SyncImporter {
 
   /** A chunked import stopped by a failure after some of its rows were committed. */
   static final class ChunkFailure extends UserFacingException {
-    ChunkFailure(String message, Throwable cause) {
-      super(2, message, cause);
+    ChunkFailure(String fileName, Throwable cause) {
+      super(
+          2,
+          fileName
+              + ": the import stopped before its end ("
+              + cause.getMessage()
+              + "). What it applied is kept and the rest is applied at the next start of"
+              + " Passerelle (or the next import).",
+          cause);
+      this.keyed("sync.error.chunkStopped", fileName);
     }
   }
 
@@ -391,13 +399,7 @@ public final class SyncImporter {
         throw e;
       } catch (RuntimeException | Error e) {
         c.rollback();
-        throw new ChunkFailure(
-            fileName
-                + ": the import stopped before its end ("
-                + e.getMessage()
-                + "). What it applied is kept and the rest is applied at the next start of"
-                + " Passerelle (or the next import).",
-            e);
+        throw new ChunkFailure(fileName, e);
       }
     } catch (SQLException e) {
       throw new fr.passerelle.db.DatabaseException(
@@ -482,15 +484,17 @@ public final class SyncImporter {
               .keyed("sync.refused.gap", fileName, peer.getOfficeName()));
     }
     TouchedPersons.clear(tx);
-    Directory.ensureSelf(tx, office.organisation(), office.name());
+    OffsetDateTime now = clock.offsetNow();
+    Directory.ensureSelf(tx, now, office.organisation(), office.name());
     String senderOrg = peer.getOrganisation();
     Directory.learn(
-        tx, peer.getReplicaId(), senderOrg, peer.getOfficeName(), Directory.Source.CARD);
+        tx, now, peer.getReplicaId(), senderOrg, peer.getOfficeName(), Directory.Source.CARD);
     for (Directory.Entry e : m.directory() == null ? List.<Directory.Entry>of() : m.directory()) {
       if (v.sameOrg()) {
-        Directory.learn(tx, e.replica(), e.organisation(), e.office(), Directory.Source.ORG);
+        Directory.learn(tx, now, e.replica(), e.organisation(), e.office(), Directory.Source.ORG);
       } else if (senderOrg.equals(e.organisation())) {
-        Directory.learn(tx, e.replica(), e.organisation(), e.office(), Directory.Source.PARTNER);
+        Directory.learn(
+            tx, now, e.replica(), e.organisation(), e.office(), Directory.Source.PARTNER);
       }
     }
     return peer;
