@@ -1,6 +1,7 @@
 package fr.passerelle.app;
 
 import fr.passerelle.db.Database;
+import fr.passerelle.db.WallClock;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.AuditAction;
 import fr.passerelle.security.Permission;
@@ -11,16 +12,18 @@ import java.nio.file.Path;
 public final class Backups {
   private final Database db;
   private final Access access;
+  private final WallClock clock;
 
-  Backups(Database db, Access access) {
+  Backups(Database db, Access access, WallClock clock) {
     this.db = db;
     this.access = access;
+    this.clock = clock;
   }
 
   /** Writes a consistent backup of the database to {@code out}. */
   public void backup(Path out) {
     access.require(Permission.BACKUP_MANAGE);
-    InstallationBackup.backup(db, out);
+    InstallationBackup.backup(db, out, clock);
     access.audit().record(AuditAction.EXPORT, null, out.toAbsolutePath().toString(), "BACKUP");
   }
 

@@ -103,7 +103,7 @@ public final class Services implements AutoCloseable {
     this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock, access);
     this.meetings = new MeetingService(db, writer, clock, search, access);
     this.sync = new SyncService(db, writer, offices, clock, search, access);
-    this.backups = new Backups(db, access);
+    this.backups = new Backups(db, access, clock);
     this.retention = new fr.passerelle.retention.RetentionService(db, writer, clock, access);
     this.personRights = new fr.passerelle.rights.PersonRightsService(db, writer, clock, access);
   }

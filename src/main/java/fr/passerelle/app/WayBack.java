@@ -53,10 +53,12 @@ public final class WayBack {
   private static Outcome rebuild(Path dataDir, char[] filePassword, Progress progress) {
     List<Journal.Entry> notes = Rebuild.run(dataDir, filePassword, progress);
     try (Database db = Database.open(dataDir, filePassword)) {
+      WallClock clock = WallClock.system();
       SyncRecovery.Outcome o =
           SyncRecovery.afterRebuild(
               db,
-              new ReplicatedWriter(WallClock.system(), new fr.passerelle.sync.ConsentGuard()),
+              new ReplicatedWriter(clock, new fr.passerelle.sync.ConsentGuard()),
+              clock,
               notes,
               progress);
       // the search index follows change sequences the rebuilt file may issue again: built afresh
@@ -86,7 +88,13 @@ public final class WayBack {
     char[] filePassword = keys.h2FilePassword();
     try {
       UUID replica =
-          BackupService.restore(dataDir, b.file(), filePassword, BackupService.RestoreCheck.ANY);
+          BackupService.restore(
+              dataDir,
+              b.file(),
+              filePassword,
+              BackupService.RestoreCheck.ANY,
+              null,
+              WallClock.system());
       return new Outcome(0, 0, replica, b);
     } finally {
       clear(filePassword);

@@ -86,33 +86,18 @@ public record CandidateDetail(
   }
 
   public CandidateDetail withId(UUID newId) {
-    return new CandidateDetail(
-        newId,
-        officeId,
-        lastName,
-        firstName,
-        birthDate,
-        email,
-        phone,
-        address,
-        communeCode,
-        communeName,
-        mobilityKm,
-        drivingLicence,
-        availableFrom,
-        status,
-        registeredOn,
-        notes,
-        occupations,
-        criteria,
-        consent);
+    return with(newId, officeId);
   }
 
   /** The same candidate, owned by {@code officeId}. */
   public CandidateDetail withOffice(UUID officeId) {
+    return with(id, officeId);
+  }
+
+  private CandidateDetail with(UUID newId, UUID newOfficeId) {
     return new CandidateDetail(
-        id,
-        officeId,
+        newId,
+        newOfficeId,
         lastName,
         firstName,
         birthDate,

@@ -69,7 +69,7 @@ final class CheckCommand implements Callable<Integer> {
    */
   private int callEncrypted(PasserelleCommand root, PrintWriter out, PrintWriter err, Path dir) {
     String login = root.login();
-    char[] pw = root.readPassword("Mot de passe de " + login + " : ");
+    char[] pw = root.readAccountPassword(login);
     try {
       if (rebuild || restoreBackup) {
         KeyRing keys;

@@ -153,7 +153,7 @@ public final class PasserelleCommand implements Runnable {
     Vault.Opened o;
     try {
       String login = login();
-      pw = readPassword("Mot de passe de " + login + " : ");
+      pw = readAccountPassword(login);
       String channel = "ligne de commande: " + command;
       o =
           clear == null
@@ -168,11 +168,7 @@ public final class PasserelleCommand implements Runnable {
       }
       throw e;
     }
-    if (passwordChange) {
-      signInPassword = pw;
-    } else {
-      Arrays.fill(pw, '\0');
-    }
+    keepForPasswordChange(pw, passwordChange);
     if (o.signedIn().mustChange() && !passwordChange) {
       o.close();
       throw mustChange(o.signedIn());
@@ -181,13 +177,27 @@ public final class PasserelleCommand implements Runnable {
   }
 
   private static UserFacingException mustChange(SignInService.SignedIn s) {
+    String login = s.principal().login();
     return new UserFacingException(
-        AccessDeniedException.EXIT_CODE,
-        "The account "
-            + s.principal().login()
-            + " must choose its own password first: passerelle --user "
-            + s.principal().login()
-            + " accounts passwd");
+            AccessDeniedException.EXIT_CODE,
+            "The account "
+                + login
+                + " must choose its own password first: passerelle --user "
+                + login
+                + " accounts passwd")
+        .keyed("cli.error.mustChange", login);
+  }
+
+  /**
+   * The password the account signed in with, kept for {@code accounts passwd} ({@link
+   * #takeSignInPassword}); else cleared at once.
+   */
+  private void keepForPasswordChange(char[] pw, boolean passwordChange) {
+    if (passwordChange) {
+      signInPassword = pw;
+    } else {
+      Arrays.fill(pw, '\0');
+    }
   }
 
   /** The login to run as: --user, else $PASSERELLE_USER, else asked on the terminal. */
@@ -204,7 +214,8 @@ public final class PasserelleCommand implements Runnable {
       }
     }
     throw new UserFacingException(
-        1, "Name the account to run as: --user LOGIN (or the variable PASSERELLE_USER).");
+            1, "Name the account to run as: --user LOGIN (or the variable PASSERELLE_USER).")
+        .keyed("cli.error.noUser");
   }
 
   /**
@@ -217,24 +228,33 @@ public final class PasserelleCommand implements Runnable {
         String line = input().readLine();
         if (line == null) {
           throw new UserFacingException(
-              1, "--password-stdin: standard input ended before the password.");
+                  1, "--password-stdin: standard input ended before the password.")
+              .keyed("cli.error.stdinEnded");
         }
         return line.toCharArray();
       } catch (IOException e) {
-        throw new UserFacingException(1, "Cannot read the password: " + e.getMessage(), e);
+        throw new UserFacingException(1, "Cannot read the password: " + e.getMessage(), e)
+            .keyed("cli.error.passwordUnreadable", String.valueOf(e.getMessage()));
       }
     }
     Console c = System.console();
     if (c == null) {
       throw new UserFacingException(
-          1,
-          "No terminal to ask the password: write it on standard input and pass --password-stdin.");
+              1,
+              "No terminal to ask the password: write it on standard input and pass"
+                  + " --password-stdin.")
+          .keyed("cli.error.noTerminal");
     }
     char[] pw = c.readPassword("%s", prompt);
     if (pw == null) {
-      throw new UserFacingException(1, "No password given.");
+      throw new UserFacingException(1, "No password given.").keyed("cli.error.noPassword");
     }
     return pw;
+  }
+
+  /** The password of the account {@code login}, read as {@link #readPassword} says. */
+  char[] readAccountPassword(String login) {
+    return readPassword("Mot de passe de " + login + " : ");
   }
 
   /** A new password, asked twice on a terminal (once from standard input). */
@@ -247,7 +267,8 @@ public final class PasserelleCommand implements Runnable {
     try {
       if (!Arrays.equals(first, again)) {
         Arrays.fill(first, '\0');
-        throw new UserFacingException(2, "The two passwords differ: nothing was changed.");
+        throw new UserFacingException(2, "The two passwords differ: nothing was changed.")
+            .keyed("cli.error.passwordsDiffer");
       }
       return first;
     } finally {
@@ -270,13 +291,9 @@ public final class PasserelleCommand implements Runnable {
    */
   void signIn(Services services, String command, boolean passwordChange) {
     String login = login();
-    char[] pw = readPassword("Mot de passe de " + login + " : ");
+    char[] pw = readAccountPassword(login);
     SignInService.SignedIn s = services.signIn().signIn(login, pw, "ligne de commande: " + command);
-    if (passwordChange) {
-      signInPassword = pw;
-    } else {
-      Arrays.fill(pw, '\0');
-    }
+    keepForPasswordChange(pw, passwordChange);
     if (s.mustChange() && !passwordChange) {
       throw mustChange(s);
     }

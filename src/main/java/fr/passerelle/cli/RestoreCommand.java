@@ -6,6 +6,7 @@ import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.BackupService;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.WallClock;
 import fr.passerelle.security.Principal;
 import fr.passerelle.security.SignInException;
 import fr.passerelle.security.keys.KeyRing;
@@ -82,7 +83,9 @@ final class RestoreCommand implements Callable<Integer> {
     char[] filePassword = fileKey.h2FilePassword();
     InstallationBackup.Restored r;
     try {
-      r = InstallationBackup.restore(root.dataDir(), file, move, keys, filePassword);
+      r =
+          InstallationBackup.restore(
+              root.dataDir(), file, move, keys, filePassword, null, WallClock.system());
     } catch (InvalidInputException e) {
       if (!openedByAnotherKey(e)
           || !(move
@@ -103,7 +106,8 @@ final class RestoreCommand implements Callable<Integer> {
                 move,
                 keys,
                 filePassword,
-                new BackupService.OwnKey(own, BackupService.requireKeySlots(file)));
+                new BackupService.OwnKey(own, BackupService.requireKeySlots(file)),
+                WallClock.system());
       } finally {
         java.util.Arrays.fill(own, '\0');
       }

@@ -46,7 +46,7 @@ public final class AutoBackups {
   public Backup take(String reason) {
     Instant at = Instant.ofEpochMilli(clock.millis());
     Path file = dir(db.dataDir()).resolve(PREFIX + STAMP.format(at) + "-" + reason + ".zip");
-    BackupService.backup(db, file);
+    BackupService.backup(db, file, clock);
     prune();
     return new Backup(file, at, reason);
   }
@@ -64,7 +64,7 @@ public final class AutoBackups {
     if (last.isPresent()) {
       try {
         String held = BackupService.marker(last.get().file()).getProperty(BackupService.STATE);
-        if (BackupService.state(db.dsl()).equals(held)) {
+        if (BackupCheck.state(db.dsl()).equals(held)) {
           return Optional.empty();
         }
       } catch (RuntimeException unreadable) {

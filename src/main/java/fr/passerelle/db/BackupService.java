@@ -11,8 +11,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +30,6 @@ import org.jooq.DSLContext;
  * folder may take is its caller's to check ({@link RestoreCheck}), before anything is replaced.
  */
 public final class BackupService {
-  private static final System.Logger LOG = System.getLogger(BackupService.class.getName());
   static final String MARKER = "passerelle-backup.properties";
 
   /** The marker's entry of {@link #state}: what the backup holds (AutoBackups compares it). */
@@ -47,7 +44,6 @@ public final class BackupService {
    */
   static final String KEYS_ENTRY = Database.KEYS_FILE;
 
-  static final String RESTORING = ".restoring";
   static final String TEMP_PREFIX = ".passerelle-backup";
 
   /** The journal note of a backup being written, and the file it writes beside its target. */
@@ -79,8 +75,8 @@ public final class BackupService {
   private BackupService() {}
 
   /** Writes a backup of the open database to {@code out}. */
-  public static void backup(Database db, Path out) {
-    backup(db, out, Map.of());
+  public static void backup(Database db, Path out, WallClock clock) {
+    backup(db, out, Map.of(), clock);
   }
 
   /** The office of an open database, if it has one. */
@@ -95,9 +91,9 @@ public final class BackupService {
 
   /**
    * Writes a backup of the open database to {@code out}, with {@code extra} entries in its marker
-   * (public facts only: the marker is not encrypted).
+   * (public facts only: the marker is not encrypted). {@code clock} dates it.
    */
-  public static void backup(Database db, Path out, Map<String, String> extra) {
+  public static void backup(Database db, Path out, Map<String, String> extra, WallClock clock) {
     db.refuseOnServer("Backing up the office database");
     Path tmp = null;
     Path part = null;
@@ -108,7 +104,7 @@ public final class BackupService {
       Files.createDirectories(parent);
       // the copy is made in the data folder's own temporary folder, emptied at each open
       tmp = db.tempDir().resolve(TEMP_PREFIX + UUID.randomUUID() + ".zip");
-      copyChecked(db, tmp);
+      BackupCheck.copyChecked(db, tmp);
       // the file written beside the backup: named in the journal first, so that a kill leaves
       // nothing there the next open does not remove
       part = parent.resolve(TEMP_PREFIX + UUID.randomUUID() + ".part");
@@ -117,9 +113,9 @@ public final class BackupService {
           ZipInputStream h2 = new ZipInputStream(Files.newInputStream(tmp))) {
         Properties p = new Properties();
         p.setProperty("format", "1");
-        p.setProperty("created", OffsetDateTime.now().toString());
+        p.setProperty("created", clock.offsetNow().toString());
         p.setProperty("replica", ReplicatedWriter.currentReplica(db.dsl()).getId().toString());
-        p.setProperty(STATE, state(db.dsl()));
+        p.setProperty(STATE, BackupCheck.state(db.dsl()));
         owner(db.dsl())
             .ifPresent(
                 o -> {
@@ -180,136 +176,10 @@ public final class BackupService {
     }
   }
 
-  /** How many times a backup is made again when its copy is not the database it was made of. */
-  private static final int BACKUP_ATTEMPTS = 5;
-
-  /**
-   * A copy of the database into {@code zip}, checked (ADR 0125). H2's {@code BACKUP TO} copies its
-   * file as it is on disk, which can still be an older version of the database (in a new
-   * installation: the one it was copied from, without its office) or not open at all ("File
-   * corrupted in chunk …", "Chunk 33 not found"); a flush or {@code CHECKPOINT SYNC} before does
-   * not change it. So the copy is opened and compared with the database (its current replica,
-   * counters and office); a copy that differs or does not open is made again from the committed
-   * data itself (SQL dump loaded into a new file), and checked the same way.
-   */
-  private static void copyChecked(Database db, Path zip) throws IOException {
-    String sql = "BACKUP TO '" + zip.toString().replace("'", "''") + "'";
-    for (int attempt = 1; ; attempt++) {
-      Files.deleteIfExists(zip);
-      String live = state(db.dsl());
-      if (attempt == 1) {
-        db.dsl().execute(sql);
-      } else {
-        dumpAndReload(db, zip);
-      }
-      String copied = stateOfCopy(zip, db);
-      if (live.equals(copied)) {
-        return;
-      }
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "backup attempt " + attempt + " copied another state (" + copied + ") than " + live);
-      if (attempt == BACKUP_ATTEMPTS) {
-        throw new DatabaseException(
-            "Cannot write a consistent backup of "
-                + db.dataDir()
-                + " (tried "
-                + BACKUP_ATTEMPTS
-                + " times): close the other windows using it, then try again.");
-      }
-    }
-  }
-
-  /**
-   * A copy that does not depend on the file H2 has on disk: the database as SQL ({@code SCRIPT},
-   * one statement, so one consistent view), loaded into a new file, which goes into {@code zip} as
-   * {@code BACKUP TO} would put it.
-   */
-  private static void dumpAndReload(Database db, Path zip) throws IOException {
-    Path work = Files.createTempDirectory(zip.toAbsolutePath().getParent(), ".passerelle-dump");
-    try {
-      Path sql = work.resolve("dump.sql");
-      char[] filePassword = db.filePassword();
-      String dumpOptions = Rebuild.dumpOptions(filePassword);
-      db.dsl().execute("SCRIPT TO '" + sql.toString().replace("'", "''") + "'" + dumpOptions);
-      try (java.sql.Connection c =
-              Database.connect(Database.url(work, filePassword), filePassword);
-          java.sql.Statement s = c.createStatement()) {
-        s.execute("RUNSCRIPT FROM '" + sql.toString().replace("'", "''") + "'" + dumpOptions);
-      } catch (java.sql.SQLException e) {
-        throw new DatabaseException("Cannot write the backup: " + e.getMessage(), e);
-      } finally {
-        clear(filePassword);
-      }
-      try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-        out.putNextEntry(new ZipEntry(DB_ENTRY));
-        Files.copy(work.resolve(DB_ENTRY), out);
-        out.closeEntry();
-      }
-    } finally {
-      try (var files = Files.list(work)) {
-        files.forEach(BackupService::deleteQuietly);
-      }
-      deleteQuietly(work);
-    }
-  }
-
-  /** The current replica, its counters and its office: what any commit of replicated data moves. */
-  static String state(DSLContext ctx) {
-    var r = ctx.selectFrom(REPLICA).where(REPLICA.IS_CURRENT.isTrue()).fetchOne();
-    return r == null
-        ? "no replica"
-        : r.getId() + "/" + r.getSeq() + "/" + r.getChangeSeq() + "/" + r.getOfficeId();
-  }
-
-  /**
-   * {@link #state} of the database in an H2 backup ZIP of {@code db} (encrypted as it is), or why
-   * it cannot be read.
-   */
-  private static String stateOfCopy(Path zip, Database db) throws IOException {
-    Path dir = Files.createTempDirectory(zip.toAbsolutePath().getParent(), ".passerelle-check");
-    try {
-      try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-        for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-          if (e.getName().endsWith(".mv.db")) {
-            Files.copy(in, dir.resolve(DB_ENTRY));
-          }
-        }
-      }
-      char[] filePassword = db.filePassword();
-      try (java.sql.Connection c =
-          Database.connect(
-              "jdbc:h2:file:"
-                  + dir.resolve(Database.FILE_NAME).toAbsolutePath()
-                  + (filePassword == null ? "" : ";CIPHER=AES"),
-              filePassword)) {
-        return state(Database.dslOf(c));
-      } catch (java.sql.SQLException | RuntimeException e) {
-        return "unreadable: " + e.getMessage();
-      } finally {
-        clear(filePassword);
-      }
-    } finally {
-      try (var files = Files.list(dir)) {
-        files.forEach(BackupService::deleteQuietly);
-      }
-      deleteQuietly(dir);
-    }
-  }
-
-  private static void clear(char[] secret) {
+  static void clear(char[] secret) {
     if (secret != null) {
       java.util.Arrays.fill(secret, '\0');
     }
-  }
-
-  /**
-   * Replaces the database of {@code dataDir} by the backup {@code file}, whatever office it was
-   * made by. The previous database is kept beside it as {@code
-   * passerelle.mv.db.before-restore-<time>}. Returns the new replica id.
-   */
-  public static UUID restore(Path dataDir, Path file) {
-    return restore(dataDir, file, null, RestoreCheck.ANY);
   }
 
   /** The marker of a backup file, checked to be one. */
@@ -363,19 +233,19 @@ public final class BackupService {
    * database opens with it; a clear backup (made before the encryption) is encrypted with it before
    * it takes its place; an encrypted backup that the key does not open, or restored into a clear
    * folder, is refused, nothing changed.
-   */
-  public static UUID restore(Path dataDir, Path file, char[] filePassword, RestoreCheck check) {
-    return restore(dataDir, file, filePassword, check, null);
-  }
-
-  /**
-   * As {@link #restore(Path, Path, char[], RestoreCheck)}; with {@code own} not null, an encrypted
-   * backup is opened with its own key instead of the folder's and its key slots replace the
-   * folder's (the previous ones kept beside them as {@code passerelle.keys.before-restore-<time>},
-   * with the database they open): a backup restored on another workstation (ADR 0146).
+   *
+   * <p>With {@code own} not null, an encrypted backup is opened with its own key instead of the
+   * folder's and its key slots replace the folder's (the previous ones kept beside them as {@code
+   * passerelle.keys.before-restore-<time>}, with the database they open): a backup restored on
+   * another workstation (ADR 0146). {@code clock} dates what is set aside and the new replica.
    */
   public static UUID restore(
-      Path dataDir, Path file, char[] filePassword, RestoreCheck check, OwnKey own) {
+      Path dataDir,
+      Path file,
+      char[] filePassword,
+      RestoreCheck check,
+      OwnKey own,
+      WallClock clock) {
     refuseOnServer(dataDir, "Restoring the office database");
     Properties marker = checkIsBackup(file);
     if (filePassword == null && Files.exists(dataDir.resolve(Database.KEYS_FILE))) {
@@ -403,14 +273,15 @@ public final class BackupService {
       try (Database restored =
           openStaged(staging, file, encryptedBackup ? stagedPassword : null, encryptedBackup)) {
         check.check(owner(restored.dsl()), marker, here);
-        replica = renewReplicaId(restored);
+        replica = renewReplicaId(restored, clock);
       }
       if (!encryptedBackup && filePassword != null) {
         // a backup made before the encryption: encrypted as the folder's database is
         org.h2.tools.ChangeFileEncryption.execute(
             staging.toString(), Database.FILE_NAME, "AES", null, filePassword, true);
       }
-      swapIn(dataDir, staging.resolve(DB_ENTRY), own == null ? null : own.slots());
+      RestoreSwap.swapIn(
+          dataDir, staging.resolve(DB_ENTRY), own == null ? null : own.slots(), clock);
       return replica;
     } catch (IOException | java.sql.SQLException e) {
       throw new DatabaseException("Cannot restore " + file + ": " + e.getMessage(), e);
@@ -455,58 +326,21 @@ public final class BackupService {
   }
 
   /**
-   * Puts a closed database file in place of the data folder's, the current one kept beside it as
-   * {@code passerelle.mv.db.before-restore-<time>}. Three renames in one folder; killed between any
-   * two, {@link #finishInterruptedRestore} completes or forgets the swap at the next open, so the
-   * folder never ends up without a database.
+   * Puts a closed database file in place of the data folder's, the current one kept beside it (see
+   * {@link RestoreSwap#swapIn}); for db/Rebuild, which keeps the folder's key slots.
    */
   static void swapIn(Path dataDir, Path restoredFile) throws IOException {
-    swapIn(dataDir, restoredFile, null);
+    RestoreSwap.swapIn(dataDir, restoredFile, null, WallClock.system());
   }
 
   /**
-   * As {@link #swapIn(Path, Path)}, with the key slots {@code slots} (null: the folder's are kept)
-   * put in place after the database: they are written as {@code passerelle.keys.restoring} first,
-   * the folder's copied aside, and take their name last; {@link #finishInterruptedRestore} puts
-   * them in place if a kill came after the database's rename, deletes them if before.
+   * Completes a restore killed between its renames (see {@link RestoreSwap}); called before
+   * opening.
    */
-  static void swapIn(Path dataDir, Path restoredFile, byte[] slots) throws IOException {
-    Path incoming = dataDir.resolve(DB_ENTRY + RESTORING);
-    Files.move(restoredFile, incoming, StandardCopyOption.REPLACE_EXISTING);
-    Path keys = dataDir.resolve(Database.KEYS_FILE);
-    Path keysIncoming = dataDir.resolve(Database.KEYS_FILE + RESTORING);
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now());
-    if (slots != null) {
-      Files.write(keysIncoming, slots);
-      try (var ch =
-          java.nio.channels.FileChannel.open(
-              keysIncoming, java.nio.file.StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      if (Files.exists(keys)) {
-        Files.copy(
-            keys,
-            dataDir.resolve(Database.KEYS_FILE + ".before-restore-" + stamp),
-            StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    Path current = dataDir.resolve(DB_ENTRY);
-    if (Files.exists(current)) {
-      Files.move(current, dataDir.resolve(DB_ENTRY + ".before-restore-" + stamp));
-    }
-    Files.move(incoming, current, StandardCopyOption.ATOMIC_MOVE);
-    if (slots != null) {
-      Files.move(
-          keysIncoming, keys, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-    // what the old file's last session left to check or finish does not apply to this one
-    Files.deleteIfExists(dataDir.resolve(Database.OPEN_MARKER));
-    new Journal(dataDir).clearAll();
+  public static void finishInterruptedRestore(Path dataDir) {
+    RestoreSwap.finishInterrupted(dataDir);
   }
 
-  /**
-   * Completes a restore killed between its renames (see {@link #swapIn}); called before opening.
-   */
   /** Refuses {@code what} when {@code dataDir}'s installation uses the office server. */
   static void refuseOnServer(Path dataDir, String what) {
     OfficeServer.read(dataDir)
@@ -518,47 +352,6 @@ public final class BackupService {
                       + c.server().address()
                       + " (pg_dump, pg_restore): see docs/office-server.md.");
             });
-  }
-
-  public static void finishInterruptedRestore(Path dataDir) {
-    Path incoming = dataDir.resolve(DB_ENTRY + RESTORING);
-    Path keys = dataDir.resolve(Database.KEYS_FILE);
-    Path keysIncoming = dataDir.resolve(Database.KEYS_FILE + RESTORING);
-    if (!Files.exists(incoming) && !Files.exists(keysIncoming)) {
-      return;
-    }
-    try {
-      Path current = dataDir.resolve(DB_ENTRY);
-      if (!Files.exists(incoming)) {
-        // killed after the database's rename, before its key slots': they follow it
-        Files.move(
-            keysIncoming,
-            keys,
-            StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-        Files.deleteIfExists(dataDir.resolve(Database.OPEN_MARKER));
-        new Journal(dataDir).clearAll();
-      } else if (Files.exists(current)) {
-        // killed before the current file was set aside: not restored (the slots first, so that
-        // slots without their database are never left)
-        Files.deleteIfExists(keysIncoming);
-        Files.delete(incoming);
-      } else {
-        Files.move(incoming, current, StandardCopyOption.ATOMIC_MOVE);
-        if (Files.exists(keysIncoming)) {
-          Files.move(
-              keysIncoming,
-              keys,
-              StandardCopyOption.REPLACE_EXISTING,
-              StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.deleteIfExists(dataDir.resolve(Database.OPEN_MARKER));
-        new Journal(dataDir).clearAll();
-      }
-    } catch (IOException e) {
-      throw new DatabaseException(
-          "Cannot finish the restore interrupted in " + dataDir + ": " + e.getMessage(), e);
-    }
   }
 
   /**
@@ -585,7 +378,7 @@ public final class BackupService {
    * Gives the installation a new replica id (after a restore or a copied data folder): its counter
    * starts afresh; the HLC and the local change sequence carry over.
    */
-  public static UUID renewReplicaId(Database db) {
+  public static UUID renewReplicaId(Database db, WallClock clock) {
     UUID fresh = UUID.randomUUID();
     db.dsl()
         .transaction(
@@ -599,7 +392,7 @@ public final class BackupService {
               tx.insertInto(REPLICA)
                   .set(REPLICA.ID, fresh)
                   .set(REPLICA.IS_CURRENT, true)
-                  .set(REPLICA.CREATED_AT, OffsetDateTime.now())
+                  .set(REPLICA.CREATED_AT, clock.offsetNow())
                   .set(REPLICA.OFFICE_ID, old.getOfficeId())
                   .set(REPLICA.SEQ, 0L)
                   .set(REPLICA.HLC, old.getHlc())

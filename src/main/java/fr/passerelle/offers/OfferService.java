@@ -30,12 +30,25 @@ public final class OfferService {
   private final ReplicatedWriter writer;
   private final OfficeService offices;
   private final Access access;
+  private final java.util.function.Supplier<java.time.LocalDate> today;
 
-  public OfferService(Database db, ReplicatedWriter writer, OfficeService offices, Access access) {
+  /** {@code today}: the office's date, from the injected clock. */
+  public OfferService(
+      Database db,
+      ReplicatedWriter writer,
+      OfficeService offices,
+      java.util.function.Supplier<java.time.LocalDate> today,
+      Access access) {
     this.access = access;
+    this.today = today;
     this.db = db;
     this.writer = writer;
     this.offices = offices;
+  }
+
+  /** The office's date today (a new offer's opening date), from the injected clock. */
+  public java.time.LocalDate today() {
+    return today.get();
   }
 
   /** Problems with a draft, field by field; empty when it can be saved. */

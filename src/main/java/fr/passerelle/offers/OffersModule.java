@@ -25,7 +25,7 @@ public final class OffersModule implements fr.passerelle.sourcing.OfferFacts {
   public OffersModule(
       Database db, ReplicatedWriter writer, OfficeService offices, WallClock clock, Access access) {
     Supplier<LocalDate> today = clock::today;
-    this.offers = new OfferService(db, writer, offices, access);
+    this.offers = new OfferService(db, writer, offices, today, access);
     this.tension = new TensionService(db, writer, offices, access);
     this.geo = new Lazy<>(() -> new CommuneGeo(db.dsl()));
     this.reach = new Lazy<>(() -> new ReachCache(db.dsl(), geo.get()));

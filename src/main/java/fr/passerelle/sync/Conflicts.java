@@ -12,6 +12,7 @@ import fr.passerelle.db.Database;
 import fr.passerelle.db.Hlc;
 import fr.passerelle.db.ReplicatedTables;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.SyncConflictRecord;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.Permission;
@@ -39,6 +40,7 @@ import org.jooq.UpdatableRecord;
 public final class Conflicts {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Database db;
+  private final WallClock clock;
   private final ReplicatedWriter writer;
   private final Access access;
 
@@ -66,8 +68,9 @@ public final class Conflicts {
     }
   }
 
-  Conflicts(Database db, ReplicatedWriter writer, Access access) {
+  Conflicts(Database db, ReplicatedWriter writer, Access access, WallClock clock) {
     this.access = access;
+    this.clock = clock;
     this.db = db;
     this.writer = writer;
   }
@@ -198,7 +201,7 @@ public final class Conflicts {
                   apply(tx, c, fields);
                 }
                 c.setStatus(status);
-                c.setResolvedAt(OffsetDateTime.now());
+                c.setResolvedAt(clock.offsetNow());
                 writer.update(tx, c);
               }
             });

@@ -32,14 +32,18 @@ final class Directory {
   private Directory() {}
 
   /** Records every replica id this installation ever had as ours. */
-  static void ensureSelf(DSLContext tx, String organisation, String office) {
+  static void ensureSelf(DSLContext tx, OffsetDateTime at, String organisation, String office) {
     for (UUID id : tx.select(REPLICA.ID).from(REPLICA).fetch(REPLICA.ID)) {
-      learn(tx, id, organisation, office, Source.SELF);
+      learn(tx, at, id, organisation, office, Source.SELF);
     }
   }
 
-  /** Learns an entry; returns false if a stronger source says otherwise. */
-  static boolean learn(DSLContext tx, UUID replica, String org, String office, Source source) {
+  /**
+   * Learns an entry at {@code at} (the injected clock's now); returns false if a stronger source
+   * says otherwise.
+   */
+  static boolean learn(
+      DSLContext tx, OffsetDateTime at, UUID replica, String org, String office, Source source) {
     SyncDirectoryRecord r =
         tx.selectFrom(SYNC_DIRECTORY).where(SYNC_DIRECTORY.REPLICA_ID.eq(replica)).fetchOne();
     if (r == null) {
@@ -48,7 +52,7 @@ final class Directory {
           .set(SYNC_DIRECTORY.ORGANISATION, org)
           .set(SYNC_DIRECTORY.OFFICE_NAME, office)
           .set(SYNC_DIRECTORY.SOURCE, source.name())
-          .set(SYNC_DIRECTORY.LEARNED_AT, OffsetDateTime.now())
+          .set(SYNC_DIRECTORY.LEARNED_AT, at)
           .execute();
       return true;
     }

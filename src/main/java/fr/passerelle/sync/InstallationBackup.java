@@ -3,13 +3,13 @@ package fr.passerelle.sync;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.BackupService;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.WallClock;
 import fr.passerelle.db.crypto.Sealer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -38,11 +38,14 @@ public final class InstallationBackup {
 
   private InstallationBackup() {}
 
-  /** Writes a backup of the open database of {@code dataDir}, with its keys' fingerprint. */
-  public static void backup(Database db, Path out) {
+  /**
+   * Writes a backup of the open database of {@code dataDir}, with its keys' fingerprint, dated by
+   * {@code clock}.
+   */
+  public static void backup(Database db, Path out, WallClock clock) {
     Map<String, String> extra =
         LocalKeys.fingerprintIn(db.dataDir()).map(f -> Map.of(KEYS, f)).orElse(Map.of());
-    BackupService.backup(db, out, extra);
+    BackupService.backup(db, out, extra, clock);
   }
 
   /**
@@ -52,26 +55,20 @@ public final class InstallationBackup {
    *     folder of another office, or holding other keys, is then set aside instead of refused
    * @param keys the moved installation's keys file ({@value LocalKeys#FILE} of its old folder), or
    *     null: it then gets new keys, which its partners trust again
-   */
-  public static Restored restore(Path dataDir, Path file, boolean move, Path keys) {
-    return restore(dataDir, file, move, keys, null);
-  }
-
-  /**
-   * As {@link #restore(Path, Path, boolean, Path)} into a folder whose database is encrypted under
-   * H2's file password {@code filePassword} (null: clear; ADR 0110).
+   * @param clock dates what is set aside and the restored installation's new replica
    */
   public static Restored restore(
-      Path dataDir, Path file, boolean move, Path keys, char[] filePassword) {
-    return restore(dataDir, file, move, keys, filePassword, null);
+      Path dataDir, Path file, boolean move, Path keys, WallClock clock) {
+    return restore(dataDir, file, move, keys, null, null, clock);
   }
 
   /**
-   * As {@link #restore(Path, Path, boolean, Path, char[])}; with {@code own} not null, the backup
-   * is opened with its own key and its key slots replace the folder's (ADR 0146: a password of the
-   * installation that made it). The folder's sync keys that the restored database's key does not
-   * open are set aside; keys given with {@code keys} must be those of that installation, sealed by
-   * that key or clear.
+   * As {@link #restore(Path, Path, boolean, Path, WallClock)} into a folder whose database is
+   * encrypted under H2's file password {@code filePassword} (null: clear; ADR 0110); with {@code
+   * own} not null, the backup is opened with its own key and its key slots replace the folder's
+   * (ADR 0146: a password of the installation that made it). The folder's sync keys that the
+   * restored database's key does not open are set aside; keys given with {@code keys} must be those
+   * of that installation, sealed by that key or clear.
    */
   public static Restored restore(
       Path dataDir,
@@ -79,7 +76,8 @@ public final class InstallationBackup {
       boolean move,
       Path keys,
       char[] filePassword,
-      BackupService.OwnKey own) {
+      BackupService.OwnKey own,
+      WallClock clock) {
     Properties marker = BackupService.marker(file);
     String recorded = marker.getProperty(KEYS);
     Optional<String> here = LocalKeys.fingerprintIn(dataDir);
@@ -163,11 +161,12 @@ public final class InstallationBackup {
                         + " here, run restore again with --move-installation.");
               }
             },
-            own);
+            own,
+            clock);
     Optional<Path> aside = Optional.empty();
     try {
       if (setAside[0]) {
-        aside = Optional.of(setAside(dataDir));
+        aside = Optional.of(setAside(dataDir, clock));
       }
       if (given != null) {
         install(keys, dataDir.resolve(LocalKeys.FILE));
@@ -175,7 +174,7 @@ public final class InstallationBackup {
           && Files.exists(dataDir.resolve(LocalKeys.FILE))
           && !LocalKeys.opensWith(dataDir.resolve(LocalKeys.FILE), sealer)) {
         // sealed by the key the folder had before: they do not open beside this database
-        aside = Optional.of(setAside(dataDir));
+        aside = Optional.of(setAside(dataDir, clock));
       }
     } catch (IOException e) {
       throw new InvalidInputException(
@@ -199,8 +198,8 @@ public final class InstallationBackup {
         .orElse("an installation without an office");
   }
 
-  private static Path setAside(Path dataDir) throws IOException {
-    String stamp = fr.passerelle.core.DateFormats.FILE_STAMP.format(OffsetDateTime.now());
+  private static Path setAside(Path dataDir, WallClock clock) throws IOException {
+    String stamp = fr.passerelle.core.DateFormats.FILE_STAMP.format(clock.localNow());
     Path aside = dataDir.resolve(LocalKeys.FILE + ".before-restore-" + stamp);
     Files.move(dataDir.resolve(LocalKeys.FILE), aside);
     return aside;

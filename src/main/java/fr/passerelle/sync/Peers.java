@@ -136,7 +136,12 @@ public final class Peers {
               r.setRevokedAt(null);
               r.store();
               Directory.learn(
-                  tx, card.replicaId(), card.organisation(), card.office(), Directory.Source.CARD);
+                  tx,
+                  clock.offsetNow(),
+                  card.replicaId(),
+                  card.organisation(),
+                  card.office(),
+                  Directory.Source.CARD);
               access
                   .audit()
                   .record(

@@ -2,7 +2,6 @@ package fr.passerelle.sync;
 
 import static fr.passerelle.db.ReplicatedTables.*;
 import static fr.passerelle.db.jooq.Tables.SYNC_CONFLICT;
-import static fr.passerelle.db.jooq.Tables.SYNC_TOUCHED_PERSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -16,7 +15,6 @@ import fr.passerelle.db.jooq.tables.records.SyncConflictRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -351,18 +349,7 @@ final class RowApplier {
               .from(table)
               .where(VersionStore.idIn(col(table, ID), ids))
               .and(person.isNotNull());
-      if (tx.dialect() == org.jooq.SQLDialect.H2) {
-        tx.mergeInto(SYNC_TOUCHED_PERSON)
-            .columns(SYNC_TOUCHED_PERSON.ID)
-            .key(SYNC_TOUCHED_PERSON.ID)
-            .select(persons)
-            .execute();
-      } else { // PostgreSQL: INSERT ... ON CONFLICT DO NOTHING
-        tx.insertInto(SYNC_TOUCHED_PERSON, SYNC_TOUCHED_PERSON.ID)
-            .select(persons)
-            .onDuplicateKeyIgnore()
-            .execute();
-      }
+      TouchedPersons.add(tx, persons);
       return;
     }
     Field<?> f = table.field(column.getName());
@@ -372,20 +359,7 @@ final class RowApplier {
         persons.add(p);
       }
     }
-    tx.connection(
-        c -> {
-          String upsert =
-              fr.passerelle.db.Database.dialect(c) == org.jooq.SQLDialect.POSTGRES
-                  ? "INSERT INTO sync_touched_person(id) VALUES (?) ON CONFLICT DO NOTHING"
-                  : "MERGE INTO SYNC_TOUCHED_PERSON KEY(ID) VALUES (?)";
-          try (PreparedStatement ps = c.prepareStatement(upsert)) {
-            for (UUID p : persons) {
-              ps.setObject(1, p);
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
-        });
+    TouchedPersons.add(tx, persons);
   }
 
   /**

@@ -27,8 +27,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -136,7 +134,7 @@ public final class SyncExporter {
   }
 
   private String fileName(String organisation) {
-    String stamp = fr.passerelle.core.DateFormats.FILE_STAMP.format(OffsetDateTime.now());
+    String stamp = fr.passerelle.core.DateFormats.FILE_STAMP.format(clock.localNow());
     return FileNames.part(identity.office().name(), "office")
         + "_to_"
         + FileNames.part(organisation, "office")
@@ -152,7 +150,7 @@ public final class SyncExporter {
     DSLContext ctx = db.dsl();
     ctx.transaction(
         cfg -> {
-          Directory.ensureSelf(cfg.dsl(), own, office.name());
+          Directory.ensureSelf(cfg.dsl(), clock.offsetNow(), own, office.name());
           // this installation's audit entries written since the last export become versions to
           // send (to the offices of its organisation only: ExportPlan, ADR 0107)
           fr.passerelle.db.AuditChain.publish(cfg.dsl(), writer);
@@ -200,12 +198,12 @@ public final class SyncExporter {
           DSLContext tx = cfg.dsl();
           for (PeerRecord p : peers) {
             tx.update(PEER)
-                .set(PEER.LAST_EXPORT_AT, OffsetDateTime.now())
+                .set(PEER.LAST_EXPORT_AT, clock.offsetNow())
                 .where(PEER.REPLICA_ID.eq(p.getReplicaId()))
                 .execute();
           }
           tx.insertInto(SYNC_LOG)
-              .set(SYNC_LOG.AT, OffsetDateTime.now())
+              .set(SYNC_LOG.AT, clock.offsetNow())
               .set(SYNC_LOG.DIRECTION, "EXPORT")
               .set(SYNC_LOG.PEER_REPLICA, peers.size() == 1 ? peers.get(0).getReplicaId() : null)
               .set(SYNC_LOG.FILE_NAME, file.toString())
@@ -216,12 +214,7 @@ public final class SyncExporter {
               .set(SYNC_LOG.REPORT, "to " + to + ": " + manifest.counts())
               .execute();
           // who received what about whom, for a person's subject-access request (ADR 0117)
-          Disclosures.record(
-              tx,
-              plan,
-              toSeq,
-              to,
-              OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), clock.zone()));
+          Disclosures.record(tx, plan, toSeq, to, clock.offsetNow());
         });
     access
         .audit()
@@ -284,7 +277,7 @@ public final class SyncExporter {
           new Manifest(
               SyncFormat.FORMAT,
               Schema.version(db.dsl()),
-              OffsetDateTime.now().toString(),
+              clock.offsetNow().toString(),
               new Manifest.Sender(
                   identity.replicaId(),
                   office.name(),

@@ -4,7 +4,6 @@ import static fr.passerelle.db.jooq.Tables.PEER;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
 import static fr.passerelle.db.jooq.Tables.SYNC_IMPORT;
 import static fr.passerelle.db.jooq.Tables.SYNC_LOG;
-import static fr.passerelle.db.jooq.Tables.SYNC_TOUCHED_PERSON;
 
 import fr.passerelle.core.Progress;
 import fr.passerelle.core.UserFacingException;
@@ -22,9 +21,7 @@ import fr.passerelle.security.Permission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -53,13 +50,13 @@ public final class SyncImporter {
    */
   static final int CHUNK_ROWS = 2_000;
 
-  static final String NOTE_KIND = "sync-import";
   private final Database db;
   private final Identity identity;
   private final ReplicatedWriter writer;
   private final VersionStore store;
   private final WallClock clock;
   private final Journal journal;
+  private final SyncRecovery recovery;
   private final java.util.function.ToIntFunction<Progress> searchCatchUp;
   private final Access access;
 
@@ -82,6 +79,7 @@ public final class SyncImporter {
     this.store = new VersionStore(writer);
     this.clock = clock;
     this.journal = new Journal(db.dataDir());
+    this.recovery = new SyncRecovery(db, identity, store, clock, journal);
   }
 
   /**
@@ -110,23 +108,24 @@ public final class SyncImporter {
 
   private synchronized ImportReport doImport(Path file, Progress progress) {
     finishInterrupted(progress);
-    var office = identity.office();
-    String fileName = file.getFileName().toString();
-    try (SyncFileReader reader =
-        SyncFileReader.open(file, db.tempDir(), identity.keys(), ourReplicas())) {
-      Manifest m = reader.manifest();
-      Verified v = verify(reader, m, fileName, office.organisation());
-      ImportReport report;
-      if (m.rows() <= CHUNK_ROWS) {
-        report =
-            db.dsl()
-                .transactionResult(
-                    cfg -> applyAtOnce(cfg.dsl(), reader, m, v, fileName, office, progress));
-      } else {
-        report = applyInChunks(reader, m, v, fileName, office, progress);
-      }
-      catchUp(report, progress);
-      return report;
+    try {
+      return withVerified(
+          file,
+          file.getFileName().toString(),
+          in -> {
+            ImportReport report =
+                in.m().rows() <= CHUNK_ROWS
+                    ? db.dsl()
+                        .transactionResult(
+                            cfg -> {
+                              ImportReport r = newReport(in);
+                              applyInOne(cfg.dsl(), in, r, progress, false);
+                              return r;
+                            })
+                    : applyInChunks(in, progress);
+            catchUp(report, progress);
+            return report;
+          });
     } catch (RuntimeException e) {
       throw refusal(file, e);
     }
@@ -134,50 +133,44 @@ public final class SyncImporter {
 
   /**
    * Finishes the sync import a crash or a failure interrupted, if there is one, from the copy of
-   * its file kept in the data folder (the next start does it before anything else). Returns its
-   * report.
+   * its file kept in the data folder (the next start does it before anything else): see {@link
+   * SyncRecovery#finishInterrupted}. Returns its report.
    */
   public synchronized Optional<ImportReport> finishInterrupted(Progress progress) {
-    SyncImportRecord pending = db.dsl().selectFrom(SYNC_IMPORT).fetchAny();
-    if (pending == null) {
-      forgetNotes(); // an import that ended (or never began) just before a crash
-      return Optional.empty();
-    }
-    Path copy = Path.of(pending.getFileCopy());
+    Optional<ImportReport> report =
+        recovery.finishInterrupted(
+            progress,
+            (pending, p) ->
+                withVerified(
+                    Path.of(pending.getFileCopy()),
+                    pending.getFileName(),
+                    in -> applyChunks(in, new Progress.Uncancellable(p), pending)));
+    report.ifPresent(r -> catchUp(r, progress));
+    return report;
+  }
+
+  /**
+   * One file being imported: its reader, manifest, checked sender, name, and the receiving office.
+   */
+  private record Incoming(
+      SyncFileReader reader,
+      Manifest m,
+      SenderCheck.Verified v,
+      String fileName,
+      fr.passerelle.office.Office office) {}
+
+  /**
+   * Opens {@code file}, checks its sender ({@link SenderCheck}), then does {@code work} with it.
+   */
+  private <T> T withVerified(
+      Path file, String fileName, java.util.function.Function<Incoming, T> work) {
     var office = identity.office();
-    try {
-      if (!Files.isRegularFile(copy)) {
-        throw ((SyncRefusedException)
-            new SyncRefusedException(
-                    pending.getFileName()
-                        + ": the copy kept to finish its interrupted import is gone. Import the file"
-                        + " again.")
-                .keyed("sync.refused.copyGone", String.valueOf(pending.getFileName())));
-      }
-      ImportReport report;
-      try (SyncFileReader reader =
-          SyncFileReader.open(copy, db.tempDir(), identity.keys(), ourReplicas())) {
-        Manifest m = reader.manifest();
-        Verified v = verify(reader, m, pending.getFileName(), office.organisation());
-        report =
-            applyChunks(
-                reader,
-                m,
-                v,
-                pending.getFileName(),
-                office,
-                new Progress.Uncancellable(progress),
-                pending);
-      }
-      db.storeNow(); // finished, on disk, before its note and its copy go
-      forgetNotes();
-      catchUp(report, progress);
-      return Optional.of(report);
-    } catch (SyncRefusedException e) {
-      abandon(pending.getPeerReplica(), pending.getFileName(), e);
-      db.storeNow();
-      forgetNotes();
-      throw e;
+    try (SyncFileReader reader =
+        SyncFileReader.open(file, db.tempDir(), identity.keys(), ourReplicas())) {
+      Manifest m = reader.manifest();
+      SenderCheck.Verified v =
+          SenderCheck.verify(db.dsl(), reader, m, fileName, office.organisation());
+      return work.apply(new Incoming(reader, m, v, fileName, office));
     }
   }
 
@@ -238,152 +231,46 @@ public final class SyncImporter {
 
   /** A chunked import stopped by a failure after some of its rows were committed. */
   static final class ChunkFailure extends UserFacingException {
-    ChunkFailure(String message, Throwable cause) {
-      super(2, message, cause);
+    ChunkFailure(String fileName, Throwable cause) {
+      super(
+          2,
+          fileName
+              + ": the import stopped before its end ("
+              + cause.getMessage()
+              + "). What it applied is kept and the rest is applied at the next start of"
+              + " Passerelle (or the next import).",
+          cause);
+      this.keyed("sync.error.chunkStopped", fileName);
     }
+  }
+
+  private ImportReport newReport(Incoming in) {
+    ImportReport report = new ImportReport(in.fileName());
+    report.sender(
+        in.m().sender().replicaId(),
+        in.v().peer().getOfficeName(),
+        in.v().peer().getOrganisation(),
+        in.v().me().from(),
+        in.m().to());
+    return report;
   }
 
   /**
-   * The sender, checked before the payload is read (ADR 0086): we are a named recipient, the sender
-   * is trusted and not revoked; then the parts are hashed and the signature checked.
+   * Every row of the file in {@code tx}, the caller's one transaction: applied, or with {@code
+   * checkOnly} read and checked without storing anything. False when the file was imported already.
    */
-  private record Verified(
-      IdentityCard card, PeerRecord peer, Manifest.Recipient me, boolean sameOrg) {}
-
-  private Verified verify(SyncFileReader r, Manifest m, String fileName, String own) {
-    if (m.format() > SyncFormat.FORMAT) {
-      throw ((SyncRefusedException)
-          new SyncRefusedException(
-                  fileName
-                      + ": the file was made by a newer Passerelle (sync format "
-                      + m.format()
-                      + "): update Passerelle, then import it again.")
-              .keyed("sync.refused.newer", fileName));
-    }
-    String mine = Schema.version(db.dsl());
-    if (m.schema() == null || SyncFormat.compareSchema(m.schema(), mine) > 0) {
-      throw ((SyncRefusedException)
-          new SyncRefusedException(
-                  fileName
-                      + ": the file was made by a newer Passerelle (database version "
-                      + m.schema()
-                      + ", this one is "
-                      + mine
-                      + "): update Passerelle, then import it again.")
-              .keyed("sync.refused.newer", fileName));
-    }
-    Manifest.Recipient me = m.recipient(r.addressedTo());
-    if (me == null || m.recipients().size() != countKeys(m)) {
-      throw ((SyncRefusedException)
-          new SyncRefusedException(
-                  fileName
-                      + ": this file was made for "
-                      + (m.recipients().isEmpty()
-                          ? "another office"
-                          : m.recipients().get(0).office())
-                      + ", not for this office: it was forwarded. Nothing was imported; ask "
-                      + m.sender().office()
-                      + " for a file made for this office.")
-              .keyed("sync.refused.forwarded", fileName, m.sender().office()));
-    }
-    IdentityCard card;
-    try {
-      card = IdentityCard.parse(m.sender().card());
-    } catch (IllegalArgumentException e) {
-      throw ((SyncRefusedException)
-          new SyncRefusedException(
-                  fileName + ": the sender's identity is invalid (" + e.getMessage() + ").")
-              .keyed("sync.refused.badSender", fileName));
-    }
-    PeerRecord peer =
-        db.dsl()
-            .selectFrom(PEER)
-            .where(PEER.REPLICA_ID.eq(m.sender().replicaId()))
-            .fetchOptional()
-            .filter(p -> IdentityCard.parse(p.getIdentityCard()).sameKeys(card))
-            .or(() -> Peers.byKeys(db.dsl(), card))
-            .orElseThrow(
-                () ->
-                    ((SyncRefusedException)
-                        new SyncRefusedException(
-                                fileName
-                                    + ": the file comes from "
-                                    + m.sender().office()
-                                    + " ("
-                                    + m.sender().organisation()
-                                    + ", fingerprint "
-                                    + card.fingerprint()
-                                    + "), which this office does not trust. Compare the fingerprint with"
-                                    + " that office by phone, trust its identity card, then import again.")
-                            .keyed(
-                                "sync.refused.notTrusted",
-                                fileName,
-                                m.sender().office(),
-                                m.sender().organisation())));
-    if (peer.getRevokedAt() != null) {
-      throw ((SyncRefusedException)
-          new SyncRefusedException(
-                  fileName
-                      + ": the file comes from "
-                      + peer.getOfficeName()
-                      + ", whose trust was revoked here: it is refused.")
-              .keyed("sync.refused.revoked", fileName, peer.getOfficeName()));
-    }
-    if (!card.replicaId().equals(m.sender().replicaId())) {
-      throw ((SyncRefusedException)
-          new SyncRefusedException(fileName + ": the sender's identity does not match its file.")
-              .keyed("sync.refused.badSender", fileName));
-    }
-    // Only now is the payload read at all: hashed as stored, never past its declared size.
-    r.hashParts();
-    try {
-      Crypto.verifier(IdentityCard.parse(peer.getIdentityCard()).signingKey())
-          .verify(r.signature(), r.signedMessage());
-    } catch (GeneralSecurityException e) {
-      throw ((SyncRefusedException)
-          new SyncRefusedException(
-                  fileName
-                      + ": the file's signature does not match its contents (damaged or altered):"
-                      + " nothing was imported. Ask the sender for the file again.")
-              .keyed("sync.refused.damaged", fileName));
-    }
-    r.payloadBound();
-    return new Verified(card, peer, me, peer.getOrganisation().equals(own));
-  }
-
-  private static long countKeys(Manifest m) {
-    return m.recipients().stream().map(Manifest.Recipient::replicaId).distinct().count();
-  }
-
-  private ImportReport newReport(Manifest m, Verified v, String fileName) {
-    ImportReport report = new ImportReport(fileName);
-    report.sender(
-        m.sender().replicaId(),
-        v.peer().getOfficeName(),
-        v.peer().getOrganisation(),
-        v.me().from(),
-        m.to());
-    return report;
-  }
-
-  /** A file of a few thousand rows: checked and applied in the caller's one transaction. */
-  private ImportReport applyAtOnce(
-      DSLContext tx,
-      SyncFileReader reader,
-      Manifest m,
-      Verified v,
-      String fileName,
-      fr.passerelle.office.Office office,
-      Progress progress) {
-    ImportReport report = newReport(m, v, fileName);
-    PeerRecord peer = begin(tx, m, v, fileName, office, report);
+  private boolean applyInOne(
+      DSLContext tx, Incoming in, ImportReport report, Progress progress, boolean checkOnly) {
+    PeerRecord peer = begin(tx, in, report);
     if (peer == null) {
-      return report;
+      return false;
     }
-    RowApplier rows = rowApplier(tx, report, progress, fileName, peer, v);
-    readRows(reader, m, rows);
-    finish(tx, rows, peer, m, v, reader.addressedTo(), fileName, office, report);
-    return report;
+    RowApplier rows = rowApplier(tx, report, progress, in, peer);
+    readRows(in, checkOnly ? rows.dryRun() : rows);
+    if (!checkOnly) {
+      finish(tx, rows, peer, in, report);
+    }
+    return true;
   }
 
   /**
@@ -391,24 +278,9 @@ public final class SyncImporter {
    * as it was), an automatic backup unless the newest holds this state, then the rows applied in
    * chunks.
    */
-  private ImportReport applyInChunks(
-      SyncFileReader reader,
-      Manifest m,
-      Verified v,
-      String fileName,
-      fr.passerelle.office.Office office,
-      Progress progress) {
-    ImportReport checked = newReport(m, v, fileName);
-    boolean go =
-        inTransaction(
-            tx -> {
-              PeerRecord peer = begin(tx, m, v, fileName, office, checked);
-              if (peer != null) {
-                readRows(reader, m, rowApplier(tx, checked, progress, fileName, peer, v).dryRun());
-              }
-              return peer != null;
-            },
-            false);
+  private ImportReport applyInChunks(Incoming in, Progress progress) {
+    ImportReport checked = newReport(in);
+    boolean go = inTransaction(tx -> applyInOne(tx, in, checked, progress, true), false);
     if (!go) {
       return checked; // already imported
     }
@@ -416,19 +288,21 @@ public final class SyncImporter {
     new AutoBackups(db, clock).takeUnlessCurrent("import");
     Path kept = db.tempDir().resolve("import-" + UUID.randomUUID() + ".passerelle");
     try {
-      reader.keepAs(kept);
+      in.reader().keepAs(kept);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Manifest m = in.m();
+    SenderCheck.Verified v = in.v();
     Journal.Entry note =
         journal.begin(
-            NOTE_KIND,
+            SyncRecovery.NOTE_KIND,
             touchedTables(m),
             Map.of(
                 Journal.KEEP_FILE,
                 kept.toString(),
                 "file",
-                fileName,
+                in.fileName(),
                 "peer",
                 m.sender().replicaId().toString(),
                 "receivedBefore",
@@ -438,11 +312,10 @@ public final class SyncImporter {
                         : 0L),
                 "to",
                 String.valueOf(m.to())));
-    ImportReport report =
-        applyChunks(reader, m, v, fileName, office, new Progress.Uncancellable(progress), null);
+    ImportReport report = applyChunks(in, new Progress.Uncancellable(progress), null);
     db.storeNow(); // the import on disk before its note and its copy go
     journal.end(note);
-    deleteQuietly(kept);
+    SyncRecovery.deleteQuietly(kept);
     return report;
   }
 
@@ -452,15 +325,9 @@ public final class SyncImporter {
    * that record. {@code pending} is the record of an interrupted import to go on with (null: from
    * the start).
    */
-  private ImportReport applyChunks(
-      SyncFileReader reader,
-      Manifest m,
-      Verified v,
-      String fileName,
-      fr.passerelle.office.Office office,
-      Progress progress,
-      SyncImportRecord pending) {
-    ImportReport report = newReport(m, v, fileName);
+  private ImportReport applyChunks(Incoming in, Progress progress, SyncImportRecord pending) {
+    String fileName = in.fileName();
+    ImportReport report = newReport(in);
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
       DSLContext tx = db.dsl(c);
@@ -468,23 +335,20 @@ public final class SyncImporter {
         PeerRecord peer;
         RowApplier rows;
         if (pending == null) {
-          peer = begin(tx, m, v, fileName, office, report);
+          peer = begin(tx, in, report);
           if (peer == null) {
             c.rollback();
             return report;
           }
-          rows = rowApplier(tx, report, progress, fileName, peer, v);
-          SyncImportRecord p = tx.newRecord(SYNC_IMPORT);
-          p.setPeerReplica(peer.getReplicaId());
-          p.setFileName(fileName);
-          p.setFileCopy(reader.copyPath().toString());
-          p.setToSeq(m.to());
-          p.setRowsDone(0L);
-          p.setChunkFrom(0L);
-          p.setMaxHlc(0L);
-          p.setReport(report.save());
-          p.setStartedAt(OffsetDateTime.now());
-          p.insert();
+          rows = rowApplier(tx, report, progress, in, peer);
+          SyncRecovery.recordPending(
+              tx,
+              peer.getReplicaId(),
+              fileName,
+              in.reader().copyPath().toString(),
+              in.m().to(),
+              report,
+              clock.offsetNow());
         } else {
           peer = tx.selectFrom(PEER).where(PEER.REPLICA_ID.eq(pending.getPeerReplica())).fetchOne();
           if (peer == null) {
@@ -495,7 +359,7 @@ public final class SyncImporter {
           }
           report.restore(pending.getReport());
           rows =
-              rowApplier(tx, report, progress, fileName, peer, v)
+              rowApplier(tx, report, progress, in, peer)
                   .resume(
                       pending.getChunkFrom(),
                       pending.getRowsDone(),
@@ -523,25 +387,19 @@ public final class SyncImporter {
                 commitChunk.run();
               }
             });
-        readRows(reader, m, rows);
+        readRows(in, rows);
         commitChunk.run();
         // a transaction of its own, without rows: the consent rule, the checkpoint, the log
-        finish(tx, rows, peer, m, v, reader.addressedTo(), fileName, office, report);
+        finish(tx, rows, peer, in, report);
         tx.deleteFrom(SYNC_IMPORT).execute();
         c.commit();
       } catch (SyncRefusedException e) {
         c.rollback();
-        abandon(peerOf(m), fileName, e);
+        recovery.abandon(in.m().sender().replicaId(), fileName, e);
         throw e;
       } catch (RuntimeException | Error e) {
         c.rollback();
-        throw new ChunkFailure(
-            fileName
-                + ": the import stopped before its end ("
-                + e.getMessage()
-                + "). What it applied is kept and the rest is applied at the next start of"
-                + " Passerelle (or the next import).",
-            e);
+        throw new ChunkFailure(fileName, e);
       }
     } catch (SQLException e) {
       throw new fr.passerelle.db.DatabaseException(
@@ -552,55 +410,12 @@ public final class SyncImporter {
     return report;
   }
 
-  private static UUID peerOf(Manifest m) {
-    return m.sender().replicaId();
-  }
-
   private static void commit(Connection c) {
     try {
       c.commit();
     } catch (SQLException e) {
       throw new fr.passerelle.db.DatabaseException("Cannot commit: " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * A chunked import refused part-way (a check that depends on rows of the same file, which the
-   * first pass could not see): the rows already applied stay, each a version from a trusted office;
-   * the checkpoint does not move; the consent rule is applied to the persons they touched; the
-   * import is not resumed.
-   */
-  private void abandon(UUID peer, String fileName, SyncRefusedException why) {
-    db.dsl()
-        .transaction(
-            cfg -> {
-              DSLContext tx = cfg.dsl();
-              Optional<SyncImportRecord> p =
-                  tx.selectFrom(SYNC_IMPORT)
-                      .where(SYNC_IMPORT.PEER_REPLICA.eq(peer))
-                      .fetchOptional();
-              ConsentEnforcer.apply(
-                  tx, store, identity.office().organisation(), new ImportReport(fileName));
-              tx.deleteFrom(SYNC_TOUCHED_PERSON).execute();
-              tx.deleteFrom(SYNC_IMPORT).execute();
-              if (p.isEmpty()) {
-                return; // nothing was committed (or it was abandoned already)
-              }
-              tx.insertInto(SYNC_LOG)
-                  .set(SYNC_LOG.AT, OffsetDateTime.now())
-                  .set(SYNC_LOG.DIRECTION, "IMPORT")
-                  .set(SYNC_LOG.PEER_REPLICA, peer)
-                  .set(SYNC_LOG.FILE_NAME, fileName)
-                  .set(SYNC_LOG.ROW_COUNT, p.get().getRowsDone())
-                  .set(SYNC_LOG.OUTCOME, "REFUSED")
-                  .set(
-                      SYNC_LOG.REPORT,
-                      why.getMessage()
-                          + " ("
-                          + p.get().getRowsDone()
-                          + " rows applied before are kept; the checkpoint did not move)")
-                  .execute();
-            });
   }
 
   private <T> T inTransaction(java.util.function.Function<DSLContext, T> work, boolean commit) {
@@ -639,38 +454,15 @@ public final class SyncImporter {
     return t;
   }
 
-  /** Forgets the notes of imports that are not pending any more, and their kept copies. */
-  private void forgetNotes() {
-    for (Journal.Entry e : journal.leftovers()) {
-      if (e.kind().equals(NOTE_KIND)) {
-        String keep = e.detail(Journal.KEEP_FILE);
-        if (keep != null) {
-          deleteQuietly(Path.of(keep));
-        }
-        journal.end(e);
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException ignored) {
-      // in the temporary folder: removed at the next start
-    }
-  }
-
   /**
    * Opens the import in {@code tx}: the peer's row (locked), "already imported" (returns null) or a
    * gap (refused), the directory of replicas the file teaches.
    */
-  private PeerRecord begin(
-      DSLContext tx,
-      Manifest m,
-      Verified v,
-      String fileName,
-      fr.passerelle.office.Office office,
-      ImportReport report) {
+  private PeerRecord begin(DSLContext tx, Incoming in, ImportReport report) {
+    Manifest m = in.m();
+    SenderCheck.Verified v = in.v();
+    String fileName = in.fileName();
+    var office = in.office();
     PeerRecord peer = peerFor(tx, v, m);
     if (m.to() <= peer.getReceived()) {
       report.alreadyImported();
@@ -691,28 +483,25 @@ public final class SyncImporter {
                       + " for a catch-up file (a full export), or import the missing file first.")
               .keyed("sync.refused.gap", fileName, peer.getOfficeName()));
     }
-    tx.deleteFrom(SYNC_TOUCHED_PERSON).execute();
-    Directory.ensureSelf(tx, office.organisation(), office.name());
+    TouchedPersons.clear(tx);
+    OffsetDateTime now = clock.offsetNow();
+    Directory.ensureSelf(tx, now, office.organisation(), office.name());
     String senderOrg = peer.getOrganisation();
     Directory.learn(
-        tx, peer.getReplicaId(), senderOrg, peer.getOfficeName(), Directory.Source.CARD);
+        tx, now, peer.getReplicaId(), senderOrg, peer.getOfficeName(), Directory.Source.CARD);
     for (Directory.Entry e : m.directory() == null ? List.<Directory.Entry>of() : m.directory()) {
       if (v.sameOrg()) {
-        Directory.learn(tx, e.replica(), e.organisation(), e.office(), Directory.Source.ORG);
+        Directory.learn(tx, now, e.replica(), e.organisation(), e.office(), Directory.Source.ORG);
       } else if (senderOrg.equals(e.organisation())) {
-        Directory.learn(tx, e.replica(), e.organisation(), e.office(), Directory.Source.PARTNER);
+        Directory.learn(
+            tx, now, e.replica(), e.organisation(), e.office(), Directory.Source.PARTNER);
       }
     }
     return peer;
   }
 
   private RowApplier rowApplier(
-      DSLContext tx,
-      ImportReport report,
-      Progress progress,
-      String fileName,
-      PeerRecord peer,
-      Verified v) {
+      DSLContext tx, ImportReport report, Progress progress, Incoming in, PeerRecord peer) {
     return new RowApplier(
         tx,
         store,
@@ -720,19 +509,19 @@ public final class SyncImporter {
         report,
         progress,
         new RowApplier.Source(
-            fileName,
+            in.fileName(),
             peer.getReplicaId(),
             peer.getOfficeName(),
             peer.getOrganisation(),
-            v.sameOrg(),
+            in.v().sameOrg(),
             identity.office().organisation(),
             OffsetDateTime.ofInstant(
                 Instant.ofEpochMilli(clock.millis()), ZoneId.systemDefault())));
   }
 
-  private static void readRows(SyncFileReader reader, Manifest m, RowApplier rows) {
-    try (InputStream payload = reader.payload()) {
-      rows.run(payload, m.counts());
+  private static void readRows(Incoming in, RowApplier rows) {
+    try (InputStream payload = in.reader().payload()) {
+      rows.run(payload, in.m().counts());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -743,17 +532,11 @@ public final class SyncImporter {
    * the log, in the same transaction as the last rows.
    */
   private void finish(
-      DSLContext tx,
-      RowApplier rows,
-      PeerRecord peer,
-      Manifest m,
-      Verified v,
-      UUID addressedTo,
-      String fileName,
-      fr.passerelle.office.Office office,
-      ImportReport report) {
-    ConsentEnforcer.apply(tx, store, office.organisation(), report);
-    tx.deleteFrom(SYNC_TOUCHED_PERSON).execute();
+      DSLContext tx, RowApplier rows, PeerRecord peer, Incoming in, ImportReport report) {
+    Manifest m = in.m();
+    SenderCheck.Verified v = in.v();
+    ConsentEnforcer.apply(tx, store, in.office().organisation(), report);
+    TouchedPersons.clear(tx);
     long now = clock.millis();
     if (rows.maxHlc() > 0 && store.observeClock(tx, rows.maxHlc(), now, CLOCK_CAP_MILLIS)) {
       String ahead =
@@ -768,7 +551,7 @@ public final class SyncImporter {
     }
     long myChangeSeq = ReplicatedWriter.currentReplica(tx).getChangeSeq();
     peer.setReceived(m.to());
-    if (addressedTo.equals(identity.replicaId())) {
+    if (in.reader().addressedTo().equals(identity.replicaId())) {
       peer.setSentAck(Math.max(peer.getSentAck(), Math.min(v.me().ack(), myChangeSeq)));
     }
     peer.setLastImportAt(clock.offsetNow());
@@ -777,7 +560,7 @@ public final class SyncImporter {
         .set(SYNC_LOG.AT, clock.offsetNow())
         .set(SYNC_LOG.DIRECTION, "IMPORT")
         .set(SYNC_LOG.PEER_REPLICA, peer.getReplicaId())
-        .set(SYNC_LOG.FILE_NAME, fileName)
+        .set(SYNC_LOG.FILE_NAME, in.fileName())
         .set(SYNC_LOG.FROM_SEQ, v.me().from())
         .set(SYNC_LOG.TO_SEQ, m.to())
         .set(SYNC_LOG.ROW_COUNT, rows.rows())
@@ -787,7 +570,7 @@ public final class SyncImporter {
   }
 
   /** The peer row, moved to the sender's new replica id if it was restored (same keys). */
-  private PeerRecord peerFor(DSLContext tx, Verified v, Manifest m) {
+  private PeerRecord peerFor(DSLContext tx, SenderCheck.Verified v, Manifest m) {
     UUID sender = m.sender().replicaId();
     PeerRecord p = tx.selectFrom(PEER).where(PEER.REPLICA_ID.eq(sender)).forUpdate().fetchOne();
     if (p != null) {

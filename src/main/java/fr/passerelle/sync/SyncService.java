@@ -69,7 +69,7 @@ public final class SyncService {
     this.importer =
         new SyncImporter(
             db, identity, writer, clock, search == null ? p -> 0 : search::catchUp, access);
-    this.conflicts = new Conflicts(db, writer, access);
+    this.conflicts = new Conflicts(db, writer, access, clock);
     this.quarantine = new Quarantine(db, access);
   }
 

@@ -273,16 +273,8 @@ public final class TrainingService {
   /** A candidate's timeline: the events of all their paths, oldest first. */
   public List<TrainingEvent> timeline(UUID candidateId) {
     access.require(Permission.TRAINING_READ);
-    return db.dsl()
-        .select(TRAINING_EVENT.asterisk(), TRAINING_PATH.TITLE)
-        .from(TRAINING_EVENT)
-        .join(TRAINING_PATH)
-        .on(TRAINING_PATH.ID.eq(TRAINING_EVENT.PATH_ID))
-        .where(TRAINING_PATH.CANDIDATE_ID.eq(candidateId))
-        .and(TRAINING_PATH.DELETED.isFalse())
-        .and(TRAINING_EVENT.DELETED.isFalse())
-        .orderBy(TRAINING_EVENT.AT, TRAINING_EVENT.DOT_SEQ)
-        .fetch(TrainingService::toEvent);
+    return eventsWhere(
+        TRAINING_PATH.CANDIDATE_ID.eq(candidateId).and(TRAINING_PATH.DELETED.isFalse()));
   }
 
   /** Training information meetings (kind TRAINING_INFO, not cancelled), latest first. */
@@ -302,12 +294,17 @@ public final class TrainingService {
   /** The events of one path, oldest first. */
   public List<TrainingEvent> events(UUID pathId) {
     access.require(Permission.TRAINING_READ);
+    return eventsWhere(TRAINING_EVENT.PATH_ID.eq(pathId));
+  }
+
+  /** The events (not deleted) that {@code where} selects, with their path's title, oldest first. */
+  private List<TrainingEvent> eventsWhere(org.jooq.Condition where) {
     return db.dsl()
         .select(TRAINING_EVENT.asterisk(), TRAINING_PATH.TITLE)
         .from(TRAINING_EVENT)
         .join(TRAINING_PATH)
         .on(TRAINING_PATH.ID.eq(TRAINING_EVENT.PATH_ID))
-        .where(TRAINING_EVENT.PATH_ID.eq(pathId))
+        .where(where)
         .and(TRAINING_EVENT.DELETED.isFalse())
         .orderBy(TRAINING_EVENT.AT, TRAINING_EVENT.DOT_SEQ)
         .fetch(TrainingService::toEvent);

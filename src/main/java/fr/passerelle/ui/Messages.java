@@ -90,4 +90,14 @@ public final class Messages {
     }
     return failure.getMessage() == null ? failure.toString() : failure.getMessage();
   }
+
+  /**
+   * What a form says of an action that failed: {@link #describe} for a {@link UserFacingException},
+   * else the "unexpected error" text with its message (the caller logs it).
+   */
+  public String describeOrUnexpected(Throwable failure) {
+    return failure instanceof UserFacingException
+        ? describe(failure)
+        : get("error.unexpected", String.valueOf(failure.getMessage()));
+  }
 }

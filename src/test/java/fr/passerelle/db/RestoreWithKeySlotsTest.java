@@ -23,9 +23,9 @@ class RestoreWithKeySlotsTest {
   @org.junit.jupiter.api.BeforeEach
   void paths() {
     db = dir.resolve(BackupService.DB_ENTRY);
-    incoming = dir.resolve(BackupService.DB_ENTRY + BackupService.RESTORING);
+    incoming = dir.resolve(BackupService.DB_ENTRY + RestoreSwap.RESTORING);
     keys = dir.resolve(Database.KEYS_FILE);
-    keysIncoming = dir.resolve(Database.KEYS_FILE + BackupService.RESTORING);
+    keysIncoming = dir.resolve(Database.KEYS_FILE + RestoreSwap.RESTORING);
   }
 
   private static void write(Path p, String s) throws Exception {
@@ -77,14 +77,15 @@ class RestoreWithKeySlotsTest {
     write(keys, "old slots");
     Path staged = dir.resolve("staged.mv.db");
     write(staged, "new database");
-    BackupService.swapIn(dir, staged, "new slots".getBytes(StandardCharsets.UTF_8));
+    RestoreSwap.swapIn(
+        dir, staged, "new slots".getBytes(StandardCharsets.UTF_8), WallClock.system());
     assertThat(read(db)).isEqualTo("new database");
     assertThat(read(keys)).isEqualTo("new slots");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .anyMatch(n -> n.startsWith(Database.KEYS_FILE + ".before-restore-"))
           .anyMatch(n -> n.startsWith(BackupService.DB_ENTRY + ".before-restore-"))
-          .noneMatch(n -> n.endsWith(BackupService.RESTORING));
+          .noneMatch(n -> n.endsWith(RestoreSwap.RESTORING));
     }
   }
 }

@@ -92,7 +92,8 @@ class SearchIndexTest {
     person("Martin", "Paul", false);
     assertThat(found("martin")).containsExactly("MARTIN Paul");
     // a restore gives the installation a new replica id: the index must not be trusted as is
-    fr.passerelle.db.BackupService.renewReplicaId(services.db());
+    fr.passerelle.db.BackupService.renewReplicaId(
+        services.db(), fr.passerelle.db.WallClock.system());
     UUID other = person("Durand", "Lou", false);
     assertThat(found("durand")).containsExactly("DURAND Lou");
     assertThat(found("martin")).containsExactly("MARTIN Paul");

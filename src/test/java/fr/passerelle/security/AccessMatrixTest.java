@@ -137,7 +137,7 @@ class AccessMatrixTest {
     rule("OffersModule", COUNTS, "poolShares");
     rule("OffersModule", OFFERS_READ, "offerOccupation");
     rule("OffersModule", REFERENCE, "geo");
-    rule("OfferService", REFERENCE, "validate");
+    rule("OfferService", REFERENCE, "validate", "today");
     rule("OfferService", OFFERS_WRITE, "save", "close", "setOverride");
     rule("OfferService", OFFERS_READ, "find", "findAll", "employerNames");
     rule("TensionService", OFFERS_WRITE, "set");

@@ -27,10 +27,12 @@ class BackupWhileBusyTest {
       t.setConsent(c, true, false);
       String digest = t.digest();
       Path backup = dir.resolve("backup.zip");
-      InstallationBackup.backup(t.services.db(), backup);
+      InstallationBackup.backup(t.services.db(), backup, t.clock);
       t.close();
       Path target = dir.resolve("restored");
-      InstallationBackup.Restored r = InstallationBackup.restore(target, backup, false, null);
+      InstallationBackup.Restored r =
+          InstallationBackup.restore(
+              target, backup, false, null, fr.passerelle.db.WallClock.system());
       assertThat(r.office()).as("run " + i).isEqualTo("Interim Nord Lille");
       try (var db = fr.passerelle.db.Database.open(target)) {
         assertThat(SyncDigest.compute(db.dsl())).as("run " + i).isEqualTo(digest);

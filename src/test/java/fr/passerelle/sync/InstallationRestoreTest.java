@@ -43,7 +43,7 @@ class InstallationRestoreTest {
     t.setConsent(c, true, false);
     t.sendTo(b);
     backupOfT = root.resolve("backup-interim.zip");
-    InstallationBackup.backup(t.services.db(), backupOfT);
+    InstallationBackup.backup(t.services.db(), backupOfT, t.clock);
     keysOfT = root.resolve("old-workstation-sync-keys.json");
     Files.copy(t.dir.resolve(LocalKeys.FILE), keysOfT);
   }
@@ -65,7 +65,10 @@ class InstallationRestoreTest {
     UUID replica = a.replica();
     byte[] keys = Files.readAllBytes(a.dir.resolve(LocalKeys.FILE));
     a.close();
-    assertThatThrownBy(() -> InstallationBackup.restore(a.dir, backupOfT, false, null))
+    assertThatThrownBy(
+            () ->
+                InstallationBackup.restore(
+                    a.dir, backupOfT, false, null, fr.passerelle.db.WallClock.system()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("made by the office \"Interim Nord Lille\" (Interim Nord)")
         .hasMessageContaining("this installation is the office \"FT Toulouse\" (France Travail)")
@@ -89,7 +92,9 @@ class InstallationRestoreTest {
   @Test
   void movingAnInstallationKeepsItsOfficeAndKeysTogether() {
     a.close();
-    InstallationBackup.Restored r = InstallationBackup.restore(a.dir, backupOfT, true, keysOfT);
+    InstallationBackup.Restored r =
+        InstallationBackup.restore(
+            a.dir, backupOfT, true, keysOfT, fr.passerelle.db.WallClock.system());
     a.reopen();
     assertThat(r.office()).isEqualTo("Interim Nord Lille");
     assertThat(r.fingerprint()).hasValue(fingerprintOfT);
@@ -114,7 +119,9 @@ class InstallationRestoreTest {
   @Test
   void movingWithoutItsKeysGivesItNewOnes() {
     a.close();
-    InstallationBackup.Restored r = InstallationBackup.restore(a.dir, backupOfT, true, null);
+    InstallationBackup.Restored r =
+        InstallationBackup.restore(
+            a.dir, backupOfT, true, null, fr.passerelle.db.WallClock.system());
     a.reopen();
     assertThat(r.fingerprint()).isEmpty();
     assertThat(r.keysSetAside()).isPresent();
@@ -129,7 +136,10 @@ class InstallationRestoreTest {
     Path keysOfA = root.resolve("a-keys.json");
     Files.copy(a.dir.resolve(LocalKeys.FILE), keysOfA);
     a.close();
-    assertThatThrownBy(() -> InstallationBackup.restore(a.dir, backupOfT, true, keysOfA))
+    assertThatThrownBy(
+            () ->
+                InstallationBackup.restore(
+                    a.dir, backupOfT, true, keysOfA, fr.passerelle.db.WallClock.system()))
         .hasMessageContaining("are not those of the installation that made")
         .hasMessageContaining(fingerprintOfT);
     a.reopen();
@@ -142,10 +152,15 @@ class InstallationRestoreTest {
     Path fresh = root.resolve("fresh");
     Files.createDirectories(fresh);
     LocalKeys.loadOrCreate(fresh);
-    assertThatThrownBy(() -> InstallationBackup.restore(fresh, backupOfT, false, null))
+    assertThatThrownBy(
+            () ->
+                InstallationBackup.restore(
+                    fresh, backupOfT, false, null, fr.passerelle.db.WallClock.system()))
         .hasMessageContaining("holds other keys");
     Path clean = root.resolve("clean");
-    InstallationBackup.Restored r = InstallationBackup.restore(clean, backupOfT, false, keysOfT);
+    InstallationBackup.Restored r =
+        InstallationBackup.restore(
+            clean, backupOfT, false, keysOfT, fr.passerelle.db.WallClock.system());
     assertThat(r.office()).isEqualTo("Interim Nord Lille");
     assertThat(r.fingerprint()).hasValue(fingerprintOfT);
   }
@@ -154,10 +169,11 @@ class InstallationRestoreTest {
   @Test
   void itsOwnBackupNeedsNoOption() throws IOException {
     Path own = root.resolve("backup-a.zip");
-    InstallationBackup.backup(a.services.db(), own);
+    InstallationBackup.backup(a.services.db(), own, a.clock);
     UUID before = a.replica();
     a.close();
-    InstallationBackup.Restored r = InstallationBackup.restore(a.dir, own, false, null);
+    InstallationBackup.Restored r =
+        InstallationBackup.restore(a.dir, own, false, null, fr.passerelle.db.WallClock.system());
     a.reopen();
     assertThat(r.office()).isEqualTo("FT Toulouse");
     assertThat(r.fingerprint()).hasValue(fingerprintOfA);

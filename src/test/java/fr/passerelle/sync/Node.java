@@ -58,7 +58,7 @@ final class Node implements AutoCloseable {
     Node n = new Node(name, dir, clock, organisation);
     n.kind = kind;
     n.services = fr.passerelle.testsupport.TestServices.openSignedOut(dir, clock);
-    fr.passerelle.db.BackupService.renewReplicaId(n.services.db());
+    fr.passerelle.db.BackupService.renewReplicaId(n.services.db(), n.clock);
     // signed in once the copy has its own replica id: its audit entries are its own
     fr.passerelle.testsupport.TestServices.signInAdmin(n.services);
     n.services.offices().init(name, kind, organisation);
@@ -244,7 +244,7 @@ final class Node implements AutoCloseable {
               }
               tx.update(REPLICA).setNull(REPLICA.OFFICE_ID).execute();
             });
-    fr.passerelle.db.BackupService.renewReplicaId(services.db());
+    fr.passerelle.db.BackupService.renewReplicaId(services.db(), clock);
     dsl().deleteFrom(REPLICA).where(REPLICA.IS_CURRENT.isFalse()).execute();
     clock.set(1_767_603_600_000L);
     services.offices().init(name, kindOf(), organisation);
@@ -281,7 +281,7 @@ final class Node implements AutoCloseable {
                 }
               }
             });
-    fr.passerelle.db.BackupService.renewReplicaId(services.db());
+    fr.passerelle.db.BackupService.renewReplicaId(services.db(), clock);
   }
 
   private static java.util.List<org.jooq.Table<?>> snapshotTables() {

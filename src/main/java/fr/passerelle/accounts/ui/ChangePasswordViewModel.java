@@ -1,6 +1,5 @@
 package fr.passerelle.accounts.ui;
 
-import fr.passerelle.core.UserFacingException;
 import fr.passerelle.security.PassphrasePolicy;
 import fr.passerelle.security.SignInService;
 import fr.passerelle.ui.Messages;
@@ -137,10 +136,7 @@ public final class ChangePasswordViewModel {
         },
         e -> {
           busy.set(false);
-          error.set(
-              e instanceof UserFacingException
-                  ? msg.describe(e)
-                  : msg.get("error.unexpected", String.valueOf(e.getMessage())));
+          error.set(msg.describeOrUnexpected(e));
         });
   }
 }

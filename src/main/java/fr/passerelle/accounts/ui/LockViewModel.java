@@ -1,6 +1,5 @@
 package fr.passerelle.accounts.ui;
 
-import fr.passerelle.core.UserFacingException;
 import fr.passerelle.security.SignInService;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.TaskRunner;
@@ -70,10 +69,7 @@ public final class LockViewModel {
         },
         e -> {
           busy.set(false);
-          error.set(
-              e instanceof UserFacingException
-                  ? msg.describe(e)
-                  : msg.get("error.unexpected", String.valueOf(e.getMessage())));
+          error.set(msg.describeOrUnexpected(e));
           if (e instanceof fr.passerelle.security.SignInException s
               && s.refusal() == fr.passerelle.security.Authenticator.Refusal.DISABLED) {
             onSignedOut.run();

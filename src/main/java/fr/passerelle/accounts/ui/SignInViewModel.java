@@ -94,10 +94,7 @@ public final class SignInViewModel {
           if (!(e instanceof UserFacingException)) {
             LOG.error("sign-in failed", e);
           }
-          error.set(
-              e instanceof UserFacingException
-                  ? msg.describe(e)
-                  : msg.get("error.unexpected", String.valueOf(e.getMessage())));
+          error.set(msg.describeOrUnexpected(e));
         });
   }
 }

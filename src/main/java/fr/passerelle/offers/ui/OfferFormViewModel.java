@@ -38,7 +38,7 @@ public final class OfferFormViewModel {
   final StringProperty communeCode = new SimpleStringProperty("");
   final ObjectProperty<Contract> contract = new SimpleObjectProperty<>(Contract.CDI);
   final StringProperty positions = new SimpleStringProperty("1");
-  final ObjectProperty<LocalDate> openedOn = new SimpleObjectProperty<>(LocalDate.now());
+  final ObjectProperty<LocalDate> openedOn = new SimpleObjectProperty<>();
   final ObjectProperty<LocalDate> closedOn = new SimpleObjectProperty<>();
   final ObjectProperty<OfferSource> source = new SimpleObjectProperty<>(OfferSource.FRANCE_TRAVAIL);
   final StringProperty description = new SimpleStringProperty("");
@@ -53,6 +53,7 @@ public final class OfferFormViewModel {
     this.service = service;
     this.tasks = tasks;
     this.msg = msg;
+    openedOn.set(service.today());
     for (var p :
         List.of(employer, title, romeCode, communeCode, positions, description, overrideReason)) {
       p.addListener((o, a, b) -> changed());
@@ -93,7 +94,7 @@ public final class OfferFormViewModel {
     communeCode.set(o == null ? "" : nz(o.communeCode()));
     contract.set(o == null ? Contract.CDI : o.contract());
     positions.set(o == null ? "1" : String.valueOf(o.positions()));
-    openedOn.set(o == null ? LocalDate.now() : o.openedOn());
+    openedOn.set(o == null ? service.today() : o.openedOn());
     closedOn.set(o == null ? null : o.closedOn());
     source.set(o == null ? OfferSource.FRANCE_TRAVAIL : o.source());
     description.set(o == null ? "" : nz(o.description()));

@@ -348,10 +348,7 @@ public final class SetupViewModel {
             },
             e -> {
               busy.set(false);
-              error.set(
-                  e instanceof UserFacingException
-                      ? ctx.messages().describe(e)
-                      : ctx.messages().get("error.unexpected", String.valueOf(e.getMessage())));
+              error.set(ctx.messages().describeOrUnexpected(e));
               if (!(e instanceof UserFacingException)) {
                 LOG.error("setup failed", e);
               }

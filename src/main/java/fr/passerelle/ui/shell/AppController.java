@@ -9,13 +9,11 @@ import fr.passerelle.accounts.ui.SignInView;
 import fr.passerelle.accounts.ui.SignInViewModel;
 import fr.passerelle.app.Services;
 import fr.passerelle.app.Vault;
-import fr.passerelle.app.WayBack;
 import fr.passerelle.core.UserFacingException;
 import fr.passerelle.db.AutoBackups;
 import fr.passerelle.db.DatabaseDamagedException;
 import fr.passerelle.security.Principal;
 import fr.passerelle.security.SignInService;
-import fr.passerelle.security.keys.KeyRing;
 import fr.passerelle.security.keys.RecoveryKey;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.FxTaskRunner;
@@ -64,16 +62,9 @@ public final class AppController implements AutoCloseable {
   private final SetupViewModel.DemoGenerator demo;
   private final Scene scene;
 
-  /** Set off the FX thread by a sign-in that opens (or encrypts) the database. */
-  private volatile Services services;
+  /** The first start and the sign-in: the database they open, seal or repair. */
+  private final SessionGate gate;
 
-  /** The recovery key made by the last encryption, to show once; then null. */
-  private volatile RecoveryKey shownOnce;
-
-  /** The key ring of an encrypted database a sign-in found damaged, for its way back; else null. */
-  private volatile KeyRing damagedKeys;
-
-  private final Vault vault;
   private ShellView shell;
   private ShellViewModel shellVm;
   private Runnable onFirstShown = () -> {};
@@ -107,7 +98,7 @@ public final class AppController implements AutoCloseable {
    */
   public AppController(
       Stage stage, Path dataDir, Path logFile, SetupViewModel.DemoGenerator demo, Vault vault) {
-    this.vault = vault;
+    this.gate = new SessionGate(vault, dataDir);
     this.stage = stage;
     this.dataDir = dataDir;
     this.logFile = logFile;
@@ -169,10 +160,7 @@ public final class AppController implements AutoCloseable {
     stage.show();
     tasks.submit(
         "open",
-        p ->
-            vault.encrypted(dataDir)
-                ? java.util.Optional.<Opened>empty()
-                : java.util.Optional.of(Opened.open(vault.openClear(dataDir))),
+        p -> gate.openAtStart(),
         o -> o.ifPresentOrElse(this::opened, this::showSignIn),
         this::failedToOpen);
   }
@@ -198,31 +186,12 @@ public final class AppController implements AutoCloseable {
     shell.onCloseRequest(e, stage::close);
   }
 
-  /** What the start needs from the database, read off the FX thread. */
-  private record Opened(
-      Services services, Locale locale, String office, boolean hasOffice, boolean hasAccount) {
-    static Opened open(Services s) {
-      try {
-        var office = s.offices().current();
-        return new Opened(
-            s,
-            Languages.load(s.settings()),
-            office.map(o -> o.name()).orElse(""),
-            office.isPresent(),
-            !s.signIn().noAccountYet());
-      } catch (RuntimeException e) {
-        s.close();
-        throw e;
-      }
-    }
-  }
-
-  private void opened(Opened o) {
-    services = o.services();
+  private void opened(SessionGate.Opened o) {
+    gate.use(o);
     locale = o.locale();
     officeName = o.office();
     LOG.info("database opened in {}", dataDir);
-    Services s = services;
+    Services s = o.services();
     if (!o.hasAccount()) {
       showSetup(
           o.hasOffice()
@@ -248,50 +217,30 @@ public final class AppController implements AutoCloseable {
   }
 
   /**
-   * The sign-in, off the FX thread: an encrypted database not yet open is opened by the account's
-   * key slot; a clear one is encrypted at this first sign-in (when the vault encrypts).
+   * The sign-in, off the FX thread ({@link SessionGate#signIn}): a damaged database offers its way
+   * back, a repaired one says so.
    */
   private SignInService.SignedIn signInGate(String login, char[] pw) {
-    if (services == null) {
-      Vault.Opened o;
-      try {
-        o = vault.signIn(dataDir, login, pw, "fenêtre");
-      } catch (Vault.Damaged d) {
-        // the account's slot opened the file key, the database is damaged: the ways back
-        damagedKeys = d.keys();
-        Platform.runLater(() -> failedToOpen(d.damage()));
-        throw d;
-      }
-      if (o.services().repairedAtOpen()) {
-        String notice = new Messages(locale).get("db.repairedAtOpen");
-        Platform.runLater(() -> notify(notice));
-      }
-      services = o.services();
-      return o.signedIn();
-    }
-    SignInService.SignedIn s = services.signIn().signIn(login, pw, "fenêtre");
-    Vault.Opened sealed = sealWith(pw);
-    return sealed == null ? s : sealed.signedIn();
-  }
+    return gate.signIn(
+        login,
+        pw,
+        new SessionGate.Events() {
+          @Override
+          public void damaged(DatabaseDamagedException damage) {
+            Platform.runLater(() -> failedToOpen(damage));
+          }
 
-  /** Encrypts the clear database with the signed-in account's password (off the FX thread). */
-  private Vault.Opened sealWith(char[] pw) {
-    if (!vault.encrypts() || services.keys().encrypted()) {
-      return null;
-    }
-    Services clear = services;
-    services = null;
-    Vault.Opened o = vault.encrypt(clear, pw, "fenêtre");
-    services = o.services();
-    shownOnce = o.recoveryKey();
-    LOG.info("database encrypted in {}", dataDir);
-    return o;
+          @Override
+          public void repairedAtOpen() {
+            String notice = new Messages(locale).get("db.repairedAtOpen");
+            Platform.runLater(() -> AppController.this.notify(notice));
+          }
+        });
   }
 
   /** Shows the recovery key made by an encryption, once, then runs {@code then}. */
   private void showRecoveryKeyThen(Runnable then) {
-    RecoveryKey key = shownOnce;
-    shownOnce = null;
+    RecoveryKey key = gate.takeRecoveryKey();
     if (key == null) {
       then.run();
       return;
@@ -302,7 +251,7 @@ public final class AppController implements AutoCloseable {
 
   private void signedIn(SignInService.SignedIn s) {
     LOG.info("signed in: {}", s.principal().login());
-    if (shownOnce != null) {
+    if (gate.recoveryKeyToShow()) {
       showRecoveryKeyThen(() -> signedIn(s));
       return;
     }
@@ -319,8 +268,8 @@ public final class AppController implements AutoCloseable {
         new Messages(locale).get("app.warmUp"),
         p -> {
           // an encrypted database was opened by the sign-in: its language and office now
-          var office = services.offices().current();
-          locale = Languages.load(services.settings());
+          var office = services().offices().current();
+          locale = Languages.load(services().settings());
           officeName = office.map(o -> o.name()).orElse(officeName);
           return office.isPresent();
         },
@@ -340,7 +289,7 @@ public final class AppController implements AutoCloseable {
    * installation with an office (nothing to keep before; and not racing the set-up's writes).
    */
   private void takeDailyBackup() {
-    Services s = services;
+    Services s = services();
     tasks.submit(
         new Messages(locale).get("app.dailyBackup"),
         p -> s.takeDailyBackupIfDue(),
@@ -351,10 +300,10 @@ public final class AppController implements AutoCloseable {
   /** Choosing a password: required after a reset (else sign out), or asked from the menu. */
   private void showChangePassword(boolean required, Runnable after) {
     Messages m = new Messages(locale);
-    Principal p = services.access().principal().orElseThrow();
+    Principal p = services().access().principal().orElseThrow();
     ChangePasswordViewModel vm =
         new ChangePasswordViewModel(
-            services.signIn(), tasks, m, p.login(), p.firstName(), p.lastName());
+            services().signIn(), tasks, m, p.login(), p.firstName(), p.lastName());
     Parent previous = scene.getRoot();
     setRoot(
         new ChangePasswordView(
@@ -375,14 +324,14 @@ public final class AppController implements AutoCloseable {
 
   /** Hides the window's content until the signed-in account types its password again. */
   public void lock() {
-    if (locked != null || services == null || services.access().principal().isEmpty()) {
+    if (locked != null || services() == null || services().access().principal().isEmpty()) {
       return;
     }
     idle.stop();
     locked = scene.getRoot();
     Messages m = new Messages(locale);
-    Principal p = services.access().principal().get();
-    LockViewModel vm = new LockViewModel(services.signIn(), tasks, m);
+    Principal p = services().access().principal().get();
+    LockViewModel vm = new LockViewModel(services().signIn(), tasks, m);
     setRoot(
         new LockView(
                 vm,
@@ -411,7 +360,7 @@ public final class AppController implements AutoCloseable {
     tasks.submit(
         new Messages(locale).get("session.signingOut"),
         p -> {
-          services.signIn().signOut();
+          services().signIn().signOut();
           return Boolean.TRUE;
         },
         x -> showSignIn(),
@@ -421,9 +370,9 @@ public final class AppController implements AutoCloseable {
   private void startIdleLock() {
     tasks.submit(
         new Messages(locale).get("app.warmUp"),
-        p -> services.accounts().idleLock(),
+        p -> services().accounts().idleLock(),
         d -> {
-          if (locked == null && services.access().principal().isPresent()) {
+          if (locked == null && services().access().principal().isPresent()) {
             idle.start(d);
           }
         },
@@ -495,34 +444,21 @@ public final class AppController implements AutoCloseable {
               scene.setRoot(splash(m, m.get("db.repairing")));
               tasks.submit(
                   m.get("db.repairing"),
-                  p -> {
-                    String notice;
-                    KeyRing keys = damagedKeys != null ? damagedKeys : KeyRing.clear();
-                    damagedKeys = null;
-                    if (choice == rebuild) {
-                      WayBack.Outcome o = WayBack.rebuild(dataDir, keys, p);
-                      notice = m.get("db.rebuilt", o.peersRolledBack());
-                    } else {
-                      WayBack.Outcome o = WayBack.restoreLatestBackup(dataDir, keys);
-                      notice =
-                          m.get(
-                              "db.restored",
-                              java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-                                  .withZone(ZoneId.systemDefault())
-                                  .format(o.backup().at()));
-                    }
-                    // an encrypted database opens again by a sign-in
-                    return new Object[] {
-                      keys.encrypted() ? null : Opened.open(vault.openClear(dataDir)), notice
-                    };
-                  },
+                  p -> gate.repair(choice == rebuild, p),
                   r -> {
-                    if (r[0] == null) {
+                    if (r.reopened() == null) {
                       showSignIn();
                     } else {
-                      opened((Opened) r[0]);
+                      opened(r.reopened());
                     }
-                    notify((String) r[1]);
+                    notify(
+                        choice == rebuild
+                            ? m.get("db.rebuilt", r.outcome().peersRolledBack())
+                            : m.get(
+                                "db.restored",
+                                java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                                    .withZone(ZoneId.systemDefault())
+                                    .format(r.outcome().backup().at())));
                   },
                   this::failedToOpen);
             },
@@ -531,9 +467,9 @@ public final class AppController implements AutoCloseable {
 
   private void showSetup(SetupViewModel.Mode mode) {
     Messages m = new Messages(locale);
-    UiContext ctx = new UiContext(services, tasks, m);
+    UiContext ctx = new UiContext(services(), tasks, m);
     SetupViewModel vm = new SetupViewModel(ctx, demo, mode);
-    vm.onAdministratorCreated(pw -> sealWith(pw));
+    vm.onAdministratorCreated(pw -> gate.sealWith(pw));
     SetupView view =
         new SetupView(
             vm,
@@ -547,7 +483,7 @@ public final class AppController implements AutoCloseable {
                           () -> {
                             showShell(locale, null);
                             if (vm.demoProperty().get()) {
-                              vm.startDemo(services, this::notify, () -> shell.refresh());
+                              vm.startDemo(services(), this::notify, () -> shell.refresh());
                             }
                           });
                     }),
@@ -562,9 +498,9 @@ public final class AppController implements AutoCloseable {
     Locale.setDefault(locale);
     Locale.setDefault(Locale.Category.FORMAT, Locale.FRANCE);
     Messages m = new Messages(locale);
-    UiContext ctx = new UiContext(services, tasks, m);
+    UiContext ctx = new UiContext(services(), tasks, m);
     List<FeatureView> features = Features.visible(ctx);
-    Principal who = services.access().principal().orElseThrow();
+    Principal who = services().access().principal().orElseThrow();
     if (features.isEmpty()) {
       showNoRole(m, who);
       return;
@@ -621,7 +557,7 @@ public final class AppController implements AutoCloseable {
   }
 
   private Void warmUp() {
-    services.candidates().warmUp();
+    services().candidates().warmUp();
     return null;
   }
 
@@ -653,7 +589,7 @@ public final class AppController implements AutoCloseable {
 
   /** The services once the database is open, else null. */
   public Services services() {
-    return services;
+    return gate.services();
   }
 
   private static Parent splash(Messages m) {
@@ -677,9 +613,6 @@ public final class AppController implements AutoCloseable {
   public void close() {
     idle.stop();
     tasks.close();
-    if (services != null) {
-      services.close();
-      services = null;
-    }
+    gate.close();
   }
 }
