@@ -31,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -78,7 +77,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   static final String PROGRESS = "search_index";
 
   /** Bumped when the documents or their analysis change: an older index is rebuilt. */
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
 
   static final String KEY_FORMAT = "format";
   static final String KEY_SCHEMA = "schema";
@@ -601,12 +600,15 @@ public final class LuceneSearchIndex implements SearchIndex {
       if (DirectoryReader.indexExists(dir)) {
         data = SegmentInfos.readLatestCommit(dir).getUserData();
       }
-      Analyzer analyzer = new WhitespaceAnalyzer();
-      IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
-      cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      cfg.setRAMBufferSizeMB(48);
-      cfg.setCommitOnClose(false);
-      writer = new IndexWriter(dir, cfg);
+      // an index of another format (another order of its documents) is started afresh
+      boolean sameFormat = FORMAT.equals(data.get(KEY_FORMAT));
+      writer =
+          new IndexWriter(
+              dir,
+              config(
+                  sameFormat
+                      ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                      : IndexWriterConfig.OpenMode.CREATE));
       searchers = new SearcherManager(writer, true, false, null);
       if (FORMAT.equals(data.get(KEY_FORMAT)) && data.get(KEY_CHANGE) != null) {
         held = Long.parseLong(data.get(KEY_CHANGE));
@@ -626,6 +628,16 @@ public final class LuceneSearchIndex implements SearchIndex {
       closeQuietly();
       return reset();
     }
+  }
+
+  /** The writer's settings: documents kept in name order (ADR 0160). */
+  private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+    IndexWriterConfig cfg = new IndexWriterConfig(new WhitespaceAnalyzer());
+    cfg.setOpenMode(mode);
+    cfg.setRAMBufferSizeMB(48);
+    cfg.setCommitOnClose(false);
+    cfg.setIndexSort(Fields.INDEX_ORDER);
+    return cfg;
   }
 
   private Directory directory() throws IOException {
@@ -665,10 +677,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
       }
       dir = directory();
-      IndexWriterConfig cfg = new IndexWriterConfig(new WhitespaceAnalyzer());
-      cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-      cfg.setCommitOnClose(false);
-      writer = new IndexWriter(dir, cfg);
+      writer = new IndexWriter(dir, config(IndexWriterConfig.OpenMode.CREATE));
       searchers = new SearcherManager(writer, true, false, null);
       held = -1;
       return true;
