@@ -5,14 +5,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PointRangeQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryCachingPolicy;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.UsageTrackingQueryCachingPolicy;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -48,6 +57,57 @@ final class IndexFiles {
 
   private volatile UUID replica;
   private volatile String schema;
+
+  /**
+   * Searchers that cache the filters only (kind, consent, status, criteria, occupations, communes,
+   * dates), never a typed word's clauses: caching one evaluates it over the whole segment, which is
+   * what walking in name order avoids (ADR 0160), and a typed beginning is rarely asked twice.
+   */
+  static final SearcherFactory SEARCHERS =
+      new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          IndexSearcher s = new IndexSearcher(reader);
+          s.setQueryCachingPolicy(new FiltersOnly());
+          return s;
+        }
+      };
+
+  /** The usual caching policy, for the filters only (see {@link #SEARCHERS}). */
+  static final class FiltersOnly implements QueryCachingPolicy {
+    private static final Set<String> FILTERS =
+        Set.of(
+            Fields.KIND,
+            Fields.SHARE,
+            Fields.STATUS,
+            Fields.CRITERION,
+            Fields.ROME,
+            Fields.COMMUNE,
+            Fields.AVAILABLE);
+    private final UsageTrackingQueryCachingPolicy usage = new UsageTrackingQueryCachingPolicy();
+
+    @Override
+    public void onUse(Query query) {
+      usage.onUse(query);
+    }
+
+    @Override
+    public boolean shouldCache(Query query) throws IOException {
+      return filter(query) && usage.shouldCache(query);
+    }
+
+    static boolean filter(Query query) {
+      String field = null;
+      if (query instanceof TermQuery t) {
+        field = t.getTerm().field();
+      } else if (query instanceof TermInSetQuery t) {
+        field = t.getField();
+      } else if (query instanceof PointRangeQuery p) {
+        field = p.getField();
+      }
+      return field != null && FILTERS.contains(field);
+    }
+  }
 
   /** {@code folder} null: in memory. */
   IndexFiles(Path folder) {
@@ -129,7 +189,7 @@ final class IndexFiles {
                   sameFormat
                       ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
                       : IndexWriterConfig.OpenMode.CREATE));
-      searchers = new SearcherManager(writer, true, false, null);
+      searchers = new SearcherManager(writer, true, false, SEARCHERS);
       if (sameFormat && data.get(KEY_CHANGE) != null) {
         held = Long.parseLong(data.get(KEY_CHANGE));
         replica = UUID.fromString(data.get(KEY_REPLICA));
@@ -191,7 +251,7 @@ final class IndexFiles {
       }
       dir = directory();
       writer = new IndexWriter(dir, config(IndexWriterConfig.OpenMode.CREATE));
-      searchers = new SearcherManager(writer, true, false, null);
+      searchers = new SearcherManager(writer, true, false, SEARCHERS);
       held = -1;
       return true;
     } catch (IOException | UncheckedIOException e) {
