@@ -335,6 +335,22 @@ public final class CandidateBenchmark {
     "Fabien"
   };
 
+  /** The texts typed letter by letter, as a counselor would (other harnesses type them too). */
+  public static final String[] TYPED = {
+    "lefevre helene",
+    "garcia",
+    "martin paul",
+    "toulouse",
+    "cariste",
+    "macon",
+    "helene albi",
+    "boulanger",
+    "perpignan",
+    "dubois",
+    "aide soignant",
+    "nguyen"
+  };
+
   private CandidateBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -487,20 +503,7 @@ public final class CandidateBenchmark {
     List<Long> filteredCpu = new ArrayList<>();
     List<Keystroke> slowest = new ArrayList<>();
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    String[] words = {
-      "lefevre helene",
-      "garcia",
-      "martin paul",
-      "toulouse",
-      "cariste",
-      "macon",
-      "helene albi",
-      "boulanger",
-      "perpignan",
-      "dubois",
-      "aide soignant",
-      "nguyen"
-    };
+    String[] words = TYPED;
     long built = System.nanoTime();
     int indexed = s.search().catchUp(fr.passerelle.core.Progress.NONE);
     System.out.printf(
@@ -628,7 +631,8 @@ public final class CandidateBenchmark {
     }
   }
 
-  static void report(String what, List<Long> nanos) {
+  /** Prints count, p50, p95 and max of these nanoseconds, in milliseconds. */
+  public static void report(String what, List<Long> nanos) {
     if (nanos.isEmpty()) {
       return;
     }

@@ -2,6 +2,7 @@ package fr.passerelle.search;
 
 import fr.passerelle.accounts.Roles;
 import fr.passerelle.app.Services;
+import fr.passerelle.candidates.CandidateBenchmark;
 import fr.passerelle.candidates.CandidateQuery;
 import fr.passerelle.candidates.CandidateService;
 import fr.passerelle.core.Progress;
@@ -25,20 +26,6 @@ import org.apache.lucene.store.FSDirectory;
  * folder must be a clear one (its index on disk). See docs/benchmarks.md.
  */
 public final class SearchChecksBenchmark {
-  private static final String[] WORDS = {
-    "lefevre helene",
-    "garcia",
-    "martin paul",
-    "toulouse",
-    "cariste",
-    "macon",
-    "helene albi",
-    "boulanger",
-    "perpignan",
-    "dubois",
-    "aide soignant",
-    "nguyen"
-  };
 
   private SearchChecksBenchmark() {}
 
@@ -58,7 +45,7 @@ public final class SearchChecksBenchmark {
         IndexSearcher searcher = new IndexSearcher(reader);
         int k = 0;
         for (int r = 0; r < rounds; r++) {
-          for (String w : WORDS) {
+          for (String w : CandidateBenchmark.TYPED) {
             for (int len = 1; len <= w.length(); len++) {
               String typed = w.substring(0, len);
               if (typed.endsWith(" ")) {
@@ -95,15 +82,9 @@ public final class SearchChecksBenchmark {
         "candidates service as a counselor (every check)"
       };
       for (int i = 0; i < 3; i++) {
-        System.out.printf("%s: wall %s; CPU %s%n", names[i], stats(wall.get(i)), stats(cpu.get(i)));
+        CandidateBenchmark.report(names[i] + ", wall", wall.get(i));
+        CandidateBenchmark.report(names[i] + ", CPU", cpu.get(i));
       }
     }
-  }
-
-  private static String stats(List<Long> nanos) {
-    long[] a = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-    return String.format(
-        "n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms",
-        a.length, a[a.length / 2] / 1e6, a[(int) (a.length * 0.95)] / 1e6, a[a.length - 1] / 1e6);
   }
 }
