@@ -2,6 +2,8 @@ package fr.passerelle.search;
 
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 
 /** The fields of the index's documents (ADR 0100). */
 final class Fields {
@@ -45,6 +47,18 @@ final class Fields {
   static final String TITLE = "title";
   static final String DETAIL = "detail";
   static final String TITLES = "titles";
+
+  /** By {@link #SORT}: names, titles, codes (folded). */
+  static final SortField BY_NAME = new SortField(SORT, SortField.Type.STRING);
+
+  /** By {@link #ID}, the tie-breaker that makes every order total. */
+  static final SortField BY_ID = new SortField(ID, SortField.Type.STRING);
+
+  /**
+   * The order of the documents in the index's segments (ADR 0160): a search in this order stops as
+   * soon as its page is full.
+   */
+  static final Sort INDEX_ORDER = new Sort(BY_NAME, BY_ID);
 
   /** Words: indexed (documents only, no positions or norms), not stored. */
   static final FieldType WORDS = new FieldType();

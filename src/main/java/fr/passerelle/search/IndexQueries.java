@@ -28,12 +28,19 @@ import org.apache.lucene.util.BytesRef;
 
 /** The questions the index answers, on one searcher (ADR 0100). */
 final class IndexQueries {
-  private static final SortField BY_NAME = new SortField(Fields.SORT, SortField.Type.STRING);
-  private static final SortField BY_ID = new SortField(Fields.ID, SortField.Type.STRING);
+  private static final Sort NAME_ORDER = Fields.INDEX_ORDER;
   private static final SortField NEWEST = new SortField(Fields.DATE, SortField.Type.LONG, true);
 
   private IndexQueries() {}
 
+  /**
+   * A page of candidates and their count (exact up to {@code countCap}). Ranked by score, then by
+   * name: with no text, by name only, walking the index in its own order (it is sorted by name, ADR
+   * 0160) and stopping once the page is full and the count reaches the cap. One typed word (every
+   * keystroke of a first word) is answered by score tiers, best first: each tier, the documents
+   * matching a way of that score and no better one, is walked in name order and stops as soon as
+   * the page is full; the order is the scored one. Several words are scored.
+   */
   static CandidateHits candidates(
       IndexSearcher s,
       CandidateFilter f,
@@ -42,50 +49,144 @@ final class IndexQueries {
       int limit,
       int countCap)
       throws IOException {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(kind(Kind.CANDIDATE), BooleanClause.Occur.FILTER);
-    if (f.hasText()) {
-      Query text = SearchQueries.text(Kind.CANDIDATE, f.text());
-      b.add(text == null ? new MatchNoDocsQuery() : text, BooleanClause.Occur.MUST);
-    }
-    if (f.romeCodes() != null) {
-      b.add(anyOf(Fields.ROME, f.romeCodes()), BooleanClause.Occur.FILTER);
-    }
-    if (f.communeCodes() != null) {
-      b.add(anyOf(Fields.COMMUNE, f.communeCodes()), BooleanClause.Occur.FILTER);
-    }
-    if (f.availableBy() != null) {
-      b.add(
-          IntPoint.newRangeQuery(
-              Fields.AVAILABLE, Integer.MIN_VALUE, (int) f.availableBy().toEpochDay()),
-          BooleanClause.Occur.FILTER);
-    }
-    if (f.status() != null) {
-      b.add(new TermQuery(new Term(Fields.STATUS, f.status())), BooleanClause.Occur.FILTER);
-    }
-    if (!f.criteria().isEmpty()) {
-      b.add(anyOf(Fields.CRITERION, f.criteria()), BooleanClause.Occur.FILTER);
-    }
-    if (f.consentShare() != null) {
-      b.add(share(f.consentShare()), BooleanClause.Occur.FILTER);
-    }
-    if (consentingOnly) {
-      b.add(share(true), BooleanClause.Occur.FILTER);
-    }
-    Sort sort =
-        f.hasText() ? new Sort(SortField.FIELD_SCORE, BY_NAME, BY_ID) : new Sort(BY_NAME, BY_ID);
+    return candidates(s, f, consentingOnly, offset, limit, countCap, true);
+  }
+
+  /** As above; {@code tiers} false scores one word as several (tests compare the two orders). */
+  static CandidateHits candidates(
+      IndexSearcher s,
+      CandidateFilter f,
+      boolean consentingOnly,
+      int offset,
+      int limit,
+      int countCap,
+      boolean tiers)
+      throws IOException {
+    List<Query> filters = filters(f, consentingOnly);
     int first = Math.max(0, offset);
     int n = Math.max(1, first + limit);
-    TopDocs top = s.search(b.build(), new TopFieldCollectorManager(sort, n, null, countCap + 1));
-    List<UUID> ids = new ArrayList<>();
-    StoredFields stored = s.storedFields();
-    for (int i = first; i < top.scoreDocs.length; i++) {
-      ids.add(UUID.fromString(stored.document(top.scoreDocs[i].doc).get(Fields.ID)));
+    SearchQueries.Typed typed = f.hasText() ? SearchQueries.parse(Kind.CANDIDATE, f.text()) : null;
+    if (f.hasText() && typed == null) {
+      return new CandidateHits(List.of(), 0, false);
     }
-    long total = top.totalHits.value;
+    if (typed == null) {
+      TopDocs top =
+          s.search(
+              all(filters, null), new TopFieldCollectorManager(NAME_ORDER, n, null, countCap + 1));
+      return hits(ids(top, first, n), top.totalHits, countCap);
+    }
+    List<SearchQueries.Way> word = typed.singleWord();
+    if (word != null && tiers) {
+      return tiers(s, filters, word, first, n, countCap);
+    }
+    Sort sort = new Sort(SortField.FIELD_SCORE, Fields.BY_NAME, Fields.BY_ID);
+    TopDocs top =
+        s.search(
+            all(filters, typed.query()), new TopFieldCollectorManager(sort, n, null, countCap + 1));
+    return hits(ids(top, first, n), top.totalHits, countCap);
+  }
+
+  /**
+   * One word's matches in score order, tier by tier (see {@link #candidates}): the ways of one
+   * score, minus the better ways, walked in name order until the page is full. The count is that of
+   * the word's every way, walked in name order until the cap.
+   */
+  private static CandidateHits tiers(
+      IndexSearcher s, List<Query> filters, List<SearchQueries.Way> ways, int first, int n, int cap)
+      throws IOException {
+    java.util.SortedMap<Float, List<Query>> byScore =
+        new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+    for (SearchQueries.Way w : ways) {
+      byScore.computeIfAbsent(w.score(), k -> new ArrayList<>()).add(s.rewrite(w.query()));
+    }
+    List<UUID> ids = new ArrayList<>();
+    List<Query> better = new ArrayList<>();
+    for (List<Query> tier : byScore.values()) {
+      int need = n - ids.size();
+      if (need <= 0) {
+        break;
+      }
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      filters.forEach(q -> b.add(q, BooleanClause.Occur.FILTER));
+      b.add(anyOf(tier), BooleanClause.Occur.FILTER);
+      if (!better.isEmpty()) {
+        b.add(anyOf(better), BooleanClause.Occur.MUST_NOT);
+      }
+      TopDocs top = s.search(b.build(), new TopFieldCollectorManager(NAME_ORDER, need, null, need));
+      ids.addAll(ids(top, 0, need));
+      better.addAll(tier);
+    }
+    List<Query> every = new ArrayList<>();
+    byScore.values().forEach(every::addAll);
+    TopDocs count =
+        s.search(
+            all(filters, anyOf(every)), new TopFieldCollectorManager(NAME_ORDER, 1, null, cap + 1));
+    return hits(ids.subList(Math.min(first, ids.size()), ids.size()), count.totalHits, cap);
+  }
+
+  /** The filters of a candidate list: kind, occupations, communes, dates, status, consent. */
+  private static List<Query> filters(CandidateFilter f, boolean consentingOnly) {
+    List<Query> out = new ArrayList<>();
+    out.add(kind(Kind.CANDIDATE));
+    if (f.romeCodes() != null) {
+      out.add(anyOf(Fields.ROME, f.romeCodes()));
+    }
+    if (f.communeCodes() != null) {
+      out.add(anyOf(Fields.COMMUNE, f.communeCodes()));
+    }
+    if (f.availableBy() != null) {
+      out.add(
+          IntPoint.newRangeQuery(
+              Fields.AVAILABLE, Integer.MIN_VALUE, (int) f.availableBy().toEpochDay()));
+    }
+    if (f.status() != null) {
+      out.add(new TermQuery(new Term(Fields.STATUS, f.status())));
+    }
+    if (!f.criteria().isEmpty()) {
+      out.add(anyOf(Fields.CRITERION, f.criteria()));
+    }
+    if (f.consentShare() != null) {
+      out.add(share(f.consentShare()));
+    }
+    if (consentingOnly) {
+      out.add(share(true));
+    }
+    return out;
+  }
+
+  /** The filters, and the scored text query when there is one. */
+  private static Query all(List<Query> filters, Query text) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    filters.forEach(q -> b.add(q, BooleanClause.Occur.FILTER));
+    if (text != null) {
+      b.add(text, BooleanClause.Occur.MUST);
+    }
+    return b.build();
+  }
+
+  private static Query anyOf(List<Query> qs) {
+    if (qs.size() == 1) {
+      return qs.get(0);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    qs.forEach(q -> b.add(q, BooleanClause.Occur.SHOULD));
+    return b.build();
+  }
+
+  /** The ids of hits {@code from}..{@code to}, read from their sort values (the id sorts last). */
+  private static List<UUID> ids(TopDocs top, int from, int to) {
+    List<UUID> ids = new ArrayList<>();
+    for (int i = from; i < Math.min(to, top.scoreDocs.length); i++) {
+      Object[] values = ((org.apache.lucene.search.FieldDoc) top.scoreDocs[i]).fields;
+      ids.add(UUID.fromString(((BytesRef) values[values.length - 1]).utf8ToString()));
+    }
+    return ids;
+  }
+
+  private static CandidateHits hits(List<UUID> ids, TotalHits total, int countCap) {
     boolean capped =
-        total > countCap || top.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
-    return new CandidateHits(ids, (int) Math.min(total, countCap), capped);
+        total.value > countCap || total.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+    return new CandidateHits(ids, (int) Math.min(total.value, countCap), capped);
   }
 
   static List<SearchHit> find(
@@ -101,8 +202,8 @@ final class IndexQueries {
     if (kind == Kind.CANDIDATE && consentingOnly) {
       b.add(share(true), BooleanClause.Occur.FILTER);
     }
-    SortField then = kind == Kind.OFFER || kind == Kind.MEETING ? NEWEST : BY_NAME;
-    Sort sort = new Sort(SortField.FIELD_SCORE, then, BY_ID);
+    SortField then = kind == Kind.OFFER || kind == Kind.MEETING ? NEWEST : Fields.BY_NAME;
+    Sort sort = new Sort(SortField.FIELD_SCORE, then, Fields.BY_ID);
     TopDocs top = s.search(b.build(), new TopFieldCollectorManager(sort, limit, null, limit));
     List<String> words = FrenchText.words(text);
     List<SearchHit> out = new ArrayList<>();

@@ -82,6 +82,34 @@ final class SearchQueries {
    * match an e-mail (a word with "@") and a phone number typed with or without spaces.
    */
   static Query text(Kind kind, String text) {
+    Typed t = parse(kind, text);
+    return t == null ? null : t.query();
+  }
+
+  /**
+   * Typed text, parsed: one clause per typed word (its ways of matching, see {@link #ways}), and
+   * the other clauses (a phone number, an e-mail). Every clause must match; a document's score is
+   * the sum over clauses of the best way each matches.
+   */
+  record Typed(List<List<Way>> words, List<Query> others) {
+    Query query() {
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      others.forEach(c -> all.add(c, BooleanClause.Occur.MUST));
+      words.forEach(w -> all.add(anyWay(w), BooleanClause.Occur.MUST));
+      return all.build();
+    }
+
+    /** The ways of the one typed word, when the text is one word and nothing else; else null. */
+    List<Way> singleWord() {
+      return others.isEmpty() && words.size() == 1 ? words.get(0) : null;
+    }
+  }
+
+  /** One way a typed word matches, and the constant score it gives. */
+  record Way(Query query, float score) {}
+
+  /** {@link #text}, parsed; null when the text holds no word. */
+  static Typed parse(Kind kind, String text) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -108,15 +136,14 @@ final class SearchQueries {
       words = meaningful;
     }
     List<Target> targets = targets(kind);
+    List<List<Way>> perWord = new ArrayList<>();
     for (String w : words) {
-      clauses.add(word(w, targets, person));
+      perWord.add(ways(w, targets, person));
     }
-    if (clauses.isEmpty()) {
+    if (clauses.isEmpty() && perWord.isEmpty()) {
       return null;
     }
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    clauses.forEach(c -> all.add(c, BooleanClause.Occur.MUST));
-    return all.build();
+    return new Typed(perWord, clauses);
   }
 
   /** Typed digits: a phone number from 4 digits on (a prefix of the stored one), else words. */
@@ -152,28 +179,42 @@ final class SearchQueries {
 
   /** One typed word on every target: the best way it matches counts. */
   static Query word(String w, List<Target> targets, boolean surnameSounds) {
-    List<Query> ways = new ArrayList<>();
+    return anyWay(ways(w, targets, surnameSounds));
+  }
+
+  /** The ways a typed word matches a document, each with its constant score. */
+  static List<Way> ways(String w, List<Target> targets, boolean surnameSounds) {
+    List<Way> ways = new ArrayList<>();
     for (Target t : targets) {
       if (w.length() < t.minLength()) {
         continue;
       }
       Term term = new Term(t.field(), w);
-      ways.add(scored(new TermQuery(term), EXACT * t.weight()));
-      ways.add(scored(new PrefixQuery(term), PREFIX * t.weight()));
+      ways.add(new Way(new TermQuery(term), EXACT * t.weight()));
+      ways.add(new Way(new PrefixQuery(term), PREFIX * t.weight()));
       if (t.fuzzy() && w.length() >= 4 && !Character.isDigit(w.charAt(0))) {
-        ways.add(scored(new FuzzyQuery(term, 1, 1), ONE_EDIT * t.weight()));
+        ways.add(new Way(new FuzzyQuery(term, 1, 1), ONE_EDIT * t.weight()));
         if (w.length() >= 8) {
-          ways.add(scored(new FuzzyQuery(term, 2, 1), TWO_EDITS * t.weight()));
+          ways.add(new Way(new FuzzyQuery(term, 2, 1), TWO_EDITS * t.weight()));
         }
       }
     }
     if (surnameSounds) {
       String sound = FrenchPhonetic.encode(w);
       if (sound != null && w.length() >= 4) {
-        ways.add(scored(new TermQuery(new Term(Fields.LAST_PHONETIC, sound)), SOUND));
+        ways.add(new Way(new TermQuery(new Term(Fields.LAST_PHONETIC, sound)), SOUND));
       }
     }
-    return ways.isEmpty() ? new MatchNoDocsQuery() : new DisjunctionMaxQuery(ways, 0);
+    return ways;
+  }
+
+  /** The best of these ways counts (a disjunction scored by its best clause). */
+  static Query anyWay(List<Way> ways) {
+    if (ways.isEmpty()) {
+      return new MatchNoDocsQuery();
+    }
+    return new DisjunctionMaxQuery(
+        ways.stream().map(w -> scored(w.query(), w.score())).toList(), 0);
   }
 
   private static Query scored(Query q, float score) {

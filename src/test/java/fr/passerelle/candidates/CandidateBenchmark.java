@@ -335,6 +335,22 @@ public final class CandidateBenchmark {
     "Fabien"
   };
 
+  /** The texts typed letter by letter, as a counselor would (other harnesses type them too). */
+  public static final String[] TYPED = {
+    "lefevre helene",
+    "garcia",
+    "martin paul",
+    "toulouse",
+    "cariste",
+    "macon",
+    "helene albi",
+    "boulanger",
+    "perpignan",
+    "dubois",
+    "aide soignant",
+    "nguyen"
+  };
+
   private CandidateBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -485,21 +501,9 @@ public final class CandidateBenchmark {
     List<Long> allCpu = new ArrayList<>();
     List<Long> filtered = new ArrayList<>();
     List<Long> filteredCpu = new ArrayList<>();
+    List<Keystroke> slowest = new ArrayList<>();
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    String[] words = {
-      "lefevre helene",
-      "garcia",
-      "martin paul",
-      "toulouse",
-      "cariste",
-      "macon",
-      "helene albi",
-      "boulanger",
-      "perpignan",
-      "dubois",
-      "aide soignant",
-      "nguyen"
-    };
+    String[] words = TYPED;
     long built = System.nanoTime();
     int indexed = s.search().catchUp(fr.passerelle.core.Progress.NONE);
     System.out.printf(
@@ -521,6 +525,7 @@ public final class CandidateBenchmark {
           CandidatePage p = c.page(CandidateQuery.text(typed), 0, 50);
           all.add(System.nanoTime() - t);
           allCpu.add(threads.getCurrentThreadCpuTime() - cpu);
+          slowest.add(new Keystroke(typed, all.get(all.size() - 1), allCpu.get(allCpu.size() - 1)));
           if (r == 0 && len == w.length()) {
             System.out.printf(
                 "  %-16s %6s matches  %.1f ms%n",
@@ -564,11 +569,14 @@ public final class CandidateBenchmark {
       "martn", "bernad", "helenne", "aide soignnat", "carriste", "fontenne", "richar", "moreaux"
     };
     List<Long> typo = new ArrayList<>();
+    List<Long> typoCpu = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
       for (String w : typos) {
         long t = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime();
         CandidatePage p = c.page(CandidateQuery.text(w), 0, 50);
         typo.add(System.nanoTime() - t);
+        typoCpu.add(threads.getCurrentThreadCpuTime() - cpu);
         if (r == 0) {
           System.out.printf(
               "  typo %-16s %6s matches, first %s, %.1f ms%n",
@@ -581,6 +589,20 @@ public final class CandidateBenchmark {
     }
     report("search as you type (page of 50 + capped count, per keystroke)", all);
     report("words with typos (page of 50 + count)", typo);
+    report("  same, CPU time of the searching thread", typoCpu);
+    report(
+        "  keystrokes whose last word has 1-3 letters, CPU",
+        slowest.stream().filter(k -> k.lastWord() <= 3).map(Keystroke::cpu).toList());
+    report(
+        "  keystrokes whose last word has 4+ letters, CPU",
+        slowest.stream().filter(k -> k.lastWord() > 3).map(Keystroke::cpu).toList());
+    slowest.sort(java.util.Comparator.comparingLong(Keystroke::cpu).reversed());
+    System.out.println(
+        "  slowest keystrokes (CPU ms): "
+            + slowest.stream()
+                .limit(12)
+                .map(k -> String.format("\"%s\" %.1f", k.typed(), k.cpu() / 1e6))
+                .toList());
     report("  same, CPU time of the searching thread", allCpu);
     report("filtered list (page of 50 + count)", filtered);
     report("  same, CPU time of the searching thread", filteredCpu);
@@ -602,7 +624,18 @@ public final class CandidateBenchmark {
     rnd.nextInt();
   }
 
-  static void report(String what, List<Long> nanos) {
+  /** One keystroke's query and its wall and CPU nanoseconds. */
+  record Keystroke(String typed, long wall, long cpu) {
+    int lastWord() {
+      return typed.substring(typed.lastIndexOf(' ') + 1).length();
+    }
+  }
+
+  /** Prints count, p50, p95 and max of these nanoseconds, in milliseconds. */
+  public static void report(String what, List<Long> nanos) {
+    if (nanos.isEmpty()) {
+      return;
+    }
     long[] a = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
     System.out.printf(
         "%s: n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n",
