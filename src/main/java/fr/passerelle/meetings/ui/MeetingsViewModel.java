@@ -203,8 +203,19 @@ public final class MeetingsViewModel {
         });
   }
 
+  /** The number of the last search asked: an answer to an earlier one, come late, is dropped. */
+  private long lastSearch;
+
   public void searchCandidates(String text) {
-    run("meetings.task.search", p -> service.searchCandidates(text, 20), candidateHits::setAll);
+    long mine = ++lastSearch;
+    run(
+        "meetings.task.search",
+        p -> service.searchCandidates(text, 20),
+        found -> {
+          if (mine == lastSearch) {
+            candidateHits.setAll(found);
+          }
+        });
   }
 
   public void inviteCandidate(CandidateHit hit) {

@@ -38,6 +38,9 @@ import org.controlsfx.validation.ValidationSupport;
  * (keyboard only: arrows, P present, A absent, E excused, C confirmed, space toggles).
  */
 final class ParticipantsPane extends VBox {
+  /** The suggestion the counselor moved to, kept while a later answer replaces the list. */
+  private CandidateHit highlighted;
+
   private final MeetingsViewModel vm;
   private final Messages m;
   final Label counts = new Label();
@@ -111,7 +114,32 @@ final class ParticipantsPane extends VBox {
             (o, a, b) -> {
               searchProblem = null;
               validation.revalidate();
+              highlighted = null;
               vm.searchCandidates(b);
+            });
+    // the answer to the last letters can come after ↓ moved into the suggestions: the highlight
+    // stays on the same person (or the first) instead of vanishing, so Enter still invites someone
+    hits.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null) {
+                highlighted = b;
+              }
+            });
+    vm.candidateHits.addListener(
+        (javafx.collections.ListChangeListener<CandidateHit>)
+            c -> {
+              if (highlighted != null && !vm.candidateHits.isEmpty()) {
+                int at = 0;
+                for (int i = 0; i < vm.candidateHits.size(); i++) {
+                  if (vm.candidateHits.get(i).id().equals(highlighted.id())) {
+                    at = i;
+                  }
+                }
+                hits.getSelectionModel().clearAndSelect(at);
+                hits.getFocusModel().focus(at);
+              }
             });
     search.setOnKeyPressed(
         e -> {
