@@ -414,6 +414,7 @@ final class RowApplier {
         accepted.add(batch.get(i));
       } else if (d.skip()) {
         c.skipped++;
+        c.dropped++;
       } else {
         c.quarantined++;
         quarantine(batch.get(i), d);
