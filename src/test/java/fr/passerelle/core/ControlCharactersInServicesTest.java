@@ -150,6 +150,19 @@ class ControlCharactersInServicesTest {
   }
 
   private static MeetingDraft withTitle(MeetingDraft d, String title) {
+    return with(d, title, d.notes(), d.partners());
+  }
+
+  private static MeetingDraft withNotesAndPartner(MeetingDraft d, String notes, String partner) {
+    return with(
+        d,
+        d.title(),
+        notes,
+        partner == null ? List.of() : List.of(new Partner(PartnerKind.EMPLOYER, partner)));
+  }
+
+  private static MeetingDraft with(
+      MeetingDraft d, String title, String notes, List<Partner> partners) {
     return new MeetingDraft(
         d.officeId(),
         d.coOfficeId(),
@@ -163,26 +176,8 @@ class ControlCharactersInServicesTest {
         d.capacity(),
         d.romeCode(),
         d.offerId(),
-        d.notes(),
-        d.partners());
-  }
-
-  private static MeetingDraft withNotesAndPartner(MeetingDraft d, String notes, String partner) {
-    return new MeetingDraft(
-        d.officeId(),
-        d.coOfficeId(),
-        d.kind(),
-        d.title(),
-        d.startsAt(),
-        d.endsAt(),
-        d.place(),
-        d.room(),
-        d.remoteLink(),
-        d.capacity(),
-        d.romeCode(),
-        d.offerId(),
         notes,
-        partner == null ? List.of() : List.of(new Partner(PartnerKind.EMPLOYER, partner)));
+        partners);
   }
 
   @Test
