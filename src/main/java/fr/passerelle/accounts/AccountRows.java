@@ -5,6 +5,7 @@ import static fr.passerelle.db.jooq.Tables.ACCOUNT_ROLE;
 import static fr.passerelle.db.jooq.Tables.COUNSELOR;
 import static fr.passerelle.db.jooq.Tables.ROLE;
 
+import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.jooq.tables.records.AccountRecord;
@@ -40,6 +41,7 @@ final class AccountRows {
       Office office,
       Instant at) {
     checkLogin(tx, d.login());
+    checkNames(d);
     UUID counselor = d.counselorId();
     if (counselor == null && d.newCounselor()) {
       CounselorRecord c = tx.newRecord(COUNSELOR);
@@ -85,6 +87,13 @@ final class AccountRows {
       throw InvalidInputException.of(
           "accounts.error.taken", "The login \"" + l + "\" is already taken.", l);
     }
+  }
+
+  /** The names shown for the account (and its new counselor): no control character. */
+  static void checkNames(AccountDraft d) {
+    ControlCharacters.require(
+        "first name", d.firstName(), false, "accounts.error.firstNameControl");
+    ControlCharacters.require("last name", d.lastName(), false, "accounts.error.lastNameControl");
   }
 
   static void checkRoles(DSLContext ctx, List<String> roles) {

@@ -106,6 +106,7 @@ public final class AccountService {
           "This installation already has accounts: sign in as an administrator to add one.");
     }
     AccountRows.checkLogin(db.dsl(), admin.login());
+    AccountRows.checkNames(admin);
     signIn.requireAcceptable(pw, admin.login(), admin.firstName(), admin.lastName());
   }
 
@@ -224,6 +225,7 @@ public final class AccountService {
   public Account create(AccountDraft d, char[] temporaryPassword) {
     access.require(Permission.ACCOUNTS_MANAGE);
     AccountRows.checkLogin(db.dsl(), d.login());
+    AccountRows.checkNames(d);
     AccountRows.checkRoles(db.dsl(), d.roles());
     signIn.requireAcceptable(temporaryPassword, d.login(), d.firstName(), d.lastName());
     String hash = auth.hasher().hash(temporaryPassword);

@@ -1,6 +1,7 @@
 package fr.passerelle.candidates;
 
 import fr.passerelle.candidates.FieldError.Code;
+import fr.passerelle.core.ControlCharacters;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -94,21 +95,14 @@ public final class CandidateValidator {
       {"notes", d.notes()}
     };
     for (String[] f : fields) {
-      if (f[1] == null) {
-        continue;
-      }
-      for (int i = 0; i < f[1].length(); i++) {
-        char c = f[1].charAt(i);
-        boolean lineBreakAllowed = f[0].equals("notes") || f[0].equals("address");
-        if (c < 0x20 && !(lineBreakAllowed && (c == '\n' || c == '\r' || c == '\t'))
-            || c >= 0x7F && c <= 0x9F) {
-          errors.add(
-              new FieldError(
-                  f[0],
-                  Code.CONTROL_CHARACTER,
-                  String.format("contains a control character (U+%04X): remove it", (int) c)));
-          break;
-        }
+      boolean multiLine = f[0].equals("notes") || f[0].equals("address");
+      String c = ControlCharacters.first(f[1], multiLine);
+      if (c != null) {
+        errors.add(
+            new FieldError(
+                f[0],
+                Code.CONTROL_CHARACTER,
+                "contains a control character (" + c + "): remove it"));
       }
     }
   }

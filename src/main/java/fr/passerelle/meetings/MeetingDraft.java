@@ -1,5 +1,6 @@
 package fr.passerelle.meetings;
 
+import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -36,7 +37,13 @@ public record MeetingDraft(
     END_BEFORE_START("end", "the end is not after the start"),
     IN_THE_PAST("start", "the meeting would start in the past"),
     CAPACITY_NOT_POSITIVE("capacity", "the capacity must be at least 1"),
-    CAPACITY_BELOW_CONFIRMED("capacity", "the capacity is below the number of confirmed places");
+    CAPACITY_BELOW_CONFIRMED("capacity", "the capacity is below the number of confirmed places"),
+    TITLE_CONTROL("title", "a control character is not allowed"),
+    PLACE_CONTROL("place", "a control character is not allowed"),
+    ROOM_CONTROL("room", "a control character is not allowed"),
+    LINK_CONTROL("remoteLink", "a control character is not allowed"),
+    NOTES_CONTROL("notes", "a control character is not allowed"),
+    PARTNER_CONTROL("partners", "a control character is not allowed");
 
     private final String field;
     private final String english;
@@ -79,6 +86,11 @@ public record MeetingDraft(
     } else if (startsAt != null && !endsAt.isAfter(startsAt)) {
       out.add(Problem.END_BEFORE_START);
     }
+    for (Problem p : Problem.values()) {
+      if (controlCharacter(p) != null) {
+        out.add(p);
+      }
+    }
     if (capacity != null) {
       if (capacity < 1) {
         out.add(Problem.CAPACITY_NOT_POSITIVE);
@@ -87,6 +99,27 @@ public record MeetingDraft(
       }
     }
     return out;
+  }
+
+  /**
+   * For a {@code *_CONTROL} problem, the first control character of its field ("U+0007", see {@link
+   * ControlCharacters}); null for the others or when the field is clean.
+   */
+  public String controlCharacter(Problem p) {
+    return switch (p) {
+      case TITLE_CONTROL -> ControlCharacters.first(title, false);
+      case PLACE_CONTROL -> ControlCharacters.first(place, false);
+      case ROOM_CONTROL -> ControlCharacters.first(room, false);
+      case LINK_CONTROL -> ControlCharacters.first(remoteLink, false);
+      case NOTES_CONTROL -> ControlCharacters.first(notes, true);
+      case PARTNER_CONTROL ->
+          partners.stream()
+              .map(x -> ControlCharacters.first(x.name(), false))
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .orElse(null);
+      default -> null;
+    };
   }
 
   /**
@@ -100,11 +133,20 @@ public record MeetingDraft(
           "meetings.problem." + problems.get(0).name(),
           "Meeting not saved: "
               + problems.stream()
-                  .map(p -> p.field() + ": " + p.english())
+                  .map(
+                      p ->
+                          controlCharacter(p) == null
+                              ? p.field() + ": " + p.english()
+                              : ControlCharacters.english(p.field(), controlCharacter(p)))
                   .collect(java.util.stream.Collectors.joining("; "))
               + ".",
-          confirmed);
+          confirmed,
+          nz(controlCharacter(problems.get(0))));
     }
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
   }
 
   /** A copy with another capacity. */

@@ -6,6 +6,7 @@ import static fr.passerelle.db.jooq.Tables.MEETING_PARTICIPANT;
 import static fr.passerelle.db.jooq.Tables.MEETING_PARTNER;
 import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 
+import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
@@ -354,6 +355,7 @@ public final class MeetingService {
   /** Sets {@link #counselor()}; blank clears it. */
   public void setCounselor(String name) {
     access.require(Permission.MEETING_DOCUMENTS);
+    ControlCharacters.require("counselor", name, false, "meetings.error.counselorControl");
     new Settings(db.dsl()).put(COUNSELOR_SETTING, name == null ? "" : name.strip());
   }
 

@@ -5,6 +5,7 @@ import static fr.passerelle.db.jooq.Tables.EMPLOYER;
 import static fr.passerelle.db.jooq.Tables.JOB_OFFER;
 import static fr.passerelle.db.jooq.Tables.OCCUPATION;
 
+import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
@@ -89,7 +90,32 @@ public final class OfferService {
       errors.add(
           new FieldError("closedOn", "closedBeforeOpened", "closed on: before the opening date"));
     }
+    errors.addAll(textProblems(d.employerName(), d.title(), d.description(), null));
     return errors;
+  }
+
+  /**
+   * Control characters in the offer's text fields (employer, title, description, override reason):
+   * one error per field, keyed {@code offers.error.<field>Control} with the character ("U+0007").
+   * Needs no database: the form runs it as the counselor types.
+   */
+  public static List<FieldError> textProblems(
+      String employer, String title, String description, String overrideReason) {
+    List<FieldError> out = new ArrayList<>();
+    String[][] fields = {
+      {"employer", employer, "employer", ""},
+      {"title", title, "title", ""},
+      {"description", description, "description", "multi"},
+      {"overrideReason", overrideReason, "override reason", ""}
+    };
+    for (String[] f : fields) {
+      String c = ControlCharacters.first(f[1], !f[3].isEmpty());
+      if (c != null) {
+        out.add(
+            new FieldError(f[0], f[0] + "Control", ControlCharacters.english(f[2], c), List.of(c)));
+      }
+    }
+    return out;
   }
 
   /** Creates or updates an offer (and its employer if new by name), in one transaction. */
@@ -97,8 +123,11 @@ public final class OfferService {
     access.require(Permission.OFFERS_WRITE);
     List<FieldError> errors = validate(d);
     if (!errors.isEmpty()) {
-      throw new InvalidInputException(
-          errors.stream().map(FieldError::message).collect(Collectors.joining("; ")));
+      InvalidInputException e =
+          new InvalidInputException(
+              errors.stream().map(FieldError::message).collect(Collectors.joining("; ")));
+      e.keyed("offers.error." + errors.get(0).code(), errors.get(0).args().toArray());
+      throw e;
     }
     UUID id =
         db.dsl()
@@ -161,6 +190,8 @@ public final class OfferService {
     if (hardToFill != null && (reason == null || reason.isBlank())) {
       throw InvalidInputException.of("offers.error.reasonRequired", "override reason: required");
     }
+    ControlCharacters.require(
+        "override reason", reason, false, "offers.error.overrideReasonControl");
     db.dsl()
         .transaction(
             cfg -> {

@@ -4,6 +4,7 @@ import static fr.passerelle.db.jooq.Tables.ACCOUNT;
 import static fr.passerelle.db.jooq.Tables.OFFICE;
 import static fr.passerelle.db.jooq.Tables.REPLICA;
 
+import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
@@ -47,6 +48,9 @@ public final class OfficeService {
     if (name == null || name.isBlank()) {
       throw new InvalidInputException("The office name is required.");
     }
+    ControlCharacters.require("office name", name, false, "office.error.nameControl");
+    ControlCharacters.require(
+        "organisation", organisation, false, "office.error.organisationControl");
     String org =
         organisation == null || organisation.isBlank()
             ? Office.defaultOrganisation(name, kind)
@@ -120,6 +124,7 @@ public final class OfficeService {
    */
   public OfficeContact updateContact(String address, String phone, String email, String timeZone) {
     access.require(Permission.SETTINGS_MANAGE);
+    ControlCharacters.require("address", address, true, "office.error.addressControl");
     if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {
       throw InvalidInputException.of(
           "office.error.phone", "\"" + phone + "\" is not a phone number.", phone);

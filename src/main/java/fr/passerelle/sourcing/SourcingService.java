@@ -7,6 +7,7 @@ import static fr.passerelle.db.jooq.Tables.SETTING;
 import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
 
+import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.ReplicatedWriter;
@@ -65,6 +66,7 @@ public final class SourcingService {
     if (n.name() == null || n.name().isBlank()) {
       throw InvalidInputException.of("lists.error.nameRequired", "name: required");
     }
+    ControlCharacters.require("name", n.name(), false, "lists.error.nameControl");
     String rome = n.romeCode();
     if (n.offerId() != null) {
       rome =
@@ -140,6 +142,7 @@ public final class SourcingService {
   /** Moves an entry to {@code status}, appending a dated event; one transaction. */
   public void move(UUID entryId, PipelineStatus status, String note) {
     access.require(Permission.LISTS_WRITE);
+    ControlCharacters.require("note", note, true, "lists.error.noteControl");
     db.dsl()
         .transaction(
             cfg -> {

@@ -27,6 +27,12 @@ public final class ImportReport {
     public long orphans;
     public long quarantined;
 
+    /**
+     * Deletions of rows this office never held, from another organisation: not stored, not relayed
+     * (ADR 0085); counted in {@link #skipped} too.
+     */
+    public long dropped;
+
     @Override
     public String toString() {
       return "added "
@@ -43,7 +49,8 @@ public final class ImportReport {
           + conflicts
           + ", orphans "
           + orphans
-          + (quarantined == 0 ? "" : ", refused " + quarantined);
+          + (quarantined == 0 ? "" : ", refused " + quarantined)
+          + (dropped == 0 ? "" : ", deletions of rows never held here dropped " + dropped);
     }
   }
 
@@ -179,7 +186,8 @@ public final class ImportReport {
                   c.skipped,
                   c.conflicts,
                   c.orphans,
-                  c.quarantined
+                  c.quarantined,
+                  c.dropped
                 }));
     try {
       return SyncFileReader.JSON.writeValueAsString(new Saved(counts, conflictIds, warnings));
@@ -208,6 +216,7 @@ public final class ImportReport {
               c.conflicts = v[5];
               c.orphans = v[6];
               c.quarantined = v.length > 7 ? v[7] : 0;
+              c.dropped = v.length > 8 ? v[8] : 0;
             });
     conflictIds.addAll(s.conflicts());
     warnings.addAll(s.warnings());

@@ -25,7 +25,13 @@ public enum Refusal {
   /** About an office, or a counselor of an office, of another organisation. */
   OFFICE("it changes an office or a counselor of %2$s: only %2$s changes them"),
   /** Conflict records never leave their organisation (ADR 0064). */
-  CONFLICT("it is a conflict record: those stay within their organisation");
+  CONFLICT("it is a conflict record: those stay within their organisation"),
+  /**
+   * A text column holds a control character (ADR 0156); {@code holder} is then the column and the
+   * character, "last_name (U+0000)".
+   */
+  CONTROL_CHARACTER(
+      "its field %2$s holds a control character, which no office stores: ask %1$s to correct it");
 
   private final String english;
 

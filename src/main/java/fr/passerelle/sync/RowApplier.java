@@ -366,7 +366,8 @@ final class RowApplier {
    * The versions of the batch that may be stored: from a partner organisation, what {@link
    * PartnerRules} accepts; from our own organisation, everything but a consent recorded outside the
    * organisation holding the person (ADR 0063). The others are quarantined with their reason (ADR
-   * 0085) or, for a deletion of a row never held here, dropped; the rest of the file goes on.
+   * 0085) or, for a deletion of a row never held here, dropped; the rest of the file goes on. A
+   * version holding a control character is quarantined too, whoever sent it (ADR 0156).
    */
   private List<Record> screen(boolean consent, ImportReport.TableCounts c) {
     List<PartnerRules.Decision> decisions;
@@ -375,15 +376,19 @@ final class RowApplier {
     } else if (consent) {
       decisions = consentAuthors();
     } else {
-      return batch;
+      decisions = null;
     }
     List<Record> accepted = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
-      PartnerRules.Decision d = decisions.get(i);
+      PartnerRules.Decision d = decisions == null ? PartnerRules.Decision.ACCEPT : decisions.get(i);
+      if (d.accepted()) {
+        d = ControlCharacterScreen.decide(table, columns, batch.get(i));
+      }
       if (d.accepted()) {
         accepted.add(batch.get(i));
       } else if (d.skip()) {
         c.skipped++;
+        c.dropped++;
       } else {
         c.quarantined++;
         quarantine(batch.get(i), d);

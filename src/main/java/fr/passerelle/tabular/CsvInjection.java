@@ -22,7 +22,7 @@ public final class CsvInjection {
   }
 
   /** The value an export wrote with {@link #neutralise}, as it was. */
-  static String restore(String v) {
+  public static String restore(String v) {
     if (v.length() > 1 && v.charAt(0) == '\'' && TRIGGERS.indexOf(v.charAt(1)) >= 0) {
       return v.substring(1);
     }

@@ -1,10 +1,10 @@
 package fr.passerelle.tabular;
 
+import fr.passerelle.core.ControlCharacters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * What every imported cell goes through before a schema reads it: the apostrophe that an export put
@@ -67,36 +67,12 @@ final class RowCleaner {
     return index < header.size() ? header.get(index) : "";
   }
 
-  static boolean isControl(char c) {
-    return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F;
-  }
-
   static String controlFree(String v) {
-    StringBuilder b = null;
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (isControl(c)) {
-        if (b == null) {
-          b = new StringBuilder(v.length()).append(v, 0, i);
-        }
-      } else if (b != null) {
-        b.append(c);
-      }
-    }
-    return b == null ? v : b.toString();
+    return ControlCharacters.strip(v);
   }
 
-  /** "U+0000, U+001B": the control characters of {@code v}, each once. */
   static String codes(String v) {
-    TreeSet<Integer> found = new TreeSet<>();
-    for (int i = 0; i < v.length(); i++) {
-      if (isControl(v.charAt(i))) {
-        found.add((int) v.charAt(i));
-      }
-    }
-    List<String> out = new ArrayList<>();
-    found.forEach(c -> out.add(String.format("U+%04X", c)));
-    return String.join(", ", out);
+    return ControlCharacters.codes(v);
   }
 
   /** At most 60 characters of a value, for reports (a 1 MB name is not copied into one). */

@@ -2,6 +2,7 @@ package fr.passerelle.training;
 
 import static fr.passerelle.db.jooq.Tables.FUNDING_RULE;
 
+import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.WallClock;
@@ -9,6 +10,7 @@ import fr.passerelle.db.jooq.tables.records.FundingRuleRecord;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.AuditAction;
 import fr.passerelle.security.Permission;
+import fr.passerelle.tabular.CsvInjection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -228,16 +230,17 @@ public final class FundingRuleService {
     try (CSVPrinter p =
         CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader(COLUMNS).build().print(out)) {
       for (FundingRule r : all()) {
+        // text typed by an office (an imported file): neutralised as every CSV export (#11.4)
         p.printRecord(
             r.scheme(),
-            r.label(),
+            CsvInjection.neutralise(r.label()),
             r.maxHours(),
             r.minHours(),
-            r.eligiblePublics(),
-            String.join(";", r.requiredAttachments()),
+            CsvInjection.neutralise(r.eligiblePublics()),
+            CsvInjection.neutralise(String.join(";", r.requiredAttachments())),
             r.requiresOffer(),
-            r.sourceTitle(),
-            r.sourceUrl(),
+            CsvInjection.neutralise(r.sourceTitle()),
+            CsvInjection.neutralise(r.sourceUrl()),
             r.validFrom());
       }
     }
@@ -294,7 +297,8 @@ public final class FundingRuleService {
         }
         rules.add(rule);
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
+      // a malformed record (unbalanced quotes) comes out of the iteration as UncheckedIOException
       throw new InvalidInputException(fileName + " : CSV illisible (" + e.getMessage() + ").", e);
     }
     if (rules.isEmpty()) {
@@ -316,7 +320,7 @@ public final class FundingRuleService {
               + Arrays.toString(FundingScheme.values())
               + ").");
     }
-    String label = r.get("label");
+    String label = text(r, file, "label");
     if (label.isBlank()) {
       throw new InvalidInputException(where(file, r, "label") + "le libellé est obligatoire.");
     }
@@ -332,20 +336,34 @@ public final class FundingRuleService {
       throw new InvalidInputException(
           where(file, r, "requires_offer") + "attendu : true/false (ou oui/non).");
     }
-    String attachments = r.get("required_attachments");
+    String attachments = text(r, file, "required_attachments");
     return new FundingRule(
         scheme,
         validFrom,
         label,
         hours(r, file, "max_hours"),
         hours(r, file, "min_hours"),
-        blankToNull(r.get("eligible_publics")),
+        blankToNull(text(r, file, "eligible_publics")),
         attachments.isBlank()
             ? List.of()
             : Arrays.stream(attachments.split(";")).map(String::trim).toList(),
         bool.equals("true") || bool.equals("oui"),
-        blankToNull(r.get("source_title")),
-        blankToNull(r.get("source_url")));
+        blankToNull(text(r, file, "source_title")),
+        blankToNull(text(r, file, "source_url")));
+  }
+
+  /**
+   * A text cell as typed: the apostrophe an export put before {@code = + - @} taken off again
+   * ({@link CsvInjection}); a control character refuses the file at its line and field.
+   */
+  private static String text(CSVRecord r, String file, String col) {
+    String v = CsvInjection.restore(r.get(col));
+    String c = ControlCharacters.first(v, false);
+    if (c != null) {
+      throw new InvalidInputException(
+          where(file, r, col) + "caractère de contrôle (" + c + ") interdit.");
+    }
+    return v;
   }
 
   private static Integer hours(CSVRecord r, String file, String col) {

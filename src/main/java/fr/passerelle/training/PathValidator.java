@@ -4,6 +4,7 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.MEETING;
 import static fr.passerelle.db.jooq.Tables.OCCUPATION;
 
+import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
 import java.math.BigDecimal;
 import org.jooq.DSLContext;
@@ -33,6 +34,14 @@ final class PathValidator {
     if (d.amount() != null && d.amount().compareTo(BigDecimal.ZERO) < 0) {
       throw new InvalidInputException("Montant : un montant négatif n'est pas possible.");
     }
+    ControlCharacters.require("title", d.title(), false, "training.error.titleControl");
+    ControlCharacters.require("provider", d.provider(), false, "training.error.providerControl");
+    ControlCharacters.require("place", d.place(), false, "training.error.placeControl");
+  }
+
+  /** A note of a step or an outcome: several lines allowed, control characters not. */
+  static void note(String note) {
+    ControlCharacters.require("note", note, true, "training.error.noteControl");
   }
 
   static void checkReferences(DSLContext tx, PathDraft d) {

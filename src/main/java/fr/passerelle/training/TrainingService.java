@@ -71,6 +71,7 @@ public final class TrainingService {
   public TrainingPath create(PathDraft d, TrainingStatus initial, String note, UUID officeId) {
     access.require(Permission.TRAINING_WRITE);
     PathValidator.validate(d);
+    PathValidator.note(note);
     TrainingStatus start = initial == null ? TrainingStatus.IDEA : initial;
     UUID id =
         db.dsl()
@@ -124,6 +125,7 @@ public final class TrainingService {
     if (to == null) {
       throw new InvalidInputException("Étape : choisissez l'étape où passer.");
     }
+    PathValidator.note(note);
     db.dsl()
         .transaction(
             cfg -> {
@@ -172,6 +174,7 @@ public final class TrainingService {
     if (on == null) {
       throw new InvalidInputException("Date du résultat : obligatoire.");
     }
+    PathValidator.note(note);
     db.dsl()
         .transaction(
             cfg -> {

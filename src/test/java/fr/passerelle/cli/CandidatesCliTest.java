@@ -75,6 +75,48 @@ class CandidatesCliTest {
     assertThat(r.err()).contains("commas.csv, line 1: wrong separator");
   }
 
+  /**
+   * Issue #11.5 on the command line: a 1 MB last name, a 1 MB note and a 30 MB field end in "line
+   * N, field F: too long (max M)" (or the row's length) and exit 2, never a stack trace.
+   */
+  @Test
+  void hugeFieldsAreRefusedWithTheirLineAndFieldAndExit2() throws Exception {
+    Path data = dir.resolve("data");
+    Cli.run(data, "init", "--office-name", "Agence Albi", "--office-kind", "FRANCE_TRAVAIL");
+    String mb = "n".repeat(1 << 20);
+    Path names =
+        file(
+            "long.csv",
+            "last_name;first_name;notes\nMartin;Paul;ok\n"
+                + mb
+                + ";Léa;ok\nDurand;Zoé;"
+                + mb
+                + "\n");
+    Cli.Result r = Cli.run(data, "candidates", "import", names.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("long.csv, line 3, field last_name: too long (1")
+        .contains("nothing was imported")
+        .doesNotContain("Exception", "\tat ");
+    // the note column holds 1 MB or refuses it at its line, never a jOOQ DataException
+    assertThat(r.err()).doesNotContain("DataException");
+
+    Path huge = dir.resolve("huge.csv");
+    try (var out = Files.newOutputStream(huge)) {
+      out.write("last_name;notes\r\nMartin;Paul\r\nDurand;".getBytes(StandardCharsets.UTF_8));
+      byte[] chunk = mb.getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < 30; i++) {
+        out.write(chunk);
+      }
+      out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    r = Cli.run(data, "candidates", "import", huge.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("huge.csv, line 3: the row is longer than")
+        .doesNotContain("Exception", "\tat ");
+  }
+
   @Test
   void importsAndExportsOffers() throws Exception {
     Path data = dir.resolve("data");

@@ -368,4 +368,28 @@ class SyncPartnerRulesTest {
         d.criteria(),
         consent);
   }
+
+  /**
+   * ADR 0085: a partner's deletion of a row this office never held carries no data and changes
+   * nothing here; it is dropped (not stored, so never relayed to the organisation's other offices),
+   * and the import report says so instead of counting it silently as unchanged.
+   */
+  @Test
+  void aDeletionOfARowNeverHeldHereIsDroppedAndTheReportSaysSo() {
+    UUID ghost = t.addCandidate("Fantome");
+    t.setConsent(ghost, true, false);
+    t.delete(CANDIDATE, ghost);
+    UUID zoe = t.addCandidate("Zoe");
+    t.setConsent(zoe, true, false);
+
+    fr.passerelle.sync.ImportReport r = t.sendTo(a);
+
+    assertThat(live(a, zoe)).isTrue();
+    assertThat(a.dsl().fetchExists(CANDIDATE, CANDIDATE.ID.eq(ghost))).isFalse();
+    assertThat(r.tables().get("candidate").dropped).isEqualTo(1);
+    assertThat(r.summary()).contains("deletions of rows never held here dropped 1");
+    assertThat(r.quarantined()).isEmpty();
+    a.sendTo(b);
+    assertThat(b.dsl().fetchExists(CANDIDATE, CANDIDATE.ID.eq(ghost))).isFalse();
+  }
 }

@@ -107,4 +107,47 @@ class FundingRuleServiceTest {
     assertThatThrownBy(() -> rules.importCsv(file)).hasMessageContaining("ligne 2, champ scheme");
     assertThat(rules.all()).isEqualTo(before);
   }
+
+  /**
+   * Issue #11.4: the rules export is a CSV export too; text an office imported that starts with
+   * {@code = + - @} comes out with an apostrophe, and the import takes it off again. Issue #22: a
+   * control character refuses the file at its line and field.
+   */
+  @Test
+  void formulasInTheRulesExportAreNeutralisedAndComeBackUnchanged() throws Exception {
+    Path file = dir.resolve("regles.csv");
+    String header =
+        "scheme;label;max_hours;min_hours;eligible_publics;required_attachments;requires_offer;"
+            + "source_title;source_url;valid_from\n";
+    Files.writeString(
+        file,
+        header
+            + "POEC;\"=HYPERLINK(\"\"http://evil\"\";\"\"x\"\")\";400;;+cmd|' /C calc'!A0;@SUM(1);false;"
+            + "-1+1;=1+1;2024-01-01\n",
+        StandardCharsets.UTF_8);
+    rules.importCsv(file);
+    StringWriter out = new StringWriter();
+    rules.exportCsv(out);
+    String exported = out.toString();
+    assertThat(exported)
+        .contains("'=HYPERLINK(", "'+cmd|", "'@SUM(1)", ";'-1+1;", ";'=1+1;")
+        .doesNotContain(";=", ";+", ";@", ";-1");
+    Files.writeString(file, exported, StandardCharsets.UTF_8);
+    rules.importCsv(file);
+    FundingRule back = rules.all().get(0);
+    assertThat(back.label()).isEqualTo("=HYPERLINK(\"http://evil\";\"x\")");
+    assertThat(back.eligiblePublics()).isEqualTo("+cmd|' /C calc'!A0");
+    assertThat(back.sourceTitle()).isEqualTo("-1+1");
+    Files.writeString(
+        file, header + "POEC;Clo\u0007che;400;;;;false;;;2024-01-01\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> rules.importCsv(file))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("regles.csv, ligne 2, champ label : caractère de contrôle (U+0007) interdit.");
+    // unbalanced quotes: a clear refusal, not an UncheckedIOException
+    Files.writeString(
+        file, header + "POEC;\"Cloche\"x;400;;;;false;;;2024-01-01\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> rules.importCsv(file))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("regles.csv : CSV illisible");
+  }
 }

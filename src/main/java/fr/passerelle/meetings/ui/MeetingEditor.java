@@ -385,9 +385,18 @@ final class MeetingEditor extends VBox {
             case "kind" -> kind;
             case "start" -> date.getValue() == null ? date : start;
             case "end" -> end;
+            case "place" -> place;
+            case "room" -> room;
+            case "remoteLink" -> remote;
+            case "notes" -> notes;
+            case "partners" -> employers;
             default -> capacity;
           };
-      String text = m.get("meetings.problem." + pr.name(), vm.counts.get().confirmed());
+      String text =
+          m.get(
+              "meetings.problem." + pr.name(),
+              vm.counts.get().confirmed(),
+              String.valueOf(d.controlCharacter(pr)));
       p.putIfAbsent(c, text);
     }
     problems = p;

@@ -84,6 +84,7 @@ final class OfferFormPane extends ScrollPane {
     description.textProperty().bindBidirectional(vm.description);
     description.setPrefRowCount(3);
     description.setWrapText(true);
+    controls.put("description", description);
     ComboBox<Boolean> override =
         new ComboBox<>(FXCollections.observableArrayList(null, Boolean.TRUE, Boolean.FALSE));
     override.valueProperty().bindBidirectional(vm.override);

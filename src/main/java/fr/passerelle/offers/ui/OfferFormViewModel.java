@@ -133,6 +133,11 @@ public final class OfferFormViewModel {
     if (override.get() != null && nz(overrideReason.get()).isBlank()) {
       errors.put("overrideReason", msg.get("offers.error.overrideReason"));
     }
+    for (FieldError e :
+        OfferService.textProblems(
+            employer.get(), title.get(), description.get(), overrideReason.get())) {
+      errors.put(e.field(), text(e));
+    }
     saveBlocked.set(
         errors.isEmpty()
             ? ""
@@ -197,12 +202,16 @@ public final class OfferFormViewModel {
             errors.clear();
             for (Object o : (List<?>) result) {
               FieldError e = (FieldError) o;
-              errors.put(e.field(), msg.get("offers.error." + e.code()));
+              errors.put(e.field(), text(e));
             }
             saveBlocked.set(String.join(" · ", errors.values()));
           }
         },
         t -> status.set(msg.describe(t)));
+  }
+
+  private String text(FieldError e) {
+    return msg.get("offers.error." + e.code(), e.args().toArray());
   }
 
   private static String nz(String s) {

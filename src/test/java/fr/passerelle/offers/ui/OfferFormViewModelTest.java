@@ -79,4 +79,30 @@ class OfferFormViewModelTest {
     assertThat(vm.errors().get("romeCode")).isEqualTo("Métier : code ROME inconnu");
     assertThat(vm.errors().get("commune")).contains("inconnu");
   }
+
+  @Test
+  void aControlCharacterIsShownOnItsFieldAndNothingIsSaved() {
+    vm.employer.set("Transports Garonne");
+    vm.title.set("Cariste\u0007");
+    vm.romeCode.set("N1101");
+    vm.communeCode.set("81004");
+    vm.description.set("Nuit\n\tet week-end\u001B[2J");
+    assertThat(vm.errors())
+        .containsEntry("title", "Intitulé : caractère de contrôle (U+0007) interdit")
+        .containsEntry("description", "Description : caractère de contrôle (U+001B) interdit")
+        .hasSize(2);
+    assertThat(vm.saveBlocked().get()).contains("Intitulé : caractère de contrôle (U+0007)");
+    vm.save(saved::add);
+    assertThat(saved).isEmpty();
+    // line breaks and tabs are fine in the description, not in the title
+    vm.description.set("Nuit\n\tet week-end");
+    vm.title.set("Cariste\tconfirmé");
+    assertThat(vm.errors())
+        .containsOnlyKeys("title")
+        .containsEntry("title", "Intitulé : caractère de contrôle (U+0009) interdit");
+    vm.title.set("Cariste");
+    vm.save(saved::add);
+    assertThat(saved).hasSize(1);
+    assertThat(saved.get(0).description()).isEqualTo("Nuit\n\tet week-end");
+  }
 }
