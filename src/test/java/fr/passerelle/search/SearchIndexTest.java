@@ -100,6 +100,77 @@ class SearchIndexTest {
     assertThat(other).isNotNull();
   }
 
+  /**
+   * Issue 21: recovery work must never block the user's commands. Held in the middle of a catch-up
+   * (its second step), a counselor's write to a row being caught up and a read of it go through
+   * with a lock timeout of 200 ms: the catch-up holds no lock they could wait for.
+   */
+  @Test
+  void aCatchUpHoldsNoLockAWriteOrAReadWaitsFor() throws Exception {
+    services = TestServices.withOffice(dir, "Agence Albi", OfficeKind.FRANCE_TRAVAIL);
+    services.search().catchUp(Progress.NONE);
+    services.search().close();
+    UUID first = person("Bloque", "Jamais", false);
+    for (int i = 0; i < 30; i++) {
+      person("Suivant" + (char) ('a' + i % 26), "Numero" + i, false);
+    }
+    var dsl = services.db().dsl();
+    LuceneSearchIndex index = new LuceneSearchIndex(() -> dsl, dir, 10);
+    java.util.concurrent.ExecutorService counselor =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    int[] steps = {0};
+    List<String> seen = new java.util.ArrayList<>();
+    try {
+      index.catchUp(
+          new Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+              if (++steps[0] != 2) {
+                return;
+              }
+              try {
+                seen.add(
+                    counselor
+                        .submit(
+                            () ->
+                                dsl.connectionResult(
+                                    c -> {
+                                      try (var st = c.createStatement()) {
+                                        st.execute("SET LOCK_TIMEOUT 200");
+                                        st.executeUpdate(
+                                            "UPDATE CANDIDATE SET NOTES = 'pendant le rattrapage'"
+                                                + " WHERE ID = '"
+                                                + first
+                                                + "'");
+                                        try (var rs =
+                                            st.executeQuery(
+                                                "SELECT NOTES FROM CANDIDATE WHERE ID = '"
+                                                    + first
+                                                    + "'")) {
+                                          rs.next();
+                                          return rs.getString(1);
+                                        }
+                                      }
+                                    }))
+                        .get());
+              } catch (Exception e) {
+                throw new AssertionError("a write or read waited for the catch-up", e);
+              }
+            }
+
+            @Override
+            public boolean isCancelled() {
+              return false;
+            }
+          });
+      assertThat(steps[0]).as("the catch-up went by steps").isGreaterThanOrEqualTo(2);
+      assertThat(seen).containsExactly("pendant le rattrapage");
+    } finally {
+      counselor.shutdownNow();
+      index.close();
+    }
+  }
+
   @Test
   void aCatchUpKilledMidWayResumesFromItsLastCommittedStep() {
     services = TestServices.withOffice(dir, "Agence Albi", OfficeKind.FRANCE_TRAVAIL);
