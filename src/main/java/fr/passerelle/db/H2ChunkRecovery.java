@@ -17,20 +17,20 @@ import org.h2.mvstore.MVStore;
  * <p>After a kill, H2 2.5.252 finds the newest chunk by following each chunk's {@code next} hint
  * from the one the store header names, and starts from the newest whose references hold. The crash
  * harness found a file where that walk stopped early: H2 started from chunk {@code f5} although the
- * killed session's {@code f6}…{@code 10a} were whole on disk (their commits acknowledged), then wrote
- * its own new {@code f6}–{@code f8} in free space. The next open followed the new {@code f8}'s hint
- * onto the old {@code f9}, took the old {@code 10a} for the newest chunk, and re-pointed the old
- * chunks' references to the new chunks of the same ids: two generations mixed, pages read from the
- * wrong chunk, "File corrupted in chunk 248". Both steps are H2's; this does, before H2 opens a file
- * whose header is not marked clean:
+ * killed session's {@code f6}…{@code 10a} were whole on disk (their commits acknowledged), then
+ * wrote its own new {@code f6}–{@code f8} in free space. The next open followed the new {@code
+ * f8}'s hint onto the old {@code f9}, took the old {@code 10a} for the newest chunk, and re-pointed
+ * the old chunks' references to the new chunks of the same ids: two generations mixed, pages read
+ * from the wrong chunk, "File corrupted in chunk 248". Both steps are H2's; this does, before H2
+ * opens a file whose header is not marked clean:
  *
  * <ol>
  *   <li>read every block (one pass) and list the complete chunks (header and footer agree);
  *   <li>name the newest of them in the store header, so that H2 tries it first;
  *   <li>open the file read-only with H2's own store and ask which version it starts from;
- *   <li>if that is older than the newest on disk (a reference of the newer ones does not hold), erase
- *       the header and footer of every chunk newer than it, name it in the store header and check
- *       that H2 now starts from the same version: no later open can take an old chunk again.
+ *   <li>if that is older than the newest on disk (a reference of the newer ones does not hold),
+ *       erase the header and footer of every chunk newer than it, name it in the store header and
+ *       check that H2 now starts from the same version: no later open can take an old chunk again.
  * </ol>
  *
  * <p>The file is locked throughout; a file another process holds is left alone (H2 then refuses it
@@ -96,9 +96,7 @@ final class H2ChunkRecovery {
         }
       }
       Optional<H2Chunks.Chunk> from =
-          chunks.stream()
-              .filter(c -> c.version() == startsFrom)
-              .min(H2ChunkRecovery::newestFirst);
+          chunks.stream().filter(c -> c.version() == startsFrom).min(H2ChunkRecovery::newestFirst);
       if (from.isPresent()) {
         f.pointHeaderAt(from.get());
       }

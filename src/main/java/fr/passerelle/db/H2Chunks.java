@@ -29,10 +29,10 @@ import org.h2.store.fs.encrypt.FilePathEncrypt;
  * this is open, so it is never changed under a running H2.
  *
  * <p>The format (H2 2.x, {@code format:3}): blocks of 4 KB; blocks 0 and 1 each hold the store
- * header, a line {@code H:2,block:…,chunk:…,version:…,…,fletcher:…}; a chunk starts at the beginning
- * of a block with a line {@code chunk:ID,block:…,len:BLOCKS,…,next:…,version:…} and ends with a
- * 128-byte footer {@code chunk:ID,len:…,version:…,fletcher:…}. A chunk whose header and footer agree
- * is complete.
+ * header, a line {@code H:2,block:…,chunk:…,version:…,…,fletcher:…}; a chunk starts at the
+ * beginning of a block with a line {@code chunk:ID,block:…,len:BLOCKS,…,next:…,version:…} and ends
+ * with a 128-byte footer {@code chunk:ID,len:…,version:…,fletcher:…}. A chunk whose header and
+ * footer agree is complete.
  */
 final class H2Chunks implements AutoCloseable {
   static final int BLOCK = 4096;
@@ -65,8 +65,7 @@ final class H2Chunks implements AutoCloseable {
    * not null; empty if a process (this one included) holds the file open.
    */
   static Optional<H2Chunks> open(Path path, char[] filePassword) throws IOException {
-    FileChannel base =
-        FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel base = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = base.tryLock();
@@ -132,7 +131,8 @@ final class H2Chunks implements AutoCloseable {
    */
   private List<Long> blocksBeginningWithChunk() throws IOException {
     long blocks = file.size() / BLOCK;
-    long offset = passwordBytes == null ? 0 : FileEncrypt.BLOCK_SIZE; // its header: "H2encrypt", the salt
+    long offset =
+        passwordBytes == null ? 0 : FileEncrypt.BLOCK_SIZE; // its header: "H2encrypt", the salt
     Cipher[] aes = passwordBytes == null ? null : xtsCiphers();
     int per = 256;
     ByteBuffer run = ByteBuffer.allocate(per * BLOCK);
@@ -267,7 +267,9 @@ final class H2Chunks implements AutoCloseable {
     writeFully(ByteBuffer.allocate(FOOTER), (c.block() + c.len()) * BLOCK - FOOTER);
   }
 
-  /** {@code length} bytes at {@code at} (past the end: zeros), for tests that make a damaged file. */
+  /**
+   * {@code length} bytes at {@code at} (past the end: zeros), for tests that make a damaged file.
+   */
   ByteBuffer bytes(long at, int length) throws IOException {
     return read(at, length);
   }

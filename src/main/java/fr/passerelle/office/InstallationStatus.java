@@ -26,9 +26,7 @@ public record InstallationStatus(
             .from(PEER)
             .fetchOne();
     String where =
-        db.server()
-            .map(OfficeServer::address)
-            .orElseGet(() -> folder(db.file()).toString());
+        db.server().map(OfficeServer::address).orElseGet(() -> folder(db.file()).toString());
     return new InstallationStatus(
         offices.current(), where, Optional.ofNullable(later(last.value1(), last.value2())));
   }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The status bar's "Base :" names where the data are: the data folder of an embedded database, the
- * server's address (never its password) for an office server — not the folder of a file that
- * holds nothing. On an office server when the suite runs against one ({@code -Ppostgresql}).
+ * server's address (never its password) for an office server — not the folder of a file that holds
+ * nothing. On an office server when the suite runs against one ({@code -Ppostgresql}).
  */
 class InstallationStatusTest {
   @TempDir Path dir;

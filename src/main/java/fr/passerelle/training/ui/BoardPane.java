@@ -111,6 +111,7 @@ final class BoardPane extends HBox {
    */
   private final class Card extends ListCell<TrainingPath> {
     private final Label name = new Label();
+
     /** The card's text, wrapped to the column's width and as tall as it needs (never cut). */
     private final Label body = new Label();
 
