@@ -189,15 +189,11 @@ final class CandidateSearch {
           .from(CANDIDATE_OCCUPATION)
           .where(CANDIDATE_OCCUPATION.CANDIDATE_ID.in(ids))
           .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
-          .orderBy(CANDIDATE_OCCUPATION.EXPERIENCE_YEARS.desc().nullsLast())
+          .orderBy(fr.passerelle.search.CandidateCard.OCCUPATION_ORDER)
           .forEach(
               r ->
                   occupations.merge(
-                      r.value1(),
-                      ref.occupation(r.value2())
-                          .map(ReferenceLookup.Occupation::label)
-                          .orElse(r.value2()),
-                      (a, b) -> a + ", " + b));
+                      r.value1(), occupationLabel(r.value2()), (a, b) -> a + ", " + b));
       ctx.select(CANDIDATE_CONSENT.ID, CANDIDATE_CONSENT.SHARE)
           .from(CANDIDATE_CONSENT)
           .where(CANDIDATE_CONSENT.ID.in(ids))
@@ -223,6 +219,26 @@ final class CandidateSearch {
               consent.getOrDefault(id, false)));
     }
     return new ArrayList<>(out.values());
+  }
+
+  /** The row of a candidate the index answered with (the same as {@link #summaries} reads). */
+  CandidateSummary summary(fr.passerelle.search.CandidateCard c) {
+    String commune = c.communeCode();
+    return new CandidateSummary(
+        c.id(),
+        c.lastName(),
+        c.firstName(),
+        c.birthDate(),
+        commune,
+        commune == null ? "" : ref.communeLabel(commune),
+        CandidateStatus.parse(c.status()).orElse(null),
+        c.availableFrom(),
+        c.romeCodes().stream().map(this::occupationLabel).collect(Collectors.joining(", ")),
+        c.consentShare());
+  }
+
+  private String occupationLabel(String romeCode) {
+    return ref.occupation(romeCode).map(ReferenceLookup.Occupation::label).orElse(romeCode);
   }
 
   private static boolean notBlank(String s) {

@@ -132,8 +132,12 @@ public final class CandidateService {
     int size = pageSize(limit);
     Optional<CandidateHits> hits = search.candidates(cs.filter(query), from, size, COUNT_CAP);
     if (hits.isPresent()) {
+      // the rows come with the hits, from the index, as current as they are (ADR 0171)
       return new CandidatePage(
-          summaries(hits.get().ids()), from, hits.get().total(), hits.get().capped());
+          hits.get().cards().stream().map(cs::summary).toList(),
+          from,
+          hits.get().total(),
+          hits.get().capped());
     }
     List<CandidateSummary> rows = cs.page(db.dsl(), query, search.consentingOnly(), from, size);
     int total = from == 0 && rows.size() < size ? rows.size() : count(query);

@@ -48,6 +48,8 @@ final class CandidateDocuments {
         .from(CANDIDATE_OCCUPATION)
         .where(VersionStore.idIn(CANDIDATE_OCCUPATION.CANDIDATE_ID, ids))
         .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
+        // the order a candidate's row lists them in: most experience first
+        .orderBy(CandidateCard.OCCUPATION_ORDER)
         .forEach(
             r -> {
               rows.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value3().toString());
@@ -134,6 +136,18 @@ final class CandidateDocuments {
               d.add(
                   new StringField(Fields.SHARE, sharing.contains(id) ? "y" : "n", Field.Store.NO));
               LocalDate from = r.value10();
+              CandidateCards.store(
+                  d,
+                  new CandidateCard(
+                      id,
+                      last,
+                      first,
+                      r.value5(),
+                      commune,
+                      r.value9(),
+                      from,
+                      codes,
+                      sharing.contains(id)));
               d.add(
                   new IntPoint(
                       Fields.AVAILABLE,

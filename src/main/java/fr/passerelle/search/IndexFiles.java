@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class IndexFiles {
   /** Bumped when the documents, their analysis or their order change: an older index is rebuilt. */
-  static final String FORMAT = "3";
+  static final String FORMAT = "4";
 
   static final String KEY_FORMAT = "format";
   static final String KEY_SCHEMA = "schema";

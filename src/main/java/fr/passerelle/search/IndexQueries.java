@@ -73,7 +73,7 @@ final class IndexQueries {
       TopDocs top =
           s.search(
               all(filters, null), new TopFieldCollectorManager(NAME_ORDER, n, null, countCap + 1));
-      return hits(ids(top, first, n), top.totalHits, countCap);
+      return hits(cards(s, top, first, n), top.totalHits, countCap);
     }
     List<SearchQueries.Way> word = typed.singleWord();
     if (word != null && tiers) {
@@ -83,7 +83,7 @@ final class IndexQueries {
     TopDocs top =
         s.search(
             all(filters, typed.query()), new TopFieldCollectorManager(sort, n, null, countCap + 1));
-    return hits(ids(top, first, n), top.totalHits, countCap);
+    return hits(cards(s, top, first, n), top.totalHits, countCap);
   }
 
   /**
@@ -99,10 +99,10 @@ final class IndexQueries {
     for (SearchQueries.Way w : ways) {
       byScore.computeIfAbsent(w.score(), k -> new ArrayList<>()).add(s.rewrite(w.query()));
     }
-    List<UUID> ids = new ArrayList<>();
+    List<CandidateCard> cards = new ArrayList<>();
     List<Query> better = new ArrayList<>();
     for (List<Query> tier : byScore.values()) {
-      int need = n - ids.size();
+      int need = n - cards.size();
       if (need <= 0) {
         break;
       }
@@ -113,7 +113,7 @@ final class IndexQueries {
         b.add(anyOf(better), BooleanClause.Occur.MUST_NOT);
       }
       TopDocs top = s.search(b.build(), new TopFieldCollectorManager(NAME_ORDER, need, null, need));
-      ids.addAll(ids(top, 0, need));
+      cards.addAll(cards(s, top, 0, need));
       better.addAll(tier);
     }
     List<Query> every = new ArrayList<>();
@@ -121,7 +121,7 @@ final class IndexQueries {
     TopDocs count =
         s.search(
             all(filters, anyOf(every)), new TopFieldCollectorManager(NAME_ORDER, 1, null, cap + 1));
-    return hits(ids.subList(Math.min(first, ids.size()), ids.size()), count.totalHits, cap);
+    return hits(cards.subList(Math.min(first, cards.size()), cards.size()), count.totalHits, cap);
   }
 
   /** The filters of a candidate list: kind, occupations, communes, dates, status, consent. */
@@ -173,20 +173,21 @@ final class IndexQueries {
     return b.build();
   }
 
-  /** The ids of hits {@code from}..{@code to}, read from their sort values (the id sorts last). */
-  private static List<UUID> ids(TopDocs top, int from, int to) {
-    List<UUID> ids = new ArrayList<>();
+  /** The cards of hits {@code from}..{@code to}, read from their stored fields (ADR 0171). */
+  private static List<CandidateCard> cards(IndexSearcher s, TopDocs top, int from, int to)
+      throws IOException {
+    List<CandidateCard> out = new ArrayList<>();
+    StoredFields stored = s.storedFields();
     for (int i = from; i < Math.min(to, top.scoreDocs.length); i++) {
-      Object[] values = ((org.apache.lucene.search.FieldDoc) top.scoreDocs[i]).fields;
-      ids.add(UUID.fromString(((BytesRef) values[values.length - 1]).utf8ToString()));
+      out.add(CandidateCards.read(stored, top.scoreDocs[i].doc));
     }
-    return ids;
+    return out;
   }
 
-  private static CandidateHits hits(List<UUID> ids, TotalHits total, int countCap) {
+  private static CandidateHits hits(List<CandidateCard> cards, TotalHits total, int countCap) {
     boolean capped =
         total.value > countCap || total.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
-    return new CandidateHits(ids, (int) Math.min(total.value, countCap), capped);
+    return new CandidateHits(cards, (int) Math.min(total.value, countCap), capped);
   }
 
   static List<SearchHit> find(

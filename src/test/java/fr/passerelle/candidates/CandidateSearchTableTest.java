@@ -195,6 +195,90 @@ class CandidateSearchTableTest {
     assertThat(names("zamorano")).isEmpty();
   }
 
+  /**
+   * The page the index answers carries each row as the database holds it (ADR 0171): names, birth
+   * date, commune, status, availability, target occupations most experience first, consent; after
+   * an edit too. Compared with the database's own summaries of the same ids.
+   */
+  @Test
+  void aPageFromTheIndexShowsEachRowAsTheDatabaseHoldsIt() {
+    CandidateDetail d =
+        candidates.save(
+            new CandidateDetail(
+                null,
+                null,
+                "Quintard",
+                "Éloïse",
+                LocalDate.of(1975, 2, 3),
+                null,
+                null,
+                null,
+                ALBI,
+                null,
+                20,
+                true,
+                LocalDate.of(2027, 1, 4),
+                CandidateStatus.IN_TRAINING,
+                null,
+                null,
+                List.of(
+                    new CandidateDetail.TargetOccupation("N1103", null, 1),
+                    new CandidateDetail.TargetOccupation("K2204", null, 5),
+                    new CandidateDetail.TargetOccupation("J1501", null, null)),
+                List.of(),
+                new CandidateDetail.Consent(true, null, false, null, null)),
+            null);
+    CandidateSummary row = onlyRow("quintard");
+    assertThat(row).isEqualTo(candidates.summaries(List.of(d.id())).get(0));
+    assertThat(row.occupations())
+        .isEqualTo(
+            "Agent / Agente de nettoyage industriel, Préparateur / Préparatrice de commandes,"
+                + " Aide-soignant / Aide-soignante");
+    assertThat(row.status()).isEqualTo(CandidateStatus.IN_TRAINING);
+    assertThat(row.consentShare()).isTrue();
+
+    candidates.save(
+        new CandidateDetail(
+            d.id(),
+            d.officeId(),
+            d.lastName(),
+            "Éloïse-Marie",
+            null,
+            d.email(),
+            d.phone(),
+            d.address(),
+            TOULOUSE,
+            null,
+            d.mobilityKm(),
+            d.drivingLicence(),
+            null,
+            CandidateStatus.EMPLOYED,
+            d.registeredOn(),
+            d.notes(),
+            List.of(new CandidateDetail.TargetOccupation("J1501", null, 3)),
+            d.criteria(),
+            CandidateDetail.Consent.NONE),
+        null);
+    CandidateSummary edited = onlyRow("quintard");
+    assertThat(edited).isEqualTo(candidates.summaries(List.of(d.id())).get(0));
+    assertThat(edited.firstName()).isEqualTo("Éloïse-Marie");
+    assertThat(edited.birthDate()).isNull();
+    assertThat(edited.communeCode()).isEqualTo(TOULOUSE);
+    assertThat(edited.status()).isEqualTo(CandidateStatus.EMPLOYED);
+    assertThat(edited.consentShare()).isFalse();
+    assertThat(edited.occupations()).doesNotContain(",");
+    candidates.delete(d.id());
+    assertThat(candidates.page(CandidateQuery.text("quintard"), 0, 50).rows()).isEmpty();
+  }
+
+  private CandidateSummary onlyRow(String typed) {
+    List<CandidateSummary> rows = candidates.page(CandidateQuery.text(typed), 0, 50).rows();
+    // answered by the index, not by the database's fallback
+    assertThat(services.search().status().state()).isEqualTo(IndexStatus.State.CURRENT);
+    assertThat(rows).hasSize(1);
+    return rows.get(0);
+  }
+
   private List<String> names(String typed) {
     return candidates.search(CandidateQuery.text(typed), 0, 50).stream()
         .map(CandidateSummary::displayName)
