@@ -132,7 +132,7 @@ public final class CandidateService {
     int size = pageSize(limit);
     Optional<CandidateHits> hits = search.candidates(cs.filter(query), from, size, COUNT_CAP);
     if (hits.isPresent()) {
-      // the rows come with the hits, from the index, as current as they are (ADR 0171)
+      // the rows come with the hits, from the index, as current as they are (ADR 0180)
       return new CandidatePage(
           hits.get().cards().stream().map(cs::summary).toList(),
           from,

@@ -73,7 +73,7 @@ final class BackupCheck {
       String dumpOptions = Rebuild.dumpOptions(filePassword);
       db.dsl().execute("SCRIPT TO '" + sql.toString().replace("'", "''") + "'" + dumpOptions);
       try (java.sql.Connection c =
-              Database.connect(Database.url(work, filePassword), filePassword);
+              H2Connections.connect(H2Connections.url(work, filePassword), filePassword);
           java.sql.Statement s = c.createStatement()) {
         s.execute("RUNSCRIPT FROM '" + sql.toString().replace("'", "''") + "'" + dumpOptions);
       } catch (java.sql.SQLException e) {
@@ -115,7 +115,7 @@ final class BackupCheck {
       }
       char[] filePassword = db.filePassword();
       try (java.sql.Connection c =
-          Database.connect(
+          H2Connections.connect(
               "jdbc:h2:file:"
                   + dir.resolve(Database.FILE_NAME).toAbsolutePath()
                   + (filePassword == null ? "" : ";CIPHER=AES"),

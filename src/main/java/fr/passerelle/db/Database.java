@@ -210,34 +210,10 @@ public final class Database implements AutoCloseable {
               + dataDir
               + " is encrypted: it opens when an account signs in with its password.");
     }
-    String url = url(dataDir, filePassword);
-    Path file = dataDir.resolve(FILE_NAME + ".mv.db");
-    long sizeBefore = sizeOf(file);
-    startFromTheNewestChunk(dataDir, file, filePassword);
-    if (H2File.cleanHeaderWithoutItsChunk(file)) {
-      throw DatabaseDamagedException.unreadable(
-          dataDir,
-          new SQLException(
-              "the newest chunk the file's header names is not there",
-              "HY000",
-              ErrorCode.FILE_CORRUPTED_1));
-    }
-    Connection keeper;
-    try {
-      keeper = connect(url, filePassword);
-      refuseIfEmptied(dataDir, keeper, sizeBefore);
-      finishLeftoverCommits(keeper);
-    } catch (SQLException e) {
-      if (unreadableAfterCrash(dataDir, e)) {
-        throw DatabaseDamagedException.unreadable(dataDir, e);
-      }
-      throw translate(dataDir, e);
-    }
-    JdbcConnectionPool pool = JdbcConnectionPool.create(dataSource(url, filePassword));
-    pool.setMaxConnections(16);
+    H2Opening.Opened h2 = H2Opening.open(dataDir, filePassword);
     Path marker = dataDir.resolve(OPEN_MARKER);
     boolean unclean = Files.exists(marker);
-    Database db = new Database(dataDir, pool, keeper, unclean, filePassword);
+    Database db = new Database(dataDir, h2.pool(), h2.keeper(), unclean, filePassword);
     return db.ready(
         () -> {
           if (!unclean) {
@@ -283,103 +259,15 @@ public final class Database implements AutoCloseable {
   }
 
   private static Database open(Path dataDir, OfficeServer server, char[] password, char[] fileKey) {
-    org.postgresql.ds.PGConnectionPoolDataSource ds =
-        new org.postgresql.ds.PGConnectionPoolDataSource();
-    ds.setServerNames(new String[] {server.host()});
-    ds.setPortNumbers(new int[] {server.port()});
-    ds.setDatabaseName(server.database());
-    ds.setUser(server.user());
-    if (password != null) {
-      ds.setPassword(new String(password));
-    }
-    ds.setApplicationName("Passerelle");
-    ds.setConnectTimeout(10);
-    ds.setLoginTimeout(10);
-    try (Connection first = ds.getConnection()) {
-      if (server.schema() != null) {
-        try (java.sql.Statement s = first.createStatement()) {
-          s.execute("CREATE SCHEMA IF NOT EXISTS " + server.schema());
-        }
-      }
-    } catch (SQLException e) {
-      throw unreachable(server, e);
-    }
-    ds.setCurrentSchema(server.schemaOrPublic());
-    JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
-    pool.setMaxConnections(16);
-    return new Database(dataDir, server, SQLDialect.POSTGRES, pool, null, false, fileKey)
+    return new Database(
+            dataDir,
+            server,
+            SQLDialect.POSTGRES,
+            ServerOpening.pool(server, password),
+            null,
+            false,
+            fileKey)
         .ready(() -> {});
-  }
-
-  /** The failure to reach {@code server}, said with its address (never the password). */
-  static DatabaseException unreachable(OfficeServer server, SQLException e) {
-    String state = String.valueOf(e.getSQLState());
-    String why;
-    if (state.equals("08004") && String.valueOf(e.getMessage()).contains("no password")) {
-      why =
-          "the server asks a password and none is kept for the user "
-              + server.user()
-              + " (set the server up with init --database, or give it in ~/.pgpass)";
-    } else if (state.startsWith("08")) {
-      why = "the server does not answer (is it started, is the address right, is the network up?)";
-    } else if (state.equals("28P01") || state.equals("28000")) {
-      why = "the user " + server.user() + " or its password is refused";
-    } else if (state.equals("3D000")) {
-      why = "the database " + server.database() + " does not exist on it";
-    } else if (state.equals("42501")) {
-      why = "the user " + server.user() + " may not create the schema " + server.schema();
-    } else {
-      why = e.getMessage();
-    }
-    return new DatabaseException(
-        "Cannot open the office database at " + server.address() + ": " + why + ".", e);
-  }
-
-  /**
-   * The H2 URL of a data folder's database. {@code WRITE_DELAY=0}: each commit is written to the
-   * file before it returns (H2's default stores commits in the background every 500 ms, and a kill
-   * lost the last half second of acknowledged edits in 10 rounds of 10); the whole of a commit a
-   * kill cuts is kept by ADR 0137 (ADR 0138).
-   */
-  static String url(Path dataDir) {
-    return "jdbc:h2:file:"
-        + dataDir.resolve(FILE_NAME).toAbsolutePath()
-        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-  }
-
-  /**
-   * {@link #url(Path)}, encrypted with H2's {@code CIPHER=AES} when {@code filePassword} is set.
-   */
-  static String url(Path dataDir, char[] filePassword) {
-    return url(dataDir) + (filePassword == null ? "" : ";CIPHER=AES");
-  }
-
-  /**
-   * A connection to {@code url} (H2's own), the file password given as characters, never as a
-   * string: H2 takes "file password, space, user password" when the file is encrypted (ADR 0110).
-   */
-  static Connection connect(String url, char[] filePassword) throws SQLException {
-    java.util.Properties p = new java.util.Properties();
-    p.setProperty("user", "sa");
-    p.put("password", h2Password(filePassword));
-    return new org.h2.Driver().connect(url, p);
-  }
-
-  private static org.h2.jdbcx.JdbcDataSource dataSource(String url, char[] filePassword) {
-    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-    ds.setURL(url);
-    ds.setUser("sa");
-    ds.setPasswordChars(h2Password(filePassword));
-    return ds;
-  }
-
-  private static char[] h2Password(char[] filePassword) {
-    if (filePassword == null) {
-      return new char[0];
-    }
-    char[] pw = Arrays.copyOf(filePassword, filePassword.length + 1);
-    pw[filePassword.length] = ' '; // the user password (empty) follows the file password
-    return pw;
   }
 
   /** True when the database file is encrypted (opened with a file password). */
@@ -441,135 +329,6 @@ public final class Database implements AutoCloseable {
       return "a file of that name is in the way";
     }
     return e.getReason() != null ? e.getReason() : e.getMessage();
-  }
-
-  /**
-   * H2 refused to open the file as corrupted ({@code Chunk … not found}, {@code File corrupted in
-   * chunk …}): damage, said with its way back, not "not a Passerelle database". Whether or not the
-   * last session's marker is there: the crash harness found files a kill left unreadable without it
-   * (killed as H2 still wrote the file after the marker went, docs/reliability.md).
-   */
-  private static boolean unreadableAfterCrash(Path dataDir, SQLException e) {
-    int code = e.getErrorCode();
-    boolean refused = code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.FILE_CORRUPTED_1;
-    Path file = dataDir.resolve(FILE_NAME + ".mv.db");
-    if (!refused || !Files.exists(file)) {
-      return false;
-    }
-    if (Files.exists(dataDir.resolve(OPEN_MARKER))) {
-      return true; // a session that did not close
-    }
-    String text = String.valueOf(e.getMessage());
-    // an H2 file, clear or encrypted, not some other file: that is "not a Passerelle database"
-    return (H2File.isH2(file) || encryptedFile(file))
-        && (code == ErrorCode.FILE_CORRUPTED_1
-            || text.contains("File corrupted")
-            || text.matches("(?s).*Chunk \\d+ not found.*"));
-  }
-
-  /** Below this size a file can be a database created but not migrated yet (a killed init). */
-  private static final long EMPTY_FILE_BYTES = 64 * 1024;
-
-  private static long sizeOf(Path file) {
-    try {
-      return Files.isRegularFile(file) ? Files.size(file) : 0;
-    } catch (java.io.IOException e) {
-      return 0;
-    }
-  }
-
-  /**
-   * H2 2.5.252 opens a file whose chunks it cannot find as a new, empty database, without an error
-   * (DatabaseRecoveryTest): the migrations would then make a new installation of it and the
-   * office's data would be silently gone. A file of some size that opens without a table is damage;
-   * it is closed at once, without H2 storing its empty state over it.
-   */
-  /**
-   * Finishes the commits the end of the last session cut in two (ADR 0137), before any other
-   * session uses the database; if they cannot be finished, the file is left as it is.
-   */
-  private static void finishLeftoverCommits(Connection keeper) throws SQLException {
-    try {
-      H2LeftoverCommits.finish(keeper);
-    } catch (SQLException e) {
-      shutDownImmediately(keeper);
-      throw e;
-    }
-  }
-
-  /**
-   * After a session that did not close the file, makes H2 start from the newest complete chunk and
-   * leaves no newer one a later open could mix in (ADR 0170); a file H2 then does not start where
-   * it was made to is damage, left as it is for the way back.
-   */
-  private static void startFromTheNewestChunk(Path dataDir, Path file, char[] filePassword) {
-    try {
-      H2ChunkRecovery.prepare(file, filePassword);
-    } catch (java.io.IOException e) {
-      throw DatabaseDamagedException.unreadable(
-          dataDir, new SQLException(e.getMessage(), "HY000", ErrorCode.FILE_CORRUPTED_1, e));
-    }
-  }
-
-  /** Closes a database without writing anything more to its file. */
-  private static void shutDownImmediately(Connection keeper) throws SQLException {
-    try (java.sql.Statement s = keeper.createStatement()) {
-      s.execute("SHUTDOWN IMMEDIATELY");
-    } catch (SQLException closed) {
-      LOG.log(System.Logger.Level.DEBUG, "closing a database left as it is", closed);
-    }
-    keeper.close();
-  }
-
-  private static void refuseIfEmptied(Path dataDir, Connection keeper, long sizeBefore)
-      throws SQLException {
-    if (sizeBefore < EMPTY_FILE_BYTES) {
-      return;
-    }
-    try (java.sql.Statement s = keeper.createStatement();
-        java.sql.ResultSet rs =
-            s.executeQuery(
-                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
-      rs.next();
-      if (rs.getLong(1) > 0) {
-        return;
-      }
-    }
-    shutDownImmediately(keeper);
-    throw DatabaseDamagedException.unreadable(
-        dataDir,
-        new SQLException(
-            "H2 finds no table in the file of " + sizeBefore + " bytes (its chunks are lost)",
-            "HY000",
-            ErrorCode.FILE_CORRUPTED_1));
-  }
-
-  static DatabaseException translate(Path dataDir, SQLException e) {
-    SQLException root = e;
-    while (root.getNextException() != null) {
-      root = root.getNextException();
-    }
-    int code = e.getErrorCode();
-    if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-      return new DatabaseException(
-          "Passerelle is already open on the data folder "
-              + dataDir
-              + " (another window or another user?). Close it first.",
-          e);
-    }
-    boolean fileExists = Files.exists(dataDir.resolve(FILE_NAME + ".mv.db"));
-    if (code == ErrorCode.FILE_CORRUPTED_1
-        || (fileExists && (code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2))
-        || code == ErrorCode.FILE_VERSION_ERROR_1
-        || code == ErrorCode.WRONG_PASSWORD_FORMAT
-        || code == ErrorCode.FILE_ENCRYPTION_ERROR_1
-        || code == ErrorCode.WRONG_USER_OR_PASSWORD) {
-      return new DatabaseException(
-          "The file " + dataDir.resolve(FILE_NAME + ".mv.db") + " is not a Passerelle database.",
-          e);
-    }
-    return new DatabaseException(
-        "Cannot open the database in " + dataDir + ": " + e.getMessage(), e);
   }
 
   private void migrate() {

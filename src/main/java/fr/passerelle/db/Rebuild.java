@@ -44,8 +44,8 @@ public final class Rebuild {
       String dumpOptions = dumpOptions(filePassword);
       startFromTheNewestChunk(dataDir, filePassword);
       try (Connection c =
-              Database.connect(
-                  Database.url(dataDir, filePassword) + ";IFEXISTS=TRUE;LOCK_TIMEOUT=200",
+              H2Connections.connect(
+                  H2Connections.url(dataDir, filePassword) + ";IFEXISTS=TRUE;LOCK_TIMEOUT=200",
                   filePassword);
           Statement s = c.createStatement()) {
         H2LeftoverCommits.finish(c); // the dump must not carry a commit cut in two (ADR 0137)
@@ -53,7 +53,7 @@ public final class Rebuild {
         s.execute("SHUTDOWN");
       } catch (SQLException e) {
         if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-          throw Database.translate(dataDir, e);
+          throw H2Connections.translate(dataDir, e);
         }
         throw new DatabaseException(
             "The database in "
@@ -64,7 +64,8 @@ public final class Rebuild {
             e);
       }
       progress.update(1, 2, "load");
-      try (Connection c = Database.connect(Database.url(staging, filePassword), filePassword);
+      try (Connection c =
+              H2Connections.connect(H2Connections.url(staging, filePassword), filePassword);
           Statement s = c.createStatement()) {
         s.execute("RUNSCRIPT FROM '" + sql(script) + "'" + dumpOptions);
         s.execute("SHUTDOWN COMPACT");

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.jooq.SortField;
 
 /**
- * What a row of the candidates table shows, as the index stores it (ADR 0171): the page of a search
+ * What a row of the candidates table shows, as the index stores it (ADR 0180): the page of a search
  * is answered from the index alone, in the same answer as the hits, so it is exactly as current as
  * they are. The caller turns codes into labels (commune name, occupation labels, status).
  *

@@ -10,7 +10,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 
 /**
- * A candidate's card in its document: stored fields only, read back for a page of hits (ADR 0171).
+ * A candidate's card in its document: stored fields only, read back for a page of hits (ADR 0180).
  */
 final class CandidateCards {
   static final String LAST = "c_last";

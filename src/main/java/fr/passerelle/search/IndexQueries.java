@@ -173,7 +173,7 @@ final class IndexQueries {
     return b.build();
   }
 
-  /** The cards of hits {@code from}..{@code to}, read from their stored fields (ADR 0171). */
+  /** The cards of hits {@code from}..{@code to}, read from their stored fields (ADR 0180). */
   private static List<CandidateCard> cards(IndexSearcher s, TopDocs top, int from, int to)
       throws IOException {
     List<CandidateCard> out = new ArrayList<>();

@@ -196,7 +196,7 @@ class CandidateSearchTableTest {
   }
 
   /**
-   * The page the index answers carries each row as the database holds it (ADR 0171): names, birth
+   * The page the index answers carries each row as the database holds it (ADR 0180): names, birth
    * date, commune, status, availability, target occupations most experience first, consent; after
    * an edit too. Compared with the database's own summaries of the same ids.
    */

@@ -194,7 +194,7 @@ class H2ChunkRecoveryTest {
   }
 
   private Connection connect(char[] key) throws SQLException {
-    return Database.connect(Database.url(dir, key), key);
+    return H2Connections.connect(H2Connections.url(dir, key), key);
   }
 
   private static long count(Connection c, String where) throws SQLException {

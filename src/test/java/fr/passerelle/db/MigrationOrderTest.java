@@ -24,7 +24,7 @@ class MigrationOrderTest {
       assertThat(db.dsl().fetchCount(db.dsl().selectOne())).isOne();
     }
     // the shape a build without V20 and V25 left: their tables and history rows absent
-    try (Connection c = DriverManager.getConnection(Database.url(dir), "sa", "");
+    try (Connection c = DriverManager.getConnection(H2Connections.url(dir), "sa", "");
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE sync_import");
       s.execute("DROP TABLE sync_quarantine");

@@ -1,0 +1,66 @@
+package fr.passerelle.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * Reaches the office's PostgreSQL server (ADR 0150): the pool of an installation, its schema
+ * created when missing; a failure said with the server's address, never the password.
+ */
+final class ServerOpening {
+  private ServerOpening() {}
+
+  /** The pool of {@code server} (password null: PostgreSQL's {@code .pgpass} answers). */
+  static JdbcConnectionPool pool(OfficeServer server, char[] password) {
+    org.postgresql.ds.PGConnectionPoolDataSource ds =
+        new org.postgresql.ds.PGConnectionPoolDataSource();
+    ds.setServerNames(new String[] {server.host()});
+    ds.setPortNumbers(new int[] {server.port()});
+    ds.setDatabaseName(server.database());
+    ds.setUser(server.user());
+    if (password != null) {
+      ds.setPassword(new String(password));
+    }
+    ds.setApplicationName("Passerelle");
+    ds.setConnectTimeout(10);
+    ds.setLoginTimeout(10);
+    try (Connection first = ds.getConnection()) {
+      if (server.schema() != null) {
+        try (java.sql.Statement s = first.createStatement()) {
+          s.execute("CREATE SCHEMA IF NOT EXISTS " + server.schema());
+        }
+      }
+    } catch (SQLException e) {
+      throw unreachable(server, e);
+    }
+    ds.setCurrentSchema(server.schemaOrPublic());
+    JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
+    pool.setMaxConnections(16);
+    return pool;
+  }
+
+  /** The failure to reach {@code server}, said with its address (never the password). */
+  static DatabaseException unreachable(OfficeServer server, SQLException e) {
+    String state = String.valueOf(e.getSQLState());
+    String why;
+    if (state.equals("08004") && String.valueOf(e.getMessage()).contains("no password")) {
+      why =
+          "the server asks a password and none is kept for the user "
+              + server.user()
+              + " (set the server up with init --database, or give it in ~/.pgpass)";
+    } else if (state.startsWith("08")) {
+      why = "the server does not answer (is it started, is the address right, is the network up?)";
+    } else if (state.equals("28P01") || state.equals("28000")) {
+      why = "the user " + server.user() + " or its password is refused";
+    } else if (state.equals("3D000")) {
+      why = "the database " + server.database() + " does not exist on it";
+    } else if (state.equals("42501")) {
+      why = "the user " + server.user() + " may not create the schema " + server.schema();
+    } else {
+      why = e.getMessage();
+    }
+    return new DatabaseException(
+        "Cannot open the office database at " + server.address() + ": " + why + ".", e);
+  }
+}
