@@ -99,10 +99,10 @@ final class IndexQueries {
     for (SearchQueries.Way w : ways) {
       byScore.computeIfAbsent(w.score(), k -> new ArrayList<>()).add(s.rewrite(w.query()));
     }
-    List<CandidateCard> cards = new ArrayList<>();
+    List<ScoreDoc> page = new ArrayList<>();
     List<Query> better = new ArrayList<>();
     for (List<Query> tier : byScore.values()) {
-      int need = n - cards.size();
+      int need = n - page.size();
       if (need <= 0) {
         break;
       }
@@ -113,7 +113,7 @@ final class IndexQueries {
         b.add(anyOf(better), BooleanClause.Occur.MUST_NOT);
       }
       TopDocs top = s.search(b.build(), new TopFieldCollectorManager(NAME_ORDER, need, null, need));
-      cards.addAll(cards(s, top, 0, need));
+      page.addAll(List.of(top.scoreDocs));
       better.addAll(tier);
     }
     List<Query> every = new ArrayList<>();
@@ -121,7 +121,8 @@ final class IndexQueries {
     TopDocs count =
         s.search(
             all(filters, anyOf(every)), new TopFieldCollectorManager(NAME_ORDER, 1, null, cap + 1));
-    return hits(cards.subList(Math.min(first, cards.size()), cards.size()), count.totalHits, cap);
+    return hits(
+        cards(s, page.subList(Math.min(first, page.size()), page.size())), count.totalHits, cap);
   }
 
   /** The filters of a candidate list: kind, occupations, communes, dates, status, consent. */
@@ -173,13 +174,22 @@ final class IndexQueries {
     return b.build();
   }
 
-  /** The cards of hits {@code from}..{@code to}, read from their stored fields (ADR 0180). */
+  /**
+   * The cards of hits {@code from}..{@code to}, read from their stored fields (ADR 0180): only the
+   * page's, however deep it is.
+   */
   private static List<CandidateCard> cards(IndexSearcher s, TopDocs top, int from, int to)
       throws IOException {
-    List<CandidateCard> out = new ArrayList<>();
+    List<ScoreDoc> docs = List.of(top.scoreDocs);
+    return cards(s, docs.subList(Math.min(from, docs.size()), Math.min(to, docs.size())));
+  }
+
+  private static List<CandidateCard> cards(IndexSearcher s, List<ScoreDoc> docs)
+      throws IOException {
+    List<CandidateCard> out = new ArrayList<>(docs.size());
     StoredFields stored = s.storedFields();
-    for (int i = from; i < Math.min(to, top.scoreDocs.length); i++) {
-      out.add(CandidateCards.read(stored, top.scoreDocs[i].doc));
+    for (ScoreDoc d : docs) {
+      out.add(CandidateCards.read(stored, d.doc));
     }
     return out;
   }
