@@ -19,11 +19,12 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * Benchmark harness (not a test), issue #13: search as you type with and without the permission
  * checks, on the same data folder in the same process, the three ways interleaved keystroke by
- * keystroke: (1) the index and the page's summaries, no check at all; (2) the same with the partner
- * rule (consenting persons only); (3) the candidates service signed in as a counselor (permission
- * check, sensitive-filter check, partner rule read from the database, freshness of the index,
- * summaries). {@code java -cp $CP fr.passerelle.search.SearchChecksBenchmark DIR [rounds]}; the
- * folder must be a clear one (its index on disk). See docs/benchmarks.md.
+ * keystroke: (1) the index and the page's rows (their cards, ADR 0180), no check at all; (2) the
+ * same with the partner rule (consenting persons only); (3) the candidates service signed in as a
+ * counselor (permission check, sensitive-filter check, partner rule read from the database,
+ * freshness of the index, summaries). {@code java -cp $CP
+ * fr.passerelle.search.SearchChecksBenchmark DIR [rounds]}; the folder must be a clear one (its
+ * index on disk). See docs/benchmarks.md.
  */
 public final class SearchChecksBenchmark {
 
@@ -58,15 +59,14 @@ public final class SearchChecksBenchmark {
                 if (way == 2) {
                   c.page(CandidateQuery.text(typed), 0, 50);
                 } else {
-                  CandidateHits h =
-                      IndexQueries.candidates(
-                          searcher,
-                          CandidateFilter.text(typed),
-                          way == 1,
-                          0,
-                          50,
-                          CandidateService.COUNT_CAP);
-                  c.summaries(h.ids());
+                  // the page with its rows' cards, as the service gets it (ADR 0180)
+                  IndexQueries.candidates(
+                      searcher,
+                      CandidateFilter.text(typed),
+                      way == 1,
+                      0,
+                      50,
+                      CandidateService.COUNT_CAP);
                 }
                 wall.get(way).add(System.nanoTime() - t);
                 cpu.get(way).add(threads.getCurrentThreadCpuTime() - u);
@@ -77,8 +77,8 @@ public final class SearchChecksBenchmark {
         }
       }
       String[] names = {
-        "index + summaries, no check",
-        "index + summaries, consenting persons only (partner rule)",
+        "index + cards, no check",
+        "index + cards, consenting persons only (partner rule)",
         "candidates service as a counselor (every check)"
       };
       for (int i = 0; i < 3; i++) {
