@@ -88,7 +88,7 @@ public final class Services implements AutoCloseable {
                 ? LuceneSearchIndex.inMemory(db::dsl)
                 : new LuceneSearchIndex(db::dsl, db.dataDir()),
             db::dsl,
-            () -> offices.current().map(o -> o.kind() == OfficeKind.PARTNER).orElse(false),
+            () -> offices.kind().map(k -> k == OfficeKind.PARTNER).orElse(false),
             access);
     this.occupations = new OccupationService(db.dsl(), search);
     this.settings = new Settings(db.dsl());
