@@ -299,7 +299,11 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         now = DbState.read(ctx, dbSchema);
       }
-      done += follow.run(ctx, now, documents(ctx), progress);
+      if (now.change() > files.held()) {
+        // the reference data (communes, occupations) is read only when there is something to index:
+        // not at a start whose index is current, when the first search waits for this lock
+        done += follow.run(ctx, now, documents(ctx), progress);
+      }
     } finally {
       longJob = false;
     }
