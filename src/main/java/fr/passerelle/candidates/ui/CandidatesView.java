@@ -175,6 +175,8 @@ public final class CandidatesView extends BorderPane {
     empty.getStyleClass().add("text-muted");
     table.setPlaceholder(empty);
     fr.passerelle.ui.Tables.wholeHeaders(table);
+    // the columns share the whole width (at 1366 a status read "En recher…" beside empty space)
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     table.getColumns().add(col("candidates.col.name", CandidateSummary::displayName, 220));
     table
         .getColumns()
@@ -198,7 +200,7 @@ public final class CandidatesView extends BorderPane {
             col(
                 "candidates.col.status",
                 s -> s.status() == null ? "" : msg.get("candidates.status." + s.status().name()),
-                100));
+                150));
     table.getColumns().add(col("candidates.col.consent", s -> s.consentShare() ? "✓" : "", 60));
     table.setRowFactory(
         t -> {
