@@ -9,6 +9,7 @@ import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.testsupport.TestServices.ManualClock;
+import fr.passerelle.testsupport.UnsavedQuestion;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -104,19 +104,6 @@ class MeetingsRowSwitchFxTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
-  private static DialogPane question(FxRobot r) throws Exception {
-    waitUntil(() -> r.lookup("#unsaved-dialog").tryQuery().isPresent());
-    return r.lookup("#unsaved-dialog").queryAs(DialogPane.class);
-  }
-
-  private static Button button(DialogPane pane, String text) {
-    return pane.getButtonTypes().stream()
-        .map(t -> (Button) pane.lookupButton(t))
-        .filter(b -> b.getText().equals(text))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no button " + text));
-  }
-
   private Meeting shown() {
     return vm.selected.get();
   }
@@ -130,16 +117,16 @@ class MeetingsRowSwitchFxTest {
 
     // the question is modal: ask from a later pulse, as a click would, not inside interact()
     javafx.application.Platform.runLater(() -> vm.open(second.id()));
-    DialogPane pane = question(r);
+    DialogPane pane = UnsavedQuestion.shown(r);
     assertThat(pane.getContentText()).contains(first.title());
-    r.interact(() -> button(pane, "Annuler").fire());
+    r.interact(() -> UnsavedQuestion.button(pane, "Annuler").fire());
     waitUntil(() -> r.lookup("#unsaved-dialog").tryQuery().isEmpty());
     assertThat(shown().id()).isEqualTo(first.id());
     assertThat(view.editor.title.getText()).isEqualTo("Info collective logistique (matin)");
 
     javafx.application.Platform.runLater(() -> vm.open(second.id()));
-    DialogPane again = question(r);
-    r.interact(() -> button(again, "Ne pas enregistrer").fire());
+    DialogPane again = UnsavedQuestion.shown(r);
+    r.interact(() -> UnsavedQuestion.button(again, "Ne pas enregistrer").fire());
     waitUntil(() -> shown().id().equals(second.id()));
     waitUntil(() -> second.title().equals(view.editor.title.getText()));
     assertThat(services.meetings().find(first.id()).orElseThrow().title())

@@ -8,6 +8,7 @@ import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.OfferFixtures;
 import fr.passerelle.testsupport.TestServices;
+import fr.passerelle.testsupport.UnsavedQuestion;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -70,19 +70,6 @@ class OffersRowSwitchFxTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
-  private static DialogPane question(FxRobot r) throws Exception {
-    waitUntil(() -> r.lookup("#unsaved-dialog").tryQuery().isPresent());
-    return r.lookup("#unsaved-dialog").queryAs(DialogPane.class);
-  }
-
-  private static Button button(DialogPane pane, String text) {
-    return pane.getButtonTypes().stream()
-        .map(t -> (Button) pane.lookupButton(t))
-        .filter(b -> b.getText().equals(text))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no button " + text));
-  }
-
   @Test
   void choosingAnotherRowWithEditsAsksAndCancelKeepsThem(FxRobot r) throws Exception {
     waitUntil(() -> view.table.getItems().size() == 2);
@@ -94,17 +81,12 @@ class OffersRowSwitchFxTest {
     assertThat(view.formVm.dirty().get()).isTrue();
 
     r.interact(() -> view.table.getSelectionModel().select(second));
-    DialogPane pane = question(r);
+    DialogPane pane = UnsavedQuestion.shown(r);
     assertThat(pane.getContentText()).contains(first.offer().title());
-    assertThat(
-            pane.getButtonTypes().stream()
-                .map(pane::lookupButton)
-                .map(Button.class::cast)
-                .filter(Button::isDefaultButton)
-                .map(Button::getText))
+    assertThat(UnsavedQuestion.defaultButtons(pane))
         .as("Enter neither drops nor saves")
         .containsExactly("Annuler");
-    r.interact(() -> button(pane, "Annuler").fire());
+    r.interact(() -> UnsavedQuestion.button(pane, "Annuler").fire());
     waitUntil(() -> r.lookup("#unsaved-dialog").tryQuery().isEmpty());
     assertThat(view.table.getSelectionModel().getSelectedItem())
         .as("the list is back on the row whose edits are kept")
@@ -113,8 +95,8 @@ class OffersRowSwitchFxTest {
     assertThat(view.formVm.loadedTitle()).isEqualTo(first.offer().title());
 
     r.interact(() -> view.table.getSelectionModel().select(second));
-    DialogPane again = question(r);
-    r.interact(() -> button(again, "Ne pas enregistrer").fire());
+    DialogPane again = UnsavedQuestion.shown(r);
+    r.interact(() -> UnsavedQuestion.button(again, "Ne pas enregistrer").fire());
     waitUntil(() -> view.formVm.loadedTitle().equals(second.offer().title()));
     assertThat(view.formVm.title.get()).isEqualTo(second.offer().title());
     assertThat(view.table.getSelectionModel().getSelectedItem().offer().id())
