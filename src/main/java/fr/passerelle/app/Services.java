@@ -100,7 +100,9 @@ public final class Services implements AutoCloseable {
     this.trainingQueries =
         new fr.passerelle.training.TrainingQueries(
             db, access, () -> offersModule.hardToFill().hardToFillRomeCodes());
-    this.stats = new fr.passerelle.dashboard.StatsService(db.dsl(), clock, access);
+    this.stats =
+        new fr.passerelle.dashboard.StatsService(
+            db.dsl(), clock, access, () -> offersModule.hardToFill().rules()::flaggedFromAge);
     this.meetings = new MeetingService(db, writer, clock, search, access);
     this.sync = new SyncService(db, writer, offices, clock, search, access);
     this.backups = new Backups(db, access, clock);

@@ -5,31 +5,40 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
  * What the offer figures read of the live offers, in memory: per offer the day it opened and
- * closed, its source, its hard-to-fill mark and its office (13 bytes an offer, ≈ 4 MB at region
- * scale). Read in one pass over the covering index {@code job_offer_dashboard} (V11); every offer
- * figure of a period, its previous period and the 12-month trend is then one loop over the arrays
- * (ADR 0076). The rules are those of docs/training-and-dashboard.md; offers without an opening day
- * count in no figure (their opening day is {@link #NEVER}, after every period).
+ * closed, its source, its office and its hard-to-fill facts — the (occupation, commune, counselor
+ * mark) it shares with other offers, kept once (17 bytes an offer, ≈ 5 MB at region scale). Read in
+ * one pass over the covering index {@code job_offer_dashboard} (V11, V65); every offer figure of a
+ * period, its previous period and the 12-month trend is then one loop over the arrays (ADR 0076).
+ * Hard to fill is the offers' own definition ({@link HardToFillAges}, ADR 0174), asked once per
+ * distinct facts and count, never per offer. The rules are those of docs/training-and-dashboard.md;
+ * offers without an opening day count in no figure (their opening day is {@link #NEVER}, after
+ * every period).
  */
 final class OfferSnapshot {
   private static final byte OTHER = 0;
   private static final byte FRANCE_TRAVAIL = 1;
   private static final byte TEMP_AGENCY = 2;
-  private static final byte YES = 1;
-  private static final byte NO = 2;
 
   /** {@link #closed} of an offer still open; {@link #opened} of one without an opening day. */
   private static final int NEVER = Integer.MAX_VALUE;
 
+  /** {@link #fromAge} not asked yet for these facts. */
+  private static final int UNKNOWN = -1;
+
   static final String SQL =
-      "SELECT OPENED_ON, CLOSED_ON, SOURCE, HARD_TO_FILL_OVERRIDE, OFFICE_ID FROM JOB_OFFER"
-          + " WHERE DELETED = FALSE";
+      "SELECT OPENED_ON, CLOSED_ON, SOURCE, HARD_TO_FILL_OVERRIDE, OFFICE_ID, ROME_CODE,"
+          + " COMMUNE_CODE FROM JOB_OFFER WHERE DELETED = FALSE";
+
+  /** The hard-to-fill facts several offers share: occupation, commune, counselor mark. */
+  private record Facts(String rome, String commune, String mark) {}
 
   /** The offer figures of one period and office. */
   record Figures(
@@ -46,9 +55,10 @@ final class OfferSnapshot {
   private final int[] opened;
   private final int[] closed;
   private final byte[] source;
-  private final byte[] mark;
   private final int[] office;
   private final List<UUID> offices;
+  private final int[] facts;
+  private final List<Facts> distinctFacts;
 
   private OfferSnapshot(
       String key,
@@ -56,17 +66,19 @@ final class OfferSnapshot {
       int[] opened,
       int[] closed,
       byte[] source,
-      byte[] mark,
       int[] office,
-      List<UUID> offices) {
+      List<UUID> offices,
+      int[] facts,
+      List<Facts> distinctFacts) {
     this.key = key;
     this.size = size;
     this.opened = opened;
     this.closed = closed;
     this.source = source;
-    this.mark = mark;
     this.office = office;
     this.offices = offices;
+    this.facts = facts;
+    this.distinctFacts = distinctFacts;
   }
 
   /** Reads the live offers; {@code key} names the data version read. */
@@ -74,9 +86,11 @@ final class OfferSnapshot {
     return LazyScan.on(
         dsl,
         c -> {
-          int[][] days = {new int[1024], new int[1024], new int[1024]};
-          byte[][] codes = {new byte[1024], new byte[1024]};
+          int[][] days = {new int[1024], new int[1024], new int[1024], new int[1024]};
+          byte[][] codes = {new byte[1024]};
           List<UUID> offices = new ArrayList<>();
+          Map<Facts, Integer> factsIndex = new HashMap<>();
+          List<Facts> distinct = new ArrayList<>();
           int[] n = {0};
           Snapshots.scan(
               c,
@@ -94,7 +108,14 @@ final class OfferSnapshot {
                 days[0][i] = day(rs.getObject(1, LocalDate.class));
                 days[1][i] = day(rs.getObject(2, LocalDate.class));
                 codes[0][i] = sourceCode(rs.getString(3));
-                codes[1][i] = markCode(rs.getString(4));
+                Facts f = new Facts(rs.getString(6), rs.getString(7), rs.getString(4));
+                days[3][i] =
+                    factsIndex.computeIfAbsent(
+                        f,
+                        k -> {
+                          distinct.add(k);
+                          return distinct.size() - 1;
+                        });
                 UUID o = rs.getObject(5, UUID.class);
                 int ix = o == null ? -1 : offices.indexOf(o);
                 if (o != null && ix < 0) {
@@ -104,7 +125,15 @@ final class OfferSnapshot {
                 days[2][i] = ix;
               });
           return new OfferSnapshot(
-              key, n[0], days[0], days[1], codes[0], codes[1], days[2], List.copyOf(offices));
+              key,
+              n[0],
+              days[0],
+              days[1],
+              codes[0],
+              days[2],
+              List.copyOf(offices),
+              days[3],
+              List.copyOf(distinct));
         });
   }
 
@@ -112,10 +141,6 @@ final class OfferSnapshot {
     return "FRANCE_TRAVAIL".equals(s)
         ? FRANCE_TRAVAIL
         : "TEMP_AGENCY".equals(s) ? TEMP_AGENCY : OTHER;
-  }
-
-  private static byte markCode(String s) {
-    return "YES".equals(s) ? YES : "NO".equals(s) ? NO : OTHER;
   }
 
   String key() {
@@ -130,9 +155,11 @@ final class OfferSnapshot {
   /**
    * The offer figures of {@code p} (and of {@code prev}, which the trends compare with) for one
    * office, null: all; the trend's months are counted on their last day, or on {@code today} for
-   * the month not over yet (never on a day to come).
+   * the month not over yet (never on a day to come). Hard to fill on a day: {@code ages} says from
+   * which age each distinct facts' offers are, asked only for facts of an offer open on a counted
+   * day.
    */
-  Figures count(Period p, Period prev, UUID officeId, LocalDate today) {
+  Figures count(Period p, Period prev, UUID officeId, LocalDate today, HardToFillAges ages) {
     int only = officeId == null ? -1 : offices.indexOf(officeId);
     boolean none = officeId != null && only < 0;
     int from = day(p.from());
@@ -156,6 +183,8 @@ final class OfferSnapshot {
     long[] before = new long[3];
     long[][] byMonth = new long[StatsService.TREND_MONTHS][3];
     long[] hard = new long[on.length];
+    int[] fromAge = new int[distinctFacts.size()];
+    Arrays.fill(fromAge, UNKNOWN);
     for (int i = 0; i < size && !none; i++) {
       if (only >= 0 && office[i] != only) {
         continue;
@@ -174,7 +203,7 @@ final class OfferSnapshot {
         }
       }
       for (int k = 0; k < on.length; k++) {
-        if (hardToFillOn(i, on[k])) {
+        if (openOn(i, on[k]) && on[k] - o >= fromAge(i, fromAge, ages)) {
           hard[k]++;
         }
       }
@@ -198,16 +227,19 @@ final class OfferSnapshot {
         months);
   }
 
-  /**
-   * Open on day {@code d} and hard to fill then: marked YES, or opened at least {@value
-   * StatsService#HARD_TO_FILL_DAYS} days before and not marked NO.
-   */
-  private boolean hardToFillOn(int i, int d) {
-    int o = opened[i];
-    if (o > d || closed[i] <= d) {
-      return false;
+  /** Open on day {@code d}: opened that day or before, not closed by then. */
+  private boolean openOn(int i, int d) {
+    return opened[i] <= d && closed[i] > d;
+  }
+
+  /** The age from which offer {@code i} is hard to fill, asked once per distinct facts. */
+  private int fromAge(int i, int[] known, HardToFillAges ages) {
+    int f = facts[i];
+    if (known[f] == UNKNOWN) {
+      Facts x = distinctFacts.get(f);
+      known[f] = Math.max(0, ages.flaggedFromAge(x.rome(), x.commune(), x.mark()));
     }
-    return mark[i] == YES || (mark[i] != NO && o + StatsService.HARD_TO_FILL_DAYS <= d);
+    return known[f];
   }
 
   /** The epoch day, {@link #NEVER} for no date. */

@@ -42,9 +42,6 @@ public final class StatsService {
    */
   public static final java.util.Set<String> LOWER_IS_BETTER = java.util.Set.of("offers.hardToFill");
 
-  /** An open offer older than this is hard to fill (unless marked otherwise). */
-  public static final int HARD_TO_FILL_DAYS = 60;
-
   /** Months in the offers' trend chart. */
   public static final int TREND_MONTHS = 12;
 
@@ -73,13 +70,23 @@ public final class StatsService {
   private final DSLContext dsl;
   private final WallClock clock;
   private final Access access;
+  private final java.util.function.Supplier<HardToFillAges> hardToFill;
   private OfferSnapshot offers;
   private PoolCounts pool;
 
-  public StatsService(DSLContext dsl, WallClock clock, Access access) {
+  /**
+   * {@code hardToFill} gives the offers' hard-to-fill rules with today's facts (offers/
+   * HardToFillService, ADR 0174), asked once per {@link #indicators} call.
+   */
+  public StatsService(
+      DSLContext dsl,
+      WallClock clock,
+      Access access,
+      java.util.function.Supplier<HardToFillAges> hardToFill) {
     this.dsl = dsl;
     this.clock = clock;
     this.access = access;
+    this.hardToFill = hardToFill;
   }
 
   /**
@@ -132,7 +139,7 @@ public final class StatsService {
     Period period = c.current();
     Period prev = c.previous();
     Map<String, Figure> f = new LinkedHashMap<>();
-    OfferSnapshot.Figures offers = offers().count(period, prev, officeId, today);
+    OfferSnapshot.Figures offers = offers().count(period, prev, officeId, today, hardToFill.get());
     f.put("offers.franceTravail", fig(offers.franceTravail(), offers.franceTravailBefore()));
     f.put("offers.tempAgency", fig(offers.tempAgency(), offers.tempAgencyBefore()));
     f.put("offers.hardToFill", fig(offers.hardToFill(), offers.hardToFillBefore()));

@@ -56,6 +56,10 @@ public final class HardToFillService {
 
   public HardToFillSettings settings() {
     access.require(Permission.OFFERS_READ);
+    return readSettings();
+  }
+
+  private HardToFillSettings readSettings() {
     Map<String, String> s =
         db.dsl()
             .select(SETTING.NAME, SETTING.VAL)
@@ -135,9 +139,7 @@ public final class HardToFillService {
             o.openedOn(),
             o.hardToFillOverride(),
             o.overrideReason());
-    return new Rules(settings(), reach.get(), tension.inTension(), today.get())
-        .evaluate(s)
-        .signal();
+    return rules().evaluate(s).signal();
   }
 
   /**
@@ -155,6 +157,25 @@ public final class HardToFillService {
     return codes;
   }
 
+  /**
+   * Today's rules as a function of an offer's age, for counting hard-to-fill offers on past days
+   * (the dashboard, ADR 0174): the facts that do not depend on the day (candidates in reach, the
+   * office's tension marks, the BMO survey, the thresholds) are today's, the only ones known; the
+   * offer's age on the day counted is the only thing that varies. Readable with the dashboard's
+   * permission as well as the offers'.
+   */
+  public Rules rules() {
+    if (!access.has(Permission.OFFERS_READ)) {
+      access.require(Permission.DASHBOARD_READ);
+    }
+    return new Rules(readSettings(), reach.get(), tension.marks(), today.get());
+  }
+
+  /** The counselor's mark as stored: null none, "YES" hard to fill, anything else not. */
+  static Boolean override(String mark) {
+    return mark == null ? null : "YES".equals(mark);
+  }
+
   /** Every open offer matching the filter, evaluated (unsorted). */
   List<Evaluated> evaluate(OfferFilter filter) {
     Condition c = JOB_OFFER.DELETED.isFalse().and(JOB_OFFER.CLOSED_ON.isNull());
@@ -167,7 +188,7 @@ public final class HardToFillService {
     if (filter.source() != null) {
       c = c.and(JOB_OFFER.SOURCE.eq(filter.source().name()));
     }
-    Rules rules = new Rules(settings(), reach.get(), tension.inTension(), today.get());
+    Rules rules = rules();
     List<Evaluated> out = new ArrayList<>();
     db.dsl()
         .select(
@@ -189,19 +210,27 @@ public final class HardToFillService {
                             r.value2(),
                             r.value3(),
                             r.value4(),
-                            r.value5() == null ? null : "YES".equals(r.value5()),
+                            override(r.value5()),
                             r.value6()))));
     return out;
   }
 
-  /** The four rules, with the per-call figures. */
-  private final class Rules {
+  /**
+   * The four rules, with the figures read once per call (settings, reach index, tension marks,
+   * today). The two day-independent parts — the facts about the offer's occupation and place
+   * ({@link #standing}) and the points of its age ({@link #agePoints}) — are shared by the offers
+   * list and the dashboard's count on past days ({@link #flaggedFromAge}).
+   */
+  public final class Rules {
+    /** {@link #flaggedFromAge} of an offer that never becomes hard to fill with today's facts. */
+    public static final int NEVER = Integer.MAX_VALUE;
+
     private final HardToFillSettings s;
     private final ReachIndex reachIndex;
     private final Map<String, String> tensionNotes;
     private final LocalDate now;
 
-    Rules(HardToFillSettings s, ReachIndex r, Map<String, String> t, LocalDate now) {
+    private Rules(HardToFillSettings s, ReachIndex r, Map<String, String> t, LocalDate now) {
       this.s = s;
       this.reachIndex = r;
       this.tensionNotes = t;
@@ -209,32 +238,72 @@ public final class HardToFillService {
     }
 
     Evaluated evaluate(Slim o) {
-      List<HardToFill.Reason> reasons = new ArrayList<>();
       long days = o.opened() == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(o.opened(), now));
-      if (days > s.openDays()) {
-        int points = days > 2L * s.openDays() ? 2 : 1;
-        reasons.add(new HardToFill.Reason(HardToFillReason.OPEN_LONG, days, null, points));
+      int inReach = inReach(o.rome(), o.commune());
+      List<HardToFill.Reason> reasons = new ArrayList<>();
+      int agePoints = agePoints(days);
+      if (agePoints > 0) {
+        reasons.add(new HardToFill.Reason(HardToFillReason.OPEN_LONG, days, null, agePoints));
       }
-      int inReach = o.rome() == null ? 0 : reachIndex.inReach(o.rome(), o.commune());
+      reasons.addAll(standing(o.rome(), inReach));
+      reasons.sort(Comparator.comparing((HardToFill.Reason r) -> -r.points()));
+      return new Evaluated(
+          o, new HardToFill(List.copyOf(reasons), o.override(), o.why(), inReach), days);
+    }
+
+    /**
+     * The age in days from which an open offer of this occupation and commune, with this counselor
+     * mark as stored ({@code job_offer.hard_to_fill_override}), is hard to fill (its effective
+     * signal): 0 if it is from its first day, {@link #NEVER} if it never is with today's facts.
+     */
+    public int flaggedFromAge(String rome, String commune, String mark) {
+      Boolean override = override(mark);
+      if (override != null) {
+        return override ? 0 : NEVER;
+      }
+      int standing =
+          standing(rome, inReach(rome, commune)).stream().mapToInt(HardToFill.Reason::points).sum();
+      // agePoints steps up just past one and two thresholds
+      for (long age : new long[] {0, s.openDays() + 1L, 2L * s.openDays() + 1}) {
+        if (standing + agePoints(age) >= HardToFill.FLAG_SCORE) {
+          return (int) Math.max(0, age);
+        }
+      }
+      return NEVER;
+    }
+
+    private int inReach(String rome, String commune) {
+      return rome == null ? 0 : reachIndex.inReach(rome, commune);
+    }
+
+    /** OPEN_LONG's points at this age: 1 past the threshold, 2 past twice the threshold. */
+    private int agePoints(long days) {
+      if (days <= s.openDays()) {
+        return 0;
+      }
+      return days > 2L * s.openDays() ? 2 : 1;
+    }
+
+    /** The reasons that do not depend on the day: few in reach, tension, BMO. */
+    private List<HardToFill.Reason> standing(String rome, int inReach) {
+      List<HardToFill.Reason> reasons = new ArrayList<>();
       if (inReach < s.minCandidates()) {
         int points = inReach == 0 ? 2 : 1;
         reasons.add(new HardToFill.Reason(HardToFillReason.FEW_CANDIDATES, inReach, null, points));
       }
-      if (o.rome() != null && tensionNotes.containsKey(o.rome())) {
+      if (rome != null && tensionNotes.containsKey(rome)) {
         reasons.add(
             new HardToFill.Reason(
-                HardToFillReason.OCCUPATION_IN_TENSION, 0, tensionNotes.get(o.rome()), 1));
+                HardToFillReason.OCCUPATION_IN_TENSION, 0, tensionNotes.get(rome), 1));
       }
-      bmo.forRome(o.rome())
+      bmo.forRome(rome)
           .filter(f -> f.difficultSharePct() >= s.bmoSharePct())
           .ifPresent(
               f ->
                   reasons.add(
                       new HardToFill.Reason(
                           HardToFillReason.BMO_DIFFICULT, f.difficultSharePct(), f.label(), 1)));
-      reasons.sort(Comparator.comparing((HardToFill.Reason r) -> -r.points()));
-      return new Evaluated(
-          o, new HardToFill(List.copyOf(reasons), o.override(), o.why(), inReach), days);
+      return reasons;
     }
   }
 

@@ -75,6 +75,11 @@ public final class TensionService {
   /** ROME codes this office marked in tension, with the office's note (may be null). */
   public Map<String, String> inTension() {
     access.require(Permission.OFFERS_READ);
+    return marks();
+  }
+
+  /** {@link #inTension} without the permission check (the caller checked its own). */
+  Map<String, String> marks() {
     Map<String, String> out = new HashMap<>();
     offices
         .current()

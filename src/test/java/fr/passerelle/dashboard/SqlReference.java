@@ -40,27 +40,31 @@ final class SqlReference {
             .and(office(JOB_OFFER.OFFICE_ID, officeId)));
   }
 
-  long hardToFillOn(LocalDate day, UUID officeId) {
+  /**
+   * Live offers open on {@code day} whose age then reaches the one from which the offers' rules
+   * (today's facts, {@code ages}) say they are hard to fill: asked offer by offer.
+   */
+  long hardToFillOn(LocalDate day, UUID officeId, HardToFillAges ages) {
     Field<LocalDate> d = DSL.val(day);
     Condition open =
         JOB_OFFER.OPENED_ON.le(d).and(JOB_OFFER.CLOSED_ON.isNull().or(JOB_OFFER.CLOSED_ON.gt(d)));
-    Condition old =
-        JOB_OFFER
-            .OPENED_ON
-            .le(DSL.localDateSub(d, DSL.inline(StatsService.HARD_TO_FILL_DAYS)))
-            .and(
-                JOB_OFFER
-                    .HARD_TO_FILL_OVERRIDE
-                    .isNull()
-                    .or(JOB_OFFER.HARD_TO_FILL_OVERRIDE.ne("NO")));
-    return dsl.fetchCount(
-        JOB_OFFER,
-        JOB_OFFER
-            .DELETED
-            .isFalse()
-            .and(open)
-            .and(old.or(JOB_OFFER.HARD_TO_FILL_OVERRIDE.eq("YES")))
-            .and(office(JOB_OFFER.OFFICE_ID, officeId)));
+    return dsl
+        .select(
+            JOB_OFFER.OPENED_ON,
+            JOB_OFFER.ROME_CODE,
+            JOB_OFFER.COMMUNE_CODE,
+            JOB_OFFER.HARD_TO_FILL_OVERRIDE)
+        .from(JOB_OFFER)
+        .where(JOB_OFFER.DELETED.isFalse())
+        .and(open)
+        .and(office(JOB_OFFER.OFFICE_ID, officeId))
+        .fetch()
+        .stream()
+        .filter(
+            r ->
+                java.time.temporal.ChronoUnit.DAYS.between(r.value1(), day)
+                    >= ages.flaggedFromAge(r.value2(), r.value3(), r.value4()))
+        .count();
   }
 
   /** [live candidates not INACTIVE, with a live criterion, with a live RQTH] of the office. */

@@ -56,7 +56,9 @@ class StatsServiceTest {
     // opened in January, office A: FT = offers 1, 2 (11 is deleted); TA = offers 3, 8
     assertThat(i.figures().get("offers.franceTravail")).isEqualTo(new Figure(2, 1L)); // Dec: 4
     assertThat(i.figures().get("offers.tempAgency")).isEqualTo(new Figure(2, 0L));
-    // hard to fill open on 31 Jan: 5 (122 days), 6 (72 days), 8 (marked YES); 7 closed 15 Jan,
+    // hard to fill (the offers' rules, ADR 0174): every fixture offer is N1101 without a commune,
+    // so nobody is in reach (2 points) and an offer is flagged once open more than 60 days (1
+    // point more). Open on 31 Jan: 5 (122 days), 6 (72 days), 8 (marked YES); 7 closed 15 Jan,
     // 9 marked NO, 4 is 57 days old. On 31 Dec: 5 (91 days) and 7 (121 days) -> 2
     assertThat(i.figures().get("offers.hardToFill")).isEqualTo(new Figure(3, 2L));
     // all offices: offer 10 of office B adds one TA
@@ -70,10 +72,10 @@ class StatsServiceTest {
     assertThat(m.get(0).month()).isEqualTo(YearMonth.of(2025, 2));
     assertThat(m.get(11)).isEqualTo(new MonthPoint(YearMonth.of(2026, 1), 2, 2, 3));
     assertThat(m.get(10)).isEqualTo(new MonthPoint(YearMonth.of(2025, 12), 1, 0, 2));
-    // November: opened 6 (FT); hard on 30 Nov: 5 (exactly 60 days) and 7 -> 2
-    assertThat(m.get(9)).isEqualTo(new MonthPoint(YearMonth.of(2025, 11), 1, 0, 2));
-    // October: opened 9 (FT) and 5 (TA); hard on 31 Oct: 7 (exactly 60 days) -> 1
-    assertThat(m.get(8)).isEqualTo(new MonthPoint(YearMonth.of(2025, 10), 1, 1, 1));
+    // November: opened 6 (FT); hard on 30 Nov: 7 (90 days); 5 is exactly 60 days old, not more
+    assertThat(m.get(9)).isEqualTo(new MonthPoint(YearMonth.of(2025, 11), 1, 0, 1));
+    // October: opened 9 (FT) and 5 (TA); hard on 31 Oct: none (7 is exactly 60 days old)
+    assertThat(m.get(8)).isEqualTo(new MonthPoint(YearMonth.of(2025, 10), 1, 1, 0));
     // September: opened 7; nothing 60 days old yet
     assertThat(m.get(7)).isEqualTo(new MonthPoint(YearMonth.of(2025, 9), 1, 0, 0));
   }

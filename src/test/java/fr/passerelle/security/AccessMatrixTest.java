@@ -150,6 +150,10 @@ class AccessMatrixTest {
         "signalOf",
         "hardToFillRomeCodes");
     rule("HardToFillService", SETTINGS_MANAGE, "saveSettings");
+    // the dashboard's count (ADR 0174): OFFERS_READ or DASHBOARD_READ, which the roles grant
+    // together
+    rule("HardToFillService", DASHBOARD_READ, "rules");
+    rule("Rules", COUNTS, "flaggedFromAge");
     rule("OccupationTableService", OFFERS_READ, "rows");
     rule("MatchingService", CANDIDATES_READ, "candidatesFor", "offersFor");
     rule("OfferTransfer", OFFERS_WRITE, "importFile");

@@ -57,6 +57,8 @@ public final class MeetingsView {
         new fr.passerelle.ui.Confirm(
             m, () -> root.getScene() == null ? null : root.getScene().getWindow());
     this.editor = new MeetingEditor(vm);
+    // another meeting (list, calendar, "next") never replaces unsaved edits silently (#19)
+    vm.guardOpening(open -> fr.passerelle.ui.UnsavedChanges.guard(unsaved(), confirm, open));
     this.participants = new ParticipantsPane(vm);
     this.calendar = new MeetingsCalendar(vm);
     root.setId("meetingsView");

@@ -146,9 +146,20 @@ public final class MeetingsViewModel {
       List<SourcingListRef> lists,
       Office here) {}
 
-  /** Shows one meeting with its participants. */
+  /**
+   * Asks before another meeting replaces the form (the view's unsaved-changes guard): runs the
+   * opening it is given once the edits are saved or dropped, never after Cancel.
+   */
+  private java.util.function.Consumer<Runnable> beforeOpen = Runnable::run;
+
+  /** Sets the guard every opening of another meeting goes through (list, calendar, next). */
+  void guardOpening(java.util.function.Consumer<Runnable> guard) {
+    this.beforeOpen = guard;
+  }
+
+  /** Shows one meeting with its participants, once the form's edits are saved or dropped. */
   public void open(UUID meetingId) {
-    run("meetings.task.open", p -> detail(meetingId), this::show);
+    beforeOpen.accept(() -> run("meetings.task.open", p -> detail(meetingId), this::show));
   }
 
   /** Clears the selection to create a meeting. */

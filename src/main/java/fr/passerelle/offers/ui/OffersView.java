@@ -45,10 +45,13 @@ public final class OffersView extends BorderPane {
   private final fr.passerelle.ui.TaskRunner tasks;
   private final fr.passerelle.offers.OffersModule module;
   private final Messages messages;
+  private final fr.passerelle.ui.Confirm confirm;
 
   public OffersView(UiContext ctx, OccupationActions actions) {
     Messages msg = ctx.messages();
     this.messages = msg;
+    this.confirm =
+        new fr.passerelle.ui.Confirm(msg, () -> getScene() == null ? null : getScene().getWindow());
     var offers = ctx.services().offersModule();
     var sourcing = ctx.services().sourcing();
     this.tasks = ctx.tasks();
@@ -133,15 +136,7 @@ public final class OffersView extends BorderPane {
     // every column in view (long titles end with "…"), no horizontal scroll hiding the last ones
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     vm.selected().bind(table.getSelectionModel().selectedItemProperty());
-    table
-        .getSelectionModel()
-        .selectedItemProperty()
-        .addListener(
-            (o, a, b) -> {
-              if (b != null) {
-                formVm.edit(b.offer());
-              }
-            });
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> rowChosen(a, b));
 
     matching = new MatchingPane(vm, msg, chips, () -> sourcing.defaultOwner().orElse(null));
     form =
@@ -219,6 +214,36 @@ public final class OffersView extends BorderPane {
 
   private static String nz(String s) {
     return s == null ? "" : s;
+  }
+
+  /** True while the list goes back to the row whose edits are pending (not a new choice). */
+  private boolean goingBack;
+
+  /**
+   * Another row chosen: its offer fills the form, unless the form holds edits not saved — then the
+   * list goes back to their row and asks Save / Discard / Cancel (#19, as the shell does on closing
+   * or navigation); the new row is shown after a save or a discard, never after Cancel.
+   */
+  private void rowChosen(OfferRow before, OfferRow chosen) {
+    if (chosen == null || goingBack) {
+      return;
+    }
+    if (!formVm.dirty().get()) {
+      formVm.edit(chosen.offer());
+      return;
+    }
+    javafx.application.Platform.runLater(
+        () -> {
+          goingBack = true;
+          if (before == null) {
+            table.getSelectionModel().clearSelection();
+          } else {
+            table.getSelectionModel().select(before);
+          }
+          goingBack = false;
+          fr.passerelle.ui.UnsavedChanges.guard(
+              unsaved(), confirm, () -> openOffer(chosen.offer().id()));
+        });
   }
 
   /** The offer form's edits, for the shell's guard (another entry, closing the window). */

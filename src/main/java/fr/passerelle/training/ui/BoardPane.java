@@ -41,15 +41,21 @@ final class BoardPane extends HBox {
     head.textProperty()
         .bind(
             javafx.beans.binding.Bindings.createStringBinding(
-                () -> m.get("training.status." + s.name()) + " (" + vm.column(s).size() + ")",
-                vm.column(s)));
+                () ->
+                    m.get("training.status." + s.name())
+                        + (vm.loading().get() ? "" : " (" + vm.column(s).size() + ")"),
+                vm.column(s),
+                vm.loading()));
     ListView<TrainingPath> list = new ListView<>(vm.column(s));
     list.setId("column-" + s.name());
     // wide enough for "NOM Prénom" and a title on two lines; the board scrolls sideways when the
     // window cannot show the seven columns at this width (1366×768 with the detail pane)
     list.setPrefWidth(COLUMN_WIDTH);
     list.setMinWidth(COLUMN_WIDTH);
-    list.setPlaceholder(new Label(m.get("training.column.empty")));
+    // while the board is read (seconds at region scale) a progress, not "Aucun parcours" (#19)
+    list.setPlaceholder(
+        new fr.passerelle.ui.LoadingPlaceholder(
+            vm.loading(), m.get("training.column.loading"), m.get("training.column.empty")));
     list.setCellFactory(v -> new Card());
     list.getSelectionModel()
         .selectedItemProperty()

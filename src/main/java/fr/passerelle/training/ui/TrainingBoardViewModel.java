@@ -62,6 +62,15 @@ public final class TrainingBoardViewModel {
 
   private record Board(List<TrainingPath> paths, List<TrainingPath> due) {}
 
+  /** True until the board's first read ends: its columns are not known to be empty yet. */
+  private final javafx.beans.property.BooleanProperty loading =
+      new javafx.beans.property.SimpleBooleanProperty(true);
+
+  /** True until the board's first read ends (the columns show a progress, not "Aucun parcours"). */
+  public javafx.beans.value.ObservableBooleanValue loading() {
+    return loading;
+  }
+
   /** Reloads the board (and keeps the selection when the path is still there). */
   public void load() {
     UUID keep = selected.get() == null ? null : selected.get().id();
@@ -70,6 +79,7 @@ public final class TrainingBoardViewModel {
             ctx.messages().get("training.loading"),
             p -> new Board(service.board(null), service.outcomesDue()),
             b -> {
+              loading.set(false);
               columns.values().forEach(List::clear);
               for (TrainingPath tp : b.paths()) {
                 columns.get(tp.status()).add(tp);

@@ -7,6 +7,7 @@ import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.ShellHarness;
 import fr.passerelle.testsupport.TestServices;
+import fr.passerelle.testsupport.UnsavedQuestion;
 import fr.passerelle.ui.Navigation;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
-import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -85,30 +85,6 @@ class UnsavedChangesFxTest {
     return first;
   }
 
-  /** The question shown, once it is. */
-  private static DialogPane question(FxRobot r) throws Exception {
-    waitUntil(() -> r.lookup("#unsaved-dialog").tryQuery().isPresent());
-    return r.lookup("#unsaved-dialog").queryAs(DialogPane.class);
-  }
-
-  private static Button button(DialogPane pane, String text) {
-    return pane.getButtonTypes().stream()
-        .map(t -> (Button) pane.lookupButton(t))
-        .filter(b -> b.getText().equals(text))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no button " + text));
-  }
-
-  private static String defaultButton(DialogPane pane) {
-    return pane.getButtonTypes().stream()
-        .map(pane::lookupButton)
-        .map(Button.class::cast)
-        .filter(Button::isDefaultButton)
-        .map(Button::getText)
-        .reduce((a, b) -> a + ", " + b)
-        .orElse("none");
-  }
-
   private String firstNameSaved() {
     return s.candidates().find(helene).orElseThrow().firstName();
   }
@@ -117,7 +93,7 @@ class UnsavedChangesFxTest {
   void leavingTheViewAsksAndCancelKeepsTheEditThenSaveWritesIt(FxRobot r) throws Exception {
     TextField first = editFirstName(r, "Hélèna");
     r.clickOn("#nav-meetings");
-    DialogPane pane = question(r);
+    DialogPane pane = UnsavedQuestion.shown(r);
     assertThat(pane.getContentText()).contains("LEFÈVRE Hélèna").contains("non enregistrées");
     assertThat(r.lookup("#nav-candidates").queryAs(javafx.scene.control.ToggleButton.class))
         .matches(
@@ -125,8 +101,10 @@ class UnsavedChangesFxTest {
             "while asking, the rail still shows the entry shown (Candidats)");
     assertThat(r.lookup("#nav-meetings").queryAs(javafx.scene.control.ToggleButton.class))
         .matches(t -> !t.isSelected(), "Réunions not lit before the counselor chooses");
-    assertThat(defaultButton(pane)).as("Enter must not drop nor save").isEqualTo("Annuler");
-    r.interact(() -> button(pane, "Annuler").fire());
+    assertThat(String.join(", ", UnsavedQuestion.defaultButtons(pane)))
+        .as("Enter must not drop nor save")
+        .isEqualTo("Annuler");
+    r.interact(() -> UnsavedQuestion.button(pane, "Annuler").fire());
     waitUntil(() -> r.lookup("#unsaved-dialog").tryQuery().isEmpty());
     assertThat(h.vm().selectedId()).isEqualTo("candidates");
     assertThat(r.lookup("#nav-candidates").queryAs(javafx.scene.control.ToggleButton.class))
@@ -139,8 +117,8 @@ class UnsavedChangesFxTest {
     r.press(javafx.scene.input.KeyCode.CONTROL)
         .type(javafx.scene.input.KeyCode.DIGIT2)
         .release(javafx.scene.input.KeyCode.CONTROL);
-    DialogPane again = question(r);
-    r.interact(() -> button(again, "Enregistrer").fire());
+    DialogPane again = UnsavedQuestion.shown(r);
+    r.interact(() -> UnsavedQuestion.button(again, "Enregistrer").fire());
     waitUntil(() -> "meetings".equals(h.vm().selectedId()));
     assertThat(firstNameSaved()).isEqualTo("Hélèna");
   }
@@ -153,17 +131,17 @@ class UnsavedChangesFxTest {
     WindowEvent request = new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST);
     // asked in a nested event loop, as the window's close button does
     Platform.runLater(() -> h.shell().onCloseRequest(request, () -> closed.set(true)));
-    DialogPane pane = question(r);
+    DialogPane pane = UnsavedQuestion.shown(r);
     assertThat(request.isConsumed()).as("the window stays open while asking").isTrue();
-    assertThat(defaultButton(pane)).isEqualTo("Annuler");
-    r.interact(() -> button(pane, "Annuler").fire());
+    assertThat(String.join(", ", UnsavedQuestion.defaultButtons(pane))).isEqualTo("Annuler");
+    r.interact(() -> UnsavedQuestion.button(pane, "Annuler").fire());
     waitUntil(() -> r.lookup("#unsaved-dialog").tryQuery().isEmpty());
     assertThat(closed).isFalse();
 
     WindowEvent again = new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST);
     Platform.runLater(() -> h.shell().onCloseRequest(again, () -> closed.set(true)));
-    DialogPane second = question(r);
-    r.interact(() -> button(second, "Ne pas enregistrer").fire());
+    DialogPane second = UnsavedQuestion.shown(r);
+    r.interact(() -> UnsavedQuestion.button(second, "Ne pas enregistrer").fire());
     waitUntil(closed::get);
     assertThat(firstNameSaved()).isEqualTo(saved);
     assertThat(r.lookup("#candidate-first-name").queryAs(TextField.class).getText())
@@ -206,10 +184,10 @@ class UnsavedChangesFxTest {
     TextField title = r.lookup("#title").queryAs(TextField.class);
     r.interact(() -> title.setText("Job dating logistique"));
     r.clickOn("#nav-candidates");
-    DialogPane pane = question(r);
+    DialogPane pane = UnsavedQuestion.shown(r);
     assertThat(pane.getContentText()).startsWith("La nouvelle réunion a des modifications");
-    assertThat(defaultButton(pane)).isEqualTo("Annuler");
-    r.interact(() -> button(pane, "Ne pas enregistrer").fire());
+    assertThat(String.join(", ", UnsavedQuestion.defaultButtons(pane))).isEqualTo("Annuler");
+    r.interact(() -> UnsavedQuestion.button(pane, "Ne pas enregistrer").fire());
     waitUntil(() -> "candidates".equals(h.vm().selectedId()));
     r.clickOn("#nav-meetings");
     waitUntil(() -> "meetings".equals(h.vm().selectedId()));
