@@ -361,7 +361,7 @@ public final class CandidateBenchmark {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
-    try (Services s = fr.passerelle.testsupport.TestServices.open(dir)) {
+    try (Services s = fr.passerelle.testsupport.TestServices.openAny(dir)) {
       if (s.offices().current().isEmpty()) {
         s.offices()
             .init("Agence Toulouse Matabiau", fr.passerelle.office.OfficeKind.FRANCE_TRAVAIL, null);
