@@ -97,17 +97,7 @@ class VaultTest {
 
   /** True when {@code text} (UTF-8) stands anywhere in {@code all}. */
   static boolean holds(byte[] all, String text) {
-    byte[] t = text.getBytes(StandardCharsets.UTF_8);
-    outer:
-    for (int i = 0; i + t.length <= all.length; i++) {
-      for (int j = 0; j < t.length; j++) {
-        if (all[i + j] != t[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+    return IndexBytes.indexOf(all, text.getBytes(StandardCharsets.UTF_8)) >= 0;
   }
 
   private Vault.Opened signIn(String login, String pw) {

@@ -36,7 +36,8 @@ public final class IndexBytes {
     return false;
   }
 
-  static int indexOf(byte[] all, byte[] t) {
+  /** Where {@code t} first stands in {@code all}, or -1. */
+  public static int indexOf(byte[] all, byte[] t) {
     outer:
     for (int i = 0; i + t.length <= all.length; i++) {
       for (int j = 0; j < t.length; j++) {
