@@ -7,7 +7,8 @@
 #     src/test/bench/cipher.sh CLEAR_DIR ENCRYPTED_DIR [ROUNDS] [SYNC_N] [SYNC_ROUNDS]
 # Measures per round: open to the first answer from the index (SearchStartBenchmark), the dashboard
 # figures (`stats --json`, a whole process with its sign-in), matching (OffersBench), search as you
-# type (CandidateBenchmark search); in the first SYNC_ROUNDS rounds, a full sync import of SYNC_N
+# type (CandidateBenchmark search), the same keystrokes answered by the index alone (CandidateBenchmark
+# find); in the first SYNC_ROUNDS rounds, a full sync import of SYNC_N
 # synthetic candidates into a clear and into an encrypted installation (SyncBenchmark).
 set -uo pipefail
 : "${CP:?set CP to the test classpath}" "${PASSERELLE_BENCH_PASSWORD:?set it}"
@@ -30,6 +31,10 @@ for r in $(seq "$rounds"); do
   for d in "$clear" "$enc"; do
     log "round $r search $(label "$d")"
     "${timed[@]}" "${java[@]}" fr.passerelle.candidates.CandidateBenchmark search "$d" 2 2>&1
+  done
+  for d in "$clear" "$enc"; do
+    log "round $r index alone $(label "$d")"
+    "${timed[@]}" "${java[@]}" fr.passerelle.candidates.CandidateBenchmark find "$d" 2 2>&1
   done
   for d in "$clear" "$enc"; do
     log "round $r matching $(label "$d")"
