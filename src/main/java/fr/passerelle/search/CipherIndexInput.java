@@ -13,7 +13,8 @@ import org.apache.lucene.store.IndexInput;
  * Reads an index file enciphered ({@link EncryptedDirectory}): each buffer Lucene fills is read
  * from the file and deciphered at its position (counter mode: the counter block of any byte is the
  * IV plus its block number), so seeks, clones and slices cost no more than a clear buffered read
- * and a decipherment of the bytes read. Clones and slices share the file, each with its own cipher.
+ * and a decipherment of the bytes read. Clones and slices share the file; each thread reads with
+ * its own cipher.
  */
 final class CipherIndexInput extends BufferedIndexInput {
   private static final byte[] SKIP = new byte[16];
@@ -26,7 +27,13 @@ final class CipherIndexInput extends BufferedIndexInput {
   private final long length;
   private final SecretKeySpec key;
   private final byte[] iv;
-  private Cipher cipher;
+
+  /**
+   * The reading thread's cipher, initialised afresh for each buffer: creating one per clone cost
+   * about as much as the deciphering (Lucene clones an input for every term and postings list).
+   */
+  private final ThreadLocal<Cipher> ciphers;
+
   private byte[] scratch = new byte[0];
   private boolean clone;
 
@@ -37,8 +44,10 @@ final class CipherIndexInput extends BufferedIndexInput {
       long length,
       SecretKeySpec key,
       byte[] iv,
+      ThreadLocal<Cipher> ciphers,
       int bufferSize) {
     super(description, bufferSize);
+    this.ciphers = ciphers;
     this.in = in;
     this.start = start;
     this.length = length;
@@ -60,9 +69,7 @@ final class CipherIndexInput extends BufferedIndexInput {
     in.seek(EncryptedDirectory.HEADER + at);
     in.readBytes(scratch, 0, n);
     try {
-      if (cipher == null) {
-        cipher = EncryptedDirectory.cipher();
-      }
+      Cipher cipher = ciphers.get();
       cipher.init(Cipher.DECRYPT_MODE, key, EncryptedDirectory.counter(iv, at));
       int skip = (int) (at & 15);
       if (skip > 0) {
@@ -94,7 +101,6 @@ final class CipherIndexInput extends BufferedIndexInput {
   public CipherIndexInput clone() {
     CipherIndexInput c = (CipherIndexInput) super.clone();
     c.in = in.clone();
-    c.cipher = null;
     c.scratch = new byte[0];
     c.clone = true;
     return c;
@@ -114,6 +120,7 @@ final class CipherIndexInput extends BufferedIndexInput {
             length,
             key,
             iv,
+            ciphers,
             getBufferSize());
     s.clone = true;
     return s;

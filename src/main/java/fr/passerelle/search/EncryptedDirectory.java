@@ -41,6 +41,9 @@ final class EncryptedDirectory extends FilterDirectory {
   private final byte[] checkKey;
   private final SecureRandom random = new SecureRandom();
 
+  /** One counter-mode cipher per reading thread ({@link CipherIndexInput}). */
+  private final ThreadLocal<Cipher> readers = ThreadLocal.withInitial(EncryptedDirectory::cipher);
+
   /** {@code indexKey}: 32 secret bytes (copied; the caller may clear its array). */
   EncryptedDirectory(Directory in, byte[] indexKey) {
     super(in);
@@ -148,6 +151,7 @@ final class EncryptedDirectory extends FilterDirectory {
           raw.length() - HEADER,
           cipherKey,
           iv,
+          readers,
           CipherIndexInput.bufferSize(context));
     } catch (IOException | RuntimeException e) {
       raw.close();
