@@ -83,9 +83,10 @@ public final class Services implements AutoCloseable {
     // the search index is a cache of the database in the data folder (ADR 0100)
     this.search =
         new SearchService(
-            // an encrypted installation keeps no clear copy of its data: the index lives in memory
+            // an encrypted installation keeps no clear copy of its data: its index files are
+            // encrypted under a key derived from the file key (ADR 0171)
             keys.encrypted()
-                ? LuceneSearchIndex.inMemory(db::dsl)
+                ? encryptedIndex(db, keys)
                 : new LuceneSearchIndex(db::dsl, db.dataDir()),
             db::dsl,
             () -> offices.kind().map(k -> k == OfficeKind.PARTNER).orElse(false),
@@ -108,6 +109,15 @@ public final class Services implements AutoCloseable {
     this.backups = new Backups(db, access, clock);
     this.retention = new fr.passerelle.retention.RetentionService(db, writer, clock, access);
     this.personRights = new fr.passerelle.rights.PersonRightsService(db, writer, clock, access);
+  }
+
+  private static LuceneSearchIndex encryptedIndex(Database db, KeyRing keys) {
+    byte[] key = keys.searchIndexKey();
+    try {
+      return LuceneSearchIndex.encrypted(db::dsl, db.dataDir(), key);
+    } finally {
+      java.util.Arrays.fill(key, (byte) 0);
+    }
   }
 
   public static Services open(Path dataDir) {

@@ -172,8 +172,9 @@ public final class Vault {
    * Encrypts the clear database of {@code signedIn} (an account signed in with {@code password}):
    * closes it, converts it, opens it again encrypted and signs the account in again. The other
    * accounts' slots are wrapped from their stored hashes; a recovery key is made when the account
-   * is an administrator (else one runs {@code accounts recovery-key} later). The search index moves
-   * to memory (its folder is deleted). On failure the clear database stays as it was.
+   * is an administrator (else one runs {@code accounts recovery-key} later). The clear search index
+   * is deleted; the encrypted one is built from the database (ADR 0171). On failure the clear
+   * database stays as it was.
    */
   public Opened encrypt(Services signedIn, char[] password, String channel) {
     Path dataDir = signedIn.db().dataDir();

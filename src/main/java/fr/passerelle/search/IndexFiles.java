@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Lucene files of the index (a folder, or memory) and the version their last commit holds (ADR
  * 0100): the index format, the database schema, the replica and the change sequence. Opened once;
- * an unreadable folder, or one of another format, is started afresh. Not thread-safe: the owner
- * calls it under its lock (reading through {@link #searchers()} is safe at any time).
+ * an unreadable folder, or one of another format, is started afresh. An encrypted installation's
+ * folder holds its files encrypted under a key derived from the database's file key (ADR 0171): a
+ * file of another key, or damaged, makes the folder unreadable, so started afresh. Not thread-safe:
+ * the owner calls it under its lock (reading through {@link #searchers()} is safe at any time).
  */
 final class IndexFiles {
   /** Bumped when the documents, their analysis or their order change: an older index is rebuilt. */
@@ -46,6 +48,10 @@ final class IndexFiles {
   private static final Logger LOG = LoggerFactory.getLogger(IndexFiles.class);
 
   private final Path folder;
+
+  /** The 32-byte key the files are encrypted with (ADR 0171); null: clear files. */
+  private final byte[] key;
+
   private Directory dir;
   private IndexWriter writer;
   private volatile SearcherManager searchers;
@@ -111,7 +117,13 @@ final class IndexFiles {
 
   /** {@code folder} null: in memory. */
   IndexFiles(Path folder) {
+    this(folder, null);
+  }
+
+  /** {@code key}: the files encrypted with this 32-byte key (copied), or null: clear. */
+  IndexFiles(Path folder, byte[] key) {
     this.folder = folder;
+    this.key = key == null ? null : key.clone();
   }
 
   boolean isOpen() {
@@ -225,7 +237,8 @@ final class IndexFiles {
       return new org.apache.lucene.store.ByteBuffersDirectory();
     }
     Files.createDirectories(folder);
-    return FSDirectory.open(folder);
+    Directory fs = FSDirectory.open(folder);
+    return key == null ? fs : new EncryptedDirectory(fs, key);
   }
 
   /** Deletes a folder and everything in it, if it exists. */

@@ -85,11 +85,11 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   /**
-   * An index kept in memory only, rebuilt at each start (an encrypted installation: no clear copy
-   * of its data on disk, ADR 0110).
+   * The index of an encrypted installation: its files in the data folder encrypted with {@code key}
+   * (32 bytes derived from the database's file key, ADR 0171), reopened at each start.
    */
-  public static LuceneSearchIndex inMemory(Supplier<DSLContext> dsl) {
-    return new LuceneSearchIndex(dsl, null, WINDOW);
+  public static LuceneSearchIndex encrypted(Supplier<DSLContext> dsl, Path dataDir, byte[] key) {
+    return new LuceneSearchIndex(dsl, new IndexFiles(dataDir.resolve(FOLDER), key), WINDOW);
   }
 
   /**
@@ -97,8 +97,13 @@ public final class LuceneSearchIndex implements SearchIndex {
    * null: in memory.
    */
   LuceneSearchIndex(Supplier<DSLContext> dsl, Path dataDir, long window) {
+    this(dsl, new IndexFiles(dataDir == null ? null : dataDir.resolve(FOLDER)), window);
+  }
+
+  /** On {@code files} (clear or encrypted), {@code window} change sequences per committed step. */
+  LuceneSearchIndex(Supplier<DSLContext> dsl, IndexFiles files, long window) {
     this.dsl = dsl;
-    this.files = new IndexFiles(dataDir == null ? null : dataDir.resolve(FOLDER));
+    this.files = files;
     this.build = new IndexBuild(files, this::checkOpen);
     this.follow = new IndexCatchUp(files, window, this::checkOpen);
     this.background =

@@ -8,10 +8,16 @@ import fr.passerelle.accounts.Roles;
 import fr.passerelle.candidates.CandidateDetail;
 import fr.passerelle.candidates.CandidateStatus;
 import fr.passerelle.core.InvalidInputException;
+import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.DatabaseException;
 import fr.passerelle.db.crypto.DatabaseEncryption;
 import fr.passerelle.office.OfficeKind;
+import fr.passerelle.search.IndexBytes;
+import fr.passerelle.search.Kind;
+import fr.passerelle.search.LuceneSearchIndex;
+import fr.passerelle.search.SearchHit;
+import fr.passerelle.search.SearchService;
 import fr.passerelle.security.Authenticator;
 import fr.passerelle.security.SignInException;
 import fr.passerelle.security.keys.KeySlots;
@@ -91,17 +97,7 @@ class VaultTest {
 
   /** True when {@code text} (UTF-8) stands anywhere in {@code all}. */
   static boolean holds(byte[] all, String text) {
-    byte[] t = text.getBytes(StandardCharsets.UTF_8);
-    outer:
-    for (int i = 0; i + t.length <= all.length; i++) {
-      for (int j = 0; j < t.length; j++) {
-        if (all[i + j] != t[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+    return IndexBytes.indexOf(all, text.getBytes(StandardCharsets.UTF_8)) >= 0;
   }
 
   private Vault.Opened signIn(String login, String pw) {
@@ -133,7 +129,10 @@ class VaultTest {
     assertThat(Files.exists(KeySlots.file(dir))).isTrue();
     assertThat(fileHolds(NAME)).as("no name in the encrypted file").isFalse();
     assertThat(fileHolds("Hélène")).isFalse();
-    assertThat(Files.exists(dir.resolve("search-index"))).as("no clear index").isFalse();
+    Path index = dir.resolve(LuceneSearchIndex.FOLDER);
+    assertThat(Files.exists(index) && IndexBytes.anyHolds(index, NAME))
+        .as("no clear index")
+        .isFalse();
     assertThat(dir.toFile().list()).doesNotContain("encrypting", "passerelle.keys.new");
 
     String url = "jdbc:h2:file:" + dir.resolve(Database.FILE_NAME) + ";IFEXISTS=TRUE";
@@ -145,6 +144,33 @@ class VaultTest {
     assertThatThrownBy(() -> Database.open(dir))
         .isInstanceOf(DatabaseException.class)
         .hasMessageContaining("is encrypted");
+  }
+
+  /**
+   * The index of the encrypted installation lives in its folder, encrypted (ADR 0171): the clear
+   * one is deleted at the conversion, the encrypted one built once, then reopened at each start.
+   */
+  @Test
+  void itsSearchIndexIsKeptEncryptedAndReopenedNotRebuilt() throws Exception {
+    Path index = dir.resolve(LuceneSearchIndex.FOLDER);
+    try (Services s = TestServices.open(dir, clock)) {
+      s.search().catchUp(Progress.NONE);
+    }
+    assertThat(IndexBytes.anyHolds(index, NAME)).as("the clear index shows the name").isTrue();
+
+    try (Vault.Opened o = open(TestServices.ADMIN)) {
+      assertThat(o.services().search().catchUp(Progress.NONE)).as("built once").isPositive();
+    }
+    assertThat(IndexBytes.anyHolds(index, NAME)).as("a name in the index files").isFalse();
+    assertThat(IndexBytes.anyHolds(index, "Hélène")).isFalse();
+
+    try (Vault.Opened o = open(TestServices.ADMIN)) {
+      SearchService search = o.services().search();
+      assertThat(search.catchUp(Progress.NONE)).as("reopened, not rebuilt").isZero();
+      assertThat(search.find(Kind.CANDIDATE, "quennevilliers", 10).orElseThrow())
+          .extracting(SearchHit::title)
+          .containsExactly("QUENNEVILLIERS Hélène");
+    }
   }
 
   /** An {@link Vault.Opened} that closes its services. */

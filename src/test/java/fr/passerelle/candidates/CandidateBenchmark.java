@@ -361,7 +361,7 @@ public final class CandidateBenchmark {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
-    try (Services s = fr.passerelle.testsupport.TestServices.open(dir)) {
+    try (Services s = fr.passerelle.testsupport.TestServices.openAny(dir)) {
       if (s.offices().current().isEmpty()) {
         s.offices()
             .init("Agence Toulouse Matabiau", fr.passerelle.office.OfficeKind.FRANCE_TRAVAIL, null);
@@ -369,6 +369,7 @@ public final class CandidateBenchmark {
       switch (args[0]) {
         case "generate" -> generate(s, Integer.parseInt(args[2]), 42);
         case "search" -> search(s, Integer.parseInt(args.length > 2 ? args[2] : "3"));
+        case "find" -> find(s, Integer.parseInt(args.length > 2 ? args[2] : "3"));
         case "build" -> build(s);
         case "import" ->
             importCsv(
@@ -491,6 +492,38 @@ public final class CandidateBenchmark {
     System.out.printf(
         "search index built from scratch: %d records in %.1f s (%s)%n",
         n, (System.nanoTime() - t) / 1e9, s.search().status());
+  }
+
+  /**
+   * The index alone (no summary read from the database): the same keystrokes as {@link #search}
+   * answered by {@code SearchService.find} (50 hits from the index's stored fields), to tell the
+   * index's share of a keystroke (e.g. the cost of its encrypted files, ADR 0171) from the
+   * database's.
+   */
+  static void find(Services s, int runs) {
+    s.search().catchUp(fr.passerelle.core.Progress.NONE);
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    List<Long> wall = new ArrayList<>();
+    List<Long> cpu = new ArrayList<>();
+    for (int r = 0; r < runs + 1; r++) { // the first round warms up, not counted
+      for (String w : TYPED) {
+        for (int len = 1; len <= w.length(); len++) {
+          String typed = w.substring(0, len);
+          if (typed.endsWith(" ")) {
+            continue;
+          }
+          long t = System.nanoTime();
+          long c = threads.getCurrentThreadCpuTime();
+          s.search().find(fr.passerelle.search.Kind.CANDIDATE, typed, 50).orElseThrow();
+          if (r > 0) {
+            wall.add(System.nanoTime() - t);
+            cpu.add(threads.getCurrentThreadCpuTime() - c);
+          }
+        }
+      }
+    }
+    report("index alone, 50 hits per keystroke", wall);
+    report("  same, CPU time of the searching thread", cpu);
   }
 
   static void search(Services s, int runs) {

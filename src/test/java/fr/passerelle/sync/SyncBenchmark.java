@@ -22,9 +22,13 @@ import java.util.Random;
  * bulk-loaded into H2 with CSVREAD as the lower bound. Run with -Xmx512m: {@code java -Xmx512m -cp
  * target/test-classes:target/classes:$(cat cp.txt) fr.passerelle.sync.SyncBenchmark /tmp/sync-bench
  * 600000}, or with a data folder instead of N (e.g. the region-scale demo) whose database is copied
- * as installation A.
+ * as installation A. With {@code -Dbench.cipher=true} the importing installation is encrypted
+ * (issue 14); the CSVREAD bound stays a clear installation's.
  */
 public final class SyncBenchmark {
+  /** {@code -Dbench.cipher=true}: the importing installation's database and index encrypted. */
+  static final String CIPHER = "bench.cipher";
+
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]);
     Files.createDirectories(root);
@@ -48,6 +52,23 @@ public final class SyncBenchmark {
     Services a = fr.passerelle.testsupport.TestServices.open(root.resolve("a"));
     Services b = fr.passerelle.testsupport.TestServices.open(root.resolve("b"));
     b.offices().init("Agence Albi", OfficeKind.FRANCE_TRAVAIL, null);
+    if (Boolean.getBoolean(CIPHER)) {
+      // the importing installation encrypted (issue 14): H2's AES and the encrypted index files
+      b =
+          new fr.passerelle.app.Vault(
+                  fr.passerelle.db.WallClock.system(),
+                  fr.passerelle.testsupport.TestServices.FAST,
+                  true,
+                  (d, rec) ->
+                      Services.open(
+                          d,
+                          fr.passerelle.db.WallClock.system(),
+                          fr.passerelle.testsupport.TestServices.FAST,
+                          rec))
+              .encrypt(b, fr.passerelle.testsupport.TestServices.PASSWORD.toCharArray(), "bench")
+              .services();
+      System.out.println("importing installation encrypted: " + b.keys().encrypted());
+    }
     if (!copy && a.offices().current().isEmpty()) {
       int n = Integer.parseInt(args[1]);
       a.offices().init("Agence Toulouse", OfficeKind.FRANCE_TRAVAIL, null);

@@ -101,16 +101,7 @@ class SyncKeysAtRestTest {
   }
 
   static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    return fr.passerelle.search.IndexBytes.indexOf(hay, needle);
   }
 
   @Test

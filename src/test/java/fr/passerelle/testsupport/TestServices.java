@@ -64,6 +64,28 @@ public final class TestServices {
   }
 
   /**
+   * Benchmarks: as {@link #open(Path)} for a clear folder; an encrypted one is opened the way the
+   * window opens it, by the test administrator's sign-in (its key slot, Argon2id with the default
+   * parameters), with the password read from the variable {@value #BENCH_PASSWORD} (never a process
+   * argument).
+   */
+  public static Services openAny(Path dir) {
+    if (!fr.passerelle.security.keys.KeyRing.isEncrypted(dir)) {
+      return open(dir);
+    }
+    String pw = System.getenv(BENCH_PASSWORD);
+    if (pw == null) {
+      throw new IllegalStateException(dir + " is encrypted: set " + BENCH_PASSWORD);
+    }
+    return fr.passerelle.app.Vault.standard()
+        .signIn(dir, ADMIN, pw.toCharArray(), "benchmark")
+        .services();
+  }
+
+  /** The variable {@link #openAny} reads an encrypted folder's password from. */
+  public static final String BENCH_PASSWORD = "PASSERELLE_BENCH_PASSWORD";
+
+  /**
    * Services on {@code dir} with nobody signed in: its embedded H2 file, or, when {@link
    * TestServer#configured()} (the PostgreSQL suite), a schema of its own on the test server, the
    * same one each time {@code dir} is opened again.

@@ -35,6 +35,29 @@ public final class FileKey {
   }
 
   /**
+   * A 32-byte key for {@code purpose} derived from this one (HKDF-SHA256, RFC 5869, one block):
+   * another use of the file key (the search index's files, ADR 0171) never holds the key itself,
+   * and knowing the derived key reveals nothing of the file key.
+   */
+  byte[] derive(String purpose) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              "passerelle file key".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+              "HmacSHA256"));
+      byte[] prk = mac.doFinal(key);
+      mac.init(new javax.crypto.spec.SecretKeySpec(prk, "HmacSHA256"));
+      Arrays.fill(prk, (byte) 0);
+      mac.update(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      mac.update((byte) 1);
+      return mac.doFinal();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+    }
+  }
+
+  /**
    * H2's file password for this key: its hex digits (the JDBC password is then "file password,
    * space, user password").
    */

@@ -52,6 +52,14 @@ public final class KeyRing {
     return byRecovery;
   }
 
+  /**
+   * The key the search index's files are encrypted with (32 bytes derived from the file key, ADR
+   * 0171; the caller clears it), or null for a clear database.
+   */
+  public byte[] searchIndexKey() {
+    return key == null ? null : key.derive("search index");
+  }
+
   /** H2's file password, or null for a clear database. */
   public char[] h2FilePassword() {
     return key == null ? null : key.h2FilePassword();

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  */
 public final class OffersBench {
   public static void main(String[] args) {
-    try (Services s = fr.passerelle.testsupport.TestServices.open(Path.of(args[0]))) {
+    try (Services s = fr.passerelle.testsupport.TestServices.openAny(Path.of(args[0]))) {
       var dsl = s.db().dsl();
       System.out.printf(
           "rows: candidates %d, candidate_occupation %d, job_offer %d (open %d)%n",
