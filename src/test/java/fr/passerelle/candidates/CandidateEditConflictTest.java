@@ -4,11 +4,10 @@ import static fr.passerelle.candidates.CandidateFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.passerelle.accounts.AccountDraft;
-import fr.passerelle.accounts.Roles;
 import fr.passerelle.app.Services;
 import fr.passerelle.core.EditConflictException;
 import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.Colleague;
 import fr.passerelle.testsupport.TestServer;
 import fr.passerelle.testsupport.TestServices;
 import java.nio.file.Path;
@@ -41,10 +40,7 @@ class CandidateEditConflictTest {
     a = TestServices.open(dir.resolve("office"), clock);
     opened.add(a);
     a.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
-    a.accounts()
-        .create(
-            new AccountDraft("hdupont", "Hélène", "Dupont", List.of(Roles.COUNSELOR), null, false),
-            TestServices.PASSWORD.toCharArray());
+    Colleague.create(a);
     if (TestServer.configured()) {
       b = TestServices.openSignedOut(dir.resolve("office"), clock);
       opened.add(b);
@@ -60,8 +56,7 @@ class CandidateEditConflictTest {
 
   /** B (Hélène Dupont) signed in on its stack; on H2 the one stack changes hands. */
   private CandidateService asB() {
-    b.signIn().signIn("hdupont", TestServices.PASSWORD.toCharArray());
-    return b.candidates();
+    return Colleague.signIn(b).candidates();
   }
 
   private CandidateService asA() {
@@ -99,7 +94,7 @@ class CandidateEditConflictTest {
         .isInstanceOfSatisfying(
             EditConflictException.class,
             e -> {
-              assertThat(e.who()).contains("Hélène Dupont (hdupont)");
+              assertThat(e.who()).contains(Colleague.ACTOR);
               assertThat(e.when()).isEqualTo(Instant.parse("2026-12-06T16:02:00Z"));
               assertThat(e.key()).contains("edit.conflict");
             });
