@@ -154,6 +154,16 @@ public final class CandidatesView extends BorderPane {
     split.getItems().add(table);
     setCenter(split);
     detailVm.loaded().addListener((o, a, b) -> showDetail(b != null));
+    ConflictDialogs conflicts =
+        new ConflictDialogs(msg, () -> getScene() == null ? null : getScene().getWindow());
+    detailVm
+        .conflict()
+        .addListener(
+            (o, a, c) -> {
+              if (c != null) {
+                Platform.runLater(() -> conflicts.ask(detailVm, c));
+              }
+            });
     detail.save.setOnAction(e -> save());
     keys();
   }

@@ -61,7 +61,7 @@ class CandidateConflictViewModelTest {
     services.close();
   }
 
-  private static CandidateDetail withPhone(CandidateDetail d, String phone) {
+  static CandidateDetail withPhone(CandidateDetail d, String phone) {
     return new CandidateDetail(
         d.id(),
         d.officeId(),
