@@ -1,5 +1,6 @@
 package fr.passerelle.candidates;
 
+import static fr.passerelle.candidates.CandidateFixtures.edited;
 import static fr.passerelle.candidates.CandidateFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,19 +63,6 @@ class CandidateEditConflictTest {
   private CandidateService asA() {
     TestServices.signInAdmin(a);
     return a.candidates();
-  }
-
-  private static CandidateDetail edited(CandidateDetail d, String email, String phone) {
-    return CandidateFixtures.with(
-            d,
-            email,
-            phone,
-            d.birthDate(),
-            d.availableFrom(),
-            d.status(),
-            d.criteria(),
-            d.consent().share())
-        .withVersion(d.version());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.app.Services;
 import fr.passerelle.candidates.CandidateDetail;
+import fr.passerelle.candidates.CandidateFixtures;
 import fr.passerelle.candidates.CandidateService;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.Colleague;
@@ -62,27 +63,7 @@ class CandidateConflictViewModelTest {
   }
 
   static CandidateDetail withPhone(CandidateDetail d, String phone) {
-    return new CandidateDetail(
-        d.id(),
-        d.officeId(),
-        d.lastName(),
-        d.firstName(),
-        d.birthDate(),
-        d.email(),
-        phone,
-        d.address(),
-        d.communeCode(),
-        d.communeName(),
-        d.mobilityKm(),
-        d.drivingLicence(),
-        d.availableFrom(),
-        d.status(),
-        d.registeredOn(),
-        d.notes(),
-        d.occupations(),
-        d.criteria(),
-        d.consent(),
-        d.version());
+    return CandidateFixtures.edited(d, d.email(), phone);
   }
 
   @Test
