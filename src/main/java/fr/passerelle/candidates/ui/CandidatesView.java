@@ -64,6 +64,8 @@ public final class CandidatesView extends BorderPane {
     confirm = new Confirm(msg, () -> getScene() == null ? null : getScene().getWindow());
     var service = ctx.services().candidates();
     vm = new CandidatesViewModel(service, ctx.tasks(), msg);
+    // the list follows what colleagues save on other workstations (office server, ADR 0178)
+    vm.followChanges(ctx.services().changes(), Platform::runLater);
     detailVm = new CandidateDetailViewModel(service, ctx.tasks(), msg);
     filesVm = new CandidateFilesViewModel(service, ctx.tasks(), msg, Platform::runLater);
     rightsVm = new PersonRightsViewModel(ctx.services().personRights(), ctx.tasks(), msg);
