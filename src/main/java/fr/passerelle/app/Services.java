@@ -44,6 +44,7 @@ public final class Services implements AutoCloseable {
   private final OfficeService offices;
   private final OccupationService occupations;
   private final SearchService search;
+  private final fr.passerelle.db.ChangeNotices changes;
   private final Settings settings;
   private final CandidateService candidates;
   private final OffersModule offersModule;
@@ -91,6 +92,9 @@ public final class Services implements AutoCloseable {
             db::dsl,
             () -> offices.kind().map(k -> k == OfficeKind.PARTNER).orElse(false),
             access);
+    // other workstations' commits wake the index's catch-up (office server, ADR 0178)
+    this.changes = fr.passerelle.db.ChangeNotices.of(db);
+    changes.subscribe(seq -> search.warmUp());
     this.occupations = new OccupationService(db.dsl(), search);
     this.settings = new Settings(db.dsl());
     this.candidates = new CandidateService(db, writer, clock, search, access);
@@ -394,7 +398,13 @@ public final class Services implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    changes.close();
     search.close();
     db.close();
+  }
+
+  /** Changes committed by other workstations of the office server, as they are heard. */
+  public fr.passerelle.db.ChangeNotices changes() {
+    return changes;
   }
 }

@@ -1,11 +1,17 @@
 package fr.passerelle.candidates;
 
+import fr.passerelle.db.RowVersion;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Everything the detail form shows and saves, in one piece (saved in one transaction). */
+/**
+ * Everything the detail form shows and saves, in one piece (saved in one transaction). {@code
+ * version} is the candidate row's version when it was read (null for a new file, or for a detail
+ * not read from the database): a save carrying it is refused if a colleague saved the file since
+ * (ADR 0177).
+ */
 public record CandidateDetail(
     UUID id,
     UUID officeId,
@@ -25,12 +31,57 @@ public record CandidateDetail(
     String notes,
     List<TargetOccupation> occupations,
     List<Criterion> criteria,
-    Consent consent) {
+    Consent consent,
+    RowVersion version) {
 
   public CandidateDetail {
     occupations = occupations == null ? List.of() : List.copyOf(occupations);
     criteria = criteria == null ? List.of() : List.copyOf(criteria);
     consent = consent == null ? Consent.NONE : consent;
+  }
+
+  /** A detail without a loaded version (new, imported, or saved unconditionally). */
+  public CandidateDetail(
+      UUID id,
+      UUID officeId,
+      String lastName,
+      String firstName,
+      LocalDate birthDate,
+      String email,
+      String phone,
+      String address,
+      String communeCode,
+      String communeName,
+      Integer mobilityKm,
+      Boolean drivingLicence,
+      LocalDate availableFrom,
+      CandidateStatus status,
+      LocalDate registeredOn,
+      String notes,
+      List<TargetOccupation> occupations,
+      List<Criterion> criteria,
+      Consent consent) {
+    this(
+        id,
+        officeId,
+        lastName,
+        firstName,
+        birthDate,
+        email,
+        phone,
+        address,
+        communeCode,
+        communeName,
+        mobilityKm,
+        drivingLicence,
+        availableFrom,
+        status,
+        registeredOn,
+        notes,
+        occupations,
+        criteria,
+        consent,
+        null);
   }
 
   /** A blank form for a new candidate. */
@@ -86,15 +137,15 @@ public record CandidateDetail(
   }
 
   public CandidateDetail withId(UUID newId) {
-    return with(newId, officeId);
+    return with(newId, officeId, version);
   }
 
   /** The same candidate, owned by {@code officeId}. */
   public CandidateDetail withOffice(UUID officeId) {
-    return with(id, officeId);
+    return with(id, officeId, version);
   }
 
-  private CandidateDetail with(UUID newId, UUID newOfficeId) {
+  private CandidateDetail with(UUID newId, UUID newOfficeId, RowVersion v) {
     return new CandidateDetail(
         newId,
         newOfficeId,
@@ -114,6 +165,12 @@ public record CandidateDetail(
         notes,
         occupations,
         criteria,
-        consent);
+        consent,
+        v);
+  }
+
+  /** The same detail, as read at {@code v} (a form saving it is checked against {@code v}). */
+  public CandidateDetail withVersion(RowVersion v) {
+    return with(id, officeId, v);
   }
 }

@@ -8,6 +8,7 @@ import static fr.passerelle.db.jooq.Tables.REPLICA;
 
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.EditLocks;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
@@ -220,7 +221,8 @@ public final class CandidateService {
         d.notes(),
         d.occupations(),
         d.criteria().stream().filter(c -> !c.kind().sensitive()).toList(),
-        d.consent());
+        d.consent(),
+        d.version());
   }
 
   /** A search filtered on a sensitive criterion shows who holds it: allowed accounts only. */
@@ -318,7 +320,8 @@ public final class CandidateService {
             c.getNotes(),
             occ,
             crit,
-            consent));
+            consent,
+            EditLocks.version(c, CANDIDATE)));
   }
 
   public List<FieldError> validate(CandidateDetail d) {
@@ -327,7 +330,10 @@ public final class CandidateService {
 
   /**
    * Saves the candidate with its occupations, criteria and consent in one transaction and returns
-   * it as stored. Refused with {@link CandidateValidationException} when a field is invalid.
+   * it as stored. Refused with {@link CandidateValidationException} when a field is invalid, and
+   * with {@link fr.passerelle.core.EditConflictException} (nothing written) when {@code d} carries
+   * the version it was read at and a colleague saved the file since (ADR 0177). A save that changes
+   * something is audited (who, which version), so that a refused colleague learns who and when.
    *
    * @param counselor who records the consent (may be null when unknown)
    */
@@ -353,12 +359,26 @@ public final class CandidateService {
               if (d.officeId() == null && d.id() == null) {
                 toSave = d.withOffice(currentOffice(tx));
               }
-              if (d.id() != null && !tx.fetchExists(CANDIDATE, CANDIDATE.ID.eq(d.id()))) {
+              if (d.id() != null && tx.fetchExists(CANDIDATE, CANDIDATE.ID.eq(d.id()))) {
+                // a colleague's save since the form loaded d is not overwritten (ADR 0177)
+                EditLocks.check(tx, CANDIDATE, d.id(), d.version(), "Candidate");
+              } else if (d.id() != null) {
                 throw InvalidInputException.of(
                     "error.gone", "No candidate with id " + d.id() + ".");
               }
               UUID id = store.save(tx, toSave, recorder, now, !shown);
-              return find(tx, id).map(x -> shown ? x : masked(x)).orElseThrow();
+              CandidateDetail stored = find(tx, id).orElseThrow();
+              if (!stored.version().equals(d.version())) {
+                access
+                    .audit()
+                    .record(
+                        tx,
+                        AuditAction.RECORD_SAVED,
+                        id,
+                        EditLocks.subject(CANDIDATE, id),
+                        stored.version().toString());
+              }
+              return shown ? stored : masked(stored);
             });
   }
 

@@ -66,13 +66,33 @@ final class CandidateStore {
       writer.insert(tx, c);
     } else {
       fill(c, d, now);
-      writer.update(tx, c);
     }
     UUID id = c.getId();
-    saveOccupations(tx, id, d.occupations());
-    saveCriteria(tx, id, d.criteria(), keepHiddenSensitive);
-    saveConsent(tx, id, d.consent(), counselor, now, creating);
+    boolean others = saveOccupations(tx, id, d.occupations());
+    others |= saveCriteria(tx, id, d.criteria(), keepHiddenSensitive);
+    others |= saveConsent(tx, id, d.consent(), counselor, now, creating);
+    if (!creating) {
+      unmarkUnchanged(c);
+      if (others && !c.changed()) {
+        // the candidate row's version is the file's (ADR 0177): any change to the file stamps it
+        c.changed(CANDIDATE.LAST_NAME, true);
+      }
+      writer.update(tx, c);
+    }
     return id;
+  }
+
+  /**
+   * Clears the changed flag of fields set to the value they had (jOOQ flags every field set), so
+   * that saving an unchanged file writes no version — which would refuse a colleague's form for
+   * nothing (ADR 0177).
+   */
+  private static void unmarkUnchanged(CandidateRecord c) {
+    for (org.jooq.Field<?> f : c.fields()) {
+      if (c.changed(f) && Objects.equals(c.get(f), c.original(f))) {
+        c.changed(f, false);
+      }
+    }
   }
 
   /** Inserts new candidates in bulk (import): one stamp block for the whole batch. */
@@ -145,8 +165,10 @@ final class CandidateStore {
     return r;
   }
 
-  private void saveOccupations(
+  /** True when a row was written. */
+  private boolean saveOccupations(
       DSLContext tx, UUID id, List<CandidateDetail.TargetOccupation> wanted) {
+    boolean wrote = false;
     Map<String, CandidateOccupationRecord> stored = new HashMap<>();
     for (CandidateOccupationRecord r :
         tx.selectFrom(CANDIDATE_OCCUPATION)
@@ -154,7 +176,7 @@ final class CandidateStore {
             .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
             .fetch()) {
       if (stored.putIfAbsent(r.getRomeCode(), r) != null) {
-        writer.delete(tx, CANDIDATE_OCCUPATION, r.getId()); // a duplicate left by a merge
+        wrote |= writer.delete(tx, CANDIDATE_OCCUPATION, r.getId()); // a duplicate left by a merge
       }
     }
     for (CandidateDetail.TargetOccupation o : wanted) {
@@ -162,16 +184,23 @@ final class CandidateStore {
       CandidateOccupationRecord r = stored.remove(code);
       if (r == null) {
         writer.insert(tx, occupation(tx, id, o));
+        wrote = true;
       } else {
         r.setExperienceYears(o.experienceYears());
+        wrote |= r.changed();
         writer.update(tx, r);
       }
     }
-    stored.values().forEach(r -> writer.delete(tx, CANDIDATE_OCCUPATION, r.getId()));
+    for (CandidateOccupationRecord r : stored.values()) {
+      wrote |= writer.delete(tx, CANDIDATE_OCCUPATION, r.getId());
+    }
+    return wrote;
   }
 
-  private void saveCriteria(
+  /** True when a row was written. */
+  private boolean saveCriteria(
       DSLContext tx, UUID id, List<CandidateDetail.Criterion> wanted, boolean keepHiddenSensitive) {
+    boolean wrote = false;
     Map<String, CandidateCriterionRecord> stored = new HashMap<>();
     for (CandidateCriterionRecord r :
         tx.selectFrom(CANDIDATE_CRITERION)
@@ -179,7 +208,7 @@ final class CandidateStore {
             .and(CANDIDATE_CRITERION.DELETED.isFalse())
             .fetch()) {
       if (stored.putIfAbsent(r.getCriterion(), r) != null) {
-        writer.delete(tx, CANDIDATE_CRITERION, r.getId());
+        wrote |= writer.delete(tx, CANDIDATE_CRITERION, r.getId());
       }
     }
     for (CandidateDetail.Criterion k : wanted) {
@@ -190,19 +219,21 @@ final class CandidateStore {
         r.setCriterion(k.kind().name());
         fillCriterion(r, k);
         writer.insert(tx, r);
+        wrote = true;
       } else {
         fillCriterion(r, k);
+        wrote |= r.changed();
         writer.update(tx, r);
       }
     }
-    stored.values().stream()
-        .filter(
-            r ->
-                !keepHiddenSensitive
-                    || !PriorityCriterion.parse(r.getCriterion())
-                        .map(PriorityCriterion::sensitive)
-                        .orElse(false))
-        .forEach(r -> writer.delete(tx, CANDIDATE_CRITERION, r.getId()));
+    for (CandidateCriterionRecord r : stored.values()) {
+      boolean hiddenSensitive =
+          PriorityCriterion.parse(r.getCriterion()).map(PriorityCriterion::sensitive).orElse(false);
+      if (!keepHiddenSensitive || !hiddenSensitive) {
+        wrote |= writer.delete(tx, CANDIDATE_CRITERION, r.getId());
+      }
+    }
+    return wrote;
   }
 
   private static void fillCriterion(CandidateCriterionRecord r, CandidateDetail.Criterion k) {
@@ -211,7 +242,8 @@ final class CandidateStore {
     r.setProofSeenOn(k.proofSeen() ? k.proofSeenOn() : null);
   }
 
-  private void saveConsent(
+  /** True when the consent row was written. */
+  private boolean saveConsent(
       DSLContext tx,
       UUID id,
       CandidateDetail.Consent wanted,
@@ -229,7 +261,7 @@ final class CandidateStore {
     boolean shareChanged = insert || !Objects.equals(r.getShare(), wanted.share());
     boolean sensitiveChanged = insert || !Objects.equals(r.getSensitive(), wanted.sensitive());
     if (!shareChanged && !sensitiveChanged) {
-      return;
+      return false;
     }
     if (shareChanged) {
       r.setShare(wanted.share());
@@ -253,6 +285,7 @@ final class CandidateStore {
           "candidate_consent " + id,
           "share=" + wanted.share() + " sensitive=" + wanted.sensitive());
     }
+    return true;
   }
 
   private static String trim(String s) {

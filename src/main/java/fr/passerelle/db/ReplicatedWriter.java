@@ -111,6 +111,7 @@ public final class ReplicatedWriter {
         .set(REPLICA.CHANGE_SEQ, r.getChangeSeq() + count)
         .where(REPLICA.ID.eq(r.getId()))
         .execute();
+    ChangeNotices.send(tx, r.getChangeSeq() + count);
     return block;
   }
 
@@ -125,6 +126,7 @@ public final class ReplicatedWriter {
         .set(REPLICA.CHANGE_SEQ, r.getChangeSeq() + count)
         .where(REPLICA.ID.eq(r.getId()))
         .execute();
+    ChangeNotices.send(tx, r.getChangeSeq() + count);
     return r.getChangeSeq() + 1;
   }
 

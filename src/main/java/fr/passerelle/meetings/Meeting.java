@@ -1,12 +1,14 @@
 package fr.passerelle.meetings;
 
+import fr.passerelle.db.RowVersion;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A stored meeting. Times are the office's local wall-clock time (Europe/Paris), as a counselor
- * types them.
+ * types them. {@code version} is the row's version as read: an update carrying it is refused when a
+ * colleague saved the meeting since (ADR 0177).
  */
 public record Meeting(
     UUID id,
@@ -24,7 +26,8 @@ public record Meeting(
     UUID offerId,
     MeetingStatus status,
     String notes,
-    List<Partner> partners) {
+    List<Partner> partners,
+    RowVersion version) {
 
   /** The editable fields of this meeting, to edit or duplicate it. */
   public MeetingDraft toDraft() {

@@ -193,7 +193,8 @@ final class MeetingReads {
         r.getOfferId(),
         r.getStatus() == null ? MeetingStatus.PLANNED : MeetingStatus.valueOf(r.getStatus()),
         r.getNotes(),
-        List.copyOf(partners));
+        List.copyOf(partners),
+        fr.passerelle.db.EditLocks.version(r, MEETING));
   }
 
   /** These candidates (live ones), in the given order. */

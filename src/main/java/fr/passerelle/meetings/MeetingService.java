@@ -9,7 +9,9 @@ import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.EditLocks;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.RowVersion;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.TextNorm;
 import fr.passerelle.db.WallClock;
@@ -93,11 +95,21 @@ public final class MeetingService {
 
   /** Saves the edited fields; a raised capacity promotes waitlisted candidates. */
   public Meeting update(UUID id, MeetingDraft draft) {
+    return update(id, null, draft);
+  }
+
+  /**
+   * Saves the edited fields of the meeting read at {@code loaded}: refused with {@link
+   * fr.passerelle.core.EditConflictException} (nothing written) when a colleague saved it since
+   * (ADR 0177); a null {@code loaded} saves over whatever is stored (the command line).
+   */
+  public Meeting update(UUID id, RowVersion loaded, MeetingDraft draft) {
     access.require(Permission.MEETINGS_WRITE);
     return db.dsl()
         .transactionResult(
             cfg -> {
               DSLContext tx = cfg.dsl();
+              EditLocks.check(tx, MEETING, id, loaded, "Meeting");
               MeetingRecord r = record(tx, id);
               int confirmed = MeetingCounts.of(MeetingReads.participants(tx, id)).confirmed();
               boolean startChanged = !draft.startsAt().equals(r.getStartsAt());
@@ -105,6 +117,7 @@ public final class MeetingService {
               focus.check(tx, draft);
               fill(r, draft);
               writer.update(tx, r);
+              audited(tx, r);
               syncPartners(tx, id, draft.partners());
               seats.promoteWaitlisted(tx, id);
               return MeetingReads.meeting(tx, id).orElseThrow();
@@ -120,16 +133,38 @@ public final class MeetingService {
 
   /** Marks the meeting cancelled; its participants stay listed, so that they can be told. */
   public Meeting cancel(UUID id) {
+    return cancel(id, null);
+  }
+
+  /**
+   * Cancels the meeting read at {@code loaded}: refused (nothing written) when a colleague saved it
+   * since (ADR 0177); null cancels whatever is stored.
+   */
+  public Meeting cancel(UUID id, RowVersion loaded) {
     access.require(Permission.MEETINGS_WRITE);
     return db.dsl()
         .transactionResult(
             cfg -> {
               DSLContext tx = cfg.dsl();
+              EditLocks.check(tx, MEETING, id, loaded, "Meeting");
               MeetingRecord r = record(tx, id);
               r.setStatus(MeetingStatus.CANCELLED.name());
               writer.update(tx, r);
+              audited(tx, r);
               return MeetingReads.meeting(tx, id).orElseThrow();
             });
+  }
+
+  /** The audit entry naming who saved this version of the meeting (ADR 0177). */
+  private void audited(DSLContext tx, MeetingRecord r) {
+    access
+        .audit()
+        .record(
+            tx,
+            AuditAction.RECORD_SAVED,
+            null,
+            EditLocks.subject(MEETING, r.getId()),
+            EditLocks.version(r, MEETING).toString());
   }
 
   public Optional<Meeting> find(UUID id) {

@@ -14,6 +14,8 @@ public enum AuditAction {
   SETTINGS_CHANGED,
   REFUSED,
   CANDIDATE_OPENED,
+  /** A form saved a row (subject {@code "<table> <id>"}, details its new version; ADR 0177). */
+  RECORD_SAVED,
   SENSITIVE_SHOWN,
   CONSENT_CHANGED,
   CANDIDATES_MERGED,

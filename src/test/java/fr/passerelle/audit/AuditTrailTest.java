@@ -79,14 +79,15 @@ class AuditTrailTest {
     List<AuditEntry> hers = list(new AuditFilter("lefevre", null, null, null, null));
     assertThat(hers)
         .extracting(AuditEntry::action)
-        .containsExactly("SENSITIVE_SHOWN", "CANDIDATE_OPENED", "CONSENT_CHANGED");
+        // the save that changed the consent is recorded too, naming the version it wrote (ADR 0177)
+        .containsExactly("SENSITIVE_SHOWN", "CANDIDATE_OPENED", "RECORD_SAVED", "CONSENT_CHANGED");
     AuditEntry shown = hers.get(0);
     assertThat(shown.actor()).isEqualTo("cmartin");
     assertThat(shown.personId()).isEqualTo(helene);
     assertThat(shown.personName()).isEqualTo("LEFÈVRE Hélène");
     assertThat(shown.workstation()).contains(System.getProperty("user.name"));
     assertThat(shown.organisation()).isEqualTo("France Travail");
-    assertThat(list(new AuditFilter(helene.toString(), null, null, null, null))).hasSize(3);
+    assertThat(list(new AuditFilter(helene.toString(), null, null, null, null))).hasSize(4);
     assertThat(list(new AuditFilter(null, "cmart", null, null, "SIGN_IN")))
         .extracting(AuditEntry::action)
         .containsOnly("SIGN_IN");

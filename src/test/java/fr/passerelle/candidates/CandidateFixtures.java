@@ -33,7 +33,7 @@ public final class CandidateFixtures {
         CandidateDetail.Consent.NONE);
   }
 
-  static CandidateDetail with(
+  public static CandidateDetail with(
       CandidateDetail d,
       String email,
       String phone,
@@ -62,5 +62,19 @@ public final class CandidateFixtures {
         d.occupations(),
         criteria,
         new CandidateDetail.Consent(share, null, false, null, null));
+  }
+
+  /** {@code d} with another e-mail and phone, as read at {@code d}'s version (a form's edit). */
+  public static CandidateDetail edited(CandidateDetail d, String email, String phone) {
+    return with(
+            d,
+            email,
+            phone,
+            d.birthDate(),
+            d.availableFrom(),
+            d.status(),
+            d.criteria(),
+            d.consent().share())
+        .withVersion(d.version());
   }
 }

@@ -6,11 +6,13 @@ import fr.passerelle.candidates.CandidateStatus;
 import fr.passerelle.candidates.CandidateValidationException;
 import fr.passerelle.candidates.Duplicate;
 import fr.passerelle.candidates.FieldError;
+import fr.passerelle.core.EditConflictException;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.TaskRunner;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
@@ -18,6 +20,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -60,6 +63,7 @@ public final class CandidateDetailViewModel {
   private final StringProperty message = new SimpleStringProperty("");
   private final ObservableList<Duplicate> duplicates = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper sensitiveShown = new ReadOnlyBooleanWrapper();
+  private final ObjectProperty<CandidateConflict> conflict = new SimpleObjectProperty<>();
   private boolean loadingFields;
 
   public CandidateDetailViewModel(CandidateService service, TaskRunner tasks, Messages msg) {
@@ -238,7 +242,8 @@ public final class CandidateDetailViewModel {
         notes.get(),
         List.copyOf(occupations),
         personal.toCriteria(service.today()),
-        personal.toConsent(base.consent()));
+        personal.toConsent(base.consent()),
+        base.version());
   }
 
   /** True when saving now would withdraw a consent given before (the view confirms first). */
@@ -277,13 +282,25 @@ public final class CandidateDetailViewModel {
           if (d.isNew() && !ignoreDuplicates) {
             List<Duplicate> dups = service.duplicates(d);
             if (!dups.isEmpty()) {
-              return new SaveOutcome(null, dups);
+              return new SaveOutcome(null, dups, null);
             }
           }
-          return new SaveOutcome(service.save(d, null), List.of());
+          try {
+            return new SaveOutcome(service.save(d, null), List.of(), null);
+          } catch (EditConflictException e) {
+            // a colleague saved the file meanwhile: nothing written, the form keeps what was typed
+            CandidateDetail theirs = service.find(d.id()).orElseThrow(() -> e);
+            return new SaveOutcome(
+                null, List.of(), new CandidateConflict(msg.describe(e), d, theirs));
+          }
         },
         outcome -> {
           busy.set(false);
+          if (outcome.conflict() != null) {
+            message.set(outcome.conflict().text());
+            conflict.set(outcome.conflict());
+            return;
+          }
           if (outcome.saved() == null) {
             duplicates.setAll(outcome.duplicates());
             message.set(msg.get("candidates.duplicates.found", outcome.duplicates().size()));
@@ -312,7 +329,77 @@ public final class CandidateDetailViewModel {
         this::failed);
   }
 
-  private record SaveOutcome(CandidateDetail saved, List<Duplicate> duplicates) {}
+  private record SaveOutcome(
+      CandidateDetail saved, List<Duplicate> duplicates, CandidateConflict conflict) {}
+
+  /**
+   * The save refused over a colleague's newer edit, until the counselor chooses {@link
+   * #reloadTheirs}, {@link #saveOnTheirs} or {@link #keepEditing}; null otherwise.
+   */
+  public ReadOnlyObjectProperty<CandidateConflict> conflict() {
+    return conflict;
+  }
+
+  /** "Recharger": drops what was typed and shows the file as the colleague saved it. */
+  public void reloadTheirs() {
+    CandidateConflict c = conflict.get();
+    if (c != null) {
+      conflict.set(null);
+      show(c.theirs());
+      message.set(msg.get("candidates.conflict.reloaded"));
+    }
+  }
+
+  /**
+   * After "Comparer": the form now edits the colleague's version, keeping what was typed except the
+   * fields in {@code theirsFor} (label keys of {@link CandidateConflict}), which take the
+   * colleague's values; nothing is saved until the counselor saves again.
+   */
+  public void saveOnTheirs(Set<String> theirsFor) {
+    CandidateConflict c = conflict.get();
+    if (c == null) {
+      return;
+    }
+    conflict.set(null);
+    CandidateDetail t = c.theirs();
+    loadingFields = true;
+    try {
+      loaded.set(t);
+      for (String key : theirsFor) {
+        take(key, t);
+      }
+    } finally {
+      loadingFields = false;
+    }
+    dirty.set(true);
+    message.set(msg.get("candidates.conflict.rebased"));
+  }
+
+  /** "Annuler": the form keeps what was typed (a new save is refused again until reloaded). */
+  public void keepEditing() {
+    conflict.set(null);
+  }
+
+  private void take(String key, CandidateDetail t) {
+    switch (key) {
+      case CandidateConflict.LAST_NAME -> lastName.set(nz(t.lastName()));
+      case CandidateConflict.FIRST_NAME -> firstName.set(nz(t.firstName()));
+      case CandidateConflict.BIRTH_DATE -> birthDate.set(t.birthDate());
+      case CandidateConflict.EMAIL -> email.set(nz(t.email()));
+      case CandidateConflict.PHONE -> phone.set(nz(t.phone()));
+      case CandidateConflict.ADDRESS -> address.set(nz(t.address()));
+      case CandidateConflict.COMMUNE -> communeCode.set(nz(t.communeCode()));
+      case CandidateConflict.MOBILITY ->
+          mobilityKm.set(t.mobilityKm() == null ? "0" : t.mobilityKm().toString());
+      case CandidateConflict.LICENCE -> drivingLicence.set(Boolean.TRUE.equals(t.drivingLicence()));
+      case CandidateConflict.AVAILABLE -> availableFrom.set(t.availableFrom());
+      case CandidateConflict.STATUS ->
+          status.set(t.status() == null ? CandidateStatus.ACTIVE : t.status());
+      case CandidateConflict.OCCUPATIONS -> occupations.setAll(t.occupations());
+      case CandidateConflict.NOTES -> notes.set(nz(t.notes()));
+      default -> personal.take(key, t);
+    }
+  }
 
   private void failed(Throwable e) {
     busy.set(false);

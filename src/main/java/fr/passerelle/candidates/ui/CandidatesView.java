@@ -64,6 +64,8 @@ public final class CandidatesView extends BorderPane {
     confirm = new Confirm(msg, () -> getScene() == null ? null : getScene().getWindow());
     var service = ctx.services().candidates();
     vm = new CandidatesViewModel(service, ctx.tasks(), msg);
+    // the list follows what colleagues save on other workstations (office server, ADR 0178)
+    vm.followChanges(ctx.services().changes(), Platform::runLater);
     detailVm = new CandidateDetailViewModel(service, ctx.tasks(), msg);
     filesVm = new CandidateFilesViewModel(service, ctx.tasks(), msg, Platform::runLater);
     rightsVm = new PersonRightsViewModel(ctx.services().personRights(), ctx.tasks(), msg);
@@ -154,6 +156,16 @@ public final class CandidatesView extends BorderPane {
     split.getItems().add(table);
     setCenter(split);
     detailVm.loaded().addListener((o, a, b) -> showDetail(b != null));
+    ConflictDialogs conflicts =
+        new ConflictDialogs(msg, () -> getScene() == null ? null : getScene().getWindow());
+    detailVm
+        .conflict()
+        .addListener(
+            (o, a, c) -> {
+              if (c != null) {
+                Platform.runLater(() -> conflicts.ask(detailVm, c));
+              }
+            });
     detail.save.setOnAction(e -> save());
     keys();
   }

@@ -86,6 +86,15 @@ public final class CandidatesViewModel {
   }
 
   /** Runs the search from the first page (the view debounces keystrokes). */
+  /**
+   * Searches again, on {@code ui}, whenever a change is committed on the office server — by another
+   * workstation too (ADR 0178); returns what stops it.
+   */
+  public AutoCloseable followChanges(
+      fr.passerelle.db.ChangeNotices changes, java.util.concurrent.Executor ui) {
+    return changes.subscribe(seq -> ui.execute(this::search));
+  }
+
   public void search() {
     long gen = ++generation;
     loading.set(true);

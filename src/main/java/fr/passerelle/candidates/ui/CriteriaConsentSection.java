@@ -47,6 +47,30 @@ final class CriteriaConsentSection {
     consentInfo.set(consentText(d.consent()));
   }
 
+  /**
+   * Takes the colleague's value of {@code key} (a {@link CandidateConflict} key: the criteria that
+   * are not sensitive, or one of the consents) from {@code theirs}.
+   */
+  void take(String key, CandidateDetail theirs) {
+    switch (key) {
+      case CandidateConflict.CRITERIA -> {
+        for (CriterionRow r : criteria) {
+          if (!r.kind().sensitive()) {
+            r.load(
+                theirs.criteria().stream()
+                    .filter(c -> c.kind() == r.kind())
+                    .findFirst()
+                    .orElse(null));
+          }
+        }
+      }
+      case CandidateConflict.CONSENT_SHARE -> consentShare.set(theirs.consent().share());
+      case CandidateConflict.CONSENT_SENSITIVE ->
+          consentSensitive.set(theirs.consent().sensitive());
+      default -> throw new IllegalArgumentException("no field " + key);
+    }
+  }
+
   /** Fills the sensitive criteria once shown (they were left out of the file as loaded). */
   void loadSensitive(List<CandidateDetail.Criterion> shown) {
     for (CriterionRow r : criteria) {

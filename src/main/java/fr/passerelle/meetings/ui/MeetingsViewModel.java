@@ -178,7 +178,9 @@ public final class MeetingsViewModel {
         "meetings.task.save",
         p ->
             detail(
-                (current == null ? service.create(draft) : service.update(current.id(), draft))
+                (current == null
+                        ? service.create(draft)
+                        : service.update(current.id(), current.version(), draft))
                     .id()),
         d -> {
           show(d);
@@ -206,7 +208,7 @@ public final class MeetingsViewModel {
     Meeting m = selected.get();
     run(
         "meetings.task.save",
-        p -> detail(service.cancel(m.id()).id()),
+        p -> detail(service.cancel(m.id(), m.version()).id()),
         d -> {
           show(d);
           message.set(messages.get("meetings.cancelled", d.meeting().title()));

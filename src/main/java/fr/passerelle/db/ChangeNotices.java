@@ -1,0 +1,146 @@
+package fr.passerelle.db;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Other workstations' changes, heard within about a second on the office server (ADR 0178): a
+ * transaction that stamps replicated rows sends {@code NOTIFY passerelle_changes} with its schema
+ * and change sequence (PostgreSQL delivers it at commit, never for a rollback); one connection per
+ * installation listens on a background thread and tells the subscribers (the search index's
+ * catch-up, the open lists). On H2 (one workstation) nothing is sent and nobody listens.
+ */
+public final class ChangeNotices implements AutoCloseable {
+  public static final String CHANNEL = "passerelle_changes";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeNotices.class);
+  private static final int WAIT_MILLIS = 500;
+  private static final long RETRY_MILLIS = 2_000;
+
+  private final List<LongConsumer> subscribers = new CopyOnWriteArrayList<>();
+  private final Database db;
+  private final Thread thread;
+  private volatile boolean closed;
+  private volatile Connection connection;
+
+  private ChangeNotices(Database db) {
+    this.db = db;
+    if (db == null) {
+      thread = null;
+      return;
+    }
+    thread = new Thread(this::listen, "change-notices");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Nothing heard (an embedded database). */
+  public static ChangeNotices none() {
+    return new ChangeNotices(null);
+  }
+
+  /** Listens to {@code db}'s changes when it is on the office server; {@link #none()} otherwise. */
+  public static ChangeNotices of(Database db) {
+    return db.onServer() ? new ChangeNotices(db) : none();
+  }
+
+  /**
+   * Sends, in {@code tx}, the notice of a change up to {@code changeSeq} (delivered at commit); on
+   * PostgreSQL only.
+   */
+  static void send(DSLContext tx, long changeSeq) {
+    if (tx.dialect().family() == SQLDialect.POSTGRES) {
+      tx.fetch("SELECT pg_notify(?, current_schema() || ':' || ?)", CHANNEL, changeSeq);
+    }
+  }
+
+  /**
+   * Calls {@code onChange} (on the listening thread, with the change sequence heard) after each
+   * commit of another workstation — or of this one; returns what unsubscribes it.
+   */
+  public AutoCloseable subscribe(LongConsumer onChange) {
+    subscribers.add(onChange);
+    return () -> subscribers.remove(onChange);
+  }
+
+  /** True when changes are heard (the office server). */
+  public boolean listening() {
+    return thread != null;
+  }
+
+  private void listen() {
+    while (!closed) {
+      try (Connection c = db.dataSource().getConnection()) {
+        connection = c;
+        String schema;
+        try (Statement s = c.createStatement()) {
+          s.execute("LISTEN " + CHANNEL);
+          try (ResultSet r = s.executeQuery("SELECT current_schema()")) {
+            r.next();
+            schema = r.getString(1);
+          }
+        }
+        PGConnection pg = c.unwrap(PGConnection.class);
+        while (!closed) {
+          PGNotification[] heard = pg.getNotifications(WAIT_MILLIS);
+          long seq = -1;
+          for (PGNotification n : heard == null ? new PGNotification[0] : heard) {
+            String p = n.getParameter();
+            if (p.startsWith(schema + ":")) {
+              seq = Math.max(seq, Long.parseLong(p.substring(schema.length() + 1)));
+            }
+          }
+          if (seq >= 0) {
+            tell(seq);
+          }
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (closed) {
+          return;
+        }
+        LOG.warn("not listening to the office server's changes; trying again", e);
+        try {
+          Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException ie) {
+          return;
+        }
+      } finally {
+        connection = null;
+      }
+    }
+  }
+
+  private void tell(long seq) {
+    for (LongConsumer s : subscribers) {
+      try {
+        s.accept(seq);
+      } catch (RuntimeException e) {
+        LOG.warn("a change listener failed", e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (thread != null) {
+      try {
+        thread.join(2 * WAIT_MILLIS + 1_000L);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    subscribers.clear();
+  }
+}
