@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds every document afresh from the database, as of one change sequence (ADR 0100): records
- * read by id ranges, {@value #BATCH} at a time, committed once at the end only (a build stopped
- * half-way leaves no version: it starts again).
+ * read by id ranges, {@value #BATCH} at a time, loaded and indexed on two threads (ADR 0187),
+ * committed once at the end only (a build stopped half-way leaves no version: it starts again).
  */
 final class IndexBuild {
   private static final Logger LOG = LoggerFactory.getLogger(IndexBuild.class);
@@ -53,10 +53,14 @@ final class IndexBuild {
           ctx.fetchCount(CANDIDATE, CANDIDATE.DELETED.isFalse())
               + ctx.fetchCount(JOB_OFFER, JOB_OFFER.DELETED.isFalse());
       int[] done = {0};
-      addAll(ctx, documents, Kind.CANDIDATE, CANDIDATE, CANDIDATE.ID, done, total, progress);
-      addAll(ctx, documents, Kind.OFFER, JOB_OFFER, JOB_OFFER.ID, done, total, progress);
-      addAll(ctx, documents, Kind.MEETING, MEETING, MEETING.ID, done, total, progress);
-      addAll(ctx, documents, Kind.EMPLOYER, EMPLOYER, EMPLOYER.ID, done, total, progress);
+      try (ParallelBatches batches = ParallelBatches.forThisMachine()) {
+        Batches b = new Batches(ctx, documents, batches, done, total, progress);
+        b.addAll(Kind.CANDIDATE, CANDIDATE, CANDIDATE.ID);
+        b.addAll(Kind.OFFER, JOB_OFFER, JOB_OFFER.ID);
+        b.addAll(Kind.MEETING, MEETING, MEETING.ID);
+        b.addAll(Kind.EMPLOYER, EMPLOYER, EMPLOYER.ID);
+        batches.awaitAll();
+      }
       List<String> codes =
           ctx.select(OCCUPATION.ROME_CODE).from(OCCUPATION).fetch(OCCUPATION.ROME_CODE);
       for (Document d : documents.load(ctx, Kind.OCCUPATION, codes).values()) {
@@ -78,39 +82,64 @@ final class IndexBuild {
     }
   }
 
-  private void addAll(
-      DSLContext ctx,
-      SearchDocuments documents,
-      Kind kind,
-      Table<?> table,
-      Field<UUID> id,
-      int[] done,
-      int total,
-      Progress progress)
-      throws IOException {
-    Field<Boolean> deleted = table.field("DELETED", Boolean.class);
-    UUID after = null;
-    while (true) {
-      var q = ctx.select(id).from(table).where(deleted.isFalse());
-      if (after != null) {
-        q = q.and(id.gt(after));
+  /** One build's batches: ids read in key order here, documents loaded and added on the threads. */
+  private final class Batches {
+    private final DSLContext ctx;
+    private final SearchDocuments documents;
+    private final ParallelBatches batches;
+    private final int[] done;
+    private final int total;
+    private final Progress progress;
+
+    Batches(
+        DSLContext ctx,
+        SearchDocuments documents,
+        ParallelBatches batches,
+        int[] done,
+        int total,
+        Progress progress) {
+      this.ctx = ctx;
+      this.documents = documents;
+      this.batches = batches;
+      this.done = done;
+      this.total = total;
+      this.progress = progress;
+    }
+
+    void addAll(Kind kind, Table<?> table, Field<UUID> id) {
+      Field<Boolean> deleted = table.field("DELETED", Boolean.class);
+      UUID after = null;
+      while (true) {
+        var q = ctx.select(id).from(table).where(deleted.isFalse());
+        if (after != null) {
+          q = q.and(id.gt(after));
+        }
+        List<UUID> chunk = q.orderBy(id).limit(BATCH).fetch(Record1::value1);
+        if (chunk.isEmpty()) {
+          return;
+        }
+        after = chunk.get(chunk.size() - 1);
+        List<String> keys = chunk.stream().map(UUID::toString).toList();
+        batches.submit(() -> add(documents.load(ctx, kind, keys).values()));
+        done[0] += chunk.size();
+        progress.update(
+            Math.min(done[0], total), Math.max(total, done[0]), LuceneSearchIndex.PROGRESS);
+        checkOpen.run();
+        if (progress.isCancelled()) {
+          throw new CancelledException();
+        }
       }
-      List<UUID> chunk = q.orderBy(id).limit(BATCH).fetch(Record1::value1);
-      if (chunk.isEmpty()) {
-        return;
+    }
+
+    private void add(Iterable<Document> docs) {
+      try {
+        for (Document d : docs) {
+          files.writer().addDocument(d);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      after = chunk.get(chunk.size() - 1);
-      List<String> keys = chunk.stream().map(UUID::toString).toList();
-      for (Document d : documents.load(ctx, kind, keys).values()) {
-        files.writer().addDocument(d);
-      }
-      done[0] += chunk.size();
-      progress.update(
-          Math.min(done[0], total), Math.max(total, done[0]), LuceneSearchIndex.PROGRESS);
       checkOpen.run();
-      if (progress.isCancelled()) {
-        throw new CancelledException();
-      }
     }
   }
 }

@@ -85,8 +85,11 @@ final class IndexCatchUp {
     ids(ctx, MEETING, MEETING.ID, from, to).forEach(changed.get(Kind.MEETING)::add);
     documentsHolding(rows, changed);
     int n = 0;
-    for (Map.Entry<Kind, Set<String>> e : changed.entrySet()) {
-      n += rewrite(ctx, documents, e.getKey(), e.getValue());
+    try (ParallelBatches batches = ParallelBatches.forThisMachine()) {
+      for (Map.Entry<Kind, Set<String>> e : changed.entrySet()) {
+        n += rewrite(ctx, documents, e.getKey(), e.getValue(), batches);
+      }
+      batches.awaitAll(); // the window is held only once all its documents are written
     }
     return n;
   }
@@ -177,28 +180,38 @@ final class IndexCatchUp {
     }
   }
 
-  /** Re-reads these records and rewrites their documents (deletes those gone). */
+  /**
+   * Re-reads these records and rewrites their documents (deletes those gone), a batch at a time on
+   * the threads of {@code batches} (ADR 0187).
+   */
   private int rewrite(
-      DSLContext ctx, SearchDocuments documents, Kind kind, Collection<String> ids) {
+      DSLContext ctx,
+      SearchDocuments documents,
+      Kind kind,
+      Collection<String> ids,
+      ParallelBatches batches) {
     List<String> all = new ArrayList<>(ids);
     for (int i = 0; i < all.size(); i += IndexBuild.BATCH) {
       List<String> chunk = all.subList(i, Math.min(all.size(), i + IndexBuild.BATCH));
-      Map<String, Document> docs = documents.load(ctx, kind, chunk);
-      try {
-        for (String id : chunk) {
-          Term key = new Term(Fields.KEY, kind.key(id));
-          Document d = docs.get(id);
-          if (d == null) {
-            files.writer().deleteDocuments(key);
-          } else {
-            files.writer().updateDocument(key, d);
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      checkOpen.run();
+      batches.submit(() -> rewriteBatch(documents.load(ctx, kind, chunk), kind, chunk));
     }
     return all.size();
+  }
+
+  private void rewriteBatch(Map<String, Document> docs, Kind kind, List<String> chunk) {
+    try {
+      for (String id : chunk) {
+        Term key = new Term(Fields.KEY, kind.key(id));
+        Document d = docs.get(id);
+        if (d == null) {
+          files.writer().deleteDocuments(key);
+        } else {
+          files.writer().updateDocument(key, d);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    checkOpen.run();
   }
 }
