@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -332,11 +333,16 @@ public final class Database implements AutoCloseable {
   }
 
   private void migrate() {
+    List<org.flywaydb.core.api.migration.JavaMigration> java =
+        List.of(new ReferenceDataMigration(), new AuditLegacyMigration());
+    if (ShippedMigrations.allApplied(pool, java)) {
+      return; // every shipped migration applied, nothing else: no need of Flyway (ADR 0188)
+    }
     org.flywaydb.core.api.configuration.FluentConfiguration config =
         Flyway.configure()
             .dataSource(pool)
-            .locations("classpath:db/migration")
-            .javaMigrations(new ReferenceDataMigration(), new AuditLegacyMigration())
+            .locations("classpath:" + ShippedMigrations.LOCATION)
+            .javaMigrations(java.toArray(org.flywaydb.core.api.migration.JavaMigration[]::new))
             // features take numbers from separate ranges and land in any order (ADR 0135)
             .outOfOrder(true);
     if (server != null) {
