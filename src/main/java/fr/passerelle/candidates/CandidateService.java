@@ -369,14 +369,7 @@ public final class CandidateService {
               UUID id = store.save(tx, toSave, recorder, now, !shown);
               CandidateDetail stored = find(tx, id).orElseThrow();
               if (!stored.version().equals(d.version())) {
-                access
-                    .audit()
-                    .record(
-                        tx,
-                        AuditAction.RECORD_SAVED,
-                        id,
-                        EditLocks.subject(CANDIDATE, id),
-                        stored.version().toString());
+                access.audit().saved(tx, id, CANDIDATE, id, stored.version());
               }
               return shown ? stored : masked(stored);
             });
