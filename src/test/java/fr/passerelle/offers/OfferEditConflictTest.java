@@ -1,12 +1,12 @@
 package fr.passerelle.offers;
 
 import static fr.passerelle.testsupport.OfferFixtures.TODAY;
-import static fr.passerelle.testsupport.OfferFixtures.TOULOUSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.core.EditConflictException;
 import fr.passerelle.testsupport.Colleague;
+import fr.passerelle.testsupport.OfferFixtures;
 import fr.passerelle.testsupport.TwoWorkstations;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,35 +39,11 @@ class OfferEditConflictTest {
   }
 
   private static OfferDraft draft(Offer o, String title, int positions) {
-    return new OfferDraft(
-        o.id(),
-        o.employerName(),
-        title,
-        o.romeCode(),
-        o.communeCode(),
-        o.contract(),
-        positions,
-        o.openedOn(),
-        o.closedOn(),
-        o.source(),
-        o.description());
+    return OfferFixtures.edited(o, title, positions);
   }
 
   private Offer created() {
-    return offers(desks.a())
-        .save(
-            new OfferDraft(
-                null,
-                "Boulangerie Occitane",
-                "Boulanger",
-                "D1102",
-                TOULOUSE,
-                Contract.CDD,
-                2,
-                TODAY,
-                null,
-                OfferSource.TEMP_AGENCY,
-                "Nuit"));
+    return offers(desks.a()).save(OfferFixtures.baker());
   }
 
   @Test

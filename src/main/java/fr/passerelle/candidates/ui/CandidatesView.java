@@ -156,14 +156,16 @@ public final class CandidatesView extends BorderPane {
     split.getItems().add(table);
     setCenter(split);
     detailVm.loaded().addListener((o, a, b) -> showDetail(b != null));
-    ConflictDialogs conflicts =
-        new ConflictDialogs(msg, () -> getScene() == null ? null : getScene().getWindow());
+    fr.passerelle.ui.ConflictDialogs conflicts =
+        new fr.passerelle.ui.ConflictDialogs(
+            msg, () -> getScene() == null ? null : getScene().getWindow());
     detailVm
         .conflict()
         .addListener(
             (o, a, c) -> {
               if (c != null) {
-                Platform.runLater(() -> conflicts.ask(detailVm, c));
+                Platform.runLater(
+                    () -> conflicts.ask(detailVm, c.text(), () -> c.differences(msg)));
               }
             });
     detail.save.setOnAction(e -> save());

@@ -142,6 +142,18 @@ public final class OffersView extends BorderPane {
     form =
         new OfferFormPane(
             formVm, msg, () -> ctx.services().occupations(), offers::geo, saved -> vm.refresh());
+    fr.passerelle.ui.ConflictDialogs conflicts =
+        new fr.passerelle.ui.ConflictDialogs(
+            msg, () -> getScene() == null ? null : getScene().getWindow());
+    formVm
+        .conflict()
+        .addListener(
+            (o, a, c) -> {
+              if (c != null) {
+                javafx.application.Platform.runLater(
+                    () -> conflicts.ask(formVm, c.text(), () -> formVm.differences(c)));
+              }
+            });
     Tab matchTab = new Tab(msg.get("offers.tab.matching"), matching);
     formTab = new Tab(msg.get("offers.tab.form"), form);
     detail.getTabs().addAll(matchTab, formTab);
