@@ -103,6 +103,16 @@ public final class TrainingView implements FeatureView {
     error.setWrapText(true);
     error.textProperty().bind(vm.error());
     error.setStyle("-fx-text-fill: -color-danger-fg;");
+    fr.passerelle.ui.ConflictDialogs conflicts =
+        new fr.passerelle.ui.ConflictDialogs(
+            m, () -> error.getScene() == null ? null : error.getScene().getWindow());
+    vm.conflict()
+        .addListener(
+            (o, a, c) -> {
+              if (c != null) {
+                javafx.application.Platform.runLater(() -> conflicts.ask(vm, c, null));
+              }
+            });
     Label info = new Label();
     info.setId("training-info");
     info.textProperty().bind(vm.info());
