@@ -469,6 +469,7 @@ public final class CandidatesView extends BorderPane {
     if (r.getButtonData() == ButtonBar.ButtonData.OK_DONE) {
       rightsVm.erase(
           d.id(),
+          d.version(),
           () -> {
             detailVm.close();
             vm.search();
