@@ -34,6 +34,29 @@ public final class ConflictDialogs {
   }
 
   /**
+   * Asks, on the FX thread, each time {@code conflict} holds a refused save of {@code form}: its
+   * sentence is {@code text} of it, and Comparer shows {@code differences} of it (null: no
+   * comparison).
+   */
+  public <C> void askOn(
+      javafx.beans.value.ObservableValue<C> conflict,
+      ConflictChoices form,
+      java.util.function.Function<C, String> text,
+      java.util.function.Function<C, List<FormConflict.Difference>> differences) {
+    conflict.addListener(
+        (o, a, c) -> {
+          if (c != null) {
+            javafx.application.Platform.runLater(
+                () ->
+                    ask(
+                        form,
+                        text.apply(c),
+                        differences == null ? null : () -> differences.apply(c)));
+          }
+        });
+  }
+
+  /**
    * Asks about the refusal {@code text} says, then tells {@code form} the counselor's choice; the
    * Comparer button shows {@code differences} (null: no comparison, Recharger or Annuler only).
    */

@@ -11,8 +11,6 @@ import fr.passerelle.testsupport.TwoWorkstations;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,20 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CandidateDeleteConflictTest {
   @TempDir Path dir;
-  private TwoWorkstations desks;
-
-  @BeforeEach
-  void open() {
-    desks = new TwoWorkstations(dir.resolve("office"));
-  }
-
-  @AfterEach
-  void close() {
-    desks.close();
-  }
 
   @Test
   void anErasureOfAFileChangedSinceItWasShownIsRefusedThenTakesTheReloadedFile() {
+    try (TwoWorkstations desks = new TwoWorkstations(dir.resolve("office"))) {
+      refusedThenReloaded(desks);
+    }
+  }
+
+  private static void refusedThenReloaded(TwoWorkstations desks) {
     UUID id = desks.a().candidates().save(person("Lefèvre", "Julien", "31555", "N1103"), null).id();
     CandidateDetail shownToA = desks.a().candidates().find(id).orElseThrow();
     CandidateDetail shownToB = desks.b().candidates().find(id).orElseThrow();

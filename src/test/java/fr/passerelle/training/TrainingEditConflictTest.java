@@ -9,8 +9,6 @@ import fr.passerelle.testsupport.TwoWorkstations;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,39 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainingEditConflictTest {
   @TempDir Path dir;
-  private TwoWorkstations desks;
-
-  @BeforeEach
-  void open() {
-    desks = new TwoWorkstations(dir.resolve("office"));
-  }
-
-  @AfterEach
-  void close() {
-    desks.close();
-  }
-
-  private static PathDraft retitled(TrainingPath p, String title) {
-    return new PathDraft(
-        p.candidateId(),
-        p.counselorId(),
-        p.fromRomeCode(),
-        p.targetRomeCode(),
-        title,
-        p.provider(),
-        p.place(),
-        p.hours(),
-        p.startsOn(),
-        p.endsOn(),
-        p.scheme(),
-        p.amount(),
-        p.offerId(),
-        p.employerId(),
-        p.meetingId());
-  }
 
   @Test
   void aPathChangedByAColleagueMeanwhileRefusesTheOlderViewThenTakesTheReloadedOne() {
+    try (TwoWorkstations desks = new TwoWorkstations(dir.resolve("office"))) {
+      refusedThenReloaded(desks);
+    }
+  }
+
+  private static void refusedThenReloaded(TwoWorkstations desks) {
     var candidate = TrainingFixture.candidate(desks.a(), "Martin", "Léa");
     TrainingPath created =
         desks
@@ -80,7 +54,11 @@ class TrainingEditConflictTest {
               assertThat(e.when()).isEqualTo(hers);
             });
     assertThatThrownBy(
-            () -> a.update(seenByA.id(), seenByA.version(), retitled(seenByA, "Cariste R489")))
+            () ->
+                a.update(
+                    seenByA.id(),
+                    seenByA.version(),
+                    TrainingFixture.draft(candidate, FundingScheme.AIF, 300, "Cariste R489")))
         .isInstanceOf(EditConflictException.class);
     assertThatThrownBy(
             () ->
@@ -99,7 +77,11 @@ class TrainingEditConflictTest {
     assertThat(stored.outcome()).isNull();
     assertThat(a.events(created.id())).hasSize(2);
 
-    TrainingPath saved = a.update(stored.id(), stored.version(), retitled(stored, "Cariste R489"));
+    TrainingPath saved =
+        a.update(
+            stored.id(),
+            stored.version(),
+            TrainingFixture.draft(candidate, FundingScheme.AIF, 300, "Cariste R489"));
     assertThat(saved.title()).isEqualTo("Cariste R489");
     assertThat(saved.status()).isEqualTo(TrainingStatus.DROPPED);
     a.delete(saved.id(), saved.version());

@@ -159,15 +159,8 @@ public final class CandidatesView extends BorderPane {
     fr.passerelle.ui.ConflictDialogs conflicts =
         new fr.passerelle.ui.ConflictDialogs(
             msg, () -> getScene() == null ? null : getScene().getWindow());
-    detailVm
-        .conflict()
-        .addListener(
-            (o, a, c) -> {
-              if (c != null) {
-                Platform.runLater(
-                    () -> conflicts.ask(detailVm, c.text(), () -> c.differences(msg)));
-              }
-            });
+    conflicts.askOn(
+        detailVm.conflict(), detailVm, CandidateConflict::text, c -> c.differences(msg));
     detail.save.setOnAction(e -> save());
     keys();
   }

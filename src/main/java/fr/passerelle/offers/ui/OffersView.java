@@ -3,6 +3,7 @@ package fr.passerelle.offers.ui;
 import fr.passerelle.offers.OfferRow;
 import fr.passerelle.offers.OfferSource;
 import fr.passerelle.ui.Chips;
+import fr.passerelle.ui.FormConflict;
 import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
@@ -145,15 +146,7 @@ public final class OffersView extends BorderPane {
     fr.passerelle.ui.ConflictDialogs conflicts =
         new fr.passerelle.ui.ConflictDialogs(
             msg, () -> getScene() == null ? null : getScene().getWindow());
-    formVm
-        .conflict()
-        .addListener(
-            (o, a, c) -> {
-              if (c != null) {
-                javafx.application.Platform.runLater(
-                    () -> conflicts.ask(formVm, c.text(), () -> formVm.differences(c)));
-              }
-            });
+    conflicts.askOn(formVm.conflict(), formVm, FormConflict::text, formVm::differences);
     Tab matchTab = new Tab(msg.get("offers.tab.matching"), matching);
     formTab = new Tab(msg.get("offers.tab.form"), form);
     detail.getTabs().addAll(matchTab, formTab);

@@ -106,13 +106,7 @@ public final class TrainingView implements FeatureView {
     fr.passerelle.ui.ConflictDialogs conflicts =
         new fr.passerelle.ui.ConflictDialogs(
             m, () -> error.getScene() == null ? null : error.getScene().getWindow());
-    vm.conflict()
-        .addListener(
-            (o, a, c) -> {
-              if (c != null) {
-                javafx.application.Platform.runLater(() -> conflicts.ask(vm, c, null));
-              }
-            });
+    conflicts.askOn(vm.conflict(), vm, c -> c, null);
     Label info = new Label();
     info.setId("training-info");
     info.textProperty().bind(vm.info());
