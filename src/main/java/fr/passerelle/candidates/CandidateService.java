@@ -10,6 +10,7 @@ import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.EditLocks;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.RowVersion;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.CandidateRecord;
@@ -369,14 +370,7 @@ public final class CandidateService {
               UUID id = store.save(tx, toSave, recorder, now, !shown);
               CandidateDetail stored = find(tx, id).orElseThrow();
               if (!stored.version().equals(d.version())) {
-                access
-                    .audit()
-                    .record(
-                        tx,
-                        AuditAction.RECORD_SAVED,
-                        id,
-                        EditLocks.subject(CANDIDATE, id),
-                        stored.version().toString());
+                access.audit().saved(tx, id, CANDIDATE, id, stored.version());
               }
               return shown ? stored : masked(stored);
             });
@@ -422,8 +416,24 @@ public final class CandidateService {
 
   /** Tombstones a candidate and what hangs off it (a person's erasure). */
   public void delete(UUID id) {
+    delete(id, null);
+  }
+
+  /**
+   * Tombstones the candidate whose file was shown at version {@code shown}: refused with {@link
+   * fr.passerelle.core.EditConflictException} (nothing deleted) when a colleague saved the file
+   * since (ADR 0181); null deletes whatever is stored.
+   */
+  public void delete(UUID id, RowVersion shown) {
     access.require(Permission.CANDIDATES_WRITE);
-    db.dsl().transaction(cfg -> new CandidateMerge(store, reference()).erase(cfg.dsl(), id));
+    db.dsl()
+        .transaction(
+            cfg -> {
+              if (shown != null) {
+                EditLocks.check(cfg.dsl(), CANDIDATE, id, shown, "Candidate");
+              }
+              new CandidateMerge(store, reference()).erase(cfg.dsl(), id);
+            });
   }
 
   /** The candidates the signed-in account opened last, most recent first. */

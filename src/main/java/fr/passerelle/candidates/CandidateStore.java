@@ -5,6 +5,7 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
 
+import fr.passerelle.db.EditLocks;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.jooq.tables.records.CandidateConsentRecord;
 import fr.passerelle.db.jooq.tables.records.CandidateCriterionRecord;
@@ -72,7 +73,7 @@ final class CandidateStore {
     others |= saveCriteria(tx, id, d.criteria(), keepHiddenSensitive);
     others |= saveConsent(tx, id, d.consent(), counselor, now, creating);
     if (!creating) {
-      unmarkUnchanged(c);
+      EditLocks.unmarkUnchanged(c);
       if (others && !c.changed()) {
         // the candidate row's version is the file's (ADR 0177): any change to the file stamps it
         c.changed(CANDIDATE.LAST_NAME, true);
@@ -80,19 +81,6 @@ final class CandidateStore {
       writer.update(tx, c);
     }
     return id;
-  }
-
-  /**
-   * Clears the changed flag of fields set to the value they had (jOOQ flags every field set), so
-   * that saving an unchanged file writes no version — which would refuse a colleague's form for
-   * nothing (ADR 0177).
-   */
-  private static void unmarkUnchanged(CandidateRecord c) {
-    for (org.jooq.Field<?> f : c.fields()) {
-      if (c.changed(f) && Objects.equals(c.get(f), c.original(f))) {
-        c.changed(f, false);
-      }
-    }
   }
 
   /** Inserts new candidates in bulk (import): one stamp block for the whole batch. */

@@ -35,6 +35,20 @@ public final class EditLocks {
     return replica == null || seq == null ? null : new RowVersion(replica, seq);
   }
 
+  /**
+   * Clears the changed flag of the fields of {@code r} set to the value they had (jOOQ flags every
+   * field set), so that saving an unchanged form writes no new version — which would refuse a
+   * colleague's form for nothing. True when a field is still changed (the save writes).
+   */
+  public static boolean unmarkUnchanged(org.jooq.UpdatableRecord<?> r) {
+    for (org.jooq.Field<?> f : r.fields()) {
+      if (r.changed(f) && Objects.equals(r.get(f), r.original(f))) {
+        r.changed(f, false);
+      }
+    }
+    return r.changed();
+  }
+
   /** The subject of the audit entries about row {@code id} of {@code table}. */
   public static String subject(Table<?> table, UUID id) {
     return table.getName().toLowerCase(Locale.ROOT) + " " + id;

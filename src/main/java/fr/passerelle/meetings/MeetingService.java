@@ -157,14 +157,7 @@ public final class MeetingService {
 
   /** The audit entry naming who saved this version of the meeting (ADR 0177). */
   private void audited(DSLContext tx, MeetingRecord r) {
-    access
-        .audit()
-        .record(
-            tx,
-            AuditAction.RECORD_SAVED,
-            null,
-            EditLocks.subject(MEETING, r.getId()),
-            EditLocks.version(r, MEETING).toString());
+    access.audit().saved(tx, null, MEETING, r.getId(), EditLocks.version(r, MEETING));
   }
 
   public Optional<Meeting> find(UUID id) {

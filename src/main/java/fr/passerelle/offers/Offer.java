@@ -1,11 +1,14 @@
 package fr.passerelle.offers;
 
+import fr.passerelle.db.RowVersion;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * A job offer as shown to a counselor: its fields with the labels of its references resolved.
- * {@code hardToFillOverride} is null (computed), true (YES) or false (NO).
+ * {@code hardToFillOverride} is null (computed), true (YES) or false (NO). {@code version} is the
+ * row's version as read: a save carrying it is refused when a colleague saved the offer since (ADR
+ * 0177, 0181).
  */
 public record Offer(
     UUID id,
@@ -23,7 +26,8 @@ public record Offer(
     OfferSource source,
     Boolean hardToFillOverride,
     String overrideReason,
-    String description) {
+    String description,
+    RowVersion version) {
 
   public boolean isOpen() {
     return closedOn == null;

@@ -8,7 +8,9 @@ import static fr.passerelle.db.jooq.Tables.OCCUPATION;
 import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.EditLocks;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.RowVersion;
 import fr.passerelle.db.TextNorm;
 import fr.passerelle.db.jooq.tables.records.EmployerRecord;
 import fr.passerelle.db.jooq.tables.records.JobOfferRecord;
@@ -120,6 +122,16 @@ public final class OfferService {
 
   /** Creates or updates an offer (and its employer if new by name), in one transaction. */
   public Offer save(OfferDraft d) {
+    return save(d, null);
+  }
+
+  /**
+   * Creates an offer, or saves the edit of the offer a form read at {@code loaded}: refused with
+   * {@link fr.passerelle.core.EditConflictException} (nothing written) when a colleague saved it
+   * since (ADR 0181); a null {@code loaded} saves over whatever is stored (imports, command line).
+   * An edit that changes nothing writes nothing.
+   */
+  public Offer save(OfferDraft d, RowVersion loaded) {
     access.require(Permission.OFFERS_WRITE);
     List<FieldError> errors = validate(d);
     if (!errors.isEmpty()) {
@@ -140,7 +152,7 @@ public final class OfferService {
                     r = tx.newRecord(JOB_OFFER);
                     r.setOfficeId(offices.current().map(o -> o.id()).orElse(null));
                   } else {
-                    r = liveRecord(tx, d.id());
+                    r = lockedRecord(tx, d.id(), loaded);
                   }
                   r.setEmployerId(employerId);
                   r.setTitle(d.title().trim());
@@ -158,7 +170,7 @@ public final class OfferService {
                   if (d.id() == null) {
                     writer.insert(tx, r);
                   } else {
-                    writer.update(tx, r);
+                    written(tx, r);
                   }
                   return r.getId();
                 });
@@ -167,17 +179,25 @@ public final class OfferService {
 
   /** Closes an offer on {@code date} (filled or withdrawn). */
   public void close(UUID id, LocalDate date) {
+    close(id, null, date);
+  }
+
+  /**
+   * Closes the offer read at {@code loaded} on {@code date}: refused (nothing written) when a
+   * colleague saved it since (ADR 0181); null closes whatever is stored.
+   */
+  public void close(UUID id, RowVersion loaded, LocalDate date) {
     access.require(Permission.OFFERS_WRITE);
     db.dsl()
         .transaction(
             cfg -> {
-              JobOfferRecord r = liveRecord(cfg.dsl(), id);
+              JobOfferRecord r = lockedRecord(cfg.dsl(), id, loaded);
               if (date.isBefore(r.getOpenedOn())) {
                 throw InvalidInputException.of(
                     "offers.error.closedBeforeOpened", "closed on: before the opening date");
               }
               r.setClosedOn(date);
-              writer.update(cfg.dsl(), r);
+              written(cfg.dsl(), r);
             });
   }
 
@@ -186,6 +206,14 @@ public final class OfferService {
    * back to the computed signal. A reason is required for YES and NO.
    */
   public void setOverride(UUID id, Boolean hardToFill, String reason) {
+    setOverride(id, null, hardToFill, reason);
+  }
+
+  /**
+   * Sets the override of the offer read at {@code loaded}: refused (nothing written) when a
+   * colleague saved it since (ADR 0181); null sets it over whatever is stored.
+   */
+  public void setOverride(UUID id, RowVersion loaded, Boolean hardToFill, String reason) {
     access.require(Permission.OFFERS_WRITE);
     if (hardToFill != null && (reason == null || reason.isBlank())) {
       throw InvalidInputException.of("offers.error.reasonRequired", "override reason: required");
@@ -195,10 +223,10 @@ public final class OfferService {
     db.dsl()
         .transaction(
             cfg -> {
-              JobOfferRecord r = liveRecord(cfg.dsl(), id);
+              JobOfferRecord r = lockedRecord(cfg.dsl(), id, loaded);
               r.setHardToFillOverride(hardToFill == null ? null : hardToFill ? "YES" : "NO");
               r.setOverrideReason(hardToFill == null ? null : reason.trim());
-              writer.update(cfg.dsl(), r);
+              written(cfg.dsl(), r);
             });
   }
 
@@ -264,7 +292,25 @@ public final class OfferService {
         r.get(JOB_OFFER.SOURCE) == null ? null : OfferSource.valueOf(r.get(JOB_OFFER.SOURCE)),
         override == null ? null : "YES".equals(override),
         r.get(JOB_OFFER.OVERRIDE_REASON),
-        r.get(JOB_OFFER.DESCRIPTION));
+        r.get(JOB_OFFER.DESCRIPTION),
+        EditLocks.version(r, JOB_OFFER));
+  }
+
+  /**
+   * The offer's row, locked until the transaction ends, once checked to be still at {@code loaded}
+   * (ADR 0181: a colleague's newer save refuses the form's, naming who and when).
+   */
+  private static JobOfferRecord lockedRecord(DSLContext tx, UUID id, RowVersion loaded) {
+    EditLocks.check(tx, JOB_OFFER, id, loaded, "Offer");
+    return liveRecord(tx, id);
+  }
+
+  /** Writes the edit of {@code r} if it changes anything, with the audit entry naming who. */
+  private void written(DSLContext tx, JobOfferRecord r) {
+    if (EditLocks.unmarkUnchanged(r)) {
+      writer.update(tx, r);
+      access.audit().saved(tx, null, JOB_OFFER, r.getId(), EditLocks.version(r, JOB_OFFER));
+    }
   }
 
   private static JobOfferRecord liveRecord(DSLContext tx, UUID id) {

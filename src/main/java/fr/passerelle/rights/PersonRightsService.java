@@ -148,6 +148,16 @@ public final class PersonRightsService {
    * the rows tombstoned per table.
    */
   public Map<String, Integer> erase(UUID person) {
+    return erase(person, null);
+  }
+
+  /**
+   * Erases {@code person} as the counselor saw their file, at version {@code shown}: refused with
+   * {@link fr.passerelle.core.EditConflictException} (nothing erased) when a colleague saved the
+   * file since — the confirmation was given on what the form showed (ADR 0181); null erases
+   * whatever is stored (the command line).
+   */
+  public Map<String, Integer> erase(UUID person, fr.passerelle.db.RowVersion shown) {
     access.require(Permission.PERSON_RIGHTS);
     if (person == null) {
       throw InvalidInputException.of("rights.error.args", "Give the person's id.");
@@ -168,6 +178,7 @@ public final class PersonRightsService {
                     "No person with the id " + person + " here (or already erased).",
                     person);
               }
+              fr.passerelle.db.EditLocks.check(tx, CANDIDATE, person, shown, "Candidate");
               erasure
                   .refusal(tx, CANDIDATE, person)
                   .ifPresent(

@@ -42,6 +42,20 @@ public final class AuditTrail {
   }
 
   /**
+   * Records that the signed-in account saved row {@code id} of {@code table} at {@code version} (a
+   * form's save, {@code RECORD_SAVED}): a later save refused over it names who and when (ADR 0177).
+   */
+  public void saved(
+      DSLContext tx, UUID person, org.jooq.Table<?> table, UUID id, fr.passerelle.db.RowVersion v) {
+    record(
+        tx,
+        AuditAction.RECORD_SAVED,
+        person,
+        fr.passerelle.db.EditLocks.subject(table, id),
+        v.toString());
+  }
+
+  /**
    * Records {@code action} done by (or tried as) account {@code accountId} named {@code actor} —
    * sign-ins, when nobody is signed in yet (both null for an unknown login, which is not written:
    * it may be a password typed in the wrong field).

@@ -1,10 +1,14 @@
 package fr.passerelle.training;
 
+import fr.passerelle.db.RowVersion;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A training path as stored, with the names the views show. */
+/**
+ * A training path as stored, with the names the views show. {@code version} is the row's version as
+ * read: a change carrying it is refused when a colleague saved the path since (ADR 0177, 0181).
+ */
 public record TrainingPath(
     UUID id,
     UUID candidateId,
@@ -27,7 +31,8 @@ public record TrainingPath(
     UUID meetingId,
     TrainingStatus status,
     Outcome outcome,
-    LocalDate outcomeOn) {
+    LocalDate outcomeOn,
+    RowVersion version) {
 
   /** The date the six-month outcome is due, or null without an end date. */
   public LocalDate outcomeDueOn() {

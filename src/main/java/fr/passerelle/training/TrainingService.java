@@ -8,7 +8,9 @@ import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
 
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.EditLocks;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.RowVersion;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.TrainingEventRecord;
 import fr.passerelle.db.jooq.tables.records.TrainingPathRecord;
@@ -92,6 +94,15 @@ public final class TrainingService {
 
   /** Saves the counselor's edit of a path's fields (not its status). */
   public TrainingPath update(UUID pathId, PathDraft d) {
+    return update(pathId, null, d);
+  }
+
+  /**
+   * Saves the edit of the path read at {@code loaded}: refused with {@link
+   * fr.passerelle.core.EditConflictException} (nothing written) when a colleague changed the path
+   * since (ADR 0181); a null {@code loaded} saves over whatever is stored.
+   */
+  public TrainingPath update(UUID pathId, RowVersion loaded, PathDraft d) {
     access.require(Permission.TRAINING_WRITE);
     PathValidator.validate(d);
     db.dsl()
@@ -99,7 +110,7 @@ public final class TrainingService {
             cfg -> {
               DSLContext tx = cfg.dsl();
               PathValidator.checkReferences(tx, d);
-              TrainingPathRecord r = load(tx, pathId);
+              TrainingPathRecord r = load(tx, pathId, loaded);
               fill(r, d);
               if (r.getOutcomeOn() != null
                   && d.endsOn() != null
@@ -111,7 +122,7 @@ public final class TrainingService {
                         + ", avant cette fin.",
                     FrenchFormats.date(r.getOutcomeOn()));
               }
-              writer.update(tx, r);
+              written(tx, r);
             });
     return find(pathId).orElseThrow();
   }
@@ -121,6 +132,16 @@ public final class TrainingService {
    * {@link StatusSkipException} unless {@code confirmSkip}.
    */
   public TrainingPath move(UUID pathId, TrainingStatus to, String note, boolean confirmSkip) {
+    return move(pathId, null, to, note, confirmSkip);
+  }
+
+  /**
+   * Moves the path read at {@code loaded} to {@code to}: refused (nothing written) when a colleague
+   * changed the path since — their move or edit is not silently overridden (ADR 0181); a null
+   * {@code loaded} moves whatever is stored.
+   */
+  public TrainingPath move(
+      UUID pathId, RowVersion loaded, TrainingStatus to, String note, boolean confirmSkip) {
     access.require(Permission.TRAINING_WRITE);
     if (to == null) {
       throw new InvalidInputException("Étape : choisissez l'étape où passer.");
@@ -130,7 +151,7 @@ public final class TrainingService {
         .transaction(
             cfg -> {
               DSLContext tx = cfg.dsl();
-              TrainingPathRecord r = load(tx, pathId);
+              TrainingPathRecord r = load(tx, pathId, loaded);
               TrainingStatus from = TrainingStatus.valueOf(r.getStatus());
               if (from == to) {
                 throw new InvalidInputException(
@@ -150,7 +171,7 @@ public final class TrainingService {
                 throw new StatusSkipException(from, to);
               }
               r.setStatus(to.name());
-              writer.update(tx, r);
+              written(tx, r);
               event(tx, pathId, from, to, note, r.getCounselorId());
             });
     return find(pathId).orElseThrow();
@@ -167,6 +188,15 @@ public final class TrainingService {
 
   /** Records where the person is six months after the end; dated on or after the end. */
   public TrainingPath recordOutcome(UUID pathId, Outcome outcome, LocalDate on, String note) {
+    return recordOutcome(pathId, null, outcome, on, note);
+  }
+
+  /**
+   * Records the outcome of the path read at {@code loaded}: refused (nothing written) when a
+   * colleague changed the path since (ADR 0181); null records it over whatever is stored.
+   */
+  public TrainingPath recordOutcome(
+      UUID pathId, RowVersion loaded, Outcome outcome, LocalDate on, String note) {
     access.require(Permission.TRAINING_WRITE);
     if (outcome == null) {
       throw new InvalidInputException("Résultat : choisissez la situation de la personne.");
@@ -179,7 +209,7 @@ public final class TrainingService {
         .transaction(
             cfg -> {
               DSLContext tx = cfg.dsl();
-              TrainingPathRecord r = load(tx, pathId);
+              TrainingPathRecord r = load(tx, pathId, loaded);
               if (r.getEndsOn() == null) {
                 throw new InvalidInputException(
                     "Date du résultat : le parcours n'a pas de date de fin ; saisissez-la d'abord.");
@@ -197,7 +227,7 @@ public final class TrainingService {
               }
               r.setOutcome(outcome.name());
               r.setOutcomeOn(on);
-              writer.update(tx, r);
+              written(tx, r);
               TrainingStatus s = TrainingStatus.valueOf(r.getStatus());
               String text = "Résultat à six mois : " + outcome.frenchLabel();
               event(
@@ -213,12 +243,20 @@ public final class TrainingService {
 
   /** Deletes a path and its events (tombstones). */
   public void delete(UUID pathId) {
+    delete(pathId, null);
+  }
+
+  /**
+   * Deletes the path read at {@code loaded} and its events: refused (nothing deleted) when a
+   * colleague changed the path since (ADR 0181); null deletes whatever is stored.
+   */
+  public void delete(UUID pathId, RowVersion loaded) {
     access.require(Permission.TRAINING_WRITE);
     db.dsl()
         .transaction(
             cfg -> {
               DSLContext tx = cfg.dsl();
-              load(tx, pathId);
+              load(tx, pathId, loaded);
               for (UUID e :
                   tx.select(TRAINING_EVENT.ID)
                       .from(TRAINING_EVENT)
@@ -330,16 +368,28 @@ public final class TrainingService {
     writer.insert(tx, e);
   }
 
-  private static TrainingPathRecord load(DSLContext tx, UUID id) {
-    TrainingPathRecord r =
-        tx.selectFrom(TRAINING_PATH)
-            .where(TRAINING_PATH.ID.eq(id))
-            .and(TRAINING_PATH.DELETED.isFalse())
-            .fetchOne();
-    if (r == null) {
-      throw new InvalidInputException("Parcours introuvable (supprimé ?) : " + id);
+  /**
+   * The path's row, locked until the transaction ends, once checked to be still at {@code loaded}
+   * (null: not checked; ADR 0181); a path deleted meanwhile is refused ({@code error.gone}).
+   */
+  private static TrainingPathRecord load(DSLContext tx, UUID id, RowVersion loaded) {
+    EditLocks.check(tx, TRAINING_PATH, id, loaded, "Training path");
+    return tx.selectFrom(TRAINING_PATH).where(TRAINING_PATH.ID.eq(id)).fetchOne();
+  }
+
+  /** Writes the change of {@code r} if it changes anything, with the audit entry naming who. */
+  private void written(DSLContext tx, TrainingPathRecord r) {
+    if (EditLocks.unmarkUnchanged(r)) {
+      writer.update(tx, r);
+      access
+          .audit()
+          .saved(
+              tx,
+              r.getCandidateId(),
+              TRAINING_PATH,
+              r.getId(),
+              EditLocks.version(r, TRAINING_PATH));
     }
-    return r;
   }
 
   private static void fill(TrainingPathRecord r, PathDraft d) {
@@ -408,7 +458,8 @@ public final class TrainingService {
         p.getMeetingId(),
         TrainingStatus.valueOf(p.getStatus()),
         p.getOutcome() == null ? null : Outcome.valueOf(p.getOutcome()),
-        p.getOutcomeOn());
+        p.getOutcomeOn(),
+        EditLocks.version(p, TRAINING_PATH));
   }
 
   private static TrainingEvent toEvent(Record r) {

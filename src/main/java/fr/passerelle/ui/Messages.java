@@ -88,7 +88,25 @@ public final class Messages {
         }
       }
     }
+    if (connectionLost(failure)) {
+      return get("error.serverUnreachable");
+    }
     return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+  }
+
+  /**
+   * True when {@code failure} comes from the office server's connection lost or refused (an SQL
+   * state of class 08, as PgJDBC reports it): the form keeps its content and says so (ADR 0181).
+   */
+  static boolean connectionLost(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException e
+          && e.getSQLState() != null
+          && e.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -96,7 +114,7 @@ public final class Messages {
    * else the "unexpected error" text with its message (the caller logs it).
    */
   public String describeOrUnexpected(Throwable failure) {
-    return failure instanceof UserFacingException
+    return failure instanceof UserFacingException || connectionLost(failure)
         ? describe(failure)
         : get("error.unexpected", String.valueOf(failure.getMessage()));
   }

@@ -34,18 +34,7 @@ class OfferServiceTest {
   }
 
   private static OfferDraft draft() {
-    return new OfferDraft(
-        null,
-        "Boulangerie Occitane",
-        "Boulanger",
-        "D1102",
-        TOULOUSE,
-        Contract.CDD,
-        2,
-        TODAY,
-        null,
-        OfferSource.TEMP_AGENCY,
-        "Nuit");
+    return fr.passerelle.testsupport.OfferFixtures.baker();
   }
 
   @Test

@@ -36,6 +36,38 @@ public final class OfferFixtures {
     this.s = s;
   }
 
+  /** A new offer: two night bakers in Toulouse, CDD, from a temp agency, opened today. */
+  public static OfferDraft baker() {
+    return new OfferDraft(
+        null,
+        "Boulangerie Occitane",
+        "Boulanger",
+        "D1102",
+        TOULOUSE,
+        Contract.CDD,
+        2,
+        TODAY,
+        null,
+        OfferSource.TEMP_AGENCY,
+        "Nuit");
+  }
+
+  /** The form's edit of {@code o}: its fields, with this title and number of positions. */
+  public static OfferDraft edited(fr.passerelle.offers.Offer o, String title, int positions) {
+    return new OfferDraft(
+        o.id(),
+        o.employerName(),
+        title,
+        o.romeCode(),
+        o.communeCode(),
+        o.contract(),
+        positions,
+        o.openedOn(),
+        o.closedOn(),
+        o.source(),
+        o.description());
+  }
+
   public Person person(String lastName, String firstName) {
     return new Person(lastName, firstName);
   }

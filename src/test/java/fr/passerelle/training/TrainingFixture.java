@@ -41,12 +41,17 @@ public final class TrainingFixture {
   }
 
   public static PathDraft draft(UUID candidate, FundingScheme scheme, Integer hours) {
+    return draft(candidate, scheme, hours, "Cariste CACES R489");
+  }
+
+  /** The same path under another title (a counselor's edit). */
+  public static PathDraft draft(UUID candidate, FundingScheme scheme, Integer hours, String title) {
     return new PathDraft(
         candidate,
         null,
         "D1106",
         "N1101",
-        "Cariste CACES R489",
+        title,
         "AFPA Toulouse",
         "Toulouse",
         hours,

@@ -29,4 +29,20 @@ class MessagesDescribeTest {
     assertThat(french.describe(new IllegalStateException()))
         .isEqualTo("java.lang.IllegalStateException");
   }
+
+  @Test
+  void theOfficeServerLostDuringAnActionIsSaidWithoutTheDriversText() {
+    var lost =
+        new org.jooq.exception.DataAccessException(
+            "SQL [update job_offer …]; An I/O error occurred while sending to the backend.",
+            new java.sql.SQLException(
+                "An I/O error occurred while sending to the backend.", "08006"));
+    assertThat(french.describe(lost)).startsWith("Le serveur de l’agence ne répond pas");
+    assertThat(french.describeOrUnexpected(lost)).isEqualTo(french.describe(lost));
+    assertThat(english.describe(lost)).startsWith("The office server does not answer");
+    var other =
+        new org.jooq.exception.DataAccessException(
+            "constraint", new java.sql.SQLException("duplicate key", "23505"));
+    assertThat(french.describe(other)).isEqualTo("constraint");
+  }
 }

@@ -34,7 +34,7 @@ import javafx.collections.ObservableMap;
  * occupations, criteria and consent in one transaction. {@link #dirty()} says there are unsaved
  * changes, which the view never drops silently.
  */
-public final class CandidateDetailViewModel {
+public final class CandidateDetailViewModel implements fr.passerelle.ui.ConflictChoices {
   private final CandidateService service;
   private final TaskRunner tasks;
   private final Messages msg;
@@ -341,6 +341,7 @@ public final class CandidateDetailViewModel {
   }
 
   /** "Recharger": drops what was typed and shows the file as the colleague saved it. */
+  @Override
   public void reloadTheirs() {
     CandidateConflict c = conflict.get();
     if (c != null) {
@@ -355,6 +356,7 @@ public final class CandidateDetailViewModel {
    * fields in {@code theirsFor} (label keys of {@link CandidateConflict}), which take the
    * colleague's values; nothing is saved until the counselor saves again.
    */
+  @Override
   public void saveOnTheirs(Set<String> theirsFor) {
     CandidateConflict c = conflict.get();
     if (c == null) {
@@ -376,6 +378,7 @@ public final class CandidateDetailViewModel {
   }
 
   /** "Annuler": the form keeps what was typed (a new save is refused again until reloaded). */
+  @Override
   public void keepEditing() {
     conflict.set(null);
   }

@@ -156,16 +156,11 @@ public final class CandidatesView extends BorderPane {
     split.getItems().add(table);
     setCenter(split);
     detailVm.loaded().addListener((o, a, b) -> showDetail(b != null));
-    ConflictDialogs conflicts =
-        new ConflictDialogs(msg, () -> getScene() == null ? null : getScene().getWindow());
-    detailVm
-        .conflict()
-        .addListener(
-            (o, a, c) -> {
-              if (c != null) {
-                Platform.runLater(() -> conflicts.ask(detailVm, c));
-              }
-            });
+    fr.passerelle.ui.ConflictDialogs conflicts =
+        new fr.passerelle.ui.ConflictDialogs(
+            msg, () -> getScene() == null ? null : getScene().getWindow());
+    conflicts.askOn(
+        detailVm.conflict(), detailVm, CandidateConflict::text, c -> c.differences(msg));
     detail.save.setOnAction(e -> save());
     keys();
   }
@@ -467,6 +462,7 @@ public final class CandidatesView extends BorderPane {
     if (r.getButtonData() == ButtonBar.ButtonData.OK_DONE) {
       rightsVm.erase(
           d.id(),
+          d.version(),
           () -> {
             detailVm.close();
             vm.search();

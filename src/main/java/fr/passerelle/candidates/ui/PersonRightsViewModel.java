@@ -50,11 +50,19 @@ public final class PersonRightsViewModel {
 
   /** Erases {@code person} (the view has had it confirmed). */
   public void erase(UUID person, Runnable done) {
+    erase(person, null, done);
+  }
+
+  /**
+   * Erases {@code person} as their file was shown, at {@code shown}: refused (the message says who
+   * changed it and when) when a colleague saved it since (ADR 0181).
+   */
+  public void erase(UUID person, fr.passerelle.db.RowVersion shown, Runnable done) {
     busy.set(true);
     message.set("");
     tasks.submit(
         msg.get("rights.task.erase"),
-        p -> service.erase(person),
+        p -> service.erase(person, shown),
         rows -> {
           busy.set(false);
           message.set(msg.get("rights.erased"));

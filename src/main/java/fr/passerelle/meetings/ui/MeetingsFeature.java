@@ -42,6 +42,8 @@ public final class MeetingsFeature implements FeatureView {
   @Override
   public Node build() {
     vm = new MeetingsViewModel(ctx);
+    // the participants follow what colleagues do on other workstations (office server, ADR 0181)
+    vm.followChanges(ctx.services().changes(), javafx.application.Platform::runLater);
     view = new MeetingsView(vm, dialogs);
     return view.root();
   }

@@ -433,6 +433,41 @@ public final class MeetingsViewModel {
     }
   }
 
+  /**
+   * Reads the selected meeting's participants, figures and warnings again whenever a change is
+   * committed on the office server — a colleague's invitation or attendance on another workstation
+   * too (ADR 0178, 0181); the editor's fields stay as typed (a save over a colleague's newer edit
+   * of the meeting itself is refused, ADR 0177). Returns what stops it.
+   */
+  public AutoCloseable followChanges(
+      fr.passerelle.db.ChangeNotices changes, java.util.concurrent.Executor ui) {
+    return changes.subscribe(seq -> ui.execute(this::reloadParticipants));
+  }
+
+  /** The selected meeting's participants, figures and warnings, read again. */
+  void reloadParticipants() {
+    Meeting m = selected.get();
+    if (m == null) {
+      return;
+    }
+    UUID id = m.id();
+    tasks.submit(
+        "",
+        p -> detail(id),
+        d -> {
+          Meeting now = selected.get();
+          if (now == null || !now.id().equals(id)) {
+            return; // another meeting was opened meanwhile
+          }
+          participants.setAll(d.people());
+          counts.set(MeetingCounts.of(d.people()));
+          warnings.set(d.warnings());
+          linkedPaths.set(d.paths());
+          refreshCountsInList();
+        },
+        TaskRunner.logged("The participants of the meeting shown, after a colleague's change"));
+  }
+
   private MeetingDetail detail(UUID id) {
     return MeetingDetail.load(service, messages, id);
   }

@@ -1,11 +1,15 @@
 package fr.passerelle.offers.ui;
 
+import fr.passerelle.core.EditConflictException;
+import fr.passerelle.db.RowVersion;
 import fr.passerelle.offers.Contract;
 import fr.passerelle.offers.FieldError;
 import fr.passerelle.offers.Offer;
 import fr.passerelle.offers.OfferDraft;
 import fr.passerelle.offers.OfferService;
 import fr.passerelle.offers.OfferSource;
+import fr.passerelle.ui.ConflictChoices;
+import fr.passerelle.ui.FormConflict;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.TaskRunner;
 import java.time.LocalDate;
@@ -14,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -25,7 +30,23 @@ import javafx.collections.ObservableMap;
  * The create/edit form of an offer and its override. Local checks run as the counselor types (the
  * Save button says why it is disabled); the service validates again (reference codes) on save.
  */
-public final class OfferFormViewModel {
+public final class OfferFormViewModel implements ConflictChoices {
+  /** The fields the comparison of a refused save shows (ADR 0181), by their label keys. */
+  static final List<FormConflict.Field<Offer>> FIELDS =
+      List.of(
+          new FormConflict.Field<>("offers.form.employer", Offer::employerName),
+          new FormConflict.Field<>("offers.form.title", Offer::title),
+          new FormConflict.Field<>("offers.form.rome", Offer::romeCode),
+          new FormConflict.Field<>("offers.form.commune", Offer::communeCode),
+          new FormConflict.Field<>("offers.form.contract", Offer::contract, "offers.contract."),
+          new FormConflict.Field<>("offers.form.positions", Offer::positions),
+          new FormConflict.Field<>("offers.form.openedOn", Offer::openedOn),
+          new FormConflict.Field<>("offers.form.closedOn", Offer::closedOn),
+          new FormConflict.Field<>("offers.form.source", Offer::source, "offers.source."),
+          new FormConflict.Field<>("offers.form.description", Offer::description),
+          new FormConflict.Field<>("offers.form.override", Offer::hardToFillOverride),
+          new FormConflict.Field<>("offers.form.overrideReason", Offer::overrideReason));
+
   private final OfferService service;
   private final TaskRunner tasks;
   private final Messages msg;
@@ -48,6 +69,7 @@ public final class OfferFormViewModel {
   private final StringProperty saveBlocked = new SimpleStringProperty("");
   private final BooleanProperty dirty = new SimpleBooleanProperty(false);
   private final StringProperty status = new SimpleStringProperty("");
+  private final ObjectProperty<FormConflict<Offer>> conflict = new SimpleObjectProperty<>();
 
   public OfferFormViewModel(OfferService service, TaskRunner tasks, Messages msg) {
     this.service = service;
@@ -78,6 +100,7 @@ public final class OfferFormViewModel {
 
   /** Drops the unsaved edits: the form shows the offer as saved (or empty for a new one). */
   public void discard() {
+    conflict.set(null);
     fill(loaded);
   }
 
@@ -179,6 +202,7 @@ public final class OfferFormViewModel {
             description.get());
     Boolean ov = override.get();
     String why = overrideReason.get();
+    RowVersion version = loaded == null ? null : loaded.version();
     tasks.submit(
         msg.get("offers.task.save"),
         p -> {
@@ -186,15 +210,26 @@ public final class OfferFormViewModel {
           if (!problems.isEmpty()) {
             return problems;
           }
-          Offer saved = service.save(d);
-          if (!java.util.Objects.equals(ov, saved.hardToFillOverride())
-              || (ov != null && !why.trim().equals(nz(saved.overrideReason())))) {
-            service.setOverride(saved.id(), ov, why);
+          try {
+            Offer saved = service.save(d, version);
+            if (!java.util.Objects.equals(ov, saved.hardToFillOverride())
+                || (ov != null && !why.trim().equals(nz(saved.overrideReason())))) {
+              service.setOverride(saved.id(), saved.version(), ov, why);
+            }
+            return service.find(saved.id()).orElseThrow();
+          } catch (EditConflictException e) {
+            // a colleague saved the offer meanwhile: nothing written, the form keeps what was typed
+            Offer theirs = service.find(d.id()).orElseThrow(() -> e);
+            return new FormConflict<>(msg.describe(e), mine(d, ov, why), theirs);
           }
-          return service.find(saved.id()).orElseThrow();
         },
         result -> {
-          if (result instanceof Offer saved) {
+          if (result instanceof FormConflict<?> c) {
+            @SuppressWarnings("unchecked")
+            FormConflict<Offer> refused = (FormConflict<Offer>) c;
+            status.set(refused.text());
+            conflict.set(refused);
+          } else if (result instanceof Offer saved) {
             edit(saved);
             status.set(msg.get("offers.form.saved"));
             onSaved.accept(saved);
@@ -208,6 +243,86 @@ public final class OfferFormViewModel {
           }
         },
         t -> status.set(msg.describe(t)));
+  }
+
+  /** What the form holds, as an offer, to compare with the colleague's (ADR 0181). */
+  private static Offer mine(OfferDraft d, Boolean ov, String why) {
+    return new Offer(
+        d.id(),
+        null,
+        d.employerName(),
+        d.title(),
+        d.romeCode(),
+        null,
+        d.communeCode(),
+        null,
+        d.contract(),
+        d.positions() == null ? 0 : d.positions(),
+        d.openedOn(),
+        d.closedOn(),
+        d.source(),
+        ov,
+        ov == null ? null : why,
+        d.description() == null || d.description().isBlank() ? null : d.description(),
+        null);
+  }
+
+  /**
+   * The save refused over a colleague's newer edit, until the counselor chooses {@link
+   * #reloadTheirs}, {@link #saveOnTheirs} or {@link #keepEditing}; null otherwise.
+   */
+  public ReadOnlyObjectProperty<FormConflict<Offer>> conflict() {
+    return conflict;
+  }
+
+  /** The fields that differ between the form and the colleague's version. */
+  public List<FormConflict.Difference> differences(FormConflict<Offer> c) {
+    return c.differences(FIELDS, msg);
+  }
+
+  @Override
+  public void reloadTheirs() {
+    FormConflict<Offer> c = conflict.get();
+    if (c != null) {
+      conflict.set(null);
+      edit(c.theirs());
+      status.set(msg.get("offers.conflict.reloaded"));
+    }
+  }
+
+  @Override
+  public void saveOnTheirs(java.util.Set<String> theirsFor) {
+    FormConflict<Offer> c = conflict.get();
+    if (c == null) {
+      return;
+    }
+    conflict.set(null);
+    Offer t = c.theirs();
+    loaded = t;
+    for (String key : theirsFor) {
+      switch (key) {
+        case "offers.form.employer" -> employer.set(nz(t.employerName()));
+        case "offers.form.title" -> title.set(nz(t.title()));
+        case "offers.form.rome" -> romeCode.set(nz(t.romeCode()));
+        case "offers.form.commune" -> communeCode.set(nz(t.communeCode()));
+        case "offers.form.contract" -> contract.set(t.contract());
+        case "offers.form.positions" -> positions.set(String.valueOf(t.positions()));
+        case "offers.form.openedOn" -> openedOn.set(t.openedOn());
+        case "offers.form.closedOn" -> closedOn.set(t.closedOn());
+        case "offers.form.source" -> source.set(t.source());
+        case "offers.form.description" -> description.set(nz(t.description()));
+        case "offers.form.override" -> override.set(t.hardToFillOverride());
+        case "offers.form.overrideReason" -> overrideReason.set(nz(t.overrideReason()));
+        default -> {}
+      }
+    }
+    dirty.set(true);
+    status.set(msg.get("offers.conflict.rebased"));
+  }
+
+  @Override
+  public void keepEditing() {
+    conflict.set(null);
   }
 
   private String text(FieldError e) {

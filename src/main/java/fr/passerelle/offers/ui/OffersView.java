@@ -3,6 +3,7 @@ package fr.passerelle.offers.ui;
 import fr.passerelle.offers.OfferRow;
 import fr.passerelle.offers.OfferSource;
 import fr.passerelle.ui.Chips;
+import fr.passerelle.ui.FormConflict;
 import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
@@ -142,6 +143,10 @@ public final class OffersView extends BorderPane {
     form =
         new OfferFormPane(
             formVm, msg, () -> ctx.services().occupations(), offers::geo, saved -> vm.refresh());
+    fr.passerelle.ui.ConflictDialogs conflicts =
+        new fr.passerelle.ui.ConflictDialogs(
+            msg, () -> getScene() == null ? null : getScene().getWindow());
+    conflicts.askOn(formVm.conflict(), formVm, FormConflict::text, formVm::differences);
     Tab matchTab = new Tab(msg.get("offers.tab.matching"), matching);
     formTab = new Tab(msg.get("offers.tab.form"), form);
     detail.getTabs().addAll(matchTab, formTab);

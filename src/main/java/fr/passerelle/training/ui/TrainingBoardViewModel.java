@@ -1,5 +1,7 @@
 package fr.passerelle.training.ui;
 
+import fr.passerelle.core.EditConflictException;
+import fr.passerelle.db.RowVersion;
 import fr.passerelle.training.FundingScheme;
 import fr.passerelle.training.Outcome;
 import fr.passerelle.training.PathDraft;
@@ -9,6 +11,7 @@ import fr.passerelle.training.TrainingEvent;
 import fr.passerelle.training.TrainingPath;
 import fr.passerelle.training.TrainingService;
 import fr.passerelle.training.TrainingStatus;
+import fr.passerelle.ui.ConflictChoices;
 import fr.passerelle.ui.UiContext;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -31,9 +34,10 @@ import javafx.collections.ObservableList;
  * The training board: paths per status column, the selected path with its warnings and its
  * candidate's timeline, moves (with the skip confirmation), the six-month outcome.
  */
-public final class TrainingBoardViewModel {
+public final class TrainingBoardViewModel implements ConflictChoices {
   /** A move waiting for the counselor's confirmation because it skips or undoes steps. */
-  public record PendingMove(UUID pathId, TrainingStatus to, String note, String message) {}
+  public record PendingMove(
+      UUID pathId, RowVersion version, TrainingStatus to, String note, String message) {}
 
   private final UiContext ctx;
   private final TrainingService service;
@@ -47,6 +51,7 @@ public final class TrainingBoardViewModel {
   private final Set<UUID> dueIds = new HashSet<>();
   private final StringProperty error = new SimpleStringProperty();
   private final StringProperty info = new SimpleStringProperty();
+  private final StringProperty conflict = new SimpleStringProperty();
   private final ObjectProperty<Outcome> outcomeChoice = new SimpleObjectProperty<>();
   private final ObjectProperty<LocalDate> outcomeDate = new SimpleObjectProperty<>();
   private final StringProperty outcomeReplace = new SimpleStringProperty();
@@ -127,7 +132,7 @@ public final class TrainingBoardViewModel {
     if (p == null || to == null || p.status() == to) {
       return;
     }
-    submitMove(p.id(), to, note, false);
+    submitMove(p.id(), p.version(), to, note, false);
   }
 
   /** Moves the selected path one step forward (+1) or back (−1) on the main line. */
@@ -146,7 +151,7 @@ public final class TrainingBoardViewModel {
     PendingMove m = pending.get();
     if (m != null) {
       pending.set(null);
-      submitMove(m.pathId(), m.to(), m.note(), true);
+      submitMove(m.pathId(), m.version(), m.to(), m.note(), true);
     }
   }
 
@@ -154,12 +159,13 @@ public final class TrainingBoardViewModel {
     pending.set(null);
   }
 
-  private void submitMove(UUID id, TrainingStatus to, String note, boolean confirm) {
+  private void submitMove(
+      UUID id, RowVersion version, TrainingStatus to, String note, boolean confirm) {
     error.set(null);
     ctx.tasks()
         .submit(
             ctx.messages().get("training.moving"),
-            pr -> service.move(id, to, note, confirm),
+            pr -> service.move(id, version, to, note, confirm),
             moved -> {
               info.set(
                   ctx.messages()
@@ -173,7 +179,7 @@ public final class TrainingBoardViewModel {
             },
             e -> {
               if (e instanceof StatusSkipException s) {
-                pending.set(new PendingMove(id, to, note, skipMessage(s)));
+                pending.set(new PendingMove(id, version, to, note, skipMessage(s)));
               } else {
                 fail(e);
               }
@@ -262,7 +268,7 @@ public final class TrainingBoardViewModel {
     ctx.tasks()
         .submit(
             ctx.messages().get("training.saving"),
-            pr -> service.recordOutcome(p.id(), outcome, on, note),
+            pr -> service.recordOutcome(p.id(), p.version(), outcome, on, note),
             saved -> {
               info.set(ctx.messages().get("training.outcomeSaved", saved.candidateName()));
               selected.set(saved);
@@ -318,6 +324,39 @@ public final class TrainingBoardViewModel {
 
   private void fail(Throwable e) {
     error.set(ctx.messages().describe(e));
+    if (e instanceof EditConflictException) {
+      // a colleague changed the path since the board read it (ADR 0181): nothing was written
+      conflict.set(error.get());
+    }
+  }
+
+  /**
+   * The change refused because a colleague changed the path since the board read it (who and when),
+   * until the counselor chooses {@link #reloadTheirs} or {@link #keepEditing}; null otherwise.
+   */
+  public StringProperty conflict() {
+    return conflict;
+  }
+
+  /** "Recharger": the board and the path as the colleague left them. */
+  @Override
+  public void reloadTheirs() {
+    conflict.set(null);
+    error.set(null);
+    info.set(ctx.messages().get("training.conflict.reloaded"));
+    load();
+  }
+
+  /** No comparison for a path's step or outcome: the same as {@link #reloadTheirs}. */
+  @Override
+  public void saveOnTheirs(Set<String> theirsFor) {
+    reloadTheirs();
+  }
+
+  /** "Annuler": the board keeps what was chosen (the refusal stays said until reloaded). */
+  @Override
+  public void keepEditing() {
+    conflict.set(null);
   }
 
   /** A funding scheme in words ("Contrat de professionnalisation intérimaire"), not its code. */

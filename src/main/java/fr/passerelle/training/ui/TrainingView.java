@@ -103,6 +103,10 @@ public final class TrainingView implements FeatureView {
     error.setWrapText(true);
     error.textProperty().bind(vm.error());
     error.setStyle("-fx-text-fill: -color-danger-fg;");
+    fr.passerelle.ui.ConflictDialogs conflicts =
+        new fr.passerelle.ui.ConflictDialogs(
+            m, () -> error.getScene() == null ? null : error.getScene().getWindow());
+    conflicts.askOn(vm.conflict(), vm, c -> c, null);
     Label info = new Label();
     info.setId("training-info");
     info.textProperty().bind(vm.info());

@@ -76,10 +76,12 @@ class CandidateConflictViewModelTest {
     assertThat(form.dirty().get()).isTrue();
     assertThat(service.find(id).orElseThrow().email()).isNull();
     assertThat(form.conflict().get().differences(msg))
-        .extracting(CandidateConflict.Difference::key)
+        .extracting(fr.passerelle.ui.FormConflict.Difference::key)
         .containsExactly(CandidateConflict.EMAIL, CandidateConflict.PHONE, CandidateConflict.NOTES);
     assertThat(form.conflict().get().differences(msg))
-        .contains(new CandidateConflict.Difference(CandidateConflict.PHONE, "", "06 12 34 56 78"));
+        .contains(
+            new fr.passerelle.ui.FormConflict.Difference(
+                CandidateConflict.PHONE, "", "06 12 34 56 78"));
   }
 
   @Test

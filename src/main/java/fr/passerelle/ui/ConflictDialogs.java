@@ -1,7 +1,5 @@
-package fr.passerelle.candidates.ui;
+package fr.passerelle.ui;
 
-import fr.passerelle.ui.Confirm;
-import fr.passerelle.ui.Messages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,30 +21,57 @@ import javafx.stage.Window;
  * The questions of a save refused over a colleague's newer edit (ADR 0177): "Modifié par … le … à …
  * pendant que vous le modifiiez" with Recharger / Comparer / Annuler (the default, safe answer:
  * nothing typed is lost), and the comparison — the fields that differ, mine beside theirs, a box
- * per field to take theirs — before saving again on their version.
+ * per field to take theirs — before saving again on their version. Shared by the forms of
+ * candidates, offers and training paths (ADR 0181).
  */
-final class ConflictDialogs {
+public final class ConflictDialogs {
   private final Messages msg;
   private final Supplier<Window> owner;
 
-  ConflictDialogs(Messages msg, Supplier<Window> owner) {
+  public ConflictDialogs(Messages msg, Supplier<Window> owner) {
     this.msg = msg;
     this.owner = owner;
   }
 
-  /** Asks, then tells {@code form} the counselor's choice. */
-  void ask(CandidateDetailViewModel form, CandidateConflict c) {
-    ButtonType reload =
-        new ButtonType(msg.get("candidates.conflict.reload"), ButtonBar.ButtonData.OTHER);
-    ButtonType compare =
-        new ButtonType(msg.get("candidates.conflict.compare"), ButtonBar.ButtonData.YES);
+  /**
+   * Asks, on the FX thread, each time {@code conflict} holds a refused save of {@code form}: its
+   * sentence is {@code text} of it, and Comparer shows {@code differences} of it (null: no
+   * comparison).
+   */
+  public <C> void askOn(
+      javafx.beans.value.ObservableValue<C> conflict,
+      ConflictChoices form,
+      java.util.function.Function<C, String> text,
+      java.util.function.Function<C, List<FormConflict.Difference>> differences) {
+    conflict.addListener(
+        (o, a, c) -> {
+          if (c != null) {
+            javafx.application.Platform.runLater(
+                () ->
+                    ask(
+                        form,
+                        text.apply(c),
+                        differences == null ? null : () -> differences.apply(c)));
+          }
+        });
+  }
+
+  /**
+   * Asks about the refusal {@code text} says, then tells {@code form} the counselor's choice; the
+   * Comparer button shows {@code differences} (null: no comparison, Recharger or Annuler only).
+   */
+  public void ask(
+      ConflictChoices form, String text, Supplier<List<FormConflict.Difference>> differences) {
+    ButtonType reload = new ButtonType(msg.get("conflict.reload"), ButtonBar.ButtonData.OTHER);
+    ButtonType compare = new ButtonType(msg.get("conflict.compare"), ButtonBar.ButtonData.YES);
     ButtonType cancel =
-        new ButtonType(msg.get("candidates.conflict.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        new ButtonType(msg.get("conflict.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     Alert a =
-        new Alert(
-            Alert.AlertType.WARNING, msg.get("candidates.conflict.help"), reload, compare, cancel);
-    a.setTitle(msg.get("candidates.conflict.title"));
-    a.setHeaderText(c.text());
+        differences == null
+            ? new Alert(Alert.AlertType.WARNING, msg.get("conflict.helpNoCompare"), reload, cancel)
+            : new Alert(Alert.AlertType.WARNING, msg.get("conflict.help"), reload, compare, cancel);
+    a.setTitle(msg.get("conflict.title"));
+    a.setHeaderText(text);
     a.getDialogPane().setId("conflict-dialog");
     a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
     own(a);
@@ -55,7 +80,7 @@ final class ConflictDialogs {
     if (r == reload) {
       form.reloadTheirs();
     } else if (r == compare) {
-      compare(c).ifPresentOrElse(form::saveOnTheirs, form::keepEditing);
+      compare(differences.get()).ifPresentOrElse(form::saveOnTheirs, form::keepEditing);
     } else {
       form.keepEditing();
     }
@@ -64,21 +89,20 @@ final class ConflictDialogs {
   /**
    * The fields that differ side by side; the keys of those to take from theirs, empty if Annuler.
    */
-  private java.util.Optional<Set<String>> compare(CandidateConflict c) {
-    List<CandidateConflict.Difference> diffs = c.differences(msg);
+  private java.util.Optional<Set<String>> compare(List<FormConflict.Difference> diffs) {
     GridPane grid = new GridPane();
     grid.setHgap(16);
     grid.setVgap(8);
     grid.setPadding(new Insets(8));
     grid.addRow(
         0,
-        bold(msg.get("candidates.conflict.field")),
-        bold(msg.get("candidates.conflict.mine")),
-        bold(msg.get("candidates.conflict.theirs")),
-        bold(msg.get("candidates.conflict.takeTheirs")));
+        bold(msg.get("conflict.field")),
+        bold(msg.get("conflict.mine")),
+        bold(msg.get("conflict.theirs")),
+        bold(msg.get("conflict.takeTheirs")));
     Map<String, CheckBox> take = new LinkedHashMap<>();
     int row = 1;
-    for (CandidateConflict.Difference d : diffs) {
+    for (FormConflict.Difference d : diffs) {
       CheckBox box = new CheckBox();
       box.setId("take-" + d.key().replace('.', '-'));
       take.put(d.key(), box);
@@ -90,15 +114,14 @@ final class ConflictDialogs {
           box);
     }
     if (diffs.isEmpty()) {
-      grid.add(new Label(msg.get("candidates.conflict.none")), 0, row, 4, 1);
+      grid.add(new Label(msg.get("conflict.none")), 0, row, 4, 1);
     }
-    ButtonType apply =
-        new ButtonType(msg.get("candidates.conflict.apply"), ButtonBar.ButtonData.OK_DONE);
+    ButtonType apply = new ButtonType(msg.get("conflict.apply"), ButtonBar.ButtonData.OK_DONE);
     ButtonType cancel =
-        new ButtonType(msg.get("candidates.conflict.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        new ButtonType(msg.get("conflict.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     Dialog<ButtonType> d = new Dialog<>();
-    d.setTitle(msg.get("candidates.conflict.title"));
-    d.setHeaderText(msg.get("candidates.conflict.compareTitle"));
+    d.setTitle(msg.get("conflict.title"));
+    d.setHeaderText(msg.get("conflict.compareTitle"));
     d.getDialogPane().setContent(grid);
     d.getDialogPane().getButtonTypes().addAll(apply, cancel);
     d.getDialogPane().setId("conflict-compare");
