@@ -32,6 +32,8 @@ public record CandidateDetail(
     List<TargetOccupation> occupations,
     List<Criterion> criteria,
     Consent consent,
+    Civility civility,
+    String franceTravailId,
     RowVersion version) {
 
   public CandidateDetail {
@@ -40,7 +42,10 @@ public record CandidateDetail(
     consent = consent == null ? Consent.NONE : consent;
   }
 
-  /** A detail without a loaded version (new, imported, or saved unconditionally). */
+  /**
+   * A detail without a loaded version (new, imported, or saved unconditionally), civility and
+   * France Travail identifier not said.
+   */
   public CandidateDetail(
       UUID id,
       UUID officeId,
@@ -81,6 +86,8 @@ public record CandidateDetail(
         occupations,
         criteria,
         consent,
+        null,
+        null,
         null);
   }
 
@@ -106,6 +113,38 @@ public record CandidateDetail(
         List.of(),
         List.of(),
         Consent.NONE);
+  }
+
+  /** The same detail with this civility and France Travail identifier. */
+  public CandidateDetail withIdentity(Civility newCivility, String newFranceTravailId) {
+    return new CandidateDetail(
+        id,
+        officeId,
+        lastName,
+        firstName,
+        birthDate,
+        email,
+        phone,
+        address,
+        communeCode,
+        communeName,
+        mobilityKm,
+        drivingLicence,
+        availableFrom,
+        status,
+        registeredOn,
+        notes,
+        occupations,
+        criteria,
+        consent,
+        newCivility,
+        newFranceTravailId,
+        version);
+  }
+
+  /** The age band on {@code day} (from the birth date); null without a birth date. */
+  public AgeBand ageBand(LocalDate day) {
+    return AgeBand.of(birthDate, day);
   }
 
   public boolean isNew() {
@@ -166,6 +205,8 @@ public record CandidateDetail(
         occupations,
         criteria,
         consent,
+        civility,
+        franceTravailId,
         v);
   }
 
