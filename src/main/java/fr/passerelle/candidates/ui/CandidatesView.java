@@ -153,6 +153,8 @@ public final class CandidatesView extends BorderPane {
     setTop(top);
 
     buildTable();
+    // the counselor chooses the columns (the "+" of the header), remembered on this workstation
+    fr.passerelle.ui.ColumnChoices.of(ctx).remember(table, "candidates");
     split.getItems().add(table);
     setCenter(split);
     detailVm.loaded().addListener((o, a, b) -> showDetail(b != null));
@@ -251,6 +253,7 @@ public final class CandidatesView extends BorderPane {
   private TableColumn<CandidateSummary, String> col(
       String key, Function<CandidateSummary, String> f, double width) {
     TableColumn<CandidateSummary, String> c = new TableColumn<>(msg.get(key));
+    c.setId(key.substring(key.lastIndexOf('.') + 1)); // its name in the remembered choices
     c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
     c.setPrefWidth(width);
     return c;
