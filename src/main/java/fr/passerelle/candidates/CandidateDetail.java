@@ -117,29 +117,7 @@ public record CandidateDetail(
 
   /** The same detail with this civility and France Travail identifier. */
   public CandidateDetail withIdentity(Civility newCivility, String newFranceTravailId) {
-    return new CandidateDetail(
-        id,
-        officeId,
-        lastName,
-        firstName,
-        birthDate,
-        email,
-        phone,
-        address,
-        communeCode,
-        communeName,
-        mobilityKm,
-        drivingLicence,
-        availableFrom,
-        status,
-        registeredOn,
-        notes,
-        occupations,
-        criteria,
-        consent,
-        newCivility,
-        newFranceTravailId,
-        version);
+    return copy(id, officeId, newCivility, newFranceTravailId, version);
   }
 
   /** The age band on {@code day} (from the birth date); null without a birth date. */
@@ -185,6 +163,11 @@ public record CandidateDetail(
   }
 
   private CandidateDetail with(UUID newId, UUID newOfficeId, RowVersion v) {
+    return copy(newId, newOfficeId, civility, franceTravailId, v);
+  }
+
+  private CandidateDetail copy(
+      UUID newId, UUID newOfficeId, Civility newCivility, String newFtId, RowVersion v) {
     return new CandidateDetail(
         newId,
         newOfficeId,
@@ -205,8 +188,8 @@ public record CandidateDetail(
         occupations,
         criteria,
         consent,
-        civility,
-        franceTravailId,
+        newCivility,
+        newFtId,
         v);
   }
 

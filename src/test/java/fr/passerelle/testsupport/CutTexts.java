@@ -107,6 +107,20 @@ public final class CutTexts {
     WaitForAsyncUtils.waitForFxEvents();
     WaitForAsyncUtils.waitForFxEvents();
     try {
+      // a window may be sized a pulse after it shows: give it a moment to reach its own size
+      WaitForAsyncUtils.waitFor(
+          3,
+          TimeUnit.SECONDS,
+          () ->
+              onFx(
+                  () -> {
+                    DialogPane p = (DialogPane) dialog[0].getScene().getRoot();
+                    return p.getWidth() + 1 >= p.prefWidth(-1);
+                  }));
+    } catch (java.util.concurrent.TimeoutException e) {
+      // it stays smaller: said below
+    }
+    try {
       return onFx(() -> dialogProblems(where, dialog[0]));
     } finally {
       WaitForAsyncUtils.asyncFx(dialog[0]::hide).get(60, TimeUnit.SECONDS);
@@ -155,7 +169,8 @@ public final class CutTexts {
         + "»";
   }
 
-  private static void collect(
+  /** Gives {@code found} each visible node under {@code n} (itself included) that matches. */
+  public static void collect(
       Node n, java.util.function.Predicate<Node> match, java.util.function.Consumer<Node> found) {
     if (!n.isVisible()) {
       return;

@@ -102,8 +102,8 @@ final class CandidateDetailPane extends BorderPane {
         .bind(
             javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.ageText(vm.birthDate().get()), vm.birthDate()));
-    HBox birthLine = new HBox(8, birth, age);
-    birthLine.setAlignment(Pos.CENTER_LEFT);
+    // under the date, not beside it: the form keeps its width (no horizontal scroll at 1366)
+    VBox birthLine = new VBox(2, birth, age);
     birthLine.setId("candidate-birth-line");
     birth.setId("candidate-birth-date");
     field("birth_date", "candidates.field.birthDate", birthLine);

@@ -179,7 +179,6 @@ final class CandidateFilters extends TitledPane {
             occupation,
             new Label(msg.get("candidates.filter.commune")),
             commune,
-            communeHint,
             new Label("±"),
             radius,
             new Label("km"),
@@ -197,10 +196,16 @@ final class CandidateFilters extends TitledPane {
             consent,
             clear);
     line2.setAlignment(Pos.CENTER_LEFT);
+    // the commune found, or why none is: on its own line, never squeezing the filters' labels
+    communeHint.managedProperty().bind(communeHint.textProperty().isNotEmpty());
+    communeHint.visibleProperty().bind(communeHint.managedProperty());
+    // the criteria in words take the width they need (a FlowPane wraps at 400 px by default)
+    criteria.setPrefWrapLength(1000);
     VBox box =
         new VBox(
             6,
             line1,
+            communeHint,
             new HBox(8, new Label(msg.get("candidates.filter.criteria")), criteria),
             line2);
     box.setPadding(new Insets(6));

@@ -419,6 +419,10 @@ public final class CandidatesView extends BorderPane {
     a.setHeaderText(msg.get("candidates.duplicates.title"));
     a.initOwner(getScene().getWindow());
     a.getDialogPane().setId("duplicates-dialog");
+    // its four answers whole ("Ouvrir la fich…" at the alert's default width, #19)
+    a.getDialogPane()
+        .setMinSize(
+            javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
     // Enter must not merge two people's files: the safe answer is the default
     Confirm.safeDefault(a.getDialogPane(), ButtonType.CANCEL);
     ButtonType r = a.showAndWait().orElse(ButtonType.CANCEL);

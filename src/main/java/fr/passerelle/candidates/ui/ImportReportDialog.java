@@ -15,6 +15,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -50,6 +51,8 @@ final class ImportReportDialog extends Dialog<ButtonType> {
     table.setPrefSize(840, 360);
     getDialogPane().setContent(new VBox(8, head, table));
     getDialogPane().setPrefWidth(900);
+    // never laid out below its content: the report opened at 600 px, its table cut (#19)
+    getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     ButtonType saveErrors =
         new ButtonType(msg.get("candidates.report.save"), ButtonBar.ButtonData.LEFT);
     ButtonType validOnly =
@@ -108,6 +111,7 @@ final class ImportReportDialog extends Dialog<ButtonType> {
     t.setPrefSize(840, 300);
     d.getDialogPane().setContent(new VBox(8, head, t));
     d.getDialogPane().setPrefWidth(900);
+    d.getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     d.showAndWait();
   }

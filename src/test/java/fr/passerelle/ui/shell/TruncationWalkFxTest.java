@@ -155,28 +155,13 @@ class TruncationWalkFxTest {
 
   private static List<TabPane> tabPanes(Parent root) {
     List<TabPane> found = new ArrayList<>();
-    collect(root, n -> n instanceof TabPane t && shown(t), n -> found.add((TabPane) n));
+    CutTexts.collect(root, n -> n instanceof TabPane t && shown(t), n -> found.add((TabPane) n));
     return found;
   }
 
   /** What is wrong in what the window shows now. */
   static List<String> walk(String where, Parent root) {
     return CutTexts.walk(where, root);
-  }
-
-  private static void collect(
-      Node n, java.util.function.Predicate<Node> match, java.util.function.Consumer<Node> found) {
-    if (!n.isVisible()) {
-      return;
-    }
-    if (match.test(n)) {
-      found.accept(n);
-    }
-    if (n instanceof Parent p) {
-      for (Node c : p.getChildrenUnmodifiable()) {
-        collect(c, match, found);
-      }
-    }
   }
 
   private static boolean shown(Node n) {
