@@ -10,6 +10,8 @@ final class CandidateColumns {
   static final String LAST_NAME = "last_name";
   static final String FIRST_NAME = "first_name";
   static final String BIRTH_DATE = "birth_date";
+  static final String CIVILITY = "civility";
+  static final String FT_IDENTIFIER = "ft_identifier";
   static final String EMAIL = "email";
   static final String PHONE = "phone";
   static final String ADDRESS = "address";
@@ -32,6 +34,8 @@ final class CandidateColumns {
           LAST_NAME,
           FIRST_NAME,
           BIRTH_DATE,
+          CIVILITY,
+          FT_IDENTIFIER,
           EMAIL,
           PHONE,
           ADDRESS,
@@ -58,6 +62,8 @@ final class CandidateColumns {
           Map.entry(LAST_NAME, "nom"),
           Map.entry(FIRST_NAME, "prénom"),
           Map.entry(BIRTH_DATE, "date de naissance"),
+          Map.entry(CIVILITY, "civilité"),
+          Map.entry(FT_IDENTIFIER, "identifiant France Travail"),
           Map.entry(EMAIL, "e-mail"),
           Map.entry(PHONE, "téléphone"),
           Map.entry(ADDRESS, "adresse"),
@@ -84,6 +90,8 @@ final class CandidateColumns {
           Map.entry(LAST_NAME, 100),
           Map.entry(FIRST_NAME, 100),
           Map.entry(BIRTH_DATE, 30),
+          Map.entry(CIVILITY, 30),
+          Map.entry(FT_IDENTIFIER, 30),
           Map.entry(EMAIL, 255),
           Map.entry(PHONE, 40),
           Map.entry(ADDRESS, 500),

@@ -32,6 +32,8 @@ public record CandidateDetail(
     List<TargetOccupation> occupations,
     List<Criterion> criteria,
     Consent consent,
+    Civility civility,
+    String franceTravailId,
     RowVersion version) {
 
   public CandidateDetail {
@@ -40,7 +42,10 @@ public record CandidateDetail(
     consent = consent == null ? Consent.NONE : consent;
   }
 
-  /** A detail without a loaded version (new, imported, or saved unconditionally). */
+  /**
+   * A detail without a loaded version (new, imported, or saved unconditionally), civility and
+   * France Travail identifier not said.
+   */
   public CandidateDetail(
       UUID id,
       UUID officeId,
@@ -81,6 +86,8 @@ public record CandidateDetail(
         occupations,
         criteria,
         consent,
+        null,
+        null,
         null);
   }
 
@@ -106,6 +113,16 @@ public record CandidateDetail(
         List.of(),
         List.of(),
         Consent.NONE);
+  }
+
+  /** The same detail with this civility and France Travail identifier. */
+  public CandidateDetail withIdentity(Civility newCivility, String newFranceTravailId) {
+    return copy(id, officeId, newCivility, newFranceTravailId, version);
+  }
+
+  /** The age band on {@code day} (from the birth date); null without a birth date. */
+  public AgeBand ageBand(LocalDate day) {
+    return AgeBand.of(birthDate, day);
   }
 
   public boolean isNew() {
@@ -146,6 +163,11 @@ public record CandidateDetail(
   }
 
   private CandidateDetail with(UUID newId, UUID newOfficeId, RowVersion v) {
+    return copy(newId, newOfficeId, civility, franceTravailId, v);
+  }
+
+  private CandidateDetail copy(
+      UUID newId, UUID newOfficeId, Civility newCivility, String newFtId, RowVersion v) {
     return new CandidateDetail(
         newId,
         newOfficeId,
@@ -166,6 +188,8 @@ public record CandidateDetail(
         occupations,
         criteria,
         consent,
+        newCivility,
+        newFtId,
         v);
   }
 

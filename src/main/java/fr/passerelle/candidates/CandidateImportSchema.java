@@ -9,6 +9,7 @@ import fr.passerelle.tabular.ImportReport;
 import fr.passerelle.tabular.ImportSchema;
 import fr.passerelle.tabular.RowErrors;
 import fr.passerelle.tabular.TabularRow;
+import fr.passerelle.tabular.Wording;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -74,7 +75,10 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
       CandidateDetail d = CandidateRowReader.read(c, existing, ref);
       if (d != null) {
         for (FieldError e : validator.validate(d, today)) {
-          c.error(column(e.field()), e.message());
+          c.error(
+              column(e.field()),
+              e.message(),
+              Wording.of("candidates.field.error." + e.code().name()));
         }
         consentRule(ctx, c, d, d.id() == null ? null : existing.get(d.id()));
       }
@@ -106,7 +110,11 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
                       + first.existing().id()
                       + ", same "
                       + reason(first.reason())
-                      + "): put this id in the id column to update that candidate, or merge them");
+                      + "): put this id in the id column to update that candidate, or merge them",
+                  Wording.of(
+                      "import.error.candidates.duplicate." + first.reason().name(),
+                      first.existing().displayName(),
+                      first.existing().id()));
           out.set(i, null);
         }
       }
@@ -128,7 +136,12 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
       store
           .writer()
           .refusal(ctx, CANDIDATE_CONSENT, d.id(), false)
-          .ifPresent(e -> c.error(share ? CONSENT_SHARE : CONSENT_SENSITIVE, e.getMessage()));
+          .ifPresent(
+              e ->
+                  c.error(
+                      share ? CONSENT_SHARE : CONSENT_SENSITIVE,
+                      e.getMessage(),
+                      e.key().map(k -> Wording.of(k, e.args())).orElse(null)));
     }
   }
 

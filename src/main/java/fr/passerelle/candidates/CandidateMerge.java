@@ -69,7 +69,10 @@ final class CandidateMerge {
             joinNotes(keep.notes(), drop.notes()),
             new ArrayList<>(occ.values()),
             new ArrayList<>(crit.values()),
-            consent);
+            consent,
+            or(keep.civility(), drop.civility()),
+            or(keep.franceTravailId(), drop.franceTravailId()),
+            null);
     // the dropped person's own rows first become tombstones, then keep gets the union
     erase(tx, drop.id(), false);
     store.save(tx, merged, keep.consent().recordedBy(), now, false);

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param criteria has at least one of these priority criteria
  * @param status in this status
  * @param consentShare true = consented to sharing with partners; false = has not
+ * @param ageBand in this age group today, from the birth date (ADR 0185)
  */
 public record CandidateQuery(
     String text,
@@ -26,7 +27,8 @@ public record CandidateQuery(
     LocalDate availableBy,
     Set<PriorityCriterion> criteria,
     CandidateStatus status,
-    Boolean consentShare) {
+    Boolean consentShare,
+    AgeBand ageBand) {
 
   public CandidateQuery {
     criteria = criteria == null ? Set.of() : Set.copyOf(criteria);
@@ -37,7 +39,45 @@ public record CandidateQuery(
   }
 
   public static CandidateQuery text(String text) {
-    return new CandidateQuery(text, null, null, null, null, null, Set.of(), null, null);
+    return new CandidateQuery(text, null, null, null, null, null, Set.of(), null, null, null);
+  }
+
+  /** A query without an age band (the search index answers it, ADR 0185). */
+  public CandidateQuery(
+      String text,
+      String romeCode,
+      String domainCode,
+      String communeCode,
+      Integer radiusKm,
+      LocalDate availableBy,
+      Set<PriorityCriterion> criteria,
+      CandidateStatus status,
+      Boolean consentShare) {
+    this(
+        text,
+        romeCode,
+        domainCode,
+        communeCode,
+        radiusKm,
+        availableBy,
+        criteria,
+        status,
+        consentShare,
+        null);
+  }
+
+  public CandidateQuery withAgeBand(AgeBand band) {
+    return new CandidateQuery(
+        text,
+        romeCode,
+        domainCode,
+        communeCode,
+        radiusKm,
+        availableBy,
+        criteria,
+        status,
+        consentShare,
+        band);
   }
 
   public CandidateQuery withText(String t) {
@@ -50,36 +90,91 @@ public record CandidateQuery(
         availableBy,
         criteria,
         status,
-        consentShare);
+        consentShare,
+        ageBand);
   }
 
   public CandidateQuery withOccupation(String rome, String domain) {
     return new CandidateQuery(
-        text, rome, domain, communeCode, radiusKm, availableBy, criteria, status, consentShare);
+        text,
+        rome,
+        domain,
+        communeCode,
+        radiusKm,
+        availableBy,
+        criteria,
+        status,
+        consentShare,
+        ageBand);
   }
 
   public CandidateQuery withArea(String commune, Integer km) {
     return new CandidateQuery(
-        text, romeCode, domainCode, commune, km, availableBy, criteria, status, consentShare);
+        text,
+        romeCode,
+        domainCode,
+        commune,
+        km,
+        availableBy,
+        criteria,
+        status,
+        consentShare,
+        ageBand);
   }
 
   public CandidateQuery withAvailableBy(LocalDate date) {
     return new CandidateQuery(
-        text, romeCode, domainCode, communeCode, radiusKm, date, criteria, status, consentShare);
+        text,
+        romeCode,
+        domainCode,
+        communeCode,
+        radiusKm,
+        date,
+        criteria,
+        status,
+        consentShare,
+        ageBand);
   }
 
   public CandidateQuery withCriteria(Set<PriorityCriterion> c) {
     return new CandidateQuery(
-        text, romeCode, domainCode, communeCode, radiusKm, availableBy, c, status, consentShare);
+        text,
+        romeCode,
+        domainCode,
+        communeCode,
+        radiusKm,
+        availableBy,
+        c,
+        status,
+        consentShare,
+        ageBand);
   }
 
   public CandidateQuery withStatus(CandidateStatus s) {
     return new CandidateQuery(
-        text, romeCode, domainCode, communeCode, radiusKm, availableBy, criteria, s, consentShare);
+        text,
+        romeCode,
+        domainCode,
+        communeCode,
+        radiusKm,
+        availableBy,
+        criteria,
+        s,
+        consentShare,
+        ageBand);
   }
 
   public CandidateQuery withConsentShare(Boolean c) {
     return new CandidateQuery(
-        text, romeCode, domainCode, communeCode, radiusKm, availableBy, criteria, status, c);
+        text,
+        romeCode,
+        domainCode,
+        communeCode,
+        radiusKm,
+        availableBy,
+        criteria,
+        status,
+        c,
+        ageBand);
   }
 }

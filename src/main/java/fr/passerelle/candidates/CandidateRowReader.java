@@ -3,6 +3,7 @@ package fr.passerelle.candidates;
 import static fr.passerelle.candidates.CandidateColumns.*;
 
 import fr.passerelle.tabular.Cells;
+import fr.passerelle.tabular.Wording;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +22,25 @@ final class CandidateRowReader {
       try {
         id = UUID.fromString(idText);
       } catch (IllegalArgumentException e) {
-        c.error(ID, "\"" + idText + "\" is not a candidate id");
+        c.error(
+            ID,
+            "\"" + idText + "\" is not a candidate id",
+            Wording.of("import.error.candidates.badId", idText));
         return null;
       }
       base = existing.get(id);
       if (base == null) {
-        c.error(ID, "no candidate with id " + idText + " in this database");
+        c.error(
+            ID,
+            "no candidate with id " + idText + " in this database",
+            Wording.of("import.error.candidates.noSuchId", idText));
         return null;
       }
     } else if (!c.has(LAST_NAME) || !c.has(FIRST_NAME)) {
-      c.error(LAST_NAME, "a new candidate needs the columns last_name and first_name");
+      c.error(
+          LAST_NAME,
+          "a new candidate needs the columns last_name and first_name",
+          Wording.of("import.error.candidates.namesNeeded"));
       return null;
     }
     String commune = base.communeCode();
@@ -38,7 +48,12 @@ final class CandidateRowReader {
       String t = c.text(COMMUNE);
       commune = null;
       if (t.matches("\\d{4}") && ref.commune("0" + t).isPresent()) {
-        c.corrected(COMMUNE, t, "0" + t, "leading zero restored (a spreadsheet dropped it)");
+        c.corrected(
+            COMMUNE,
+            t,
+            "0" + t,
+            "leading zero restored (a spreadsheet dropped it)",
+            Wording.of("import.corrected.leadingZero"));
         t = "0" + t;
       }
       if (!t.isEmpty()) {
@@ -49,7 +64,10 @@ final class CandidateRowReader {
               COMMUNE,
               n > 1
                   ? "\"" + t + "\": " + n + " communes have this name: give the INSEE code"
-                  : "unknown commune \"" + t + "\" (INSEE code or name)");
+                  : "unknown commune \"" + t + "\" (INSEE code or name)",
+              n > 1
+                  ? Wording.of("import.error.candidates.communeAmbiguous", t, n)
+                  : Wording.of("import.error.candidates.communeUnknown", t));
         } else {
           commune = found.get().inseeCode();
         }
@@ -57,11 +75,27 @@ final class CandidateRowReader {
     }
     CandidateStatus status = base.status();
     if (c.has(STATUS) && !c.text(STATUS).isEmpty()) {
-      status = CandidateStatus.parse(c.text(STATUS)).orElse(null);
+      status = CandidateStatus.fromFile(c.text(STATUS)).orElse(null);
       if (status == null) {
-        c.error(STATUS, "unknown status (ACTIVE, IN_TRAINING, EMPLOYED, INACTIVE)");
+        c.error(
+            STATUS,
+            "unknown status (ACTIVE, IN_TRAINING, EMPLOYED, INACTIVE, or En recherche, En"
+                + " formation, En emploi, Inactif)",
+            Wording.of("import.error.candidates.status", c.text(STATUS)));
       }
     }
+    Civility civility = base.civility();
+    if (c.has(CIVILITY)) {
+      String t = c.text(CIVILITY);
+      civility = Civility.parse(t).orElse(null);
+      if (civility == null && !t.isEmpty()) {
+        c.error(
+            CIVILITY,
+            "\"" + t + "\" is not a civility (Madame, Monsieur, Mme, M.)",
+            Wording.of("import.error.candidates.civility", t));
+      }
+    }
+    String ftId = c.has(FT_IDENTIFIER) ? c.text(FT_IDENTIFIER) : base.franceTravailId();
     CandidateDetail.Consent consent = base.consent();
     boolean share = consent.share();
     boolean sensitive = consent.sensitive();
@@ -91,7 +125,10 @@ final class CandidateRowReader {
         c.has(OCCUPATIONS) ? occupations(c, ref) : base.occupations(),
         c.has(CRITERIA) ? criteria(c) : base.criteria(),
         new CandidateDetail.Consent(
-            share, consent.shareAt(), sensitive, consent.sensitiveAt(), consent.recordedBy()));
+            share, consent.shareAt(), sensitive, consent.sensitiveAt(), consent.recordedBy()),
+        civility,
+        ftId,
+        null);
   }
 
   /** The phone, with the leading 0 a spreadsheet dropped put back (and said so). */
@@ -103,7 +140,12 @@ final class CandidateRowReader {
     return FrenchPhone.restoreLeadingZero(t)
         .map(
             fixed -> {
-              c.corrected(PHONE, t, fixed, "leading zero restored (a spreadsheet dropped it)");
+              c.corrected(
+                  PHONE,
+                  t,
+                  fixed,
+                  "leading zero restored (a spreadsheet dropped it)",
+                  Wording.of("import.corrected.leadingZero"));
               return fixed;
             })
         .orElse(t);
@@ -124,7 +166,10 @@ final class CandidateRowReader {
       String[] kv = p.split(":", -1);
       String code = kv[0].trim().toUpperCase(java.util.Locale.ROOT);
       if (ref.occupation(code).isEmpty()) {
-        c.error(OCCUPATIONS, "unknown ROME code \"" + kv[0].trim() + "\"");
+        c.error(
+            OCCUPATIONS,
+            "unknown ROME code \"" + kv[0].trim() + "\"",
+            Wording.of("import.error.candidates.rome", kv[0].trim()));
         continue;
       }
       Integer years = kv.length > 1 ? c.integer(OCCUPATIONS, kv[1].trim()) : null;
@@ -144,7 +189,10 @@ final class CandidateRowReader {
       String[] kv = p.split(":", -1);
       var kind = PriorityCriterion.parse(kv[0]);
       if (kind.isEmpty()) {
-        c.error(CRITERIA, "unknown priority criterion \"" + kv[0].trim() + "\"");
+        c.error(
+            CRITERIA,
+            "unknown priority criterion \"" + kv[0].trim() + "\"",
+            Wording.of("import.error.candidates.criterion", kv[0].trim()));
         continue;
       }
       LocalDate since = kv.length > 1 ? c.date(CRITERIA, kv[1].trim()) : null;

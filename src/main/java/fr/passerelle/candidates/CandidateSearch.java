@@ -34,9 +34,25 @@ final class CandidateSearch {
   static final int MIN_EXPANDED = 3;
 
   private final ReferenceLookup ref;
+  private final java.time.LocalDate today;
 
+  /** A search that takes no age band (summaries only). */
   CandidateSearch(ReferenceLookup ref) {
+    this(ref, null);
+  }
+
+  /** {@code today}: the day an age band is counted on. */
+  CandidateSearch(ReferenceLookup ref, java.time.LocalDate today) {
     this.ref = ref;
+    this.today = today;
+  }
+
+  /**
+   * True when the search index can answer {@code q}: it holds no age band (an age changes every
+   * day), so a query on one is answered by the database (ADR 0185).
+   */
+  static boolean indexCanAnswer(CandidateQuery q) {
+    return q.ageBand() == null;
   }
 
   /** The query as the search index takes it: the domain and the radius resolved into codes. */
@@ -99,6 +115,14 @@ final class CandidateSearch {
                   .and(
                       CANDIDATE_CRITERION.CRITERION.in(
                           q.criteria().stream().map(Enum::name).toList()))));
+    }
+    if (q.ageBand() != null) {
+      if (today == null) {
+        throw new IllegalStateException("an age band needs the day it is counted on");
+      }
+      java.time.LocalDate[] born = q.ageBand().birthDates(today);
+      all.add(born[0] == null ? DSL.trueCondition() : CANDIDATE.BIRTH_DATE.ge(born[0]));
+      all.add(CANDIDATE.BIRTH_DATE.le(born[1]));
     }
     if (consentingOnly) {
       all.add(fr.passerelle.search.ConsentRule.consented(CANDIDATE.ID));

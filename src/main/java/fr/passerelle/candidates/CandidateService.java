@@ -112,15 +112,15 @@ public final class CandidateService {
   public int count(CandidateQuery query) {
     access.require(Permission.CANDIDATES_READ);
     checkSensitiveFilter(query);
-    Optional<CandidateHits> hits =
-        search.candidates(new CandidateSearch(reference()).filter(query), 0, 1, COUNT_CAP);
+    CandidateSearch cs = searcher();
+    Optional<CandidateHits> hits = indexHits(cs, query, 0, 1);
     if (hits.isPresent()) {
       return hits.get().capped() ? COUNT_CAP + 1 : hits.get().total();
     }
     var inner =
         DSL.select(CANDIDATE.ID)
             .from(CANDIDATE)
-            .where(new CandidateSearch(reference()).condition(query, search.consentingOnly()))
+            .where(cs.condition(query, search.consentingOnly()))
             .limit(COUNT_CAP + 1);
     return db.dsl().fetchCount(inner);
   }
@@ -129,10 +129,10 @@ public final class CandidateService {
   public CandidatePage page(CandidateQuery query, int offset, int limit) {
     access.require(Permission.CANDIDATES_READ);
     checkSensitiveFilter(query);
-    CandidateSearch cs = new CandidateSearch(reference());
+    CandidateSearch cs = searcher();
     int from = Math.max(0, offset);
     int size = pageSize(limit);
-    Optional<CandidateHits> hits = search.candidates(cs.filter(query), from, size, COUNT_CAP);
+    Optional<CandidateHits> hits = indexHits(cs, query, from, size);
     if (hits.isPresent()) {
       // the rows come with the hits, from the index, as current as they are (ADR 0180)
       return new CandidatePage(
@@ -144,6 +144,20 @@ public final class CandidateService {
     List<CandidateSummary> rows = cs.page(db.dsl(), query, search.consentingOnly(), from, size);
     int total = from == 0 && rows.size() < size ? rows.size() : count(query);
     return new CandidatePage(rows, from, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+  }
+
+  /** The search, age bands counted today. */
+  CandidateSearch searcher() {
+    return new CandidateSearch(reference(), today());
+  }
+
+  /** The index's answer; empty while it is not current, or for a query it cannot answer. */
+  private Optional<CandidateHits> indexHits(
+      CandidateSearch cs, CandidateQuery query, int from, int size) {
+    if (!CandidateSearch.indexCanAnswer(query)) {
+      return Optional.empty();
+    }
+    return search.candidates(cs.filter(query), from, size, COUNT_CAP);
   }
 
   /** Summaries of these candidates (live ones only), in the given order. */
@@ -223,6 +237,8 @@ public final class CandidateService {
         d.occupations(),
         d.criteria().stream().filter(c -> !c.kind().sensitive()).toList(),
         d.consent(),
+        d.civility(),
+        d.franceTravailId(),
         d.version());
   }
 
@@ -322,6 +338,8 @@ public final class CandidateService {
             occ,
             crit,
             consent,
+            Civility.parse(c.getCivility()).orElse(null),
+            c.getFtIdentifier(),
             EditLocks.version(c, CANDIDATE)));
   }
 

@@ -139,6 +139,8 @@ final class CandidateStore {
             ? d.registeredOn()
             : c.getRegisteredOn() != null ? c.getRegisteredOn() : now.toLocalDate());
     c.setNotes(trim(d.notes()));
+    c.setCivility(d.civility() == null ? null : d.civility().name());
+    c.setFtIdentifier(trim(FranceTravailId.normalize(d.franceTravailId())));
     if (d.officeId() != null) {
       c.setOfficeId(d.officeId());
     }

@@ -74,8 +74,7 @@ public final class CandidateTransfer {
         Cursor<CandidateRecord> cur =
             dsl.selectFrom(CANDIDATE)
                 .where(
-                    new CandidateSearch(ref)
-                        .condition(query, service.searchService().consentingOnly()))
+                    service.searcher().condition(query, service.searchService().consentingOnly()))
                 .orderBy(CANDIDATE.NAME_NORM, CANDIDATE.ID)
                 .fetchSize(BATCH)
                 .fetchLazy()) {
@@ -172,6 +171,8 @@ public final class CandidateTransfer {
       row.add(nz(c.getLastName()));
       row.add(nz(c.getFirstName()));
       row.add(c.getBirthDate());
+      row.add(Civility.parse(c.getCivility()).map(Civility::words).orElse(""));
+      row.add(nz(c.getFtIdentifier()));
       row.add(nz(c.getEmail()));
       row.add(nz(c.getPhone()));
       row.add(nz(c.getAddress()));

@@ -55,6 +55,15 @@ public final class CandidateValidator {
                   + "\" is not a phone number (10 digits starting with 0, +33 6…, or + and the"
                   + " country code for a number abroad)"));
     }
+    if (!FranceTravailId.isValid(d.franceTravailId())) {
+      errors.add(
+          new FieldError(
+              "ft_identifier",
+              Code.BAD_FRANCE_TRAVAIL_ID,
+              "\""
+                  + d.franceTravailId()
+                  + "\" is not a France Travail identifier (7 digits and a letter, e.g. 1234567A)"));
+    }
     textFields(d, errors);
     if (!blank(d.communeCode()) && ref.commune(d.communeCode()).isEmpty()) {
       errors.add(

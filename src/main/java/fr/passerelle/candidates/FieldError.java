@@ -12,6 +12,7 @@ public record FieldError(String field, Code code, String message) {
     FUTURE_DATE,
     BAD_EMAIL,
     BAD_PHONE,
+    BAD_FRANCE_TRAVAIL_ID,
     UNKNOWN_COMMUNE,
     UNKNOWN_OCCUPATION,
     NEGATIVE,

@@ -100,7 +100,15 @@ final class PersonFileReader {
             .put("id", "Identifiant", c.getId().toString())
             .put("lastName", "Nom", c.getLastName())
             .put("firstName", "Prénom", c.getFirstName())
+            .put(
+                "civility",
+                "Civilité",
+                // in words, as the person reads it ("rights" does not depend on "candidates")
+                "MADAME".equals(c.getCivility())
+                    ? "Madame"
+                    : "MONSIEUR".equals(c.getCivility()) ? "Monsieur" : null)
             .put("birthDate", "Date de naissance", c.getBirthDate())
+            .put("franceTravailId", "Identifiant France Travail", c.getFtIdentifier())
             .put("email", "Courriel", c.getEmail())
             .put("phone", "Téléphone", c.getPhone())
             .put("address", "Adresse", c.getAddress())

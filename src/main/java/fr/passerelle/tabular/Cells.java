@@ -47,13 +47,23 @@ public final class Cells {
   }
 
   public void error(String column, String message) {
+    error(column, message, null);
+  }
+
+  /** A refusal, in English ({@code message}) and for the window ({@code wording}). */
+  public void error(String column, String message, Wording wording) {
     failed = true;
-    errors.add(row.line(), column, text(column), message);
+    errors.add(row.line(), column, text(column), message, wording);
   }
 
   /** Reports that the value of {@code column} was changed to {@code to}, and why. */
   public void corrected(String column, String from, String to, String why) {
-    errors.corrected(row.line(), column, from, to, why);
+    corrected(column, from, to, why, null);
+  }
+
+  /** A correction, said in English ({@code why}) and for the window ({@code wording}). */
+  public void corrected(String column, String from, String to, String why, Wording wording) {
+    errors.corrected(row.line(), column, from, to, why, wording);
   }
 
   /** True when an error was reported for this row. */
@@ -76,7 +86,12 @@ public final class Cells {
       String full = twoDigits.group(1) + (yy < 30 ? 2000 + yy : 1900 + yy);
       try {
         LocalDate d = LocalDate.parse(full, FR_READ);
-        corrected(column, t, FR.format(d), "two-digit year read as " + d.getYear());
+        corrected(
+            column,
+            t,
+            FR.format(d),
+            "two-digit year read as " + d.getYear(),
+            Wording.of("import.corrected.twoDigitYear", d.getYear()));
         return d;
       } catch (DateTimeParseException e) {
         // reported below as not a date
@@ -85,7 +100,10 @@ public final class Cells {
     try {
       return LocalDate.parse(t, t.contains("/") ? FR_READ : ISO);
     } catch (DateTimeParseException e) {
-      error(column, "\"" + t + "\" is not a date (expected 31/01/2026 or 2026-01-31)");
+      error(
+          column,
+          "\"" + t + "\" is not a date (expected 31/01/2026 or 2026-01-31)",
+          Wording.of("import.error.notADate", t));
       return null;
     }
   }
@@ -101,7 +119,8 @@ public final class Cells {
     try {
       return Integer.valueOf(t.replace(" ", "").replace("\u00a0", ""));
     } catch (NumberFormatException e) {
-      error(column, "\"" + t + "\" is not a whole number");
+      error(
+          column, "\"" + t + "\" is not a whole number", Wording.of("import.error.notANumber", t));
       return null;
     }
   }
@@ -113,7 +132,10 @@ public final class Cells {
       case "oui", "o", "yes", "y", "true", "vrai", "1", "x" -> true;
       case "non", "n", "no", "false", "faux", "0" -> false;
       default -> {
-        error(column, "\"" + text(column) + "\" is not oui/non");
+        error(
+            column,
+            "\"" + text(column) + "\" is not oui/non",
+            Wording.of("import.error.notYesNo", text(column)));
         yield null;
       }
     };

@@ -32,7 +32,12 @@ final class RowCleaner {
       String c = controlFree(CsvInjection.restore(v));
       if (!c.equals(CsvInjection.restore(v))) {
         sink.corrected(
-            row.line(), name(i), shorten(v), shorten(c), "control characters removed: " + codes(v));
+            row.line(),
+            name(i),
+            shorten(v),
+            shorten(c),
+            "control characters removed: " + codes(v),
+            Wording.of("import.corrected.controlCharacters", codes(v)));
       }
       if (!c.equals(v)) {
         if (values == null) {
@@ -51,7 +56,8 @@ final class RowCleaner {
             row.line(),
             col.getKey(),
             shorten(v),
-            String.format(Locale.FRANCE, "too long (%,d characters, max %,d)", v.length(), max));
+            String.format(Locale.FRANCE, "too long (%,d characters, max %,d)", v.length(), max),
+            Wording.of("import.error.tooLong", v.length(), max));
         ok = false;
       }
     }

@@ -1,7 +1,12 @@
 package fr.passerelle.tabular;
 
 /** Why a row (or the file, line 0/1) is refused: line, column name, the value, the reason. */
-public record RowError(long line, String field, String value, String message) {
+public record RowError(long line, String field, String value, String message, Wording wording) {
+  /** A refusal the window shows in English (no key yet). */
+  public RowError(long line, String field, String value, String message) {
+    this(line, field, value, message, null);
+  }
+
   /** "clients.csv, line 12, field email: "x@" is not an e-mail address". */
   public String describe(String file) {
     StringBuilder b = new StringBuilder(file);

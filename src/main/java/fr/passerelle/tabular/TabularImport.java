@@ -35,14 +35,25 @@ public final class TabularImport<T> {
         new RowErrors() {
           @Override
           public void add(long line, String field, String value, String message) {
-            report.error(new RowError(line, inFile(field), value, message));
+            add(line, field, value, message, null);
+          }
+
+          @Override
+          public void add(long line, String field, String value, String message, Wording wording) {
+            report.error(new RowError(line, inFile(field), value, message, wording));
             refused.add(line);
             report.refused(refused.size());
           }
 
           @Override
           public void corrected(long line, String field, String from, String to, String why) {
-            report.corrected(new RowCorrection(line, inFile(field), from, to, why));
+            corrected(line, field, from, to, why, null);
+          }
+
+          @Override
+          public void corrected(
+              long line, String field, String from, String to, String why, Wording wording) {
+            report.corrected(new RowCorrection(line, inFile(field), from, to, why, wording));
           }
 
           /** The column as the file names it (its French header, or the code). */
@@ -140,21 +151,35 @@ public final class TabularImport<T> {
       }
       String code = known.get(TextNorm.normalize(h));
       if (code == null) {
+        List<String> knownLabels =
+            schema.columns().stream().map(c -> schema.labels().getOrDefault(c, c)).toList();
         sink.add(
             1,
             h,
             RowCleaner.shorten(h),
-            "unknown column \""
-                + RowCleaner.shorten(h)
-                + "\"; known columns: "
-                + schema.columns().stream().map(c -> schema.labels().getOrDefault(c, c)).toList());
+            "unknown column \"" + RowCleaner.shorten(h) + "\"; known columns: " + knownLabels,
+            Wording.of(
+                "import.error.unknownColumn",
+                RowCleaner.shorten(h),
+                String.join(", ", knownLabels)));
       } else if (columns.putIfAbsent(code, i) != null) {
-        sink.add(1, h, h, "column \"" + h + "\" appears twice");
+        sink.add(
+            1,
+            h,
+            h,
+            "column \"" + h + "\" appears twice",
+            Wording.of("import.error.columnTwice", h));
       }
     }
     for (String r : schema.required()) {
       if (!columns.containsKey(r)) {
-        sink.add(1, r, "", "missing column \"" + schema.labels().getOrDefault(r, r) + "\"");
+        String label = schema.labels().getOrDefault(r, r);
+        sink.add(
+            1,
+            r,
+            "",
+            "missing column \"" + label + "\"",
+            Wording.of("import.error.missingColumn", label));
       }
     }
     return columns;
@@ -172,7 +197,8 @@ public final class TabularImport<T> {
                 + row.values().size()
                 + " fields but the header has "
                 + width
-                + " (a value containing \";\" must be in quotes)");
+                + " (a value containing \";\" must be in quotes)",
+            Wording.of("import.error.tooManyFields", row.values().size(), width));
         return false;
       }
     }

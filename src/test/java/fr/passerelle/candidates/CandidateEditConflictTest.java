@@ -130,6 +130,8 @@ class CandidateEditConflictTest {
                 new CandidateDetail.TargetOccupation("F1703", null, 1)),
             loadedByB.criteria(),
             loadedByB.consent(),
+            loadedByB.civility(),
+            loadedByB.franceTravailId(),
             loadedByB.version());
     asB().save(moreOccupations, null);
 

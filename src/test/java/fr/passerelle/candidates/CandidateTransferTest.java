@@ -342,7 +342,7 @@ class CandidateTransferTest {
     transfer.exportFile(out, CandidateQuery.all(), Progress.NONE);
     String row = Files.readAllLines(out, StandardCharsets.UTF_8).get(1);
     assertThat(row)
-        .contains(";Lefèvre;Hélène;14/03/1990;h@example.fr;;;31555;Toulouse;10;oui;;ACTIVE;")
+        .contains(";Lefèvre;Hélène;14/03/1990;;;h@example.fr;;;31555;Toulouse;10;oui;;ACTIVE;")
         .contains(";N1103:2;RQTH:2024-01-15:2024-02-01;oui;non;");
   }
 }

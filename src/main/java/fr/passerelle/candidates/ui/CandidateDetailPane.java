@@ -71,13 +71,46 @@ final class CandidateDetailPane extends BorderPane {
     grid.setPadding(new Insets(8));
 
     section("candidates.section.identity");
+    ComboBox<fr.passerelle.candidates.Civility> civility = new ComboBox<>();
+    civility.getItems().add(null);
+    civility.getItems().addAll(fr.passerelle.candidates.Civility.values());
+    civility.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(fr.passerelle.candidates.Civility c) {
+            return msg.get("candidates.civility." + (c == null ? "none" : c.name()));
+          }
+
+          @Override
+          public fr.passerelle.candidates.Civility fromString(String s) {
+            return null;
+          }
+        });
+    civility.valueProperty().bindBidirectional(vm.civility());
+    field("civility", "candidates.field.civility", civility);
     lastName.textProperty().bindBidirectional(vm.lastName());
     firstName.textProperty().bindBidirectional(vm.firstName());
     field("last_name", "candidates.field.lastName", lastName);
     field("first_name", "candidates.field.firstName", firstName);
     DatePicker birth = datePicker();
     birth.valueProperty().bindBidirectional(vm.birthDate());
-    field("birth_date", "candidates.field.birthDate", birth);
+    Label age = new Label();
+    age.setId("candidate-age");
+    age.getStyleClass().add("muted");
+    age.setMinWidth(Region.USE_PREF_SIZE);
+    age.textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.ageText(vm.birthDate().get()), vm.birthDate()));
+    // under the date, not beside it: the form keeps its width (no horizontal scroll at 1366)
+    VBox birthLine = new VBox(2, birth, age);
+    birthLine.setId("candidate-birth-line");
+    birth.setId("candidate-birth-date");
+    field("birth_date", "candidates.field.birthDate", birthLine);
+    TextField ftId = bound(vm.franceTravailId());
+    ftId.setPromptText(msg.get("candidates.field.ftIdPrompt"));
+    ftId.setPrefColumnCount(10);
+    field("ft_identifier", "candidates.field.ftId", ftId);
 
     section("candidates.section.contact");
     field("email", "candidates.field.email", bound(vm.email()));
@@ -98,23 +131,7 @@ final class CandidateDetailPane extends BorderPane {
                         .commune(b)
                         .map(c -> c.name() + " (" + c.postalCodes().split("\\|")[0] + ")")
                         .orElse("")));
-    TextFields.bindAutoCompletion(
-            commune,
-            req -> {
-              String t = req.getUserText();
-              if (t == null || t.trim().length() < 2) {
-                return List.of();
-              }
-              return reference.get().communes().stream()
-                  .filter(
-                      c ->
-                          c.nameNorm().startsWith(fr.passerelle.db.TextNorm.normalize(t))
-                              || c.postalCodes().contains(t.trim()))
-                  .limit(15)
-                  .map(c -> c.inseeCode() + " " + c.name())
-                  .toList();
-            })
-        .setOnAutoCompleted(e -> vm.communeCode().set(e.getCompletion().split(" ")[0]));
+    CommuneCompletion.bind(commune, reference, vm.communeCode()::set);
     field("commune", "candidates.field.commune", new HBox(6, commune, communeName));
     TextField km = bound(vm.mobilityKm());
     km.setPrefColumnCount(4);

@@ -52,6 +52,9 @@ public final class CandidateDetailViewModel implements fr.passerelle.ui.Conflict
   private final ObjectProperty<CandidateStatus> status =
       new SimpleObjectProperty<>(CandidateStatus.ACTIVE);
   private final StringProperty notes = new SimpleStringProperty("");
+  private final ObjectProperty<fr.passerelle.candidates.Civility> civility =
+      new SimpleObjectProperty<>();
+  private final StringProperty franceTravailId = new SimpleStringProperty("");
   private final ObservableList<CandidateDetail.TargetOccupation> occupations =
       FXCollections.observableArrayList();
   private final CriteriaConsentSection personal;
@@ -86,6 +89,8 @@ public final class CandidateDetailViewModel implements fr.passerelle.ui.Conflict
                 availableFrom,
                 status,
                 notes,
+                civility,
+                franceTravailId,
                 occupations));
     all.addAll(personal.editables());
     Runnable mark =
@@ -201,6 +206,8 @@ public final class CandidateDetailViewModel implements fr.passerelle.ui.Conflict
       availableFrom.set(d.availableFrom());
       status.set(d.status() == null ? CandidateStatus.ACTIVE : d.status());
       notes.set(nz(d.notes()));
+      civility.set(d.civility());
+      franceTravailId.set(nz(d.franceTravailId()));
       occupations.setAll(d.occupations());
       personal.load(d);
       fieldErrors.clear();
@@ -243,6 +250,8 @@ public final class CandidateDetailViewModel implements fr.passerelle.ui.Conflict
         List.copyOf(occupations),
         personal.toCriteria(service.today()),
         personal.toConsent(base.consent()),
+        civility.get(),
+        franceTravailId.get().isBlank() ? null : franceTravailId.get().trim(),
         base.version());
   }
 
@@ -463,6 +472,29 @@ public final class CandidateDetailViewModel implements fr.passerelle.ui.Conflict
 
   public ObjectProperty<CandidateStatus> status() {
     return status;
+  }
+
+  public ObjectProperty<fr.passerelle.candidates.Civility> civility() {
+    return civility;
+  }
+
+  public StringProperty franceTravailId() {
+    return franceTravailId;
+  }
+
+  /**
+   * The age and its band under the birth date ("34 ans · de 26 à 49 ans"), counted today; ""
+   * without a birth date.
+   */
+  public String ageText(LocalDate birth) {
+    LocalDate today = service.today();
+    Integer age = fr.passerelle.candidates.AgeBand.age(birth, today);
+    if (age == null) {
+      return "";
+    }
+    return msg.get("candidates.age.years", age)
+        + " · "
+        + msg.get("candidates.ageBand." + fr.passerelle.candidates.AgeBand.of(birth, today).name());
   }
 
   public StringProperty notes() {

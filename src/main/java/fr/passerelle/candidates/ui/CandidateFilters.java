@@ -1,7 +1,9 @@
 package fr.passerelle.candidates.ui;
 
+import fr.passerelle.candidates.AgeBand;
 import fr.passerelle.candidates.CandidateStatus;
 import fr.passerelle.candidates.PriorityCriterion;
+import fr.passerelle.candidates.ReferenceLookup;
 import fr.passerelle.ui.Messages;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -43,15 +45,23 @@ final class CandidateFilters extends TitledPane {
               changed.run();
             });
     TextField commune = new TextField();
+    commune.setId("candidates-filter-commune");
     commune.setPromptText(msg.get("candidates.filter.communePrompt"));
-    commune.setPrefColumnCount(6);
+    commune.setPrefColumnCount(12);
+    Label communeHint = new Label();
+    communeHint.setId("candidates-filter-commune-hint");
+    communeHint.getStyleClass().add("muted");
+    communeHint.setMinWidth(Label.USE_PREF_SIZE);
     commune
         .textProperty()
         .addListener(
             (o, a, b) -> {
-              vm.communeCode().set(b.trim().matches("\\d[0-9AB]\\d{3}") ? b.trim() : "");
+              var found = CommuneCompletion.resolve(vm.reference(), b);
+              vm.communeCode().set(found.map(c -> c.inseeCode()).orElse(""));
+              communeHint.setText(communeHint(vm, msg, b, found.orElse(null)));
               changed.run();
             });
+    CommuneCompletion.bind(commune, vm::reference, code -> {});
     Spinner<Integer> radius = new Spinner<>(0, 200, 0, 5);
     radius.setPrefWidth(80);
     radius.setEditable(true);
@@ -72,7 +82,7 @@ final class CandidateFilters extends TitledPane {
       if (k.sensitive() && !sensitiveAllowed) {
         continue; // a search on RQTH shows who holds it: allowed accounts only
       }
-      CheckBox c = new CheckBox(msg.get("candidates.criterion.short." + k.name()));
+      CheckBox c = new CheckBox(msg.get("candidates.criterion." + k.name()));
       c.selectedProperty()
           .addListener(
               (o, a, b) -> {
@@ -104,6 +114,26 @@ final class CandidateFilters extends TitledPane {
         });
     status.valueProperty().bindBidirectional(vm.status());
     status.valueProperty().addListener((o, a, b) -> changed.run());
+    ComboBox<AgeBand> age = new ComboBox<>();
+    age.setId("candidates-filter-age");
+    age.getItems().add(null);
+    age.getItems().addAll(AgeBand.values());
+    age.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(AgeBand b) {
+            return b == null
+                ? msg.get("candidates.filter.any")
+                : msg.get("candidates.ageBand." + b.name());
+          }
+
+          @Override
+          public AgeBand fromString(String s) {
+            return null;
+          }
+        });
+    age.valueProperty().bindBidirectional(vm.ageBand());
+    age.valueProperty().addListener((o, a, b) -> changed.run());
     ComboBox<String> consent = new ComboBox<>();
     consent.getItems().addAll("any", "yes", "no");
     consent.setValue("any");
@@ -136,6 +166,7 @@ final class CandidateFilters extends TitledPane {
           available.setValue(null);
           criteria.getChildren().forEach(n -> ((CheckBox) n).setSelected(false));
           status.setValue(null);
+          age.setValue(null);
           consent.setValue("any");
           vm.clearFilters();
           changed.run();
@@ -159,17 +190,40 @@ final class CandidateFilters extends TitledPane {
             8,
             new Label(msg.get("candidates.filter.status")),
             status,
+            new Label(msg.get("candidates.filter.age")),
+            age,
             new Label(msg.get("candidates.filter.consent")),
             consent,
             clear);
     line2.setAlignment(Pos.CENTER_LEFT);
+    // the commune found, or why none is: on its own line, never squeezing the filters' labels
+    communeHint.managedProperty().bind(communeHint.textProperty().isNotEmpty());
+    communeHint.visibleProperty().bind(communeHint.managedProperty());
+    // the criteria in words take the width they need (a FlowPane wraps at 400 px by default)
+    criteria.setPrefWrapLength(1000);
     VBox box =
         new VBox(
             6,
             line1,
+            communeHint,
             new HBox(8, new Label(msg.get("candidates.filter.criteria")), criteria),
             line2);
     box.setPadding(new Insets(6));
     setContent(box);
+  }
+
+  /** Under the commune filter: the commune found, or why none is. */
+  private static String communeHint(
+      CandidatesViewModel vm, Messages msg, String text, ReferenceLookup.Commune found) {
+    if (text == null || text.isBlank()) {
+      return "";
+    }
+    if (found != null) {
+      return text.trim().equalsIgnoreCase(found.name()) ? "" : found.name();
+    }
+    int n = vm.reference().communesNamed(text.trim()).size();
+    return n > 1
+        ? msg.get("candidates.filter.communeAmbiguous", n)
+        : msg.get("candidates.filter.communeUnknown");
   }
 }

@@ -153,6 +153,8 @@ public final class CandidatesView extends BorderPane {
     setTop(top);
 
     buildTable();
+    // the counselor chooses the columns (the "+" of the header), remembered on this workstation
+    fr.passerelle.ui.ColumnChoices.of(ctx).remember(table, "candidates");
     split.getItems().add(table);
     setCenter(split);
     detailVm.loaded().addListener((o, a, b) -> showDetail(b != null));
@@ -246,6 +248,7 @@ public final class CandidatesView extends BorderPane {
   private TableColumn<CandidateSummary, String> col(
       String key, Function<CandidateSummary, String> f, double width) {
     TableColumn<CandidateSummary, String> c = new TableColumn<>(msg.get(key));
+    c.setId(key.substring(key.lastIndexOf('.') + 1)); // its name in the remembered choices
     c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
     c.setPrefWidth(width);
     return c;
@@ -411,6 +414,10 @@ public final class CandidatesView extends BorderPane {
     a.setHeaderText(msg.get("candidates.duplicates.title"));
     a.initOwner(getScene().getWindow());
     a.getDialogPane().setId("duplicates-dialog");
+    // its four answers whole ("Ouvrir la fich…" at the alert's default width, #19)
+    a.getDialogPane()
+        .setMinSize(
+            javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
     // Enter must not merge two people's files: the safe answer is the default
     Confirm.safeDefault(a.getDialogPane(), ButtonType.CANCEL);
     ButtonType r = a.showAndWait().orElse(ButtonType.CANCEL);

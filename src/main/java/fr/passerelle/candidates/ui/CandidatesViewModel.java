@@ -41,6 +41,8 @@ public final class CandidatesViewModel {
   private final ObservableSet<PriorityCriterion> criteria = FXCollections.observableSet();
   private final ObjectProperty<CandidateStatus> status = new SimpleObjectProperty<>();
   private final ObjectProperty<Boolean> consentShare = new SimpleObjectProperty<>();
+  private final ObjectProperty<fr.passerelle.candidates.AgeBand> ageBand =
+      new SimpleObjectProperty<>();
 
   private final ObservableList<CandidateSummary> rows = FXCollections.observableArrayList();
   private final IntegerProperty total = new SimpleIntegerProperty();
@@ -69,7 +71,8 @@ public final class CandidatesViewModel {
         availableBy.get(),
         Set.copyOf(criteria),
         status.get(),
-        consentShare.get());
+        consentShare.get(),
+        ageBand.get());
   }
 
   /** True when nothing is typed and no filter is set. */
@@ -82,7 +85,8 @@ public final class CandidatesViewModel {
         && q.availableBy() == null
         && q.criteria().isEmpty()
         && q.status() == null
-        && q.consentShare() == null;
+        && q.consentShare() == null
+        && q.ageBand() == null;
   }
 
   /** Runs the search from the first page (the view debounces keystrokes). */
@@ -178,6 +182,7 @@ public final class CandidatesViewModel {
     criteria.clear();
     status.set(null);
     consentShare.set(null);
+    ageBand.set(null);
   }
 
   private void failed(Throwable e) {
@@ -219,6 +224,16 @@ public final class CandidatesViewModel {
 
   public ObjectProperty<CandidateStatus> status() {
     return status;
+  }
+
+  /** The age group filter (from the birth date, counted today); null = any age. */
+  public ObjectProperty<fr.passerelle.candidates.AgeBand> ageBand() {
+    return ageBand;
+  }
+
+  /** The reference data (communes) the commune filter resolves a name against. */
+  public fr.passerelle.candidates.ReferenceLookup reference() {
+    return service.reference();
   }
 
   public ObjectProperty<Boolean> consentShare() {

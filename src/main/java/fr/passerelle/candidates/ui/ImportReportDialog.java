@@ -3,6 +3,7 @@ package fr.passerelle.candidates.ui;
 import fr.passerelle.tabular.ImportReport;
 import fr.passerelle.tabular.RowCorrection;
 import fr.passerelle.tabular.RowError;
+import fr.passerelle.tabular.Wording;
 import fr.passerelle.ui.Messages;
 import java.io.File;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -45,10 +47,12 @@ final class ImportReportDialog extends Dialog<ButtonType> {
         .add(col(msg.get("candidates.report.line"), e -> String.valueOf(e.line()), 60));
     table.getColumns().add(col(msg.get("candidates.report.field"), RowError::field, 120));
     table.getColumns().add(col(msg.get("candidates.report.value"), RowError::value, 140));
-    table.getColumns().add(col(msg.get("candidates.report.message"), RowError::message, 480));
+    table.getColumns().add(col(msg.get("candidates.report.message"), e -> message(msg, e), 480));
     table.setPrefSize(840, 360);
     getDialogPane().setContent(new VBox(8, head, table));
     getDialogPane().setPrefWidth(900);
+    // never laid out below its content: the report opened at 600 px, its table cut (#19)
+    getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     ButtonType saveErrors =
         new ButtonType(msg.get("candidates.report.save"), ButtonBar.ButtonData.LEFT);
     ButtonType validOnly =
@@ -103,10 +107,11 @@ final class ImportReportDialog extends Dialog<ButtonType> {
     t.getColumns().add(correction(msg.get("candidates.report.field"), RowCorrection::field, 110));
     t.getColumns().add(correction(msg.get("candidates.report.value"), RowCorrection::from, 150));
     t.getColumns().add(correction(msg.get("candidates.report.imported"), RowCorrection::to, 150));
-    t.getColumns().add(correction(msg.get("candidates.report.why"), RowCorrection::why, 330));
+    t.getColumns().add(correction(msg.get("candidates.report.why"), c -> why(msg, c), 330));
     t.setPrefSize(840, 300);
     d.getDialogPane().setContent(new VBox(8, head, t));
     d.getDialogPane().setPrefWidth(900);
+    d.getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     d.showAndWait();
   }
@@ -117,6 +122,20 @@ final class ImportReportDialog extends Dialog<ButtonType> {
     c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
     c.setPrefWidth(width);
     return c;
+  }
+
+  /** What the window says of a refused value: its wording in the UI language, if it has one. */
+  static String message(Messages msg, RowError e) {
+    return said(msg, e.wording(), e.message());
+  }
+
+  /** Why a value was corrected, in the UI language when the import gave its wording. */
+  static String why(Messages msg, RowCorrection c) {
+    return said(msg, c.wording(), c.why());
+  }
+
+  private static String said(Messages msg, Wording w, String english) {
+    return w == null || !msg.has(w.key()) ? english : msg.get(w.key(), w.args().toArray());
   }
 
   /** True when the counselor chose to import the valid rows only. */

@@ -27,6 +27,9 @@ final class MeetingsCalendar extends CalendarView {
   private final Calendar cancelled = new Calendar();
   private boolean filling;
 
+  /** The hour the day and week pages open on: the start of office hours. */
+  static final LocalTime OPENS_AT = LocalTime.of(8, 0);
+
   MeetingsCalendar(MeetingsViewModel vm) {
     this.vm = vm;
     Messages m = vm.messages();
@@ -58,7 +61,7 @@ final class MeetingsCalendar extends CalendarView {
                                     ((javafx.scene.layout.Region) n)
                                         .setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE))));
     // office hours fill the day and week pages; the night is compressed, not hidden
-    setStartTime(LocalTime.of(8, 0));
+    setStartTime(OPENS_AT);
     setEndTime(LocalTime.of(19, 0));
     getWeekPage()
         .getDetailedWeekView()
@@ -82,14 +85,27 @@ final class MeetingsCalendar extends CalendarView {
                     open(c.getElementAdded());
                   }
                 });
+    // the office's today (the injected clock, not the machine's), the week opened at 08:00 — not at
+    // the hour the view happened to be built (it scrolled to 10:00 after a morning's start)
+    setToday(vm.shownDate.get());
+    setDate(vm.shownDate.get());
+    setRequestedTime(OPENS_AT);
     dateProperty()
         .addListener(
             (o, a, d) -> {
-              if (d != null && (a == null || !d.equals(a))) {
+              if (d != null && !d.equals(vm.shownDate.get())) {
                 vm.shownDate.set(d);
                 vm.refresh();
               }
             });
+    // a meeting saved in another week: the calendar goes to it (the view model moved the date)
+    vm.shownDate.addListener(
+        (o, a, d) -> {
+          if (d != null && !d.equals(getDate())) {
+            setDate(d);
+            setRequestedTime(OPENS_AT);
+          }
+        });
     vm.meetings.addListener((ListChangeListener<MeetingSummary>) c -> fill());
   }
 

@@ -81,6 +81,9 @@ public final class MeetingsViewModel {
   /** Warnings on the selected meeting: room booked twice, people invited elsewhere. */
   final StringProperty warnings = new SimpleStringProperty("");
 
+  /** The participants' columns chosen on this workstation. */
+  final fr.passerelle.ui.ColumnChoices columns;
+
   public MeetingsViewModel(UiContext ctx) {
     this(ctx, Printing.system());
   }
@@ -94,6 +97,7 @@ public final class MeetingsViewModel {
     this.messages = ctx.messages();
     this.printing = printing;
     this.focus = new FocusModel(service.focus(), ctx.services().occupations(), tasks, messages);
+    this.columns = fr.passerelle.ui.ColumnChoices.of(ctx);
   }
 
   /** The office's local time (for the "in the past" rule and defaults). */
@@ -185,6 +189,8 @@ public final class MeetingsViewModel {
         d -> {
           show(d);
           message.set(messages.get("meetings.saved", d.meeting().title()));
+          // the calendar goes to the saved meeting's week (it stayed on today's: issue 19)
+          shownDate.set(d.meeting().startsAt().toLocalDate());
           refresh();
           onSaved.run();
         });
@@ -200,6 +206,7 @@ public final class MeetingsViewModel {
           message.set(
               messages.get(
                   "meetings.duplicated", FrenchFormats.date(d.meeting().startsAt().toLocalDate())));
+          shownDate.set(d.meeting().startsAt().toLocalDate());
           refresh();
         });
   }

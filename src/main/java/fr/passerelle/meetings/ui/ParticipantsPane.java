@@ -235,10 +235,8 @@ final class ParticipantsPane extends VBox {
             List2.of(
                 column("meetings.col.name", Participant::printedName, 190),
                 column("meetings.col.organisation", Participant::printedOrganisation, 130),
-                column(
-                    "meetings.col.status",
-                    p -> m.get("meetings.status." + p.status().name()),
-                    110)));
+                column("meetings.col.status", this::statusText, 130)));
+    vm.columns.remember(table, "participants");
     table.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -286,6 +284,8 @@ final class ParticipantsPane extends VBox {
     statusButtons.getChildren().add(remove);
 
     vm.counts.addListener((o, a, c) -> showCounts(c));
+    // a new meeting's counts equal the empty ones (no change event): its capacity must still show
+    vm.selected.addListener((o, a, b) -> showCounts(vm.counts.get()));
     showCounts(vm.counts.get());
     getChildren()
         .addAll(
@@ -304,6 +304,7 @@ final class ParticipantsPane extends VBox {
   private TableColumn<Participant, String> column(
       String key, java.util.function.Function<Participant, String> f, double width) {
     TableColumn<Participant, String> c = new TableColumn<>(m.get(key));
+    c.setId(key.substring(key.lastIndexOf('.') + 1)); // its name in the remembered choices
     c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
     c.setPrefWidth(width);
     return c;
@@ -401,6 +402,17 @@ final class ParticipantsPane extends VBox {
 
   private static String norm(String s) {
     return fr.passerelle.db.TextNorm.normalize(s == null ? "" : s);
+  }
+
+  /** The status in words; a waitlisted candidate's with their rank ("En attente (rang 2)"). */
+  String statusText(Participant p) {
+    if (p.status() == fr.passerelle.meetings.ParticipantStatus.WAITLISTED) {
+      Integer rank = fr.passerelle.meetings.WaitlistRanks.of(vm.participants).get(p.id());
+      if (rank != null) {
+        return m.get("meetings.status.WAITLISTED.rank", rank);
+      }
+    }
+    return m.get("meetings.status." + p.status().name());
   }
 
   private void showCounts(MeetingCounts c) {

@@ -136,6 +136,8 @@ public final class OffersView extends BorderPane {
                 col(msg.get("offers.col.daysOpen"), OfferRow::daysOpen, 70)));
     // every column in view (long titles end with "…"), no horizontal scroll hiding the last ones
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    // the counselor chooses the columns (the "+" of the header), remembered on this workstation
+    fr.passerelle.ui.ColumnChoices.of(ctx).remember(table, "offers");
     vm.selected().bind(table.getSelectionModel().selectedItemProperty());
     table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> rowChosen(a, b));
 

@@ -6,6 +6,7 @@ import fr.passerelle.app.Services;
 import fr.passerelle.core.Progress;
 import fr.passerelle.demo.DemoService;
 import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.CutTexts;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.ShellHarness;
 import fr.passerelle.testsupport.TestServices;
@@ -16,16 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -160,95 +155,16 @@ class TruncationWalkFxTest {
 
   private static List<TabPane> tabPanes(Parent root) {
     List<TabPane> found = new ArrayList<>();
-    collect(root, n -> n instanceof TabPane t && shown(t), n -> found.add((TabPane) n));
+    CutTexts.collect(root, n -> n instanceof TabPane t && shown(t), n -> found.add((TabPane) n));
     return found;
   }
 
   /** What is wrong in what the window shows now. */
   static List<String> walk(String where, Parent root) {
-    List<String> problems = new ArrayList<>();
-    double width = root.getScene().getWidth();
-    double height = root.getScene().getHeight();
-    collect(
-        root,
-        n ->
-            n instanceof Labeled
-                && !(n instanceof TableCell)
-                && shown(n)
-                && !inside(n, TableCell.class),
-        n -> {
-          Labeled l = (Labeled) n;
-          String text = l.getText();
-          if (text == null || text.isBlank()) {
-            return;
-          }
-          Node shownText = l.lookup(".text");
-          if (shownText instanceof Text t
-              && !t.getText().equals(text)
-              && (t.getText().endsWith(l.getEllipsisString()) || t.getText().endsWith("…"))) {
-            problems.add(where + ": " + describe(l) + " shows «" + t.getText() + "»");
-          }
-        });
-    collect(
-        root,
-        n -> n instanceof Button && shown(n) && !inside(n, ScrollPane.class),
-        n -> {
-          Bounds b = n.localToScene(n.getBoundsInLocal());
-          if (b.getMaxX() > width + 1 || b.getMaxY() > height + 1) {
-            problems.add(
-                where
-                    + ": "
-                    + describe((Labeled) n)
-                    + " is outside the window ("
-                    + Math.round(b.getMaxX())
-                    + "×"
-                    + Math.round(b.getMaxY())
-                    + ")");
-          }
-        });
-    return problems;
+    return CutTexts.walk(where, root);
   }
 
-  private static String describe(Labeled l) {
-    return l.getClass().getSimpleName()
-        + (l.getId() == null ? "" : " #" + l.getId())
-        + " «"
-        + l.getText().replace('\n', ' ')
-        + "»";
-  }
-
-  private static void collect(
-      Node n, java.util.function.Predicate<Node> match, java.util.function.Consumer<Node> found) {
-    if (!n.isVisible()) {
-      return;
-    }
-    if (match.test(n)) {
-      found.accept(n);
-    }
-    if (n instanceof Parent p) {
-      for (Node c : p.getChildrenUnmodifiable()) {
-        collect(c, match, found);
-      }
-    }
-  }
-
-  /** Visible with all its parents, and laid out with a size. */
   private static boolean shown(Node n) {
-    for (Node p = n; p != null; p = p.getParent()) {
-      if (!p.isVisible()) {
-        return false;
-      }
-    }
-    Bounds b = n.getLayoutBounds();
-    return b.getWidth() > 0 && b.getHeight() > 0;
-  }
-
-  private static boolean inside(Node n, Class<?> type) {
-    for (Node p = n.getParent(); p != null; p = p.getParent()) {
-      if (type.isInstance(p)) {
-        return true;
-      }
-    }
-    return false;
+    return CutTexts.shown(n);
   }
 }
