@@ -11,11 +11,7 @@ import fr.passerelle.testsupport.TestServer;
 import fr.passerelle.testsupport.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Properties;
-import java.util.UUID;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,38 +33,20 @@ class OfficeServerCliTest {
   private String database;
 
   @BeforeEach
-  void freshDatabase() throws Exception {
+  void freshDatabase() {
     assumeTrue(TestServer.configured(), "no PostgreSQL server named (" + TestServer.LOCATION + ")");
-    database = "p_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    admin("CREATE DATABASE " + database);
+    database = TestServer.createDatabase();
   }
 
   @AfterEach
-  void dropDatabase() throws Exception {
+  void dropDatabase() {
     if (database != null) {
-      admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
-  }
-
-  private static void admin(String sql) throws Exception {
-    OfficeServer s = TestServer.server();
-    Properties p = new Properties();
-    p.setProperty("user", s.user());
-    char[] pw = TestServer.password();
-    if (pw != null) {
-      p.setProperty("password", new String(pw));
-    }
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://" + s.host() + ":" + s.port() + "/" + s.database(), p);
-        Statement st = c.createStatement()) {
-      st.execute(sql);
+      TestServer.dropDatabase(database);
     }
   }
 
   private String location() {
-    OfficeServer s = TestServer.server();
-    return "postgresql://" + s.host() + ":" + s.port() + "/" + database;
+    return TestServer.location(database);
   }
 
   private static String serverPassword() {
