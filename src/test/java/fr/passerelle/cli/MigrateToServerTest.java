@@ -251,6 +251,22 @@ class MigrateToServerTest {
     }
   }
 
+  /** {@code sync identity}: the replica id and the fingerprint of the keys, printed. */
+  private Cli.Result identity() {
+    Cli.Result r =
+        Cli.runWith(
+            dir,
+            Cli.encrypting(),
+            TestServices.ADMIN,
+            PW,
+            "sync",
+            "identity",
+            "--out",
+            partner.resolve(UUID.randomUUID() + ".card").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    return r;
+  }
+
   private List<Path> aside() {
     try (Stream<Path> files = Files.list(dir)) {
       return files
@@ -268,8 +284,7 @@ class MigrateToServerTest {
         Cli.runWith(dir, Cli.encrypting(), TestServices.ADMIN, PW, "sync", "digest");
     assertThat(digest.code()).as(digest.err()).isZero(); // encrypted at this first sign-in
     assertThat(Files.exists(KeySlots.file(dir))).isTrue();
-    Cli.Result status =
-        Cli.runWith(dir, Cli.encrypting(), TestServices.ADMIN, PW, "sync", "status");
+    Cli.Result card = identity();
 
     Cli.Result m = migrate(Cli.encrypting(), PW + serverPassword() + "\n");
     assertThat(m.code()).as(m.err()).isZero();
@@ -279,22 +294,15 @@ class MigrateToServerTest {
     Cli.Result after = Cli.runWith(dir, Cli.encrypting(), TestServices.ADMIN, PW, "sync", "digest");
     assertThat(after.code()).as(after.err()).isZero();
     assertThat(after.out()).isEqualTo(digest.out());
-    Cli.Result statusAfter =
-        Cli.runWith(dir, Cli.encrypting(), TestServices.ADMIN, PW, "sync", "status");
-    assertThat(statusAfter.code()).as(statusAfter.err()).isZero();
-    // the same replica and fingerprint: the sync keys still open
-    assertThat(
-            statusAfter
-                .out()
-                .lines()
-                .filter(l -> l.contains("eplica") || l.contains("ingerprint"))
-                .toList())
-        .isEqualTo(
-            status
-                .out()
-                .lines()
-                .filter(l -> l.contains("eplica") || l.contains("ingerprint"))
-                .toList());
+    // the same replica and sync keys (partners need not trust the office again), now kept on
+    // the server (ADR 0184)
+    assertThat(OfficeServerCliTest.fingerprint(identity().out()))
+        .isEqualTo(OfficeServerCliTest.fingerprint(card.out()))
+        .isNotEmpty();
+    try (Database db =
+        Database.open(dir, OfficeServer.read(dir).orElseThrow().server(), TestServer.password())) {
+      assertThat(db.dsl().fetchCount(db.dsl().selectFrom("sync_keys"))).isOne();
+    }
     Cli.Result verify =
         Cli.runWith(dir, Cli.encrypting(), TestServices.ADMIN, PW, "audit", "verify");
     assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
