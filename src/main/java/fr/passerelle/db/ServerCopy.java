@@ -58,17 +58,8 @@ public final class ServerCopy implements AutoCloseable {
    * anything, nothing changed. Unreachable, refused credentials: said with the address.
    */
   public static ServerCopy claim(OfficeServer server, char[] password) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setServerNames(new String[] {server.host()});
-    ds.setPortNumbers(new int[] {server.port()});
-    ds.setDatabaseName(server.database());
-    ds.setUser(server.user());
-    if (password != null) {
-      ds.setPassword(new String(password));
-    }
+    PGSimpleDataSource ds = ServerOpening.configure(new PGSimpleDataSource(), server, password);
     ds.setApplicationName("Passerelle migrate");
-    ds.setConnectTimeout(10);
-    ds.setLoginTimeout(10);
     ds.setCurrentSchema(server.schemaOrPublic());
     Connection c;
     try {
