@@ -191,6 +191,10 @@ class MigrateToServerTest {
     Cli.Result verify = Cli.runWith(dir, clearVault(), TestServices.ADMIN, PW, "audit", "verify");
     assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
     assertThat(verify.out()).contains("Audit trail intact");
+    Cli.Result again = migrate(clearVault(), PW + serverPassword() + "\n");
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("already on the office server").doesNotContain("Exception");
+
     // the other account's key slot was made from its stored hash: it signs in too
     Cli.Result passwd =
         Cli.runWith(
