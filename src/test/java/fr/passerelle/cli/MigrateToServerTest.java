@@ -69,8 +69,7 @@ class MigrateToServerTest {
   }
 
   private static String serverPassword() {
-    char[] pw = TestServer.password();
-    return pw == null ? "" : new String(pw);
+    return OfficeServerCliTest.serverPassword();
   }
 
   /** An embedded installation, whatever suite runs (not {@link TestServices#open}: the server). */

@@ -49,7 +49,8 @@ class OfficeServerCliTest {
     return TestServer.location(database);
   }
 
-  private static String serverPassword() {
+  /** The test server's password as typed on standard input (empty: none asked). */
+  static String serverPassword() {
     char[] pw = TestServer.password();
     return pw == null ? "" : new String(pw);
   }
