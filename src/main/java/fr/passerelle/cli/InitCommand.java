@@ -6,7 +6,6 @@ import fr.passerelle.db.Database;
 import fr.passerelle.db.OfficeServer;
 import fr.passerelle.office.Office;
 import fr.passerelle.office.OfficeKind;
-import fr.passerelle.security.keys.RecoveryKey;
 import java.util.Arrays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -141,12 +140,6 @@ final class InitCommand extends ServiceCommand {
 
   /** Keeps the office server for the next starts, its password sealed; the recovery key shown. */
   private void keepServer(Services services, char[] pw) {
-    RecoveryKey recovery = root().vault().keepServer(services, pw, server, serverPassword);
-    out().println("The office server's password is kept sealed. Recovery key, shown this once:");
-    out().println("  " + recovery.display());
-    out()
-        .println(
-            "Print it and keep it in the office safe: it opens this workstation's access to the"
-                + " office database when no password is known (passerelle accounts recover).");
+    showServerRecoveryKey(root().vault().keepServer(services, pw, server, serverPassword));
   }
 }

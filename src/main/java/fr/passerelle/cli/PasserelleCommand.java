@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
         "Passerelle: France Travail / temp-agency partnership tool. No command opens the window.",
     subcommands = {
       InitCommand.class,
+      MigrateCommand.class,
       DemoCommand.class,
       OccupationsCommand.class,
       CandidatesCommand.class,

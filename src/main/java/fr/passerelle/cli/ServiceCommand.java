@@ -73,6 +73,19 @@ public abstract class ServiceCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Says that the office server's password is kept sealed, and shows the recovery key made for it,
+   * this once.
+   */
+  protected void showServerRecoveryKey(fr.passerelle.security.keys.RecoveryKey recovery) {
+    out().println("The office server's password is kept sealed. Recovery key, shown this once:");
+    out().println("  " + recovery.display());
+    out()
+        .println(
+            "Print it and keep it in the office safe: it opens this workstation's access to the"
+                + " office database when no password is known (passerelle accounts recover).");
+  }
+
   /** Opens the services with nobody signed in (the set-up of the first account). */
   protected Services openSignedOut() {
     return root().openServices(err());

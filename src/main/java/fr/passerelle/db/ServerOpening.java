@@ -14,17 +14,8 @@ final class ServerOpening {
   /** The pool of {@code server} (password null: PostgreSQL's {@code .pgpass} answers). */
   static JdbcConnectionPool pool(OfficeServer server, char[] password) {
     org.postgresql.ds.PGConnectionPoolDataSource ds =
-        new org.postgresql.ds.PGConnectionPoolDataSource();
-    ds.setServerNames(new String[] {server.host()});
-    ds.setPortNumbers(new int[] {server.port()});
-    ds.setDatabaseName(server.database());
-    ds.setUser(server.user());
-    if (password != null) {
-      ds.setPassword(new String(password));
-    }
+        configure(new org.postgresql.ds.PGConnectionPoolDataSource(), server, password);
     ds.setApplicationName("Passerelle");
-    ds.setConnectTimeout(10);
-    ds.setLoginTimeout(10);
     try (Connection first = ds.getConnection()) {
       if (server.schema() != null) {
         try (java.sql.Statement s = first.createStatement()) {
@@ -38,6 +29,24 @@ final class ServerOpening {
     JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
     pool.setMaxConnections(16);
     return pool;
+  }
+
+  /**
+   * {@code ds} set to reach {@code server} as its user with {@code password} (null: PostgreSQL's
+   * {@code .pgpass} answers), giving up after ten seconds.
+   */
+  static <T extends org.postgresql.ds.common.BaseDataSource> T configure(
+      T ds, OfficeServer server, char[] password) {
+    ds.setServerNames(new String[] {server.host()});
+    ds.setPortNumbers(new int[] {server.port()});
+    ds.setDatabaseName(server.database());
+    ds.setUser(server.user());
+    if (password != null) {
+      ds.setPassword(new String(password));
+    }
+    ds.setConnectTimeout(10);
+    ds.setLoginTimeout(10);
+    return ds;
   }
 
   /** The failure to reach {@code server}, said with its address (never the password). */

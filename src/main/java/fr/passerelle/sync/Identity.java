@@ -20,11 +20,17 @@ public final class Identity {
 
   /**
    * This installation's keys, made at the first use: sealed under the database's file key when the
-   * database is encrypted (ADR 0145), else clear.
+   * database is encrypted (ADR 0145), else clear; on the office server, in its database (ADR 0184),
+   * the same for every workstation.
    */
   public synchronized LocalKeys keys() {
     if (keys == null) {
-      keys = LocalKeys.loadOrCreate(db.dataDir(), db.sealer(LocalKeys.SEALER_LABEL));
+      java.util.Optional<fr.passerelle.db.crypto.Sealer> sealer = db.sealer(LocalKeys.SEALER_LABEL);
+      keys =
+          db.onServer() && sealer.isPresent()
+              // the office is one replica: its keys on the server, sealed (ADR 0184)
+              ? ServerKeys.loadOrCreate(db, sealer.get())
+              : LocalKeys.loadOrCreate(db.dataDir(), sealer);
     }
     return keys;
   }

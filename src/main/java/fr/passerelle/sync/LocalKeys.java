@@ -96,7 +96,10 @@ public final class LocalKeys {
    * The fingerprint of a keys file, clear or sealed (a sealed file keeps its public keys readable).
    */
   public static String fingerprintOf(Path file) {
-    JsonNode n = read(file);
+    return fingerprintOf(read(file), file.toString());
+  }
+
+  private static String fingerprintOf(JsonNode n, String where) {
     try {
       if (n.path("format").asInt(CLEAR) == SEALED) {
         Base64.Decoder b64 = Base64.getDecoder();
@@ -106,7 +109,7 @@ public final class LocalKeys {
       }
       return parseClear(n).fingerprint();
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw damaged(file, e);
+      throw damaged(where, e);
     }
   }
 
@@ -135,7 +138,40 @@ public final class LocalKeys {
 
   /** Reads a keys file, opening a sealed one with {@code sealer}. */
   static LocalKeys load(Path file, Optional<Sealer> sealer) {
-    JsonNode n = read(file);
+    return parse(read(file), file.toString(), sealer);
+  }
+
+  /**
+   * The keys of {@code content}, a keys file's bytes kept elsewhere ({@code where}: the office
+   * server's table, ADR 0184), a sealed one opened with {@code sealer}.
+   */
+  static LocalKeys parse(byte[] content, String where, Optional<Sealer> sealer) {
+    try {
+      JsonNode n = JSON.readTree(content);
+      if (n == null || !n.isObject()) {
+        throw new IOException("not a JSON object");
+      }
+      return parse(n, where, sealer);
+    } catch (IOException e) {
+      throw damaged(where, e);
+    }
+  }
+
+  /** The content of a keys file holding these keys, sealed with {@code sealer}. */
+  byte[] sealedContent(Sealer sealer) {
+    try {
+      return sealedJson(this, sealer);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** New keys, kept nowhere yet. */
+  static LocalKeys fresh() {
+    return generate();
+  }
+
+  private static LocalKeys parse(JsonNode n, String file, Optional<Sealer> sealer) {
     try {
       if (n.path("format").asInt(CLEAR) != SEALED) {
         return parseClear(n);
@@ -162,7 +198,7 @@ public final class LocalKeys {
                               + " database."));
       try {
         LocalKeys k = parseClear(JSON.readTree(plain));
-        if (!k.fingerprint().equals(fingerprintOf(file))) {
+        if (!k.fingerprint().equals(fingerprintOf(n, file))) {
           throw new DatabaseException(
               "This installation's sync keys in " + file + " do not match their public keys.");
         }
@@ -245,11 +281,11 @@ public final class LocalKeys {
       }
       return n;
     } catch (IOException e) {
-      throw damaged(file, e);
+      throw damaged(file.toString(), e);
     }
   }
 
-  private static DatabaseException damaged(Path file, Exception e) {
+  private static DatabaseException damaged(String file, Exception e) {
     return new DatabaseException(
         "Cannot read this installation's sync keys in "
             + file

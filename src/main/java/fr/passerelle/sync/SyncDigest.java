@@ -49,6 +49,9 @@ public final class SyncDigest {
               sb.append('\u0000');
             } else if (v instanceof BigDecimal d) {
               sb.append(d.stripTrailingZeros().toPlainString());
+            } else if (v instanceof java.time.OffsetDateTime at) {
+              // the instant: H2 keeps the offset it was given, PostgreSQL answers in UTC (ADR 0183)
+              sb.append(at.toInstant());
             } else {
               sb.append(v);
             }

@@ -11,11 +11,7 @@ import fr.passerelle.testsupport.TestServer;
 import fr.passerelle.testsupport.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Properties;
-import java.util.UUID;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,41 +33,24 @@ class OfficeServerCliTest {
   private String database;
 
   @BeforeEach
-  void freshDatabase() throws Exception {
+  void freshDatabase() {
     assumeTrue(TestServer.configured(), "no PostgreSQL server named (" + TestServer.LOCATION + ")");
-    database = "p_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    admin("CREATE DATABASE " + database);
+    database = TestServer.createDatabase();
   }
 
   @AfterEach
-  void dropDatabase() throws Exception {
+  void dropDatabase() {
     if (database != null) {
-      admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
-  }
-
-  private static void admin(String sql) throws Exception {
-    OfficeServer s = TestServer.server();
-    Properties p = new Properties();
-    p.setProperty("user", s.user());
-    char[] pw = TestServer.password();
-    if (pw != null) {
-      p.setProperty("password", new String(pw));
-    }
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://" + s.host() + ":" + s.port() + "/" + s.database(), p);
-        Statement st = c.createStatement()) {
-      st.execute(sql);
+      TestServer.dropDatabase(database);
     }
   }
 
   private String location() {
-    OfficeServer s = TestServer.server();
-    return "postgresql://" + s.host() + ":" + s.port() + "/" + database;
+    return TestServer.location(database);
   }
 
-  private static String serverPassword() {
+  /** The test server's password as typed on standard input (empty: none asked). */
+  static String serverPassword() {
     char[] pw = TestServer.password();
     return pw == null ? "" : new String(pw);
   }
@@ -170,5 +149,50 @@ class OfficeServerCliTest {
                 + database
                 + ": the server does not answer (is it started, is the address right, is the"
                 + " network up?).");
+  }
+
+  /**
+   * The office is one sync replica (issue 15 item 3, ADR 0184): a second workstation, joined by
+   * copying the first one's {@code passerelle.server} and {@code passerelle.keys}, exports with the
+   * same identity keys, read from the server where they are kept sealed, none in a data folder.
+   */
+  @Test
+  void aSecondWorkstationSyncsAsTheSameReplicaWithTheKeysKeptSealedOnTheServer() throws Exception {
+    Cli.Result init = init(serverPassword() + "\n" + PW, location(), TestServer.server().user());
+    assertThat(init.code()).as(init.err()).isZero();
+    Path second = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-poste2"));
+    for (String f : new String[] {OfficeServer.FILE, "passerelle.keys"}) {
+      Files.copy(dir.resolve(f), second.resolve(f));
+    }
+    Cli.Result first = run(PW, "sync", "identity", "--out", dir.resolve("a.card").toString());
+    assertThat(first.code()).as(first.err()).isZero();
+    Cli.Result other =
+        Cli.runWith(
+            second,
+            Cli.encrypting(),
+            TestServices.ADMIN,
+            PW,
+            "sync",
+            "identity",
+            "--out",
+            second.resolve("b.card").toString());
+    assertThat(other.code()).as(other.err()).isZero();
+    assertThat(fingerprint(other.out())).isEqualTo(fingerprint(first.out())).isNotEmpty();
+    assertThat(Files.exists(dir.resolve("sync-keys.json"))).isFalse();
+    assertThat(Files.exists(second.resolve("sync-keys.json"))).isFalse();
+    try (Database db =
+        Database.open(dir, OfficeServer.read(dir).orElseThrow().server(), TestServer.password())) {
+      String stored = db.dsl().fetchSingle("SELECT content FROM sync_keys").get(0, String.class);
+      // the public keys readable, the private ones sealed
+      assertThat(stored).contains("\"signingPublic\"").contains("\"sealed\"");
+      assertThat(stored).doesNotContain("\"signing\":").doesNotContain("\"encryption\":");
+    }
+  }
+
+  /** The replica id and fingerprint lines {@code sync identity} printed. */
+  static String fingerprint(String out) {
+    return out.lines()
+        .filter(l -> l.startsWith("Replica id:") || l.startsWith("Fingerprint:"))
+        .reduce("", (a, b) -> a + b + "\n");
   }
 }

@@ -72,4 +72,49 @@ public final class TestServer {
       }
     }
   }
+
+  /**
+   * Creates a new empty database on the test server and returns its name (the test user needs
+   * {@code CREATEDB}); {@link #dropDatabase} removes it.
+   */
+  public static String createDatabase() {
+    String name = "p_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    admin("CREATE DATABASE " + name);
+    return name;
+  }
+
+  /** Drops the database {@code name} made by {@link #createDatabase}, connections or not. */
+  public static void dropDatabase(String name) {
+    admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  }
+
+  /** {@code postgresql://host:port/database} on the test server. */
+  public static String location(String database) {
+    OfficeServer s = server();
+    return "postgresql://" + s.host() + ":" + s.port() + "/" + database;
+  }
+
+  /** Runs {@code sql} on the test server's own database (administration: create, drop). */
+  public static void admin(String sql) {
+    admin(server().database(), sql);
+  }
+
+  /** Runs {@code sql} on the database {@code database} of the test server. */
+  public static void admin(String database, String sql) {
+    OfficeServer s = server();
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("user", s.user());
+    char[] pw = password();
+    if (pw != null) {
+      p.setProperty("password", new String(pw));
+    }
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://" + s.host() + ":" + s.port() + "/" + database, p);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute(sql);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
 }
