@@ -36,6 +36,9 @@ final class ShippedMigrations {
   /** An anchor that every build ships, to find the folder or jar of the migrations. */
   private static final String ANCHOR = LOCATION + "/V1__schema.sql";
 
+  /** Flyway's history table, as Flyway names it (quoted, lower case). */
+  private static final String HISTORY = "flyway_schema_history";
+
   private static final Pattern SQL_FILE = Pattern.compile("V([0-9][0-9._]*)__[^/]*\\.sql");
 
   private ShippedMigrations() {}
@@ -47,9 +50,13 @@ final class ShippedMigrations {
       return false;
     }
     try (Connection c = pool.getConnection()) {
+      if (!hasHistory(c)) {
+        return false; // a new database: Flyway creates the history (asked first: a failed query
+        // would leave H2's trace file in the data folder)
+      }
       return applied(c).map(shipped.get()::equals).orElse(false);
     } catch (SQLException e) {
-      return false; // no history yet (a new database): Flyway creates it
+      return false;
     }
   }
 
@@ -100,6 +107,12 @@ final class ShippedMigrations {
     }
     names.remove("");
     return names;
+  }
+
+  private static boolean hasHistory(Connection c) throws SQLException {
+    try (ResultSet t = c.getMetaData().getTables(null, c.getSchema(), HISTORY, null)) {
+      return t.next();
+    }
   }
 
   /**

@@ -92,9 +92,13 @@ class ShippedMigrationsTest {
   }
 
   @Test
-  void aDatabaseWithoutHistoryIsNotUpToDate() throws Exception {
+  void aDatabaseWithoutHistoryIsNotUpToDateAndLeavesNoTraceFile() throws Exception {
     var ds = new org.h2.jdbcx.JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:nohistory");
-    assertThat(ShippedMigrations.allApplied(ds, JAVA)).isFalse();
+    ds.setURL("jdbc:h2:file:" + dir.resolve("nohistory").toAbsolutePath());
+    try (var keep = ds.getConnection()) {
+      assertThat(ShippedMigrations.allApplied(ds, JAVA)).isFalse();
+    }
+    // a failed query is written to H2's trace file, which reads as a damaged database
+    assertThat(dir.resolve("nohistory.trace.db")).doesNotExist();
   }
 }
