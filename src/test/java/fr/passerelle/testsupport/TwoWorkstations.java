@@ -41,6 +41,18 @@ public final class TwoWorkstations implements AutoCloseable {
     return Instant.ofEpochMilli(clock.millis());
   }
 
+  /**
+   * Waits (20 s at most, the speed not asserted) until {@code done}: what workstation A shows after
+   * a colleague's change on B, heard through the office server's notices.
+   */
+  public static void awaitNotice(java.util.function.BooleanSupplier done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+  }
+
   @Override
   public void close() {
     a.close();

@@ -105,6 +105,11 @@ public final class OfferFormViewModel implements ConflictChoices {
   }
 
   /** The title of the offer edited, as saved ("" for a new offer). */
+  /** The id of the offer the form holds (null: a new offer or none). */
+  public java.util.UUID loadedId() {
+    return loaded == null ? null : loaded.id();
+  }
+
   public String loadedTitle() {
     return loaded == null ? "" : nz(loaded.title());
   }

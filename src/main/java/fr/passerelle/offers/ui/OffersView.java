@@ -58,6 +58,7 @@ public final class OffersView extends BorderPane {
     this.tasks = ctx.tasks();
     this.module = offers;
     vm = new OffersViewModel(offers, sourcing, ctx.tasks(), msg);
+    vm.followChanges(ctx.services().changes(), javafx.application.Platform::runLater);
     occupationsVm = new OccupationsViewModel(offers, sourcing, ctx.tasks(), msg);
     formVm = new OfferFormViewModel(offers.offers(), ctx.tasks(), msg);
     OfferChips chips = new OfferChips(msg);
@@ -138,8 +139,23 @@ public final class OffersView extends BorderPane {
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     // the counselor chooses the columns (the "+" of the header), remembered on this workstation
     fr.passerelle.ui.ColumnChoices.of(ctx).remember(table, "offers");
-    vm.selected().bind(table.getSelectionModel().selectedItemProperty());
-    table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> rowChosen(a, b));
+    // the list's choice and the view model's selection mirror each other (not bound: a refresh
+    // selects again the row of the offer open, read anew — ADR 0192)
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, b) -> {
+              vm.selected().set(b);
+              rowChosen(a, b);
+            });
+    vm.selected()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null && b != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(b);
+              }
+            });
 
     matching = new MatchingPane(vm, msg, chips, () -> sourcing.defaultOwner().orElse(null));
     form =
@@ -233,6 +249,14 @@ public final class OffersView extends BorderPane {
    */
   private void rowChosen(OfferRow before, OfferRow chosen) {
     if (chosen == null || goingBack) {
+      return;
+    }
+    if (chosen.offer().id().equals(formVm.loadedId())) {
+      // the same offer read again (a refresh, a colleague's save heard): not another choice — the
+      // form shows the new version unless it holds edits (their save meets the conflict, ADR 0181)
+      if (!formVm.dirty().get()) {
+        formVm.edit(chosen.offer());
+      }
       return;
     }
     if (!formVm.dirty().get()) {

@@ -73,6 +73,16 @@ public final class OffersViewModel {
         });
   }
 
+  /**
+   * Reads the open offers again whenever a change is committed on the office server — a colleague's
+   * new offer or save on another workstation too (ADR 0178, 0192); the offer open stays selected.
+   * Returns what stops it.
+   */
+  public AutoCloseable followChanges(
+      fr.passerelle.db.ChangeNotices changes, java.util.concurrent.Executor ui) {
+    return changes.subscribe(seq -> ui.execute(this::refresh));
+  }
+
   /** Reloads the open offers (first 500, hard to fill first). */
   public void refresh() {
     loading.set(true);

@@ -78,6 +78,37 @@ public final class TrainingBoardViewModel implements ConflictChoices {
 
   /** Reloads the board (and keeps the selection when the path is still there). */
   public void load() {
+    read(true);
+  }
+
+  /**
+   * Reads the board again whenever a change is committed on the office server — a colleague's move,
+   * outcome or new path on another workstation too (ADR 0178, 0192); returns what stops it. The
+   * path open is shown anew only when the counselor has nothing under way on it (a move to confirm,
+   * an outcome chosen): otherwise it stays as read, and its save meets the conflict (ADR 0181).
+   */
+  public AutoCloseable followChanges(
+      fr.passerelle.db.ChangeNotices changes, java.util.concurrent.Executor ui) {
+    return changes.subscribe(seq -> ui.execute(this::changeHeard));
+  }
+
+  /** A change committed on the office server: the board read again, the path open kept if busy. */
+  void changeHeard() {
+    read(false);
+  }
+
+  /** True when the path open has nothing under way: no move to confirm, its outcome as read. */
+  private boolean untouched() {
+    TrainingPath p = selected.get();
+    return pending.get() == null
+        && outcomeReplace.get() == null
+        && (p == null
+            || (java.util.Objects.equals(outcomeChoice.get(), p.outcome())
+                && java.util.Objects.equals(outcomeDate.get(), p.outcomeOn())));
+  }
+
+  /** Reads the board; {@code reselect}: show the path open anew even if work is under way. */
+  private void read(boolean reselect) {
     UUID keep = selected.get() == null ? null : selected.get().id();
     ctx.tasks()
         .submit(
@@ -92,11 +123,15 @@ public final class TrainingBoardViewModel implements ConflictChoices {
               dueIds.clear();
               b.due().forEach(d -> dueIds.add(d.id()));
               outcomesDue.set(dueIds.size());
-              if (keep != null) {
-                b.paths().stream()
-                    .filter(tp -> tp.id().equals(keep))
-                    .findFirst()
-                    .ifPresentOrElse(this::select, () -> select(null));
+              if (keep == null
+                  || !keep.equals(selected.get() == null ? null : selected.get().id())
+                  || !(reselect || untouched())) {
+                return; // nothing open, another path opened meanwhile, or work under way on it
+              }
+              TrainingPath fresh =
+                  b.paths().stream().filter(tp -> tp.id().equals(keep)).findFirst().orElse(null);
+              if (reselect || !java.util.Objects.equals(fresh, selected.get())) {
+                select(fresh);
               }
             },
             this::fail);

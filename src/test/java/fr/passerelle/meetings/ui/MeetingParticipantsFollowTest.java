@@ -15,8 +15,6 @@ import fr.passerelle.ui.UiContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,13 +44,6 @@ class MeetingParticipantsFollowTest {
     }
   }
 
-  private static void await(BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-  }
-
   @Test
   void aColleaguesInvitationAndAttendanceAppearInTheOpenMeeting() throws Exception {
     MeetingFixture fixture = new MeetingFixture(desks.a());
@@ -68,14 +59,14 @@ class MeetingParticipantsFollowTest {
     vm.followChanges(desks.a().changes(), Runnable::run);
 
     desks.b().meetings().inviteCandidates(m.id(), people);
-    await(() -> List.copyOf(vm.participants).size() == 2);
+    TwoWorkstations.awaitNotice(() -> List.copyOf(vm.participants).size() == 2);
     assertThat(List.copyOf(vm.participants))
         .extracting(Participant::candidateId)
         .containsExactlyInAnyOrderElementsOf(people);
 
     Participant first = desks.b().meetings().participants(m.id()).get(0);
     desks.b().meetings().setStatus(first.id(), ParticipantStatus.PRESENT);
-    await(() -> vm.counts.get().present() == 1);
+    TwoWorkstations.awaitNotice(() -> vm.counts.get().present() == 1);
     assertThat(vm.counts.get().present()).isEqualTo(1);
     assertThat(vm.selected.get().title()).isEqualTo("Information collective — caristes");
   }

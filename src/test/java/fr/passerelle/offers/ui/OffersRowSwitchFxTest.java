@@ -4,6 +4,7 @@ import static fr.passerelle.testsupport.OfferFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.app.Services;
+import fr.passerelle.offers.Offer;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.OfferFixtures;
@@ -30,7 +31,10 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Nothing lost (#19) in the master–detail of the offers: choosing another row while the offer form
  * holds edits asks Save / Discard / Cancel, as closing the window and the rail do. Cancel (the
- * default) keeps the edits and their row; Discard shows the chosen offer.
+ * default) keeps the edits and their row; Discard shows the chosen offer. And the list follows a
+ * colleague's save (issue 15, ADR 0192): read again, as the office server's notice does, the row of
+ * the offer open stays selected; the form shows the colleague's version when it holds no edits, and
+ * keeps the counselor's typing — without asking — when it does (their save meets the conflict).
  */
 @ExtendWith(FxTestExtension.class)
 class OffersRowSwitchFxTest {
@@ -104,5 +108,64 @@ class OffersRowSwitchFxTest {
     assertThat(services.offersModule().offers().find(first.offer().id()).orElseThrow().title())
         .as("nothing was saved")
         .isEqualTo(first.offer().title());
+  }
+
+  /** A colleague renames the offer (another workstation: the service, not this view). */
+  private static void colleagueRenames(java.util.UUID id, String title) {
+    Offer stored = services.offersModule().offers().find(id).orElseThrow();
+    services
+        .offersModule()
+        .offers()
+        .save(OfferFixtures.edited(stored, title, stored.positions()), stored.version());
+  }
+
+  private String selectedTitle() {
+    var row = view.table.getSelectionModel().getSelectedItem();
+    return row == null ? null : row.offer().title();
+  }
+
+  @Test
+  void theOpenOfferWithoutEditsShowsTheColleaguesVersion(FxRobot r) throws Exception {
+    waitUntil(() -> view.table.getItems().size() == 2);
+    var cariste =
+        view.table.getItems().stream()
+            .filter(x -> x.offer().title().startsWith("Cariste"))
+            .findFirst()
+            .orElseThrow();
+    r.interact(() -> view.table.getSelectionModel().select(cariste));
+    waitUntil(() -> view.formVm.loadedTitle().equals("Cariste"));
+
+    colleagueRenames(cariste.offer().id(), "Cariste (équipe de nuit)");
+    r.interact(() -> view.vm.refresh());
+
+    waitUntil(() -> "Cariste (équipe de nuit)".equals(selectedTitle()));
+    waitUntil(() -> view.formVm.title.get().equals("Cariste (équipe de nuit)"));
+    assertThat(r.lookup("#unsaved-dialog").tryQuery()).isEmpty();
+    assertThat(view.vm.selected().get().offer().id()).isEqualTo(cariste.offer().id());
+    assertThat(view.formVm.dirty().get()).isFalse();
+  }
+
+  @Test
+  void theOpenOfferWithEditsKeepsThemWithoutAsking(FxRobot r) throws Exception {
+    waitUntil(() -> view.table.getItems().size() == 2);
+    var prep =
+        view.table.getItems().stream()
+            .filter(x -> x.offer().title().startsWith("Préparateur"))
+            .findFirst()
+            .orElseThrow();
+    r.interact(() -> view.table.getSelectionModel().select(prep));
+    waitUntil(() -> view.formVm.loadedTitle().startsWith("Préparateur"));
+    r.interact(() -> view.formVm.title.set("Préparateur de commandes (matin)"));
+
+    colleagueRenames(prep.offer().id(), "Préparateur de commandes — quai 4");
+    r.interact(() -> view.vm.refresh());
+
+    waitUntil(() -> "Préparateur de commandes — quai 4".equals(selectedTitle()));
+    assertThat(r.lookup("#unsaved-dialog").tryQuery())
+        .as("a colleague's change is not the counselor's choice of another row")
+        .isEmpty();
+    assertThat(view.formVm.title.get()).isEqualTo("Préparateur de commandes (matin)");
+    assertThat(view.formVm.dirty().get()).isTrue();
+    assertThat(view.vm.selected().get().offer().id()).isEqualTo(prep.offer().id());
   }
 }
