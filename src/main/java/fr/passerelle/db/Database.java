@@ -1,20 +1,12 @@
 package fr.passerelle.db;
 
-import static fr.passerelle.db.jooq.Tables.REPLICA;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
@@ -191,7 +183,7 @@ public final class Database implements AutoCloseable {
    * database is encrypted is refused without it.
    */
   public static Database open(Path dataDir, char[] filePassword) {
-    prepareDir(dataDir);
+    DataFolder.prepare(dataDir);
     java.util.Optional<OfficeServer.Configured> office = OfficeServer.read(dataDir);
     if (office.isPresent()) {
       char[] password = office.get().password(filePassword);
@@ -234,10 +226,10 @@ public final class Database implements AutoCloseable {
    */
   private Database ready(FolderWork folder) {
     try {
-      removeLeftovers(dataDir);
+      DataFolder.removeLeftovers(dataDir);
       folder.run();
-      migrate();
-      ensureReplica();
+      SchemaMigrations.apply(pool, server != null, where());
+      SchemaMigrations.ensureReplica(dsl);
     } catch (java.io.IOException e) {
       close();
       throw new DatabaseException("Cannot write in the data folder " + dataDir + ": " + e, e);
@@ -255,7 +247,7 @@ public final class Database implements AutoCloseable {
    * unreachable server, a refused user or a missing database are said with the address.
    */
   public static Database open(Path dataDir, OfficeServer server, char[] password) {
-    prepareDir(dataDir);
+    DataFolder.prepare(dataDir);
     return open(dataDir, server, password, null);
   }
 
@@ -308,84 +300,6 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static void prepareDir(Path dataDir) {
-    try {
-      Files.createDirectories(dataDir);
-    } catch (java.nio.file.FileSystemException e) {
-      throw new DatabaseException("Cannot create the data folder " + dataDir + ": " + reason(e), e);
-    } catch (java.io.IOException e) {
-      throw new DatabaseException(
-          "Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
-    }
-    if (!Files.isWritable(dataDir)) {
-      throw new DatabaseException("The data folder " + dataDir + " is not writable.");
-    }
-  }
-
-  private static String reason(java.nio.file.FileSystemException e) {
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof java.nio.file.FileAlreadyExistsException) {
-      return "a file of that name is in the way";
-    }
-    return e.getReason() != null ? e.getReason() : e.getMessage();
-  }
-
-  private void migrate() {
-    List<org.flywaydb.core.api.migration.JavaMigration> java =
-        List.of(new ReferenceDataMigration(), new AuditLegacyMigration());
-    if (ShippedMigrations.allApplied(pool, java)) {
-      return; // every shipped migration applied, nothing else: no need of Flyway (ADR 0188)
-    }
-    org.flywaydb.core.api.configuration.FluentConfiguration config =
-        Flyway.configure()
-            .dataSource(pool)
-            .locations("classpath:" + ShippedMigrations.LOCATION)
-            .javaMigrations(java.toArray(org.flywaydb.core.api.migration.JavaMigration[]::new))
-            // features take numbers from separate ranges and land in any order (ADR 0135)
-            .outOfOrder(true);
-    if (server != null) {
-      config.resourceProvider(new PostgresMigrations(config));
-    }
-    Flyway flyway = config.load();
-    try {
-      MigrationInfo[] future =
-          Arrays.stream(flyway.info().all())
-              .filter(i -> i.getState() == MigrationState.FUTURE_SUCCESS)
-              .toArray(MigrationInfo[]::new);
-      if (future.length > 0) {
-        throw new DatabaseException(
-            "The database in "
-                + where()
-                + " was written by a newer Passerelle (schema version "
-                + future[future.length - 1].getVersion()
-                + "): update Passerelle to open it.");
-      }
-      flyway.migrate();
-    } catch (FlywayException e) {
-      String msg = String.valueOf(e.getMessage());
-      if (msg.contains("non-empty schema")) {
-        throw new DatabaseException(
-            "The database in " + where() + " is not a Passerelle database.", e);
-      }
-      throw new DatabaseException("Cannot update the database in " + where() + ": " + msg, e);
-    }
-  }
-
-  /** Every installation has exactly one current replica row. */
-  private void ensureReplica() {
-    dsl.transaction(
-        cfg -> {
-          DSLContext tx = cfg.dsl();
-          if (!tx.fetchExists(REPLICA, REPLICA.IS_CURRENT.isTrue())) {
-            tx.insertInto(REPLICA, REPLICA.ID, REPLICA.IS_CURRENT, REPLICA.CREATED_AT)
-                .values(UUID.randomUUID(), true, OffsetDateTime.now())
-                .execute();
-          }
-        });
-  }
-
   /** Where the database is, for messages: the data folder, or the office server's address. */
   public String where() {
     return server == null ? dataDir.toString() : server.address();
@@ -425,48 +339,6 @@ public final class Database implements AutoCloseable {
       throw new DatabaseException("Cannot write in the data folder " + dataDir + ": " + e, e);
     }
     return tmp;
-  }
-
-  /**
-   * Files a killed process left in the data folder: its temporary folder (except what an
-   * interrupted sync import still needs, named in {@code keep}), the staging folders of a restore,
-   * the partial files of a backup. Called once the database is open, so no other Passerelle uses
-   * the folder.
-   */
-  static void removeLeftovers(Path dataDir) throws java.io.IOException {
-    BackupService.removePartialBackups(dataDir);
-    Path tmp = dataDir.resolve(TEMP_DIR);
-    java.util.Set<String> keep = keptTempFiles(dataDir);
-    if (Files.isDirectory(tmp)) {
-      try (var files = Files.list(tmp)) {
-        for (Path f : files.toList()) {
-          if (!keep.contains(f.getFileName().toString())) {
-            BackupService.deleteTree(f);
-          }
-        }
-      }
-    }
-    try (var files = Files.list(dataDir)) {
-      for (Path f : files.toList()) {
-        String n = f.getFileName().toString();
-        if (n.startsWith("restore-") && Files.isDirectory(f)) {
-          BackupService.deleteTree(f);
-        }
-      }
-    }
-    AutoBackups.removePartialFiles(dataDir);
-  }
-
-  /** Temporary files the journal's notes still need (an interrupted import resumes from them). */
-  private static java.util.Set<String> keptTempFiles(Path dataDir) {
-    java.util.Set<String> keep = new java.util.HashSet<>();
-    for (Journal.Entry e : new Journal(dataDir).leftovers()) {
-      String f = e.detail(Journal.KEEP_FILE);
-      if (f != null) {
-        keep.add(Path.of(f).getFileName().toString());
-      }
-    }
-    return keep;
   }
 
   /**
