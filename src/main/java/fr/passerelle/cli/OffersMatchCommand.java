@@ -56,6 +56,7 @@ final class OffersMatchCommand extends ServiceCommand {
       doc.put("title", result.offer().title());
       doc.put("romeCode", result.offer().romeCode());
       doc.put("pool", result.pool());
+      doc.put("poolSameOccupation", result.poolSameOccupation());
       doc.put("poolPriority", result.poolPriority());
       doc.put("poolRqth", result.poolRqth());
       List<Map<String, Object>> rows = new ArrayList<>();

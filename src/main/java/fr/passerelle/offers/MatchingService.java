@@ -65,7 +65,7 @@ public final class MatchingService {
             .orElseThrow(
                 () -> InvalidInputException.of("error.gone", "No offer with id " + offerId + "."));
     if (offer.romeCode() == null) {
-      return new MatchResult(offer, List.of(), 0, 0, 0);
+      return new MatchResult(offer, List.of(), 0, 0, 0, 0);
     }
     String offerParent = parentOf(offer.romeCode());
     LocalDate start = later(offer.openedOn(), today.get());
@@ -75,6 +75,8 @@ public final class MatchingService {
     Set<String> siblings = new HashSet<>(siblings(offerParent));
     Map<UUID, Scored> best = new HashMap<>();
     Map<UUID, Integer> ordinals = new HashMap<>();
+    // those of the offer's own occupation: what its "few candidates" reason counts (ReachIndex)
+    Set<UUID> sameOccupation = new HashSet<>();
     for (String rome : pool.romeCodes()) {
       if (!rome.startsWith(domain) && !siblings.contains(rome)) {
         continue;
@@ -101,6 +103,9 @@ public final class MatchingService {
                     ScoreRules.availability(pool.availableFrom(n), start),
                     ScoreRules.experience(years == CandidatePool.NO_EXPERIENCE ? null : years));
             Scored s = new Scored(pool.id(n), rome, km, sum(reasons), reasons);
+            if (rome.equals(offer.romeCode())) {
+              sameOccupation.add(s.id());
+            }
             best.merge(s.id(), s, (x, y) -> x.score() >= y.score() ? x : y);
             ordinals.put(s.id(), n);
           });
@@ -135,7 +140,8 @@ public final class MatchingService {
             .thenComparing(Scored::id));
     List<Scored> top = ranked.subList(0, Math.min(Math.max(0, limit), ranked.size()));
     List<CandidateMatch> matches = describe(dsl, top, criteria);
-    return new MatchResult(offer, matches, best.size(), criteria.size(), poolRqth);
+    return new MatchResult(
+        offer, matches, best.size(), sameOccupation.size(), criteria.size(), poolRqth);
   }
 
   /** The open offers ranked for a candidate (the same score, without boost). */

@@ -67,6 +67,36 @@ class MatchingServiceTest {
     assertThat(result.pool()).isEqualTo(3);
   }
 
+  /**
+   * The offer's row said "1 candidat(s) à portée" while its pane said "Vivier : 12 candidats à
+   * portée" (#19): the row counts the offer's own occupation, the pane close ones too. The pane now
+   * gives the part of its own occupation, which is the row's figure.
+   */
+  @Test
+  void thePoolSaysHowManyHaveTheOffersOwnOccupationAsItsRowDoes() {
+    f.person("Martin", "Léa").rome("N1103", 6).save();
+    f.person("Durand", "Paul").in(BLAGNAC, 15).rome("N1103", 0).save();
+    f.person("Petit", "Inès").rome("N1105", 6).save();
+    f.person("Roux", "Zoé").rome("N1105", 1).rome("N1103", 0).save();
+
+    var result = match(false);
+    int rowFigure =
+        s
+            .offersModule()
+            .hardToFill()
+            .openOffers(new OfferFilter(false, null, null, null, 10))
+            .rows()
+            .stream()
+            .filter(r -> r.offer().id().equals(offer))
+            .findFirst()
+            .orElseThrow()
+            .hardToFill()
+            .candidatesInReach();
+
+    assertThat(result.pool()).isEqualTo(4);
+    assertThat(result.poolSameOccupation()).isEqualTo(3).isEqualTo(rowFigure);
+  }
+
   @Test
   void sameParentCountsAcrossDomains() {
     UUID other = f.offer("Conducteur de travaux", "F1101", TOULOUSE, TODAY);

@@ -20,7 +20,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -45,6 +44,7 @@ final class MatchingPane extends VBox {
     pool.getStyleClass().add("muted");
     pool.textProperty().bind(vm.poolText());
     pool.setWrapText(true);
+    pool.setMinHeight(Region.USE_PREF_SIZE); // its line of its own, whole (it was cut with "…")
 
     table.setItems(vm.matches());
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -62,7 +62,7 @@ final class MatchingPane extends VBox {
     TableColumn<CandidateMatch, String> name = new TableColumn<>(msg.get("offers.col.name"));
     name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().displayName()));
     name.setPrefWidth(170);
-    name.setMinWidth(130);
+    name.setMinWidth(125);
     TableColumn<CandidateMatch, String> commune = new TableColumn<>(msg.get("offers.col.commune"));
     commune.setCellValueFactory(
         c ->
@@ -70,7 +70,7 @@ final class MatchingPane extends VBox {
                 c.getValue().communeName()
                     + String.format(msg.locale(), " · %.0f km", c.getValue().km())));
     commune.setPrefWidth(150);
-    commune.setMinWidth(120);
+    commune.setMinWidth(110);
     TableColumn<CandidateMatch, CandidateMatch> reasons =
         new TableColumn<>(msg.get("offers.col.reasons"));
     reasons.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -94,8 +94,10 @@ final class MatchingPane extends VBox {
                 setGraphic(Chips.fit(box, getTableColumn().widthProperty()));
               }
             });
-    reasons.setPrefWidth(520);
-    reasons.setMinWidth(220);
+    reasons.setPrefWidth(360);
+    // the minimum widths fit the pane beside the offers at 1366×768 (~490 px): the reasons' chips
+    // wrap rather than run past the pane's edge
+    reasons.setMinWidth(160);
     // every column in view: the reasons take what is left and wrap within it
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     table.getColumns().addAll(List.of(score, name, commune, reasons));
@@ -141,7 +143,7 @@ final class MatchingPane extends VBox {
       n.setMinWidth(Region.USE_PREF_SIZE);
     }
     target.setPrefWidth(300);
-    getChildren().addAll(new HBox(12, boost, pool), table, actions, outcome);
+    getChildren().addAll(boost, pool, table, actions, outcome);
     Shortcuts.of(this).on(KeyCode.L, add::fire);
   }
 }

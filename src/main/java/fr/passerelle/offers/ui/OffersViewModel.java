@@ -150,6 +150,7 @@ public final class OffersViewModel {
               msg.get(
                   "offers.match.pool",
                   r.pool(),
+                  r.poolSameOccupation(),
                   percent(r.poolPriority(), r.pool()),
                   percent(r.poolRqth(), r.pool())));
         },
