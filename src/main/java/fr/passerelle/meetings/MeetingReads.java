@@ -124,7 +124,12 @@ final class MeetingReads {
   }
 
   static List<Participant> participants(DSLContext ctx, UUID meetingId) {
-    return ctx.select(MEETING_PARTICIPANT.asterisk(), CANDIDATE.FIRST_NAME, CANDIDATE.LAST_NAME)
+    return ctx.select(
+            MEETING_PARTICIPANT.asterisk(),
+            CANDIDATE.FIRST_NAME,
+            CANDIDATE.LAST_NAME,
+            CANDIDATE.PHONE,
+            CANDIDATE.EMAIL)
         .from(MEETING_PARTICIPANT)
         .leftJoin(CANDIDATE)
         .on(CANDIDATE.ID.eq(MEETING_PARTICIPANT.CANDIDATE_ID).and(CANDIDATE.DELETED.isFalse()))
@@ -144,7 +149,9 @@ final class MeetingReads {
         r.get(MEETING_PARTICIPANT.ORGANISATION),
         ParticipantRole.valueOf(r.get(MEETING_PARTICIPANT.ROLE)),
         ParticipantStatus.valueOf(r.get(MEETING_PARTICIPANT.STATUS)),
-        r.get(MEETING_PARTICIPANT.INVITED_AT));
+        r.get(MEETING_PARTICIPANT.INVITED_AT),
+        candidate ? r.get(CANDIDATE.PHONE) : null,
+        candidate ? r.get(CANDIDATE.EMAIL) : null);
   }
 
   /** Candidate counts per meeting, by status. */

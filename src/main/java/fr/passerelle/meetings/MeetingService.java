@@ -208,9 +208,16 @@ public final class MeetingService {
     return MeetingReads.trainingPaths(db.dsl(), meetingId);
   }
 
+  /**
+   * The participants of a meeting; their phone and e-mail only for a reader of candidates' files (a
+   * meetings-only role sees names and statuses).
+   */
   public List<Participant> participants(UUID meetingId) {
     access.require(Permission.MEETINGS_READ);
-    return MeetingReads.participants(db.dsl(), meetingId);
+    List<Participant> all = MeetingReads.participants(db.dsl(), meetingId);
+    return access.has(Permission.CANDIDATES_READ)
+        ? all
+        : all.stream().map(Participant::withoutContacts).toList();
   }
 
   public MeetingCounts counts(UUID meetingId) {

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /**
  * A participant of a meeting: a candidate (names read from the candidate row) or partner staff / an
- * employer representative (names stored on the participation).
+ * employer representative (names stored on the participation). A candidate's phone and e-mail, for
+ * the counselor who calls before the meeting, are given only to a reader of candidates' files
+ * ({@code CANDIDATES_READ}); null otherwise and for the others.
  */
 public record Participant(
     UUID id,
@@ -16,7 +18,25 @@ public record Participant(
     String organisation,
     ParticipantRole role,
     ParticipantStatus status,
-    OffsetDateTime invitedAt) {
+    OffsetDateTime invitedAt,
+    String phone,
+    String email) {
+
+  /** The same participant without contact details (a reader without access to the files). */
+  public Participant withoutContacts() {
+    return new Participant(
+        id,
+        meetingId,
+        candidateId,
+        firstName,
+        lastName,
+        organisation,
+        role,
+        status,
+        invitedAt,
+        null,
+        null);
+  }
 
   /** "NOM Prénom", as on printed documents. */
   public String printedName() {

@@ -38,6 +38,26 @@ class MeetingServiceTest {
     services.close();
   }
 
+  /** The counselor calls or writes before the meeting (#19): the candidate's phone and e-mail. */
+  @Test
+  void participantsCarryTheCandidatesContactsAndNoneForExternals() {
+    Meeting m = fixture.meeting("Job dating logistique", monday9, 120, 10);
+    UUID lea = fixture.candidates(1).get(0);
+    fixture.email(lea, "lea.martin@example.fr");
+    meetings.inviteCandidates(m.id(), List.of(lea));
+    meetings.addExternal(m.id(), ParticipantRole.EMPLOYER, "Marc", "Durand", "Transports Durand");
+
+    List<Participant> all = meetings.participants(m.id());
+    assertThat(all)
+        .filteredOn(p -> lea.equals(p.candidateId()))
+        .extracting(Participant::email)
+        .containsExactly("lea.martin@example.fr");
+    assertThat(all)
+        .filteredOn(p -> p.candidateId() == null)
+        .extracting(Participant::email, Participant::phone)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(null, null));
+  }
+
   @Test
   void aListBeyondCapacityIsWaitlistedInItsOrderAndPromotedInThatOrder() {
     Meeting m = fixture.meeting("Info coll", monday9, 150, 3);

@@ -235,7 +235,10 @@ final class ParticipantsPane extends VBox {
             List2.of(
                 column("meetings.col.name", Participant::printedName, 190),
                 column("meetings.col.organisation", Participant::printedOrganisation, 130),
-                column("meetings.col.status", this::statusText, 130)));
+                column("meetings.col.status", this::statusText, 130),
+                // to call or write before the meeting (#19); empty for a meetings-only role
+                column("meetings.col.phone", p -> p.phone() == null ? "" : p.phone(), 110),
+                column("meetings.col.email", p -> p.email() == null ? "" : p.email(), 190)));
     vm.columns.remember(table, "participants");
     table.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     VBox.setVgrow(table, Priority.ALWAYS);
