@@ -47,15 +47,13 @@ public final class MeetingsView {
   final Label message = new Label();
   final Label nextMeeting;
   private final Label heading = new Label();
-  private final fr.passerelle.ui.Confirm confirm;
+  private final fr.passerelle.ui.DialogService confirm;
 
   public MeetingsView(MeetingsViewModel vm, MeetingDialogs dialogs) {
     this.vm = vm;
     this.dialogs = dialogs;
     this.m = vm.messages();
-    this.confirm =
-        new fr.passerelle.ui.Confirm(
-            m, () -> root.getScene() == null ? null : root.getScene().getWindow());
+    this.confirm = vm.dialogs();
     this.editor = new MeetingEditor(vm);
     // another meeting (list, calendar, "next") never replaces unsaved edits silently (#19)
     vm.guardOpening(open -> fr.passerelle.ui.UnsavedChanges.guard(unsaved(), confirm, open));
