@@ -3,19 +3,17 @@ package fr.passerelle.ui;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
-import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
-import javafx.stage.Window;
 
 /**
  * The questions of a save refused over a colleague's newer edit (ADR 0177): "Modifié par … le … à …
@@ -26,11 +24,11 @@ import javafx.stage.Window;
  */
 public final class ConflictDialogs {
   private final Messages msg;
-  private final Supplier<Window> owner;
+  private final DialogService dialogs;
 
-  public ConflictDialogs(Messages msg, Supplier<Window> owner) {
+  public ConflictDialogs(Messages msg, DialogService dialogs) {
     this.msg = msg;
-    this.owner = owner;
+    this.dialogs = dialogs;
   }
 
   /**
@@ -62,34 +60,32 @@ public final class ConflictDialogs {
    */
   public void ask(
       ConflictChoices form, String text, Supplier<List<FormConflict.Difference>> differences) {
-    ButtonType reload = new ButtonType(msg.get("conflict.reload"), ButtonBar.ButtonData.OTHER);
-    ButtonType compare = new ButtonType(msg.get("conflict.compare"), ButtonBar.ButtonData.YES);
-    ButtonType cancel =
-        new ButtonType(msg.get("conflict.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-    Alert a =
+    List<DialogService.Answer<Boolean>> answers =
         differences == null
-            ? new Alert(Alert.AlertType.WARNING, msg.get("conflict.helpNoCompare"), reload, cancel)
-            : new Alert(Alert.AlertType.WARNING, msg.get("conflict.help"), reload, compare, cancel);
-    a.setTitle(msg.get("conflict.title"));
-    a.setHeaderText(text);
-    a.getDialogPane().setId("conflict-dialog");
-    a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-    own(a);
-    Confirm.safeDefault(a.getDialogPane(), cancel);
-    ButtonType r = a.showAndWait().orElse(cancel);
-    if (r == reload) {
-      form.reloadTheirs();
-    } else if (r == compare) {
+            ? List.of(new DialogService.Answer<>(false, msg.get("conflict.reload")))
+            : List.of(
+                new DialogService.Answer<>(false, msg.get("conflict.reload")),
+                new DialogService.Answer<>(true, msg.get("conflict.compare")));
+    Optional<Boolean> compare =
+        dialogs.choose(
+            "conflict-dialog",
+            text,
+            msg.get(differences == null ? "conflict.helpNoCompare" : "conflict.help"),
+            answers,
+            msg.get("conflict.cancel"));
+    if (compare.isEmpty()) {
+      form.keepEditing();
+    } else if (compare.get()) {
       compare(differences.get()).ifPresentOrElse(form::saveOnTheirs, form::keepEditing);
     } else {
-      form.keepEditing();
+      form.reloadTheirs();
     }
   }
 
   /**
    * The fields that differ side by side; the keys of those to take from theirs, empty if Annuler.
    */
-  private java.util.Optional<Set<String>> compare(List<FormConflict.Difference> diffs) {
+  private Optional<Set<String>> compare(List<FormConflict.Difference> diffs) {
     GridPane grid = new GridPane();
     grid.setHgap(16);
     grid.setVgap(8);
@@ -125,23 +121,15 @@ public final class ConflictDialogs {
     d.getDialogPane().setContent(grid);
     d.getDialogPane().getButtonTypes().addAll(apply, cancel);
     d.getDialogPane().setId("conflict-compare");
-    own(d);
-    Confirm.safeDefault(d.getDialogPane(), cancel);
-    if (d.showAndWait().orElse(cancel) != apply) {
-      return java.util.Optional.empty();
+    FxDialogService.safeDefault(d.getDialogPane(), cancel);
+    if (dialogs.show(d).orElse(cancel) != apply) {
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         take.entrySet().stream()
             .filter(e -> e.getValue().isSelected())
             .map(Map.Entry::getKey)
             .collect(Collectors.toSet()));
-  }
-
-  private void own(Dialog<?> d) {
-    Window w = owner.get();
-    if (w != null) {
-      d.initOwner(w);
-    }
   }
 
   private static Label bold(String s) {

@@ -6,7 +6,7 @@ import java.util.Optional;
  * Edits a view holds that are not saved yet, so that nothing is dropped silently (docs/UI.md,
  * "Master–detail"): before the shell shows another entry, switches user, changes the language or
  * closes the window, it asks the view and, when something is pending, asks the counselor "Save /
- * Discard / Cancel" ({@link Confirm#unsaved}).
+ * Discard / Cancel" ({@link DialogService#unsaved}).
  */
 public interface UnsavedChanges {
   /** Nothing is ever pending. */
@@ -45,13 +45,13 @@ public interface UnsavedChanges {
    * Runs {@code then} at once when nothing is pending; else asks Save / Discard / Cancel (Cancel by
    * default) and runs it after a save that succeeded or a discard, never after Cancel.
    */
-  static void guard(UnsavedChanges changes, Confirm confirm, Runnable then) {
+  static void guard(UnsavedChanges changes, DialogService dialogs, Runnable then) {
     Optional<String> what = changes.pending();
     if (what.isEmpty()) {
       then.run();
       return;
     }
-    switch (confirm.unsaved(what.get())) {
+    switch (dialogs.unsaved(what.get())) {
       case SAVE -> changes.save(then);
       case DISCARD -> {
         changes.discard();

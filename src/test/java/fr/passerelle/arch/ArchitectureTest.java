@@ -66,6 +66,11 @@ class ArchitectureTest {
     ONLY_MAIN_USES_THE_SHELL.check(classes);
   }
 
+  @Test
+  void onlyTheUiKitBuildsAlerts() {
+    ONLY_THE_KIT_BUILDS_ALERTS.check(classes);
+  }
+
   /** The features of the navigation rail, each with its screens in {@code <feature>.ui}. */
   static final List<String> FEATURES =
       List.of(
@@ -216,4 +221,20 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("fr.passerelle.cli..")
           .as("only Main uses the command line");
+
+  /**
+   * One way to ask the counselor something (ADR 0189): the window's {@code ui/DialogService}, whose
+   * implementation in the kit builds the alerts (safe default answer, owner, size, language);
+   * views, view models and the shell receive it and never build an {@code Alert} themselves.
+   */
+  static final ArchRule ONLY_THE_KIT_BUILDS_ALERTS =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("fr.passerelle.ui")
+          .should()
+          .callConstructorWhere(
+              com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                  com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                      JavaClass.Predicates.assignableTo("javafx.scene.control.Alert"))))
+          .as("only the ui kit builds an Alert: the others ask through its DialogService");
 }

@@ -8,8 +8,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The "Modifications non enregistrées" question ({@code ui/Confirm#unsaved}) as the tests of the
- * unsaved-changes guard read and answer it.
+ * The "Modifications non enregistrées" question ({@code ui/DialogService#unsaved}) as the tests of
+ * the unsaved-changes guard read and answer it.
  */
 public final class UnsavedQuestion {
   private UnsavedQuestion() {}

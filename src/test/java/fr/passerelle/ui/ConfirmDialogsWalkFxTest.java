@@ -17,22 +17,23 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The questions the views ask through {@link Confirm} — unsaved changes, disabling an account,
- * merging two files, replacing the funding rules — at 1366×768 with their real French texts and
- * long names: nothing cut, no button out of reach, sized to their content (issue 19).
+ * The questions the views ask through the window's {@link DialogService} ({@link FxDialogService})
+ * — unsaved changes, disabling an account, merging two files, replacing the funding rules — at
+ * 1366×768 with their real French texts and long names: nothing cut, no button out of reach, sized
+ * to their content (issue 19).
  */
 @ExtendWith(FxTestExtension.class)
 class ConfirmDialogsWalkFxTest {
   final Messages fr = new Messages(Messages.FRENCH);
   Stage stage;
-  Confirm confirm;
+  DialogService confirm;
 
   @Start
   void start(Stage stage) {
     this.stage = stage;
     stage.setScene(new Scene(new StackPane(), CutTexts.LAPTOP_WIDTH, CutTexts.LAPTOP_HEIGHT));
     stage.show();
-    confirm = new Confirm(fr, () -> stage.getScene().getWindow());
+    confirm = new FxDialogService(fr, () -> stage.getScene().getWindow());
   }
 
   @AfterEach
@@ -55,7 +56,7 @@ class ConfirmDialogsWalkFxTest {
         CutTexts.walkDialog(
             "disable an account",
             () ->
-                confirm.destructive(
+                confirm.confirmDestructive(
                     fr.get("accounts.disable.title", name),
                     fr.get("accounts.disable.text", name, "mhlefevredupontdelamotte"),
                     fr.get("accounts.disable"))));
@@ -63,7 +64,7 @@ class ConfirmDialogsWalkFxTest {
         CutTexts.walkDialog(
             "merge two files",
             () ->
-                confirm.destructive(
+                confirm.confirmDestructive(
                     fr.get("candidates.merge.title"),
                     fr.get("candidates.merge.text", name, name),
                     fr.get("candidates.duplicates.merge"))));
@@ -71,7 +72,7 @@ class ConfirmDialogsWalkFxTest {
         CutTexts.walkDialog(
             "replace the funding rules",
             () ->
-                confirm.destructive(
+                confirm.confirmDestructive(
                     fr.get("training.rules.reset"),
                     fr.get("training.rules.reset.confirm"),
                     fr.get("training.rules.reset"))));

@@ -170,9 +170,8 @@ public final class AccountsView implements FeatureView {
           // enabling gives access back: no question; disabling locks someone out: ask once
           if (who != null
               && !who.disabled()
-              && !new fr.passerelle.ui.Confirm(
-                      m, () -> disable.getScene() == null ? null : disable.getScene().getWindow())
-                  .destructive(
+              && !ctx.dialogs()
+                  .confirmDestructive(
                       m.get("accounts.disable.title", who.displayName()),
                       m.get("accounts.disable.text", who.displayName(), who.login()),
                       m.get("accounts.disable"))) {

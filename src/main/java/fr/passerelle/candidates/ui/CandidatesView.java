@@ -2,27 +2,22 @@ package fr.passerelle.candidates.ui;
 
 import fr.passerelle.candidates.CandidateDetail;
 import fr.passerelle.candidates.CandidateSummary;
-import fr.passerelle.candidates.Duplicate;
 import fr.passerelle.tabular.ImportMode;
 import fr.passerelle.tabular.ImportReport;
-import fr.passerelle.ui.Confirm;
+import fr.passerelle.ui.DialogService;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
 import fr.passerelle.ui.UnsavedChanges;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
@@ -55,13 +50,14 @@ public final class CandidatesView extends BorderPane {
   final CandidateDetailPane detail;
   private final SplitPane split = new SplitPane();
   private final Messages msg;
-  private final Confirm confirm;
+  private final DialogService dialogs;
+  final CandidateSaveFlow flow;
   private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
   private static final DateTimeFormatter DAY = fr.passerelle.core.DateFormats.DAY;
 
   public CandidatesView(UiContext ctx) {
     msg = ctx.messages();
-    confirm = new Confirm(msg, () -> getScene() == null ? null : getScene().getWindow());
+    dialogs = ctx.dialogs();
     var service = ctx.services().candidates();
     vm = new CandidatesViewModel(service, ctx.tasks(), msg);
     // the list follows what colleagues save on other workstations (office server, ADR 0178)
@@ -69,6 +65,7 @@ public final class CandidatesView extends BorderPane {
     detailVm = new CandidateDetailViewModel(service, ctx.tasks(), msg);
     filesVm = new CandidateFilesViewModel(service, ctx.tasks(), msg, Platform::runLater);
     rightsVm = new PersonRightsViewModel(ctx.services().personRights(), ctx.tasks(), msg);
+    flow = new CandidateSaveFlow(detailVm, rightsVm, vm::search, dialogs, msg);
     detail =
         new CandidateDetailPane(detailVm, msg, service::reference, ctx.services().occupations());
 
@@ -117,7 +114,7 @@ public final class CandidatesView extends BorderPane {
     exportBtn.setManaged(exports);
     detail.rights.setVisible(access.has(fr.passerelle.security.Permission.PERSON_RIGHTS));
     detail.exportAll.setOnAction(e -> exportEverything());
-    detail.erase.setOnAction(e -> erasePerson());
+    detail.erase.setOnAction(e -> flow.erase());
     HBox bar = new HBox(8, search, busy, summary, add, importBtn, exportBtn);
     bar.setAlignment(Pos.CENTER_LEFT);
 
@@ -158,12 +155,10 @@ public final class CandidatesView extends BorderPane {
     split.getItems().add(table);
     setCenter(split);
     detailVm.loaded().addListener((o, a, b) -> showDetail(b != null));
-    fr.passerelle.ui.ConflictDialogs conflicts =
-        new fr.passerelle.ui.ConflictDialogs(
-            msg, () -> getScene() == null ? null : getScene().getWindow());
+    fr.passerelle.ui.ConflictDialogs conflicts = new fr.passerelle.ui.ConflictDialogs(msg, dialogs);
     conflicts.askOn(
         detailVm.conflict(), detailVm, CandidateConflict::text, c -> c.differences(msg));
-    detail.save.setOnAction(e -> save());
+    detail.save.setOnAction(e -> flow.save());
     keys();
   }
 
@@ -260,7 +255,7 @@ public final class CandidatesView extends BorderPane {
         e -> {
           if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
             if (detailVm.dirty().get()) {
-              save();
+              flow.save();
             }
             e.consume();
           } else if (new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN).match(e)) {
@@ -320,127 +315,12 @@ public final class CandidatesView extends BorderPane {
 
   /** Runs {@code then} unless unsaved changes would be lost: asks Save / Discard / Cancel. */
   void guard(Runnable then) {
-    UnsavedChanges.guard(unsaved, confirm, then);
+    flow.guard(then);
   }
 
   /** The file being edited, for the shell's guard (another entry, closing the window) and ours. */
   UnsavedChanges unsaved() {
-    return unsaved;
-  }
-
-  private final UnsavedChanges unsaved =
-      new UnsavedChanges() {
-        @Override
-        public Optional<String> pending() {
-          return detailVm.dirty().get()
-              ? Optional.of(
-                  msg.get(
-                      "candidates.unsaved.what",
-                      (detailVm.lastName().get().toUpperCase(msg.locale())
-                              + " "
-                              + detailVm.firstName().get())
-                          .trim()))
-              : Optional.empty();
-        }
-
-        @Override
-        public void save(Runnable saved) {
-          CandidatesView.this.save(saved);
-        }
-
-        @Override
-        public void discard() {
-          detailVm.cancel();
-        }
-      };
-
-  private void save() {
-    save(() -> {});
-  }
-
-  /** Saves the file (after confirming a consent withdrawal), then runs {@code then}. */
-  private void save(Runnable then) {
-    if (detailVm.withdrawsConsent()) {
-      Alert a =
-          new Alert(
-              Alert.AlertType.CONFIRMATION,
-              msg.get("candidates.consent.withdraw.text"),
-              ButtonType.OK,
-              ButtonType.CANCEL);
-      a.setHeaderText(
-          msg.get(
-              "candidates.consent.withdraw.title",
-              detailVm.lastName().get() + " " + detailVm.firstName().get()));
-      a.initOwner(getScene().getWindow());
-      Confirm.safeDefault(a.getDialogPane(), ButtonType.CANCEL);
-      if (a.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
-        return;
-      }
-    }
-    doSave(false, saved -> then.run());
-  }
-
-  private void doSave(boolean ignoreDuplicates, java.util.function.Consumer<CandidateDetail> then) {
-    detailVm.save(
-        ignoreDuplicates,
-        saved -> {
-          vm.search();
-          then.accept(saved);
-        },
-        dups -> askDuplicates(dups.get(0), then));
-  }
-
-  private void askDuplicates(Duplicate d, java.util.function.Consumer<CandidateDetail> then) {
-    CandidateSummary existing = d.existing();
-    ButtonType openExisting =
-        new ButtonType(msg.get("candidates.duplicates.open"), ButtonBar.ButtonData.OTHER);
-    ButtonType merge =
-        new ButtonType(msg.get("candidates.duplicates.merge"), ButtonBar.ButtonData.YES);
-    ButtonType create =
-        new ButtonType(msg.get("candidates.duplicates.create"), ButtonBar.ButtonData.NO);
-    Alert a =
-        new Alert(
-            Alert.AlertType.WARNING,
-            msg.get(
-                "candidates.duplicates.text",
-                existing.displayName(),
-                existing.birthDate() == null ? "" : DAY.format(existing.birthDate()),
-                existing.communeName(),
-                msg.get("candidates.duplicates.reason." + d.reason().name())),
-            openExisting,
-            merge,
-            create,
-            ButtonType.CANCEL);
-    a.setHeaderText(msg.get("candidates.duplicates.title"));
-    a.initOwner(getScene().getWindow());
-    a.getDialogPane().setId("duplicates-dialog");
-    // its four answers whole ("Ouvrir la fich…" at the alert's default width, #19)
-    a.getDialogPane()
-        .setMinSize(
-            javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
-    // Enter must not merge two people's files: the safe answer is the default
-    Confirm.safeDefault(a.getDialogPane(), ButtonType.CANCEL);
-    ButtonType r = a.showAndWait().orElse(ButtonType.CANCEL);
-    if (r == openExisting) {
-      detailVm.close();
-      detailVm.open(existing.id(), () -> {});
-    } else if (r == create) {
-      doSave(true, then);
-    } else if (r == merge) {
-      if (confirm.destructive(
-          msg.get("candidates.merge.title"),
-          msg.get(
-              "candidates.merge.text",
-              existing.displayName(),
-              detailVm.lastName().get() + " " + detailVm.firstName().get()),
-          msg.get("candidates.duplicates.merge"))) {
-        detailVm.save(true, saved -> detailVm.merge(existing.id(), saved.id(), m -> vm.search()));
-      }
-    }
-  }
-
-  private String shownName() {
-    return (detailVm.firstName().get() + " " + detailVm.lastName().get()).trim();
+    return flow.unsaved();
   }
 
   /** "Exporter toutes ses données…": a folder, then the PDF and the JSON written there. */
@@ -450,46 +330,11 @@ public final class CandidatesView extends BorderPane {
       return;
     }
     javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
-    dc.setTitle(msg.get("rights.exportAll.title", shownName()));
+    dc.setTitle(msg.get("rights.exportAll.title", flow.shownName()));
     File dir = dc.showDialog(getScene().getWindow());
     if (dir != null) {
       rightsVm.exportAll(d.id(), dir.toPath(), () -> {});
     }
-  }
-
-  /** "Effacer cette personne…": a confirmation naming the person, then the erasure. */
-  private void erasePerson() {
-    CandidateDetail d = detailVm.loaded().get();
-    if (d == null || d.id() == null) {
-      return;
-    }
-    Alert a = eraseConfirmation(shownName());
-    a.initOwner(getScene().getWindow());
-    ButtonType r = a.showAndWait().orElse(ButtonType.CANCEL);
-    if (r.getButtonData() == ButtonBar.ButtonData.OK_DONE) {
-      rightsVm.erase(
-          d.id(),
-          d.version(),
-          () -> {
-            detailVm.close();
-            vm.search();
-          });
-    }
-  }
-
-  /** The confirmation of an erasure: names the person; the default button is Cancel. */
-  Alert eraseConfirmation(String name) {
-    ButtonType eraseBtn =
-        new ButtonType(msg.get("rights.erase.confirm"), ButtonBar.ButtonData.OK_DONE);
-    Alert a =
-        new Alert(
-            Alert.AlertType.WARNING,
-            msg.get("rights.erase.text", name),
-            eraseBtn,
-            ButtonType.CANCEL);
-    a.setHeaderText(msg.get("rights.erase.title", name));
-    Confirm.safeDefault(a.getDialogPane(), ButtonType.CANCEL);
-    return a;
   }
 
   private void importFile() {
@@ -510,9 +355,9 @@ public final class CandidatesView extends BorderPane {
             vm.search();
           }
           if (r.applied() && !r.corrections().isEmpty()) {
-            ImportReportDialog.showCorrections(r, msg, getScene().getWindow());
+            ImportReportDialog.showCorrections(r, msg, dialogs);
           }
-          if (r.hasErrors() && ImportReportDialog.askValidOnly(r, msg, getScene().getWindow())) {
+          if (r.hasErrors() && ImportReportDialog.askValidOnly(r, msg, dialogs)) {
             runImport(file, ImportMode.VALID_ROWS_ONLY);
           }
         });

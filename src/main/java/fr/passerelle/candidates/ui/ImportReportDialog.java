@@ -4,11 +4,11 @@ import fr.passerelle.tabular.ImportReport;
 import fr.passerelle.tabular.RowCorrection;
 import fr.passerelle.tabular.RowError;
 import fr.passerelle.tabular.Wording;
+import fr.passerelle.ui.DialogService;
 import fr.passerelle.ui.Messages;
 import java.io.File;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -18,7 +18,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.Window;
 
 /**
  * The import report: what was refused, by line and field, with "save the errors" and, when some
@@ -28,8 +27,8 @@ final class ImportReportDialog extends Dialog<ButtonType> {
   static final ButtonType VALID_ONLY = new ButtonType("", ButtonBar.ButtonData.OTHER);
   final TableView<RowError> table = new TableView<>();
 
-  ImportReportDialog(ImportReport report, Messages msg, Window owner) {
-    initOwner(owner);
+  /** The report of {@code report}; "save the errors" says where through {@code dialogs}. */
+  ImportReportDialog(ImportReport report, Messages msg, DialogService dialogs) {
     setTitle(msg.get("candidates.report.title", report.file()));
     setResizable(true);
     Label head =
@@ -80,8 +79,8 @@ final class ImportReportDialog extends Dialog<ButtonType> {
               File f = fc.showSaveDialog(getDialogPane().getScene().getWindow());
               if (f != null) {
                 report.saveErrors(f.toPath());
-                new Alert(Alert.AlertType.INFORMATION, msg.get("candidates.report.saved", f))
-                    .showAndWait();
+                dialogs.info(
+                    msg.get("candidates.report.save"), msg.get("candidates.report.saved", f));
               }
             });
     setResultConverter(b -> b == validOnly ? VALID_ONLY : b);
@@ -91,9 +90,8 @@ final class ImportReportDialog extends Dialog<ButtonType> {
    * The values an applied import changed on their way in (control characters removed, leading zeros
    * restored), by line and field: what was imported differs from the file.
    */
-  static void showCorrections(ImportReport report, Messages msg, Window owner) {
+  static void showCorrections(ImportReport report, Messages msg, DialogService dialogs) {
     Dialog<ButtonType> d = new Dialog<>();
-    d.initOwner(owner);
     d.setTitle(msg.get("candidates.report.title", report.file()));
     d.setResizable(true);
     Label head =
@@ -113,7 +111,7 @@ final class ImportReportDialog extends Dialog<ButtonType> {
     d.getDialogPane().setPrefWidth(900);
     d.getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-    d.showAndWait();
+    dialogs.show(d);
   }
 
   private static TableColumn<RowCorrection, String> correction(
@@ -139,8 +137,8 @@ final class ImportReportDialog extends Dialog<ButtonType> {
   }
 
   /** True when the counselor chose to import the valid rows only. */
-  static boolean askValidOnly(ImportReport report, Messages msg, Window owner) {
-    Optional<ButtonType> r = new ImportReportDialog(report, msg, owner).showAndWait();
+  static boolean askValidOnly(ImportReport report, Messages msg, DialogService dialogs) {
+    Optional<ButtonType> r = dialogs.show(new ImportReportDialog(report, msg, dialogs));
     return r.isPresent() && r.get() == VALID_ONLY;
   }
 

@@ -2,12 +2,11 @@ package fr.passerelle.meetings.ui;
 
 import fr.passerelle.printing.Printing;
 import fr.passerelle.printing.ui.PrintDialog;
+import fr.passerelle.ui.DialogService;
 import fr.passerelle.ui.Messages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -37,8 +36,8 @@ public interface MeetingDialogs {
         d -> m.get("printing.document." + d.name()));
   }
 
-  /** The real dialogs: FileChooser and a confirmation Alert. */
-  static MeetingDialogs system() {
+  /** The real dialogs: FileChooser, and the confirmations of the window's {@code questions}. */
+  static MeetingDialogs system(DialogService questions) {
     return new MeetingDialogs() {
       @Override
       public Optional<Path> saveFile(
@@ -53,13 +52,7 @@ public interface MeetingDialogs {
 
       @Override
       public boolean confirm(Window owner, String title, String text, String okLabel) {
-        ButtonType ok = new ButtonType(okLabel, ButtonType.OK.getButtonData());
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ok, ButtonType.CANCEL);
-        a.initOwner(owner);
-        a.setTitle(title);
-        a.setHeaderText(title);
-        fr.passerelle.ui.Confirm.safeDefault(a.getDialogPane(), ButtonType.CANCEL);
-        return a.showAndWait().filter(ok::equals).isPresent();
+        return questions.confirm(title, text, okLabel);
       }
     };
   }

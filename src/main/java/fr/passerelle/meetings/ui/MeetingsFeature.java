@@ -16,7 +16,7 @@ public final class MeetingsFeature implements FeatureView {
   private MeetingsView view;
 
   public MeetingsFeature(UiContext ctx) {
-    this(ctx, MeetingDialogs.system());
+    this(ctx, MeetingDialogs.system(ctx.dialogs()));
   }
 
   public MeetingsFeature(UiContext ctx, MeetingDialogs dialogs) {

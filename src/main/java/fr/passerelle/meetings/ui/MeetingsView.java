@@ -47,18 +47,16 @@ public final class MeetingsView {
   final Label message = new Label();
   final Label nextMeeting;
   private final Label heading = new Label();
-  private final fr.passerelle.ui.Confirm confirm;
+  private final fr.passerelle.ui.DialogService questions;
 
   public MeetingsView(MeetingsViewModel vm, MeetingDialogs dialogs) {
     this.vm = vm;
     this.dialogs = dialogs;
     this.m = vm.messages();
-    this.confirm =
-        new fr.passerelle.ui.Confirm(
-            m, () -> root.getScene() == null ? null : root.getScene().getWindow());
+    this.questions = vm.dialogs();
     this.editor = new MeetingEditor(vm);
     // another meeting (list, calendar, "next") never replaces unsaved edits silently (#19)
-    vm.guardOpening(open -> fr.passerelle.ui.UnsavedChanges.guard(unsaved(), confirm, open));
+    vm.guardOpening(open -> fr.passerelle.ui.UnsavedChanges.guard(unsaved(), questions, open));
     this.participants = new ParticipantsPane(vm);
     this.calendar = new MeetingsCalendar(vm);
     root.setId("meetingsView");
@@ -273,7 +271,7 @@ public final class MeetingsView {
 
   /** An empty form for a new meeting, once the edits of the form shown are saved or dropped. */
   void newMeeting() {
-    fr.passerelle.ui.UnsavedChanges.guard(unsaved(), confirm, this::startNewMeeting);
+    fr.passerelle.ui.UnsavedChanges.guard(unsaved(), questions, this::startNewMeeting);
   }
 
   private void startNewMeeting() {
@@ -286,7 +284,7 @@ public final class MeetingsView {
   void newMeetingAbout(fr.passerelle.ui.ActionRequest request) {
     fr.passerelle.ui.UnsavedChanges.guard(
         unsaved(),
-        confirm,
+        questions,
         () -> {
           startNewMeeting();
           vm.focus.offer(

@@ -84,6 +84,8 @@ public final class MeetingsViewModel {
   /** The participants' columns chosen on this workstation. */
   final fr.passerelle.ui.ColumnChoices columns;
 
+  private final fr.passerelle.ui.DialogService dialogs;
+
   public MeetingsViewModel(UiContext ctx) {
     this(ctx, Printing.system());
   }
@@ -95,6 +97,7 @@ public final class MeetingsViewModel {
     this.offices = ctx.services().offices();
     this.tasks = ctx.tasks();
     this.messages = ctx.messages();
+    this.dialogs = ctx.dialogs();
     this.printing = printing;
     this.focus = new FocusModel(service.focus(), ctx.services().occupations(), tasks, messages);
     this.columns = fr.passerelle.ui.ColumnChoices.of(ctx);
@@ -107,6 +110,11 @@ public final class MeetingsViewModel {
 
   Messages messages() {
     return messages;
+  }
+
+  /** The questions put to the counselor (unsaved edits, removing a participant). */
+  fr.passerelle.ui.DialogService dialogs() {
+    return dialogs;
   }
 
   /** Loads the meetings around the shown date, the next meeting and the choices. */

@@ -440,8 +440,8 @@ final class ParticipantsPane extends VBox {
     }
     var meeting = vm.selected.get();
     boolean go =
-        new fr.passerelle.ui.Confirm(m, () -> getScene() == null ? null : getScene().getWindow())
-            .destructive(
+        vm.dialogs()
+            .confirmDestructive(
                 m.get("meetings.remove.title", who.printedName()),
                 m.get(
                     "meetings.remove.text",

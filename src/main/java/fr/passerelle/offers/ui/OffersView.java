@@ -46,13 +46,12 @@ public final class OffersView extends BorderPane {
   private final fr.passerelle.ui.TaskRunner tasks;
   private final fr.passerelle.offers.OffersModule module;
   private final Messages messages;
-  private final fr.passerelle.ui.Confirm confirm;
+  private final fr.passerelle.ui.DialogService dialogs;
 
   public OffersView(UiContext ctx, OccupationActions actions) {
     Messages msg = ctx.messages();
     this.messages = msg;
-    this.confirm =
-        new fr.passerelle.ui.Confirm(msg, () -> getScene() == null ? null : getScene().getWindow());
+    this.dialogs = ctx.dialogs();
     var offers = ctx.services().offersModule();
     var sourcing = ctx.services().sourcing();
     this.tasks = ctx.tasks();
@@ -162,8 +161,7 @@ public final class OffersView extends BorderPane {
         new OfferFormPane(
             formVm, msg, () -> ctx.services().occupations(), offers::geo, saved -> vm.refresh());
     fr.passerelle.ui.ConflictDialogs conflicts =
-        new fr.passerelle.ui.ConflictDialogs(
-            msg, () -> getScene() == null ? null : getScene().getWindow());
+        new fr.passerelle.ui.ConflictDialogs(msg, ctx.dialogs());
     conflicts.askOn(formVm.conflict(), formVm, FormConflict::text, formVm::differences);
     Tab matchTab = new Tab(msg.get("offers.tab.matching"), matching);
     formTab = new Tab(msg.get("offers.tab.form"), form);
@@ -273,7 +271,7 @@ public final class OffersView extends BorderPane {
           }
           goingBack = false;
           fr.passerelle.ui.UnsavedChanges.guard(
-              unsaved(), confirm, () -> openOffer(chosen.offer().id()));
+              unsaved(), dialogs, () -> openOffer(chosen.offer().id()));
         });
   }
 

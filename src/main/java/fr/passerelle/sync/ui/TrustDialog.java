@@ -1,7 +1,7 @@
 package fr.passerelle.sync.ui;
 
 import fr.passerelle.sync.IdentityCard;
-import fr.passerelle.ui.Confirm;
+import fr.passerelle.ui.FxDialogService;
 import fr.passerelle.ui.Messages;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -97,7 +97,7 @@ final class TrustDialog {
     trustButton.setId("trust-confirm");
     trustButton.disableProperty().bind(same.selectedProperty().not());
     pane.lookupButton(different).setId("trust-different");
-    Confirm.safeDefault(pane, cancel);
+    FxDialogService.safeDefault(pane, cancel);
     dialog.setResultConverter(
         b -> b == trust ? Answer.TRUST : b == different ? Answer.DIFFERENT : Answer.CANCEL);
   }

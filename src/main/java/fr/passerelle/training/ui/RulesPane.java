@@ -53,9 +53,8 @@ final class RulesPane extends BorderPane {
     Button reset = new Button(m.get("training.rules.reset"));
     reset.setOnAction(
         e -> {
-          if (new fr.passerelle.ui.Confirm(
-                  m, () -> getScene() == null ? null : getScene().getWindow())
-              .destructive(
+          if (ctx.dialogs()
+              .confirmDestructive(
                   m.get("training.rules.reset"),
                   m.get("training.rules.reset.confirm"),
                   m.get("training.rules.reset"))) {

@@ -105,8 +105,7 @@ public final class TrainingView implements FeatureView {
     error.textProperty().bind(vm.error());
     error.setStyle("-fx-text-fill: -color-danger-fg;");
     fr.passerelle.ui.ConflictDialogs conflicts =
-        new fr.passerelle.ui.ConflictDialogs(
-            m, () -> error.getScene() == null ? null : error.getScene().getWindow());
+        new fr.passerelle.ui.ConflictDialogs(m, ctx.dialogs());
     conflicts.askOn(vm.conflict(), vm, c -> c, null);
     Label info = new Label();
     info.setId("training-info");
@@ -150,11 +149,7 @@ public final class TrainingView implements FeatureView {
 
   /** Runs {@code then} (which empties the form) once a filled-in form is saved or dropped. */
   private void guarded(Runnable then) {
-    fr.passerelle.ui.UnsavedChanges.guard(
-        unsaved(),
-        new fr.passerelle.ui.Confirm(
-            m, () -> tabs.getScene() == null ? null : tabs.getScene().getWindow()),
-        then);
+    fr.passerelle.ui.UnsavedChanges.guard(unsaved(), ctx.dialogs(), then);
   }
 
   /** The new path's form, filled in and not saved, for the shell's guard. */

@@ -15,7 +15,9 @@ import fr.passerelle.db.DatabaseDamagedException;
 import fr.passerelle.security.Principal;
 import fr.passerelle.security.SignInService;
 import fr.passerelle.security.keys.RecoveryKey;
+import fr.passerelle.ui.DialogService;
 import fr.passerelle.ui.FeatureView;
+import fr.passerelle.ui.FxDialogService;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Languages;
 import fr.passerelle.ui.Messages;
@@ -31,13 +33,9 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.Notifications;
@@ -177,10 +175,7 @@ public final class AppController implements AutoCloseable {
     if (locked != null) {
       e.consume();
       Messages m = new Messages(locale);
-      Alert a = new Alert(Alert.AlertType.INFORMATION, m.get("unsaved.locked"));
-      a.initOwner(stage);
-      a.setHeaderText(m.get("unsaved.title"));
-      a.showAndWait();
+      dialogs(m).info(m.get("unsaved.title"), m.get("unsaved.locked"));
       return;
     }
     shell.onCloseRequest(e, stage::close);
@@ -388,18 +383,12 @@ public final class AppController implements AutoCloseable {
     String detail =
         e instanceof UserFacingException ? e.getMessage() : m.get("error.unexpected", e);
     LOG.error("cannot open the database in {}", dataDir, e);
-    Alert alert = new Alert(Alert.AlertType.ERROR);
-    alert.initOwner(stage);
-    alert.setTitle(m.get("app.title"));
-    alert.setHeaderText(m.get("error.open.header"));
-    Label text = new Label(detail + "\n\n" + m.get("error.open.logs", logFile));
-    text.setWrapText(true);
-    text.setId("open-error");
-    text.setMaxWidth(520);
-    alert.getDialogPane().setContent(text);
-    alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-    alert.setOnHidden(ev -> onFatal.run());
-    alert.show();
+    dialogs(m)
+        .error(
+            "open-error",
+            m.get("error.open.header"),
+            detail + "\n\n" + m.get("error.open.logs", logFile),
+            onFatal);
   }
 
   /**
@@ -412,62 +401,57 @@ public final class AppController implements AutoCloseable {
         "the database in {} is damaged: {}",
         dataDir,
         e.unreadable() ? e.getMessage() : e.result().problems());
-    Alert alert = new Alert(Alert.AlertType.ERROR);
-    alert.initOwner(stage);
-    alert.setTitle(m.get("app.title"));
-    alert.setHeaderText(m.get("db.damaged.header"));
-    Label text = new Label(m.describe(e) + "\n\n" + m.get("error.open.logs", logFile));
-    text.setWrapText(true);
-    text.setId("damaged-text");
-    text.setMaxWidth(560);
-    alert.getDialogPane().setContent(text);
-    alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-    ButtonType rebuild = new ButtonType(m.get("db.rebuild"), ButtonBar.ButtonData.OK_DONE);
-    ButtonType restore = new ButtonType(m.get("db.restoreBackup"), ButtonBar.ButtonData.OTHER);
-    ButtonType quit = new ButtonType(m.get("db.quit"), ButtonBar.ButtonData.CANCEL_CLOSE);
-    alert.getButtonTypes().clear();
+    List<DialogService.Answer<Boolean>> ways = new java.util.ArrayList<>();
     if (!e.unreadable()) {
-      alert.getButtonTypes().add(rebuild); // H2 reads what it can of a file it opens
+      // H2 reads what it can of a file it opens
+      ways.add(new DialogService.Answer<>(true, m.get("db.rebuild")));
     }
     if (AutoBackups.latest(dataDir).isPresent()) {
-      alert.getButtonTypes().add(restore);
+      ways.add(new DialogService.Answer<>(false, m.get("db.restoreBackup")));
     }
-    alert.getButtonTypes().add(quit);
-    alert
-        .showAndWait()
-        .ifPresentOrElse(
-            choice -> {
-              if (choice == quit) {
-                onFatal.run();
-                return;
-              }
-              scene.setRoot(splash(m, m.get("db.repairing")));
-              tasks.submit(
-                  m.get("db.repairing"),
-                  p -> gate.repair(choice == rebuild, p),
-                  r -> {
-                    if (r.reopened() == null) {
-                      showSignIn();
-                    } else {
-                      opened(r.reopened());
-                    }
-                    notify(
-                        choice == rebuild
-                            ? m.get("db.rebuilt", r.outcome().peersRolledBack())
-                            : m.get(
-                                "db.restored",
-                                java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-                                    .withZone(ZoneId.systemDefault())
-                                    .format(r.outcome().backup().at())));
-                  },
-                  this::failedToOpen);
-            },
-            onFatal);
+    java.util.Optional<Boolean> way =
+        dialogs(m)
+            .choose(
+                "damaged-dialog",
+                m.get("db.damaged.header"),
+                m.describe(e) + "\n\n" + m.get("error.open.logs", logFile),
+                ways,
+                m.get("db.quit"));
+    if (way.isEmpty()) {
+      onFatal.run();
+      return;
+    }
+    boolean rebuild = way.get();
+    scene.setRoot(splash(m, m.get("db.repairing")));
+    tasks.submit(
+        m.get("db.repairing"),
+        p -> gate.repair(rebuild, p),
+        r -> {
+          if (r.reopened() == null) {
+            showSignIn();
+          } else {
+            opened(r.reopened());
+          }
+          notify(
+              rebuild
+                  ? m.get("db.rebuilt", r.outcome().peersRolledBack())
+                  : m.get(
+                      "db.restored",
+                      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                          .withZone(ZoneId.systemDefault())
+                          .format(r.outcome().backup().at())));
+        },
+        this::failedToOpen);
+  }
+
+  /** The questions and messages of this window, in {@code m}'s language. */
+  private DialogService dialogs(Messages m) {
+    return new FxDialogService(m, () -> stage);
   }
 
   private void showSetup(SetupViewModel.Mode mode) {
     Messages m = new Messages(locale);
-    UiContext ctx = new UiContext(services(), tasks, m);
+    UiContext ctx = new UiContext(services(), tasks, m, dialogs(m));
     SetupViewModel vm = new SetupViewModel(ctx, demo, mode);
     vm.onAdministratorCreated(pw -> gate.sealWith(pw));
     SetupView view =
@@ -498,7 +482,7 @@ public final class AppController implements AutoCloseable {
     Locale.setDefault(locale);
     Locale.setDefault(Locale.Category.FORMAT, Locale.FRANCE);
     Messages m = new Messages(locale);
-    UiContext ctx = new UiContext(services(), tasks, m);
+    UiContext ctx = new UiContext(services(), tasks, m, dialogs(m));
     List<FeatureView> features = Features.visible(ctx);
     Principal who = services().access().principal().orElseThrow();
     if (features.isEmpty()) {

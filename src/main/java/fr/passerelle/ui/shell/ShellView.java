@@ -1,6 +1,5 @@
 package fr.passerelle.ui.shell;
 
-import fr.passerelle.ui.Confirm;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.Languages;
 import fr.passerelle.ui.Messages;
@@ -160,18 +159,12 @@ public final class ShellView {
     vm.refreshStatus();
   }
 
-  /** The questions asked before edits could be lost, owned by this window. */
-  private Confirm confirm() {
-    return new Confirm(
-        ctx.messages(), () -> root.getScene() == null ? null : root.getScene().getWindow());
-  }
-
   /**
    * Runs {@code then} once the shown view holds no unsaved edits: at once, or after the counselor
    * saved or discarded them; never after Cancel (the view stays).
    */
   private void leaveCurrent(Runnable then) {
-    UnsavedChanges.guard(features.get(vm.selectedProperty().get()).unsaved(), confirm(), then);
+    UnsavedChanges.guard(features.get(vm.selectedProperty().get()).unsaved(), ctx.dialogs(), then);
     keepRailOnSelection();
   }
 
@@ -213,7 +206,7 @@ public final class ShellView {
       return;
     }
     vm.select(i); // the counselor sees the edits asked about
-    UnsavedChanges.guard(f.unsaved(), confirm(), () -> guardFrom(i + 1, then));
+    UnsavedChanges.guard(f.unsaved(), ctx.dialogs(), () -> guardFrom(i + 1, then));
   }
 
   /** The rail shows the entry shown (a click the guard cancelled must not leave another lit). */

@@ -85,6 +85,10 @@ class CandidateDialogsWalkFxTest {
         .get(60, TimeUnit.SECONDS);
   }
 
+  private fr.passerelle.ui.DialogService dialogs() {
+    return new fr.passerelle.ui.FxDialogService(fr, () -> stage.getScene().getWindow());
+  }
+
   private ImportReport importLines(String name, String... lines) throws Exception {
     Path f = dir.resolve(name);
     Files.writeString(f, String.join("\r\n", lines), StandardCharsets.UTF_8);
@@ -103,8 +107,7 @@ class CandidateDialogsWalkFxTest {
     List<String> problems = new ArrayList<>();
     problems.addAll(
         CutTexts.walkDialog(
-            "import report",
-            () -> ImportReportDialog.askValidOnly(refused, fr, stage.getScene().getWindow())));
+            "import report", () -> ImportReportDialog.askValidOnly(refused, fr, dialogs())));
 
     ImportReport corrected =
         importLines(
@@ -115,7 +118,7 @@ class CandidateDialogsWalkFxTest {
     problems.addAll(
         CutTexts.walkDialog(
             "import corrections",
-            () -> ImportReportDialog.showCorrections(corrected, fr, stage.getScene().getWindow())));
+            () -> ImportReportDialog.showCorrections(corrected, fr, dialogs())));
     assertThat(problems).isEmpty();
   }
 
@@ -135,7 +138,7 @@ class CandidateDialogsWalkFxTest {
     problems.addAll(
         CutTexts.walkDialog(
             "erase confirmation",
-            () -> view.eraseConfirmation("LEFÈVRE-DUPONT DE LA MOTTE Marie-Hélène").showAndWait()));
+            () -> view.flow.confirmErase("LEFÈVRE-DUPONT DE LA MOTTE Marie-Hélène")));
     assertThat(problems).isEmpty();
   }
 }

@@ -7,17 +7,16 @@ import fr.passerelle.candidates.CandidateQuery;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
+import fr.passerelle.testsupport.UnsavedQuestion;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -79,19 +78,10 @@ class DuplicatesDialogFxTest {
     WaitForAsyncUtils.waitFor(
         30, TimeUnit.SECONDS, () -> r.lookup("#duplicates-dialog").tryQuery().isPresent());
     DialogPane pane = r.lookup("#duplicates-dialog").queryAs(DialogPane.class);
-    List<ButtonType> defaults =
-        pane.getButtonTypes().stream()
-            .filter(t -> ((Button) pane.lookupButton(t)).isDefaultButton())
-            .toList();
-    assertThat(defaults).containsExactly(ButtonType.CANCEL);
-    Button merge =
-        pane.getButtonTypes().stream()
-            .map(t -> (Button) pane.lookupButton(t))
-            .filter(b -> b.getText().equals("Fusionner avec elle"))
-            .findFirst()
-            .orElseThrow();
+    assertThat(UnsavedQuestion.defaultButtons(pane)).containsExactly("Annuler");
+    Button merge = UnsavedQuestion.button(pane, "Fusionner avec elle");
     assertThat(merge.isDefaultButton()).isFalse();
-    r.interact(() -> ((Button) pane.lookupButton(ButtonType.CANCEL)).fire());
+    r.interact(() -> UnsavedQuestion.button(pane, "Annuler").fire());
     WaitForAsyncUtils.waitFor(
         30, TimeUnit.SECONDS, () -> r.lookup("#duplicates-dialog").tryQuery().isEmpty());
     assertThat(services.candidates().search(CandidateQuery.text("lefevre"), 0, 10)).hasSize(1);

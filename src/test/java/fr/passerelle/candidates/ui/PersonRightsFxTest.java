@@ -84,13 +84,10 @@ class PersonRightsFxTest {
     assertThat(pane.getHeaderText()).isEqualTo("Effacer Léa Garnier ?");
     assertThat(pane.getContentText())
         .contains("Léa Garnier", "organisations partenaires", "définitif");
-    assertThat(
-            ((javafx.scene.control.Button)
-                    pane.lookupButton(javafx.scene.control.ButtonType.CANCEL))
-                .isDefaultButton())
+    assertThat(fr.passerelle.testsupport.UnsavedQuestion.defaultButtons(pane))
         .as("Cancel is the default")
-        .isTrue();
-    robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        .containsExactly("Annuler");
+    robot.clickOn(fr.passerelle.testsupport.UnsavedQuestion.button(pane, "Annuler"));
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(erased()).as("cancelled: nothing erased").isFalse();
 

@@ -1,0 +1,157 @@
+package fr.passerelle.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
+
+/**
+ * The window's {@link DialogService}: JavaFX alerts in the UI language, owned by the window {@code
+ * owner} gives, sized to their content, the safe answer as their only default button.
+ */
+public final class FxDialogService implements DialogService {
+  private final Messages m;
+  private final Supplier<Window> owner;
+
+  /** Questions in {@code m}'s language, owned by the window {@code owner} gives (may be null). */
+  public FxDialogService(Messages m, Supplier<Window> owner) {
+    this.m = m;
+    this.owner = owner;
+  }
+
+  /**
+   * The window a dialog belongs to when nobody says: the focused one, else the first shown (a test
+   * stage, the main window). Null when none is shown.
+   */
+  public static Window activeWindow() {
+    List<Window> shown = Window.getWindows().stream().filter(Window::isShowing).toList();
+    return shown.stream()
+        .filter(Window::isFocused)
+        .findFirst()
+        .orElse(shown.stream().findFirst().orElse(null));
+  }
+
+  @Override
+  public void info(String header, String text) {
+    ButtonType ok = ButtonType.OK;
+    alert(Alert.AlertType.INFORMATION, header, text, ok, ok).showAndWait();
+  }
+
+  @Override
+  public void error(String id, String header, String text, Runnable closed) {
+    Alert a = alert(Alert.AlertType.ERROR, header, null, ButtonType.OK, ButtonType.OK);
+    Label label = new Label(text);
+    label.setWrapText(true);
+    label.setId(id);
+    label.setMaxWidth(540);
+    a.getDialogPane().setContent(label);
+    a.setOnHidden(e -> closed.run());
+    a.show();
+  }
+
+  @Override
+  public boolean confirm(String header, String text, String action) {
+    return ask(Alert.AlertType.CONFIRMATION, header, text, action);
+  }
+
+  @Override
+  public boolean confirmDestructive(String header, String text, String action) {
+    return ask(Alert.AlertType.WARNING, header, text, action);
+  }
+
+  private boolean ask(Alert.AlertType type, String header, String text, String action) {
+    ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OTHER);
+    ButtonType cancel = cancel(m.get("unsaved.cancel"));
+    Alert a = alert(type, header, text, cancel, go, cancel);
+    a.getDialogPane().setId("confirm-dialog");
+    return a.showAndWait().orElse(cancel) == go;
+  }
+
+  @Override
+  public Unsaved unsaved(String what) {
+    ButtonType save = new ButtonType(m.get("unsaved.save"), ButtonBar.ButtonData.YES);
+    ButtonType discard = new ButtonType(m.get("unsaved.discard"), ButtonBar.ButtonData.NO);
+    ButtonType cancel = cancel(m.get("unsaved.cancel"));
+    Alert a =
+        alert(
+            Alert.AlertType.CONFIRMATION,
+            m.get("unsaved.title"),
+            m.get("unsaved.text", what),
+            cancel,
+            save,
+            discard,
+            cancel);
+    a.getDialogPane().setId("unsaved-dialog");
+    ButtonType r = a.showAndWait().orElse(cancel);
+    return r == save ? Unsaved.SAVE : r == discard ? Unsaved.DISCARD : Unsaved.CANCEL;
+  }
+
+  @Override
+  public <T> Optional<T> choose(
+      String id, String header, String text, List<Answer<T>> answers, String safe) {
+    List<ButtonType> buttons = new ArrayList<>();
+    for (Answer<T> answer : answers) {
+      buttons.add(new ButtonType(answer.label(), ButtonBar.ButtonData.OTHER));
+    }
+    ButtonType cancel = cancel(safe);
+    buttons.add(cancel);
+    Alert a =
+        alert(Alert.AlertType.WARNING, header, text, cancel, buttons.toArray(ButtonType[]::new));
+    a.getDialogPane().setId(id);
+    // every answer whole ("Ouvrir la fich…" at the alert's default width, #19)
+    a.getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    int chosen = buttons.indexOf(a.showAndWait().orElse(cancel));
+    return chosen < answers.size() ? Optional.of(answers.get(chosen).value()) : Optional.empty();
+  }
+
+  @Override
+  public <R> Optional<R> show(Dialog<R> dialog) {
+    Window w = owner.get();
+    if (dialog.getOwner() == null && w != null && !dialog.isShowing()) {
+      dialog.initOwner(w);
+    }
+    return dialog.showAndWait();
+  }
+
+  /** The safe answer's button: Annuler or what {@code label} says, closing the dialog. */
+  private static ButtonType cancel(String label) {
+    return new ButtonType(label, ButtonBar.ButtonData.CANCEL_CLOSE);
+  }
+
+  private Alert alert(
+      Alert.AlertType type, String header, String text, ButtonType safe, ButtonType... buttons) {
+    Alert a = new Alert(type, text == null ? "" : text, buttons);
+    a.setTitle(m.get("app.title"));
+    a.setHeaderText(header);
+    Window w = owner.get();
+    if (w != null) {
+      a.initOwner(w);
+    }
+    a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+    safeDefault(a.getDialogPane(), safe);
+    return a;
+  }
+
+  /**
+   * Makes {@code safe} the dialog's only default button (Enter) and its cancel button (Esc): the
+   * button data of the others (YES, OK_DONE…) would otherwise make them the default. For the
+   * dialogs with their own content shown through {@link #show}.
+   */
+  public static void safeDefault(DialogPane pane, ButtonType safe) {
+    for (ButtonType t : pane.getButtonTypes()) {
+      if (pane.lookupButton(t) instanceof Button b) {
+        b.setDefaultButton(t == safe);
+        b.setCancelButton(t == safe);
+      }
+    }
+  }
+}
