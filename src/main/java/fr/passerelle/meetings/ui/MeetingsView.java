@@ -156,28 +156,33 @@ public final class MeetingsView {
     heading.setWrapText(true);
     Button duplicate = action("duplicate", "meetings.duplicate", e -> duplicate());
     Button cancel = action("cancelMeeting", "meetings.cancel", e -> cancelMeeting());
-    Button roster =
-        action("saveRoster", "meetings.roster", e -> save("roster", "pdf", vm::saveRoster));
-    Button print = action("printRoster", "meetings.print", e -> print());
-    Button conv =
-        action(
-            "saveConvocations",
-            "meetings.convocations",
-            e -> save("convocations", "pdf", vm::saveConvocations));
-    Button ics = action("saveIcs", "meetings.ics", e -> save("reunion", "ics", vm::saveIcs));
-    Button mails =
-        action(
-            "saveInvitations",
-            "meetings.invitations",
-            e ->
-                dialogs
-                    .chooseFolder(root.getScene().getWindow(), m.get("meetings.invitations.folder"))
-                    .ifPresent(vm::saveInvitations));
-    for (Button b : List.of(duplicate, cancel, roster, print, conv, ics, mails)) {
+    // the meeting's documents in one menu: as five buttons they took three rows at 1366×768 and
+    // pushed the participants' table out of the window (#19)
+    javafx.scene.control.MenuButton documents =
+        new javafx.scene.control.MenuButton(
+            m.get("meetings.documents"),
+            null,
+            document("saveRoster", "meetings.roster", () -> save("roster", "pdf", vm::saveRoster)),
+            document("printRoster", "meetings.print", this::print),
+            document(
+                "saveConvocations",
+                "meetings.convocations",
+                () -> save("convocations", "pdf", vm::saveConvocations)),
+            document("saveIcs", "meetings.ics", () -> save("reunion", "ics", vm::saveIcs)),
+            document(
+                "saveInvitations",
+                "meetings.invitations",
+                () ->
+                    dialogs
+                        .chooseFolder(
+                            root.getScene().getWindow(), m.get("meetings.invitations.folder"))
+                        .ifPresent(vm::saveInvitations)));
+    documents.setId("documents");
+    for (javafx.scene.control.Control b : List.of(duplicate, cancel, documents)) {
       b.disableProperty().bind(vm.selected.isNull());
     }
     javafx.scene.layout.FlowPane actions =
-        new javafx.scene.layout.FlowPane(6, 6, duplicate, cancel, roster, print, conv, ics, mails);
+        new javafx.scene.layout.FlowPane(6, 6, duplicate, cancel, documents);
     // a new meeting has no documents yet: its form gets the height (four rows at 1366×768)
     actions.visibleProperty().bind(vm.selected.isNotNull());
     actions.managedProperty().bind(actions.visibleProperty());
@@ -211,6 +216,14 @@ public final class MeetingsView {
     ScrollPane s = new ScrollPane(n);
     s.setFitToWidth(true);
     return s;
+  }
+
+  /** An entry of the Documents menu; {@code id} is how tests find it. */
+  private javafx.scene.control.MenuItem document(String id, String key, Runnable r) {
+    javafx.scene.control.MenuItem i = new javafx.scene.control.MenuItem(m.get(key));
+    i.setId(id);
+    i.setOnAction(e -> r.run());
+    return i;
   }
 
   private Button action(

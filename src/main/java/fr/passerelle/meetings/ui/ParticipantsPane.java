@@ -68,6 +68,8 @@ final class ParticipantsPane extends VBox {
     setPadding(new Insets(10));
     counts.setId("counts");
     counts.getStyleClass().add("title-4");
+    counts.setWrapText(true); // whole on two lines rather than cut with "…" (1366×768)
+    counts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     search.setId("candidateSearch");
     hits.setId("candidateHits");
     lists.setId("sourcingList");
@@ -266,7 +268,9 @@ final class ParticipantsPane extends VBox {
     hint.getStyleClass().add("text-muted");
     hint.visibleProperty().bind(attendance.selectedProperty());
 
-    HBox statusButtons = new HBox(6);
+    // above the table, as a toolbar: below it they fell out of the window at 1366×768 (#19)
+    javafx.scene.layout.FlowPane statusButtons = new javafx.scene.layout.FlowPane(6, 6);
+    statusButtons.setId("statusButtons");
     for (ParticipantStatus s :
         new ParticipantStatus[] {
           ParticipantStatus.CONFIRMED,
@@ -293,15 +297,28 @@ final class ParticipantsPane extends VBox {
     getChildren()
         .addAll(
             counts,
-            new Label(m.get("meetings.participants.inviteCandidate")),
+            // the search box's prompt says "Inviter un candidat…": no label above it, and the
+            // partners' row folded — the participants' table must stay in the window at
+            // 1366×768 (#19)
             search,
             hits,
             new HBox(6, lists, inviteList),
-            new Label(m.get("meetings.participants.addExternal")),
-            new HBox(6, role, extFirst, extLast, extOrg, addExternal),
+            externals(),
             new HBox(10, attendance, hint),
-            table,
-            statusButtons);
+            statusButtons,
+            table);
+  }
+
+  /** Partners and employers' representatives: a row folded under its title, opened on demand. */
+  private javafx.scene.control.TitledPane externals() {
+    javafx.scene.control.TitledPane t =
+        new javafx.scene.control.TitledPane(
+            m.get("meetings.participants.addExternal"),
+            new HBox(6, role, extFirst, extLast, extOrg, addExternal));
+    t.setId("externals");
+    t.setExpanded(false);
+    t.setAnimated(false);
+    return t;
   }
 
   private TableColumn<Participant, String> column(

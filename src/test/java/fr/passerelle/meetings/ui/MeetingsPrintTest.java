@@ -137,7 +137,7 @@ class MeetingsPrintTest {
     printers.clear();
     openTheMeeting(robot);
 
-    robot.interact(() -> robot.lookup("#printRoster").queryButton().fire());
+    MeetingsDocuments.fire(robot, "printRoster");
     waitUntil(() -> saved != null && Files.exists(saved));
 
     assertThat(confirmations)
@@ -168,7 +168,7 @@ class MeetingsPrintTest {
         };
     openTheMeeting(robot);
 
-    robot.interact(() -> robot.lookup("#printRoster").queryButton().fire());
+    MeetingsDocuments.fire(robot, "printRoster");
     waitUntil(() -> saved != null && Files.exists(saved));
 
     assertThat(confirmations)

@@ -192,7 +192,7 @@ class MeetingsViewTest {
     assertThat(view.participants.counts.getText()).contains("présents 2", "absentéisme 33,3 %");
 
     // the sign-in sheet saved as PDF
-    robot.clickOn("#saveRoster");
+    MeetingsDocuments.fire(robot, "saveRoster");
     waitUntil(() -> Files.exists(savedRoster));
     String text = String.join("\n", MeetingDocumentsTest.pagesOf(Files.readAllBytes(savedRoster)));
     assertThat(text).contains("Info coll préparateurs de commandes", "page 1 / 2", "page 2 / 2");
@@ -202,7 +202,7 @@ class MeetingsViewTest {
 
     // the invitation e-mails: one per convened candidate with an e-mail (none here), and the
     // message says who gets only the printed letter
-    robot.interact(() -> robot.lookup("#saveInvitations").queryButton().fire());
+    MeetingsDocuments.fire(robot, "saveInvitations");
     waitUntil(() -> vm.message.get() != null && vm.message.get().contains("e-mail(s) préparé"));
     assertThat(vm.message.get()).contains("0 e-mail(s) préparé(s)", "sans e-mail recevront");
     assertThat(Files.isDirectory(dir.resolve("invitations"))).isTrue();

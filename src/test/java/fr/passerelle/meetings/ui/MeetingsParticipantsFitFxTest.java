@@ -1,0 +1,117 @@
+package fr.passerelle.meetings.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.app.Services;
+import fr.passerelle.meetings.Meeting;
+import fr.passerelle.meetings.MeetingFixture;
+import fr.passerelle.office.OfficeKind;
+import fr.passerelle.testsupport.FxTestExtension;
+import fr.passerelle.testsupport.TestServices;
+import fr.passerelle.testsupport.TestServices.ManualClock;
+import fr.passerelle.ui.FxTaskRunner;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.UiContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * At 1366×768 (the view gets about 1228×688 beside the rail, under the top bar, above the status
+ * bar) the participants of the meeting open are in the window (#19): five document buttons on three
+ * rows and the partners' form pushed the table below the window's edge.
+ */
+@ExtendWith(FxTestExtension.class)
+class MeetingsParticipantsFitFxTest {
+  private static final double WIDTH = 1228;
+  private static final double HEIGHT = 688;
+  private static Path dir;
+  private static Services services;
+  private static Meeting meeting;
+  private FxTaskRunner tasks;
+  private MeetingsViewModel vm;
+  private MeetingsView view;
+
+  @BeforeAll
+  static void data() throws Exception {
+    dir = Files.createTempDirectory("meetings-fit");
+    services = TestServices.open(dir, new ManualClock());
+    services.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
+    MeetingFixture fixture = new MeetingFixture(services);
+    meeting =
+        fixture.meeting(
+            "Réunion d'information formation : Formateur / Formatrice",
+            MeetingFixture.NEXT_MONDAY.atTime(9, 30),
+            120,
+            16);
+    services.meetings().inviteCandidates(meeting.id(), fixture.candidates(15));
+  }
+
+  @AfterAll
+  static void closeData() {
+    services.close();
+  }
+
+  @Start
+  void start(Stage stage) {
+    tasks = new FxTaskRunner();
+    vm = new MeetingsViewModel(new UiContext(services, tasks, new Messages(Messages.FRENCH)));
+    MeetingDialogs none =
+        new MeetingDialogs() {
+          @Override
+          public Optional<Path> saveFile(
+              javafx.stage.Window owner, String title, String initialName, String ext) {
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<Path> chooseFolder(javafx.stage.Window owner, String title) {
+            return Optional.empty();
+          }
+
+          @Override
+          public boolean confirm(javafx.stage.Window owner, String title, String text, String ok) {
+            return false;
+          }
+        };
+    view = new MeetingsView(vm, none);
+    stage.setScene(new Scene((javafx.scene.Parent) view.root(), WIDTH, HEIGHT));
+    stage.show();
+    vm.refresh();
+  }
+
+  @AfterEach
+  void stop() {
+    tasks.close();
+  }
+
+  @Test
+  void theParticipantsTableShowsRowsInTheWindow(FxRobot robot) throws Exception {
+    robot.interact(() -> vm.open(meeting.id()));
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.participants.size() == 15);
+    robot.clickOn("#tabParticipants");
+    WaitForAsyncUtils.waitForFxEvents();
+    TableView<?> table = robot.lookup("#participants").queryAs(TableView.class);
+    Bounds b = table.localToScene(table.getLayoutBounds());
+    assertThat(b.getMinY())
+        .as("the table starts high enough to leave 300 px for its rows and the status buttons")
+        .isLessThan(HEIGHT - 300);
+    javafx.scene.Node buttons = robot.lookup("#markPRESENT").query();
+    assertThat(buttons.localToScene(buttons.getLayoutBounds()).getMaxY())
+        .as("the attendance buttons are in the window")
+        .isLessThan(HEIGHT);
+  }
+}
