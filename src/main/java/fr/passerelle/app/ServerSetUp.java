@@ -28,9 +28,19 @@ public final class ServerSetUp {
     this.vault = vault;
   }
 
-  /** What the server's database holds ("Tester la connexion"): nothing is changed. */
-  public ServerProbe.Found test(OfficeServer server, char[] password) {
-    return ServerProbe.probe(server, password);
+  /**
+   * What the server's database holds ("Tester la connexion"), nothing changed: refused as {@link
+   * #openNew} would be when a new installation cannot go there.
+   */
+  public ServerProbe.Found testForNew(OfficeServer server, char[] password) {
+    ServerProbe.Found found = ServerProbe.probe(server, password);
+    if (found.installation()) {
+      throw holdsAnInstallation(server);
+    }
+    if (!found.empty() && !found.objects().contains("flyway_schema_history")) {
+      throw notEmpty(server, found.objects());
+    }
+    return found;
   }
 
   /**
@@ -42,13 +52,7 @@ public final class ServerSetUp {
   public Services openNew(
       Path dataDir, OfficeServer server, char[] password, boolean unusedEmbedded) {
     refuseInstalledFolder(dataDir, unusedEmbedded, "init --database");
-    ServerProbe.Found found = ServerProbe.probe(server, password);
-    if (found.installation()) {
-      throw holdsAnInstallation(server);
-    }
-    if (!found.empty() && !found.objects().contains("flyway_schema_history")) {
-      throw notEmpty(server, found.objects());
-    }
+    testForNew(server, password);
     return vault.openOnServer(dataDir, server, password);
   }
 

@@ -96,6 +96,7 @@ public final class SetupView {
                 vm.nameErrorProperty(),
                 vm.organisationErrorProperty(),
                 vm.adminErrorProperty(),
+                vm.server().errorProperty(),
                 vm.errorProperty()));
     Label error = new Label();
     error.setId("setup-error");
@@ -158,7 +159,8 @@ public final class SetupView {
     officePart.setMinWidth(420);
     adminPart.setMinWidth(360);
     HBox.setHgrow(adminPart, Priority.ALWAYS);
-    VBox form = new VBox(8, title, intro, gap(), parts, gap(), why, error, buttons);
+    Node where = new ServerChoiceView(vm.server(), m).node();
+    VBox form = new VBox(8, title, intro, gap(), parts, gap(), where, why, error, buttons);
     form.getStyleClass().add("setup-card");
     form.setMaxWidth(officeAsked && adminAsked ? 1000 : 560);
     form.setMaxHeight(Region.USE_PREF_SIZE);
@@ -195,7 +197,7 @@ public final class SetupView {
     if (!vm.adminErrorProperty().get().isEmpty()) {
       return vm.adminErrorProperty().get();
     }
-    return "";
+    return vm.server().errorProperty().get();
   }
 
   /** The first administrator: name (a counselor of the office), login, password twice. */
