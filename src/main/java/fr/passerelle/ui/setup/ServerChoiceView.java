@@ -26,7 +26,8 @@ final class ServerChoiceView {
     Label heading = new Label(m.get("setup.where"));
     heading.getStyleClass().add("title-4");
     ToggleGroup group = new ToggleGroup();
-    HBox choices = new HBox(24);
+    HBox choices = new HBox(24, heading);
+    choices.setAlignment(Pos.BASELINE_LEFT);
     for (ServerChoiceViewModel.Where w : ServerChoiceViewModel.Where.values()) {
       RadioButton r = new RadioButton(m.get("setup.where." + w.name()));
       r.setId("setup-where-" + w.name());
@@ -65,7 +66,7 @@ final class ServerChoiceView {
     VBox addressBox = field(m.get("setup.server.address"), address);
     HBox.setHgrow(addressBox, Priority.ALWAYS);
     VBox userBox = field(m.get("setup.server.user"), user);
-    userBox.setPrefWidth(160);
+    userBox.setPrefWidth(150);
     VBox passwordBox = field(m.get("setup.server.password"), password);
     passwordBox.setPrefWidth(200);
     HBox testBox = new HBox(6, test, busy);
@@ -94,7 +95,7 @@ final class ServerChoiceView {
     VBox server = new VBox(6, hint, fields, result);
     server.visibleProperty().bind(vm.whereProperty().isEqualTo(ServerChoiceViewModel.Where.SERVER));
     server.managedProperty().bind(server.visibleProperty());
-    root = new VBox(8, heading, choices, server);
+    root = new VBox(6, choices, server);
     root.setVisible(vm.offered());
     root.setManaged(vm.offered());
   }

@@ -142,6 +142,14 @@ public final class SetupView {
             gap(),
             demo,
             demoHint);
+    // no demo data in the office's shared database
+    javafx.beans.binding.BooleanBinding local =
+        vm.server().whereProperty().isEqualTo(ServerChoiceViewModel.Where.WORKSTATION);
+    for (Node n : new Node[] {demo, demoHint}) {
+      n.visibleProperty().bind(local);
+      n.managedProperty().bind(local);
+    }
+    local.addListener((o, was, is) -> demo.setSelected(demo.isSelected() && is));
     boolean officeAsked = vm.mode() != SetupViewModel.Mode.ADMINISTRATOR_ONLY;
     officePart.setVisible(officeAsked);
     officePart.setManaged(officeAsked);
