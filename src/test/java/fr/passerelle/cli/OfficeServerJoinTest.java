@@ -138,6 +138,24 @@ class OfficeServerJoinTest {
     assertThat(OfficeServerCliTest.fingerprint(ids2.out()))
         .isEqualTo(OfficeServerCliTest.fingerprint(ids1.out()))
         .isNotEmpty();
+
+    // an account made on the second workstation: the first takes its slot from the server at its
+    // next opening (any account's sign-in), then the new account signs in there too
+    Cli.Result hdupont =
+        on(
+            second,
+            TestServices.ADMIN,
+            PW + TEMPORARY,
+            "accounts",
+            "add",
+            "hdupont",
+            "--role",
+            "COUNSELOR");
+    assertThat(hdupont.code()).as(hdupont.err()).isZero();
+    assertThat(on(first, TestServices.ADMIN, PW, "office", "show").code()).isZero();
+    Cli.Result there = on(first, "hdupont", TEMPORARY, "office", "show");
+    assertThat(there.code()).as(there.err()).isNotEqualTo(4);
+    assertThat(there.err()).doesNotContain("Wrong login or password");
   }
 
   @Test
