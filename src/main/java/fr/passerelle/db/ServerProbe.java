@@ -37,19 +37,7 @@ public final class ServerProbe {
     ds.setCurrentSchema(server.schemaOrPublic());
     try (Connection c = ds.getConnection()) {
       c.setReadOnly(true);
-      List<String> objects = new ArrayList<>();
-      try (PreparedStatement p =
-          c.prepareStatement(
-              "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                  + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')"
-                  + " ORDER BY c.relname")) {
-        p.setString(1, server.schemaOrPublic());
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            objects.add(rs.getString(1));
-          }
-        }
-      }
+      List<String> objects = objects(c, server.schemaOrPublic());
       long accounts = objects.contains("account") ? count(c, "SELECT COUNT(*) FROM account") : 0;
       List<String> slots = new ArrayList<>();
       if (objects.contains("key_slot")) {
@@ -65,6 +53,24 @@ public final class ServerProbe {
     } catch (SQLException e) {
       throw ServerOpening.unreachable(server, e);
     }
+  }
+
+  /** The tables, views and sequences of {@code schema} on {@code c}, by name. */
+  static List<String> objects(Connection c, String schema) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')"
+                + " ORDER BY c.relname")) {
+      p.setString(1, schema);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
   }
 
   private static long count(Connection c, String sql) throws SQLException {

@@ -49,16 +49,7 @@ class OfficeServerSetupFlowTest {
             (services, progress) -> {
               throw new UnsupportedOperationException("no demo data here");
             },
-            new fr.passerelle.app.Vault(
-                fr.passerelle.db.WallClock.system(),
-                fr.passerelle.testsupport.TestServices.FAST,
-                true,
-                (d, recovery) ->
-                    fr.passerelle.app.Services.open(
-                        d,
-                        fr.passerelle.db.WallClock.system(),
-                        fr.passerelle.testsupport.TestServices.FAST,
-                        recovery)));
+            ShellFlowTest.fastVault());
     app.onFatal(() -> {});
     app.start();
     stage.setMaximized(false);
