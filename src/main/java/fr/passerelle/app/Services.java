@@ -262,6 +262,10 @@ public final class Services implements AutoCloseable {
         }
         db.verified();
       }
+      if (db.server().isPresent()) {
+        // the office's key slots follow the server's, where a new workstation finds them
+        keys.shareOn(db);
+      }
       s = new Services(db, clock, hashing, keys);
     } catch (RuntimeException e) {
       db.close();

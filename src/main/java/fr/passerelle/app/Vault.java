@@ -225,6 +225,9 @@ public final class Vault {
     try {
       server.write(dataDir, serverPassword, key);
       ring.writeTo(dataDir.resolve(DatabaseEncryption.KEYS_FILE));
+      if (signedIn.db().server().isPresent()) {
+        ring.shareOn(signedIn.db()); // where the next workstations find them (ADR 0190)
+      }
     } finally {
       java.util.Arrays.fill(key, '\0');
     }
@@ -267,6 +270,16 @@ public final class Vault {
   public KeyRing unlockBackup(Path backup, Path dataDir, String login, char[] password) {
     byte[] slots = fr.passerelle.db.BackupService.requireKeySlots(backup);
     return KeyRing.unlockCarried(slots, backup.toString(), dataDir, login, password, params);
+  }
+
+  /**
+   * The key ring of an office-server installation from the key slots {@code shared} kept on its
+   * server (ADR 0190), for {@code login}'s password: a workstation joining the office. Throws
+   * {@code SignInException} (nothing changed) when the password does not open a slot.
+   */
+  public KeyRing unlockShared(
+      java.util.List<String> shared, String where, Path dataDir, String login, char[] password) {
+    return KeyRing.joining(shared, where, dataDir, login, password, params);
   }
 
   /**

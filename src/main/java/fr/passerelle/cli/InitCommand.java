@@ -1,8 +1,8 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.ServerSetUp;
 import fr.passerelle.app.Services;
 import fr.passerelle.core.InvalidInputException;
-import fr.passerelle.db.Database;
 import fr.passerelle.db.OfficeServer;
 import fr.passerelle.office.Office;
 import fr.passerelle.office.OfficeKind;
@@ -77,19 +77,11 @@ final class InitCommand extends ServiceCommand {
       return super.openSignedOut();
     }
     server = OfficeServer.parse(database, dbUser);
-    java.nio.file.Path dir = root().dataDir();
-    if (root().vault().encrypted(dir)
-        || java.nio.file.Files.exists(dir.resolve(Database.FILE_NAME + ".mv.db"))) {
-      throw new InvalidInputException(
-          "The data folder "
-              + dir
-              + " already holds an installation: --database sets up a new one (choose another"
-              + " --data-dir).");
-    }
     serverPassword =
         root().readPassword("Mot de passe de " + dbUser + " sur " + server.address() + " : ");
     try {
-      return root().vault().openOnServer(dir, server, serverPassword);
+      return new ServerSetUp(root().vault())
+          .openNew(root().dataDir(), server, serverPassword, false);
     } catch (RuntimeException e) {
       Arrays.fill(serverPassword, '\0');
       throw e;
@@ -140,6 +132,7 @@ final class InitCommand extends ServiceCommand {
 
   /** Keeps the office server for the next starts, its password sealed; the recovery key shown. */
   private void keepServer(Services services, char[] pw) {
-    showServerRecoveryKey(root().vault().keepServer(services, pw, server, serverPassword));
+    showServerRecoveryKey(
+        new ServerSetUp(root().vault()).keep(services, pw, server, serverPassword));
   }
 }

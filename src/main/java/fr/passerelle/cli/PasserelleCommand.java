@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       InitCommand.class,
       MigrateCommand.class,
+      JoinCommand.class,
       DemoCommand.class,
       OccupationsCommand.class,
       CandidatesCommand.class,

@@ -68,6 +68,16 @@ public record OfficeServer(String host, int port, String database, String user, 
     return new OfficeServer(m.group(1), port, m.group(3), user, null);
   }
 
+  /** True when {@code location} is an address {@link #parse} takes. */
+  public static boolean looksValid(String location) {
+    Matcher m = LOCATION.matcher(location == null ? "" : location.trim());
+    if (!m.matches()) {
+      return false;
+    }
+    int port = m.group(2) == null ? DEFAULT_PORT : Integer.parseInt(m.group(2));
+    return port >= 1 && port <= 65535;
+  }
+
   /** The same server, the installation's tables in {@code schemaName} (tests: one per class). */
   public OfficeServer inSchema(String schemaName) {
     return new OfficeServer(host, port, database, user, schemaName);

@@ -97,20 +97,7 @@ public final class ServerCopy implements AutoCloseable {
 
   /** The tables, views and sequences of the target's schema. */
   private List<String> objects() throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement p =
-        target.prepareStatement(
-            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')"
-                + " ORDER BY c.relname")) {
-      p.setString(1, server.schemaOrPublic());
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    }
-    return out;
+    return ServerProbe.objects(target, server.schemaOrPublic());
   }
 
   /** What was copied and checked: rows per table and digests, before (embedded) and after. */

@@ -53,23 +53,36 @@ final class ServerOpening {
   static DatabaseException unreachable(OfficeServer server, SQLException e) {
     String state = String.valueOf(e.getSQLState());
     String why;
+    String key;
+    Object arg = server.user();
     if (state.equals("08004") && String.valueOf(e.getMessage()).contains("no password")) {
       why =
           "the server asks a password and none is kept for the user "
               + server.user()
               + " (set the server up with init --database, or give it in ~/.pgpass)";
+      key = "server.error.noPassword";
     } else if (state.startsWith("08")) {
       why = "the server does not answer (is it started, is the address right, is the network up?)";
+      key = "server.error.unreachable";
     } else if (state.equals("28P01") || state.equals("28000")) {
       why = "the user " + server.user() + " or its password is refused";
+      key = "server.error.refused";
     } else if (state.equals("3D000")) {
       why = "the database " + server.database() + " does not exist on it";
+      key = "server.error.noDatabase";
+      arg = server.database();
     } else if (state.equals("42501")) {
       why = "the user " + server.user() + " may not create the schema " + server.schema();
+      key = "server.error.schema";
     } else {
       why = e.getMessage();
+      key = "server.error.other";
+      arg = String.valueOf(e.getMessage());
     }
-    return new DatabaseException(
-        "Cannot open the office database at " + server.address() + ": " + why + ".", e);
+    DatabaseException d =
+        new DatabaseException(
+            "Cannot open the office database at " + server.address() + ": " + why + ".", e);
+    d.keyed(key, server.address(), arg);
+    return d;
   }
 }

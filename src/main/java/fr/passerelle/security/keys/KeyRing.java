@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +30,9 @@ public final class KeyRing {
   private final SlotCipher cipher = new SlotCipher();
   private KeySlots slots;
   private boolean byRecovery;
+
+  /** The office server's copy of the slots (ADR 0190), null when none is kept. */
+  private ServerSlots shared;
 
   private KeyRing(Path file, FileKey key, PasswordHasher.Params params, KeySlots slots) {
     this.file = file;
@@ -217,6 +221,57 @@ public final class KeyRing {
     return ring;
   }
 
+  /**
+   * Keeps these slots on the office server of {@code db} too (ADR 0190), and follows it: when the
+   * server holds none yet, this workstation's are stored there; else the server's slots replace
+   * this file's (an account created, a password changed or an account disabled on another
+   * workstation), each keeping the throttle counted here — but a slot renewed here at this sign-in
+   * (ADR 0110's {@code renew}) is stored there instead. Then every change of this ring is also made
+   * on the server. A clear installation keeps nothing.
+   */
+  public synchronized void shareOn(fr.passerelle.db.Database db) {
+    if (!encrypted()) {
+      return;
+    }
+    ServerSlots server = new ServerSlots(db);
+    List<String> there = server.all();
+    KeySlots mine = current();
+    if (there.isEmpty()) {
+      mine.slots().forEach(server::put);
+    } else {
+      KeySlots theirs =
+          KeySlots.parse(KeySlots.assemble(there), Path.of("the office database (table key_slot)"));
+      for (KeySlots.Slot t : theirs.slots()) {
+        Optional<KeySlots.Slot> m =
+            t.kind() == KeySlots.Kind.RECOVERY ? mine.recovery() : mine.byAccount(t.account());
+        if (t.renew() && m.isPresent() && !m.get().renew()) {
+          server.put(m.get());
+          theirs = theirs.with(m.get());
+        }
+      }
+      KeySlots fresh = mine.adopting(theirs);
+      fresh.write(file);
+      slots = fresh;
+    }
+    shared = server;
+  }
+
+  /**
+   * The key ring of the office server's installation, opened with {@code login}'s {@code password}
+   * among the slots {@code shared} kept there (ADR 0190), to live in {@code dataDir} (a workstation
+   * joining the office). Nothing is written; refused as a wrong password when the login has no slot
+   * or the password does not open it.
+   */
+  public static KeyRing joining(
+      List<String> shared,
+      String where,
+      Path dataDir,
+      String login,
+      char[] password,
+      PasswordHasher.Params params) {
+    return unlockCarried(KeySlots.assemble(shared), where, dataDir, login, password, params);
+  }
+
   /** Writes the slots to {@code target} (the conversion's new key file). */
   public synchronized void writeTo(Path target) {
     slots.write(target);
@@ -232,6 +287,9 @@ public final class KeyRing {
             .with(cipher.seal(KeySlots.Kind.ACCOUNT, account, norm(login), password, key, params));
     fresh.write(file);
     slots = fresh;
+    if (shared != null) {
+      shared.put(fresh.byAccount(account).orElseThrow());
+    }
   }
 
   /** Removes the slot of {@code account}: its password no longer opens the database. */
@@ -242,6 +300,9 @@ public final class KeyRing {
     KeySlots fresh = current().without(account);
     fresh.write(file);
     slots = fresh;
+    if (shared != null) {
+      shared.remove(account.toString());
+    }
   }
 
   /** True when {@code account} has a slot (always true on a clear installation). */
@@ -275,6 +336,9 @@ public final class KeyRing {
           current().with(cipher.seal(KeySlots.Kind.RECOVERY, null, null, secret, key, params));
       fresh.write(file);
       slots = fresh;
+      if (shared != null) {
+        shared.put(fresh.recovery().orElseThrow());
+      }
     } finally {
       java.util.Arrays.fill(secret, '\0');
     }

@@ -202,6 +202,43 @@ public final class KeySlots {
         field);
   }
 
+  /** The name of {@code s} on the office server (ADR 0190): its account's id, or "recovery". */
+  static String id(Slot s) {
+    return s.kind() == Kind.RECOVERY ? "recovery" : s.account().toString();
+  }
+
+  /** One slot as the key file writes it, without its throttle (kept per workstation). */
+  static String shared(Slot s) {
+    ObjectNode n = JSON.createObjectNode();
+    put(n, s.withThrottle(0, null, null));
+    return n.toString();
+  }
+
+  /** The slots {@code shared} (one {@link #shared} each) as the bytes of a key file. */
+  static byte[] assemble(java.util.Collection<String> shared) {
+    StringBuilder b = new StringBuilder("{\"format\":" + FORMAT + ",\"slots\":[");
+    b.append(String.join(",", shared));
+    return b.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * These slots with those of {@code shared} instead (the office server's, ADR 0190): each keeps
+   * the throttle this workstation counted for it; a slot not on the server is dropped.
+   */
+  KeySlots adopting(KeySlots shared) {
+    List<Slot> out = new ArrayList<>();
+    for (Slot s : shared.slots) {
+      Optional<Slot> mine =
+          slots.stream()
+              .filter(x -> same(x, s) && java.util.Arrays.equals(x.salt(), s.salt()))
+              .findFirst();
+      out.add(
+          mine.map(m -> s.withThrottle(m.failures(), m.nextAttemptAt(), m.lockedUntil()))
+              .orElse(s));
+    }
+    return new KeySlots(out);
+  }
+
   /** Writes the slots to {@code file} atomically (a temporary file moved over it). */
   public void write(Path file) {
     ObjectNode root = JSON.createObjectNode();
@@ -209,7 +246,25 @@ public final class KeySlots {
     root.put("cipher", "AES");
     ArrayNode arr = root.putArray("slots");
     for (Slot s : slots) {
-      ObjectNode n = arr.addObject();
+      put(arr.addObject(), s);
+    }
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      Path tmp = Files.createTempFile(parent, ".keys", ".tmp");
+      try {
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new fr.passerelle.db.DatabaseException(
+          "Cannot write the key file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void put(ObjectNode n, Slot s) {
+    {
       n.put("kind", s.kind().name());
       if (s.kind() == Kind.ACCOUNT) {
         n.put("account", s.account().toString());
@@ -233,19 +288,6 @@ public final class KeySlots {
       if (s.lockedUntil() != null) {
         n.put("lockedUntil", s.lockedUntil().toString());
       }
-    }
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Path tmp = Files.createTempFile(parent, ".keys", ".tmp");
-      try {
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new fr.passerelle.db.DatabaseException(
-          "Cannot write the key file " + file + ": " + e.getMessage(), e);
     }
   }
 }

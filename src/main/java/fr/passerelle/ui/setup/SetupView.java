@@ -96,6 +96,7 @@ public final class SetupView {
                 vm.nameErrorProperty(),
                 vm.organisationErrorProperty(),
                 vm.adminErrorProperty(),
+                vm.server().errorProperty(),
                 vm.errorProperty()));
     Label error = new Label();
     error.setId("setup-error");
@@ -141,6 +142,14 @@ public final class SetupView {
             gap(),
             demo,
             demoHint);
+    // no demo data in the office's shared database
+    javafx.beans.binding.BooleanBinding local =
+        vm.server().whereProperty().isEqualTo(ServerChoiceViewModel.Where.WORKSTATION);
+    for (Node n : new Node[] {demo, demoHint}) {
+      n.visibleProperty().bind(local);
+      n.managedProperty().bind(local);
+    }
+    local.addListener((o, was, is) -> demo.setSelected(demo.isSelected() && is));
     boolean officeAsked = vm.mode() != SetupViewModel.Mode.ADMINISTRATOR_ONLY;
     officePart.setVisible(officeAsked);
     officePart.setManaged(officeAsked);
@@ -158,7 +167,8 @@ public final class SetupView {
     officePart.setMinWidth(420);
     adminPart.setMinWidth(360);
     HBox.setHgrow(adminPart, Priority.ALWAYS);
-    VBox form = new VBox(8, title, intro, gap(), parts, gap(), why, error, buttons);
+    Node where = new ServerChoiceView(vm.server(), m).node();
+    VBox form = new VBox(8, title, intro, gap(), parts, gap(), where, why, error, buttons);
     form.getStyleClass().add("setup-card");
     form.setMaxWidth(officeAsked && adminAsked ? 1000 : 560);
     form.setMaxHeight(Region.USE_PREF_SIZE);
@@ -195,7 +205,7 @@ public final class SetupView {
     if (!vm.adminErrorProperty().get().isEmpty()) {
       return vm.adminErrorProperty().get();
     }
-    return "";
+    return vm.server().errorProperty().get();
   }
 
   /** The first administrator: name (a counselor of the office), login, password twice. */

@@ -62,6 +62,7 @@ public final class SetupViewModel {
   private final UiContext ctx;
   private final DemoGenerator demoGenerator;
   private final Mode mode;
+  private final ServerChoiceViewModel server;
   private final StringProperty adminFirstName = new SimpleStringProperty("");
   private final StringProperty adminLastName = new SimpleStringProperty("");
   private final StringProperty adminLogin = new SimpleStringProperty("");
@@ -101,7 +102,19 @@ public final class SetupViewModel {
   }
 
   public SetupViewModel(UiContext ctx, DemoGenerator demoGenerator, Mode mode) {
+    this(ctx, demoGenerator, mode, null);
+  }
+
+  /**
+   * {@code servers} not null: a new installation may choose the office server (ADR 0190) instead of
+   * this workstation.
+   */
+  public SetupViewModel(
+      UiContext ctx, DemoGenerator demoGenerator, Mode mode, OfficeServers servers) {
     this.ctx = ctx;
+    this.server =
+        new ServerChoiceViewModel(
+            mode == Mode.OFFICE_AND_ADMINISTRATOR ? servers : null, ctx.tasks(), ctx.messages());
     this.demoGenerator = demoGenerator;
     this.mode = mode;
     Messages m = ctx.messages();
@@ -124,6 +137,7 @@ public final class SetupViewModel {
             .and(organisationError.isEmpty())
             .and(kind.isNotNull())
             .and(adminError.isEmpty())
+            .and(server.errorProperty().isEmpty())
             .and(busy.not());
     adminFirstName.addListener((o, a, b) -> prefillLogin());
     adminLastName.addListener((o, a, b) -> prefillLogin());
@@ -211,6 +225,11 @@ public final class SetupViewModel {
 
   public Mode mode() {
     return mode;
+  }
+
+  /** Where the office's data is kept: this workstation or the office server. */
+  public ServerChoiceViewModel server() {
+    return server;
   }
 
   public StringProperty adminFirstNameProperty() {
@@ -316,11 +335,24 @@ public final class SetupViewModel {
     char[] pw = adminPassword.get().toCharArray();
     adminPassword.set("");
     adminConfirm.set("");
+    boolean onServer = server.onServer() && server.offered();
+    fr.passerelle.db.OfficeServer where = onServer ? server.server() : null;
+    char[] serverPw = onServer ? server.takePassword() : null;
     ctx.tasks()
         .submit(
             ctx.messages().get("setup.task"),
             p -> {
               try {
+                if (onServer) {
+                  return server.setUpNew(
+                      where,
+                      serverPw,
+                      pw,
+                      target -> {
+                        target.accounts().setUp(n, k, org, admin, pw);
+                        return target.offices().current().orElseThrow();
+                      });
+                }
                 Office office =
                     switch (mode) {
                       case OFFICE_ONLY -> ctx.services().offices().init(n, k, org);
@@ -340,10 +372,14 @@ public final class SetupViewModel {
                 return office;
               } finally {
                 java.util.Arrays.fill(pw, '\0');
+                if (serverPw != null) {
+                  java.util.Arrays.fill(serverPw, '\0');
+                }
               }
             },
             office -> {
               busy.set(false);
+              server.passwordProperty().set("");
               onSaved.accept(office);
             },
             e -> {

@@ -452,7 +452,7 @@ public final class AppController implements AutoCloseable {
   private void showSetup(SetupViewModel.Mode mode) {
     Messages m = new Messages(locale);
     UiContext ctx = new UiContext(services(), tasks, m, dialogs(m));
-    SetupViewModel vm = new SetupViewModel(ctx, demo, mode);
+    SetupViewModel vm = new SetupViewModel(ctx, demo, mode, gate.officeServers());
     vm.onAdministratorCreated(pw -> gate.sealWith(pw));
     SetupView view =
         new SetupView(

@@ -1,14 +1,18 @@
 package fr.passerelle.ui.shell;
 
+import fr.passerelle.app.ServerSetUp;
 import fr.passerelle.app.Services;
 import fr.passerelle.app.Vault;
 import fr.passerelle.app.WayBack;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.DatabaseDamagedException;
+import fr.passerelle.db.OfficeServer;
+import fr.passerelle.db.ServerProbe;
 import fr.passerelle.security.SignInService;
 import fr.passerelle.security.keys.KeyRing;
 import fr.passerelle.security.keys.RecoveryKey;
 import fr.passerelle.ui.Languages;
+import fr.passerelle.ui.setup.OfficeServers;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -126,6 +130,44 @@ final class SessionGate implements AutoCloseable {
     shownOnce = o.recoveryKey();
     LOG.info("database encrypted in {}", dataDir);
     return o;
+  }
+
+  /**
+   * The office server as the first-start window offers it (ADR 0190), through the same service as
+   * {@code init --database}: once the new installation's first administrator exists there, its
+   * password sealed and its key slots written, the empty embedded database opened at the start is
+   * closed and deleted, and the administrator signed in on the server's installation.
+   */
+  OfficeServers officeServers() {
+    ServerSetUp setUp = new ServerSetUp(vault);
+    return new OfficeServers() {
+      @Override
+      public ServerProbe.Found test(OfficeServer server, char[] password) {
+        return setUp.testForNew(server, password);
+      }
+
+      @Override
+      public Services openNew(OfficeServer server, char[] password) {
+        return setUp.openNew(dataDir, server, password, true);
+      }
+
+      @Override
+      public void keep(
+          Services signedIn, char[] password, OfficeServer server, char[] serverPassword) {
+        RecoveryKey recovery = setUp.keep(signedIn, password, server, serverPassword);
+        String login = signedIn.access().principal().orElseThrow().login();
+        signedIn.close();
+        Services clear = services;
+        services = null;
+        if (clear != null) {
+          clear.close();
+        }
+        ServerSetUp.discardUnusedEmbedded(dataDir);
+        services = vault.signIn(dataDir, login, password, "fenêtre").services();
+        shownOnce = recovery;
+        LOG.info("office set up on the server {}", server.address());
+      }
+    };
   }
 
   /** True when an encryption made a recovery key not shown yet. */

@@ -50,22 +50,26 @@ class ShellFlowTest {
               demoRuns.incrementAndGet();
               throw new UnsupportedOperationException("demo data: not yet implemented");
             },
-            // the application's vault (it encrypts), with cheap Argon2id parameters
-            new fr.passerelle.app.Vault(
-                fr.passerelle.db.WallClock.system(),
-                fr.passerelle.testsupport.TestServices.FAST,
-                true,
-                (d, recovery) ->
-                    fr.passerelle.app.Services.open(
-                        d,
-                        fr.passerelle.db.WallClock.system(),
-                        fr.passerelle.testsupport.TestServices.FAST,
-                        recovery)));
+            fastVault());
     app.onFatal(() -> {});
     app.start();
     // the suite shares one headless stage: an earlier test may have moved it off the screen
     stage.setX(0);
     stage.setY(0);
+  }
+
+  /** The application's vault (it encrypts), with cheap Argon2id parameters. */
+  static fr.passerelle.app.Vault fastVault() {
+    return new fr.passerelle.app.Vault(
+        fr.passerelle.db.WallClock.system(),
+        fr.passerelle.testsupport.TestServices.FAST,
+        true,
+        (d, recovery) ->
+            fr.passerelle.app.Services.open(
+                d,
+                fr.passerelle.db.WallClock.system(),
+                fr.passerelle.testsupport.TestServices.FAST,
+                recovery));
   }
 
   @AfterEach
