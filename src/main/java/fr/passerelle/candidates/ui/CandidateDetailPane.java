@@ -193,6 +193,7 @@ final class CandidateDetailPane extends BorderPane {
     field("notes", "candidates.field.notes", notes);
 
     ScrollPane scroll = new ScrollPane(grid);
+    scroll.setId("candidate-form");
     scroll.setFitToWidth(true);
     setCenter(scroll);
 

@@ -72,6 +72,8 @@ public final class CandidatesView extends BorderPane {
     detail =
         new CandidateDetailPane(detailVm, msg, service::reference, ctx.services().occupations());
 
+    search.setId("candidates-search");
+    table.setId("candidates-table");
     search.setPromptText(msg.get("candidates.search.prompt"));
     search.setAccessibleText(msg.get("candidates.search.prompt"));
     search.textProperty().bindBidirectional(vm.text());
@@ -91,6 +93,7 @@ public final class CandidatesView extends BorderPane {
           }
         });
     Label summary = new Label();
+    summary.setId("candidates-summary");
     summary.textProperty().bind(vm.summary());
     summary.getStyleClass().add("muted");
     ProgressIndicator busy = new ProgressIndicator();
