@@ -212,6 +212,7 @@ final class CandidateFilters extends VBox {
                 age.valueProperty(),
                 consent.valueProperty()));
     clear.setMinWidth(Region.USE_PREF_SIZE);
+    clear.setId("candidates-filters-clear");
 
     HBox line1 =
         new HBox(

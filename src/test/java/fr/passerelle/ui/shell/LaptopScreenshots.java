@@ -55,8 +55,28 @@ public final class LaptopScreenshots {
       int candidates = index(h, "candidates");
       int meetings = index(h, "meetings");
       step(() -> h.vm().select(candidates));
-      step(() -> expandFilters(true));
+      step(
+          () -> {
+            ((TextField) scene.lookup("#candidates-search")).setText("ma");
+            expandFilters(true);
+          });
       step(() -> shoot("candidates-filters-1366.png"));
+      step(
+          () -> {
+            var criteria =
+                (javafx.scene.control.MenuButton) scene.lookup("#candidates-filter-criteria");
+            ((javafx.scene.control.CheckMenuItem) criteria.getItems().get(1)).setSelected(true);
+            ((javafx.scene.control.ComboBox<?>) scene.lookup("#candidates-filter-age"))
+                .getSelectionModel()
+                .select(1);
+            expandFilters(false);
+          });
+      step(() -> shoot("candidates-filters-folded-1366.png"));
+      step(
+          () -> {
+            ((javafx.scene.control.Button) scene.lookup("#candidates-filters-clear")).fire();
+            ((TextField) scene.lookup("#candidates-search")).setText("");
+          });
       step(() -> commune().setText("Saint-Denis"));
       step(() -> shoot("candidates-filter-commune-1366.png"));
       step(
