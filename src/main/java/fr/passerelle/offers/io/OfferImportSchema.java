@@ -133,20 +133,8 @@ final class OfferImportSchema implements ImportSchema<OfferImportSchema.Row> {
       if (t.isEmpty()) {
         o.setCommuneCode(null);
       } else {
-        var found = ref.resolveCommune(t);
-        if (found.isEmpty()) {
-          int n = ref.communesNamed(t).size();
-          c.error(
-              COMMUNE,
-              n > 1
-                  ? "\"" + t + "\": " + n + " communes have this name: give the INSEE code"
-                  : "unknown commune \"" + t + "\" (INSEE code or name)",
-              n > 1
-                  ? Wording.of("import.error.offers.communeAmbiguous", t, n)
-                  : Wording.of("import.error.offers.communeUnknown", t));
-        } else {
-          o.setCommuneCode(found.get().inseeCode());
-        }
+        fr.passerelle.candidates.CommuneCells.read(ref, c, COMMUNE, t, "import.error.offers.")
+            .ifPresent(o::setCommuneCode);
       }
     }
     o.setContract(code(c, CONTRACT, CONTRACTS, o.getContract()));

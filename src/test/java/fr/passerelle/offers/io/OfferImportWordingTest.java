@@ -7,7 +7,6 @@ import fr.passerelle.core.Progress;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.tabular.ImportMode;
 import fr.passerelle.tabular.ImportReport;
-import fr.passerelle.tabular.RowError;
 import fr.passerelle.testsupport.FrenchWording;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.Messages;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,21 +69,10 @@ class OfferImportWordingTest {
             "pas-un-id;Cariste;;;;;;;;;",
             "00000000-0000-0000-0000-000000000000;Cariste;;;;;;;;;");
     assertThat(r.applied()).isFalse();
-    List<String> said = new ArrayList<>();
-    for (RowError e : r.errors()) {
-      assertThat(e.wording()).as("wording of line %d: %s", e.line(), e.message()).isNotNull();
-      assertThat(fr.has(e.wording().key())).as(e.wording().key()).isTrue();
-      said.add(
-          e.line()
-              + " "
-              + e.field()
-              + ": "
-              + fr.get(e.wording().key(), e.wording().args().toArray()));
-    }
+    List<String> said =
+        FrenchWording.refusals(
+            fr, r.errors(), (m, e) -> m.get(e.wording().key(), e.wording().args().toArray()));
     assertThat(said).hasSizeGreaterThanOrEqualTo(13);
-    for (String s : said) {
-      assertThat(FrenchWording.faults(s)).as(s).isEmpty();
-    }
     assertThat(said)
         .anySatisfy(s -> assertThat(s).contains("Code ROME inconnu « Z9999 »"))
         .anySatisfy(s -> assertThat(s).contains("communes portent ce nom"))

@@ -64,20 +64,12 @@ class LaptopScreensFxTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    h = ShellHarness.show(stage, s, f -> f);
-    stage.setWidth(1366);
-    stage.setHeight(768);
+    h = ShellHarness.showOnALaptop(stage, s);
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    h.tasks().close();
-    WaitForAsyncUtils.asyncFx(
-            () -> {
-              stage.setWidth(1280);
-              stage.setHeight(800);
-            })
-        .get(60, TimeUnit.SECONDS);
+    h.close(stage);
   }
 
   private void settle() throws Exception {
@@ -91,6 +83,15 @@ class LaptopScreensFxTest {
     int i = h.features().stream().map(f -> f.id()).toList().indexOf(id);
     r.interact(() -> h.vm().select(i));
     settle();
+  }
+
+  /** Opens a candidate's file from outside (as a global search hit) and waits for its form. */
+  private void openACandidate(FxRobot r) throws Exception {
+    UUID id =
+        s.candidates().search(fr.passerelle.candidates.CandidateQuery.text("a"), 0, 1).get(0).id();
+    r.interact(() -> h.shell().open(new Navigation.OpenCandidate(id)));
+    WaitForAsyncUtils.waitFor(
+        60, TimeUnit.SECONDS, () -> r.lookup("#candidate-first-name").tryQuery().isPresent());
   }
 
   private static <T> T onFx(Callable<T> work) throws Exception {
@@ -124,11 +125,7 @@ class LaptopScreensFxTest {
   @Test
   void aFileOpenedBesideTheListNeverScrollsSideways(FxRobot r) throws Exception {
     show(r, "candidates");
-    UUID id =
-        s.candidates().search(fr.passerelle.candidates.CandidateQuery.text("a"), 0, 1).get(0).id();
-    r.interact(() -> h.shell().open(new Navigation.OpenCandidate(id)));
-    WaitForAsyncUtils.waitFor(
-        60, TimeUnit.SECONDS, () -> r.lookup("#candidate-first-name").tryQuery().isPresent());
+    openACandidate(r); // the list without a query shows it under "Derniers candidats ouverts"
     settle();
     ScrollPane form = r.lookup("#candidate-form").queryAs(ScrollPane.class);
     List<String> wrong =
@@ -187,12 +184,7 @@ class LaptopScreensFxTest {
   @Test
   void anAmbiguousCommuneSaysWhichCommunesBearTheName(FxRobot r) throws Exception {
     show(r, "candidates");
-    UUID id =
-        s.candidates().search(fr.passerelle.candidates.CandidateQuery.text("a"), 0, 1).get(0).id();
-    // a file opened: the list without a query shows it under "Derniers candidats ouverts"
-    r.interact(() -> h.shell().open(new Navigation.OpenCandidate(id)));
-    WaitForAsyncUtils.waitFor(
-        60, TimeUnit.SECONDS, () -> r.lookup("#candidate-first-name").tryQuery().isPresent());
+    openACandidate(r); // the list without a query shows it under "Derniers candidats ouverts"
     r.type(javafx.scene.input.KeyCode.ESCAPE);
     settle();
     TextField commune = r.lookup("#candidates-filter-commune").queryAs(TextField.class);
