@@ -57,20 +57,7 @@ final class CandidateRowReader {
         t = "0" + t;
       }
       if (!t.isEmpty()) {
-        var found = ref.resolveCommune(t);
-        if (found.isEmpty()) {
-          int n = ref.communesNamed(t).size();
-          c.error(
-              COMMUNE,
-              n > 1
-                  ? "\"" + t + "\": " + n + " communes have this name: give the INSEE code"
-                  : "unknown commune \"" + t + "\" (INSEE code or name)",
-              n > 1
-                  ? Wording.of("import.error.candidates.communeAmbiguous", t, n)
-                  : Wording.of("import.error.candidates.communeUnknown", t));
-        } else {
-          commune = found.get().inseeCode();
-        }
+        commune = CommuneCells.read(ref, c, COMMUNE, t, "import.error.candidates.").orElse(commune);
       }
     }
     CandidateStatus status = base.status();

@@ -16,7 +16,8 @@ import javafx.scene.control.TableView;
  * hides and shows columns, and the choice is remembered on this workstation in {@code
  * columns.properties} of the data folder, per table ({@code candidates.<column>.visible=false}). A
  * column is known by its id, or else by its place in the table. A file that cannot be read or
- * written only costs the choice (every column shown).
+ * written only costs the choice (every column shown). The same file keeps whether a folded part of
+ * a screen is open ({@code candidates.filters.more.shown=true}).
  */
 public final class ColumnChoices {
   static final String FILE = "columns.properties";
@@ -45,8 +46,18 @@ public final class ColumnChoices {
       if ("false".equals(saved.getProperty(key))) {
         c.setVisible(false);
       }
-      c.visibleProperty().addListener((o, a, visible) -> save(key, visible));
+      c.visibleProperty().addListener((o, a, visible) -> save(key, visible ? null : "false"));
     }
+  }
+
+  /**
+   * Remembers whether a folded part of a screen is shown (the candidates' "Plus de filtres"), in
+   * the same file: {@code shown} takes last time's value now and is written at each change.
+   */
+  public void remember(javafx.beans.property.BooleanProperty shown, String name) {
+    String key = name + ".shown";
+    shown.set("true".equals(load().getProperty(key)));
+    shown.addListener((o, a, b) -> save(key, b ? "true" : null));
   }
 
   private Properties load() {
@@ -62,12 +73,12 @@ public final class ColumnChoices {
   }
 
   /** Writes one choice, over what other tables wrote meanwhile (one file for all). */
-  private void save(String key, boolean visible) {
+  private void save(String key, String value) {
     Properties p = load();
-    if (visible) {
-      p.remove(key);
+    if (value == null) {
+      p.remove(key); // the default
     } else {
-      p.setProperty(key, "false");
+      p.setProperty(key, value);
     }
     try (OutputStream out = Files.newOutputStream(file)) {
       p.store(out, "Passerelle: the columns hidden in each table on this workstation");

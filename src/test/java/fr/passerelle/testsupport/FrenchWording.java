@@ -191,4 +191,32 @@ public final class FrenchWording {
     }
     return "english " + en + "; codes " + codes;
   }
+
+  /**
+   * What the window says of each refusal of an import ("line field: text", {@code said} giving the
+   * text), after checking that each carries a wording {@code msg} has and that none holds an
+   * English word or a raw code.
+   */
+  public static List<String> refusals(
+      fr.passerelle.ui.Messages msg,
+      List<fr.passerelle.tabular.RowError> errors,
+      java.util.function.BiFunction<
+              fr.passerelle.ui.Messages, fr.passerelle.tabular.RowError, String>
+          said) {
+    List<String> out = new ArrayList<>();
+    for (fr.passerelle.tabular.RowError e : errors) {
+      org.assertj.core.api.Assertions.assertThat(e.wording())
+          .as("wording of line %d: %s", e.line(), e.message())
+          .isNotNull();
+      org.assertj.core.api.Assertions.assertThat(msg.has(e.wording().key()))
+          .as(e.wording().key())
+          .isTrue();
+      String s = e.line() + " " + e.field() + ": " + said.apply(msg, e);
+      // an identifier the counselor is told to copy is no word ("…-be99-…" read as "be": flaky)
+      String words = s.replaceAll("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}", "");
+      org.assertj.core.api.Assertions.assertThat(faults(words)).as(s).isEmpty();
+      out.add(s);
+    }
+    return out;
+  }
 }

@@ -48,4 +48,23 @@ public record ShellHarness(
     shell.start();
     return new ShellHarness(tasks, features, vm, shell, scene);
   }
+
+  /** As {@link #show}, every feature itself, at the common office laptop's 1366×768 (#19). */
+  public static ShellHarness showOnALaptop(Stage stage, Services s) {
+    ShellHarness h = show(stage, s, f -> f);
+    stage.setWidth(1366);
+    stage.setHeight(768);
+    return h;
+  }
+
+  /** Stops the tasks and gives {@code stage} back at the size the next UI tests expect. */
+  public void close(Stage stage) throws Exception {
+    tasks.close();
+    org.testfx.util.WaitForAsyncUtils.asyncFx(
+            () -> {
+              stage.setWidth(1280);
+              stage.setHeight(800);
+            })
+        .get(60, java.util.concurrent.TimeUnit.SECONDS);
+  }
 }

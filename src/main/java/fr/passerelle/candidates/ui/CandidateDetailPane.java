@@ -193,7 +193,9 @@ final class CandidateDetailPane extends BorderPane {
     field("notes", "candidates.field.notes", notes);
 
     ScrollPane scroll = new ScrollPane(grid);
+    scroll.setId("candidate-form");
     scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     setCenter(scroll);
 
     save = new Button(msg.get("candidates.save"));
@@ -279,6 +281,12 @@ final class CandidateDetailPane extends BorderPane {
     list.setCellFactory(
         l ->
             new ListCell<>() {
+              {
+                // a long occupation wraps at the list's width: no sideways scroll in the file
+                setWrapText(true);
+                setPrefWidth(0);
+              }
+
               @Override
               protected void updateItem(CandidateDetail.TargetOccupation o, boolean empty) {
                 super.updateItem(o, empty);
@@ -362,11 +370,13 @@ final class CandidateDetailPane extends BorderPane {
                             "candidates.criteria.proofOn",
                             java.sql.Date.valueOf(r.proofSeenOn().get())),
                 r.proofSeenOn()));
-    // whole texts: on a narrow pane the file scrolls sideways rather than cut "justificatif vu"
+    // whole texts, and on a narrow pane the line wraps: the file never scrolls sideways (#19:
+    // it did at 1366×768 beside the list)
     held.setMinWidth(Region.USE_PREF_SIZE);
     proof.setMinWidth(Region.USE_PREF_SIZE);
     since.setMinWidth(Region.USE_PREF_SIZE);
-    HBox line = new HBox(8, held, since, proof, proofOn);
+    javafx.scene.layout.FlowPane line =
+        new javafx.scene.layout.FlowPane(8, 4, held, since, proof, proofOn);
     line.setAlignment(Pos.CENTER_LEFT);
     if (r.kind().sensitive()) {
       Label masked = new Label(msg.get("candidates.criteria.masked"));

@@ -4,34 +4,43 @@ import fr.passerelle.candidates.AgeBand;
 import fr.passerelle.candidates.CandidateStatus;
 import fr.passerelle.candidates.PriorityCriterion;
 import fr.passerelle.candidates.ReferenceLookup;
+import fr.passerelle.ui.ColumnChoices;
 import fr.passerelle.ui.Messages;
 import java.util.Locale;
-import javafx.geometry.Insets;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The filters, folded by default: occupation or domain, area, availability, criteria, status,
- * consent.
+ * The filters on one line — occupation or domain, commune and distance, priority publics (a menu of
+ * ticks), "Plus de filtres", "Effacer" — and, under "Plus de filtres", availability, status, age
+ * and consent; folded, the button counts the filters set there, and whether it is open is
+ * remembered on this workstation. At 1366×768 the table keeps more than a dozen rows (#19: the
+ * filters took 40 % of the height).
  */
-final class CandidateFilters extends TitledPane {
-  CandidateFilters(
-      CandidatesViewModel vm, Messages msg, Runnable changed, boolean sensitiveAllowed) {
-    setText(msg.get("candidates.filters"));
-    setExpanded(false);
-    setAnimated(false);
+final class CandidateFilters extends VBox {
+  /** Opens the second line of filters. */
+  final ToggleButton more;
 
+  CandidateFilters(
+      CandidatesViewModel vm,
+      Messages msg,
+      Runnable changed,
+      boolean sensitiveAllowed,
+      ColumnChoices remembered) {
+    setId("candidates-filters");
     TextField occupation = new TextField();
     occupation.setPromptText(msg.get("candidates.filter.occupationPrompt"));
     occupation.setPrefColumnCount(8);
@@ -56,8 +65,7 @@ final class CandidateFilters extends TitledPane {
         .textProperty()
         .addListener(
             (o, a, b) -> {
-              var found = CommuneCompletion.resolve(vm.reference(), b);
-              vm.communeCode().set(found.map(c -> c.inseeCode()).orElse(""));
+              var found = vm.communeText(b);
               communeHint.setText(communeHint(vm, msg, b, found.orElse(null)));
               changed.run();
             });
@@ -77,12 +85,14 @@ final class CandidateFilters extends TitledPane {
     available.valueProperty().bindBidirectional(vm.availableBy());
     available.valueProperty().addListener((o, a, b) -> changed.run());
 
-    FlowPane criteria = new FlowPane(8, 4);
+    MenuButton criteria = new MenuButton();
+    criteria.setId("candidates-filter-criteria");
+    criteria.setMinWidth(Region.USE_PREF_SIZE);
     for (PriorityCriterion k : PriorityCriterion.values()) {
       if (k.sensitive() && !sensitiveAllowed) {
         continue; // a search on RQTH shows who holds it: allowed accounts only
       }
-      CheckBox c = new CheckBox(msg.get("candidates.criterion." + k.name()));
+      CheckMenuItem c = new CheckMenuItem(msg.get("candidates.criterion." + k.name()));
       c.selectedProperty()
           .addListener(
               (o, a, b) -> {
@@ -93,8 +103,14 @@ final class CandidateFilters extends TitledPane {
                 }
                 changed.run();
               });
-      criteria.getChildren().add(c);
+      criteria.getItems().add(c);
     }
+    criteria
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> counted(msg, "candidates.filter.criteria", vm.criteria().size()),
+                vm.criteria()));
     ComboBox<CandidateStatus> status = new ComboBox<>();
     status.getItems().add(null);
     status.getItems().addAll(CandidateStatus.values());
@@ -164,7 +180,7 @@ final class CandidateFilters extends TitledPane {
           commune.clear();
           radius.getValueFactory().setValue(0);
           available.setValue(null);
-          criteria.getChildren().forEach(n -> ((CheckBox) n).setSelected(false));
+          criteria.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(false));
           status.setValue(null);
           age.setValue(null);
           consent.setValue("any");
@@ -172,44 +188,78 @@ final class CandidateFilters extends TitledPane {
           changed.run();
         });
 
+    more = new ToggleButton();
+    more.setId("candidates-filters-more");
+    more.setMinWidth(Region.USE_PREF_SIZE);
+    remembered.remember(more.selectedProperty(), "candidates.filters.more");
+    // folded, it counts the filters set under it: none is forgotten out of sight
+    more.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    counted(
+                        msg,
+                        "candidates.filters.more",
+                        more.isSelected()
+                            ? 0
+                            : (available.getValue() == null ? 0 : 1)
+                                + (status.getValue() == null ? 0 : 1)
+                                + (age.getValue() == null ? 0 : 1)
+                                + ("any".equals(consent.getValue()) ? 0 : 1)),
+                more.selectedProperty(),
+                available.valueProperty(),
+                status.valueProperty(),
+                age.valueProperty(),
+                consent.valueProperty()));
+    clear.setMinWidth(Region.USE_PREF_SIZE);
+    clear.setId("candidates-filters-clear");
+
     HBox line1 =
         new HBox(
             8,
-            new Label(msg.get("candidates.filter.occupation")),
+            label(msg, "candidates.filter.occupation", occupation),
             occupation,
-            new Label(msg.get("candidates.filter.commune")),
+            label(msg, "candidates.filter.commune", commune),
             commune,
             new Label("±"),
             radius,
             new Label("km"),
-            new Label(msg.get("candidates.filter.available")),
-            available);
+            criteria,
+            more,
+            clear);
     line1.setAlignment(Pos.CENTER_LEFT);
     HBox line2 =
         new HBox(
             8,
-            new Label(msg.get("candidates.filter.status")),
+            label(msg, "candidates.filter.available", available),
+            available,
+            label(msg, "candidates.filter.status", status),
             status,
-            new Label(msg.get("candidates.filter.age")),
+            label(msg, "candidates.filter.age", age),
             age,
-            new Label(msg.get("candidates.filter.consent")),
-            consent,
-            clear);
+            label(msg, "candidates.filter.consent", consent),
+            consent);
     line2.setAlignment(Pos.CENTER_LEFT);
+    line2.managedProperty().bind(more.selectedProperty());
+    line2.visibleProperty().bind(more.selectedProperty());
     // the commune found, or why none is: on its own line, never squeezing the filters' labels
     communeHint.managedProperty().bind(communeHint.textProperty().isNotEmpty());
     communeHint.visibleProperty().bind(communeHint.managedProperty());
-    // the criteria in words take the width they need (a FlowPane wraps at 400 px by default)
-    criteria.setPrefWrapLength(1000);
-    VBox box =
-        new VBox(
-            6,
-            line1,
-            communeHint,
-            new HBox(8, new Label(msg.get("candidates.filter.criteria")), criteria),
-            line2);
-    box.setPadding(new Insets(6));
-    setContent(box);
+    setSpacing(6);
+    getChildren().addAll(line1, communeHint, line2);
+  }
+
+  /** A filter's name, whole, its mnemonic leading to the field. */
+  private static Label label(Messages msg, String key, javafx.scene.Node field) {
+    Label l = new Label(msg.get(key));
+    l.setLabelFor(field);
+    l.setMinWidth(Region.USE_PREF_SIZE);
+    return l;
+  }
+
+  /** "Publics prioritaires", or "Publics prioritaires (2)" when two are ticked. */
+  private static String counted(Messages msg, String key, int n) {
+    return n == 0 ? msg.get(key) : msg.get("candidates.filter.counted", msg.get(key), n);
   }
 
   /** Under the commune filter: the commune found, or why none is. */

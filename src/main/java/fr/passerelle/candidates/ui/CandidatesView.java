@@ -69,6 +69,8 @@ public final class CandidatesView extends BorderPane {
     detail =
         new CandidateDetailPane(detailVm, msg, service::reference, ctx.services().occupations());
 
+    search.setId("candidates-search");
+    table.setId("candidates-table");
     search.setPromptText(msg.get("candidates.search.prompt"));
     search.setAccessibleText(msg.get("candidates.search.prompt"));
     search.textProperty().bindBidirectional(vm.text());
@@ -88,6 +90,7 @@ public final class CandidatesView extends BorderPane {
           }
         });
     Label summary = new Label();
+    summary.setId("candidates-summary");
     summary.textProperty().bind(vm.summary());
     summary.getStyleClass().add("muted");
     ProgressIndicator busy = new ProgressIndicator();
@@ -138,7 +141,12 @@ public final class CandidatesView extends BorderPane {
     error.setStyle("-fx-text-fill: #cf222e;");
     error.managedProperty().bind(error.textProperty().isNotEmpty());
     CandidateFilters filters =
-        new CandidateFilters(vm, msg, debounce::playFromStart, service.sensitiveAllowed());
+        new CandidateFilters(
+            vm,
+            msg,
+            debounce::playFromStart,
+            service.sensitiveAllowed(),
+            fr.passerelle.ui.ColumnChoices.of(ctx));
     Label rightsStatus = new Label();
     rightsStatus.setId("person-rights-status");
     rightsStatus.setWrapText(true);
@@ -165,12 +173,7 @@ public final class CandidatesView extends BorderPane {
   private void buildTable() {
     table.setItems(vm.rows());
     Label empty = new Label();
-    empty
-        .textProperty()
-        .bind(
-            javafx.beans.binding.Bindings.when(vm.showingRecent())
-                .then(msg.get("candidates.empty.start"))
-                .otherwise(msg.get("candidates.empty.none")));
+    empty.textProperty().bind(vm.emptyText());
     empty.setWrapText(true);
     // a readable line length, centred, off the table's edges (it ran from edge to edge at 1366)
     empty.setMaxWidth(560);

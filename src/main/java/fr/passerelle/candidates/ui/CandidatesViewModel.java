@@ -51,6 +51,7 @@ public final class CandidatesViewModel {
   private final BooleanProperty showingRecent = new SimpleBooleanProperty(true);
   private final StringProperty summary = new SimpleStringProperty("");
   private final StringProperty error = new SimpleStringProperty("");
+  private final StringProperty unanswerable = new SimpleStringProperty("");
   private long generation;
   private boolean loadingMore;
 
@@ -103,6 +104,16 @@ public final class CandidatesViewModel {
     long gen = ++generation;
     loading.set(true);
     error.set("");
+    if (!unanswerable.get().isEmpty()) {
+      // a commune typed that names none or several: say so, not the last candidates opened (#19)
+      showingRecent.set(false);
+      rows.clear();
+      total.set(0);
+      capped.set(false);
+      summary.set("");
+      loading.set(false);
+      return;
+    }
     if (isEmptyQuery()) {
       tasks.submit(
           msg.get("candidates.task.search"),
@@ -173,10 +184,52 @@ public final class CandidatesViewModel {
         });
   }
 
+  /**
+   * The commune filter's text: an INSEE code, a suggestion picked ("31555 Toulouse") or a name one
+   * commune bears filters on that commune; a name several bear, or none, leaves the list empty with
+   * the reason ({@link #emptyText}). Returns the commune found, if any.
+   */
+  public java.util.Optional<fr.passerelle.candidates.ReferenceLookup.Commune> communeText(
+      String text) {
+    var found = CommuneCompletion.resolve(reference(), text);
+    communeCode.set(found.map(c -> c.inseeCode()).orElse(""));
+    String t = text == null ? "" : text.trim();
+    if (t.isEmpty() || found.isPresent()) {
+      unanswerable.set("");
+    } else {
+      List<fr.passerelle.candidates.ReferenceLookup.Commune> named = reference().communesNamed(t);
+      unanswerable.set(
+          named.size() > 1
+              ? msg.get(
+                  "candidates.empty.communeAmbiguous",
+                  named.size(),
+                  String.join(
+                      ", ",
+                      named.stream().limit(8).map(c -> c.inseeCode() + " " + c.name()).toList()))
+              : msg.get("candidates.empty.communeUnknown", t));
+    }
+    return found;
+  }
+
+  /**
+   * What the table says when it has no row: why the filters cannot be answered, or how to start
+   * (the last candidates opened are shown there), or that nothing matches.
+   */
+  public javafx.beans.binding.StringBinding emptyText() {
+    return javafx.beans.binding.Bindings.createStringBinding(
+        () ->
+            !unanswerable.get().isEmpty()
+                ? unanswerable.get()
+                : msg.get(showingRecent.get() ? "candidates.empty.start" : "candidates.empty.none"),
+        unanswerable,
+        showingRecent);
+  }
+
   public void clearFilters() {
     romeCode.set("");
     domainCode.set("");
     communeCode.set("");
+    unanswerable.set("");
     radiusKm.set(0);
     availableBy.set(null);
     criteria.clear();

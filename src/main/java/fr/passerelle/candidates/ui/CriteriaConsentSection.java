@@ -84,10 +84,16 @@ final class CriteriaConsentSection {
     if (c.shareAt() == null) {
       return msg.get("candidates.consent.never");
     }
+    // without a sensitive-data consent, a sentence of its own: "" cannot be formatted as a date
+    // (the file did not open at all: #19, seen at 1366×768 on demo data)
+    if (c.sensitiveAt() == null) {
+      return msg.get(
+          "candidates.consent.recordedShareOnly", java.util.Date.from(c.shareAt().toInstant()));
+    }
     return msg.get(
         "candidates.consent.recorded",
         java.util.Date.from(c.shareAt().toInstant()),
-        c.sensitiveAt() == null ? "" : java.util.Date.from(c.sensitiveAt().toInstant()));
+        java.util.Date.from(c.sensitiveAt().toInstant()));
   }
 
   /** The criteria held, as of {@code today} when no date was given. */

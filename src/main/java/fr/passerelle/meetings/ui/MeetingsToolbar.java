@@ -17,7 +17,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -55,7 +57,12 @@ final class MeetingsToolbar extends VBox {
               if (b == null) a.setSelected(true);
             });
 
-    FlowPane bar = new FlowPane(8, 6, create, cal, lst, new Label(m.get("meetings.filter")));
+    // one line at 1366×768 (#19: it wrapped): the filters say what they filter in their prompt
+    // ("Type", "Agence"…) and to a screen reader ("Filtrer : Type"); the buttons keep their text
+    for (var b : List.of(create, cal, lst)) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    HBox bar = new HBox(8, create, cal, lst);
     bar.getChildren().addAll(filters());
     bar.setAlignment(Pos.CENTER_LEFT);
     nextMeeting.setId("nextMeeting");
@@ -90,11 +97,30 @@ final class MeetingsToolbar extends VBox {
     TextField rome = new TextField();
     rome.setPromptText(m.get("meetings.filter.rome"));
     rome.setPrefColumnCount(6);
+    rome.setMinWidth(70);
+    // the kind's longest name whole ("Recrutement par simulation (MRS)"); an office's long name
+    // shrinks first, whole in its tooltip
+    kind.setMinWidth(Region.USE_PREF_SIZE);
+    status.setMinWidth(Region.USE_PREF_SIZE);
+    office.setMinWidth(120);
+    office.setPrefWidth(210);
+    office.setMaxWidth(210);
+    office
+        .tooltipProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createObjectBinding(
+                () -> office.getValue() == null ? null : new Tooltip(office.getValue().name()),
+                office.valueProperty()));
+    kind.setAccessibleText(m.get("meetings.filter") + " " + m.get("meetings.filter.kind"));
+    status.setAccessibleText(m.get("meetings.filter") + " " + m.get("meetings.filter.status"));
+    office.setAccessibleText(m.get("meetings.filter") + " " + m.get("meetings.filter.office"));
+    rome.setAccessibleText(m.get("meetings.filter") + " " + m.get("meetings.filter.rome"));
     kind.valueProperty().bindBidirectional(vm.kindFilter);
     status.valueProperty().bindBidirectional(vm.statusFilter);
     office.valueProperty().bindBidirectional(vm.officeFilter);
     rome.textProperty().bindBidirectional(vm.romeFilter);
     Button reset = new Button(m.get("meetings.filter.reset"));
+    reset.setMinWidth(Region.USE_PREF_SIZE);
     reset.setOnAction(
         e -> {
           kind.setValue(null);

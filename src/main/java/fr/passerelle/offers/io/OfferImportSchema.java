@@ -13,6 +13,7 @@ import fr.passerelle.tabular.ImportReport;
 import fr.passerelle.tabular.ImportSchema;
 import fr.passerelle.tabular.RowErrors;
 import fr.passerelle.tabular.TabularRow;
+import fr.passerelle.tabular.Wording;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,32 +86,44 @@ final class OfferImportSchema implements ImportSchema<OfferImportSchema.Row> {
       try {
         id = UUID.fromString(c.text(ID));
       } catch (IllegalArgumentException e) {
-        c.error(ID, "\"" + c.text(ID) + "\" is not an offer id");
+        c.error(
+            ID,
+            "\"" + c.text(ID) + "\" is not an offer id",
+            Wording.of("import.error.offers.badId", c.text(ID)));
         return null;
       }
       o = existing.get(id);
       if (o == null) {
-        c.error(ID, "no offer with id " + id + " in this database");
+        c.error(
+            ID,
+            "no offer with id " + id + " in this database",
+            Wording.of("import.error.offers.noSuchId", id));
         return null;
       }
     } else {
       o = ctx.newRecord(JOB_OFFER);
       o.setOfficeId(office);
       if (!c.has(TITLE) || !c.has(ROME_CODE)) {
-        c.error(TITLE, "a new offer needs the columns title and rome_code");
+        c.error(
+            TITLE,
+            "a new offer needs the columns title and rome_code",
+            Wording.of("import.error.offers.columnsNeeded"));
         return null;
       }
     }
     if (c.has(TITLE)) {
       if (c.text(TITLE).isEmpty()) {
-        c.error(TITLE, "the title is required");
+        c.error(TITLE, "the title is required", Wording.of("import.error.offers.titleRequired"));
       }
       o.setTitle(c.text(TITLE));
     }
     if (c.has(ROME_CODE)) {
       var occ = ref.occupation(c.text(ROME_CODE));
       if (occ.isEmpty()) {
-        c.error(ROME_CODE, "unknown ROME code \"" + c.text(ROME_CODE) + "\"");
+        c.error(
+            ROME_CODE,
+            "unknown ROME code \"" + c.text(ROME_CODE) + "\"",
+            Wording.of("import.error.offers.rome", c.text(ROME_CODE)));
       } else {
         o.setRomeCode(occ.get().romeCode());
       }
@@ -120,12 +133,8 @@ final class OfferImportSchema implements ImportSchema<OfferImportSchema.Row> {
       if (t.isEmpty()) {
         o.setCommuneCode(null);
       } else {
-        var found = ref.resolveCommune(t);
-        if (found.isEmpty()) {
-          c.error(COMMUNE, "unknown commune \"" + t + "\" (INSEE code or name)");
-        } else {
-          o.setCommuneCode(found.get().inseeCode());
-        }
+        fr.passerelle.candidates.CommuneCells.read(ref, c, COMMUNE, t, "import.error.offers.")
+            .ifPresent(o::setCommuneCode);
       }
     }
     o.setContract(code(c, CONTRACT, CONTRACTS, o.getContract()));
@@ -134,7 +143,8 @@ final class OfferImportSchema implements ImportSchema<OfferImportSchema.Row> {
     if (c.has(POSITIONS)) {
       Integer p = c.integer(POSITIONS);
       if (p != null && p < 1) {
-        c.error(POSITIONS, "positions must be at least 1");
+        c.error(
+            POSITIONS, "positions must be at least 1", Wording.of("import.error.offers.positions"));
       }
       o.setPositions(p);
     }
@@ -145,35 +155,64 @@ final class OfferImportSchema implements ImportSchema<OfferImportSchema.Row> {
       o.setClosedOn(c.date(CLOSED_ON));
     }
     if (o.getOpenedOn() != null && o.getOpenedOn().isAfter(today.plusYears(1))) {
-      c.error(OPENED_ON, "opening date " + o.getOpenedOn() + " is more than a year ahead");
+      c.error(
+          OPENED_ON,
+          "opening date " + o.getOpenedOn() + " is more than a year ahead",
+          Wording.of("import.error.offers.openedAhead", DAY.format(o.getOpenedOn())));
     }
     if (o.getOpenedOn() != null
         && o.getClosedOn() != null
         && o.getClosedOn().isBefore(o.getOpenedOn())) {
       c.error(
           CLOSED_ON,
-          "closed on " + o.getClosedOn() + ", before it opened (" + o.getOpenedOn() + ")");
+          "closed on " + o.getClosedOn() + ", before it opened (" + o.getOpenedOn() + ")",
+          Wording.of(
+              "import.error.offers.closedBefore",
+              DAY.format(o.getClosedOn()),
+              DAY.format(o.getOpenedOn())));
     }
     if (c.has(DESCRIPTION)) {
       o.setDescription(c.text(DESCRIPTION));
     }
     String siret = c.text(EMPLOYER_SIRET).replace(" ", "");
     if (!siret.isEmpty() && !siret.matches("\\d{14}")) {
-      c.error(EMPLOYER_SIRET, "a SIRET has 14 digits");
+      c.error(EMPLOYER_SIRET, "a SIRET has 14 digits", Wording.of("import.error.offers.siret"));
     }
     return new Row(o, c.text(EMPLOYER_NAME), siret, update);
   }
+
+  /** The French words a file may hold for a code. */
+  private static final Map<String, String> WORDS =
+      Map.of(
+          "OUI", "YES",
+          "NON", "NO",
+          "AGENCE_D_INTERIM", "TEMP_AGENCY",
+          "AGENCE_INTERIM", "TEMP_AGENCY");
+
+  private static final java.time.format.DateTimeFormatter DAY = fr.passerelle.core.DateFormats.DAY;
 
   private static String code(Cells c, String column, Set<String> allowed, String fallback) {
     if (!c.has(column)) {
       return fallback;
     }
-    String t = c.text(column).toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    // the codes, or the words of the French window: "intérim", "CDI intérimaire", "oui", "non",
+    // "agence d'intérim" (accents and case ignored)
+    String t =
+        java.text.Normalizer.normalize(c.text(column), java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toUpperCase(Locale.ROOT)
+            .replace(' ', '_')
+            .replace('-', '_')
+            .replace('\'', '_');
+    t = WORDS.getOrDefault(t, t);
     if (t.isEmpty()) {
       return null;
     }
     if (!allowed.contains(t)) {
-      c.error(column, "\"" + c.text(column) + "\" is not one of " + allowed);
+      c.error(
+          column,
+          "\"" + c.text(column) + "\" is not one of " + allowed,
+          Wording.of("import.error.offers." + column, c.text(column)));
       return fallback;
     }
     return t;

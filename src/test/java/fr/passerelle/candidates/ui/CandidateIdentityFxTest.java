@@ -138,7 +138,7 @@ class CandidateIdentityFxTest {
   @Test
   @SuppressWarnings("unchecked")
   void theFiltersTakeACommuneByItsNameAndAnAgeBand(FxRobot robot) throws Exception {
-    robot.clickOn("Filtres");
+    robot.clickOn("#candidates-filters-more"); // age is under "Plus de filtres"
     TextField commune = robot.lookup("#candidates-filter-commune").queryAs(TextField.class);
     ComboBox<AgeBand> age = robot.lookup("#candidates-filter-age").queryAs(ComboBox.class);
 

@@ -235,4 +235,32 @@ class CandidatesViewModelTest {
     assertThat(n.get()).isEqualTo(1);
     assertThat(Files.size(out)).isPositive();
   }
+
+  /**
+   * #19: an ambiguous commune showed "Derniers candidats ouverts" (the filter was simply unset).
+   */
+  @Test
+  void aCommuneNotChosenYetEmptiesTheListAndSaysWhy() {
+    CandidateDetail h = service.save(person("Lefèvre", "Hélène", "31555"), null);
+    CandidatesViewModel vm = new CandidatesViewModel(service, tasks, msg);
+    vm.search();
+    assertThat(vm.emptyText().get()).startsWith("Tapez un nom");
+
+    vm.communeText("Saint-Denis");
+    vm.search();
+    assertThat(vm.rows()).isEmpty();
+    assertThat(vm.showingRecent().get()).isFalse();
+    assertThat(vm.summary().get()).isEmpty();
+    assertThat(vm.emptyText().get())
+        .matches("\\d+ communes portent ce nom : .*Saint-Denis.*code INSEE\\.");
+
+    vm.communeText("Nullepart");
+    vm.search();
+    assertThat(vm.emptyText().get()).startsWith("Aucune commune ne s'appelle « Nullepart »");
+
+    vm.communeText("toulouse");
+    vm.search();
+    assertThat(vm.query().communeCode()).isEqualTo("31555");
+    assertThat(vm.rows()).extracting(r -> r.lastName()).containsExactly("Lefèvre");
+  }
 }

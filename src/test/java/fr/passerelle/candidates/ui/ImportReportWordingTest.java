@@ -16,7 +16,6 @@ import fr.passerelle.ui.Messages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,16 +79,8 @@ class ImportReportWordingTest {
             ";;;;;;;;;;;;;",
             ";Trop;Long;;;;;;;;;;;;;;en trop");
     assertThat(r.applied()).isFalse();
-    List<String> said = new ArrayList<>();
-    for (RowError e : r.errors()) {
-      assertThat(e.wording()).as("wording of line %d: %s", e.line(), e.message()).isNotNull();
-      assertThat(fr.has(e.wording().key())).as(e.wording().key()).isTrue();
-      said.add(e.line() + " " + e.field() + ": " + ImportReportDialog.message(fr, e));
-    }
+    List<String> said = FrenchWording.refusals(fr, r.errors(), ImportReportDialog::message);
     assertThat(said).hasSizeGreaterThanOrEqualTo(15);
-    for (String s : said) {
-      assertThat(FrenchWording.faults(s)).as(s).isEmpty();
-    }
     assertThat(said)
         .anySatisfy(s -> assertThat(s).contains("« 31/02/1990 » n'est pas une date"))
         .anySatisfy(s -> assertThat(s).contains("communes portent ce nom"))
