@@ -26,7 +26,9 @@ class OffersCliTest {
   void setUp() {
     try (Services s = TestServices.withOffice(dir, "Agence Albi", OfficeKind.FRANCE_TRAVAIL)) {
       OfferFixtures f = new OfferFixtures(s);
-      java.time.LocalDate today = java.time.LocalDate.now();
+      // the office's day (Europe/Paris), as the command counts: between 23:00 and midnight UTC the
+      // machine's day is the day before (seen failing: "131 days")
+      java.time.LocalDate today = java.time.LocalDate.now(fr.passerelle.db.WallClock.DEFAULT_ZONE);
       for (int i = 0; i < 5; i++) {
         f.person("Cand" + i, "X").rome("N1103", 1).save();
       }
