@@ -14,7 +14,6 @@ import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
@@ -72,24 +71,7 @@ class MeetingsParticipantsFitFxTest {
         new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     tasks = new FxTaskRunner();
     vm = new MeetingsViewModel(new UiContext(services, tasks, new Messages(Messages.FRENCH)));
-    MeetingDialogs none =
-        new MeetingDialogs() {
-          @Override
-          public Optional<Path> saveFile(
-              javafx.stage.Window owner, String title, String initialName, String ext) {
-            return Optional.empty();
-          }
-
-          @Override
-          public Optional<Path> chooseFolder(javafx.stage.Window owner, String title) {
-            return Optional.empty();
-          }
-
-          @Override
-          public boolean confirm(javafx.stage.Window owner, String title, String text, String ok) {
-            return false;
-          }
-        };
+    MeetingDialogs none = NoMeetingDialogs.INSTANCE;
     view = new MeetingsView(vm, none);
     stage.setScene(new Scene((javafx.scene.Parent) view.root(), WIDTH, HEIGHT));
     stage.show();

@@ -15,7 +15,6 @@ import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -67,24 +66,7 @@ class MeetingsRowSwitchFxTest {
   void start(Stage stage) {
     tasks = new FxTaskRunner();
     vm = new MeetingsViewModel(new UiContext(services, tasks, new Messages(Messages.FRENCH)));
-    MeetingDialogs dialogs =
-        new MeetingDialogs() {
-          @Override
-          public Optional<Path> saveFile(
-              javafx.stage.Window owner, String title, String initialName, String ext) {
-            return Optional.empty();
-          }
-
-          @Override
-          public Optional<Path> chooseFolder(javafx.stage.Window owner, String title) {
-            return Optional.empty();
-          }
-
-          @Override
-          public boolean confirm(javafx.stage.Window owner, String title, String text, String ok) {
-            return false;
-          }
-        };
+    MeetingDialogs dialogs = NoMeetingDialogs.INSTANCE;
     view = new MeetingsView(vm, dialogs);
     stage.setScene(new Scene((javafx.scene.Parent) view.root(), 1260, 790));
     stage.show();

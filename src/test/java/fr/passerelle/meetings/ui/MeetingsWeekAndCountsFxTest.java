@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -69,27 +68,7 @@ class MeetingsWeekAndCountsFxTest {
   void start(Stage stage) {
     tasks = new FxTaskRunner();
     vm = new MeetingsViewModel(new UiContext(services, tasks, new Messages(Messages.FRENCH)));
-    view =
-        new MeetingsView(
-            vm,
-            new MeetingDialogs() {
-              @Override
-              public Optional<Path> saveFile(
-                  javafx.stage.Window owner, String title, String initialName, String ext) {
-                return Optional.empty();
-              }
-
-              @Override
-              public Optional<Path> chooseFolder(javafx.stage.Window owner, String title) {
-                return Optional.empty();
-              }
-
-              @Override
-              public boolean confirm(
-                  javafx.stage.Window owner, String title, String text, String ok) {
-                return false;
-              }
-            });
+    view = new MeetingsView(vm, NoMeetingDialogs.INSTANCE);
     stage.setScene(new Scene((javafx.scene.Parent) view.root(), 1366, 768));
     stage.show();
     vm.refresh();
