@@ -70,7 +70,13 @@ public final class FxDialogService implements DialogService {
 
   private boolean ask(Alert.AlertType type, String header, String text, String action) {
     ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OTHER);
-    ButtonType cancel = cancel(m.get("unsaved.cancel"));
+    String safe = m.get("unsaved.cancel");
+    if (action.toLowerCase(m.locale()).startsWith(safe.toLowerCase(m.locale()))) {
+      // "Annuler la réunion" beside "Annuler" read as two ways to cancel it: the safe answer
+      // then says what it is ("Ne pas annuler")
+      safe = m.get("dialog.dontCancel");
+    }
+    ButtonType cancel = cancel(safe);
     Alert a = alert(type, header, text, cancel, go, cancel);
     a.getDialogPane().setId("confirm-dialog");
     return a.showAndWait().orElse(cancel) == go;

@@ -80,4 +80,26 @@ class FxDialogServiceFxTest {
     answered(answer);
     assertThat(answer.get()).contains(false);
   }
+
+  /**
+   * "Annuler la réunion ?" asked with "Annuler la réunion" and "Annuler" side by side: two ways to
+   * cancel, in French. The safe answer says "Ne pas annuler" (seen under Xvfb, session 9).
+   */
+  @Test
+  void anActionThatCancelsHasItsSafeAnswerSaidOtherwise(FxRobot r) throws Exception {
+    AtomicReference<Boolean> answer = new AtomicReference<>();
+    Platform.runLater(
+        () ->
+            answer.set(
+                dialogs.confirm(
+                    "Annuler la réunion ?", "Elle sera marquée annulée.", "Annuler la réunion")));
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> r.lookup("#confirm-dialog").tryQuery().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+    DialogPane pane = r.lookup("#confirm-dialog").queryAs(DialogPane.class);
+    assertThat(UnsavedQuestion.defaultButtons(pane)).containsExactly("Ne pas annuler");
+    r.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> answer.get() != null);
+    assertThat(answer.get()).as("Esc: the meeting is kept").isFalse();
+  }
 }
