@@ -31,7 +31,7 @@ public final class ServerMove {
   /** The folder (in the data folder) the embedded database is moved into, then its date. */
   public static final String ASIDE_PREFIX = "before-server-";
 
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  private static final DateTimeFormatter STAMP = fr.passerelle.core.DateFormats.FILE_STAMP;
 
   /**
    * What the move did: the copy's figures, where the H2 file went, a new recovery key (or null).

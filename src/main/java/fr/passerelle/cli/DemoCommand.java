@@ -51,7 +51,7 @@ final class DemoCommand extends ServiceCommand {
 
   @Override
   protected int run(Services services) {
-    Options defaults = new Options(candidates, seed);
+    Options defaults = new Options(candidates, seed, services.clock().today());
     Options options =
         new Options(
             candidates,

@@ -25,7 +25,19 @@ public final class DateFormats {
   /** {@code 20251208-143005}: in the name of a file (a backup, a sync file), sorts by time. */
   public static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
+  /** {@code 20251208-143005-120}: an automatic backup's file name (several a second). */
+  public static final DateTimeFormatter FILE_STAMP_MILLIS =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+  /** A time as typed in a form: {@code 9:30} or {@code 09:30}. */
+  public static final DateTimeFormatter TYPED_TIME = DateTimeFormatter.ofPattern("H:mm");
+
   private DateFormats() {}
+
+  /** {@code janv. 2026}: a month on a chart's axis. */
+  public static DateTimeFormatter monthYear(Locale locale) {
+    return DateTimeFormatter.ofPattern("MMM yyyy", locale);
+  }
 
   /** {@code 8 déc. 2025}. */
   public static DateTimeFormatter date(Locale locale) {

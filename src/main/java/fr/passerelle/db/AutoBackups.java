@@ -26,7 +26,7 @@ public final class AutoBackups {
   static final String DIR = "backups";
   static final int KEPT = 3;
   private static final String PREFIX = "auto-";
-  private static final DateTimeFormatter PARSE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+  private static final DateTimeFormatter PARSE = fr.passerelle.core.DateFormats.FILE_STAMP_MILLIS;
   private static final DateTimeFormatter STAMP = PARSE.withZone(ZoneOffset.UTC);
   private static final Pattern NAME =
       Pattern.compile("auto-(\\d{8}-\\d{6}-\\d{3})-([a-z-]+)\\.zip");

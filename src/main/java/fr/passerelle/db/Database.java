@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
@@ -210,7 +209,7 @@ public final class Database implements AutoCloseable {
     return db.ready(
         () -> {
           if (!unclean) {
-            Files.writeString(marker, "open since " + OffsetDateTime.now() + "\n");
+            Files.writeString(marker, "open since " + WallClock.system().offsetNow() + "\n");
           }
         });
   }

@@ -3,7 +3,6 @@ package fr.passerelle.db;
 import fr.passerelle.core.UserFacingException;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -59,9 +58,7 @@ public class DatabaseDamagedException extends UserFacingException {
   }
 
   private static String when(AutoBackups.Backup b) {
-    return DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-        .withZone(ZoneId.systemDefault())
-        .format(b.at());
+    return fr.passerelle.core.DateFormats.DAY_TIME.withZone(ZoneId.systemDefault()).format(b.at());
   }
 
   /**

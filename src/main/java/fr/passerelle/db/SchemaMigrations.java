@@ -2,7 +2,6 @@ package fr.passerelle.db;
 
 import static fr.passerelle.db.jooq.Tables.REPLICA;
 
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -74,7 +73,7 @@ final class SchemaMigrations {
           DSLContext tx = cfg.dsl();
           if (!tx.fetchExists(REPLICA, REPLICA.IS_CURRENT.isTrue())) {
             tx.insertInto(REPLICA, REPLICA.ID, REPLICA.IS_CURRENT, REPLICA.CREATED_AT)
-                .values(UUID.randomUUID(), true, OffsetDateTime.now())
+                .values(UUID.randomUUID(), true, WallClock.system().offsetNow())
                 .execute();
           }
         });

@@ -40,9 +40,9 @@ public final class DemoService {
     public static final int DEFAULT_CANDIDATES = 2000;
     public static final long DEFAULT_SEED = 42L;
 
-    /** Half as many offers as candidates, laid out around the current date. */
-    public Options(int candidates, long seed) {
-      this(candidates, seed, Math.max(1, candidates / 2), LocalDate.now(DemoWorld.ZONE));
+    /** Half as many offers as candidates, laid out around {@code today}. */
+    public Options(int candidates, long seed, LocalDate today) {
+      this(candidates, seed, Math.max(1, candidates / 2), today);
     }
   }
 

@@ -3,6 +3,7 @@ package fr.passerelle.rights;
 import static fr.passerelle.pdf.PdfCanvas.A4;
 import static fr.passerelle.pdf.PdfCanvas.MARGIN;
 
+import fr.passerelle.core.DateFormats;
 import fr.passerelle.pdf.PdfCanvas;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +14,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -25,10 +25,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * and "Aucune donnée" when it holds nothing.
  */
 final class PersonFilePdf {
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
-  private static final DateTimeFormatter MINUTE =
-      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRANCE);
+  private static final DateTimeFormatter DAY = DateFormats.DAY;
+  private static final DateTimeFormatter MINUTE = DateFormats.DAY_TIME;
   static final String NOTICE =
       "Document établi à la demande de la personne (RGPD, article 15 : droit d'accès). Il contient"
           + " des données personnelles : à remettre à la personne seule.";

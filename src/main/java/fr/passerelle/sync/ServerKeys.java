@@ -7,8 +7,6 @@ import fr.passerelle.db.crypto.Sealer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -38,7 +36,7 @@ final class ServerKeys {
           .values(
               ROW,
               new String(keys.sealedContent(sealer), StandardCharsets.UTF_8),
-              OffsetDateTime.now(ZoneOffset.UTC))
+              fr.passerelle.db.WallClock.system().offsetNow())
           .onConflictDoNothing()
           .execute();
       stored = stored(db); // another workstation's, if it stored first

@@ -26,7 +26,7 @@ public record FormConflict<T>(String text, T mine, T theirs) {
         return "";
       }
       if (v instanceof LocalDate d) {
-        return d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        return d.format(fr.passerelle.core.DateFormats.DAY);
       }
       if (v instanceof Boolean b) {
         return msg.get(b ? "common.yes" : "common.no");

@@ -85,7 +85,8 @@ class MigrateToServerTest {
         Services s = embedded(dir)) {
       p.offices().init("Agence Castres", OfficeKind.FRANCE_TRAVAIL, null);
       s.offices().init("Agence Albi", OfficeKind.FRANCE_TRAVAIL, null);
-      new DemoService(s).generate(new DemoService.Options(300, 7L), Progress.NONE);
+      new DemoService(s)
+          .generate(new DemoService.Options(300, 7L, s.clock().today()), Progress.NONE);
       s.accounts()
           .create(
               new AccountDraft(

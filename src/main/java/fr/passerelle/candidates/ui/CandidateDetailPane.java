@@ -394,8 +394,7 @@ final class CandidateDetailPane extends BorderPane {
   /** A date picker typing and showing dates as 31/01/2026 whatever the system locale. */
   private DatePicker datePicker() {
     DatePicker p = new DatePicker();
-    java.time.format.DateTimeFormatter f =
-        java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy", msg.locale());
+    java.time.format.DateTimeFormatter f = fr.passerelle.core.DateFormats.DAY;
     p.setConverter(
         new StringConverter<>() {
           @Override

@@ -384,7 +384,7 @@ public final class DashboardView implements FeatureView {
 
   /** The month on the chart's axis, in French whatever the language: "janv. 2026". */
   static final java.time.format.DateTimeFormatter MONTH =
-      java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.FRANCE);
+      fr.passerelle.core.DateFormats.monthYear(java.util.Locale.FRANCE);
 
   private static XYChart.Series<String, Number> series(String name, Indicators ind, int which) {
     XYChart.Series<String, Number> s = new XYChart.Series<>();

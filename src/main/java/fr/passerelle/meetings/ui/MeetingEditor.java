@@ -42,7 +42,7 @@ import org.controlsfx.validation.ValidationSupport;
  * Nothing is saved before that.
  */
 final class MeetingEditor extends VBox {
-  private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("H:mm");
+  private static final DateTimeFormatter HM = fr.passerelle.core.DateFormats.TYPED_TIME;
 
   private final MeetingsViewModel vm;
   private final Messages m;

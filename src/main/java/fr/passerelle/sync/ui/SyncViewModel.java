@@ -271,7 +271,7 @@ public final class SyncViewModel {
               sync.lastAutomaticBackup()
                   .map(
                       b ->
-                          java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                          fr.passerelle.core.DateFormats.DAY_TIME
                               .withZone(java.time.ZoneId.systemDefault())
                               .format(b.at()))
                   .orElse(messages.get("sync.check.noBackup"));

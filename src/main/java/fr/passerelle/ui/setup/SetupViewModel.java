@@ -45,7 +45,9 @@ public final class SetupViewModel {
             new DemoService(services)
                 .generate(
                     new DemoService.Options(
-                        DemoService.Options.DEFAULT_CANDIDATES, DemoService.Options.DEFAULT_SEED),
+                        DemoService.Options.DEFAULT_CANDIDATES,
+                        DemoService.Options.DEFAULT_SEED,
+                        services.clock().today()),
                     progress);
   }
 

@@ -437,7 +437,7 @@ public final class AppController implements AutoCloseable {
                   ? m.get("db.rebuilt", r.outcome().peersRolledBack())
                   : m.get(
                       "db.restored",
-                      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                      fr.passerelle.core.DateFormats.DAY_TIME
                           .withZone(ZoneId.systemDefault())
                           .format(r.outcome().backup().at())));
         },

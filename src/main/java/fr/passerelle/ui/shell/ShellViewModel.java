@@ -1,5 +1,6 @@
 package fr.passerelle.ui.shell;
 
+import fr.passerelle.core.DateFormats;
 import fr.passerelle.office.InstallationStatus;
 import fr.passerelle.office.Office;
 import fr.passerelle.ui.Languages;
@@ -9,8 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -114,10 +113,7 @@ public final class ShellViewModel {
     LocalDate today = now.atZone(zone).toLocalDate();
     LocalDate day = at.atZoneSameInstant(zone).toLocalDate();
     long days = ChronoUnit.DAYS.between(day, today);
-    String time =
-        DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-            .withLocale(m.locale())
-            .format(at.atZoneSameInstant(zone));
+    String time = DateFormats.TIME.format(at.atZoneSameInstant(zone));
     if (days <= 0) {
       return m.get("status.today", time);
     }
@@ -127,7 +123,7 @@ public final class ShellViewModel {
     if (days <= 31) {
       return m.get("status.daysAgo", days);
     }
-    return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(m.locale()).format(day);
+    return DateFormats.date(m.locale()).format(day);
   }
 
   /**

@@ -53,7 +53,8 @@ class LaptopScreensFxTest {
     s =
         TestServices.withOffice(
             dir.resolve("db"), "Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL);
-    new DemoService(s).generate(new DemoService.Options(300, 42L), Progress.NONE);
+    new DemoService(s)
+        .generate(new DemoService.Options(300, 42L, s.clock().today()), Progress.NONE);
   }
 
   @AfterAll

@@ -54,7 +54,8 @@ class TruncationWalkFxTest {
     s =
         TestServices.withOffice(
             dir.resolve("db"), "Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL);
-    new DemoService(s).generate(new DemoService.Options(400, 42L), Progress.NONE);
+    new DemoService(s)
+        .generate(new DemoService.Options(400, 42L, s.clock().today()), Progress.NONE);
   }
 
   @AfterAll
