@@ -4,15 +4,12 @@ import fr.passerelle.security.PassphrasePolicy;
 import fr.passerelle.security.SignInService;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.TaskRunner;
-import java.util.Arrays;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -22,7 +19,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class ChangePasswordViewModel {
   private final SignInService signIn;
-  private final TaskRunner tasks;
+  private final PasswordSubmission submission;
   private final Messages msg;
   private final String login;
   private final String firstName;
@@ -30,8 +27,6 @@ public final class ChangePasswordViewModel {
   private final StringProperty current = new SimpleStringProperty("");
   private final StringProperty fresh = new SimpleStringProperty("");
   private final StringProperty confirm = new SimpleStringProperty("");
-  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private final StringBinding advice;
   private final BooleanBinding valid;
 
@@ -43,7 +38,7 @@ public final class ChangePasswordViewModel {
       String firstName,
       String lastName) {
     this.signIn = signIn;
-    this.tasks = tasks;
+    this.submission = new PasswordSubmission(tasks, msg);
     this.msg = msg;
     this.login = login;
     this.firstName = firstName;
@@ -78,15 +73,15 @@ public final class ChangePasswordViewModel {
   }
 
   public BooleanBinding valid() {
-    return valid.and(busy.not());
+    return valid.and(submission.busy().not());
   }
 
   public ReadOnlyStringProperty error() {
-    return error.getReadOnlyProperty();
+    return submission.error();
   }
 
   public ReadOnlyBooleanProperty busy() {
-    return busy.getReadOnlyProperty();
+    return submission.busy();
   }
 
   private List<PassphrasePolicy.Problem> problems() {
@@ -112,31 +107,17 @@ public final class ChangePasswordViewModel {
     if (!valid().get()) {
       return;
     }
-    char[] cur = current.get().toCharArray();
-    char[] neu = fresh.get().toCharArray();
+    String[] typed = {current.get(), fresh.get()};
     current.set("");
     fresh.set("");
     confirm.set("");
-    busy.set(true);
-    error.set("");
-    tasks.submit(
-        msg.get("password.task"),
-        p -> {
-          try {
-            signIn.changePassword(cur, neu);
-            return Boolean.TRUE;
-          } finally {
-            Arrays.fill(cur, '\0');
-            Arrays.fill(neu, '\0');
-          }
+    submission.send(
+        "password.task",
+        typed,
+        pw -> {
+          signIn.changePassword(pw[0], pw[1]);
+          return Boolean.TRUE;
         },
-        ok -> {
-          busy.set(false);
-          onChanged.run();
-        },
-        e -> {
-          busy.set(false);
-          error.set(msg.describeOrUnexpected(e));
-        });
+        ok -> onChanged.run());
   }
 }

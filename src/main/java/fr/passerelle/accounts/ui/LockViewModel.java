@@ -3,11 +3,8 @@ package fr.passerelle.accounts.ui;
 import fr.passerelle.security.SignInService;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.TaskRunner;
-import java.util.Arrays;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -17,16 +14,12 @@ import javafx.beans.property.StringProperty;
  */
 public final class LockViewModel {
   private final SignInService signIn;
-  private final TaskRunner tasks;
-  private final Messages msg;
+  private final PasswordSubmission submission;
   private final StringProperty password = new SimpleStringProperty("");
-  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
   public LockViewModel(SignInService signIn, TaskRunner tasks, Messages msg) {
     this.signIn = signIn;
-    this.tasks = tasks;
-    this.msg = msg;
+    this.submission = new PasswordSubmission(tasks, msg);
   }
 
   public StringProperty password() {
@@ -34,11 +27,11 @@ public final class LockViewModel {
   }
 
   public ReadOnlyStringProperty error() {
-    return error.getReadOnlyProperty();
+    return submission.error();
   }
 
   public ReadOnlyBooleanProperty busy() {
-    return busy.getReadOnlyProperty();
+    return submission.busy();
   }
 
   /**
@@ -46,30 +39,20 @@ public final class LockViewModel {
    * account can no longer sign in (disabled or deleted meanwhile).
    */
   public void unlock(Runnable onUnlocked, Runnable onSignedOut) {
-    if (password.get().isEmpty() || busy.get()) {
+    if (password.get().isEmpty() || submission.isBusy()) {
       return;
     }
-    char[] pw = password.get().toCharArray();
+    String[] typed = {password.get()};
     password.set("");
-    busy.set(true);
-    error.set("");
-    tasks.submit(
-        msg.get("lock.task"),
-        p -> {
-          try {
-            signIn.unlock(pw);
-            return Boolean.TRUE;
-          } finally {
-            Arrays.fill(pw, '\0');
-          }
+    submission.send(
+        "lock.task",
+        typed,
+        pw -> {
+          signIn.unlock(pw[0]);
+          return Boolean.TRUE;
         },
-        ok -> {
-          busy.set(false);
-          onUnlocked.run();
-        },
+        ok -> onUnlocked.run(),
         e -> {
-          busy.set(false);
-          error.set(msg.describeOrUnexpected(e));
           if (e instanceof fr.passerelle.security.SignInException s
               && s.refusal() == fr.passerelle.security.Authenticator.Refusal.DISABLED) {
             onSignedOut.run();

@@ -4,13 +4,10 @@ import fr.passerelle.core.UserFacingException;
 import fr.passerelle.security.SignInService;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.TaskRunner;
-import java.util.Arrays;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
@@ -31,17 +28,13 @@ public final class SignInViewModel {
   }
 
   private final Gate gate;
-  private final TaskRunner tasks;
-  private final Messages msg;
+  private final PasswordSubmission submission;
   private final StringProperty login = new SimpleStringProperty("");
   private final StringProperty password = new SimpleStringProperty("");
-  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
   public SignInViewModel(Gate gate, TaskRunner tasks, Messages msg) {
     this.gate = gate;
-    this.tasks = tasks;
-    this.msg = msg;
+    this.submission = new PasswordSubmission(tasks, msg);
   }
 
   public StringProperty login() {
@@ -54,16 +47,16 @@ public final class SignInViewModel {
   }
 
   public ReadOnlyStringProperty error() {
-    return error.getReadOnlyProperty();
+    return submission.error();
   }
 
   public ReadOnlyBooleanProperty busy() {
-    return busy.getReadOnlyProperty();
+    return submission.busy();
   }
 
   /** True when the form can be sent. */
   public BooleanBinding ready() {
-    return login.isNotEmpty().and(password.isNotEmpty()).and(busy.not());
+    return login.isNotEmpty().and(password.isNotEmpty()).and(submission.busy().not());
   }
 
   /** Checks the credentials; {@code onSignedIn} runs on success, else the error is shown. */
@@ -72,29 +65,17 @@ public final class SignInViewModel {
       return;
     }
     String l = login.get().trim();
-    char[] pw = password.get().toCharArray();
+    String[] typed = {password.get()};
     password.set("");
-    busy.set(true);
-    error.set("");
-    tasks.submit(
-        msg.get("signIn.task"),
-        p -> {
-          try {
-            return gate.signIn(l, pw);
-          } finally {
-            Arrays.fill(pw, '\0');
-          }
-        },
-        s -> {
-          busy.set(false);
-          onSignedIn.accept(s);
-        },
+    submission.send(
+        "signIn.task",
+        typed,
+        pw -> gate.signIn(l, pw[0]),
+        onSignedIn,
         e -> {
-          busy.set(false);
           if (!(e instanceof UserFacingException)) {
             LOG.error("sign-in failed", e);
           }
-          error.set(msg.describeOrUnexpected(e));
         });
   }
 }
