@@ -1,5 +1,6 @@
 package fr.passerelle.candidates;
 
+import fr.passerelle.tabular.FileColumns;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,9 +81,6 @@ final class CandidateColumns {
           Map.entry(CONSENT_SENSITIVE, "consentement données sensibles"),
           Map.entry(NOTES, "notes"));
 
-  /** The export's header: the French labels in column order. */
-  static final List<String> HEADER = ALL.stream().map(LABELS::get).toList();
-
   /** The size of each column's database field (V1__schema.sql); others take 4,000. */
   static final Map<String, Integer> MAX_LENGTH =
       Map.ofEntries(
@@ -108,6 +106,9 @@ final class CandidateColumns {
 
   /** A new row needs its names; an update ({@code id}) may carry only the columns it changes. */
   static final Set<String> REQUIRED = Set.of();
+
+  /** The whole column set, as the tabular import and export take it. */
+  static final FileColumns FILE = new FileColumns(ALL, LABELS, MAX_LENGTH, REQUIRED);
 
   private CandidateColumns() {}
 }

@@ -5,6 +5,7 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 
 import fr.passerelle.tabular.Cells;
+import fr.passerelle.tabular.FileColumns;
 import fr.passerelle.tabular.ImportReport;
 import fr.passerelle.tabular.ImportSchema;
 import fr.passerelle.tabular.RowErrors;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 
@@ -41,23 +41,8 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
   }
 
   @Override
-  public List<String> columns() {
-    return ALL;
-  }
-
-  @Override
-  public Map<String, String> labels() {
-    return LABELS;
-  }
-
-  @Override
-  public int maxLength(String column) {
-    return MAX_LENGTH.getOrDefault(column, 4000);
-  }
-
-  @Override
-  public Set<String> required() {
-    return REQUIRED;
+  public FileColumns fileColumns() {
+    return CandidateColumns.FILE;
   }
 
   @Override

@@ -70,7 +70,7 @@ public final class CandidateTransfer {
     ReferenceLookup ref = service.reference();
     int total = service.count(query);
     long done = 0;
-    try (TabularWriter out = TabularWriter.open(file, "Candidats", CandidateColumns.HEADER);
+    try (TabularWriter out = TabularWriter.open(file, "Candidats", CandidateColumns.FILE.header());
         Cursor<CandidateRecord> cur =
             dsl.selectFrom(CANDIDATE)
                 .where(

@@ -7,24 +7,31 @@ import org.jooq.DSLContext;
 
 /** What one kind of row (candidates, offers) means: its columns, checks and writes. */
 public interface ImportSchema<T> {
+  /** The columns of this kind of file: codes, French headers, sizes, required ones. */
+  FileColumns fileColumns();
+
   /** The columns this import knows (the header of an export). */
-  List<String> columns();
+  default List<String> columns() {
+    return fileColumns().codes();
+  }
 
   /**
    * The French header of each column (code → label), written by the export; the import accepts the
    * label or the code, accents, case and punctuation ignored.
    */
   default Map<String, String> labels() {
-    return Map.of();
+    return fileColumns().labels();
   }
 
   /** The longest value a column takes, in characters (its database column's size). */
   default int maxLength(String column) {
-    return 4000;
+    return fileColumns().maxLength(column);
   }
 
   /** Columns that must be present in the header. */
-  Set<String> required();
+  default Set<String> required() {
+    return fileColumns().required();
+  }
 
   /**
    * Parses and checks a batch of rows (syntax, reference data, the database); returns a list

@@ -1,5 +1,6 @@
 package fr.passerelle.offers.io;
 
+import fr.passerelle.tabular.FileColumns;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,8 +57,6 @@ final class OfferColumns {
           Map.entry(HARD_TO_FILL, "difficile à pourvoir (forcé)"),
           Map.entry(DESCRIPTION, "description"));
 
-  static final List<String> HEADER = ALL.stream().map(LABELS::get).toList();
-
   /** The size of each column's database field (V1__schema.sql); others take 4,000. */
   static final Map<String, Integer> MAX_LENGTH =
       Map.ofEntries(
@@ -77,6 +76,9 @@ final class OfferColumns {
           Map.entry(DESCRIPTION, 4000));
 
   static final Set<String> REQUIRED = Set.of();
+
+  /** The whole column set, as the tabular import and export take it. */
+  static final FileColumns FILE = new FileColumns(ALL, LABELS, MAX_LENGTH, REQUIRED);
 
   static final Set<String> CONTRACTS =
       Set.of("INTERIM", "CDD", "CDI", "CDI_INTERIMAIRE", "ALTERNANCE");

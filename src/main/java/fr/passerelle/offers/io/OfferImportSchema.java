@@ -9,6 +9,7 @@ import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.jooq.tables.records.EmployerRecord;
 import fr.passerelle.db.jooq.tables.records.JobOfferRecord;
 import fr.passerelle.tabular.Cells;
+import fr.passerelle.tabular.FileColumns;
 import fr.passerelle.tabular.ImportReport;
 import fr.passerelle.tabular.ImportSchema;
 import fr.passerelle.tabular.RowErrors;
@@ -42,23 +43,8 @@ final class OfferImportSchema implements ImportSchema<OfferImportSchema.Row> {
   }
 
   @Override
-  public List<String> columns() {
-    return ALL;
-  }
-
-  @Override
-  public Map<String, String> labels() {
-    return LABELS;
-  }
-
-  @Override
-  public int maxLength(String column) {
-    return MAX_LENGTH.getOrDefault(column, 4000);
-  }
-
-  @Override
-  public Set<String> required() {
-    return REQUIRED;
+  public FileColumns fileColumns() {
+    return OfferColumns.FILE;
   }
 
   @Override

@@ -64,7 +64,7 @@ public final class OfferTransfer {
     access.require(Permission.DATA_EXPORT);
     int total = db.dsl().fetchCount(JOB_OFFER, JOB_OFFER.DELETED.isFalse());
     long done = 0;
-    try (TabularWriter out = TabularWriter.open(file, "Offres", OfferColumns.HEADER);
+    try (TabularWriter out = TabularWriter.open(file, "Offres", OfferColumns.FILE.header());
         var cur =
             db.dsl()
                 .select(JOB_OFFER.asterisk(), EMPLOYER.NAME, EMPLOYER.SIRET)
