@@ -9,8 +9,6 @@ import fr.passerelle.accounts.ui.SignInView;
 import fr.passerelle.accounts.ui.SignInViewModel;
 import fr.passerelle.app.Services;
 import fr.passerelle.app.Vault;
-import fr.passerelle.core.UserFacingException;
-import fr.passerelle.db.AutoBackups;
 import fr.passerelle.db.DatabaseDamagedException;
 import fr.passerelle.security.Principal;
 import fr.passerelle.security.SignInService;
@@ -376,72 +374,40 @@ public final class AppController implements AutoCloseable {
 
   private void failedToOpen(Throwable e) {
     Messages m = new Messages(Messages.FRENCH);
-    if (e instanceof DatabaseDamagedException damaged) {
-      offerWayBack(m, damaged);
-      return;
-    }
-    String detail =
-        e instanceof UserFacingException ? e.getMessage() : m.get("error.unexpected", e);
-    LOG.error("cannot open the database in {}", dataDir, e);
-    dialogs(m)
-        .error(
-            "open-error",
-            m.get("error.open.header"),
-            detail + "\n\n" + m.get("error.open.logs", logFile),
-            onFatal);
-  }
+    new OpenFailure(
+            dataDir,
+            logFile,
+            m,
+            dialogs(m),
+            tasks,
+            gate::repair,
+            new OpenFailure.Window() {
+              @Override
+              public void splash(String doing) {
+                scene.setRoot(AppController.splash(m, doing));
+              }
 
-  /**
-   * The integrity check found the database damaged after a crash (ADR 0080): says so in French and
-   * offers the ways back — rebuild from what can be read, or restore the automatic backup — then
-   * opens the repaired folder.
-   */
-  private void offerWayBack(Messages m, DatabaseDamagedException e) {
-    LOG.error(
-        "the database in {} is damaged: {}",
-        dataDir,
-        e.unreadable() ? e.getMessage() : e.result().problems());
-    List<DialogService.Answer<Boolean>> ways = new java.util.ArrayList<>();
-    if (!e.unreadable()) {
-      // H2 reads what it can of a file it opens
-      ways.add(new DialogService.Answer<>(true, m.get("db.rebuild")));
-    }
-    if (AutoBackups.latest(dataDir).isPresent()) {
-      ways.add(new DialogService.Answer<>(false, m.get("db.restoreBackup")));
-    }
-    java.util.Optional<Boolean> way =
-        dialogs(m)
-            .choose(
-                "damaged-dialog",
-                m.get("db.damaged.header"),
-                m.describe(e) + "\n\n" + m.get("error.open.logs", logFile),
-                ways,
-                m.get("db.quit"));
-    if (way.isEmpty()) {
-      onFatal.run();
-      return;
-    }
-    boolean rebuild = way.get();
-    scene.setRoot(splash(m, m.get("db.repairing")));
-    tasks.submit(
-        m.get("db.repairing"),
-        p -> gate.repair(rebuild, p),
-        r -> {
-          if (r.reopened() == null) {
-            showSignIn();
-          } else {
-            opened(r.reopened());
-          }
-          notify(
-              rebuild
-                  ? m.get("db.rebuilt", r.outcome().peersRolledBack())
-                  : m.get(
-                      "db.restored",
-                      fr.passerelle.core.DateFormats.DAY_TIME
-                          .withZone(ZoneId.systemDefault())
-                          .format(r.outcome().backup().at())));
-        },
-        this::failedToOpen);
+              @Override
+              public void reopened(SessionGate.Opened o) {
+                opened(o);
+              }
+
+              @Override
+              public void signIn() {
+                showSignIn();
+              }
+
+              @Override
+              public void notice(String text) {
+                AppController.this.notify(text);
+              }
+
+              @Override
+              public void quit() {
+                onFatal.run();
+              }
+            })
+        .failed(e);
   }
 
   /** The questions and messages of this window, in {@code m}'s language. */
