@@ -4,8 +4,6 @@ import fr.passerelle.training.TargetRow;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -16,17 +14,21 @@ import javafx.scene.layout.HBox;
 
 /** Reconversions by target occupation, hard-to-fill occupations first. */
 final class TargetPane extends BorderPane {
-  private final UiContext ctx;
-  private final ObservableList<TargetRow> rows = FXCollections.observableArrayList();
-  private final CheckBox onlyHard;
-  private final TableView<TargetRow> table;
+  private final TargetViewModel vm;
 
   TargetPane(UiContext ctx) {
-    this.ctx = ctx;
     Messages m = ctx.messages();
-    table = new TableView<>(rows);
+    this.vm = new TargetViewModel(ctx.services().trainingQueries(), ctx.tasks(), m);
+    TableView<TargetRow> table = new TableView<>(vm.rows());
     table.setId("target-table");
-    table.setPlaceholder(new Label(m.get("training.target.empty")));
+    Label empty = new Label();
+    empty
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.when(vm.failure().isEmpty())
+                .then(m.get("training.target.empty"))
+                .otherwise(vm.failure()));
+    table.setPlaceholder(empty);
     table.getColumns().add(col(m.get("training.target.rome"), TargetRow::romeCode));
     table.getColumns().add(col(m.get("training.target.label"), TargetRow::label));
     table
@@ -40,8 +42,9 @@ final class TargetPane extends BorderPane {
     table.getColumns().add(col(m.get("training.status.COMPLETED"), TargetRow::completed));
     table.getColumns().add(col(m.get("training.target.employed"), TargetRow::employed));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    onlyHard = new CheckBox(m.get("training.target.onlyHard"));
+    CheckBox onlyHard = new CheckBox(m.get("training.target.onlyHard"));
     onlyHard.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    onlyHard.selectedProperty().bindBidirectional(vm.onlyHardToFill());
     onlyHard.setOnAction(e -> load());
     Label rule = new Label(m.get("training.target.rule"));
     rule.setWrapText(true);
@@ -52,16 +55,7 @@ final class TargetPane extends BorderPane {
   }
 
   void load() {
-    boolean only = onlyHard.isSelected();
-    ctx.tasks()
-        .submit(
-            ctx.messages().get("training.loading"),
-            p -> ctx.services().trainingQueries().byTarget(only),
-            rows::setAll,
-            e -> {
-              fr.passerelle.ui.TaskRunner.logged("The target occupations' table").accept(e);
-              table.setPlaceholder(new Label(ctx.messages().describe(e)));
-            });
+    vm.load();
   }
 
   private static <T> TableColumn<TargetRow, T> col(
