@@ -32,7 +32,10 @@ import javafx.collections.ObservableList;
  * last refresh. Every database call goes through the task runner.
  */
 public final class DashboardViewModel {
-  private final UiContext ctx;
+  private final fr.passerelle.dashboard.StatsService stats;
+  private final fr.passerelle.office.OfficeService officeService;
+  private final fr.passerelle.ui.TaskRunner tasks;
+  private final fr.passerelle.ui.Messages msg;
   private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.THIS_MONTH);
   private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
   private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
@@ -46,31 +49,42 @@ public final class DashboardViewModel {
   private final LongProperty refreshMillis = new SimpleLongProperty();
   private Navigator navigator = request -> {};
 
+  /** Built from the window's context: what it uses of it. */
   public DashboardViewModel(UiContext ctx) {
-    this.ctx = ctx;
-    Period p = Period.of(Preset.THIS_MONTH, ctx.services().stats().today());
+    this(ctx.services().stats(), ctx.services().offices(), ctx.tasks(), ctx.messages());
+  }
+
+  public DashboardViewModel(
+      fr.passerelle.dashboard.StatsService stats,
+      fr.passerelle.office.OfficeService officeService,
+      fr.passerelle.ui.TaskRunner tasks,
+      fr.passerelle.ui.Messages msg) {
+    this.stats = stats;
+    this.officeService = officeService;
+    this.tasks = tasks;
+    this.msg = msg;
+    Period p = Period.of(Preset.THIS_MONTH, stats.today());
     from.set(p.from());
     to.set(p.to());
   }
 
   /** Loads the offices of the filter, then the indicators. */
   public void start() {
-    ctx.tasks()
-        .submit(
-            ctx.messages().get("dashboard.loading"),
-            pr -> ctx.services().offices().all(),
-            list -> {
-              offices.setAll(list);
-              refresh();
-            },
-            this::fail);
+    tasks.submit(
+        msg.get("dashboard.loading"),
+        pr -> officeService.all(),
+        list -> {
+          offices.setAll(list);
+          refresh();
+        },
+        this::fail);
   }
 
   /** Chooses a preset period (CUSTOM keeps the dates) and refreshes. */
   public void choosePreset(Preset p) {
     preset.set(p);
     if (p != Preset.CUSTOM) {
-      Period period = Period.of(p, ctx.services().stats().today());
+      Period period = Period.of(p, stats.today());
       from.set(period.from());
       to.set(period.to());
     }
@@ -94,11 +108,11 @@ public final class DashboardViewModel {
     LocalDate f = from.get();
     LocalDate t = to.get();
     if (f == null || t == null) {
-      error.set(ctx.messages().get("dashboard.error.dates"));
+      error.set(msg.get("dashboard.error.dates"));
       return;
     }
     if (t.isBefore(f)) {
-      error.set(ctx.messages().get("dashboard.error.endBeforeStart", t, f));
+      error.set(msg.get("dashboard.error.endBeforeStart", t, f));
       return;
     }
     error.set(null);
@@ -107,25 +121,24 @@ public final class DashboardViewModel {
     Office o = office.get();
     long started = System.nanoTime();
     long request = ++requests;
-    ctx.tasks()
-        .submit(
-            ctx.messages().get("dashboard.loading"),
-            pr -> ctx.services().stats().indicators(period, o == null ? null : o.id()),
-            ind -> {
-              // a later request (another period or office) supersedes this one: the figures
-              // shown are always those of the filter shown, whatever order the tasks end in
-              if (request != requests) {
-                return;
-              }
-              loading.set(false);
-              refreshMillis.set((System.nanoTime() - started) / 1_000_000);
-              indicators.set(ind);
-            },
-            e -> {
-              if (request == requests) {
-                fail(e);
-              }
-            });
+    tasks.submit(
+        msg.get("dashboard.loading"),
+        pr -> stats.indicators(period, o == null ? null : o.id()),
+        ind -> {
+          // a later request (another period or office) supersedes this one: the figures
+          // shown are always those of the filter shown, whatever order the tasks end in
+          if (request != requests) {
+            return;
+          }
+          loading.set(false);
+          refreshMillis.set((System.nanoTime() - started) / 1_000_000);
+          indicators.set(ind);
+        },
+        e -> {
+          if (request == requests) {
+            fail(e);
+          }
+        });
   }
 
   /** Writes the data of one chart as Excel-FR CSV. */
@@ -134,21 +147,20 @@ public final class DashboardViewModel {
     if (ind == null) {
       return;
     }
-    ctx.tasks()
-        .submit(
-            ctx.messages().get("dashboard.export"),
-            pr -> {
-              ctx.services().stats().exporting("CSV " + chart.name(), file.toString());
-              try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                DashboardCsv.write(chart, ind, w);
-              }
-              return file;
-            },
-            p -> {
-              info.set(ctx.messages().get("dashboard.saved", p.getFileName()));
-              done.accept(p);
-            },
-            this::fail);
+    tasks.submit(
+        msg.get("dashboard.export"),
+        pr -> {
+          stats.exporting("CSV " + chart.name(), file.toString());
+          try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            DashboardCsv.write(chart, ind, w);
+          }
+          return file;
+        },
+        p -> {
+          info.set(msg.get("dashboard.saved", p.getFileName()));
+          done.accept(p);
+        },
+        this::fail);
   }
 
   /**
@@ -160,19 +172,18 @@ public final class DashboardViewModel {
       java.awt.image.BufferedImage picture,
       Path file,
       Consumer<Path> done) {
-    ctx.tasks()
-        .submit(
-            ctx.messages().get("dashboard.export"),
-            pr -> {
-              ctx.services().stats().exporting("PNG " + chart.name(), file.toString());
-              ChartCard.writePng(picture, file);
-              return file;
-            },
-            p -> {
-              info.set(ctx.messages().get("dashboard.saved", p.getFileName()));
-              done.accept(p);
-            },
-            this::fail);
+    tasks.submit(
+        msg.get("dashboard.export"),
+        pr -> {
+          stats.exporting("PNG " + chart.name(), file.toString());
+          ChartCard.writePng(picture, file);
+          return file;
+        },
+        p -> {
+          info.set(msg.get("dashboard.saved", p.getFileName()));
+          done.accept(p);
+        },
+        this::fail);
   }
 
   /** Writes the one-page PDF report of the current indicators. */
@@ -181,24 +192,22 @@ public final class DashboardViewModel {
     if (ind == null) {
       return;
     }
-    String scope =
-        office.get() == null ? ctx.messages().get("dashboard.allOffices") : office.get().name();
-    LocalDate today = ctx.services().stats().today();
-    ctx.tasks()
-        .submit(
-            ctx.messages().get("dashboard.export"),
-            pr -> {
-              ctx.services().stats().exporting("PDF report", file.toString());
-              try (OutputStream out = Files.newOutputStream(file)) {
-                new DashboardReport().write(ind, scope, today, out);
-              }
-              return file;
-            },
-            p -> {
-              info.set(ctx.messages().get("dashboard.saved", p.getFileName()));
-              done.accept(p);
-            },
-            this::fail);
+    String scope = office.get() == null ? msg.get("dashboard.allOffices") : office.get().name();
+    LocalDate today = stats.today();
+    tasks.submit(
+        msg.get("dashboard.export"),
+        pr -> {
+          stats.exporting("PDF report", file.toString());
+          try (OutputStream out = Files.newOutputStream(file)) {
+            new DashboardReport().write(ind, scope, today, out);
+          }
+          return file;
+        },
+        p -> {
+          info.set(msg.get("dashboard.saved", p.getFileName()));
+          done.accept(p);
+        },
+        this::fail);
   }
 
   /** Opens the list behind a figure through the shell (the target view must apply it). */
@@ -213,7 +222,7 @@ public final class DashboardViewModel {
 
   private void fail(Throwable e) {
     loading.set(false);
-    error.set(ctx.messages().describe(e));
+    error.set(msg.describe(e));
   }
 
   public ObjectProperty<Preset> preset() {

@@ -22,7 +22,11 @@ import javafx.collections.ObservableList;
  * form cannot be saved yet (null when it can).
  */
 public final class PathFormViewModel {
-  private final UiContext ctx;
+  private final fr.passerelle.training.TrainingService training;
+  private final fr.passerelle.training.TrainingQueries queries;
+  private final fr.passerelle.occupations.OccupationService occupationService;
+  private final fr.passerelle.ui.TaskRunner tasks;
+  private final fr.passerelle.ui.Messages msg;
   final ObjectProperty<CandidateRef> candidate = new SimpleObjectProperty<>();
   final ObservableList<CandidateRef> candidates = FXCollections.observableArrayList();
   final ObjectProperty<OccupationHit> from = new SimpleObjectProperty<>();
@@ -45,8 +49,27 @@ public final class PathFormViewModel {
   final StringProperty invalid = new SimpleStringProperty();
   final ObservableList<RuleWarning> warnings = FXCollections.observableArrayList();
 
+  /** Built from the window's context: what it uses of it. */
   public PathFormViewModel(UiContext ctx) {
-    this.ctx = ctx;
+    this(
+        ctx.services().training(),
+        ctx.services().trainingQueries(),
+        ctx.services().occupations(),
+        ctx.tasks(),
+        ctx.messages());
+  }
+
+  public PathFormViewModel(
+      fr.passerelle.training.TrainingService training,
+      fr.passerelle.training.TrainingQueries queries,
+      fr.passerelle.occupations.OccupationService occupationService,
+      fr.passerelle.ui.TaskRunner tasks,
+      fr.passerelle.ui.Messages msg) {
+    this.training = training;
+    this.queries = queries;
+    this.occupationService = occupationService;
+    this.tasks = tasks;
+    this.msg = msg;
     for (javafx.beans.value.ObservableValue<?> p :
         java.util.List.<javafx.beans.value.ObservableValue<?>>of(
             candidate, title, hours, amount, startsOn, endsOn, scheme, target, offer)) {
@@ -63,12 +86,11 @@ public final class PathFormViewModel {
   public void prefill(fr.passerelle.ui.ActionRequest request) {
     reset();
     pendingOffer = request.offerId();
-    ctx.tasks()
-        .submit(
-            "",
-            p -> ctx.services().occupations().find(request.romeCode()),
-            hit -> hit.ifPresent(target::set),
-            fr.passerelle.ui.TaskRunner.logged("The occupation of a path to prefill"));
+    tasks.submit(
+        "",
+        p -> occupationService.find(request.romeCode()),
+        hit -> hit.ifPresent(target::set),
+        fr.passerelle.ui.TaskRunner.logged("The occupation of a path to prefill"));
   }
 
   /** Clears the form and loads the training information meetings. */
@@ -88,26 +110,24 @@ public final class PathFormViewModel {
     meeting.set(null);
     offer.set(null);
     note.set("");
-    ctx.tasks()
-        .submit(
-            "",
-            p -> ctx.services().training().trainingMeetings(),
-            meetings::setAll,
-            fr.passerelle.ui.TaskRunner.logged("The training meetings' list"));
+    tasks.submit(
+        "",
+        p -> training.trainingMeetings(),
+        meetings::setAll,
+        fr.passerelle.ui.TaskRunner.logged("The training meetings' list"));
   }
 
   public void searchCandidates(String text) {
-    ctx.tasks()
-        .submit(
-            "",
-            p -> ctx.services().trainingQueries().findCandidates(text),
-            list -> {
-              candidates.setAll(list);
-              if (!list.isEmpty()) {
-                candidate.set(list.get(0));
-              }
-            },
-            fr.passerelle.ui.TaskRunner.logged("The candidate suggestions"));
+    tasks.submit(
+        "",
+        p -> queries.findCandidates(text),
+        list -> {
+          candidates.setAll(list);
+          if (!list.isEmpty()) {
+            candidate.set(list.get(0));
+          }
+        },
+        fr.passerelle.ui.TaskRunner.logged("The candidate suggestions"));
   }
 
   /**
@@ -120,19 +140,18 @@ public final class PathFormViewModel {
       java.util.function.Consumer<java.util.List<OccupationHit>> show,
       ObjectProperty<OccupationHit> into) {
     String typed = text == null ? "" : text.trim();
-    ctx.tasks()
-        .submit(
-            "",
-            p -> ctx.services().occupations().search(typed, 20),
-            list -> {
-              occupations.setAll(list);
-              show.accept(list);
-              list.stream()
-                  .filter(h -> h.romeCode().equalsIgnoreCase(typed))
-                  .findFirst()
-                  .ifPresent(into::set);
-            },
-            fr.passerelle.ui.TaskRunner.logged("The occupation suggestions"));
+    tasks.submit(
+        "",
+        p -> occupationService.search(typed, 20),
+        list -> {
+          occupations.setAll(list);
+          show.accept(list);
+          list.stream()
+              .filter(h -> h.romeCode().equalsIgnoreCase(typed))
+              .findFirst()
+              .ifPresent(into::set);
+        },
+        fr.passerelle.ui.TaskRunner.logged("The occupation suggestions"));
   }
 
   private void loadOffers() {
@@ -142,38 +161,33 @@ public final class PathFormViewModel {
       offers.clear();
       return;
     }
-    ctx.tasks()
-        .submit(
-            "",
-            p -> ctx.services().trainingQueries().openOffers(t.romeCode()),
-            list -> {
-              offers.setAll(list);
-              list.stream()
-                  .filter(o -> o.id().equals(pendingOffer))
-                  .findFirst()
-                  .ifPresent(offer::set);
-              pendingOffer = null;
-            },
-            fr.passerelle.ui.TaskRunner.logged("The open offers of the target occupation"));
+    tasks.submit(
+        "",
+        p -> queries.openOffers(t.romeCode()),
+        list -> {
+          offers.setAll(list);
+          list.stream().filter(o -> o.id().equals(pendingOffer)).findFirst().ifPresent(offer::set);
+          pendingOffer = null;
+        },
+        fr.passerelle.ui.TaskRunner.logged("The open offers of the target occupation"));
   }
 
   private void revalidate() {
     invalid.set(reason());
     if (invalid.get() == null) {
       PathDraft d = draft();
-      ctx.tasks()
-          .submit(
-              "",
-              p -> ctx.services().training().warnings(d),
-              warnings::setAll,
-              fr.passerelle.ui.TaskRunner.logged("The funding rule warnings"));
+      tasks.submit(
+          "",
+          p -> training.warnings(d),
+          warnings::setAll,
+          fr.passerelle.ui.TaskRunner.logged("The funding rule warnings"));
     } else {
       warnings.clear();
     }
   }
 
   private String reason() {
-    var m = ctx.messages();
+    var m = msg;
     if (candidate.get() == null) {
       return m.get("training.form.need.candidate");
     }

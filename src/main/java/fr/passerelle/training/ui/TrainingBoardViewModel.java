@@ -12,6 +12,8 @@ import fr.passerelle.training.TrainingPath;
 import fr.passerelle.training.TrainingService;
 import fr.passerelle.training.TrainingStatus;
 import fr.passerelle.ui.ConflictChoices;
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.TaskRunner;
 import fr.passerelle.ui.UiContext;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -39,8 +41,10 @@ public final class TrainingBoardViewModel implements ConflictChoices {
   public record PendingMove(
       UUID pathId, RowVersion version, TrainingStatus to, String note, String message) {}
 
-  private final UiContext ctx;
   private final TrainingService service;
+  private final fr.passerelle.office.OfficeService offices;
+  private final TaskRunner tasks;
+  private final Messages msg;
   private final Map<TrainingStatus, ObservableList<TrainingPath>> columns =
       new EnumMap<>(TrainingStatus.class);
   private final ObjectProperty<TrainingPath> selected = new SimpleObjectProperty<>();
@@ -57,9 +61,20 @@ public final class TrainingBoardViewModel implements ConflictChoices {
   private final StringProperty outcomeReplace = new SimpleStringProperty();
   private final ObservableList<TrainingStatus> moveTargets = FXCollections.observableArrayList();
 
+  /** The board of the window's context: its training service, office, tasks and language. */
   public TrainingBoardViewModel(UiContext ctx) {
-    this.ctx = ctx;
-    this.service = ctx.services().training();
+    this(ctx.services().training(), ctx.services().offices(), ctx.tasks(), ctx.messages());
+  }
+
+  public TrainingBoardViewModel(
+      TrainingService service,
+      fr.passerelle.office.OfficeService offices,
+      TaskRunner tasks,
+      Messages msg) {
+    this.service = service;
+    this.offices = offices;
+    this.tasks = tasks;
+    this.msg = msg;
     for (TrainingStatus s : TrainingStatus.values()) {
       columns.put(s, FXCollections.observableArrayList());
     }
@@ -110,31 +125,30 @@ public final class TrainingBoardViewModel implements ConflictChoices {
   /** Reads the board; {@code reselect}: show the path open anew even if work is under way. */
   private void read(boolean reselect) {
     UUID keep = selected.get() == null ? null : selected.get().id();
-    ctx.tasks()
-        .submit(
-            ctx.messages().get("training.loading"),
-            p -> new Board(service.board(null), service.outcomesDue()),
-            b -> {
-              loading.set(false);
-              columns.values().forEach(List::clear);
-              for (TrainingPath tp : b.paths()) {
-                columns.get(tp.status()).add(tp);
-              }
-              dueIds.clear();
-              b.due().forEach(d -> dueIds.add(d.id()));
-              outcomesDue.set(dueIds.size());
-              if (keep == null
-                  || !keep.equals(selected.get() == null ? null : selected.get().id())
-                  || !(reselect || untouched())) {
-                return; // nothing open, another path opened meanwhile, or work under way on it
-              }
-              TrainingPath fresh =
-                  b.paths().stream().filter(tp -> tp.id().equals(keep)).findFirst().orElse(null);
-              if (reselect || !java.util.Objects.equals(fresh, selected.get())) {
-                select(fresh);
-              }
-            },
-            this::fail);
+    tasks.submit(
+        msg.get("training.loading"),
+        p -> new Board(service.board(null), service.outcomesDue()),
+        b -> {
+          loading.set(false);
+          columns.values().forEach(List::clear);
+          for (TrainingPath tp : b.paths()) {
+            columns.get(tp.status()).add(tp);
+          }
+          dueIds.clear();
+          b.due().forEach(d -> dueIds.add(d.id()));
+          outcomesDue.set(dueIds.size());
+          if (keep == null
+              || !keep.equals(selected.get() == null ? null : selected.get().id())
+              || !(reselect || untouched())) {
+            return; // nothing open, another path opened meanwhile, or work under way on it
+          }
+          TrainingPath fresh =
+              b.paths().stream().filter(tp -> tp.id().equals(keep)).findFirst().orElse(null);
+          if (reselect || !java.util.Objects.equals(fresh, selected.get())) {
+            select(fresh);
+          }
+        },
+        this::fail);
   }
 
   public void select(TrainingPath p) {
@@ -147,19 +161,18 @@ public final class TrainingBoardViewModel implements ConflictChoices {
       return;
     }
     PathDraft d = draftOf(p);
-    ctx.tasks()
-        .submit(
-            ctx.messages().get("training.loading"),
-            pr -> new Object[] {service.timeline(p.candidateId()), service.warnings(d)},
-            r -> {
-              @SuppressWarnings("unchecked")
-              List<TrainingEvent> ev = (List<TrainingEvent>) r[0];
-              @SuppressWarnings("unchecked")
-              List<RuleWarning> w = (List<RuleWarning>) r[1];
-              timeline.setAll(ev);
-              warnings.setAll(w);
-            },
-            this::fail);
+    tasks.submit(
+        msg.get("training.loading"),
+        pr -> new Object[] {service.timeline(p.candidateId()), service.warnings(d)},
+        r -> {
+          @SuppressWarnings("unchecked")
+          List<TrainingEvent> ev = (List<TrainingEvent>) r[0];
+          @SuppressWarnings("unchecked")
+          List<RuleWarning> w = (List<RuleWarning>) r[1];
+          timeline.setAll(ev);
+          warnings.setAll(w);
+        },
+        this::fail);
   }
 
   /** Moves a path; a skip is not applied but becomes {@link #pending()} for confirmation. */
@@ -197,32 +210,30 @@ public final class TrainingBoardViewModel implements ConflictChoices {
   private void submitMove(
       UUID id, RowVersion version, TrainingStatus to, String note, boolean confirm) {
     error.set(null);
-    ctx.tasks()
-        .submit(
-            ctx.messages().get("training.moving"),
-            pr -> service.move(id, version, to, note, confirm),
-            moved -> {
-              info.set(
-                  ctx.messages()
-                      .get(
-                          "training.moved",
-                          moved.candidateName(),
-                          ctx.messages().get("training.status." + to.name())));
-              selected.set(moved);
-              showOutcomeOf(moved);
-              load();
-            },
-            e -> {
-              if (e instanceof StatusSkipException s) {
-                pending.set(new PendingMove(id, version, to, note, skipMessage(s)));
-              } else {
-                fail(e);
-              }
-            });
+    tasks.submit(
+        msg.get("training.moving"),
+        pr -> service.move(id, version, to, note, confirm),
+        moved -> {
+          info.set(
+              msg.get(
+                  "training.moved",
+                  moved.candidateName(),
+                  msg.get("training.status." + to.name())));
+          selected.set(moved);
+          showOutcomeOf(moved);
+          load();
+        },
+        e -> {
+          if (e instanceof StatusSkipException s) {
+            pending.set(new PendingMove(id, version, to, note, skipMessage(s)));
+          } else {
+            fail(e);
+          }
+        });
   }
 
   private String skipMessage(StatusSkipException s) {
-    var m = ctx.messages();
+    var m = msg;
     String from = m.get("training.status." + s.from().name());
     String to = m.get("training.status." + s.to().name());
     if (s.skipped().isEmpty()) {
@@ -266,7 +277,7 @@ public final class TrainingBoardViewModel implements ConflictChoices {
       return;
     }
     if (p.outcome() != null) {
-      var m = ctx.messages();
+      var m = msg;
       outcomeReplace.set(
           m.get(
               "training.outcome.replace",
@@ -300,38 +311,32 @@ public final class TrainingBoardViewModel implements ConflictChoices {
       return;
     }
     error.set(null);
-    ctx.tasks()
-        .submit(
-            ctx.messages().get("training.saving"),
-            pr -> service.recordOutcome(p.id(), p.version(), outcome, on, note),
-            saved -> {
-              info.set(ctx.messages().get("training.outcomeSaved", saved.candidateName()));
-              selected.set(saved);
-              showOutcomeOf(saved);
-              load();
-            },
-            this::fail);
+    tasks.submit(
+        msg.get("training.saving"),
+        pr -> service.recordOutcome(p.id(), p.version(), outcome, on, note),
+        saved -> {
+          info.set(msg.get("training.outcomeSaved", saved.candidateName()));
+          selected.set(saved);
+          showOutcomeOf(saved);
+          load();
+        },
+        this::fail);
   }
 
   /** Creates a path (then selects it); {@code done} gets it. */
   public void create(PathDraft d, String note, Consumer<TrainingPath> done) {
     error.set(null);
-    ctx.tasks()
-        .submit(
-            ctx.messages().get("training.saving"),
-            pr -> // the office is read here, in the background: no database on the FX thread
-            service.create(
-                    d,
-                    null,
-                    note,
-                    ctx.services().offices().current().map(o -> o.id()).orElse(null)),
-            created -> {
-              info.set(ctx.messages().get("training.created", created.candidateName()));
-              selected.set(created);
-              done.accept(created);
-              load();
-            },
-            this::fail);
+    tasks.submit(
+        msg.get("training.saving"),
+        pr -> // the office is read here, in the background: no database on the FX thread
+        service.create(d, null, note, offices.current().map(o -> o.id()).orElse(null)),
+        created -> {
+          info.set(msg.get("training.created", created.candidateName()));
+          selected.set(created);
+          done.accept(created);
+          load();
+        },
+        this::fail);
   }
 
   public boolean isOutcomeDue(TrainingPath p) {
@@ -358,7 +363,7 @@ public final class TrainingBoardViewModel implements ConflictChoices {
   }
 
   private void fail(Throwable e) {
-    error.set(ctx.messages().describe(e));
+    error.set(msg.describe(e));
     if (e instanceof EditConflictException) {
       // a colleague changed the path since the board read it (ADR 0181): nothing was written
       conflict.set(error.get());
@@ -378,7 +383,7 @@ public final class TrainingBoardViewModel implements ConflictChoices {
   public void reloadTheirs() {
     conflict.set(null);
     error.set(null);
-    info.set(ctx.messages().get("training.conflict.reloaded"));
+    info.set(msg.get("training.conflict.reloaded"));
     load();
   }
 
@@ -396,7 +401,7 @@ public final class TrainingBoardViewModel implements ConflictChoices {
 
   /** A funding scheme in words ("Contrat de professionnalisation intérimaire"), not its code. */
   public String schemeLabel(FundingScheme scheme) {
-    return scheme == null ? "" : ctx.messages().get("training.scheme." + scheme.name());
+    return scheme == null ? "" : msg.get("training.scheme." + scheme.name());
   }
 
   public ObjectProperty<Outcome> outcomeChoice() {
