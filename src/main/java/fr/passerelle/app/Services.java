@@ -50,7 +50,7 @@ public final class Services implements AutoCloseable {
   private final OffersModule offersModule;
   private final SourcingService sourcing;
   private final TrainingService training;
-  private final fr.passerelle.training.TrainingQueries trainingQueries;
+  private final fr.passerelle.training.TrainingReads trainingReads;
   private final fr.passerelle.dashboard.StatsService stats;
   private final MeetingService meetings;
   private final SyncService sync;
@@ -102,8 +102,8 @@ public final class Services implements AutoCloseable {
     this.sourcing = new SourcingService(db, writer, offices, offersModule, clock, access);
     this.training =
         new TrainingService(db, writer, clock, new FundingRuleService(db, clock, access), access);
-    this.trainingQueries =
-        new fr.passerelle.training.TrainingQueries(
+    this.trainingReads =
+        new fr.passerelle.training.TrainingReads(
             db, access, () -> offersModule.hardToFill().hardToFillRomeCodes());
     this.stats =
         new fr.passerelle.dashboard.StatsService(
@@ -370,8 +370,8 @@ public final class Services implements AutoCloseable {
     return training;
   }
 
-  public fr.passerelle.training.TrainingQueries trainingQueries() {
-    return trainingQueries;
+  public fr.passerelle.training.TrainingReads trainingReads() {
+    return trainingReads;
   }
 
   public fr.passerelle.dashboard.StatsService stats() {

@@ -128,9 +128,9 @@ class AccessMatrixTest {
         "check",
         "exportCsv");
     rule("FundingRuleService", FUNDING_RULES_MANAGE, "importCsv", "restoreShipped");
-    rule("TrainingQueries", TRAINING_READ, "byTarget");
-    rule("TrainingQueries", OFFERS_READ, "openOffers");
-    rule("TrainingQueries", CANDIDATES_READ, "findCandidates");
+    rule("TrainingReads", TRAINING_READ, "byTarget");
+    rule("TrainingReads", OFFERS_READ, "openOffers");
+    rule("TrainingReads", CANDIDATES_READ, "findCandidates");
 
     rule(
         "OffersModule", ACCESSOR, "offers", "tension", "hardToFill", "occupationTable", "matching");

@@ -23,7 +23,7 @@ import javafx.collections.ObservableList;
  */
 public final class PathFormViewModel {
   private final fr.passerelle.training.TrainingService training;
-  private final fr.passerelle.training.TrainingQueries queries;
+  private final fr.passerelle.training.TrainingReads queries;
   private final fr.passerelle.occupations.OccupationService occupationService;
   private final fr.passerelle.ui.TaskRunner tasks;
   private final fr.passerelle.ui.Messages msg;
@@ -53,7 +53,7 @@ public final class PathFormViewModel {
   public PathFormViewModel(UiContext ctx) {
     this(
         ctx.services().training(),
-        ctx.services().trainingQueries(),
+        ctx.services().trainingReads(),
         ctx.services().occupations(),
         ctx.tasks(),
         ctx.messages());
@@ -61,7 +61,7 @@ public final class PathFormViewModel {
 
   public PathFormViewModel(
       fr.passerelle.training.TrainingService training,
-      fr.passerelle.training.TrainingQueries queries,
+      fr.passerelle.training.TrainingReads queries,
       fr.passerelle.occupations.OccupationService occupationService,
       fr.passerelle.ui.TaskRunner tasks,
       fr.passerelle.ui.Messages msg) {

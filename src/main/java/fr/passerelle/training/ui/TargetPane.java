@@ -18,7 +18,7 @@ final class TargetPane extends BorderPane {
 
   TargetPane(UiContext ctx) {
     Messages m = ctx.messages();
-    this.vm = new TargetViewModel(ctx.services().trainingQueries(), ctx.tasks(), m);
+    this.vm = new TargetViewModel(ctx.services().trainingReads(), ctx.tasks(), m);
     TableView<TargetRow> table = new TableView<>(vm.rows());
     table.setId("target-table");
     Label empty = new Label();

@@ -1,7 +1,7 @@
 package fr.passerelle.training.ui;
 
 import fr.passerelle.training.TargetRow;
-import fr.passerelle.training.TrainingQueries;
+import fr.passerelle.training.TrainingReads;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.TaskRunner;
 import javafx.beans.property.BooleanProperty;
@@ -16,14 +16,14 @@ import javafx.collections.ObservableList;
  * fill", and why the table is empty when it could not be read. Read off the FX thread.
  */
 final class TargetViewModel {
-  private final TrainingQueries queries;
+  private final TrainingReads queries;
   private final TaskRunner tasks;
   private final Messages msg;
   private final ObservableList<TargetRow> rows = FXCollections.observableArrayList();
   private final BooleanProperty onlyHardToFill = new SimpleBooleanProperty(false);
   private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
 
-  TargetViewModel(TrainingQueries queries, TaskRunner tasks, Messages msg) {
+  TargetViewModel(TrainingReads queries, TaskRunner tasks, Messages msg) {
     this.queries = queries;
     this.tasks = tasks;
     this.msg = msg;

@@ -31,7 +31,7 @@ class TargetViewModelTest {
               s.offices().current().orElseThrow().id());
       UiContext ctx = new UiContext(s, new SameThreadTaskRunner(), new Messages(Messages.FRENCH));
 
-      TargetViewModel vm = new TargetViewModel(s.trainingQueries(), ctx.tasks(), ctx.messages());
+      TargetViewModel vm = new TargetViewModel(s.trainingReads(), ctx.tasks(), ctx.messages());
       vm.load();
       assertThat(vm.failure().get()).isEmpty();
       assertThat(vm.rows()).extracting(TargetRow::romeCode).containsExactly("N1101");

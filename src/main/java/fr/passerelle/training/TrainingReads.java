@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import org.jooq.impl.DSL;
 
 /** Read-only views of the training data: by target occupation, and the candidate picker. */
-public final class TrainingQueries {
+public final class TrainingReads {
   private final Database db;
   private final Access access;
   private final Supplier<Set<String>> hardToFill;
@@ -25,7 +25,7 @@ public final class TrainingQueries {
    * {@code hardToFill} gives the occupations with an open hard-to-fill offer: the offers' one
    * definition ({@code offers/HardToFillService#hardToFillRomeCodes}, ADR 0130), not a copy.
    */
-  public TrainingQueries(Database db, Access access, Supplier<Set<String>> hardToFill) {
+  public TrainingReads(Database db, Access access, Supplier<Set<String>> hardToFill) {
     this.db = db;
     this.access = access;
     this.hardToFill = hardToFill;
