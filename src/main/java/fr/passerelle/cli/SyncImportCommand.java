@@ -2,7 +2,7 @@ package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
 import fr.passerelle.core.Progress;
-import fr.passerelle.sync.ImportReport;
+import fr.passerelle.sync.SyncImportReport;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,7 +14,7 @@ final class SyncImportCommand extends ServiceCommand {
 
   @Override
   protected int run(Services services) {
-    ImportReport r =
+    SyncImportReport r =
         services
             .sync()
             .importer()

@@ -27,7 +27,7 @@ import org.jooq.impl.DSL;
 final class ConsentEnforcer {
   private ConsentEnforcer() {}
 
-  static void apply(DSLContext tx, VersionStore store, String own, ImportReport report) {
+  static void apply(DSLContext tx, VersionStore store, String own, SyncImportReport report) {
     List<Table<?>> order = new ArrayList<>(ReplicatedTables.ALL);
     Collections.reverse(order); // children (and conflict records) before what they hang off
     Condition touchedAny = DSL.exists(DSL.selectOne().from(SYNC_TOUCHED_PERSON));

@@ -62,7 +62,7 @@ final class RowApplier {
   private final DSLContext tx;
   private final VersionStore store;
   private final ReplicatedWriter writer;
-  private final ImportReport report;
+  private final SyncImportReport report;
   private final Progress progress;
   private final Source source;
   private final String fileName;
@@ -90,7 +90,7 @@ final class RowApplier {
       DSLContext tx,
       VersionStore store,
       ReplicatedWriter writer,
-      ImportReport report,
+      SyncImportReport report,
       Progress progress,
       Source source) {
     this.tx = tx;
@@ -306,7 +306,7 @@ final class RowApplier {
       return;
     }
     boolean consent = PersonData.isConsent(table);
-    ImportReport.TableCounts c = report.table(table.getName());
+    SyncImportReport.TableCounts c = report.table(table.getName());
     List<Record> accepted = screen(consent, c);
     if (accepted.isEmpty()) {
       batch.clear();
@@ -369,7 +369,7 @@ final class RowApplier {
    * 0085) or, for a deletion of a row never held here, dropped; the rest of the file goes on. A
    * version holding a control character is quarantined too, whoever sent it (ADR 0156).
    */
-  private List<Record> screen(boolean consent, ImportReport.TableCounts c) {
+  private List<Record> screen(boolean consent, SyncImportReport.TableCounts c) {
     List<PartnerRules.Decision> decisions;
     if (!sameOrg) {
       decisions = partnerRules.decide(table, batch);

@@ -88,10 +88,10 @@ public final class SyncImporter {
    * {@value #CHUNK_ROWS} rows; the last one moves the checkpoint. Killed in between, the import is
    * finished from its kept copy at the next start ({@link #finishInterrupted}); see ADR 0080.
    */
-  public ImportReport importFile(Path file, Progress progress) {
+  public SyncImportReport importFile(Path file, Progress progress) {
     access.require(Permission.SYNC_EXCHANGE);
     String target = file.toAbsolutePath().toString();
-    ImportReport r;
+    SyncImportReport r;
     try {
       r = doImport(file, progress);
     } catch (SyncRefusedException e) {
@@ -106,19 +106,19 @@ public final class SyncImporter {
     return r;
   }
 
-  private synchronized ImportReport doImport(Path file, Progress progress) {
+  private synchronized SyncImportReport doImport(Path file, Progress progress) {
     finishInterrupted(progress);
     try {
       return withVerified(
           file,
           file.getFileName().toString(),
           in -> {
-            ImportReport report =
+            SyncImportReport report =
                 in.m().rows() <= CHUNK_ROWS
                     ? db.dsl()
                         .transactionResult(
                             cfg -> {
-                              ImportReport r = newReport(in);
+                              SyncImportReport r = newReport(in);
                               applyInOne(cfg.dsl(), in, r, progress, false);
                               return r;
                             })
@@ -136,8 +136,8 @@ public final class SyncImporter {
    * its file kept in the data folder (the next start does it before anything else): see {@link
    * SyncRecovery#finishInterrupted}. Returns its report.
    */
-  public synchronized Optional<ImportReport> finishInterrupted(Progress progress) {
-    Optional<ImportReport> report =
+  public synchronized Optional<SyncImportReport> finishInterrupted(Progress progress) {
+    Optional<SyncImportReport> report =
         recovery.finishInterrupted(
             progress,
             (pending, p) ->
@@ -178,8 +178,8 @@ public final class SyncImporter {
    * The search index catches up with the committed rows (ADR 0100): a kill during this step leaves
    * an index that goes on from its last committed step at the next start or import.
    */
-  private void catchUp(ImportReport report, Progress progress) {
-    if (report.outcome() != ImportReport.Outcome.IMPORTED) {
+  private void catchUp(SyncImportReport report, Progress progress) {
+    if (report.outcome() != SyncImportReport.Outcome.IMPORTED) {
       return;
     }
     long t = System.nanoTime();
@@ -244,8 +244,8 @@ public final class SyncImporter {
     }
   }
 
-  private ImportReport newReport(Incoming in) {
-    ImportReport report = new ImportReport(in.fileName());
+  private SyncImportReport newReport(Incoming in) {
+    SyncImportReport report = new SyncImportReport(in.fileName());
     report.sender(
         in.m().sender().replicaId(),
         in.v().peer().getOfficeName(),
@@ -260,7 +260,7 @@ public final class SyncImporter {
    * checkOnly} read and checked without storing anything. False when the file was imported already.
    */
   private boolean applyInOne(
-      DSLContext tx, Incoming in, ImportReport report, Progress progress, boolean checkOnly) {
+      DSLContext tx, Incoming in, SyncImportReport report, Progress progress, boolean checkOnly) {
     PeerRecord peer = begin(tx, in, report);
     if (peer == null) {
       return false;
@@ -278,8 +278,8 @@ public final class SyncImporter {
    * as it was), an automatic backup unless the newest holds this state, then the rows applied in
    * chunks.
    */
-  private ImportReport applyInChunks(Incoming in, Progress progress) {
-    ImportReport checked = newReport(in);
+  private SyncImportReport applyInChunks(Incoming in, Progress progress) {
+    SyncImportReport checked = newReport(in);
     boolean go = inTransaction(tx -> applyInOne(tx, in, checked, progress, true), false);
     if (!go) {
       return checked; // already imported
@@ -312,7 +312,7 @@ public final class SyncImporter {
                         : 0L),
                 "to",
                 String.valueOf(m.to())));
-    ImportReport report = applyChunks(in, new Progress.Uncancellable(progress), null);
+    SyncImportReport report = applyChunks(in, new Progress.Uncancellable(progress), null);
     db.storeNow(); // the import on disk before its note and its copy go
     journal.end(note);
     SyncRecovery.deleteQuietly(kept);
@@ -325,9 +325,9 @@ public final class SyncImporter {
    * that record. {@code pending} is the record of an interrupted import to go on with (null: from
    * the start).
    */
-  private ImportReport applyChunks(Incoming in, Progress progress, SyncImportRecord pending) {
+  private SyncImportReport applyChunks(Incoming in, Progress progress, SyncImportRecord pending) {
     String fileName = in.fileName();
-    ImportReport report = newReport(in);
+    SyncImportReport report = newReport(in);
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
       DSLContext tx = db.dsl(c);
@@ -458,7 +458,7 @@ public final class SyncImporter {
    * Opens the import in {@code tx}: the peer's row (locked), "already imported" (returns null) or a
    * gap (refused), the directory of replicas the file teaches.
    */
-  private PeerRecord begin(DSLContext tx, Incoming in, ImportReport report) {
+  private PeerRecord begin(DSLContext tx, Incoming in, SyncImportReport report) {
     Manifest m = in.m();
     SenderCheck.Verified v = in.v();
     String fileName = in.fileName();
@@ -501,7 +501,7 @@ public final class SyncImporter {
   }
 
   private RowApplier rowApplier(
-      DSLContext tx, ImportReport report, Progress progress, Incoming in, PeerRecord peer) {
+      DSLContext tx, SyncImportReport report, Progress progress, Incoming in, PeerRecord peer) {
     return new RowApplier(
         tx,
         store,
@@ -532,7 +532,7 @@ public final class SyncImporter {
    * the log, in the same transaction as the last rows.
    */
   private void finish(
-      DSLContext tx, RowApplier rows, PeerRecord peer, Incoming in, ImportReport report) {
+      DSLContext tx, RowApplier rows, PeerRecord peer, Incoming in, SyncImportReport report) {
     Manifest m = in.m();
     SenderCheck.Verified v = in.v();
     ConsentEnforcer.apply(tx, store, in.office().organisation(), report);

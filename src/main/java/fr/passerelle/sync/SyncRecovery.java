@@ -73,7 +73,7 @@ public final class SyncRecovery {
   /** How the importer goes on with the pending import {@code pending}, from its kept copy. */
   @FunctionalInterface
   interface Resume {
-    ImportReport resume(SyncImportRecord pending, Progress progress);
+    SyncImportReport resume(SyncImportRecord pending, Progress progress);
   }
 
   /**
@@ -81,7 +81,7 @@ public final class SyncRecovery {
    * its file kept in the data folder (the next start does it before anything else). Returns its
    * report. A refusal abandons it ({@link #abandon}) and is thrown.
    */
-  Optional<ImportReport> finishInterrupted(Progress progress, Resume resume) {
+  Optional<SyncImportReport> finishInterrupted(Progress progress, Resume resume) {
     SyncImportRecord pending = db.dsl().selectFrom(SYNC_IMPORT).fetchAny();
     if (pending == null) {
       forgetNotes(); // an import that ended (or never began) just before a crash
@@ -96,7 +96,7 @@ public final class SyncRecovery {
                         + " again.")
                 .keyed("sync.refused.copyGone", String.valueOf(pending.getFileName())));
       }
-      ImportReport report = resume.resume(pending, progress);
+      SyncImportReport report = resume.resume(pending, progress);
       db.storeNow(); // finished, on disk, before its note and its copy go
       forgetNotes();
       return Optional.of(report);
@@ -124,7 +124,7 @@ public final class SyncRecovery {
                       .where(SYNC_IMPORT.PEER_REPLICA.eq(peer))
                       .fetchOptional();
               ConsentEnforcer.apply(
-                  tx, store, identity.office().organisation(), new ImportReport(fileName));
+                  tx, store, identity.office().organisation(), new SyncImportReport(fileName));
               TouchedPersons.clear(tx);
               tx.deleteFrom(SYNC_IMPORT).execute();
               if (p.isEmpty()) {
@@ -178,7 +178,7 @@ public final class SyncRecovery {
       String fileName,
       String copy,
       long toSeq,
-      ImportReport report,
+      SyncImportReport report,
       OffsetDateTime at) {
     tx.insertInto(SYNC_IMPORT)
         .set(SYNC_IMPORT.PEER_REPLICA, peer)
@@ -235,7 +235,7 @@ public final class SyncRecovery {
                       n.detail("file"),
                       copy,
                       Long.parseLong(n.detail("to")),
-                      new ImportReport(n.detail("file")),
+                      new SyncImportReport(n.detail("file")),
                       clock.offsetNow());
                   // its note, written again by the rebuild, keeps the copy until it is done
                 }
@@ -254,7 +254,7 @@ public final class SyncRecovery {
                   .ifPresent(
                       own ->
                           ConsentEnforcer.apply(
-                              tx, new VersionStore(writer), own, new ImportReport("")));
+                              tx, new VersionStore(writer), own, new SyncImportReport("")));
               TouchedPersons.clear(tx);
             });
     return new Outcome(rolledBack[0], restarted[0]);

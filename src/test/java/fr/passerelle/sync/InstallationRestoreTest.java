@@ -109,7 +109,7 @@ class InstallationRestoreTest {
 
     UUID c = a.addCandidate("Durand");
     a.setConsent(c, true, false);
-    ImportReport got = b.importFile(a.exportTo(b, false));
+    SyncImportReport got = b.importFile(a.exportTo(b, false));
     assertThat(got.senderOffice()).isEqualTo("Interim Nord Lille");
     assertThat(b.dsl().fetchExists(CANDIDATE, CANDIDATE.ID.eq(c))).isTrue();
     assertThat(b.dsl().fetchExists(PEER, PEER.REPLICA_ID.eq(r.replicaId()))).isTrue();

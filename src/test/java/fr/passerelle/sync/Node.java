@@ -130,12 +130,12 @@ final class Node implements AutoCloseable {
     return sync().exporter().exportTo(peer, f, full, Progress.NONE).file();
   }
 
-  ImportReport importFile(Path f) {
+  SyncImportReport importFile(Path f) {
     return sync().importer().importFile(f, Progress.NONE);
   }
 
   /** Export from this node to {@code to} and import there. */
-  ImportReport sendTo(Node to) {
+  SyncImportReport sendTo(Node to) {
     return to.importFile(exportTo(to, false));
   }
 

@@ -33,9 +33,9 @@ public final class PartnerImportBenchmark {
           Path toB = a.exportTo(b, true);
           Path toT = a.exportTo(t, true);
           long t0 = System.nanoTime();
-          ImportReport rb = b.importFile(toB);
+          SyncImportReport rb = b.importFile(toB);
           long t1 = System.nanoTime();
-          ImportReport rt = t.importFile(toT);
+          SyncImportReport rt = t.importFile(toT);
           long t2 = System.nanoTime();
           System.out.printf(
               "round %d: same organisation %.2f s (%d rows), partner %.2f s (%d rows)%n",

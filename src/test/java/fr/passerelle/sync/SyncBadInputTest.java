@@ -245,7 +245,7 @@ class SyncBadInputTest {
   void aClockYearsAheadIsCappedWithAWarningNamingTheOffice() {
     a.clock.advanceMillis(3L * 365 * 24 * 3600 * 1000);
     a.addCandidate("Futur");
-    ImportReport r = a.sendTo(b);
+    SyncImportReport r = a.sendTo(b);
     assertThat(r.warnings()).anyMatch(w -> w.contains("FT Toulouse") && w.contains("ahead"));
     long hlc = fr.passerelle.db.ReplicatedWriter.currentReplica(b.dsl()).getHlc();
     assertThat(fr.passerelle.db.Hlc.physicalMillis(hlc))
@@ -291,7 +291,7 @@ class SyncBadInputTest {
     try (var files = Files.list(root)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
     }
-    assertThat(b.importFile(target).outcome()).isEqualTo(ImportReport.Outcome.IMPORTED);
+    assertThat(b.importFile(target).outcome()).isEqualTo(SyncImportReport.Outcome.IMPORTED);
   }
 
   interface ThrowingRunnable {

@@ -43,8 +43,8 @@ class SyncBasicsTest {
   void twoOfficesOfOneOrganisationConvergeAndRelay() {
     UUID cand = a.addCandidate("Martin");
     a.addCriterion(cand, "RQTH");
-    ImportReport r = a.sendTo(b);
-    assertThat(r.outcome()).isEqualTo(ImportReport.Outcome.IMPORTED);
+    SyncImportReport r = a.sendTo(b);
+    assertThat(r.outcome()).isEqualTo(SyncImportReport.Outcome.IMPORTED);
     assertThat(r.tables().get("candidate").added).isEqualTo(1);
     b.sendTo(c); // relay A -> B -> C
     c.sendTo(b);
@@ -101,7 +101,7 @@ class SyncBasicsTest {
   @Test
   void anImportWhoseIndexCatchUpNeverRanIsCaughtUpAtTheNextStart() {
     UUID first = a.addCandidate("Martin");
-    ImportReport r = a.sendTo(b);
+    SyncImportReport r = a.sendTo(b);
     assertThat(r.reindexed()).isEqualTo(1);
     // as if the process had died between the import's commit and the index's catch-up: the rows
     // are imported by a sync service that does not keep the index
@@ -140,7 +140,7 @@ class SyncBasicsTest {
     var f = a.exportTo(b, false);
     b.importFile(f);
     String before = b.digest();
-    assertThat(b.importFile(f).outcome()).isEqualTo(ImportReport.Outcome.ALREADY_IMPORTED);
+    assertThat(b.importFile(f).outcome()).isEqualTo(SyncImportReport.Outcome.ALREADY_IMPORTED);
     assertThat(b.digest()).isEqualTo(before);
   }
 
@@ -150,7 +150,7 @@ class SyncBasicsTest {
     a.sendTo(b);
     b.sendTo(a); // carries b's ack of a's changes
     a.addCandidate("Durand");
-    ImportReport r = a.sendTo(b);
+    SyncImportReport r = a.sendTo(b);
     assertThat(r.tables().get("candidate").added).isEqualTo(1);
     assertThat(r.tables().get("office").added).isZero(); // B's office echoes back, unchanged
   }
@@ -162,7 +162,7 @@ class SyncBasicsTest {
     a.renameCandidate(cand, "Martin-A");
     b.clock.advanceMillis(1000);
     b.renameCandidate(cand, "Martin-B");
-    ImportReport r = b.sendTo(a);
+    SyncImportReport r = b.sendTo(a);
     assertThat(r.conflictIds()).hasSize(1);
     a.sendTo(b);
     assertThat(a.digest()).isEqualTo(b.digest());
@@ -186,15 +186,15 @@ class SyncBasicsTest {
     a.addCriterion(shared, "RQTH");
     a.addCriterion(shared, "DELD");
     a.addEmployer("Boulangerie");
-    ImportReport r = a.sendTo(t);
+    SyncImportReport r = a.sendTo(t);
     assertThat(t.dsl().fetchCount(CANDIDATE)).isEqualTo(1);
     assertThat(t.dsl().select(CANDIDATE.ID).from(CANDIDATE).fetchOne(0)).isEqualTo(shared);
     assertThat(t.dsl().fetchCount(CANDIDATE_CRITERION)).isEqualTo(1); // DELD, not RQTH
     assertThat(t.dsl().fetchCount(EMPLOYER)).isEqualTo(1);
     assertThat(secret).isNotNull();
-    assertThat(r.outcome()).isEqualTo(ImportReport.Outcome.IMPORTED);
+    assertThat(r.outcome()).isEqualTo(SyncImportReport.Outcome.IMPORTED);
     a.setConsent(shared, false, false);
-    ImportReport w = a.sendTo(t);
+    SyncImportReport w = a.sendTo(t);
     assertThat(w.tables().get("candidate").erased).isEqualTo(1);
     assertThat(t.dsl().fetchCount(CANDIDATE)).isZero();
     assertThat(t.dsl().fetchCount(CANDIDATE_CRITERION)).isZero();

@@ -94,7 +94,7 @@ public final class SyncBenchmark {
     resetPeaks();
     long t2 = System.nanoTime();
     long cpu2 = cpu();
-    ImportReport r = b.sync().importer().importFile(file, Progress.NONE);
+    SyncImportReport r = b.sync().importer().importFile(file, Progress.NONE);
     double imp = (System.nanoTime() - t2) / 1e9;
     double index = r.reindexTime().toNanos() / 1e9;
     double tx = imp - index;

@@ -85,8 +85,8 @@ class SyncChunkedImportTest {
 
   @Test
   void aLargeFileIsImportedWholeAndLeavesNothingBehind() throws IOException {
-    ImportReport r = b.importFile(file);
-    assertThat(r.outcome()).isEqualTo(ImportReport.Outcome.IMPORTED);
+    SyncImportReport r = b.importFile(file);
+    assertThat(r.outcome()).isEqualTo(SyncImportReport.Outcome.IMPORTED);
     assertThat(r.table("candidate").added).isEqualTo(CANDIDATES);
     assertThat(b.dsl().fetchCount(CANDIDATE)).isEqualTo(CANDIDATES);
     assertThat(received()).isEqualTo(r.to());
@@ -94,7 +94,7 @@ class SyncChunkedImportTest {
     assertThat(b.dsl().fetchCount(SYNC_TOUCHED_PERSON)).isZero();
     assertThat(leftIn("tmp")).isEmpty();
     assertThat(leftIn("journal")).isEmpty();
-    assertThat(b.importFile(file).outcome()).isEqualTo(ImportReport.Outcome.ALREADY_IMPORTED);
+    assertThat(b.importFile(file).outcome()).isEqualTo(SyncImportReport.Outcome.ALREADY_IMPORTED);
   }
 
   /** Stops the second pass (the one that stores) once it has read {@code after} rows. */
@@ -143,7 +143,7 @@ class SyncChunkedImportTest {
     assertThat(received()).isPositive();
     assertThat(leftIn("tmp")).isEmpty();
     assertThat(leftIn("journal")).isEmpty();
-    assertThat(b.importFile(file).outcome()).isEqualTo(ImportReport.Outcome.ALREADY_IMPORTED);
+    assertThat(b.importFile(file).outcome()).isEqualTo(SyncImportReport.Outcome.ALREADY_IMPORTED);
     assertThat(
             b.services
                 .candidates()
@@ -173,7 +173,7 @@ class SyncChunkedImportTest {
     assertThat(
             fr.passerelle.db.IntegrityCheck.all(b.services.db().dataSource(), Progress.NONE).ok())
         .isTrue();
-    assertThat(b.importFile(file).outcome()).isEqualTo(ImportReport.Outcome.ALREADY_IMPORTED);
+    assertThat(b.importFile(file).outcome()).isEqualTo(SyncImportReport.Outcome.ALREADY_IMPORTED);
   }
 
   @Test

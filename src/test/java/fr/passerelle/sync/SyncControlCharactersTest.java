@@ -63,7 +63,7 @@ class SyncControlCharactersTest {
         .where(CANDIDATE.ID.eq(notes))
         .execute();
 
-    ImportReport r = t.sendTo(a);
+    SyncImportReport r = t.sendTo(a);
 
     assertThat(has(a, CANDIDATE, zoe)).isTrue();
     assertThat(has(a, CANDIDATE, notes)).isTrue();
@@ -94,7 +94,7 @@ class SyncControlCharactersTest {
 
     // the partner corrects the name: the next file brings the person
     t.renameCandidate(escobar, "Escobar");
-    ImportReport next = t.sendTo(a);
+    SyncImportReport next = t.sendTo(a);
     // (the employer still uncorrected is refused again, listed once in the quarantine)
     assertThat(next.quarantined()).extracting(Quarantine.Entry::rowId).containsExactly(garage);
     assertThat(a.sync().quarantine().count()).isEqualTo(2);
@@ -111,7 +111,7 @@ class SyncControlCharactersTest {
   void withinTheOrganisationTooAControlCharacterNeverReachesTheDatabase() {
     UUID bell = b.addCandidate("Cloche\u0007");
     UUID fine = b.addCandidate("Martin");
-    ImportReport r = b.sendTo(a);
+    SyncImportReport r = b.sendTo(a);
     assertThat(has(a, CANDIDATE, fine)).isTrue();
     assertThat(has(a, CANDIDATE, bell)).isFalse();
     assertThat(r.quarantined())

@@ -221,7 +221,7 @@ class SyncConvergenceTest {
       case 2 -> pirate.criterion(c, "RQTH");
       default -> pirate.criterion(c, "DELD");
     }
-    ImportReport r = victim.importFile(pirateNode.exportTo(victim, evil.nextInt(4) == 0));
+    SyncImportReport r = victim.importFile(pirateNode.exportTo(victim, evil.nextInt(4) == 0));
     seen.computeIfAbsent(victim, k -> new HashSet<>()).addAll(r.conflictIds());
     assertThat(r.quarantined()).as("the forged consent").isNotEmpty();
   }
@@ -320,7 +320,7 @@ class SyncConvergenceTest {
   private static void deliver(Node to, Path f, Map<Node, Set<UUID>> seen) {
     long before = changeSeq(to);
     try {
-      ImportReport r = to.importFile(f);
+      SyncImportReport r = to.importFile(f);
       seen.computeIfAbsent(to, k -> new HashSet<>()).addAll(r.conflictIds());
     } catch (SyncRefusedException e) {
       assertThat(e.getMessage()).contains("catch-up");

@@ -212,7 +212,7 @@ class SyncFileVerificationTest {
       s.write(f);
       refused(b, f, "not in the order of the format: " + String.join(", ", order));
     }
-    assertThat(b.importFile(file).outcome()).isEqualTo(ImportReport.Outcome.IMPORTED);
+    assertThat(b.importFile(file).outcome()).isEqualTo(SyncImportReport.Outcome.IMPORTED);
   }
 
   /** The bound is a stream filter; its own edge: exactly the declared size is fine. */
@@ -222,7 +222,7 @@ class SyncFileVerificationTest {
     s.rewritePayload(b, a, lines -> lines);
     Path f = root.resolve("exact.passerelle");
     s.write(f);
-    assertThat(b.importFile(f).outcome()).isEqualTo(ImportReport.Outcome.IMPORTED);
+    assertThat(b.importFile(f).outcome()).isEqualTo(SyncImportReport.Outcome.IMPORTED);
     assertThat(s.manifest(b).path("payloadSize").asLong())
         .isEqualTo(String.join("\n", s.payloadLines(b)).getBytes(StandardCharsets.UTF_8).length);
   }

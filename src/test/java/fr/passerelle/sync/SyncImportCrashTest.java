@@ -102,9 +102,9 @@ class SyncImportCrashTest {
       assertThat(b.digest()).isEqualTo(before);
       assertThat(fr.passerelle.db.ReplicatedWriter.currentReplica(b.dsl()).getChangeSeq())
           .isEqualTo(seqBefore);
-      assertThat(b.importFile(file).outcome()).isEqualTo(ImportReport.Outcome.IMPORTED);
+      assertThat(b.importFile(file).outcome()).isEqualTo(SyncImportReport.Outcome.IMPORTED);
     } else {
-      assertThat(b.importFile(file).outcome()).isEqualTo(ImportReport.Outcome.ALREADY_IMPORTED);
+      assertThat(b.importFile(file).outcome()).isEqualTo(SyncImportReport.Outcome.ALREADY_IMPORTED);
     }
     assertThat(b.dsl().fetchCount(CANDIDATE)).isEqualTo(ROWS);
     b.close();

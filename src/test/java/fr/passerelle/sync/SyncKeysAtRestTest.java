@@ -230,7 +230,7 @@ class SyncKeysAtRestTest {
     assertThat(holding(a.dir, needles(clear))).isEmpty();
     UUID martin = a.addCandidate("Martin");
     a.setConsent(martin, true, false);
-    ImportReport got = a.sendTo(b);
+    SyncImportReport got = a.sendTo(b);
     assertThat(got.senderOffice()).isEqualTo("FT Toulouse");
     assertThat(b.dsl().fetchExists(CANDIDATE, CANDIDATE.ID.eq(martin))).isTrue();
     assertThat(b.sync().peers().all()).anyMatch(p -> p.fingerprint().equals(fingerprint));

@@ -60,7 +60,7 @@ class SyncPartnerRulesTest {
     return n.dsl().fetchExists(CANDIDATE, CANDIDATE.ID.eq(id).and(CANDIDATE.DELETED.isFalse()));
   }
 
-  private static List<Refusal> reasons(fr.passerelle.sync.ImportReport r) {
+  private static List<Refusal> reasons(fr.passerelle.sync.SyncImportReport r) {
     return r.quarantined().stream().map(Quarantine.Entry::reason).toList();
   }
 
@@ -95,7 +95,7 @@ class SyncPartnerRulesTest {
     UUID zoe = t.addCandidate("Zoe");
     t.setConsent(zoe, true, false);
 
-    fr.passerelle.sync.ImportReport r = t.sendTo(a);
+    fr.passerelle.sync.SyncImportReport r = t.sendTo(a);
 
     assertThat(lastName(a, adam)).isEqualTo("Adam");
     assertThat(live(a, bruno)).isTrue();
@@ -141,7 +141,7 @@ class SyncPartnerRulesTest {
     pirate.criterion(claire, "RQTH");
     pirate.write(OFFICE, a.officeId(), r -> r.set(OFFICE.ORGANISATION, "Interim Tarn"));
 
-    fr.passerelle.sync.ImportReport r = t.sendTo(a);
+    fr.passerelle.sync.SyncImportReport r = t.sendTo(a);
 
     assertThat(lastName(a, claire)).isEqualTo("Claire-Marie");
     assertThat(
@@ -209,7 +209,7 @@ class SyncPartnerRulesTest {
     Path forged = root.resolve("forged.passerelle");
     s.write(forged);
 
-    fr.passerelle.sync.ImportReport r = a.importFile(forged);
+    fr.passerelle.sync.SyncImportReport r = a.importFile(forged);
 
     assertThat(live(a, zoe)).isTrue();
     assertThat(a.dsl().fetchExists(EMPLOYER, EMPLOYER.ID.eq(forgedRow))).isFalse();
@@ -237,7 +237,7 @@ class SyncPartnerRulesTest {
     UUID zoe = t.addCandidate("Zoe");
     t.setConsent(zoe, true, false);
 
-    fr.passerelle.sync.ImportReport r = t.sendTo(a);
+    fr.passerelle.sync.SyncImportReport r = t.sendTo(a);
 
     assertThat(reasons(r)).containsExactly(Refusal.CONSENT);
     assertThat(live(a, zoe)).isTrue();
@@ -249,11 +249,12 @@ class SyncPartnerRulesTest {
                 .fetchOne(CANDIDATE_CONSENT.SENSITIVE))
         .isFalse();
     t.renameCandidate(zoe, "Zoe-Marie");
-    assertThat(t.sendTo(a).outcome()).isEqualTo(fr.passerelle.sync.ImportReport.Outcome.IMPORTED);
+    assertThat(t.sendTo(a).outcome())
+        .isEqualTo(fr.passerelle.sync.SyncImportReport.Outcome.IMPORTED);
 
     a.setConsent(claire, false, false);
     a.setConsent(denis, false, false);
-    fr.passerelle.sync.ImportReport w = a.sendTo(t);
+    fr.passerelle.sync.SyncImportReport w = a.sendTo(t);
 
     assertThat(w.quarantined()).isEmpty();
     assertThat(w.tables().get("candidate").erased).isEqualTo(2);
@@ -262,7 +263,8 @@ class SyncPartnerRulesTest {
     assertThat(t.services.candidates().search(CandidateQuery.all(), 0, 50))
         .extracting(c -> c.id())
         .containsExactly(zoe);
-    assertThat(t.sendTo(a).outcome()).isEqualTo(fr.passerelle.sync.ImportReport.Outcome.IMPORTED);
+    assertThat(t.sendTo(a).outcome())
+        .isEqualTo(fr.passerelle.sync.SyncImportReport.Outcome.IMPORTED);
   }
 
   /**
@@ -382,7 +384,7 @@ class SyncPartnerRulesTest {
     UUID zoe = t.addCandidate("Zoe");
     t.setConsent(zoe, true, false);
 
-    fr.passerelle.sync.ImportReport r = t.sendTo(a);
+    fr.passerelle.sync.SyncImportReport r = t.sendTo(a);
 
     assertThat(live(a, zoe)).isTrue();
     assertThat(a.dsl().fetchExists(CANDIDATE, CANDIDATE.ID.eq(ghost))).isFalse();

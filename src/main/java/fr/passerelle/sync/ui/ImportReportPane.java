@@ -1,6 +1,6 @@
 package fr.passerelle.sync.ui;
 
-import fr.passerelle.sync.ImportReport;
+import fr.passerelle.sync.SyncImportReport;
 import fr.passerelle.ui.Messages;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -29,11 +29,11 @@ final class ImportReportPane {
   Node build() {
     Label header = new Label(m.get("sync.report.none"));
     header.setWrapText(true);
-    TableView<Map.Entry<String, ImportReport.TableCounts>> table = new TableView<>();
+    TableView<Map.Entry<String, SyncImportReport.TableCounts>> table = new TableView<>();
     fr.passerelle.ui.Tables.wholeHeaders(table);
     table.setId("sync-report");
     table.setPlaceholder(new Label(m.get("sync.report.empty")));
-    TableColumn<Map.Entry<String, ImportReport.TableCounts>, String> name =
+    TableColumn<Map.Entry<String, SyncImportReport.TableCounts>, String> name =
         new TableColumn<>(m.get("sync.report.table"));
     name.setCellValueFactory(
         d -> new SimpleStringProperty(SyncTableNames.label(m, d.getValue().getKey())));
@@ -57,7 +57,7 @@ final class ImportReportPane {
                 return;
               }
               header.setText(
-                  r.outcome() == ImportReport.Outcome.ALREADY_IMPORTED
+                  r.outcome() == SyncImportReport.Outcome.ALREADY_IMPORTED
                       ? m.get("sync.import.already", r.file())
                       : m.get(
                           "sync.report.header",
@@ -77,9 +77,9 @@ final class ImportReportPane {
     return box;
   }
 
-  private TableColumn<Map.Entry<String, ImportReport.TableCounts>, String> count(
-      String key, ToLongFunction<ImportReport.TableCounts> f) {
-    TableColumn<Map.Entry<String, ImportReport.TableCounts>, String> c =
+  private TableColumn<Map.Entry<String, SyncImportReport.TableCounts>, String> count(
+      String key, ToLongFunction<SyncImportReport.TableCounts> f) {
+    TableColumn<Map.Entry<String, SyncImportReport.TableCounts>, String> c =
         new TableColumn<>(m.get(key));
     c.setCellValueFactory(
         d ->

@@ -2,11 +2,11 @@ package fr.passerelle.sync.ui;
 
 import fr.passerelle.sync.Conflicts;
 import fr.passerelle.sync.IdentityCard;
-import fr.passerelle.sync.ImportReport;
 import fr.passerelle.sync.Peer;
 import fr.passerelle.sync.Quarantine;
 import fr.passerelle.sync.SyncDigest;
 import fr.passerelle.sync.SyncExporter;
+import fr.passerelle.sync.SyncImportReport;
 import fr.passerelle.sync.SyncService;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.TaskRunner;
@@ -42,7 +42,7 @@ public final class SyncViewModel {
   private final ObservableList<List<Conflicts.Conflict>> conflictGroups =
       FXCollections.observableArrayList();
   private final ObservableList<Quarantine.Entry> refused = FXCollections.observableArrayList();
-  private final ObjectProperty<ImportReport> report = new SimpleObjectProperty<>();
+  private final ObjectProperty<SyncImportReport> report = new SimpleObjectProperty<>();
   private final StringProperty digest = new SimpleStringProperty("");
   private final StringProperty identity = new SimpleStringProperty("");
   private final StringProperty ownOffice = new SimpleStringProperty("");
@@ -74,7 +74,7 @@ public final class SyncViewModel {
     return refused;
   }
 
-  public ObjectProperty<ImportReport> report() {
+  public ObjectProperty<SyncImportReport> report() {
     return report;
   }
 
@@ -352,7 +352,7 @@ public final class SyncViewModel {
                       }
                     });
           }
-          List<ImportReport> reports = new ArrayList<>();
+          List<SyncImportReport> reports = new ArrayList<>();
           for (Path f : fresh) {
             try {
               reports.add(sync.importer().importFile(f, SyncTableNames.labelled(messages, p)));
@@ -363,9 +363,9 @@ public final class SyncViewModel {
           }
           return reports;
         },
-        (List<ImportReport> reports) -> {
+        (List<SyncImportReport> reports) -> {
           reports.stream()
-              .filter(r -> r.outcome() == ImportReport.Outcome.IMPORTED)
+              .filter(r -> r.outcome() == SyncImportReport.Outcome.IMPORTED)
               .reduce((x, y) -> y)
               .ifPresent(
                   r -> {
@@ -378,8 +378,8 @@ public final class SyncViewModel {
   }
 
   /** What the status line says of an import: done, conflicts, and the rows refused if any. */
-  private String done(ImportReport r) {
-    if (r.outcome() == ImportReport.Outcome.ALREADY_IMPORTED) {
+  private String done(SyncImportReport r) {
+    if (r.outcome() == SyncImportReport.Outcome.ALREADY_IMPORTED) {
       return messages.get("sync.import.already", r.file());
     }
     String text =

@@ -24,13 +24,13 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
  */
 public final class GlobalSearchField {
   private final GlobalSearchViewModel vm;
-  private final Consumer<SearchHit> onOpen;
+  private final Consumer<SearchResult> onOpen;
   private final TextField field = new TextField();
   private final ListView<Object> results = new ListView<>();
   private final Label status = new Label();
   private final Popup popup = new Popup();
 
-  public GlobalSearchField(GlobalSearchViewModel vm, Messages m, Consumer<SearchHit> onOpen) {
+  public GlobalSearchField(GlobalSearchViewModel vm, Messages m, Consumer<SearchResult> onOpen) {
     this.vm = vm;
     this.onOpen = onOpen;
     field.setId("global-search");
@@ -119,7 +119,7 @@ public final class GlobalSearchField {
 
   private int firstHit() {
     for (int i = 0; i < results.getItems().size(); i++) {
-      if (results.getItems().get(i) instanceof SearchHit) {
+      if (results.getItems().get(i) instanceof SearchResult) {
         return i;
       }
     }
@@ -134,7 +134,7 @@ public final class GlobalSearchField {
   }
 
   private void open(Object item) {
-    if (item instanceof SearchHit hit) {
+    if (item instanceof SearchResult hit) {
       close();
       onOpen.accept(hit);
     }
@@ -154,7 +154,7 @@ public final class GlobalSearchField {
       if (empty || item == null) {
         setText(null);
         setGraphic(null);
-      } else if (item instanceof SearchHit hit) {
+      } else if (item instanceof SearchResult hit) {
         Label title = new Label(hit.title());
         Label detail = new Label(hit.detail() == null ? "" : hit.detail());
         detail.getStyleClass().add("text-muted");

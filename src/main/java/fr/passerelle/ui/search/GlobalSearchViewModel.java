@@ -59,7 +59,7 @@ public final class GlobalSearchViewModel {
             p -> {
               List<SearchGroup> found = new ArrayList<>();
               for (SearchProvider provider : providers) {
-                List<SearchHit> hits = provider.search(query, PER_GROUP);
+                List<SearchResult> hits = provider.search(query, PER_GROUP);
                 if (!hits.isEmpty()) {
                   found.add(new SearchGroup(messages.get(provider.groupKey()), hits));
                 }

@@ -27,9 +27,9 @@ public final class IndexSearchProvider implements SearchProvider {
   }
 
   @Override
-  public List<SearchHit> search(String query, int limit) {
+  public List<SearchResult> search(String query, int limit) {
     return search.findAnywhere(kind, query, limit).stream()
-        .map(h -> new SearchHit(h.title(), h.detail(), featureId, h.id()))
+        .map(h -> new SearchResult(h.title(), h.detail(), featureId, h.id()))
         .toList();
   }
 }

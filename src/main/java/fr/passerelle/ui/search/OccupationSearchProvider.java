@@ -18,12 +18,12 @@ public final class OccupationSearchProvider implements SearchProvider {
   }
 
   @Override
-  public List<SearchHit> search(String query, int limit) {
+  public List<SearchResult> search(String query, int limit) {
     return occupations.search(query, limit).stream().map(OccupationSearchProvider::toHit).toList();
   }
 
-  private static SearchHit toHit(OccupationHit h) {
+  private static SearchResult toHit(OccupationHit h) {
     String detail = h.matchedTitle() != null ? h.matchedTitle() : h.domainLabel();
-    return new SearchHit(h.romeCode() + " · " + h.label(), detail, "offers", h.romeCode());
+    return new SearchResult(h.romeCode() + " · " + h.label(), detail, "offers", h.romeCode());
   }
 }

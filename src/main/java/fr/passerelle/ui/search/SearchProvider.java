@@ -11,5 +11,5 @@ public interface SearchProvider {
   String groupKey();
 
   /** At most {@code limit} hits for {@code query} (already trimmed, not blank). */
-  List<SearchHit> search(String query, int limit);
+  List<SearchResult> search(String query, int limit);
 }

@@ -6,7 +6,7 @@ import fr.passerelle.app.Services;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.jooq.tables.records.CandidateRecord;
 import fr.passerelle.office.OfficeKind;
-import fr.passerelle.sync.ImportReport;
+import fr.passerelle.sync.SyncImportReport;
 import fr.passerelle.testsupport.SameThreadTaskRunner;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.Messages;
@@ -94,7 +94,7 @@ class SyncViewModelTest {
     vm.mergeFields(conflict, java.util.List.of("LAST_NAME"));
     assertThat(vm.conflictGroups()).isEmpty();
     vm.importFile(f2);
-    assertThat(vm.report().get().outcome()).isEqualTo(ImportReport.Outcome.ALREADY_IMPORTED);
+    assertThat(vm.report().get().outcome()).isEqualTo(SyncImportReport.Outcome.ALREADY_IMPORTED);
     vm.computeDigest();
     assertThat(vm.digest().get()).matches("([A-Z2-7]{4} ){7}[A-Z2-7]{4}");
   }

@@ -160,11 +160,11 @@ class GlobalSearchFxTest {
         () ->
             robot.lookup("#global-search-results").tryQuery().isPresent()
                 && results(robot).getItems().stream()
-                    .anyMatch(i -> i instanceof SearchHit h && h.title().equals(title)));
+                    .anyMatch(i -> i instanceof SearchResult h && h.title().equals(title)));
     int row = -1;
     List<Object> items = results(robot).getItems();
     for (int i = 0; i < items.size(); i++) {
-      if (items.get(i) instanceof SearchHit h && h.title().equals(title)) {
+      if (items.get(i) instanceof SearchResult h && h.title().equals(title)) {
         row = i;
         break;
       }
@@ -177,7 +177,7 @@ class GlobalSearchFxTest {
     }
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(results(robot).getSelectionModel().getSelectedItem())
-        .isInstanceOfSatisfying(SearchHit.class, h -> assertThat(h.title()).isEqualTo(title));
+        .isInstanceOfSatisfying(SearchResult.class, h -> assertThat(h.title()).isEqualTo(title));
     robot.type(KeyCode.ENTER);
   }
 

@@ -83,7 +83,7 @@ class GlobalSearchViewModelTest {
           }
 
           @Override
-          public List<SearchHit> search(String query, int limit) {
+          public List<SearchResult> search(String query, int limit) {
             throw new IllegalStateException("base fermée");
           }
         };
@@ -100,9 +100,9 @@ class GlobalSearchViewModelTest {
       }
 
       @Override
-      public List<SearchHit> search(String query, int limit) {
+      public List<SearchResult> search(String query, int limit) {
         return java.util.Arrays.stream(titles)
-            .map(t -> new SearchHit(t, null, "candidates", null))
+            .map(t -> new SearchResult(t, null, "candidates", null))
             .toList();
       }
     };

@@ -7,7 +7,7 @@ import java.util.UUID;
  * One result of the global search: what to show, and where it leads ({@code featureId} is the
  * navigation entry to open; {@code recordId} the record in it, for views that can open one).
  */
-public record SearchHit(String title, String detail, String featureId, String recordId) {
+public record SearchResult(String title, String detail, String featureId, String recordId) {
   /** The request that opens this hit: its record in its view, else just the view. */
   public Navigation destination() {
     if (recordId == null) {

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** What an import did, per table, and what the counselor should look at. */
-public final class ImportReport {
+public final class SyncImportReport {
   private static final int SUMMARY_REFUSED = 20;
 
   /** How the import ended. */
@@ -68,7 +68,7 @@ public final class ImportReport {
   private int reindexed;
   private java.time.Duration reindexTime = java.time.Duration.ZERO;
 
-  ImportReport(String file) {
+  SyncImportReport(String file) {
     this.file = file;
   }
 
