@@ -78,7 +78,7 @@ public final class TrainingReads {
   }
 
   /** Open offers of an occupation (at most 50, newest first), for the path form. */
-  public List<OfferRef> openOffers(String romeCode) {
+  public List<PathOffer> openOffers(String romeCode) {
     access.require(Permission.OFFERS_READ);
     if (romeCode == null || romeCode.isBlank()) {
       return List.of();
@@ -92,7 +92,7 @@ public final class TrainingReads {
         .and(o.CLOSED_ON.isNull())
         .orderBy(o.OPENED_ON.desc())
         .limit(50)
-        .fetch(r -> new OfferRef(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        .fetch(r -> new PathOffer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
   }
 
   /** Candidates whose normalised name starts with the query (at most 30). */

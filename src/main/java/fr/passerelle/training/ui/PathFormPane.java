@@ -4,7 +4,7 @@ import fr.passerelle.occupations.OccupationHit;
 import fr.passerelle.training.CandidateRef;
 import fr.passerelle.training.FundingScheme;
 import fr.passerelle.training.MeetingRef;
-import fr.passerelle.training.OfferRef;
+import fr.passerelle.training.PathOffer;
 import fr.passerelle.training.RuleWarning;
 import fr.passerelle.ui.Messages;
 import java.util.function.Consumer;
@@ -63,7 +63,7 @@ final class PathFormPane extends VBox {
         row++,
         new Label(m.get("training.scheme")),
         new HBox(4, scheme, text(f.amount, "form-amount")));
-    ComboBox<OfferRef> offer = new ComboBox<>(f.offers);
+    ComboBox<PathOffer> offer = new ComboBox<>(f.offers);
     offer.setId("form-offer");
     offer.valueProperty().bindBidirectional(f.offer);
     offer.setConverter(

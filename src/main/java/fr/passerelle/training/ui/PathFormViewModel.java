@@ -4,8 +4,8 @@ import fr.passerelle.occupations.OccupationHit;
 import fr.passerelle.training.CandidateRef;
 import fr.passerelle.training.FundingScheme;
 import fr.passerelle.training.MeetingRef;
-import fr.passerelle.training.OfferRef;
 import fr.passerelle.training.PathDraft;
+import fr.passerelle.training.PathOffer;
 import fr.passerelle.training.RuleWarning;
 import fr.passerelle.ui.UiContext;
 import java.math.BigDecimal;
@@ -42,8 +42,8 @@ public final class PathFormViewModel {
   final ObjectProperty<FundingScheme> scheme = new SimpleObjectProperty<>();
   final ObjectProperty<MeetingRef> meeting = new SimpleObjectProperty<>();
   final ObservableList<MeetingRef> meetings = FXCollections.observableArrayList();
-  final ObjectProperty<OfferRef> offer = new SimpleObjectProperty<>();
-  final ObservableList<OfferRef> offers = FXCollections.observableArrayList();
+  final ObjectProperty<PathOffer> offer = new SimpleObjectProperty<>();
+  final ObservableList<PathOffer> offers = FXCollections.observableArrayList();
   private java.util.UUID pendingOffer;
   final StringProperty note = new SimpleStringProperty("");
   final StringProperty invalid = new SimpleStringProperty();
@@ -251,7 +251,7 @@ public final class PathFormViewModel {
   /** The draft of the current fields (call when {@link #invalid} is null). */
   public PathDraft draft() {
     int h = parseHours();
-    OfferRef o = offer.get();
+    PathOffer o = offer.get();
     return new PathDraft(
         candidate.get().id(),
         null,

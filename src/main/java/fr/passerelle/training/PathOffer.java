@@ -4,4 +4,5 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** An open offer a path may lead to. */
-public record OfferRef(UUID id, UUID employerId, String title, String source, LocalDate openedOn) {}
+public record PathOffer(
+    UUID id, UUID employerId, String title, String source, LocalDate openedOn) {}
