@@ -11,6 +11,7 @@ import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.meetings.MeetingService;
+import fr.passerelle.meetings.ParticipantService;
 import fr.passerelle.occupations.OccupationService;
 import fr.passerelle.offers.OffersModule;
 import fr.passerelle.office.OfficeKind;
@@ -53,6 +54,7 @@ public final class Services implements AutoCloseable {
   private final fr.passerelle.training.TrainingQueries trainingQueries;
   private final fr.passerelle.dashboard.StatsService stats;
   private final MeetingService meetings;
+  private final ParticipantService participants;
   private final SyncService sync;
   private final Access access;
   private final SignInService signIn;
@@ -108,7 +110,8 @@ public final class Services implements AutoCloseable {
     this.stats =
         new fr.passerelle.dashboard.StatsService(
             db.dsl(), clock, access, () -> offersModule.hardToFill().rules()::flaggedFromAge);
-    this.meetings = new MeetingService(db, writer, clock, search, access);
+    this.meetings = new MeetingService(db, writer, clock, access);
+    this.participants = new ParticipantService(db, writer, clock, search, access);
     this.sync = new SyncService(db, writer, offices, clock, search, access);
     this.backups = new Backups(db, access, clock);
     this.retention = new fr.passerelle.retention.RetentionService(db, writer, clock, access);
@@ -380,6 +383,11 @@ public final class Services implements AutoCloseable {
 
   public MeetingService meetings() {
     return meetings;
+  }
+
+  /** Who is on a meeting: invitations, statuses, the capacity rule (ADR 0194). */
+  public ParticipantService participants() {
+    return participants;
   }
 
   public SyncService sync() {

@@ -234,7 +234,7 @@ class SearchIndexTest {
         .containsExactly(yes);
     assertThat(found("martin")).containsExactly("MARTIN Consent");
     assertThat(found("refus")).isEmpty();
-    assertThat(services.meetings().searchCandidates("martin", 10))
+    assertThat(services.participants().searchCandidates("martin", 10))
         .extracting(h -> h.id())
         .containsExactly(yes);
     assertThat(c.count(fr.passerelle.candidates.CandidateQuery.text("martin"))).isEqualTo(1);
@@ -243,7 +243,7 @@ class SearchIndexTest {
     assertThat(c.search(fr.passerelle.candidates.CandidateQuery.text("martin"), 0, 50))
         .extracting(s -> s.id())
         .containsExactly(yes);
-    assertThat(services.meetings().searchCandidates("martin", 10))
+    assertThat(services.participants().searchCandidates("martin", 10))
         .extracting(h -> h.id())
         .containsExactly(yes);
   }

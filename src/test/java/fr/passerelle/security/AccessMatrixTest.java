@@ -68,18 +68,7 @@ class AccessMatrixTest {
     rule("CandidateTransfer", DATA_EXPORT, "exportFile");
 
     rule("MeetingService", REFERENCE, "focus", "now");
-    rule(
-        "MeetingService",
-        MEETINGS_WRITE,
-        "create",
-        "update",
-        "duplicate",
-        "cancel",
-        "inviteCandidates",
-        "inviteSourcingList",
-        "addExternal",
-        "setStatus",
-        "remove");
+    rule("MeetingService", MEETINGS_WRITE, "create", "update", "duplicate", "cancel");
     rule(
         "MeetingService",
         MEETINGS_READ,
@@ -88,14 +77,20 @@ class AccessMatrixTest {
         "list",
         "next",
         "roomClashes",
-        "invitationClashes",
         "trainingPaths",
-        "participants",
-        "counts",
         "sheet",
         "revision");
-    rule("MeetingService", CANDIDATES_READ, "searchCandidates");
-    rule("MeetingService", LISTS_READ, "sourcingLists");
+    rule(
+        "ParticipantService",
+        MEETINGS_WRITE,
+        "inviteCandidates",
+        "inviteSourcingList",
+        "addExternal",
+        "setStatus",
+        "remove");
+    rule("ParticipantService", MEETINGS_READ, "participants", "counts", "invitationClashes");
+    rule("ParticipantService", CANDIDATES_READ, "searchCandidates");
+    rule("ParticipantService", LISTS_READ, "sourcingLists");
     rule("MeetingService", MEETING_DOCUMENTS, "document");
     rule(
         "MeetingFocus",
@@ -356,6 +351,7 @@ class AccessMatrixTest {
             "CandidateService",
             "CandidateTransfer",
             "MeetingService",
+            "ParticipantService",
             "SourcingService",
             "TrainingService",
             "MatchingService",
