@@ -2,6 +2,7 @@ package fr.passerelle.app;
 
 import fr.passerelle.accounts.AccountService;
 import fr.passerelle.audit.AuditService;
+import fr.passerelle.candidates.CandidateSearch;
 import fr.passerelle.candidates.CandidateService;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
@@ -47,6 +48,7 @@ public final class Services implements AutoCloseable {
   private final SearchService search;
   private final fr.passerelle.db.ChangeNotices changes;
   private final Settings settings;
+  private final CandidateSearch candidateSearch;
   private final CandidateService candidates;
   private final OffersModule offersModule;
   private final SourcingService sourcing;
@@ -99,7 +101,8 @@ public final class Services implements AutoCloseable {
     changes.subscribe(seq -> search.warmUp());
     this.occupations = new OccupationService(db.dsl(), search);
     this.settings = new Settings(db.dsl());
-    this.candidates = new CandidateService(db, writer, clock, search, access);
+    this.candidateSearch = new CandidateSearch(db, clock, search, access);
+    this.candidates = new CandidateService(db, writer, clock, search, candidateSearch, access);
     this.offersModule = new OffersModule(db, writer, offices, clock, access);
     this.sourcing = new SourcingService(db, writer, offices, offersModule, clock, access);
     this.training =
@@ -354,6 +357,11 @@ public final class Services implements AutoCloseable {
   /** Search across candidates, offers, meetings, employers and occupations (ADR 0100). */
   public SearchService search() {
     return search;
+  }
+
+  /** Finding candidates: search, pages, summaries, the files opened last (ADR 0194). */
+  public CandidateSearch candidateSearch() {
+    return candidateSearch;
   }
 
   public CandidateService candidates() {

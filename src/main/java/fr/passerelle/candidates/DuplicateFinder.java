@@ -141,7 +141,7 @@ final class DuplicateFinder {
               .where(CANDIDATE.ID.in(all))
               .and(CANDIDATE.DELETED.isFalse())
               .fetch();
-      new CandidateSearch(ref).summaries(ctx, recs).forEach(s -> summaries.put(s.id(), s));
+      new CandidateQueries(ref).summaries(ctx, recs).forEach(s -> summaries.put(s.id(), s));
     }
     List<List<Duplicate>> out = new ArrayList<>();
     for (Map<UUID, Duplicate.Reason> hits : found) {

@@ -134,7 +134,7 @@ class CliContractTest {
                       null,
                       List.of()));
       var people =
-          services.candidates().search(fr.passerelle.candidates.CandidateQuery.all(), 0, 5);
+          services.candidateSearch().search(fr.passerelle.candidates.CandidateQuery.all(), 0, 5);
       services
           .participants()
           .inviteCandidates(

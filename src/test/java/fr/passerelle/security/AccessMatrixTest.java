@@ -57,12 +57,13 @@ class AccessMatrixTest {
   }
 
   static {
-    rule("CandidateService", CANDIDATES_READ, "search", "count", "page", "summaries", "find");
-    rule("CandidateService", CANDIDATES_READ, "duplicates", "recent", "markOpened");
+    rule("CandidateSearch", CANDIDATES_READ, "search", "count", "page", "summaries", "recent");
+    rule("CandidateSearch", REFERENCE, "reference");
+    rule("CandidateSearch", COUNTS, "warmUp");
+    rule("CandidateService", CANDIDATES_READ, "find", "duplicates", "markOpened");
     rule("CandidateService", SENSITIVE_READ, "showSensitive");
     rule("CandidateService", CANDIDATES_WRITE, "save", "merge", "delete");
     rule("CandidateService", REFERENCE, "reference", "today", "validate", "sensitiveAllowed");
-    rule("CandidateService", COUNTS, "warmUp");
     rule("CandidateService", ACCESSOR, "transfer");
     rule("CandidateTransfer", CANDIDATES_WRITE, "importFile");
     rule("CandidateTransfer", DATA_EXPORT, "exportFile");
@@ -348,6 +349,7 @@ class AccessMatrixTest {
   void theRulesCoverEveryServiceAndReadPersonalDataOnlyWithAPermission() throws Exception {
     assertThat(services(s).keySet().stream().map(Class::getSimpleName).toList())
         .contains(
+            "CandidateSearch",
             "CandidateService",
             "CandidateTransfer",
             "MeetingService",

@@ -59,7 +59,7 @@ public final class CandidatesView extends BorderPane {
     msg = ctx.messages();
     dialogs = ctx.dialogs();
     var service = ctx.services().candidates();
-    vm = new CandidatesViewModel(service, ctx.tasks(), msg);
+    vm = new CandidatesViewModel(ctx.services().candidateSearch(), ctx.tasks(), msg);
     // the list follows what colleagues save on other workstations (office server, ADR 0178)
     vm.followChanges(ctx.services().changes(), Platform::runLater);
     detailVm = new CandidateDetailViewModel(service, ctx.tasks(), msg);
