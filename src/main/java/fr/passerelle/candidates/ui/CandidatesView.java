@@ -165,7 +165,10 @@ public final class CandidatesView extends BorderPane {
     detailVm.loaded().addListener((o, a, b) -> showDetail(b != null));
     fr.passerelle.ui.ConflictDialogs conflicts = new fr.passerelle.ui.ConflictDialogs(msg, dialogs);
     conflicts.askOn(
-        detailVm.conflict(), detailVm, CandidateConflict::text, c -> c.differences(msg));
+        detailVm.conflicts().pending(),
+        detailVm.conflicts(),
+        CandidateConflict::text,
+        c -> c.differences(msg));
     detail.save.setOnAction(e -> flow.save());
     keys();
   }
