@@ -63,17 +63,16 @@ public final class CandidatesViewModel {
 
   /** The query the text and filters describe. */
   public CandidateQuery query() {
-    return new CandidateQuery(
-        text.get(),
-        blankToNull(romeCode.get()),
-        blankToNull(domainCode.get()),
-        blankToNull(communeCode.get()),
-        radiusKm.get(),
-        availableBy.get(),
-        Set.copyOf(criteria),
-        status.get(),
-        consentShare.get(),
-        ageBand.get());
+    return CandidateQuery.builder()
+        .text(text.get())
+        .occupation(blankToNull(romeCode.get()), blankToNull(domainCode.get()))
+        .area(blankToNull(communeCode.get()), radiusKm.get())
+        .availableBy(availableBy.get())
+        .criteria(Set.copyOf(criteria))
+        .status(status.get())
+        .consentShare(consentShare.get())
+        .ageBand(ageBand.get())
+        .build();
   }
 
   /** True when nothing is typed and no filter is set. */
