@@ -191,7 +191,7 @@ final class CandidateQueries {
     return summaries(ctx, rows);
   }
 
-  static org.jooq.SelectJoinStep<?> summaryColumns(DSLContext ctx) {
+  private static org.jooq.SelectJoinStep<?> summaryColumns(DSLContext ctx) {
     return ctx.select(
             CANDIDATE.ID,
             CANDIDATE.LAST_NAME,
@@ -201,6 +201,13 @@ final class CandidateQueries {
             CANDIDATE.STATUS,
             CANDIDATE.AVAILABLE_FROM)
         .from(CANDIDATE);
+  }
+
+  /** Summaries of the live candidates among {@code ids}, in no particular order. */
+  List<CandidateSummary> summariesOf(DSLContext ctx, java.util.Collection<UUID> ids) {
+    var rows =
+        summaryColumns(ctx).where(CANDIDATE.ID.in(ids)).and(CANDIDATE.DELETED.isFalse()).fetch();
+    return summaries(ctx, rows);
   }
 
   /** Summaries of these candidate rows (id, names, birth date, commune, status, availability). */

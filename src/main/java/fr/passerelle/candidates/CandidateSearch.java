@@ -144,14 +144,9 @@ public final class CandidateSearch {
     if (ids.isEmpty()) {
       return List.of();
     }
-    var rows =
-        CandidateQueries.summaryColumns(db.dsl())
-            .where(CANDIDATE.ID.in(ids))
-            .and(CANDIDATE.DELETED.isFalse())
-            .fetch();
     Map<UUID, CandidateSummary> byId =
         new CandidateQueries(reference())
-            .summaries(db.dsl(), rows).stream()
+            .summariesOf(db.dsl(), ids).stream()
                 .collect(Collectors.toMap(CandidateSummary::id, s -> s));
     return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
