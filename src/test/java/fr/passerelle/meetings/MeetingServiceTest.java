@@ -3,42 +3,13 @@ package fr.passerelle.meetings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.passerelle.app.Services;
-import fr.passerelle.office.OfficeKind;
-import fr.passerelle.testsupport.TestServices;
-import fr.passerelle.testsupport.TestServices.ManualClock;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MeetingServiceTest {
-  @TempDir Path dir;
-  private final ManualClock clock = new ManualClock();
-  private Services services;
-  private MeetingService meetings;
-  private ParticipantService participants;
-  private MeetingFixture fixture;
-  private final LocalDateTime monday9 = MeetingFixture.NEXT_MONDAY.atTime(9, 30);
-
-  @BeforeEach
-  void open() {
-    services = TestServices.open(dir, clock);
-    services.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
-    meetings = services.meetings();
-    participants = services.participants();
-    fixture = new MeetingFixture(services);
-  }
-
-  @AfterEach
-  void close() {
-    services.close();
-  }
-
+/** A meeting's life cycle: validation, room clashes, duplicate, the next meeting. */
+class MeetingServiceTest extends MeetingOffice {
   @Test
   void aRoomBookedTwiceAtOverlappingTimesIsDetected() {
     Meeting a = fixture.meeting("A", monday9, 120, 10);
@@ -116,12 +87,5 @@ class MeetingServiceTest {
     var next = meetings.next().orElseThrow();
     assertThat(next.meeting().title()).isEqualTo("Bientôt");
     assertThat(next.counts().invited()).isEqualTo(3);
-  }
-
-  private Participant participantOf(Meeting m, UUID candidate) {
-    return participants.participants(m.id()).stream()
-        .filter(p -> candidate.equals(p.candidateId()))
-        .findFirst()
-        .orElseThrow();
   }
 }

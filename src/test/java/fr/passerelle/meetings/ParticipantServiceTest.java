@@ -3,44 +3,13 @@ package fr.passerelle.meetings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.passerelle.app.Services;
 import fr.passerelle.core.InvalidInputException;
-import fr.passerelle.office.OfficeKind;
-import fr.passerelle.testsupport.TestServices;
-import fr.passerelle.testsupport.TestServices.ManualClock;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Who is on a meeting: invitations, the capacity rule and its waitlist, statuses, look-ups. */
-class ParticipantServiceTest {
-  @TempDir Path dir;
-  private final ManualClock clock = new ManualClock();
-  private Services services;
-  private MeetingService meetings;
-  private ParticipantService participants;
-  private MeetingFixture fixture;
-  private final LocalDateTime monday9 = MeetingFixture.NEXT_MONDAY.atTime(9, 30);
-
-  @BeforeEach
-  void open() {
-    services = TestServices.open(dir, clock);
-    services.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
-    meetings = services.meetings();
-    participants = services.participants();
-    fixture = new MeetingFixture(services);
-  }
-
-  @AfterEach
-  void close() {
-    services.close();
-  }
-
+class ParticipantServiceTest extends MeetingOffice {
   /** The counselor calls or writes before the meeting (#19): the candidate's phone and e-mail. */
   @Test
   void participantsCarryTheCandidatesContactsAndNoneForExternals() {
@@ -187,13 +156,6 @@ class ParticipantServiceTest {
         .extracting(CandidateHit::lastName)
         .containsExactly("Lefebvre", "Lefèvre");
     assertThat(participants.searchCandidates("  ", 10)).isEmpty();
-  }
-
-  private Participant participantOf(Meeting m, UUID candidate) {
-    return participants.participants(m.id()).stream()
-        .filter(p -> candidate.equals(p.candidateId()))
-        .findFirst()
-        .orElseThrow();
   }
 
   private ParticipantStatus statusOf(Meeting m, UUID candidate) {
