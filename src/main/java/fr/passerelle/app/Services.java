@@ -2,6 +2,7 @@ package fr.passerelle.app;
 
 import fr.passerelle.accounts.AccountService;
 import fr.passerelle.audit.AuditService;
+import fr.passerelle.candidates.CandidateSearch;
 import fr.passerelle.candidates.CandidateService;
 import fr.passerelle.core.Progress;
 import fr.passerelle.db.Database;
@@ -11,6 +12,7 @@ import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.meetings.MeetingService;
+import fr.passerelle.meetings.ParticipantService;
 import fr.passerelle.occupations.OccupationService;
 import fr.passerelle.offers.OffersModule;
 import fr.passerelle.office.OfficeKind;
@@ -46,6 +48,7 @@ public final class Services implements AutoCloseable {
   private final SearchService search;
   private final fr.passerelle.db.ChangeNotices changes;
   private final Settings settings;
+  private final CandidateSearch candidateSearch;
   private final CandidateService candidates;
   private final OffersModule offersModule;
   private final SourcingService sourcing;
@@ -53,6 +56,7 @@ public final class Services implements AutoCloseable {
   private final fr.passerelle.training.TrainingReads trainingReads;
   private final fr.passerelle.dashboard.StatsService stats;
   private final MeetingService meetings;
+  private final ParticipantService participants;
   private final SyncService sync;
   private final Access access;
   private final SignInService signIn;
@@ -97,7 +101,8 @@ public final class Services implements AutoCloseable {
     changes.subscribe(seq -> search.warmUp());
     this.occupations = new OccupationService(db.dsl(), search);
     this.settings = new Settings(db.dsl());
-    this.candidates = new CandidateService(db, writer, clock, search, access);
+    this.candidateSearch = new CandidateSearch(db, clock, search, access);
+    this.candidates = new CandidateService(db, writer, clock, search, candidateSearch, access);
     this.offersModule = new OffersModule(db, writer, offices, clock, access);
     this.sourcing = new SourcingService(db, writer, offices, offersModule, clock, access);
     this.training =
@@ -108,7 +113,8 @@ public final class Services implements AutoCloseable {
     this.stats =
         new fr.passerelle.dashboard.StatsService(
             db.dsl(), clock, access, () -> offersModule.hardToFill().rules()::flaggedFromAge);
-    this.meetings = new MeetingService(db, writer, clock, search, access);
+    this.meetings = new MeetingService(db, writer, clock, access);
+    this.participants = new ParticipantService(db, writer, clock, search, access);
     this.sync = new SyncService(db, writer, offices, clock, search, access);
     this.backups = new Backups(db, access, clock);
     this.retention = new fr.passerelle.retention.RetentionService(db, writer, clock, access);
@@ -353,6 +359,11 @@ public final class Services implements AutoCloseable {
     return search;
   }
 
+  /** Finding candidates: search, pages, summaries, the files opened last (ADR 0194). */
+  public CandidateSearch candidateSearch() {
+    return candidateSearch;
+  }
+
   public CandidateService candidates() {
     return candidates;
   }
@@ -380,6 +391,11 @@ public final class Services implements AutoCloseable {
 
   public MeetingService meetings() {
     return meetings;
+  }
+
+  /** Who is on a meeting: invitations, statuses, the capacity rule (ADR 0194). */
+  public ParticipantService participants() {
+    return participants;
   }
 
   public SyncService sync() {

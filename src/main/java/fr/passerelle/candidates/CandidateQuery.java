@@ -35,146 +35,132 @@ public record CandidateQuery(
   }
 
   public static CandidateQuery all() {
-    return text(null);
+    return builder().build();
   }
 
   public static CandidateQuery text(String text) {
-    return new CandidateQuery(text, null, null, null, null, null, Set.of(), null, null, null);
+    return builder().text(text).build();
   }
 
-  /** A query without an age band (the search index answers it, ADR 0185). */
-  public CandidateQuery(
-      String text,
-      String romeCode,
-      String domainCode,
-      String communeCode,
-      Integer radiusKm,
-      LocalDate availableBy,
-      Set<PriorityCriterion> criteria,
-      CandidateStatus status,
-      Boolean consentShare) {
-    this(
-        text,
-        romeCode,
-        domainCode,
-        communeCode,
-        radiusKm,
-        availableBy,
-        criteria,
-        status,
-        consentShare,
-        null);
+  /** A query built part by part; what is not set is not filtered on. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this query's parts, to change some of them. */
+  public Builder toBuilder() {
+    return builder()
+        .text(text)
+        .occupation(romeCode, domainCode)
+        .area(communeCode, radiusKm)
+        .availableBy(availableBy)
+        .criteria(criteria)
+        .status(status)
+        .consentShare(consentShare)
+        .ageBand(ageBand);
   }
 
   public CandidateQuery withAgeBand(AgeBand band) {
-    return new CandidateQuery(
-        text,
-        romeCode,
-        domainCode,
-        communeCode,
-        radiusKm,
-        availableBy,
-        criteria,
-        status,
-        consentShare,
-        band);
+    return toBuilder().ageBand(band).build();
   }
 
   public CandidateQuery withText(String t) {
-    return new CandidateQuery(
-        t,
-        romeCode,
-        domainCode,
-        communeCode,
-        radiusKm,
-        availableBy,
-        criteria,
-        status,
-        consentShare,
-        ageBand);
+    return toBuilder().text(t).build();
   }
 
   public CandidateQuery withOccupation(String rome, String domain) {
-    return new CandidateQuery(
-        text,
-        rome,
-        domain,
-        communeCode,
-        radiusKm,
-        availableBy,
-        criteria,
-        status,
-        consentShare,
-        ageBand);
+    return toBuilder().occupation(rome, domain).build();
   }
 
   public CandidateQuery withArea(String commune, Integer km) {
-    return new CandidateQuery(
-        text,
-        romeCode,
-        domainCode,
-        commune,
-        km,
-        availableBy,
-        criteria,
-        status,
-        consentShare,
-        ageBand);
+    return toBuilder().area(commune, km).build();
   }
 
   public CandidateQuery withAvailableBy(LocalDate date) {
-    return new CandidateQuery(
-        text,
-        romeCode,
-        domainCode,
-        communeCode,
-        radiusKm,
-        date,
-        criteria,
-        status,
-        consentShare,
-        ageBand);
+    return toBuilder().availableBy(date).build();
   }
 
   public CandidateQuery withCriteria(Set<PriorityCriterion> c) {
-    return new CandidateQuery(
-        text,
-        romeCode,
-        domainCode,
-        communeCode,
-        radiusKm,
-        availableBy,
-        c,
-        status,
-        consentShare,
-        ageBand);
+    return toBuilder().criteria(c).build();
   }
 
   public CandidateQuery withStatus(CandidateStatus s) {
-    return new CandidateQuery(
-        text,
-        romeCode,
-        domainCode,
-        communeCode,
-        radiusKm,
-        availableBy,
-        criteria,
-        s,
-        consentShare,
-        ageBand);
+    return toBuilder().status(s).build();
   }
 
   public CandidateQuery withConsentShare(Boolean c) {
-    return new CandidateQuery(
-        text,
-        romeCode,
-        domainCode,
-        communeCode,
-        radiusKm,
-        availableBy,
-        criteria,
-        status,
-        c,
-        ageBand);
+    return toBuilder().consentShare(c).build();
+  }
+
+  /** The parts of a {@link CandidateQuery}, set one by one (the record's parameters say each). */
+  public static final class Builder {
+    private String text;
+    private String romeCode;
+    private String domainCode;
+    private String communeCode;
+    private Integer radiusKm;
+    private LocalDate availableBy;
+    private Set<PriorityCriterion> criteria = Set.of();
+    private CandidateStatus status;
+    private Boolean consentShare;
+    private AgeBand ageBand;
+
+    private Builder() {}
+
+    public Builder text(String t) {
+      this.text = t;
+      return this;
+    }
+
+    public Builder occupation(String rome, String domain) {
+      this.romeCode = rome;
+      this.domainCode = domain;
+      return this;
+    }
+
+    public Builder area(String commune, Integer km) {
+      this.communeCode = commune;
+      this.radiusKm = km;
+      return this;
+    }
+
+    public Builder availableBy(LocalDate date) {
+      this.availableBy = date;
+      return this;
+    }
+
+    public Builder criteria(Set<PriorityCriterion> c) {
+      this.criteria = c;
+      return this;
+    }
+
+    public Builder status(CandidateStatus s) {
+      this.status = s;
+      return this;
+    }
+
+    public Builder consentShare(Boolean c) {
+      this.consentShare = c;
+      return this;
+    }
+
+    public Builder ageBand(AgeBand band) {
+      this.ageBand = band;
+      return this;
+    }
+
+    public CandidateQuery build() {
+      return new CandidateQuery(
+          text,
+          romeCode,
+          domainCode,
+          communeCode,
+          radiusKm,
+          availableBy,
+          criteria,
+          status,
+          consentShare,
+          ageBand);
+    }
   }
 }

@@ -14,7 +14,6 @@ import fr.passerelle.db.RowVersion;
 import fr.passerelle.db.Settings;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.CandidateRecord;
-import fr.passerelle.search.CandidateHits;
 import fr.passerelle.search.SearchService;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.AuditAction;
@@ -22,62 +21,45 @@ import fr.passerelle.security.Permission;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
- * Candidates: search as you type (the search index, ADR 0100; the database while it is built), the
- * detail (read and saved in one transaction with its occupations, criteria and consent), duplicates
- * and merge. Read methods are the public API other features (offers, matching, sourcing lists) use.
- * Sensitive criteria (RQTH, AAH) are left out of what {@link #find} returns: {@link #showSensitive}
- * gives them, to accounts allowed, and audits it.
+ * A candidate's file: read, validated and saved in one transaction with its occupations, criteria
+ * and consent; duplicates, merge, delete, import and export. Finding candidates is {@link
+ * CandidateSearch}'s (ADR 0194). Sensitive criteria (RQTH, AAH) are left out of what {@link #find}
+ * returns: {@link #showSensitive} gives them, to accounts allowed, and audits it.
  */
 public final class CandidateService {
-  /** Search results are counted up to this (a larger count says "more than 10,000"). */
-  public static final int COUNT_CAP = 10_000;
-
-  public static final int PAGE_SIZE = 50;
-  private static final String RECENT_KEY = "candidates.recent";
-  private static final int RECENT_MAX = 12;
-
   private final Database db;
   private final WallClock clock;
   private final CandidateStore store;
-  private volatile ReferenceLookup reference;
+  private final CandidateSearch reads;
   private final SearchService search;
-  private final Settings settings;
+  private final RecentFiles recent;
   private final Access access;
 
   public CandidateService(
-      Database db, ReplicatedWriter writer, WallClock clock, SearchService search, Access access) {
+      Database db,
+      ReplicatedWriter writer,
+      WallClock clock,
+      SearchService search,
+      CandidateSearch reads,
+      Access access) {
     this.db = db;
     this.clock = clock;
     this.access = access;
     this.store = new CandidateStore(writer, access.audit());
-    this.settings = new Settings(db.dsl());
+    this.reads = reads;
+    this.recent = new RecentFiles(new Settings(db.dsl()), access);
     this.search = search;
   }
 
   /** Communes and occupations held in memory (loaded on first use). */
   public ReferenceLookup reference() {
-    ReferenceLookup r = reference;
-    if (r == null) {
-      synchronized (this) {
-        if (reference == null) {
-          reference = new ReferenceLookup(db.dsl());
-        }
-        r = reference;
-      }
-    }
-    return r;
+    return reads.reference();
   }
 
   public LocalDate today() {
@@ -86,96 +68,6 @@ public final class CandidateService {
 
   OffsetDateTime now() {
     return OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), clock.zone());
-  }
-
-  /**
-   * One page of matches ({@code limit} at most 500): best first, then by name, from the search
-   * index; by name from the database while the index is not current.
-   */
-  public List<CandidateSummary> search(CandidateQuery query, int offset, int limit) {
-    return page(query, offset, limit).rows();
-  }
-
-  /**
-   * Starts bringing the search index up to date in the background, so that the first search typed
-   * after the window opens is answered by it (until then the database answers).
-   */
-  public void warmUp() {
-    search.warmUp();
-  }
-
-  private static int pageSize(int limit) {
-    return Math.max(1, Math.min(limit, 500));
-  }
-
-  /** The number of matches, at most {@link #COUNT_CAP} + 1 (more than the cap). */
-  public int count(CandidateQuery query) {
-    access.require(Permission.CANDIDATES_READ);
-    checkSensitiveFilter(query);
-    CandidateSearch cs = searcher();
-    Optional<CandidateHits> hits = indexHits(cs, query, 0, 1);
-    if (hits.isPresent()) {
-      return hits.get().capped() ? COUNT_CAP + 1 : hits.get().total();
-    }
-    var inner =
-        DSL.select(CANDIDATE.ID)
-            .from(CANDIDATE)
-            .where(cs.condition(query, search.consentingOnly()))
-            .limit(COUNT_CAP + 1);
-    return db.dsl().fetchCount(inner);
-  }
-
-  /** A page and its (capped) count. */
-  public CandidatePage page(CandidateQuery query, int offset, int limit) {
-    access.require(Permission.CANDIDATES_READ);
-    checkSensitiveFilter(query);
-    CandidateSearch cs = searcher();
-    int from = Math.max(0, offset);
-    int size = pageSize(limit);
-    Optional<CandidateHits> hits = indexHits(cs, query, from, size);
-    if (hits.isPresent()) {
-      // the rows come with the hits, from the index, as current as they are (ADR 0180)
-      return new CandidatePage(
-          hits.get().cards().stream().map(cs::summary).toList(),
-          from,
-          hits.get().total(),
-          hits.get().capped());
-    }
-    List<CandidateSummary> rows = cs.page(db.dsl(), query, search.consentingOnly(), from, size);
-    int total = from == 0 && rows.size() < size ? rows.size() : count(query);
-    return new CandidatePage(rows, from, Math.min(total, COUNT_CAP), total > COUNT_CAP);
-  }
-
-  /** The search, age bands counted today. */
-  CandidateSearch searcher() {
-    return new CandidateSearch(reference(), today());
-  }
-
-  /** The index's answer; empty while it is not current, or for a query it cannot answer. */
-  private Optional<CandidateHits> indexHits(
-      CandidateSearch cs, CandidateQuery query, int from, int size) {
-    if (!CandidateSearch.indexCanAnswer(query)) {
-      return Optional.empty();
-    }
-    return search.candidates(cs.filter(query), from, size, COUNT_CAP);
-  }
-
-  /** Summaries of these candidates (live ones only), in the given order. */
-  public List<CandidateSummary> summaries(Collection<UUID> ids) {
-    access.require(Permission.CANDIDATES_READ);
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    var rows =
-        CandidateSearch.summaryColumns(db.dsl())
-            .where(CANDIDATE.ID.in(ids))
-            .and(CANDIDATE.DELETED.isFalse())
-            .fetch();
-    Map<UUID, CandidateSummary> byId =
-        new CandidateSearch(reference())
-            .summaries(db.dsl(), rows).stream()
-                .collect(Collectors.toMap(CandidateSummary::id, s -> s));
-    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 
   /**
@@ -240,25 +132,6 @@ public final class CandidateService {
         d.civility(),
         d.franceTravailId(),
         d.version());
-  }
-
-  /** A search filtered on a sensitive criterion shows who holds it: allowed accounts only. */
-  private void checkSensitiveFilter(CandidateQuery query) {
-    if (query != null && query.criteria().stream().anyMatch(PriorityCriterion::sensitive)) {
-      access.require(Permission.SENSITIVE_READ);
-      String key =
-          "search:"
-              + query.criteria().stream()
-                  .filter(PriorityCriterion::sensitive)
-                  .map(Enum::name)
-                  .sorted()
-                  .collect(Collectors.joining(","));
-      if (access.once(key)) {
-        access
-            .audit()
-            .record(AuditAction.SENSITIVE_SHOWN, null, "candidate search", key.substring(7));
-      }
-    }
   }
 
   Optional<CandidateDetail> find(DSLContext ctx, UUID id) {
@@ -454,34 +327,12 @@ public final class CandidateService {
             });
   }
 
-  /** The candidates the signed-in account opened last, most recent first. */
-  public List<CandidateSummary> recent() {
-    access.require(Permission.CANDIDATES_READ);
-    return summaries(recentIds());
-  }
-
-  /** Remembers that the signed-in account opened this candidate. */
+  /**
+   * Remembers that the signed-in account opened this candidate ({@link CandidateSearch#recent}).
+   */
   public void markOpened(UUID id) {
     access.require(Permission.CANDIDATES_READ);
-    List<UUID> ids = new ArrayList<>(recentIds());
-    ids.remove(id);
-    ids.add(0, id);
-    settings.put(
-        recentKey(),
-        ids.stream().limit(RECENT_MAX).map(UUID::toString).collect(Collectors.joining(",")));
-  }
-
-  /** One list per account (the workstation is shared). */
-  private String recentKey() {
-    return RECENT_KEY + access.principal().map(p -> "." + p.login()).orElse("");
-  }
-
-  private List<UUID> recentIds() {
-    return settings
-        .get(recentKey())
-        .filter(v -> !v.isBlank())
-        .map(v -> Arrays.stream(v.split(",")).map(UUID::fromString).toList())
-        .orElse(List.of());
+    recent.opened(id);
   }
 
   /** Import and export of candidate files (CSV French Excel, xlsx). */
@@ -507,6 +358,10 @@ public final class CandidateService {
 
   SearchService searchService() {
     return search;
+  }
+
+  CandidateSearch reads() {
+    return reads;
   }
 
   Access access() {

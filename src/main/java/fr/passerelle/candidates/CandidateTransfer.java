@@ -68,13 +68,12 @@ public final class CandidateTransfer {
     boolean sensitive = service.access().has(Permission.SENSITIVE_READ);
     DSLContext dsl = service.database().dsl();
     ReferenceLookup ref = service.reference();
-    int total = service.count(query);
+    int total = service.reads().count(query);
     long done = 0;
     try (TabularWriter out = TabularWriter.open(file, "Candidats", CandidateColumns.FILE.header());
         Cursor<CandidateRecord> cur =
             dsl.selectFrom(CANDIDATE)
-                .where(
-                    service.searcher().condition(query, service.searchService().consentingOnly()))
+                .where(service.reads().condition(query))
                 .orderBy(CANDIDATE.NAME_NORM, CANDIDATE.ID)
                 .fetchSize(BATCH)
                 .fetchLazy()) {

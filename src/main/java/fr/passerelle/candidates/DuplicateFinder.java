@@ -128,20 +128,7 @@ final class DuplicateFinder {
     }
     Map<UUID, CandidateSummary> summaries = new HashMap<>();
     if (!all.isEmpty()) {
-      var recs =
-          ctx.select(
-                  CANDIDATE.ID,
-                  CANDIDATE.LAST_NAME,
-                  CANDIDATE.FIRST_NAME,
-                  CANDIDATE.BIRTH_DATE,
-                  CANDIDATE.COMMUNE_CODE,
-                  CANDIDATE.STATUS,
-                  CANDIDATE.AVAILABLE_FROM)
-              .from(CANDIDATE)
-              .where(CANDIDATE.ID.in(all))
-              .and(CANDIDATE.DELETED.isFalse())
-              .fetch();
-      new CandidateSearch(ref).summaries(ctx, recs).forEach(s -> summaries.put(s.id(), s));
+      new CandidateQueries(ref).summariesOf(ctx, all).forEach(s -> summaries.put(s.id(), s));
     }
     List<List<Duplicate>> out = new ArrayList<>();
     for (Map<UUID, Duplicate.Reason> hits : found) {

@@ -2,7 +2,7 @@ package fr.passerelle.cli;
 
 import fr.passerelle.app.Services;
 import fr.passerelle.candidates.CandidateQuery;
-import fr.passerelle.candidates.CandidateService;
+import fr.passerelle.candidates.CandidateSearch;
 import fr.passerelle.candidates.CandidateSummary;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -24,7 +24,7 @@ final class CandidatesSearchCommand extends ServiceCommand {
 
   @Override
   protected int run(Services services) {
-    CandidateService candidates = services.candidates();
+    CandidateSearch candidates = services.candidateSearch();
     String text = String.join(" ", words);
     List<CandidateSummary> hits = candidates.search(CandidateQuery.text(text), 0, limit);
     if (json) {

@@ -66,7 +66,7 @@ final class MeetingsCommand {
     protected int run(Services services) {
       UUID id = MeetingIds.parse(meetingId);
       Meeting m = services.meetings().get(id);
-      List<Participant> people = services.meetings().participants(id);
+      List<Participant> people = services.participants().participants(id);
       MeetingCounts counts = MeetingCounts.of(people);
       if (json) {
         Map<String, Object> doc = summary(m, counts);

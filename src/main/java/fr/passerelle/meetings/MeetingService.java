@@ -1,10 +1,7 @@
 package fr.passerelle.meetings;
 
-import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.MEETING;
-import static fr.passerelle.db.jooq.Tables.MEETING_PARTICIPANT;
 import static fr.passerelle.db.jooq.Tables.MEETING_PARTNER;
-import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 
 import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
@@ -13,13 +10,9 @@ import fr.passerelle.db.EditLocks;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.RowVersion;
 import fr.passerelle.db.Settings;
-import fr.passerelle.db.TextNorm;
 import fr.passerelle.db.WallClock;
-import fr.passerelle.db.jooq.tables.records.MeetingParticipantRecord;
 import fr.passerelle.db.jooq.tables.records.MeetingPartnerRecord;
 import fr.passerelle.db.jooq.tables.records.MeetingRecord;
-import fr.passerelle.search.Kind;
-import fr.passerelle.search.SearchService;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.AuditAction;
 import fr.passerelle.security.Permission;
@@ -34,13 +27,14 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
- * Meetings and their participants: the rules (validation, capacity with a waitlist promoted in
- * order of invitation, clashes) and the queries. Every public write is one transaction.
+ * Meetings themselves: their life cycle (create, edit, duplicate, cancel; validation, room
+ * clashes), the reads of a meeting and the documents it gives (sign-in sheet, convocations,
+ * calendar file). Every public write is one transaction. Who is on a meeting is {@link
+ * ParticipantService}'s; a raised capacity still promotes the waitlisted ({@link Seats}).
  */
 public final class MeetingService {
   private static final String COUNSELOR_SETTING = "documents.counselor";
 
-  private final SearchService search;
   private final Database db;
   private final ReplicatedWriter writer;
   private final WallClock clock;
@@ -48,10 +42,8 @@ public final class MeetingService {
   private final MeetingFocus focus;
   private final Access access;
 
-  public MeetingService(
-      Database db, ReplicatedWriter writer, WallClock clock, SearchService search, Access access) {
+  public MeetingService(Database db, ReplicatedWriter writer, WallClock clock, Access access) {
     this.db = db;
-    this.search = search;
     this.access = access;
     this.writer = writer;
     this.clock = clock;
@@ -194,183 +186,10 @@ public final class MeetingService {
     return MeetingClashes.room(db.dsl(), excludeId, draft);
   }
 
-  /** Candidates of this meeting invited to another planned meeting at an overlapping time. */
-  public List<Clash> invitationClashes(UUID meetingId) {
-    access.require(Permission.MEETINGS_READ);
-    return MeetingClashes.invitations(db.dsl(), get(meetingId));
-  }
-
-  // ------------------------------------------------------------------ participants
-
   /** The training paths started from this (training information) meeting. */
   public List<LinkedPath> trainingPaths(UUID meetingId) {
     access.require(Permission.MEETINGS_READ);
     return MeetingReads.trainingPaths(db.dsl(), meetingId);
-  }
-
-  /**
-   * The participants of a meeting; their phone and e-mail only for a reader of candidates' files (a
-   * meetings-only role sees names and statuses).
-   */
-  public List<Participant> participants(UUID meetingId) {
-    access.require(Permission.MEETINGS_READ);
-    List<Participant> all = MeetingReads.participants(db.dsl(), meetingId);
-    return access.has(Permission.CANDIDATES_READ)
-        ? all
-        : all.stream().map(Participant::withoutContacts).toList();
-  }
-
-  public MeetingCounts counts(UUID meetingId) {
-    access.require(Permission.MEETINGS_READ);
-    return MeetingReads.counts(db.dsl(), List.of(meetingId)).get(meetingId);
-  }
-
-  /**
-   * Invites candidates in the given order: each gets a place while there is one, the rest are
-   * waitlisted in that order. Candidates already on the meeting are reported, not added twice.
-   */
-  public InviteResult inviteCandidates(UUID meetingId, List<UUID> candidateIds) {
-    access.require(Permission.MEETINGS_WRITE);
-    return db.dsl().transactionResult(cfg -> seats.invite(cfg.dsl(), meetingId, candidateIds));
-  }
-
-  /** Invites the active entries of a sourcing list (best score first), in one transaction. */
-  public InviteResult inviteSourcingList(UUID meetingId, UUID listId) {
-    access.require(Permission.MEETINGS_WRITE);
-    return db.dsl()
-        .transactionResult(
-            cfg -> {
-              DSLContext tx = cfg.dsl();
-              List<UUID> ids =
-                  tx.select(SOURCING_ENTRY.CANDIDATE_ID)
-                      .from(SOURCING_ENTRY)
-                      .join(CANDIDATE)
-                      .on(CANDIDATE.ID.eq(SOURCING_ENTRY.CANDIDATE_ID))
-                      .where(
-                          SOURCING_ENTRY
-                              .LIST_ID
-                              .eq(listId)
-                              .and(SOURCING_ENTRY.DELETED.isFalse())
-                              .and(CANDIDATE.DELETED.isFalse())
-                              .and(
-                                  SOURCING_ENTRY
-                                      .STATUS
-                                      .notIn("DECLINED", "WITHDRAWN")
-                                      .or(SOURCING_ENTRY.STATUS.isNull())))
-                      .orderBy(
-                          SOURCING_ENTRY.SCORE.desc().nullsLast(),
-                          SOURCING_ENTRY.ADDED_ON.nullsLast(),
-                          CANDIDATE.NAME_NORM,
-                          CANDIDATE.ID)
-                      .fetch(SOURCING_ENTRY.CANDIDATE_ID);
-              if (ids.isEmpty()) {
-                throw InvalidInputException.of(
-                    "meetings.error.emptyList", "This sourcing list has no active candidate.");
-              }
-              return seats.invite(tx, meetingId, ids);
-            });
-  }
-
-  /** Adds partner staff or an employer representative (they do not count against capacity). */
-  public Participant addExternal(
-      UUID meetingId, ParticipantRole role, String firstName, String lastName, String org) {
-    access.require(Permission.MEETINGS_WRITE);
-    if (role == ParticipantRole.CANDIDATE) {
-      throw new IllegalArgumentException("candidates are invited by id");
-    }
-    if (lastName == null || lastName.isBlank()) {
-      throw InvalidInputException.of("meetings.error.lastName", "The last name is required.");
-    }
-    return db.dsl()
-        .transactionResult(
-            cfg -> {
-              DSLContext tx = cfg.dsl();
-              record(tx, meetingId);
-              String key = externalKey(firstName, lastName, org);
-              for (Participant p : MeetingReads.participants(tx, meetingId)) {
-                if (p.candidateId() == null
-                    && key.equals(externalKey(p.firstName(), p.lastName(), p.organisation()))) {
-                  throw InvalidInputException.of(
-                      "meetings.problem.twice",
-                      p.printedName() + " is already on this meeting.",
-                      p.printedName());
-                }
-              }
-              MeetingParticipantRecord r = tx.newRecord(MEETING_PARTICIPANT);
-              r.setMeetingId(meetingId);
-              r.setFirstName(trim(firstName));
-              r.setLastName(lastName.trim());
-              r.setOrganisation(trim(org));
-              r.setRole(role.name());
-              r.setStatus(ParticipantStatus.INVITED.name());
-              r.setInvitedAt(seats.stampTime(0));
-              writer.insert(tx, r);
-              return find(tx, meetingId, r.getId());
-            });
-  }
-
-  /**
-   * Sets a participant's status; a freed place (excused) promotes the first waitlisted, in the same
-   * transaction. A waitlisted candidate may be marked present (a walk-in), but not given a place
-   * while the meeting is full.
-   */
-  public Participant setStatus(UUID participantId, ParticipantStatus status) {
-    access.require(Permission.MEETINGS_WRITE);
-    return db.dsl()
-        .transactionResult(
-            cfg -> {
-              DSLContext tx = cfg.dsl();
-              MeetingParticipantRecord r = participantRecord(tx, participantId);
-              ParticipantStatus old = ParticipantStatus.valueOf(r.getStatus());
-              boolean candidate = ParticipantRole.CANDIDATE.name().equals(r.getRole());
-              if (candidate
-                  && !old.holdsPlace()
-                  && (status == ParticipantStatus.INVITED || status == ParticipantStatus.CONFIRMED)
-                  && seats.free(tx, r.getMeetingId()) <= 0) {
-                throw InvalidInputException.of(
-                    "meetings.error.full",
-                    "The meeting is full: this candidate stays on the waitlist.");
-              }
-              r.setStatus(status.name());
-              writer.update(tx, r);
-              seats.promoteWaitlisted(tx, r.getMeetingId());
-              return find(tx, r.getMeetingId(), participantId);
-            });
-  }
-
-  /** Removes a participant (added by mistake); the freed place goes to the first waitlisted. */
-  public void remove(UUID participantId) {
-    access.require(Permission.MEETINGS_WRITE);
-    db.dsl()
-        .transaction(
-            cfg -> {
-              DSLContext tx = cfg.dsl();
-              MeetingParticipantRecord r = participantRecord(tx, participantId);
-              writer.delete(tx, MEETING_PARTICIPANT, participantId);
-              seats.promoteWaitlisted(tx, r.getMeetingId());
-            });
-  }
-
-  // ------------------------------------------------------------------ look-ups
-
-  /**
-   * Candidates to invite for typed text, best first (the search index: names, typos, commune,
-   * phone...); while the index is not current, those whose "last first" name starts with it.
-   */
-  public List<CandidateHit> searchCandidates(String text, int limit) {
-    access.require(Permission.CANDIDATES_READ);
-    var found = search.find(Kind.CANDIDATE, text, limit);
-    if (found.isPresent()) {
-      List<UUID> ids = found.get().stream().map(h -> UUID.fromString(h.id())).toList();
-      return MeetingReads.candidatesById(db.dsl(), ids);
-    }
-    return MeetingReads.candidatesByName(db.dsl(), text, limit, search.consentingOnly());
-  }
-
-  /** Open sourcing lists with their number of active entries. */
-  public List<SourcingListRef> sourcingLists() {
-    access.require(Permission.LISTS_READ);
-    return MeetingReads.openSourcingLists(db.dsl());
   }
 
   /** What the sign-in sheet, the convocations and the invitations show. */
@@ -483,37 +302,12 @@ public final class MeetingService {
         .orElseThrow(() -> unknown(id));
   }
 
-  private static MeetingParticipantRecord participantRecord(DSLContext tx, UUID id) {
-    return tx.selectFrom(MEETING_PARTICIPANT)
-        .where(MEETING_PARTICIPANT.ID.eq(id).and(MEETING_PARTICIPANT.DELETED.isFalse()))
-        .fetchOptional()
-        .orElseThrow(
-            () ->
-                InvalidInputException.of(
-                    "meetings.error.noParticipant", "No participant with id " + id + "."));
-  }
-
-  private static Participant find(DSLContext tx, UUID meetingId, UUID participantId) {
-    return MeetingReads.participants(tx, meetingId).stream()
-        .filter(p -> p.id().equals(participantId))
-        .findFirst()
-        .orElseThrow();
-  }
-
   static InvalidInputException unknown(UUID id) {
     return InvalidInputException.of(
         "meetings.error.noMeeting", "No meeting with id " + id + " in this data folder.");
   }
 
-  private static String externalKey(String first, String last, String org) {
-    return TextNorm.normalize(String.join(" ", nz(last), nz(first), nz(org)));
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static String trim(String s) {
+  static String trim(String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 }

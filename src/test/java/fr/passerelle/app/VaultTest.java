@@ -122,7 +122,7 @@ class VaultTest {
       assertThat(after).isEqualTo(before);
       assertThat(
               o.services()
-                  .candidates()
+                  .candidateSearch()
                   .search(fr.passerelle.candidates.CandidateQuery.text(NAME), 0, 10))
           .isNotEmpty();
     }

@@ -535,6 +535,7 @@ public final class CandidateBenchmark {
 
   static void search(Services s, int runs) {
     CandidateService c = s.candidates();
+    CandidateSearch cs = s.candidateSearch();
     c.reference();
     Random rnd = new Random(7);
     List<Long> all = new ArrayList<>();
@@ -550,7 +551,7 @@ public final class CandidateBenchmark {
         "search index brought up to date: %d records in %.1f s (%s)%n",
         indexed, (System.nanoTime() - built) / 1e9, s.search().status());
     for (int warm = 0; warm < 2; warm++) {
-      c.page(CandidateQuery.text("warm" + warm), 0, 50);
+      cs.page(CandidateQuery.text("warm" + warm), 0, 50);
     }
     for (int r = 0; r < runs; r++) {
       for (String w : words) {
@@ -562,7 +563,7 @@ public final class CandidateBenchmark {
           }
           long t = System.nanoTime();
           long cpu = threads.getCurrentThreadCpuTime();
-          CandidatePage p = c.page(CandidateQuery.text(typed), 0, 50);
+          CandidatePage p = cs.page(CandidateQuery.text(typed), 0, 50);
           all.add(System.nanoTime() - t);
           allCpu.add(threads.getCurrentThreadCpuTime() - cpu);
           slowest.add(new Keystroke(typed, all.get(all.size() - 1), allCpu.get(allCpu.size() - 1)));
@@ -593,7 +594,7 @@ public final class CandidateBenchmark {
       for (CandidateQuery q : qs) {
         long t = System.nanoTime();
         long cpu = threads.getCurrentThreadCpuTime();
-        CandidatePage p = c.page(q, 0, 50);
+        CandidatePage p = cs.page(q, 0, 50);
         filtered.add(System.nanoTime() - t);
         filteredCpu.add(threads.getCurrentThreadCpuTime() - cpu);
         if (r == 0) {
@@ -614,7 +615,7 @@ public final class CandidateBenchmark {
       for (String w : typos) {
         long t = System.nanoTime();
         long cpu = threads.getCurrentThreadCpuTime();
-        CandidatePage p = c.page(CandidateQuery.text(w), 0, 50);
+        CandidatePage p = cs.page(CandidateQuery.text(w), 0, 50);
         typo.add(System.nanoTime() - t);
         typoCpu.add(threads.getCurrentThreadCpuTime() - cpu);
         if (r == 0) {
@@ -650,7 +651,7 @@ public final class CandidateBenchmark {
     List<Long> deep = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       long t = System.nanoTime();
-      c.search(CandidateQuery.text("ma"), 2000 + i * 50, 50);
+      cs.search(CandidateQuery.text("ma"), 2000 + i * 50, 50);
       deep.add(System.nanoTime() - t);
     }
     report("next page while scrolling (offset 2000+)", deep);
@@ -660,7 +661,7 @@ public final class CandidateBenchmark {
         "heap used after GC: %d MB (max %d MB)%n",
         (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
     System.out.printf(
-        "candidates: %d, search index: %s%n", c.count(CandidateQuery.all()), s.search().status());
+        "candidates: %d, search index: %s%n", cs.count(CandidateQuery.all()), s.search().status());
     rnd.nextInt();
   }
 

@@ -30,6 +30,7 @@ class CandidateIdentityTest {
   @TempDir Path dir;
   Services services;
   CandidateService candidates;
+  CandidateSearch candidateSearch;
 
   @BeforeEach
   void open() {
@@ -38,6 +39,7 @@ class CandidateIdentityTest {
         .offices()
         .init("Agence Toulouse", fr.passerelle.office.OfficeKind.FRANCE_TRAVAIL, null);
     candidates = services.candidates();
+    candidateSearch = services.candidateSearch();
   }
 
   @AfterEach
@@ -82,7 +84,7 @@ class CandidateIdentityTest {
                     .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
                             "ft_identifier", FieldError.Code.BAD_FRANCE_TRAVAIL_ID)));
-    assertThat(candidates.count(CandidateQuery.all())).isZero();
+    assertThat(candidateSearch.count(CandidateQuery.all())).isZero();
   }
 
   @Test
@@ -119,14 +121,14 @@ class CandidateIdentityTest {
         .containsExactlyInAnyOrder("Vingtsix", "Quaranteneuf");
     assertThat(lastNames(CandidateQuery.all().withAgeBand(AgeBand.FROM_50)))
         .containsExactly("Cinquante");
-    assertThat(candidates.count(CandidateQuery.all().withAgeBand(AgeBand.FROM_50))).isOne();
+    assertThat(candidateSearch.count(CandidateQuery.all().withAgeBand(AgeBand.FROM_50))).isOne();
     assertThat(lastNames(CandidateQuery.text("cinq").withAgeBand(AgeBand.FROM_50)))
         .containsExactly("Cinquante");
-    assertThat(candidates.count(CandidateQuery.all())).isEqualTo(5);
+    assertThat(candidateSearch.count(CandidateQuery.all())).isEqualTo(5);
   }
 
   private List<String> lastNames(CandidateQuery q) {
-    return candidates.search(q, 0, 50).stream().map(CandidateSummary::lastName).toList();
+    return candidateSearch.search(q, 0, 50).stream().map(CandidateSummary::lastName).toList();
   }
 
   @Test

@@ -31,11 +31,13 @@ class CandidateSearchTableTest {
 
   Services services;
   CandidateService candidates;
+  CandidateSearch candidateSearch;
 
   @BeforeAll
   void people(@TempDir Path dir) {
     services = TestServices.withOffice(dir, "Agence Toulouse", OfficeKind.FRANCE_TRAVAIL);
     candidates = services.candidates();
+    candidateSearch = services.candidateSearch();
     save(person("Lefèvre", "Hélène", TOULOUSE));
     save(person("Lefebvre", "Marc", ALBI));
     save(person("Œuvray", "Anaïs", MONTPELLIER));
@@ -142,7 +144,7 @@ class CandidateSearchTableTest {
         "inès toulouse | GARCIA Inès",
       })
   void firstHit(String typed, String expected) {
-    CandidatePage page = candidates.page(CandidateQuery.text(typed), 0, 50);
+    CandidatePage page = candidateSearch.page(CandidateQuery.text(typed), 0, 50);
     assertThat(page.rows()).as(typed).isNotEmpty();
     assertThat(page.rows().get(0).displayName()).as(typed).isEqualTo(expected);
     assertThat(services.search().status().state())
@@ -229,7 +231,7 @@ class CandidateSearchTableTest {
                 new CandidateDetail.Consent(true, null, false, null, null)),
             null);
     CandidateSummary row = onlyRow("quintard");
-    assertThat(row).isEqualTo(candidates.summaries(List.of(d.id())).get(0));
+    assertThat(row).isEqualTo(candidateSearch.summaries(List.of(d.id())).get(0));
     assertThat(row.occupations())
         .isEqualTo(
             "Agent / Agente de nettoyage industriel, Préparateur / Préparatrice de commandes,"
@@ -260,7 +262,7 @@ class CandidateSearchTableTest {
             CandidateDetail.Consent.NONE),
         null);
     CandidateSummary edited = onlyRow("quintard");
-    assertThat(edited).isEqualTo(candidates.summaries(List.of(d.id())).get(0));
+    assertThat(edited).isEqualTo(candidateSearch.summaries(List.of(d.id())).get(0));
     assertThat(edited.firstName()).isEqualTo("Éloïse-Marie");
     assertThat(edited.birthDate()).isNull();
     assertThat(edited.communeCode()).isEqualTo(TOULOUSE);
@@ -268,11 +270,11 @@ class CandidateSearchTableTest {
     assertThat(edited.consentShare()).isFalse();
     assertThat(edited.occupations()).doesNotContain(",");
     candidates.delete(d.id());
-    assertThat(candidates.page(CandidateQuery.text("quintard"), 0, 50).rows()).isEmpty();
+    assertThat(candidateSearch.page(CandidateQuery.text("quintard"), 0, 50).rows()).isEmpty();
   }
 
   private CandidateSummary onlyRow(String typed) {
-    List<CandidateSummary> rows = candidates.page(CandidateQuery.text(typed), 0, 50).rows();
+    List<CandidateSummary> rows = candidateSearch.page(CandidateQuery.text(typed), 0, 50).rows();
     // answered by the index, not by the database's fallback
     assertThat(services.search().status().state()).isEqualTo(IndexStatus.State.CURRENT);
     assertThat(rows).hasSize(1);
@@ -280,7 +282,7 @@ class CandidateSearchTableTest {
   }
 
   private List<String> names(String typed) {
-    return candidates.search(CandidateQuery.text(typed), 0, 50).stream()
+    return candidateSearch.search(CandidateQuery.text(typed), 0, 50).stream()
         .map(CandidateSummary::displayName)
         .toList();
   }

@@ -33,6 +33,7 @@ class CandidateTransferTest {
   @TempDir Path dir;
   Services services;
   CandidateService candidates;
+  CandidateSearch candidateSearch;
   CandidateTransfer transfer;
 
   @BeforeEach
@@ -40,6 +41,7 @@ class CandidateTransferTest {
     services =
         TestServices.withOffice(dir.resolve("db"), "Agence Toulouse", OfficeKind.FRANCE_TRAVAIL);
     candidates = services.candidates();
+    candidateSearch = services.candidateSearch();
     transfer = candidates.transfer();
   }
 
@@ -79,7 +81,8 @@ class CandidateTransferTest {
     assertThat(r.applied()).isTrue();
     assertThat(r.created()).isEqualTo(2);
 
-    CandidateSummary s = candidates.search(CandidateQuery.text("lefevre helene"), 0, 10).get(0);
+    CandidateSummary s =
+        candidateSearch.search(CandidateQuery.text("lefevre helene"), 0, 10).get(0);
     CandidateDetail d = candidates.find(s.id()).orElseThrow();
     assertThat(d.communeCode()).isEqualTo("31555");
     assertThat(d.occupations())
@@ -94,7 +97,7 @@ class CandidateTransferTest {
         .containsExactly(PriorityCriterion.RQTH);
     assertThat(health.get(0).proofSeen()).isTrue();
     assertThat(d.consent().share()).isTrue();
-    assertThat(candidates.search(CandidateQuery.text("blagnac"), 0, 10))
+    assertThat(candidateSearch.search(CandidateQuery.text("blagnac"), 0, 10))
         .extracting(CandidateSummary::lastName)
         .containsExactly("Martin");
   }
@@ -122,7 +125,7 @@ class CandidateTransferTest {
       assertThat(r.updated()).isEqualTo(2);
       assertThat(r.created()).isZero();
       assertThat(candidates.find(a.id()).orElseThrow().mobilityKm()).isEqualTo(35);
-      assertThat(candidates.count(CandidateQuery.all())).isEqualTo(2);
+      assertThat(candidateSearch.count(CandidateQuery.all())).isEqualTo(2);
       candidates.save(candidates.find(a.id()).orElseThrow(), null);
       candidates.save(
           new CandidateDetail(
@@ -229,7 +232,7 @@ class CandidateTransferTest {
             org.assertj.core.groups.Tuple.tuple(8L, "criteria"),
             org.assertj.core.groups.Tuple.tuple(9L, "last_name"));
     assertThat(r.errors().get(6).message()).contains("duplicate of EXISTANT Eric");
-    assertThat(candidates.count(CandidateQuery.all())).as("nothing imported").isEqualTo(1);
+    assertThat(candidateSearch.count(CandidateQuery.all())).as("nothing imported").isEqualTo(1);
 
     Path errors = dir.resolve("errors.csv");
     r.saveErrors(errors);
@@ -241,7 +244,7 @@ class CandidateTransferTest {
     ImportReport partial = transfer.importFile(f, ImportMode.VALID_ROWS_ONLY, Progress.NONE);
     assertThat(partial.applied()).isTrue();
     assertThat(partial.created()).isEqualTo(1);
-    assertThat(candidates.count(CandidateQuery.all())).isEqualTo(2);
+    assertThat(candidateSearch.count(CandidateQuery.all())).isEqualTo(2);
   }
 
   @Test
@@ -250,7 +253,7 @@ class CandidateTransferTest {
     assertThatThrownBy(() -> importAll(f))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("commas.csv, line 1: wrong separator");
-    assertThat(candidates.count(CandidateQuery.all())).isZero();
+    assertThat(candidateSearch.count(CandidateQuery.all())).isZero();
   }
 
   @Test
@@ -262,7 +265,7 @@ class CandidateTransferTest {
     ImportReport r = importAll(ansi);
     assertThat(r.created()).isEqualTo(1);
     assertThat(r.encoding()).isEqualTo("Windows-1252 (ANSI)");
-    assertThat(candidates.search(CandidateQuery.text("lefevre"), 0, 5))
+    assertThat(candidateSearch.search(CandidateQuery.text("lefevre"), 0, 5))
         .extracting(CandidateSummary::displayName)
         .containsExactly("LEFÈVRE Hélène");
 
@@ -283,7 +286,7 @@ class CandidateTransferTest {
             new byte[] {'A', (byte) 0x81, ';', 'B', '\r', '\n'}));
     assertThatThrownBy(() -> importAll(undefined))
         .hasMessageContaining("undefined.csv, line 3: byte 0x81 is a character neither in UTF-8");
-    assertThat(candidates.count(CandidateQuery.all())).isEqualTo(1);
+    assertThat(candidateSearch.count(CandidateQuery.all())).isEqualTo(1);
   }
 
   @Test
@@ -308,7 +311,7 @@ class CandidateTransferTest {
     assertThat(importAll(unknown).errors())
         .extracting(RowError::field)
         .containsExactly("shoe_size");
-    assertThat(candidates.count(CandidateQuery.all())).isZero();
+    assertThat(candidateSearch.count(CandidateQuery.all())).isZero();
   }
 
   @Test

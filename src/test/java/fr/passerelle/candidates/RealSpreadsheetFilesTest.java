@@ -41,11 +41,13 @@ class RealSpreadsheetFilesTest {
   @TempDir Path dir;
   Services services;
   CandidateService candidates;
+  CandidateSearch candidateSearch;
 
   @BeforeEach
   void open() {
     services = TestServices.withOffice(dir.resolve("db"), "Agence Foix", OfficeKind.FRANCE_TRAVAIL);
     candidates = services.candidates();
+    candidateSearch = services.candidateSearch();
   }
 
   @AfterEach
@@ -66,7 +68,7 @@ class RealSpreadsheetFilesTest {
   }
 
   private CandidateDetail named(String text) {
-    List<CandidateSummary> hits = candidates.search(CandidateQuery.text(text), 0, 5);
+    List<CandidateSummary> hits = candidateSearch.search(CandidateQuery.text(text), 0, 5);
     assertThat(hits).as(text).hasSize(1);
     return candidates.find(hits.get(0).id()).orElseThrow();
   }
@@ -188,6 +190,7 @@ class RealSpreadsheetFilesTest {
     services.close();
     services = TestServices.open(dir.resolve("db"), clock);
     candidates = services.candidates();
+    candidateSearch = services.candidateSearch();
     try {
       LocalDate officeToday = LocalDate.of(2026, 1, 6);
       assertThat(services.clock().today()).isEqualTo(officeToday);

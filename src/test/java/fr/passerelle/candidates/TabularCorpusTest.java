@@ -38,11 +38,13 @@ class TabularCorpusTest {
   @TempDir Path dir;
   Services services;
   CandidateService candidates;
+  CandidateSearch candidateSearch;
 
   @BeforeEach
   void open() {
     services = TestServices.withOffice(dir.resolve("db"), "Agence Foix", OfficeKind.FRANCE_TRAVAIL);
     candidates = services.candidates();
+    candidateSearch = services.candidateSearch();
   }
 
   @AfterEach
@@ -93,7 +95,7 @@ class TabularCorpusTest {
     assertThatThrownBy(() -> importAll(f))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(message);
-    assertThat(candidates.count(CandidateQuery.all())).isZero();
+    assertThat(candidateSearch.count(CandidateQuery.all())).isZero();
   }
 
   static Stream<Arguments> refusedRows() {
@@ -120,7 +122,7 @@ class TabularCorpusTest {
               assertThat(e.message().replace('\u202f', ' ').replace('\u00a0', ' '))
                   .contains(message);
             });
-    assertThat(candidates.count(CandidateQuery.all())).isZero();
+    assertThat(candidateSearch.count(CandidateQuery.all())).isZero();
   }
 
   @Test
@@ -145,7 +147,7 @@ class TabularCorpusTest {
             Tuple.tuple(3L, "last_name"),
             Tuple.tuple(3L, "first_name"));
     assertThat(r.corrections().get(0).why()).contains("control characters removed: U+0000");
-    List<CandidateSummary> found = candidates.search(CandidateQuery.all(), 0, 10);
+    List<CandidateSummary> found = candidateSearch.search(CandidateQuery.all(), 0, 10);
     assertThat(found)
         .extracting(CandidateSummary::displayName)
         .containsExactly("DURAND Léa", "MARTIN Paul");
@@ -178,7 +180,7 @@ class TabularCorpusTest {
     assertThatThrownBy(() -> importAll(huge))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("huge-field.csv, line 3: the row is longer than");
-    assertThat(candidates.count(CandidateQuery.all())).isZero();
+    assertThat(candidateSearch.count(CandidateQuery.all())).isZero();
   }
 
   /**
@@ -214,7 +216,7 @@ class TabularCorpusTest {
             Tuple.tuple(3L, "nom"),
             Tuple.tuple(3L, "prénom"));
     assertThat(r.corrections().get(0).why()).contains("control characters removed: U+0000");
-    List<CandidateSummary> found = candidates.search(CandidateQuery.all(), 0, 10);
+    List<CandidateSummary> found = candidateSearch.search(CandidateQuery.all(), 0, 10);
     assertThat(found)
         .extracting(CandidateSummary::displayName)
         .containsExactly("DURAND Léa", "MARTIN Paul");
@@ -259,7 +261,7 @@ class TabularCorpusTest {
     assertThatThrownBy(() -> importAll(f))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("second-line.csv, line 2: byte 0x8D");
-    assertThat(candidates.count(CandidateQuery.all())).isZero();
+    assertThat(candidateSearch.count(CandidateQuery.all())).isZero();
   }
 
   @Test
@@ -278,7 +280,7 @@ class TabularCorpusTest {
     assertThat(r.errors())
         .extracting(RowError::line, RowError::field)
         .containsExactly(Tuple.tuple(2L, "nom"));
-    assertThat(candidates.count(CandidateQuery.all())).isZero();
+    assertThat(candidateSearch.count(CandidateQuery.all())).isZero();
   }
 
   @Test
@@ -310,7 +312,7 @@ class TabularCorpusTest {
         candidates.transfer().importFile(out, ImportMode.ALL_OR_NOTHING, Progress.NONE);
     assertThat(again.errors()).isEmpty();
     assertThat(again.updated()).isEqualTo(2);
-    assertThat(candidates.search(CandidateQuery.all(), 0, 10))
+    assertThat(candidateSearch.search(CandidateQuery.all(), 0, 10))
         .extracting(CandidateSummary::displayName)
         .anySatisfy(n -> assertThat(n).startsWith("=HYPERLINK("))
         .anySatisfy(n -> assertThat(n).startsWith("@SUM("));

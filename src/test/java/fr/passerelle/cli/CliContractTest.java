@@ -134,9 +134,9 @@ class CliContractTest {
                       null,
                       List.of()));
       var people =
-          services.candidates().search(fr.passerelle.candidates.CandidateQuery.all(), 0, 5);
+          services.candidateSearch().search(fr.passerelle.candidates.CandidateQuery.all(), 0, 5);
       services
-          .meetings()
+          .participants()
           .inviteCandidates(
               m.id(), people.stream().map(fr.passerelle.candidates.CandidateSummary::id).toList());
       meeting = m.id().toString();

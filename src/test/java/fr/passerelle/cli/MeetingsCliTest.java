@@ -34,8 +34,8 @@ class MeetingsCliTest {
       // the real clock: a meeting next year is never in the past
       LocalDateTime start = s.meetings().now().plusYears(1).withHour(9).withMinute(30);
       Meeting m = f.meeting("Info coll Albi", start, 120, 3);
-      s.meetings().inviteCandidates(m.id(), f.candidates(4));
-      s.meetings().addExternal(m.id(), ParticipantRole.PARTNER, "Anne", "Cazals", "Akto");
+      s.participants().inviteCandidates(m.id(), f.candidates(4));
+      s.participants().addExternal(m.id(), ParticipantRole.PARTNER, "Anne", "Cazals", "Akto");
       meetingId = m.id();
     }
   }

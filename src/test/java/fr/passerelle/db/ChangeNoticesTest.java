@@ -54,7 +54,7 @@ class ChangeNoticesTest {
     a.changes().subscribe(heard::add);
     CandidatesViewModel list =
         new CandidatesViewModel(
-            a.candidates(), new SameThreadTaskRunner(), new Messages(Messages.FRENCH));
+            a.candidateSearch(), new SameThreadTaskRunner(), new Messages(Messages.FRENCH));
     list.text().set("lefevre");
     list.search();
     assertThat(list.rows()).isEmpty();
@@ -73,7 +73,7 @@ class ChangeNoticesTest {
       Thread.sleep(50);
     }
     assertThat(list.rows()).extracting(CandidateSummary::id).contains(id);
-    assertThat(a.candidates().search(CandidateQuery.text("lefevre julien"), 0, 5))
+    assertThat(a.candidateSearch().search(CandidateQuery.text("lefevre julien"), 0, 5))
         .extracting(CandidateSummary::id)
         .containsExactly(id);
   }

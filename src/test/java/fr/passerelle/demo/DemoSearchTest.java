@@ -35,7 +35,7 @@ class DemoSearchTest {
               .fetchSingle();
       UUID id = someone.value1();
       var hits =
-          s.candidates()
+          s.candidateSearch()
               .search(CandidateQuery.text(someone.value2() + " " + someone.value3()), 0, 50);
       assertThat(hits).extracting(CandidateSummary::id).contains(id);
     }

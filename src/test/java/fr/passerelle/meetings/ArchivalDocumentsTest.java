@@ -79,8 +79,8 @@ class ArchivalDocumentsTest {
             MeetingFixture.NEXT_MONDAY.atTime(9, 30),
             420,
             40);
-    services.meetings().inviteCandidates(m.id(), fixture.candidates(30));
-    services.meetings().addExternal(m.id(), ParticipantRole.PARTNER, "Anne", "Cazals", "Akto");
+    services.participants().inviteCandidates(m.id(), fixture.candidates(30));
+    services.participants().addExternal(m.id(), ParticipantRole.PARTNER, "Anne", "Cazals", "Akto");
     return services.meetings().sheet(m.id());
   }
 

@@ -85,7 +85,7 @@ class ConcurrentInvitationsTest {
                 () -> {
                   go.await();
                   InviteResult r =
-                      workstation.meetings().inviteCandidates(meeting.id(), List.of(person));
+                      workstation.participants().inviteCandidates(meeting.id(), List.of(person));
                   if (r.waitlisted() == 1) {
                     toldWaitlisted.add(person);
                   }
@@ -106,7 +106,7 @@ class ConcurrentInvitationsTest {
       pool.shutdownNow();
     }
 
-    List<Participant> all = first.meetings().participants(meeting.id());
+    List<Participant> all = first.participants().participants(meeting.id());
     List<Participant> holding = all.stream().filter(p -> p.status().holdsPlace()).toList();
     List<Participant> waiting =
         all.stream()
@@ -123,8 +123,8 @@ class ConcurrentInvitationsTest {
     assertThat(waiting.get(0).invitedAt()).isAfter(lastPlace.orElseThrow());
 
     // a place freed on the other workstation goes to the first who waits
-    second.meetings().setStatus(holding.get(0).id(), ParticipantStatus.EXCUSED);
-    List<Participant> after = first.meetings().participants(meeting.id());
+    second.participants().setStatus(holding.get(0).id(), ParticipantStatus.EXCUSED);
+    List<Participant> after = first.participants().participants(meeting.id());
     assertThat(after)
         .filteredOn(p -> p.candidateId().equals(waiting.get(0).candidateId()))
         .extracting(Participant::status)

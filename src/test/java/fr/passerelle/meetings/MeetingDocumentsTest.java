@@ -51,11 +51,11 @@ public class MeetingDocumentsTest {
   void aThreePageRosterHasEveryParticipantTheHeaderOnEveryPageAndPageNumbers() throws Exception {
     Meeting m = fixture.meeting("Préparateurs de commandes — Fenouillet", monday(9, 30), 150, 60);
     List<UUID> c = fixture.candidates(48);
-    services.meetings().inviteCandidates(m.id(), c);
+    services.participants().inviteCandidates(m.id(), c);
     services
-        .meetings()
+        .participants()
         .addExternal(m.id(), ParticipantRole.PARTNER, "Anne", "Cazals", "Akto Occitanie");
-    services.meetings().addExternal(m.id(), ParticipantRole.EMPLOYER, "Noé", "Pérès", "Lidl");
+    services.participants().addExternal(m.id(), ParticipantRole.EMPLOYER, "Noé", "Pérès", "Lidl");
     MeetingSheet sheet = services.meetings().sheet(m.id());
     assertThat(new RosterPdf().pageCount(sheet.expected().size())).isEqualTo(3);
 
@@ -95,7 +95,7 @@ public class MeetingDocumentsTest {
   void aDayLongMeetingHasASignatureBoxPerHalfDayAndWaitlistedPeopleAreNotListed() throws Exception {
     Meeting m = fixture.meeting("Forum de l'emploi", monday(9, 0), 8 * 60, 2);
     List<UUID> c = fixture.candidates(3);
-    services.meetings().inviteCandidates(m.id(), c);
+    services.participants().inviteCandidates(m.id(), c);
     String text = String.join("\n", pagesOf(roster(services.meetings().sheet(m.id()))));
     assertThat(text).contains("Signature matin", "Signature après-midi");
     assertThat(text).contains("MARTIN Léa", "BERNARD Chloé").doesNotContain("THOMAS Inès");
@@ -104,8 +104,8 @@ public class MeetingDocumentsTest {
   @Test
   void convocationsAreOneLetterPerInvitedCandidate() throws Exception {
     Meeting m = fixture.meeting("Découverte des métiers de la logistique", monday(14, 0), 120, 2);
-    services.meetings().inviteCandidates(m.id(), fixture.candidates(3));
-    services.meetings().addExternal(m.id(), ParticipantRole.PARTNER, "Anne", "Cazals", "Akto");
+    services.participants().inviteCandidates(m.id(), fixture.candidates(3));
+    services.participants().addExternal(m.id(), ParticipantRole.PARTNER, "Anne", "Cazals", "Akto");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int n = new ConvocationPdf().write(services.meetings().sheet(m.id()), printed, out);
     assertThat(n).isEqualTo(2);
@@ -175,12 +175,14 @@ public class MeetingDocumentsTest {
                     .draft(
                         "Job dating logistique — préparateurs de commandes", monday(9, 0), 420, 60)
                     .withCapacity(60));
-    services.meetings().inviteCandidates(m.id(), fixture.candidates(57));
+    services.participants().inviteCandidates(m.id(), fixture.candidates(57));
     services
-        .meetings()
+        .participants()
         .addExternal(m.id(), ParticipantRole.PARTNER, "Anne", "Cazals", "Akto Occitanie");
-    services.meetings().addExternal(m.id(), ParticipantRole.PARTNER, "Yves", "Roumégoux", "FASTT");
-    services.meetings().addExternal(m.id(), ParticipantRole.EMPLOYER, "Noé", "Pérès", "Lidl");
+    services
+        .participants()
+        .addExternal(m.id(), ParticipantRole.PARTNER, "Yves", "Roumégoux", "FASTT");
+    services.participants().addExternal(m.id(), ParticipantRole.EMPLOYER, "Noé", "Pérès", "Lidl");
     Path d = Files.createDirectories(Path.of(look));
     MeetingSheet sheet = services.meetings().sheet(m.id());
     Files.write(d.resolve("roster-60.pdf"), roster(sheet));

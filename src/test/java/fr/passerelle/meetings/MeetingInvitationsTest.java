@@ -66,7 +66,7 @@ class MeetingInvitationsTest {
     people = fixture.candidates(3); // Martin Léa, Bernard Chloé, Thomas Inès
     fixture.email(people.get(1), "chloe.bernard@example.fr");
     fixture.email(people.get(2), "ines.thomas@example.fr");
-    services.meetings().inviteCandidates(meeting.id(), people); // the third is waitlisted
+    services.participants().inviteCandidates(meeting.id(), people); // the third is waitlisted
   }
 
   @AfterEach

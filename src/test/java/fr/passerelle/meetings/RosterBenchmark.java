@@ -18,7 +18,7 @@ public final class RosterBenchmark {
       s.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
       MeetingFixture f = new MeetingFixture(s);
       Meeting m = f.meeting("Forum emploi", s.meetings().now().plusDays(7).withHour(9), 420, 500);
-      s.meetings().inviteCandidates(m.id(), f.candidates(500));
+      s.participants().inviteCandidates(m.id(), f.candidates(500));
       long[] ms = new long[6];
       int pages = 0;
       for (int i = 0; i < ms.length; i++) {

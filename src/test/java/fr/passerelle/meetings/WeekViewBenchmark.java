@@ -29,7 +29,7 @@ public final class WeekViewBenchmark {
         long t2 = System.nanoTime();
         long c2 = cpu.getCurrentThreadCpuTime();
         s.offices().all();
-        s.meetings().sourcingLists();
+        s.participants().sourcingLists();
         long t3 = System.nanoTime();
         long c3 = cpu.getCurrentThreadCpuTime();
         ms[i] = (t3 - t0) / 1_000_000;

@@ -4,7 +4,7 @@ import fr.passerelle.accounts.Roles;
 import fr.passerelle.app.Services;
 import fr.passerelle.candidates.CandidateBenchmark;
 import fr.passerelle.candidates.CandidateQuery;
-import fr.passerelle.candidates.CandidateService;
+import fr.passerelle.candidates.CandidateSearch;
 import fr.passerelle.core.Progress;
 import fr.passerelle.testsupport.TestServices;
 import java.lang.management.ManagementFactory;
@@ -36,9 +36,9 @@ public final class SearchChecksBenchmark {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     try (Services s = TestServices.open(dir)) {
       TestServices.as(s, "conseiller16", Roles.COUNSELOR);
-      CandidateService c = s.candidates();
+      CandidateSearch cs = s.candidateSearch();
       s.search().catchUp(Progress.NONE);
-      c.page(CandidateQuery.text("warm"), 0, 50);
+      cs.page(CandidateQuery.text("warm"), 0, 50);
       List<List<Long>> wall = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       List<List<Long>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       try (var fs = FSDirectory.open(dir.resolve(LuceneSearchIndex.FOLDER));
@@ -57,7 +57,7 @@ public final class SearchChecksBenchmark {
                 long t = System.nanoTime();
                 long u = threads.getCurrentThreadCpuTime();
                 if (way == 2) {
-                  c.page(CandidateQuery.text(typed), 0, 50);
+                  cs.page(CandidateQuery.text(typed), 0, 50);
                 } else {
                   // the page with its rows' cards, as the service gets it (ADR 0180)
                   IndexQueries.candidates(
@@ -66,7 +66,7 @@ public final class SearchChecksBenchmark {
                       way == 1,
                       0,
                       50,
-                      CandidateService.COUNT_CAP);
+                      CandidateSearch.COUNT_CAP);
                 }
                 wall.get(way).add(System.nanoTime() - t);
                 cpu.get(way).add(threads.getCurrentThreadCpuTime() - u);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.app.Services;
 import fr.passerelle.candidates.CandidateDetail;
+import fr.passerelle.candidates.CandidateSearch;
 import fr.passerelle.candidates.CandidateStatus;
 import fr.passerelle.core.CancelledException;
 import fr.passerelle.core.Progress;
@@ -228,22 +229,22 @@ class SearchIndexTest {
     services = TestServices.withOffice(dir, "Cap emploi Tarn", OfficeKind.PARTNER);
     UUID yes = person("Martin", "Consent", true);
     person("Martin", "Refus", false);
-    var c = services.candidates();
-    assertThat(c.search(fr.passerelle.candidates.CandidateQuery.text("martin"), 0, 50))
+    CandidateSearch cs = services.candidateSearch();
+    assertThat(cs.search(fr.passerelle.candidates.CandidateQuery.text("martin"), 0, 50))
         .extracting(s -> s.id())
         .containsExactly(yes);
     assertThat(found("martin")).containsExactly("MARTIN Consent");
     assertThat(found("refus")).isEmpty();
-    assertThat(services.meetings().searchCandidates("martin", 10))
+    assertThat(services.participants().searchCandidates("martin", 10))
         .extracting(h -> h.id())
         .containsExactly(yes);
-    assertThat(c.count(fr.passerelle.candidates.CandidateQuery.text("martin"))).isEqualTo(1);
+    assertThat(cs.count(fr.passerelle.candidates.CandidateQuery.text("martin"))).isEqualTo(1);
     // the same rule while the index does not answer (the database does)
     services.search().close();
-    assertThat(c.search(fr.passerelle.candidates.CandidateQuery.text("martin"), 0, 50))
+    assertThat(cs.search(fr.passerelle.candidates.CandidateQuery.text("martin"), 0, 50))
         .extracting(s -> s.id())
         .containsExactly(yes);
-    assertThat(services.meetings().searchCandidates("martin", 10))
+    assertThat(services.participants().searchCandidates("martin", 10))
         .extracting(h -> h.id())
         .containsExactly(yes);
   }

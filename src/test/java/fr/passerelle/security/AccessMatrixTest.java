@@ -57,29 +57,19 @@ class AccessMatrixTest {
   }
 
   static {
-    rule("CandidateService", CANDIDATES_READ, "search", "count", "page", "summaries", "find");
-    rule("CandidateService", CANDIDATES_READ, "duplicates", "recent", "markOpened");
+    rule("CandidateSearch", CANDIDATES_READ, "search", "count", "page", "summaries", "recent");
+    rule("CandidateSearch", REFERENCE, "reference");
+    rule("CandidateSearch", COUNTS, "warmUp");
+    rule("CandidateService", CANDIDATES_READ, "find", "duplicates", "markOpened");
     rule("CandidateService", SENSITIVE_READ, "showSensitive");
     rule("CandidateService", CANDIDATES_WRITE, "save", "merge", "delete");
     rule("CandidateService", REFERENCE, "reference", "today", "validate", "sensitiveAllowed");
-    rule("CandidateService", COUNTS, "warmUp");
     rule("CandidateService", ACCESSOR, "transfer");
     rule("CandidateTransfer", CANDIDATES_WRITE, "importFile");
     rule("CandidateTransfer", DATA_EXPORT, "exportFile");
 
     rule("MeetingService", REFERENCE, "focus", "now");
-    rule(
-        "MeetingService",
-        MEETINGS_WRITE,
-        "create",
-        "update",
-        "duplicate",
-        "cancel",
-        "inviteCandidates",
-        "inviteSourcingList",
-        "addExternal",
-        "setStatus",
-        "remove");
+    rule("MeetingService", MEETINGS_WRITE, "create", "update", "duplicate", "cancel");
     rule(
         "MeetingService",
         MEETINGS_READ,
@@ -88,14 +78,20 @@ class AccessMatrixTest {
         "list",
         "next",
         "roomClashes",
-        "invitationClashes",
         "trainingPaths",
-        "participants",
-        "counts",
         "sheet",
         "revision");
-    rule("MeetingService", CANDIDATES_READ, "searchCandidates");
-    rule("MeetingService", LISTS_READ, "sourcingLists");
+    rule(
+        "ParticipantService",
+        MEETINGS_WRITE,
+        "inviteCandidates",
+        "inviteSourcingList",
+        "addExternal",
+        "setStatus",
+        "remove");
+    rule("ParticipantService", MEETINGS_READ, "participants", "counts", "invitationClashes");
+    rule("ParticipantService", CANDIDATES_READ, "searchCandidates");
+    rule("ParticipantService", LISTS_READ, "sourcingLists");
     rule("MeetingService", MEETING_DOCUMENTS, "document");
     rule(
         "MeetingFocus",
@@ -353,9 +349,11 @@ class AccessMatrixTest {
   void theRulesCoverEveryServiceAndReadPersonalDataOnlyWithAPermission() throws Exception {
     assertThat(services(s).keySet().stream().map(Class::getSimpleName).toList())
         .contains(
+            "CandidateSearch",
             "CandidateService",
             "CandidateTransfer",
             "MeetingService",
+            "ParticipantService",
             "SourcingService",
             "TrainingService",
             "MatchingService",

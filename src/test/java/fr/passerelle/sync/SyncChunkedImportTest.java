@@ -146,7 +146,7 @@ class SyncChunkedImportTest {
     assertThat(b.importFile(file).outcome()).isEqualTo(SyncImportReport.Outcome.ALREADY_IMPORTED);
     assertThat(
             b.services
-                .candidates()
+                .candidateSearch()
                 .search(fr.passerelle.candidates.CandidateQuery.text("Nom4499"), 0, 5))
         .extracting(fr.passerelle.candidates.CandidateSummary::lastName)
         .first()

@@ -260,7 +260,7 @@ class SyncPartnerRulesTest {
     assertThat(w.tables().get("candidate").erased).isEqualTo(2);
     assertThat(live(t, claire)).isFalse();
     assertThat(live(t, denis)).isFalse();
-    assertThat(t.services.candidates().search(CandidateQuery.all(), 0, 50))
+    assertThat(t.services.candidateSearch().search(CandidateQuery.all(), 0, 50))
         .extracting(c -> c.id())
         .containsExactly(zoe);
     assertThat(t.sendTo(a).outcome())

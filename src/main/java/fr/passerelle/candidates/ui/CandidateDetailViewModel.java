@@ -12,6 +12,7 @@ import fr.passerelle.ui.TaskRunner;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -20,7 +21,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -32,9 +32,10 @@ import javafx.collections.ObservableMap;
 /**
  * The detail form: every field as a property, edited in place; Save writes the candidate, its
  * occupations, criteria and consent in one transaction. {@link #dirty()} says there are unsaved
- * changes, which the view never drops silently.
+ * changes, which the view never drops silently. A save refused over a colleague's newer edit is
+ * {@link #conflicts()}'s to resolve.
  */
-public final class CandidateDetailViewModel implements fr.passerelle.ui.ConflictChoices {
+public final class CandidateDetailViewModel {
   private final CandidateService service;
   private final TaskRunner tasks;
   private final Messages msg;
@@ -66,7 +67,34 @@ public final class CandidateDetailViewModel implements fr.passerelle.ui.Conflict
   private final StringProperty message = new SimpleStringProperty("");
   private final ObservableList<Duplicate> duplicates = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper sensitiveShown = new ReadOnlyBooleanWrapper();
-  private final ObjectProperty<CandidateConflict> conflict = new SimpleObjectProperty<>();
+  private final CandidateConflictFlow conflicts;
+
+  /**
+   * The form's fields set from a stored file, by the label key the conflict comparison names them
+   * with ({@link CandidateConflict}): a file shown sets them all, "Comparer" those chosen.
+   */
+  private final Map<String, Consumer<CandidateDetail>> fields =
+      Map.ofEntries(
+          Map.entry(CandidateConflict.LAST_NAME, d -> lastName.set(nz(d.lastName()))),
+          Map.entry(CandidateConflict.FIRST_NAME, d -> firstName.set(nz(d.firstName()))),
+          Map.entry(CandidateConflict.BIRTH_DATE, d -> birthDate.set(d.birthDate())),
+          Map.entry(CandidateConflict.EMAIL, d -> email.set(nz(d.email()))),
+          Map.entry(CandidateConflict.PHONE, d -> phone.set(nz(d.phone()))),
+          Map.entry(CandidateConflict.ADDRESS, d -> address.set(nz(d.address()))),
+          Map.entry(CandidateConflict.COMMUNE, d -> communeCode.set(nz(d.communeCode()))),
+          Map.entry(
+              CandidateConflict.MOBILITY,
+              d -> mobilityKm.set(d.mobilityKm() == null ? "0" : d.mobilityKm().toString())),
+          Map.entry(
+              CandidateConflict.LICENCE,
+              d -> drivingLicence.set(Boolean.TRUE.equals(d.drivingLicence()))),
+          Map.entry(CandidateConflict.AVAILABLE, d -> availableFrom.set(d.availableFrom())),
+          Map.entry(
+              CandidateConflict.STATUS,
+              d -> status.set(d.status() == null ? CandidateStatus.ACTIVE : d.status())),
+          Map.entry(CandidateConflict.OCCUPATIONS, d -> occupations.setAll(d.occupations())),
+          Map.entry(CandidateConflict.NOTES, d -> notes.set(nz(d.notes()))));
+
   private boolean loadingFields;
 
   public CandidateDetailViewModel(CandidateService service, TaskRunner tasks, Messages msg) {
@@ -74,6 +102,26 @@ public final class CandidateDetailViewModel implements fr.passerelle.ui.Conflict
     this.tasks = tasks;
     this.msg = msg;
     this.personal = new CriteriaConsentSection(msg);
+    this.conflicts =
+        new CandidateConflictFlow(
+            service,
+            msg,
+            new CandidateConflictFlow.Form() {
+              @Override
+              public void show(CandidateDetail stored) {
+                CandidateDetailViewModel.this.show(stored);
+              }
+
+              @Override
+              public void rebase(CandidateDetail theirs, Set<String> theirsFor) {
+                CandidateDetailViewModel.this.rebase(theirs, theirsFor);
+              }
+
+              @Override
+              public void say(String text) {
+                message.set(text);
+              }
+            });
     List<Observable> all =
         new ArrayList<>(
             List.of(
@@ -194,21 +242,11 @@ public final class CandidateDetailViewModel implements fr.passerelle.ui.Conflict
   private void show(CandidateDetail d) {
     loadingFields = true;
     try {
-      lastName.set(nz(d.lastName()));
-      firstName.set(nz(d.firstName()));
-      birthDate.set(d.birthDate());
-      email.set(nz(d.email()));
-      phone.set(nz(d.phone()));
-      address.set(nz(d.address()));
-      communeCode.set(nz(d.communeCode()));
-      mobilityKm.set(d.mobilityKm() == null ? "0" : d.mobilityKm().toString());
-      drivingLicence.set(Boolean.TRUE.equals(d.drivingLicence()));
-      availableFrom.set(d.availableFrom());
-      status.set(d.status() == null ? CandidateStatus.ACTIVE : d.status());
-      notes.set(nz(d.notes()));
+      for (Consumer<CandidateDetail> field : fields.values()) {
+        field.accept(d);
+      }
       civility.set(d.civility());
       franceTravailId.set(nz(d.franceTravailId()));
-      occupations.setAll(d.occupations());
       personal.load(d);
       fieldErrors.clear();
       duplicates.clear();
@@ -298,16 +336,13 @@ public final class CandidateDetailViewModel implements fr.passerelle.ui.Conflict
             return new SaveOutcome(service.save(d, null), List.of(), null);
           } catch (EditConflictException e) {
             // a colleague saved the file meanwhile: nothing written, the form keeps what was typed
-            CandidateDetail theirs = service.find(d.id()).orElseThrow(() -> e);
-            return new SaveOutcome(
-                null, List.of(), new CandidateConflict(msg.describe(e), d, theirs));
+            return new SaveOutcome(null, List.of(), conflicts.read(e, d));
           }
         },
         outcome -> {
           busy.set(false);
           if (outcome.conflict() != null) {
-            message.set(outcome.conflict().text());
-            conflict.set(outcome.conflict());
+            conflicts.refused(outcome.conflict());
             return;
           }
           if (outcome.saved() == null) {
@@ -341,75 +376,31 @@ public final class CandidateDetailViewModel implements fr.passerelle.ui.Conflict
   private record SaveOutcome(
       CandidateDetail saved, List<Duplicate> duplicates, CandidateConflict conflict) {}
 
-  /**
-   * The save refused over a colleague's newer edit, until the counselor chooses {@link
-   * #reloadTheirs}, {@link #saveOnTheirs} or {@link #keepEditing}; null otherwise.
-   */
-  public ReadOnlyObjectProperty<CandidateConflict> conflict() {
-    return conflict;
+  /** A save refused over a colleague's newer edit and the counselor's choices (ADR 0177). */
+  public CandidateConflictFlow conflicts() {
+    return conflicts;
   }
 
-  /** "Recharger": drops what was typed and shows the file as the colleague saved it. */
-  @Override
-  public void reloadTheirs() {
-    CandidateConflict c = conflict.get();
-    if (c != null) {
-      conflict.set(null);
-      show(c.theirs());
-      message.set(msg.get("candidates.conflict.reloaded"));
-    }
-  }
-
-  /**
-   * After "Comparer": the form now edits the colleague's version, keeping what was typed except the
-   * fields in {@code theirsFor} (label keys of {@link CandidateConflict}), which take the
-   * colleague's values; nothing is saved until the counselor saves again.
-   */
-  @Override
-  public void saveOnTheirs(Set<String> theirsFor) {
-    CandidateConflict c = conflict.get();
-    if (c == null) {
-      return;
-    }
-    conflict.set(null);
-    CandidateDetail t = c.theirs();
+  /** The form edits {@code theirs}, the fields in {@code theirsFor} taking its values. */
+  private void rebase(CandidateDetail theirs, Set<String> theirsFor) {
     loadingFields = true;
     try {
-      loaded.set(t);
+      loaded.set(theirs);
       for (String key : theirsFor) {
-        take(key, t);
+        take(key, theirs);
       }
     } finally {
       loadingFields = false;
     }
     dirty.set(true);
-    message.set(msg.get("candidates.conflict.rebased"));
-  }
-
-  /** "Annuler": the form keeps what was typed (a new save is refused again until reloaded). */
-  @Override
-  public void keepEditing() {
-    conflict.set(null);
   }
 
   private void take(String key, CandidateDetail t) {
-    switch (key) {
-      case CandidateConflict.LAST_NAME -> lastName.set(nz(t.lastName()));
-      case CandidateConflict.FIRST_NAME -> firstName.set(nz(t.firstName()));
-      case CandidateConflict.BIRTH_DATE -> birthDate.set(t.birthDate());
-      case CandidateConflict.EMAIL -> email.set(nz(t.email()));
-      case CandidateConflict.PHONE -> phone.set(nz(t.phone()));
-      case CandidateConflict.ADDRESS -> address.set(nz(t.address()));
-      case CandidateConflict.COMMUNE -> communeCode.set(nz(t.communeCode()));
-      case CandidateConflict.MOBILITY ->
-          mobilityKm.set(t.mobilityKm() == null ? "0" : t.mobilityKm().toString());
-      case CandidateConflict.LICENCE -> drivingLicence.set(Boolean.TRUE.equals(t.drivingLicence()));
-      case CandidateConflict.AVAILABLE -> availableFrom.set(t.availableFrom());
-      case CandidateConflict.STATUS ->
-          status.set(t.status() == null ? CandidateStatus.ACTIVE : t.status());
-      case CandidateConflict.OCCUPATIONS -> occupations.setAll(t.occupations());
-      case CandidateConflict.NOTES -> notes.set(nz(t.notes()));
-      default -> personal.take(key, t);
+    Consumer<CandidateDetail> field = fields.get(key);
+    if (field != null) {
+      field.accept(t);
+    } else {
+      personal.take(key, t);
     }
   }
 

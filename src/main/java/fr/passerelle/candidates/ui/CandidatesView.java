@@ -59,7 +59,7 @@ public final class CandidatesView extends BorderPane {
     msg = ctx.messages();
     dialogs = ctx.dialogs();
     var service = ctx.services().candidates();
-    vm = new CandidatesViewModel(service, ctx.tasks(), msg);
+    vm = new CandidatesViewModel(ctx.services().candidateSearch(), ctx.tasks(), msg);
     // the list follows what colleagues save on other workstations (office server, ADR 0178)
     vm.followChanges(ctx.services().changes(), Platform::runLater);
     detailVm = new CandidateDetailViewModel(service, ctx.tasks(), msg);
@@ -165,7 +165,10 @@ public final class CandidatesView extends BorderPane {
     detailVm.loaded().addListener((o, a, b) -> showDetail(b != null));
     fr.passerelle.ui.ConflictDialogs conflicts = new fr.passerelle.ui.ConflictDialogs(msg, dialogs);
     conflicts.askOn(
-        detailVm.conflict(), detailVm, CandidateConflict::text, c -> c.differences(msg));
+        detailVm.conflicts().pending(),
+        detailVm.conflicts(),
+        CandidateConflict::text,
+        c -> c.differences(msg));
     detail.save.setOnAction(e -> flow.save());
     keys();
   }

@@ -2,7 +2,7 @@ package fr.passerelle.candidates.ui;
 
 import fr.passerelle.candidates.CandidatePage;
 import fr.passerelle.candidates.CandidateQuery;
-import fr.passerelle.candidates.CandidateService;
+import fr.passerelle.candidates.CandidateSearch;
 import fr.passerelle.candidates.CandidateStatus;
 import fr.passerelle.candidates.CandidateSummary;
 import fr.passerelle.candidates.PriorityCriterion;
@@ -28,7 +28,7 @@ import javafx.collections.ObservableSet;
  * table). Without text or filter it shows the candidates opened last.
  */
 public final class CandidatesViewModel {
-  private final CandidateService service;
+  private final CandidateSearch service;
   private final TaskRunner tasks;
   private final Messages msg;
 
@@ -55,7 +55,7 @@ public final class CandidatesViewModel {
   private long generation;
   private boolean loadingMore;
 
-  public CandidatesViewModel(CandidateService service, TaskRunner tasks, Messages msg) {
+  public CandidatesViewModel(CandidateSearch service, TaskRunner tasks, Messages msg) {
     this.service = service;
     this.tasks = tasks;
     this.msg = msg;
@@ -63,17 +63,16 @@ public final class CandidatesViewModel {
 
   /** The query the text and filters describe. */
   public CandidateQuery query() {
-    return new CandidateQuery(
-        text.get(),
-        blankToNull(romeCode.get()),
-        blankToNull(domainCode.get()),
-        blankToNull(communeCode.get()),
-        radiusKm.get(),
-        availableBy.get(),
-        Set.copyOf(criteria),
-        status.get(),
-        consentShare.get(),
-        ageBand.get());
+    return CandidateQuery.builder()
+        .text(text.get())
+        .occupation(blankToNull(romeCode.get()), blankToNull(domainCode.get()))
+        .area(blankToNull(communeCode.get()), radiusKm.get())
+        .availableBy(availableBy.get())
+        .criteria(Set.copyOf(criteria))
+        .status(status.get())
+        .consentShare(consentShare.get())
+        .ageBand(ageBand.get())
+        .build();
   }
 
   /** True when nothing is typed and no filter is set. */
@@ -135,7 +134,7 @@ public final class CandidatesViewModel {
     CandidateQuery q = query();
     tasks.submit(
         msg.get("candidates.task.search"),
-        p -> service.page(q, 0, CandidateService.PAGE_SIZE),
+        p -> service.page(q, 0, CandidateSearch.PAGE_SIZE),
         page -> {
           if (gen == generation) {
             showingRecent.set(false);
@@ -151,7 +150,7 @@ public final class CandidatesViewModel {
 
   private String summaryOf(CandidatePage page) {
     if (page.totalCapped()) {
-      return msg.get("candidates.summary.many", CandidateService.COUNT_CAP);
+      return msg.get("candidates.summary.many", CandidateSearch.COUNT_CAP);
     }
     return msg.get("candidates.summary.count", page.total());
   }
@@ -167,12 +166,12 @@ public final class CandidatesViewModel {
     CandidateQuery q = query();
     tasks.submit(
         msg.get("candidates.task.search"),
-        p -> service.search(q, offset, CandidateService.PAGE_SIZE),
+        p -> service.search(q, offset, CandidateSearch.PAGE_SIZE),
         more -> {
           loadingMore = false;
           if (gen == generation && rows.size() == offset) {
             rows.addAll(more);
-            if (more.size() < CandidateService.PAGE_SIZE) {
+            if (more.size() < CandidateSearch.PAGE_SIZE) {
               total.set(rows.size());
               capped.set(false);
             }

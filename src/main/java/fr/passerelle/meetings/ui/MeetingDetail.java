@@ -6,6 +6,7 @@ import fr.passerelle.meetings.LinkedPath;
 import fr.passerelle.meetings.Meeting;
 import fr.passerelle.meetings.MeetingService;
 import fr.passerelle.meetings.Participant;
+import fr.passerelle.meetings.ParticipantService;
 import fr.passerelle.ui.Messages;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +20,19 @@ import java.util.stream.Collectors;
  */
 record MeetingDetail(Meeting meeting, List<Participant> people, String warnings, String paths) {
 
-  static MeetingDetail load(MeetingService service, Messages messages, UUID id) {
+  static MeetingDetail load(
+      MeetingService service, ParticipantService participants, Messages messages, UUID id) {
     Meeting m = service.get(id);
     List<String> w = new ArrayList<>();
     for (Clash c : service.roomClashes(id, m.toDraft())) {
       w.add(messages.get("meetings.warn.room", m.room(), c.otherTitle(), when(c)));
     }
-    for (Clash c : service.invitationClashes(id)) {
+    for (Clash c : participants.invitationClashes(id)) {
       w.add(messages.get("meetings.warn.person", c.who(), c.otherTitle(), when(c)));
     }
     return new MeetingDetail(
         m,
-        service.participants(id),
+        participants.participants(id),
         String.join("\n", w),
         paths(service.trainingPaths(id), messages));
   }

@@ -16,6 +16,7 @@ import fr.passerelle.meetings.MeetingStatus;
 import fr.passerelle.meetings.MeetingSummary;
 import fr.passerelle.meetings.Participant;
 import fr.passerelle.meetings.ParticipantRole;
+import fr.passerelle.meetings.ParticipantService;
 import fr.passerelle.meetings.ParticipantStatus;
 import fr.passerelle.meetings.RosterPdf;
 import fr.passerelle.meetings.SourcingListRef;
@@ -46,6 +47,7 @@ import javafx.collections.ObservableList;
  */
 public final class MeetingsViewModel {
   private final MeetingService service;
+  private final ParticipantService participantService;
   private final fr.passerelle.office.OfficeService offices;
   private final TaskRunner tasks;
   private final Messages messages;
@@ -93,6 +95,7 @@ public final class MeetingsViewModel {
   /** With the printers of {@code printing} (the system's, or a test's). */
   public MeetingsViewModel(UiContext ctx, Printing printing) {
     this.service = ctx.services().meetings();
+    this.participantService = ctx.services().participants();
     shownDate.set(ctx.services().clock().today()); // the office's today, from the injected clock
     this.offices = ctx.services().offices();
     this.tasks = ctx.tasks();
@@ -148,7 +151,7 @@ public final class MeetingsViewModel {
   }
 
   private List<SourcingListRef> lists() {
-    return service.sourcingLists();
+    return participantService.sourcingLists();
   }
 
   private record Loaded(
@@ -238,7 +241,7 @@ public final class MeetingsViewModel {
     long mine = ++lastSearch;
     run(
         "meetings.task.search",
-        p -> service.searchCandidates(text, 20),
+        p -> participantService.searchCandidates(text, 20),
         found -> {
           if (mine == lastSearch) {
             candidateHits.setAll(found);
@@ -248,24 +251,24 @@ public final class MeetingsViewModel {
 
   public void inviteCandidate(CandidateHit hit) {
     UUID id = selected.get().id();
-    change(p -> service.inviteCandidates(id, List.of(hit.id())), this::reportInvite);
+    change(p -> participantService.inviteCandidates(id, List.of(hit.id())), this::reportInvite);
   }
 
   public void inviteList(SourcingListRef list) {
     UUID id = selected.get().id();
-    change(p -> service.inviteSourcingList(id, list.id()), this::reportInvite);
+    change(p -> participantService.inviteSourcingList(id, list.id()), this::reportInvite);
   }
 
   public void addExternal(ParticipantRole role, String first, String last, String org) {
     UUID id = selected.get().id();
     change(
-        p -> service.addExternal(id, role, first, last, org),
+        p -> participantService.addExternal(id, role, first, last, org),
         added -> message.set(messages.get("meetings.added", added.printedName())));
   }
 
   public void setStatus(Participant who, ParticipantStatus status) {
     change(
-        p -> service.setStatus(who.id(), status),
+        p -> participantService.setStatus(who.id(), status),
         changed ->
             message.set(
                 messages.get(
@@ -277,7 +280,7 @@ public final class MeetingsViewModel {
   public void remove(Participant who) {
     change(
         p -> {
-          service.remove(who.id());
+          participantService.remove(who.id());
           return who;
         },
         removed -> message.set(messages.get("meetings.removed", removed.printedName())));
@@ -484,7 +487,7 @@ public final class MeetingsViewModel {
   }
 
   private MeetingDetail detail(UUID id) {
-    return MeetingDetail.load(service, messages, id);
+    return MeetingDetail.load(service, participantService, messages, id);
   }
 
   private void show(MeetingDetail d) {

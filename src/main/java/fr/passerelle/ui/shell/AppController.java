@@ -507,7 +507,7 @@ public final class AppController implements AutoCloseable {
   }
 
   private Void warmUp() {
-    services().candidates().warmUp();
+    services().candidateSearch().warmUp();
     return null;
   }
 

@@ -101,7 +101,7 @@ class CandidateConflictFxTest {
     robot.clickOn(
         robot.from(compare).lookup("#take-candidates-field-phone").queryAs(CheckBox.class));
     robot.clickOn("Reprendre sur la version enregistrée");
-    waitUntil(() -> view.detailVm.conflict().get() == null);
+    waitUntil(() -> view.detailVm.conflicts().pending().get() == null);
     assertThat(view.detailVm.phone().get()).isEqualTo("06 12 34 56 78");
     assertThat(view.detailVm.dirty().get()).isTrue();
 

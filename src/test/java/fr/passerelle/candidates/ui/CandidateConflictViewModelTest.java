@@ -68,17 +68,17 @@ class CandidateConflictViewModelTest {
 
   @Test
   void theRefusedSaveSaysWhoAndWhenAndTheFormKeepsWhatWasTyped() {
-    assertThat(form.conflict().get()).isNotNull();
+    assertThat(form.conflicts().pending().get()).isNotNull();
     assertThat(form.message().get())
         .startsWith("Modifié par " + Colleague.ACTOR + " le 6 décembre à ")
         .endsWith("pendant que vous le modifiiez.");
     assertThat(form.email().get()).isEqualTo("julien.lefevre@example.org");
     assertThat(form.dirty().get()).isTrue();
     assertThat(service.find(id).orElseThrow().email()).isNull();
-    assertThat(form.conflict().get().differences(msg))
+    assertThat(form.conflicts().pending().get().differences(msg))
         .extracting(fr.passerelle.ui.FormConflict.Difference::key)
         .containsExactly(CandidateConflict.EMAIL, CandidateConflict.PHONE, CandidateConflict.NOTES);
-    assertThat(form.conflict().get().differences(msg))
+    assertThat(form.conflicts().pending().get().differences(msg))
         .contains(
             new fr.passerelle.ui.FormConflict.Difference(
                 CandidateConflict.PHONE, "", "06 12 34 56 78"));
@@ -86,8 +86,8 @@ class CandidateConflictViewModelTest {
 
   @Test
   void comparerThenSavingAgainKeepsMineAndTheirsFieldByField() {
-    form.saveOnTheirs(Set.of(CandidateConflict.PHONE));
-    assertThat(form.conflict().get()).isNull();
+    form.conflicts().saveOnTheirs(Set.of(CandidateConflict.PHONE));
+    assertThat(form.conflicts().pending().get()).isNull();
     assertThat(form.phone().get()).isEqualTo("06 12 34 56 78");
     assertThat(form.email().get()).isEqualTo("julien.lefevre@example.org");
     assertThat(form.dirty().get()).isTrue();
@@ -102,17 +102,17 @@ class CandidateConflictViewModelTest {
 
   @Test
   void comparerChoosingMineEverywhereOverwritesTheirValueOnlyByChoice() {
-    form.saveOnTheirs(Set.of());
+    form.conflicts().saveOnTheirs(Set.of());
     form.save(false, d -> {});
-    assertThat(form.conflict().get()).isNull();
+    assertThat(form.conflicts().pending().get()).isNull();
     // her phone is replaced by the form's empty field: the counselor chose so, seeing both
     assertThat(service.find(id).orElseThrow().phone()).isNull();
   }
 
   @Test
   void rechargerDropsWhatWasTypedAndShowsTheirs() {
-    form.reloadTheirs();
-    assertThat(form.conflict().get()).isNull();
+    form.conflicts().reloadTheirs();
+    assertThat(form.conflicts().pending().get()).isNull();
     assertThat(form.phone().get()).isEqualTo("06 12 34 56 78");
     assertThat(form.email().get()).isEmpty();
     assertThat(form.dirty().get()).isFalse();
@@ -120,10 +120,10 @@ class CandidateConflictViewModelTest {
 
   @Test
   void annulerKeepsTheFormAndASecondSaveIsStillRefused() {
-    form.keepEditing();
+    form.conflicts().keepEditing();
     assertThat(form.email().get()).isEqualTo("julien.lefevre@example.org");
     form.save(false, d -> {});
-    assertThat(form.conflict().get()).isNotNull();
+    assertThat(form.conflicts().pending().get()).isNotNull();
     assertThat(service.find(id).orElseThrow().email()).isNull();
   }
 }

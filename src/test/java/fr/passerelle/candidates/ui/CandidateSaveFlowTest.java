@@ -7,6 +7,7 @@ import fr.passerelle.app.Services;
 import fr.passerelle.candidates.CandidateDetail;
 import fr.passerelle.candidates.CandidateFixtures;
 import fr.passerelle.candidates.CandidateQuery;
+import fr.passerelle.candidates.CandidateSearch;
 import fr.passerelle.candidates.CandidateService;
 import fr.passerelle.candidates.ui.CandidateSaveFlow.DuplicateAnswer;
 import fr.passerelle.office.OfficeKind;
@@ -32,6 +33,7 @@ class CandidateSaveFlowTest {
   @TempDir Path dir;
   Services services;
   CandidateService service;
+  CandidateSearch search;
   final Messages msg = new Messages(Messages.FRENCH);
   final SameThreadTaskRunner tasks = new SameThreadTaskRunner();
   final ScriptedDialogs dialogs = new ScriptedDialogs();
@@ -45,6 +47,7 @@ class CandidateSaveFlowTest {
   void open() {
     services = TestServices.withOffice(dir.resolve("db"), "Agence", OfficeKind.FRANCE_TRAVAIL);
     service = services.candidates();
+    search = services.candidateSearch();
     helene = service.save(CandidateFixtures.person("Lefèvre", "Hélène", "31555"), null);
     detail = new CandidateDetailViewModel(service, tasks, msg);
     PersonRightsViewModel rights = new PersonRightsViewModel(services.personRights(), tasks, msg);
@@ -66,7 +69,7 @@ class CandidateSaveFlowTest {
   }
 
   private long candidates() {
-    return service.count(CandidateQuery.all());
+    return search.count(CandidateQuery.all());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.app.Services;
 import fr.passerelle.candidates.CandidateDetail;
 import fr.passerelle.candidates.CandidateQuery;
+import fr.passerelle.candidates.CandidateSearch;
 import fr.passerelle.candidates.CandidateService;
 import fr.passerelle.candidates.CandidateStatus;
 import fr.passerelle.candidates.PriorityCriterion;
@@ -28,6 +29,7 @@ class CandidatesViewModelTest {
   @TempDir Path dir;
   Services services;
   CandidateService service;
+  CandidateSearch search;
   Messages msg = new Messages(Messages.FRENCH);
   SameThreadTaskRunner tasks = new SameThreadTaskRunner();
 
@@ -35,6 +37,7 @@ class CandidatesViewModelTest {
   void open() {
     services = TestServices.withOffice(dir.resolve("db"), "Agence", OfficeKind.FRANCE_TRAVAIL);
     service = services.candidates();
+    search = services.candidateSearch();
   }
 
   @AfterEach
@@ -72,7 +75,7 @@ class CandidatesViewModelTest {
     for (int i = 0; i < 60; i++) {
       service.save(person("Martin" + (char) ('a' + i % 26), "N" + i, "31555"), null);
     }
-    CandidatesViewModel vm = new CandidatesViewModel(service, tasks, msg);
+    CandidatesViewModel vm = new CandidatesViewModel(search, tasks, msg);
     vm.search();
     assertThat(vm.showingRecent().get()).isTrue();
     assertThat(vm.rows()).isEmpty();
@@ -84,7 +87,7 @@ class CandidatesViewModelTest {
 
     vm.text().set("martin");
     vm.search();
-    assertThat(vm.rows()).hasSize(CandidateService.PAGE_SIZE);
+    assertThat(vm.rows()).hasSize(CandidateSearch.PAGE_SIZE);
     assertThat(vm.total().get()).isEqualTo(60);
     vm.loadMore();
     assertThat(vm.rows()).hasSize(60);
@@ -164,13 +167,13 @@ class CandidatesViewModelTest {
     vm.save(false, d -> {}, dups::set);
     assertThat(dups.get()).isNotNull();
     assertThat(vm.duplicates()).hasSize(1);
-    assertThat(service.count(CandidateQuery.all())).isEqualTo(1);
+    assertThat(search.count(CandidateQuery.all())).isEqualTo(1);
     java.util.UUID existing = vm.duplicates().get(0).existing().id();
     AtomicReference<CandidateDetail> saved = new AtomicReference<>();
     vm.save(true, saved::set);
-    assertThat(service.count(CandidateQuery.all())).isEqualTo(2);
+    assertThat(search.count(CandidateQuery.all())).isEqualTo(2);
     vm.merge(existing, saved.get().id(), d -> {});
-    assertThat(service.count(CandidateQuery.all())).isEqualTo(1);
+    assertThat(search.count(CandidateQuery.all())).isEqualTo(1);
     assertThat(vm.loaded().get().id()).isEqualTo(existing);
   }
 
@@ -190,12 +193,12 @@ class CandidatesViewModelTest {
         .containsEntry("last_name", "Contient un caractère de contrôle invisible (à retirer)")
         .containsEntry("notes", "Contient un caractère de contrôle invisible (à retirer)")
         .doesNotContainKey("first_name");
-    assertThat(service.count(CandidateQuery.all())).isZero();
+    assertThat(search.count(CandidateQuery.all())).isZero();
     vm.lastName().set("Martin");
     vm.notes().set("note rouge\nsur deux lignes");
     vm.save(true, d -> {});
     assertThat(vm.fieldErrors()).isEmpty();
-    assertThat(service.count(CandidateQuery.all())).isEqualTo(1);
+    assertThat(search.count(CandidateQuery.all())).isEqualTo(1);
 
     Path f = dir.resolve("ctrl.csv");
     Files.writeString(
@@ -225,7 +228,7 @@ class CandidatesViewModelTest {
         .extracting(e -> e.line() + ":" + e.field())
         .containsExactly("3:commune");
     assertThat(vm.status().get()).contains("La base n'a pas été modifiée");
-    assertThat(service.count(CandidateQuery.all())).isZero();
+    assertThat(search.count(CandidateQuery.all())).isZero();
     vm.importFile(f, ImportMode.VALID_ROWS_ONLY, () -> {});
     assertThat(vm.report().get().created()).isEqualTo(1);
     assertThat(vm.running().get()).isFalse();
@@ -242,7 +245,7 @@ class CandidatesViewModelTest {
   @Test
   void aCommuneNotChosenYetEmptiesTheListAndSaysWhy() {
     CandidateDetail h = service.save(person("Lefèvre", "Hélène", "31555"), null);
-    CandidatesViewModel vm = new CandidatesViewModel(service, tasks, msg);
+    CandidatesViewModel vm = new CandidatesViewModel(search, tasks, msg);
     vm.search();
     assertThat(vm.emptyText().get()).startsWith("Tapez un nom");
 

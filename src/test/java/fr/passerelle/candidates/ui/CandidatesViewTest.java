@@ -133,7 +133,7 @@ class CandidatesViewTest {
 
     assertThat(services.candidates().find(helene.id()).orElseThrow().firstName())
         .isEqualTo("Hélèna");
-    assertThat(services.candidates().search(CandidateQuery.text("helena"), 0, 5)).hasSize(1);
+    assertThat(services.candidateSearch().search(CandidateQuery.text("helena"), 0, 5)).hasSize(1);
     waitUntil(
         () ->
             !view.table.getItems().isEmpty()

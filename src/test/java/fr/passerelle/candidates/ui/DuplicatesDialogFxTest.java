@@ -84,6 +84,6 @@ class DuplicatesDialogFxTest {
     r.interact(() -> UnsavedQuestion.button(pane, "Annuler").fire());
     WaitForAsyncUtils.waitFor(
         30, TimeUnit.SECONDS, () -> r.lookup("#duplicates-dialog").tryQuery().isEmpty());
-    assertThat(services.candidates().search(CandidateQuery.text("lefevre"), 0, 10)).hasSize(1);
+    assertThat(services.candidateSearch().search(CandidateQuery.text("lefevre"), 0, 10)).hasSize(1);
   }
 }

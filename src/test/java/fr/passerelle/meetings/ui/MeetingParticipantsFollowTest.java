@@ -58,14 +58,14 @@ class MeetingParticipantsFollowTest {
     assertThat(vm.participants).isEmpty();
     vm.followChanges(desks.a().changes(), Runnable::run);
 
-    desks.b().meetings().inviteCandidates(m.id(), people);
+    desks.b().participants().inviteCandidates(m.id(), people);
     TwoWorkstations.awaitNotice(() -> List.copyOf(vm.participants).size() == 2);
     assertThat(List.copyOf(vm.participants))
         .extracting(Participant::candidateId)
         .containsExactlyInAnyOrderElementsOf(people);
 
-    Participant first = desks.b().meetings().participants(m.id()).get(0);
-    desks.b().meetings().setStatus(first.id(), ParticipantStatus.PRESENT);
+    Participant first = desks.b().participants().participants(m.id()).get(0);
+    desks.b().participants().setStatus(first.id(), ParticipantStatus.PRESENT);
     TwoWorkstations.awaitNotice(() -> vm.counts.get().present() == 1);
     assertThat(vm.counts.get().present()).isEqualTo(1);
     assertThat(vm.selected.get().title()).isEqualTo("Information collective — caristes");

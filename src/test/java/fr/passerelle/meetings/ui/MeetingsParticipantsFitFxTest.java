@@ -56,7 +56,7 @@ class MeetingsParticipantsFitFxTest {
             MeetingFixture.NEXT_MONDAY.atTime(9, 30),
             120,
             16);
-    services.meetings().inviteCandidates(meeting.id(), fixture.candidates(15));
+    services.participants().inviteCandidates(meeting.id(), fixture.candidates(15));
   }
 
   @AfterAll

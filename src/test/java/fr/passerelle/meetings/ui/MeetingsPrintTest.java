@@ -63,7 +63,7 @@ class MeetingsPrintTest {
     MeetingFixture fixture = new MeetingFixture(services);
     meeting =
         fixture.meeting("Job dating logistique", MeetingFixture.NEXT_MONDAY.atTime(14, 0), 120, 20);
-    services.meetings().inviteCandidates(meeting.id(), fixture.candidates(5));
+    services.participants().inviteCandidates(meeting.id(), fixture.candidates(5));
   }
 
   @AfterAll

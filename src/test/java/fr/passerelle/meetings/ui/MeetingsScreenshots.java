@@ -8,6 +8,7 @@ import fr.passerelle.meetings.MeetingKind;
 import fr.passerelle.meetings.MeetingService;
 import fr.passerelle.meetings.Participant;
 import fr.passerelle.meetings.ParticipantRole;
+import fr.passerelle.meetings.ParticipantService;
 import fr.passerelle.meetings.ParticipantStatus;
 import fr.passerelle.meetings.Partner;
 import fr.passerelle.meetings.PartnerKind;
@@ -54,6 +55,7 @@ public final class MeetingsScreenshots extends Application {
     List<UUID> people = f.candidates(60);
     f.sourcingList("Préparateurs de commandes — Fenouillet", people.subList(0, 30));
     MeetingService ms = services.meetings();
+    ParticipantService ps = services.participants();
     LocalDate monday = LocalDate.now().with(DayOfWeek.MONDAY);
     LocalDateTime base = ms.now().plusHours(1).withMinute(0).withSecond(0).withNano(0);
     fr.passerelle.testsupport.OfferFixtures offers =
@@ -73,12 +75,12 @@ public final class MeetingsScreenshots extends Application {
                     25,
                     "Garonne")
                 .withFocus("N1103", offer));
-    ms.inviteCandidates(next.id(), people.subList(0, 30));
-    ms.addExternal(next.id(), ParticipantRole.PARTNER, "Anne", "Cazals", "Akto Occitanie");
+    ps.inviteCandidates(next.id(), people.subList(0, 30));
+    ps.addExternal(next.id(), ParticipantRole.PARTNER, "Anne", "Cazals", "Akto Occitanie");
     int i = 0;
-    for (Participant p : ms.participants(next.id())) {
+    for (Participant p : ps.participants(next.id())) {
       if (i++ % 3 == 0 && p.status() == ParticipantStatus.INVITED) {
-        ms.setStatus(p.id(), ParticipantStatus.CONFIRMED);
+        ps.setStatus(p.id(), ParticipantStatus.CONFIRMED);
       }
     }
     String[][] week = {
@@ -104,7 +106,7 @@ public final class MeetingsScreenshots extends Application {
                   Integer.parseInt(w[4]),
                   20,
                   "Canal"));
-      ms.inviteCandidates(m.id(), people.subList(30, 45));
+      ps.inviteCandidates(m.id(), people.subList(30, 45));
     }
     FxTaskRunner tasks = new FxTaskRunner();
     MeetingsViewModel vm =

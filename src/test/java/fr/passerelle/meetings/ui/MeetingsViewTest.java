@@ -152,7 +152,8 @@ class MeetingsViewTest {
     robot.clickOn("Préparateurs Fenouillet (30 candidats)");
     robot.clickOn("#inviteList");
     waitUntil(() -> vm.participants.size() == 30);
-    assertThat(services.meetings().counts(meeting)).isEqualTo(new MeetingCounts(25, 0, 5, 0, 0, 0));
+    assertThat(services.participants().counts(meeting))
+        .isEqualTo(new MeetingCounts(25, 0, 5, 0, 0, 0));
     assertThat(view.participants.counts.getText())
         .contains("Invités 25 / 25 places", "en attente 5");
 
@@ -266,7 +267,7 @@ class MeetingsViewTest {
   }
 
   private ParticipantStatus status(UUID meeting, UUID candidate) {
-    return services.meetings().participants(meeting).stream()
+    return services.participants().participants(meeting).stream()
         .filter(p -> candidate.equals(p.candidateId()))
         .findFirst()
         .orElseThrow()

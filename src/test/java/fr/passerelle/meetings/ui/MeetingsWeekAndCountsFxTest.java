@@ -109,7 +109,7 @@ class MeetingsWeekAndCountsFxTest {
   @Test
   void waitlistedCandidatesShowTheirRank(FxRobot robot) throws Exception {
     Meeting full = fixture.meeting("Atelier CV", LocalDateTime.of(2026, 1, 7, 14, 0), 60, 1);
-    services.meetings().inviteCandidates(full.id(), candidates);
+    services.participants().inviteCandidates(full.id(), candidates);
     robot.interact(() -> vm.open(full.id()));
     waitUntil(() -> vm.participants.size() == 3 && tasks.running().isEmpty());
     List<String> waiting =

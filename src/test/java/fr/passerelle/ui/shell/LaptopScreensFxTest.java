@@ -89,7 +89,10 @@ class LaptopScreensFxTest {
   /** Opens a candidate's file from outside (as a global search hit) and waits for its form. */
   private void openACandidate(FxRobot r) throws Exception {
     UUID id =
-        s.candidates().search(fr.passerelle.candidates.CandidateQuery.text("a"), 0, 1).get(0).id();
+        s.candidateSearch()
+            .search(fr.passerelle.candidates.CandidateQuery.text("a"), 0, 1)
+            .get(0)
+            .id();
     r.interact(() -> h.shell().open(new Navigation.OpenCandidate(id)));
     WaitForAsyncUtils.waitFor(
         60, TimeUnit.SECONDS, () -> r.lookup("#candidate-first-name").tryQuery().isPresent());

@@ -87,7 +87,7 @@ public final class LaptopScreenshots {
       step(
           () ->
               s
-                  .candidates()
+                  .candidateSearch()
                   .search(fr.passerelle.candidates.CandidateQuery.text("a"), 0, 1)
                   .stream()
                   .findFirst()

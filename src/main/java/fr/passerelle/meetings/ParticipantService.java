@@ -1,0 +1,243 @@
+package fr.passerelle.meetings;
+
+import static fr.passerelle.db.jooq.Tables.CANDIDATE;
+import static fr.passerelle.db.jooq.Tables.MEETING_PARTICIPANT;
+import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
+
+import fr.passerelle.core.InvalidInputException;
+import fr.passerelle.db.Database;
+import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.TextNorm;
+import fr.passerelle.db.WallClock;
+import fr.passerelle.db.jooq.tables.records.MeetingParticipantRecord;
+import fr.passerelle.search.Kind;
+import fr.passerelle.search.SearchService;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Permission;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/**
+ * The people on a meeting: candidates invited (one by one or from a sourcing list), partner staff
+ * and employers, their statuses and removal, and the look-ups that find whom to invite. The
+ * capacity rule is {@link Seats}: every write that can take or free a place runs it in the same
+ * transaction, the meeting's row locked. The meeting itself is {@link MeetingService}'s.
+ */
+public final class ParticipantService {
+  private final SearchService search;
+  private final Database db;
+  private final ReplicatedWriter writer;
+  private final Seats seats;
+  private final Access access;
+
+  public ParticipantService(
+      Database db, ReplicatedWriter writer, WallClock clock, SearchService search, Access access) {
+    this.db = db;
+    this.search = search;
+    this.access = access;
+    this.writer = writer;
+    this.seats = new Seats(writer, clock);
+  }
+
+  /**
+   * The participants of a meeting; their phone and e-mail only for a reader of candidates' files (a
+   * meetings-only role sees names and statuses).
+   */
+  public List<Participant> participants(UUID meetingId) {
+    access.require(Permission.MEETINGS_READ);
+    List<Participant> all = MeetingReads.participants(db.dsl(), meetingId);
+    return access.has(Permission.CANDIDATES_READ)
+        ? all
+        : all.stream().map(Participant::withoutContacts).toList();
+  }
+
+  public MeetingCounts counts(UUID meetingId) {
+    access.require(Permission.MEETINGS_READ);
+    return MeetingReads.counts(db.dsl(), List.of(meetingId)).get(meetingId);
+  }
+
+  /** Candidates of this meeting invited to another planned meeting at an overlapping time. */
+  public List<Clash> invitationClashes(UUID meetingId) {
+    access.require(Permission.MEETINGS_READ);
+    DSLContext ctx = db.dsl();
+    Meeting meeting =
+        MeetingReads.meeting(ctx, meetingId).orElseThrow(() -> MeetingService.unknown(meetingId));
+    return MeetingClashes.invitations(ctx, meeting);
+  }
+
+  /**
+   * Invites candidates in the given order: each gets a place while there is one, the rest are
+   * waitlisted in that order. Candidates already on the meeting are reported, not added twice.
+   */
+  public InviteResult inviteCandidates(UUID meetingId, List<UUID> candidateIds) {
+    access.require(Permission.MEETINGS_WRITE);
+    return db.dsl().transactionResult(cfg -> seats.invite(cfg.dsl(), meetingId, candidateIds));
+  }
+
+  /** Invites the active entries of a sourcing list (best score first), in one transaction. */
+  public InviteResult inviteSourcingList(UUID meetingId, UUID listId) {
+    access.require(Permission.MEETINGS_WRITE);
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              List<UUID> ids =
+                  tx.select(SOURCING_ENTRY.CANDIDATE_ID)
+                      .from(SOURCING_ENTRY)
+                      .join(CANDIDATE)
+                      .on(CANDIDATE.ID.eq(SOURCING_ENTRY.CANDIDATE_ID))
+                      .where(
+                          SOURCING_ENTRY
+                              .LIST_ID
+                              .eq(listId)
+                              .and(SOURCING_ENTRY.DELETED.isFalse())
+                              .and(CANDIDATE.DELETED.isFalse())
+                              .and(
+                                  SOURCING_ENTRY
+                                      .STATUS
+                                      .notIn("DECLINED", "WITHDRAWN")
+                                      .or(SOURCING_ENTRY.STATUS.isNull())))
+                      .orderBy(
+                          SOURCING_ENTRY.SCORE.desc().nullsLast(),
+                          SOURCING_ENTRY.ADDED_ON.nullsLast(),
+                          CANDIDATE.NAME_NORM,
+                          CANDIDATE.ID)
+                      .fetch(SOURCING_ENTRY.CANDIDATE_ID);
+              if (ids.isEmpty()) {
+                throw InvalidInputException.of(
+                    "meetings.error.emptyList", "This sourcing list has no active candidate.");
+              }
+              return seats.invite(tx, meetingId, ids);
+            });
+  }
+
+  /** Adds partner staff or an employer representative (they do not count against capacity). */
+  public Participant addExternal(
+      UUID meetingId, ParticipantRole role, String firstName, String lastName, String org) {
+    access.require(Permission.MEETINGS_WRITE);
+    if (role == ParticipantRole.CANDIDATE) {
+      throw new IllegalArgumentException("candidates are invited by id");
+    }
+    if (lastName == null || lastName.isBlank()) {
+      throw InvalidInputException.of("meetings.error.lastName", "The last name is required.");
+    }
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              MeetingService.record(tx, meetingId);
+              String key = externalKey(firstName, lastName, org);
+              for (Participant p : MeetingReads.participants(tx, meetingId)) {
+                if (p.candidateId() == null
+                    && key.equals(externalKey(p.firstName(), p.lastName(), p.organisation()))) {
+                  throw InvalidInputException.of(
+                      "meetings.problem.twice",
+                      p.printedName() + " is already on this meeting.",
+                      p.printedName());
+                }
+              }
+              MeetingParticipantRecord r = tx.newRecord(MEETING_PARTICIPANT);
+              r.setMeetingId(meetingId);
+              r.setFirstName(MeetingService.trim(firstName));
+              r.setLastName(lastName.trim());
+              r.setOrganisation(MeetingService.trim(org));
+              r.setRole(role.name());
+              r.setStatus(ParticipantStatus.INVITED.name());
+              r.setInvitedAt(seats.stampTime(0));
+              writer.insert(tx, r);
+              return find(tx, meetingId, r.getId());
+            });
+  }
+
+  /**
+   * Sets a participant's status; a freed place (excused) promotes the first waitlisted, in the same
+   * transaction. A waitlisted candidate may be marked present (a walk-in), but not given a place
+   * while the meeting is full.
+   */
+  public Participant setStatus(UUID participantId, ParticipantStatus status) {
+    access.require(Permission.MEETINGS_WRITE);
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              MeetingParticipantRecord r = participantRecord(tx, participantId);
+              ParticipantStatus old = ParticipantStatus.valueOf(r.getStatus());
+              boolean candidate = ParticipantRole.CANDIDATE.name().equals(r.getRole());
+              if (candidate
+                  && !old.holdsPlace()
+                  && (status == ParticipantStatus.INVITED || status == ParticipantStatus.CONFIRMED)
+                  && seats.free(tx, r.getMeetingId()) <= 0) {
+                throw InvalidInputException.of(
+                    "meetings.error.full",
+                    "The meeting is full: this candidate stays on the waitlist.");
+              }
+              r.setStatus(status.name());
+              writer.update(tx, r);
+              seats.promoteWaitlisted(tx, r.getMeetingId());
+              return find(tx, r.getMeetingId(), participantId);
+            });
+  }
+
+  /** Removes a participant (added by mistake); the freed place goes to the first waitlisted. */
+  public void remove(UUID participantId) {
+    access.require(Permission.MEETINGS_WRITE);
+    db.dsl()
+        .transaction(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              MeetingParticipantRecord r = participantRecord(tx, participantId);
+              writer.delete(tx, MEETING_PARTICIPANT, participantId);
+              seats.promoteWaitlisted(tx, r.getMeetingId());
+            });
+  }
+
+  // ------------------------------------------------------------------ whom to invite
+
+  /**
+   * Candidates to invite for typed text, best first (the search index: names, typos, commune,
+   * phone...); while the index is not current, those whose "last first" name starts with it.
+   */
+  public List<CandidateHit> searchCandidates(String text, int limit) {
+    access.require(Permission.CANDIDATES_READ);
+    var found = search.find(Kind.CANDIDATE, text, limit);
+    if (found.isPresent()) {
+      List<UUID> ids = found.get().stream().map(h -> UUID.fromString(h.id())).toList();
+      return MeetingReads.candidatesById(db.dsl(), ids);
+    }
+    return MeetingReads.candidatesByName(db.dsl(), text, limit, search.consentingOnly());
+  }
+
+  /** Open sourcing lists with their number of active entries. */
+  public List<SourcingListRef> sourcingLists() {
+    access.require(Permission.LISTS_READ);
+    return MeetingReads.openSourcingLists(db.dsl());
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private static MeetingParticipantRecord participantRecord(DSLContext tx, UUID id) {
+    return tx.selectFrom(MEETING_PARTICIPANT)
+        .where(MEETING_PARTICIPANT.ID.eq(id).and(MEETING_PARTICIPANT.DELETED.isFalse()))
+        .fetchOptional()
+        .orElseThrow(
+            () ->
+                InvalidInputException.of(
+                    "meetings.error.noParticipant", "No participant with id " + id + "."));
+  }
+
+  private static Participant find(DSLContext tx, UUID meetingId, UUID participantId) {
+    return MeetingReads.participants(tx, meetingId).stream()
+        .filter(p -> p.id().equals(participantId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static String externalKey(String first, String last, String org) {
+    return TextNorm.normalize(String.join(" ", nz(last), nz(first), nz(org)));
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}
