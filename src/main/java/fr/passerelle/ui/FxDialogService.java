@@ -1,7 +1,12 @@
 package fr.passerelle.ui;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
@@ -11,16 +16,22 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
  * The window's {@link DialogService}: JavaFX alerts in the UI language, owned by the window {@code
- * owner} gives, sized to their content, the safe answer as their only default button.
+ * owner} gives, sized to their content, the safe answer as their only default button; file and
+ * folder choosers that open in the folder last chosen for the same purpose (for the session).
  */
 public final class FxDialogService implements DialogService {
   private final Messages m;
   private final Supplier<Window> owner;
+  private final Map<String, Path> lastFolder = new HashMap<>();
 
   /** Questions in {@code m}'s language, owned by the window {@code owner} gives (may be null). */
   public FxDialogService(Messages m, Supplier<Window> owner) {
@@ -121,11 +132,97 @@ public final class FxDialogService implements DialogService {
 
   @Override
   public <R> Optional<R> show(Dialog<R> dialog) {
-    Window w = owner.get();
+    Window w = owner();
     if (dialog.getOwner() == null && w != null && !dialog.isShowing()) {
       dialog.initOwner(w);
     }
     return dialog.showAndWait();
+  }
+
+  @Override
+  public Optional<Path> openFile(FileChoice choice) {
+    return chosen(choice.purpose(), fileChooser(choice).showOpenDialog(owner()), true);
+  }
+
+  @Override
+  public Optional<Path> saveFile(FileChoice choice) {
+    return chosen(choice.purpose(), fileChooser(choice).showSaveDialog(owner()), true);
+  }
+
+  @Override
+  public Optional<Path> chooseFolder(String purpose, String title) {
+    DirectoryChooser dc = new DirectoryChooser();
+    dc.setTitle(title);
+    folder(purpose).ifPresent(dc::setInitialDirectory);
+    return chosen(purpose, dc.showDialog(owner()), false);
+  }
+
+  @Override
+  public Optional<String> input(String header, String text, String initial) {
+    TextInputDialog d = new TextInputDialog(initial == null ? "" : initial);
+    d.setTitle(m.get("app.title"));
+    d.setHeaderText(header);
+    d.setContentText(text);
+    d.getDialogPane().setId("input-dialog");
+    d.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+    return show(d);
+  }
+
+  private FileChooser fileChooser(FileChoice choice) {
+    FileChooser fc = new FileChooser();
+    if (choice.title() != null) {
+      fc.setTitle(choice.title());
+    }
+    if (choice.initialName() != null) {
+      fc.setInitialFileName(choice.initialName());
+    }
+    for (Filter f : choice.filters()) {
+      fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.label(), f.patterns()));
+    }
+    folder(choice.purpose()).ifPresent(fc::setInitialDirectory);
+    return fc;
+  }
+
+  /** The folder last chosen for {@code purpose}, if it is still there. */
+  private Optional<File> folder(String purpose) {
+    return Optional.ofNullable(lastFolder.get(purpose))
+        .filter(Files::isDirectory)
+        .map(Path::toFile);
+  }
+
+  private Optional<Path> chosen(String purpose, File f, boolean isFile) {
+    if (f == null) {
+      return Optional.empty();
+    }
+    Path p = f.toPath();
+    Path folder = isFile ? p.getParent() : p;
+    if (folder != null) {
+      lastFolder.put(purpose, folder);
+    }
+    return Optional.of(p);
+  }
+
+  /**
+   * The window a dialog belongs to: the one {@code owner} gives, or the dialog shown over it that
+   * has the focus (a file chooser asked from the import report belongs to the report, above it).
+   */
+  private Window owner() {
+    Window main = owner.get();
+    for (Window w : Window.getWindows()) {
+      if (w.isShowing() && w.isFocused() && ownedBy(w, main)) {
+        return w;
+      }
+    }
+    return main;
+  }
+
+  private static boolean ownedBy(Window w, Window main) {
+    for (Window x = w; x != null; x = x instanceof Stage s ? s.getOwner() : null) {
+      if (x == main) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The safe answer's button: Annuler or what {@code label} says, closing the dialog. */
@@ -138,7 +235,7 @@ public final class FxDialogService implements DialogService {
     Alert a = new Alert(type, text == null ? "" : text, buttons);
     a.setTitle(m.get("app.title"));
     a.setHeaderText(header);
-    Window w = owner.get();
+    Window w = owner();
     if (w != null) {
       a.initOwner(w);
     }
