@@ -20,6 +20,7 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -203,17 +204,23 @@ public final class FxDialogService implements DialogService {
   }
 
   /**
-   * The window a dialog belongs to: the one {@code owner} gives, or the dialog shown over it that
-   * has the focus (a file chooser asked from the import report belongs to the report, above it).
+   * The window a dialog belongs to: the one {@code owner} gives, or the newest modal dialog shown
+   * over it (a question asked from the import report belongs to the report, above it: the window
+   * beneath is blocked while the report is open).
    */
   private Window owner() {
     Window main = owner.get();
+    Window top = main;
     for (Window w : Window.getWindows()) {
-      if (w.isShowing() && w.isFocused() && ownedBy(w, main)) {
-        return w;
+      if (w != main
+          && w.isShowing()
+          && w instanceof Stage s
+          && s.getModality() != Modality.NONE
+          && ownedBy(w, main)) {
+        top = w;
       }
     }
-    return main;
+    return top;
   }
 
   private static boolean ownedBy(Window w, Window main) {
