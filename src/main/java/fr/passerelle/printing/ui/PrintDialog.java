@@ -35,8 +35,8 @@ public final class PrintDialog {
   private PrintDialog() {}
 
   /**
-   * Shows the dialog through {@code dialogs} (owned by the window); empty when cancelled. {@code
-   * choices} must name at least one printer.
+   * Shows the dialog through {@code dialogs} (owned by the window; id {@code print-dialog}); empty
+   * when cancelled. {@code choices} must name at least one printer.
    */
   public static <D> Optional<Request<D>> show(
       DialogService dialogs,
@@ -45,7 +45,16 @@ public final class PrintDialog {
       List<D> documents,
       D preselected,
       Function<D, String> label) {
-    Dialog<ButtonType> dialog = new Dialog<>();
+    return dialogs.show("print-dialog", () -> dialog(m, choices, documents, preselected, label));
+  }
+
+  private static <D> Dialog<Request<D>> dialog(
+      Messages m,
+      Printing.Choices choices,
+      List<D> documents,
+      D preselected,
+      Function<D, String> label) {
+    Dialog<Request<D>> dialog = new Dialog<>();
     dialog.setTitle(m.get("printing.dialog.title"));
     dialog.setHeaderText(m.get("printing.dialog.title"));
     ButtonType print = new ButtonType(m.get("printing.dialog.print"), ButtonBar.ButtonData.OK_DONE);
@@ -79,19 +88,19 @@ public final class PrintDialog {
     grid.addRow(1, new Label(m.get("printing.dialog.printer")), printer);
     grid.addRow(2, new Label(m.get("printing.dialog.copies")), copies);
     dialog.getDialogPane().setContent(grid);
+    dialog.getDialogPane().setId("print-dialog");
     dialog.getDialogPane().lookupButton(print).setId("printGo");
     dialog.getDialogPane().lookupButton(save).setId("printSavePdf");
-
-    return dialogs
-        .show(dialog)
-        .filter(b -> b == print || b == save)
-        .map(
-            b ->
-                new Request<>(
+    dialog.setResultConverter(
+        b ->
+            b == print || b == save
+                ? new Request<>(
                     b == print ? Action.PRINT : Action.SAVE_PDF,
                     document.getValue(),
                     printer.getValue(),
-                    copies.getValue()));
+                    copies.getValue())
+                : null);
+    return dialog;
   }
 
   private static <T> StringConverter<T> converter(Function<T, String> label) {
