@@ -164,6 +164,8 @@ public final class FxDialogService implements DialogService {
     d.setTitle(m.get("app.title"));
     d.setHeaderText(header);
     d.setContentText(text);
+    // Annuler in the window's language (the JVM's locale would say "Cancel" in an English system)
+    d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, cancel(m.get("unsaved.cancel")));
     d.getDialogPane().setId("input-dialog");
     d.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
     return show(d);

@@ -113,6 +113,9 @@ class FxDialogServiceFxTest {
     WaitForAsyncUtils.waitForFxEvents();
     DialogPane pane = r.lookup("#input-dialog").queryAs(DialogPane.class);
     assertThat(pane.getHeaderText()).isEqualTo("Métier en tension");
+    assertThat(pane.getButtonTypes())
+        .extracting(javafx.scene.control.ButtonType::getText)
+        .containsExactly("OK", "Annuler");
     assertThat(((Stage) pane.getScene().getWindow()).getTitle()).isEqualTo(fr.get("app.title"));
     // the typed characters go to TestFX's target window: the dialog's
     r.targetWindow(pane.getScene().getWindow());
