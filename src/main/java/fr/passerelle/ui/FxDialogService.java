@@ -1,12 +1,9 @@
 package fr.passerelle.ui;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
@@ -32,7 +29,7 @@ import javafx.stage.Window;
 public final class FxDialogService implements DialogService {
   private final Messages m;
   private final Supplier<Window> owner;
-  private final Map<String, Path> lastFolder = new HashMap<>();
+  private final LastFolders lastFolders = new LastFolders();
 
   /** Questions in {@code m}'s language, owned by the window {@code owner} gives (may be null). */
   public FxDialogService(Messages m, Supplier<Window> owner) {
@@ -186,23 +183,14 @@ public final class FxDialogService implements DialogService {
     return fc;
   }
 
-  /** The folder last chosen for {@code purpose}, if it is still there. */
   private Optional<File> folder(String purpose) {
-    return Optional.ofNullable(lastFolder.get(purpose))
-        .filter(Files::isDirectory)
-        .map(Path::toFile);
+    return lastFolders.folder(purpose).map(Path::toFile);
   }
 
   private Optional<Path> chosen(String purpose, File f, boolean isFile) {
-    if (f == null) {
-      return Optional.empty();
-    }
-    Path p = f.toPath();
-    Path folder = isFile ? p.getParent() : p;
-    if (folder != null) {
-      lastFolder.put(purpose, folder);
-    }
-    return Optional.of(p);
+    Optional<Path> p = Optional.ofNullable(f).map(File::toPath);
+    p.ifPresent(chosen -> lastFolders.chosen(purpose, chosen, isFile));
+    return p;
   }
 
   /**
