@@ -1,5 +1,7 @@
 package fr.passerelle.ui;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,16 +13,23 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
  * The window's {@link DialogService}: JavaFX alerts in the UI language, owned by the window {@code
- * owner} gives, sized to their content, the safe answer as their only default button.
+ * owner} gives, sized to their content, the safe answer as their only default button; file and
+ * folder choosers that open in the folder last chosen for the same purpose (for the session).
  */
 public final class FxDialogService implements DialogService {
   private final Messages m;
   private final Supplier<Window> owner;
+  private final LastFolders lastFolders = new LastFolders();
 
   /** Questions in {@code m}'s language, owned by the window {@code owner} gives (may be null). */
   public FxDialogService(Messages m, Supplier<Window> owner) {
@@ -121,11 +130,96 @@ public final class FxDialogService implements DialogService {
 
   @Override
   public <R> Optional<R> show(Dialog<R> dialog) {
-    Window w = owner.get();
+    Window w = owner();
     if (dialog.getOwner() == null && w != null && !dialog.isShowing()) {
       dialog.initOwner(w);
     }
     return dialog.showAndWait();
+  }
+
+  @Override
+  public Optional<Path> openFile(FileChoice choice) {
+    return chosen(choice.purpose(), fileChooser(choice).showOpenDialog(owner()), true);
+  }
+
+  @Override
+  public Optional<Path> saveFile(FileChoice choice) {
+    return chosen(choice.purpose(), fileChooser(choice).showSaveDialog(owner()), true);
+  }
+
+  @Override
+  public Optional<Path> chooseFolder(String purpose, String title) {
+    DirectoryChooser dc = new DirectoryChooser();
+    dc.setTitle(title);
+    folder(purpose).ifPresent(dc::setInitialDirectory);
+    return chosen(purpose, dc.showDialog(owner()), false);
+  }
+
+  @Override
+  public Optional<String> input(String header, String text, String initial) {
+    TextInputDialog d = new TextInputDialog(initial == null ? "" : initial);
+    d.setTitle(m.get("app.title"));
+    d.setHeaderText(header);
+    d.setContentText(text);
+    // Annuler in the window's language (the JVM's locale would say "Cancel" in an English system)
+    d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, cancel(m.get("unsaved.cancel")));
+    d.getDialogPane().setId("input-dialog");
+    d.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+    return show(d);
+  }
+
+  private FileChooser fileChooser(FileChoice choice) {
+    FileChooser fc = new FileChooser();
+    if (choice.title() != null) {
+      fc.setTitle(choice.title());
+    }
+    if (choice.initialName() != null) {
+      fc.setInitialFileName(choice.initialName());
+    }
+    for (Filter f : choice.filters()) {
+      fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.label(), f.patterns()));
+    }
+    folder(choice.purpose()).ifPresent(fc::setInitialDirectory);
+    return fc;
+  }
+
+  private Optional<File> folder(String purpose) {
+    return lastFolders.folder(purpose).map(Path::toFile);
+  }
+
+  private Optional<Path> chosen(String purpose, File f, boolean isFile) {
+    Optional<Path> p = Optional.ofNullable(f).map(File::toPath);
+    p.ifPresent(chosen -> lastFolders.chosen(purpose, chosen, isFile));
+    return p;
+  }
+
+  /**
+   * The window a dialog belongs to: the one {@code owner} gives, or the newest modal dialog shown
+   * over it (a question asked from the import report belongs to the report, above it: the window
+   * beneath is blocked while the report is open).
+   */
+  private Window owner() {
+    Window main = owner.get();
+    Window top = main;
+    for (Window w : Window.getWindows()) {
+      if (w != main
+          && w.isShowing()
+          && w instanceof Stage s
+          && s.getModality() != Modality.NONE
+          && ownedBy(w, main)) {
+        top = w;
+      }
+    }
+    return top;
+  }
+
+  private static boolean ownedBy(Window w, Window main) {
+    for (Window x = w; x != null; x = x instanceof Stage s ? s.getOwner() : null) {
+      if (x == main) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The safe answer's button: Annuler or what {@code label} says, closing the dialog. */
@@ -138,7 +232,7 @@ public final class FxDialogService implements DialogService {
     Alert a = new Alert(type, text == null ? "" : text, buttons);
     a.setTitle(m.get("app.title"));
     a.setHeaderText(header);
-    Window w = owner.get();
+    Window w = owner();
     if (w != null) {
       a.initOwner(w);
     }

@@ -2,8 +2,12 @@ package fr.passerelle.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -67,8 +71,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheUiKitBuildsAlerts() {
-    ONLY_THE_KIT_BUILDS_ALERTS.check(classes);
+  void onlyTheUiKitBuildsAndShowsDialogs() {
+    ONLY_THE_KIT_BUILDS_DIALOGS.check(classes);
   }
 
   /** The features of the navigation rail, each with its screens in {@code <feature>.ui}. */
@@ -222,19 +226,40 @@ class ArchitectureTest {
           .resideInAPackage("fr.passerelle.cli..")
           .as("only Main uses the command line");
 
+  /** The dialogs only the ui kit builds: the questions, the file and folder choosers, the input. */
+  static final List<String> KIT_DIALOGS =
+      List.of(
+          "javafx.scene.control.Alert",
+          "javafx.scene.control.TextInputDialog",
+          "javafx.scene.control.ChoiceDialog",
+          "javafx.stage.FileChooser",
+          "javafx.stage.DirectoryChooser");
+
   /**
-   * One way to ask the counselor something (ADR 0189): the window's {@code ui/DialogService}, whose
-   * implementation in the kit builds the alerts (safe default answer, owner, size, language);
-   * views, view models and the shell receive it and never build an {@code Alert} themselves.
+   * One way to ask the counselor something (ADR 0189, 0193): the window's {@code ui/DialogService},
+   * whose implementation in the kit builds the alerts (safe default answer, owner, size, language),
+   * the file and folder choosers (the last folder remembered) and the text input; views, view
+   * models and the shell receive it and never build one themselves, nor show a dialog of their own
+   * with {@code showAndWait} (they give it to {@code DialogService.show}, which sets its owner).
    */
-  static final ArchRule ONLY_THE_KIT_BUILDS_ALERTS =
+  static final ArchRule ONLY_THE_KIT_BUILDS_DIALOGS =
       noClasses()
           .that()
           .resideOutsideOfPackage("fr.passerelle.ui")
           .should()
           .callConstructorWhere(
-              com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-                  com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
-                      JavaClass.Predicates.assignableTo("javafx.scene.control.Alert"))))
-          .as("only the ui kit builds an Alert: the others ask through its DialogService");
+              JavaCall.Predicates.target(
+                  HasOwner.Predicates.With.owner(
+                      DescribedPredicate.or(
+                          KIT_DIALOGS.stream().map(JavaClass.Predicates::assignableTo).toList()))))
+          .orShould()
+          .callMethodWhere(
+              JavaCall.Predicates.target(HasName.Predicates.name("showAndWait"))
+                  .and(
+                      JavaCall.Predicates.target(
+                          HasOwner.Predicates.With.owner(
+                              JavaClass.Predicates.assignableTo("javafx.scene.control.Dialog")))))
+          .as(
+              "only the ui kit builds an Alert, a file or folder chooser or a text input, and shows"
+                  + " a dialog: the others ask through its DialogService");
 }

@@ -102,4 +102,70 @@ class FxDialogServiceFxTest {
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> answer.get() != null);
     assertThat(answer.get()).as("Esc: the meeting is kept").isFalse();
   }
+
+  /** The one line of text (the tension note): Enter gives what was typed, Esc nothing. */
+  @Test
+  void anInputGivesWhatWasTypedOnEnterAndNothingOnEsc(FxRobot r) throws Exception {
+    AtomicReference<Optional<String>> typed = new AtomicReference<>();
+    Platform.runLater(() -> typed.set(dialogs.input("Métier en tension", "Note :", "")));
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> r.lookup("#input-dialog").tryQuery().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+    DialogPane pane = r.lookup("#input-dialog").queryAs(DialogPane.class);
+    assertThat(pane.getHeaderText()).isEqualTo("Métier en tension");
+    assertThat(pane.getButtonTypes())
+        .extracting(javafx.scene.control.ButtonType::getText)
+        .containsExactly("OK", "Annuler");
+    assertThat(((Stage) pane.getScene().getWindow()).getTitle()).isEqualTo(fr.get("app.title"));
+    // the typed characters go to TestFX's target window: the dialog's
+    r.targetWindow(pane.getScene().getWindow());
+    r.write("peu de candidats");
+    r.type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> typed.get() != null);
+    assertThat(typed.get()).contains("peu de candidats");
+
+    typed.set(null);
+    Platform.runLater(() -> typed.set(dialogs.input("Métier en tension", "Note :", "")));
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> r.lookup("#input-dialog").tryQuery().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+    r.targetWindow(r.lookup("#input-dialog").queryAs(DialogPane.class).getScene().getWindow());
+    r.write("abandonné");
+    r.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> typed.get() != null);
+    assertThat(typed.get()).isEmpty();
+  }
+
+  /**
+   * A question asked from a dialog shown over the window (the import report's "errors saved")
+   * belongs to that dialog, above it, not to the window beneath.
+   */
+  @Test
+  void aQuestionAskedFromADialogBelongsToThatDialog(FxRobot r) throws Exception {
+    // a dialog is built on the FX thread (its window is a Stage)
+    AtomicReference<javafx.scene.control.Dialog<javafx.scene.control.ButtonType>> shown =
+        new AtomicReference<>();
+    AtomicReference<Boolean> answer = new AtomicReference<>();
+    Platform.runLater(
+        () -> {
+          var report = new javafx.scene.control.Dialog<javafx.scene.control.ButtonType>();
+          shown.set(report);
+          report.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+          report.setOnShown(
+              e ->
+                  Platform.runLater(
+                      () -> answer.set(dialogs.confirm("Enregistrer ?", "", "Enregistrer"))));
+          dialogs.show(report);
+        });
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> r.lookup("#confirm-dialog").tryQuery().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+    DialogPane pane = r.lookup("#confirm-dialog").queryAs(DialogPane.class);
+    javafx.stage.Window reportWindow = shown.get().getDialogPane().getScene().getWindow();
+    assertThat(((Stage) pane.getScene().getWindow()).getOwner()).isSameAs(reportWindow);
+    r.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> answer.get() != null);
+    Platform.runLater(() -> shown.get().close());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
 }

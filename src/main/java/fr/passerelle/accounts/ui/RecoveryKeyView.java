@@ -1,5 +1,6 @@
 package fr.passerelle.accounts.ui;
 
+import fr.passerelle.ui.DialogService;
 import fr.passerelle.ui.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * The recovery key of the encrypted database, shown once (after the set-up, or after the conversion
@@ -29,7 +29,12 @@ public final class RecoveryKeyView {
   private final StackPane root = new StackPane();
   private final Label status = new Label();
 
-  public RecoveryKeyView(Messages m, String office, String key, Runnable onDone) {
+  private final DialogService dialogs;
+
+  /** The key {@code key} of {@code office}; "Enregistrer…" asks where through {@code dialogs}. */
+  public RecoveryKeyView(
+      Messages m, DialogService dialogs, String office, String key, Runnable onDone) {
+    this.dialogs = dialogs;
     Label title = new Label(m.get("recovery.title"));
     title.getStyleClass().add("title-2");
     Label intro = new Label(m.get("recovery.intro"));
@@ -97,18 +102,20 @@ public final class RecoveryKeyView {
   }
 
   private void save(Messages m, String office, String key) {
-    FileChooser chooser = new FileChooser();
-    chooser.setInitialFileName("passerelle-cle-de-secours.txt");
-    java.io.File f = chooser.showSaveDialog(root.getScene().getWindow());
-    if (f == null) {
+    Path p =
+        dialogs
+            .saveFile(
+                DialogService.FileChoice.of("recovery-key", null)
+                    .named("passerelle-cle-de-secours.txt"))
+            .orElse(null);
+    if (p == null) {
       return;
     }
     try {
-      Path p = f.toPath();
       Files.writeString(p, sheet(m, office, key), StandardCharsets.UTF_8);
       status.setText(m.get("recovery.saved", p));
     } catch (IOException e) {
-      status.setText(m.get("recovery.saveFailed", f, e.getMessage()));
+      status.setText(m.get("recovery.saveFailed", p, e.getMessage()));
     }
   }
 

@@ -5,7 +5,6 @@ import fr.passerelle.security.AuditAction;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
-import java.io.File;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -21,7 +20,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -114,7 +112,7 @@ public final class AuditView implements FeatureView {
     verify.setOnAction(e -> vm.verify());
     Button export = new Button(m.get("audit.export"));
     export.setId("audit-export");
-    export.setOnAction(e -> export(export));
+    export.setOnAction(e -> export());
     FlowPane filters =
         new FlowPane(8, 8, person, counselor, from, to, action, search, verify, export);
     filters.setAlignment(Pos.CENTER_LEFT);
@@ -140,17 +138,14 @@ public final class AuditView implements FeatureView {
     return root;
   }
 
-  private void export(Node owner) {
-    FileChooser fc = new FileChooser();
-    fc.setInitialFileName("journal-audit.csv");
-    fc.getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter("CSV", "*.csv"),
-            new FileChooser.ExtensionFilter("Excel", "*.xlsx"));
-    File f = fc.showSaveDialog(owner.getScene().getWindow());
-    if (f != null) {
-      vm.export(f.toPath());
-    }
+  private void export() {
+    ctx.dialogs()
+        .saveFile(
+            fr.passerelle.ui.DialogService.FileChoice.of("audit-export", null)
+                .named("journal-audit.csv")
+                .filter("CSV", "*.csv")
+                .filter("Excel", "*.xlsx"))
+        .ifPresent(vm::export);
   }
 
   private Node table() {

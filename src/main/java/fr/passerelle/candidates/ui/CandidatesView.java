@@ -2,14 +2,10 @@ package fr.passerelle.candidates.ui;
 
 import fr.passerelle.candidates.CandidateDetail;
 import fr.passerelle.candidates.CandidateSummary;
-import fr.passerelle.tabular.ImportMode;
-import fr.passerelle.tabular.ImportReport;
 import fr.passerelle.ui.DialogService;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
 import fr.passerelle.ui.UnsavedChanges;
-import java.io.File;
-import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
@@ -33,7 +29,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
 /**
@@ -52,6 +47,7 @@ public final class CandidatesView extends BorderPane {
   private final Messages msg;
   private final DialogService dialogs;
   final CandidateSaveFlow flow;
+  final CandidateFilesFlow files;
   private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
   private static final DateTimeFormatter DAY = fr.passerelle.core.DateFormats.DAY;
 
@@ -66,6 +62,7 @@ public final class CandidatesView extends BorderPane {
     filesVm = new CandidateFilesViewModel(service, ctx.tasks(), msg, Platform::runLater);
     rightsVm = new PersonRightsViewModel(ctx.services().personRights(), ctx.tasks(), msg);
     flow = new CandidateSaveFlow(detailVm, rightsVm, vm::search, dialogs, msg);
+    files = new CandidateFilesFlow(filesVm, vm::query, vm::search, dialogs, msg);
     detail =
         new CandidateDetailPane(detailVm, msg, service::reference, ctx.services().occupations());
 
@@ -100,9 +97,9 @@ public final class CandidatesView extends BorderPane {
     add.setMnemonicParsing(true);
     add.setOnAction(e -> guard(detailVm::newCandidate));
     Button importBtn = new Button(msg.get("candidates.import"));
-    importBtn.setOnAction(e -> importFile());
+    importBtn.setOnAction(e -> files.importFile());
     Button exportBtn = new Button(msg.get("candidates.export"));
-    exportBtn.setOnAction(e -> exportFile());
+    exportBtn.setOnAction(e -> files.exportFile());
     importBtn.disableProperty().bind(filesVm.running());
     exportBtn.disableProperty().bind(filesVm.running());
     // the services refuse what the account's roles do not grant; the buttons say so first
@@ -335,57 +332,8 @@ public final class CandidatesView extends BorderPane {
     if (d == null || d.id() == null) {
       return;
     }
-    javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
-    dc.setTitle(msg.get("rights.exportAll.title", flow.shownName()));
-    File dir = dc.showDialog(getScene().getWindow());
-    if (dir != null) {
-      rightsVm.exportAll(d.id(), dir.toPath(), () -> {});
-    }
-  }
-
-  private void importFile() {
-    FileChooser fc = chooser("candidates.import.title");
-    File f = fc.showOpenDialog(getScene().getWindow());
-    if (f != null) {
-      runImport(f.toPath(), ImportMode.ALL_OR_NOTHING);
-    }
-  }
-
-  void runImport(Path file, ImportMode mode) {
-    filesVm.importFile(
-        file,
-        mode,
-        () -> {
-          ImportReport r = filesVm.report().get();
-          if (r.applied()) {
-            vm.search();
-          }
-          if (r.applied() && !r.corrections().isEmpty()) {
-            ImportReportDialog.showCorrections(r, msg, dialogs);
-          }
-          if (r.hasErrors() && ImportReportDialog.askValidOnly(r, msg, dialogs)) {
-            runImport(file, ImportMode.VALID_ROWS_ONLY);
-          }
-        });
-  }
-
-  private void exportFile() {
-    FileChooser fc = chooser("candidates.export.title");
-    fc.setInitialFileName("candidats.csv");
-    File f = fc.showSaveDialog(getScene().getWindow());
-    if (f != null) {
-      filesVm.exportFile(f.toPath(), vm.query(), n -> {});
-    }
-  }
-
-  private FileChooser chooser(String titleKey) {
-    FileChooser fc = new FileChooser();
-    fc.setTitle(msg.get(titleKey));
-    fc.getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter(msg.get("candidates.files.filter"), "*.csv", "*.xlsx"),
-            new FileChooser.ExtensionFilter("CSV (Excel)", "*.csv"),
-            new FileChooser.ExtensionFilter("Excel", "*.xlsx"));
-    return fc;
+    dialogs
+        .chooseFolder("candidate-export-all", msg.get("rights.exportAll.title", flow.shownName()))
+        .ifPresent(dir -> rightsVm.exportAll(d.id(), dir, () -> {}));
   }
 }

@@ -5,8 +5,8 @@ import fr.passerelle.tabular.RowCorrection;
 import fr.passerelle.tabular.RowError;
 import fr.passerelle.tabular.Wording;
 import fr.passerelle.ui.DialogService;
+import fr.passerelle.ui.DialogService.FileChoice;
 import fr.passerelle.ui.Messages;
-import java.io.File;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.ButtonBar;
@@ -17,7 +17,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * The import report: what was refused, by line and field, with "save the errors" and, when some
@@ -69,19 +68,19 @@ final class ImportReportDialog extends Dialog<ButtonType> {
             javafx.event.ActionEvent.ACTION,
             e -> {
               e.consume();
-              FileChooser fc = new FileChooser();
-              fc.setInitialFileName(
-                  "erreurs-" + report.file().replaceAll("\\.[^.]+$", "") + ".csv");
-              fc.getExtensionFilters()
-                  .addAll(
-                      new FileChooser.ExtensionFilter("CSV (Excel)", "*.csv"),
-                      new FileChooser.ExtensionFilter("Excel", "*.xlsx"));
-              File f = fc.showSaveDialog(getDialogPane().getScene().getWindow());
-              if (f != null) {
-                report.saveErrors(f.toPath());
-                dialogs.info(
-                    msg.get("candidates.report.save"), msg.get("candidates.report.saved", f));
-              }
+              dialogs
+                  .saveFile(
+                      FileChoice.of("import-errors", null)
+                          .named("erreurs-" + report.file().replaceAll("\\.[^.]+$", "") + ".csv")
+                          .filter("CSV (Excel)", "*.csv")
+                          .filter("Excel", "*.xlsx"))
+                  .ifPresent(
+                      f -> {
+                        report.saveErrors(f);
+                        dialogs.info(
+                            msg.get("candidates.report.save"),
+                            msg.get("candidates.report.saved", f));
+                      });
             });
     setResultConverter(b -> b == validOnly ? VALID_ONLY : b);
   }
@@ -91,6 +90,10 @@ final class ImportReportDialog extends Dialog<ButtonType> {
    * restored), by line and field: what was imported differs from the file.
    */
   static void showCorrections(ImportReport report, Messages msg, DialogService dialogs) {
+    dialogs.show("import-corrections", () -> corrections(report, msg));
+  }
+
+  private static Dialog<ButtonType> corrections(ImportReport report, Messages msg) {
     Dialog<ButtonType> d = new Dialog<>();
     d.setTitle(msg.get("candidates.report.title", report.file()));
     d.setResizable(true);
@@ -111,7 +114,7 @@ final class ImportReportDialog extends Dialog<ButtonType> {
     d.getDialogPane().setPrefWidth(900);
     d.getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-    dialogs.show(d);
+    return d;
   }
 
   private static TableColumn<RowCorrection, String> correction(
@@ -138,7 +141,8 @@ final class ImportReportDialog extends Dialog<ButtonType> {
 
   /** True when the counselor chose to import the valid rows only. */
   static boolean askValidOnly(ImportReport report, Messages msg, DialogService dialogs) {
-    Optional<ButtonType> r = dialogs.show(new ImportReportDialog(report, msg, dialogs));
+    Optional<ButtonType> r =
+        dialogs.show("import-report", () -> new ImportReportDialog(report, msg, dialogs));
     return r.isPresent() && r.get() == VALID_ONLY;
   }
 

@@ -1,12 +1,12 @@
 package fr.passerelle.dashboard.ui;
 
 import fr.passerelle.dashboard.Figure;
+import fr.passerelle.ui.DialogService;
 import fr.passerelle.ui.Messages;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -29,7 +29,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
-import javafx.stage.FileChooser;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -44,6 +43,7 @@ final class ChartCard extends VBox {
   final BarChart<String, Number> chart;
   private final FlowPane figures = new FlowPane(18, 6);
   private final Messages m;
+  private final DialogService dialogs;
 
   /** How a card's picture is written: the file chosen and the picture at print resolution. */
   interface PngExport {
@@ -64,10 +64,12 @@ final class ChartCard extends VBox {
       String id,
       String title,
       Messages m,
+      DialogService dialogs,
       Consumer<Path> csv,
       Supplier<String> caption,
       PngExport png) {
     this.m = m;
+    this.dialogs = dialogs;
     this.title = title;
     this.caption = caption;
     setId(id);
@@ -163,14 +165,10 @@ final class ChartCard extends VBox {
   }
 
   private void choose(String title, String ext, String name, Consumer<Path> then) {
-    FileChooser fc = new FileChooser();
-    fc.setTitle(title);
-    fc.setInitialFileName(name);
-    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext, ext));
-    File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-    if (f != null) {
-      then.accept(f.toPath());
-    }
+    dialogs
+        .saveFile(
+            DialogService.FileChoice.of("dashboard-export", title).named(name).filter(ext, ext))
+        .ifPresent(then);
   }
 
   /**

@@ -11,7 +11,6 @@ import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.Navigation;
 import fr.passerelle.ui.Navigator;
 import fr.passerelle.ui.UiContext;
-import java.io.File;
 import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
 import javafx.event.EventHandler;
@@ -33,7 +32,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
@@ -125,7 +123,7 @@ public final class DashboardView implements FeatureView {
     refresh.setOnAction(e -> vm.refresh());
     Button print = new Button(m.get("dashboard.print"));
     print.setId("dashboard-print");
-    print.setOnAction(e -> printPdf(print));
+    print.setOnAction(e -> printPdf());
     ProgressIndicator busy = new ProgressIndicator();
     busy.setPrefSize(18, 18);
     busy.visibleProperty().bind(vm.loading());
@@ -154,6 +152,7 @@ public final class DashboardView implements FeatureView {
             "dashboard-offers",
             m.get("dashboard.axis.offers"),
             m,
+            ctx.dialogs(),
             p -> vm.exportCsv(Chart.OFFERS, p, x -> {}),
             this::caption,
             (p, picture) -> vm.exportPng(Chart.OFFERS, picture, p, x -> {}));
@@ -162,6 +161,7 @@ public final class DashboardView implements FeatureView {
             "dashboard-sourcing",
             m.get("dashboard.axis.sourcing"),
             m,
+            ctx.dialogs(),
             p -> vm.exportCsv(Chart.SOURCING, p, x -> {}),
             this::caption,
             (p, picture) -> vm.exportPng(Chart.SOURCING, picture, p, x -> {}));
@@ -170,6 +170,7 @@ public final class DashboardView implements FeatureView {
             "dashboard-meetings",
             m.get("dashboard.axis.meetings"),
             m,
+            ctx.dialogs(),
             p -> vm.exportCsv(Chart.MEETINGS, p, x -> {}),
             this::caption,
             (p, picture) -> vm.exportPng(Chart.MEETINGS, picture, p, x -> {}));
@@ -178,6 +179,7 @@ public final class DashboardView implements FeatureView {
             "dashboard-training",
             m.get("dashboard.axis.training"),
             m,
+            ctx.dialogs(),
             p -> vm.exportCsv(Chart.TRAINING, p, x -> {}),
             this::caption,
             (p, picture) -> vm.exportPng(Chart.TRAINING, picture, p, x -> {}));
@@ -201,7 +203,7 @@ public final class DashboardView implements FeatureView {
     top.setPadding(new Insets(0, 0, 6, 0));
     VBox.setMargin(compared, new Insets(0, 8, 0, 8));
     root.setTop(top);
-    fr.passerelle.ui.Shortcuts.of(root).on(KeyCode.P, () -> printPdf(print));
+    fr.passerelle.ui.Shortcuts.of(root).on(KeyCode.P, () -> printPdf());
     return root;
   }
 
@@ -239,15 +241,14 @@ public final class DashboardView implements FeatureView {
         day.format(ind.previous().to()));
   }
 
-  private void printPdf(Node owner) {
-    FileChooser fc = new FileChooser();
-    fc.setTitle(m.get("dashboard.print"));
-    fc.setInitialFileName("tableau-de-bord.pdf");
-    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-    File f = fc.showSaveDialog(owner.getScene().getWindow());
-    if (f != null) {
-      vm.exportPdf(f.toPath(), p -> {});
-    }
+  private void printPdf() {
+    ctx.dialogs()
+        .saveFile(
+            fr.passerelle.ui.DialogService.FileChoice.of(
+                    "dashboard-export", m.get("dashboard.print"))
+                .named("tableau-de-bord.pdf")
+                .filter("PDF", "*.pdf"))
+        .ifPresent(f -> vm.exportPdf(f, p -> {}));
   }
 
   private void show(Indicators ind) {

@@ -1,6 +1,7 @@
 package fr.passerelle.offers.ui;
 
 import fr.passerelle.offers.OccupationRow;
+import fr.passerelle.ui.DialogService;
 import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
 import java.util.List;
@@ -11,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -24,7 +24,8 @@ import javafx.scene.layout.VBox;
 final class OccupationsPane extends VBox {
   final TableView<OccupationRow> table = new TableView<>();
 
-  OccupationsPane(OccupationsViewModel vm, Messages msg, OccupationActions actions) {
+  OccupationsPane(
+      OccupationsViewModel vm, Messages msg, DialogService dialogs, OccupationActions actions) {
     super(8);
     setPadding(new Insets(8));
     table.setItems(vm.rows());
@@ -66,9 +67,9 @@ final class OccupationsPane extends VBox {
             vm.setTension(row, false, null);
             return;
           }
-          TextInputDialog d = new TextInputDialog();
-          d.setHeaderText(msg.get("offers.occ.tensionNote", row.label()));
-          d.showAndWait().ifPresent(note -> vm.setTension(row, true, note));
+          dialogs
+              .input(msg.get("offers.occ.tensionNote", row.label()), null, "")
+              .ifPresent(note -> vm.setTension(row, true, note));
         });
     Button meeting = actionButton(msg, "offers.occ.meeting", actions.startMeeting(), selected);
     Button training = actionButton(msg, "offers.occ.training", actions.startTraining(), selected);

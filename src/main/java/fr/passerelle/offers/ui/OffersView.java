@@ -179,7 +179,7 @@ public final class OffersView extends BorderPane {
     VBox offersTab = new VBox(bar, split);
     VBox.setVgrow(split, Priority.ALWAYS);
 
-    occupations = new OccupationsPane(occupationsVm, msg, actions);
+    occupations = new OccupationsPane(occupationsVm, msg, dialogs, actions);
     Tab t1 = new Tab(msg.get("offers.tab.offers"), offersTab);
     Tab t2 = new Tab(msg.get("offers.tab.occupations"), occupations);
     tabs.getTabs().addAll(t1, t2);

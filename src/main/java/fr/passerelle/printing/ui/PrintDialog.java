@@ -1,6 +1,7 @@
 package fr.passerelle.printing.ui;
 
 import fr.passerelle.printing.Printing;
+import fr.passerelle.ui.DialogService;
 import fr.passerelle.ui.Messages;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
-import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /**
@@ -34,16 +34,27 @@ public final class PrintDialog {
 
   private PrintDialog() {}
 
-  /** Shows the dialog; empty when cancelled. {@code choices} must name at least one printer. */
+  /**
+   * Shows the dialog through {@code dialogs} (owned by the window; id {@code print-dialog}); empty
+   * when cancelled. {@code choices} must name at least one printer.
+   */
   public static <D> Optional<Request<D>> show(
-      Window owner,
+      DialogService dialogs,
       Messages m,
       Printing.Choices choices,
       List<D> documents,
       D preselected,
       Function<D, String> label) {
-    Dialog<ButtonType> dialog = new Dialog<>();
-    dialog.initOwner(owner);
+    return dialogs.show("print-dialog", () -> dialog(m, choices, documents, preselected, label));
+  }
+
+  private static <D> Dialog<Request<D>> dialog(
+      Messages m,
+      Printing.Choices choices,
+      List<D> documents,
+      D preselected,
+      Function<D, String> label) {
+    Dialog<Request<D>> dialog = new Dialog<>();
     dialog.setTitle(m.get("printing.dialog.title"));
     dialog.setHeaderText(m.get("printing.dialog.title"));
     ButtonType print = new ButtonType(m.get("printing.dialog.print"), ButtonBar.ButtonData.OK_DONE);
@@ -77,19 +88,19 @@ public final class PrintDialog {
     grid.addRow(1, new Label(m.get("printing.dialog.printer")), printer);
     grid.addRow(2, new Label(m.get("printing.dialog.copies")), copies);
     dialog.getDialogPane().setContent(grid);
+    dialog.getDialogPane().setId("print-dialog");
     dialog.getDialogPane().lookupButton(print).setId("printGo");
     dialog.getDialogPane().lookupButton(save).setId("printSavePdf");
-
-    return dialog
-        .showAndWait()
-        .filter(b -> b == print || b == save)
-        .map(
-            b ->
-                new Request<>(
+    dialog.setResultConverter(
+        b ->
+            b == print || b == save
+                ? new Request<>(
                     b == print ? Action.PRINT : Action.SAVE_PDF,
                     document.getValue(),
                     printer.getValue(),
-                    copies.getValue()));
+                    copies.getValue())
+                : null);
+    return dialog;
   }
 
   private static <T> StringConverter<T> converter(Function<T, String> label) {

@@ -4,6 +4,7 @@ import fr.passerelle.core.FileNames;
 import fr.passerelle.security.Permission;
 import fr.passerelle.sync.IdentityCard;
 import fr.passerelle.sync.Peer;
+import fr.passerelle.ui.DialogService.FileChoice;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.Navigation;
@@ -36,8 +37,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
@@ -118,26 +117,20 @@ public final class SyncView implements FeatureView {
     prepare.disableProperty().bind(vm.busy().or(vm.hasPartner().not()));
     prepare.setOnAction(
         e -> {
-          DirectoryChooser dc = new DirectoryChooser();
-          dc.setTitle(m.get("sync.export.choose"));
-          File dir = dc.showDialog(prepare.getScene().getWindow());
-          if (dir != null) {
-            vm.prepare(target.getValue(), full.isSelected(), dir.toPath());
-          }
+          ctx.dialogs()
+              .chooseFolder("sync-export", m.get("sync.export.choose"))
+              .ifPresent(dir -> vm.prepare(target.getValue(), full.isSelected(), dir));
         });
     Button importButton = new Button(m.get("sync.import.button"));
     importButton.setId("sync-import");
     importButton.disableProperty().bind(vm.busy());
     importButton.setOnAction(
         e -> {
-          FileChooser fc = new FileChooser();
-          fc.setTitle(m.get("sync.import.choose"));
-          fc.getExtensionFilters()
-              .add(new FileChooser.ExtensionFilter(m.get("sync.file.kind"), "*.passerelle"));
-          File f = fc.showOpenDialog(importButton.getScene().getWindow());
-          if (f != null) {
-            vm.importFile(f.toPath());
-          }
+          ctx.dialogs()
+              .openFile(
+                  FileChoice.of("sync-import", m.get("sync.import.choose"))
+                      .filter(m.get("sync.file.kind"), "*.passerelle"))
+              .ifPresent(vm::importFile);
         });
     Label drop = new Label(m.get("sync.import.drop"));
     drop.getStyleClass().add("text-muted");
@@ -177,12 +170,12 @@ public final class SyncView implements FeatureView {
     watch.setOnAction(
         e -> {
           if (watch.isSelected()) {
-            File dir = new DirectoryChooser().showDialog(watch.getScene().getWindow());
+            Path dir = ctx.dialogs().chooseFolder("sync-watch", null).orElse(null);
             if (dir == null) {
               watch.setSelected(false);
               return;
             }
-            vm.watchedFolder().set(dir.toPath());
+            vm.watchedFolder().set(dir);
             watched.setText(dir.toString());
           } else {
             vm.watchedFolder().set(null);
@@ -320,7 +313,7 @@ public final class SyncView implements FeatureView {
           Window w = trust.getScene().getWindow();
           Path file = cardSource.apply(w);
           if (file != null) {
-            vm.readCard(file, card -> askTrust(w, card, file));
+            vm.readCard(file, card -> askTrust(card, file));
           }
         });
     HBox line = new HBox(8, heading, who);
@@ -352,16 +345,15 @@ public final class SyncView implements FeatureView {
   }
 
   /** The comparison step, then the trust itself (checked and audited by the service). */
-  private void askTrust(Window owner, IdentityCard card, Path file) {
+  private void askTrust(IdentityCard card, Path file) {
     TrustDialog.Answer a =
         new TrustDialog(
                 m,
-                owner,
                 card,
                 String.valueOf(file.getFileName()),
                 vm.ownOrganisation().get(),
                 vm.ownFingerprint().get())
-            .ask();
+            .ask(ctx.dialogs());
     if (a == TrustDialog.Answer.TRUST) {
       vm.trust(card);
     } else if (a == TrustDialog.Answer.DIFFERENT) {
@@ -376,25 +368,22 @@ public final class SyncView implements FeatureView {
   Function<Window, Path> cardSource = this::openCardDialog;
 
   private Path saveCardDialog(Window w) {
-    FileChooser fc = new FileChooser();
-    fc.setTitle(m.get("sync.card.exportTitle"));
-    fc.setInitialFileName(
-        "carte-passerelle-" + FileNames.part(vm.ownOffice().get(), "agence") + ".json");
-    fc.getExtensionFilters()
-        .add(new FileChooser.ExtensionFilter(m.get("sync.card.kind"), "*.json"));
-    File f = fc.showSaveDialog(w);
-    return f == null ? null : f.toPath();
+    return ctx.dialogs()
+        .saveFile(
+            FileChoice.of("sync-card", m.get("sync.card.exportTitle"))
+                .named(
+                    "carte-passerelle-" + FileNames.part(vm.ownOffice().get(), "agence") + ".json")
+                .filter(m.get("sync.card.kind"), "*.json"))
+        .orElse(null);
   }
 
   private Path openCardDialog(Window w) {
-    FileChooser fc = new FileChooser();
-    fc.setTitle(m.get("sync.card.openTitle"));
-    fc.getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter(m.get("sync.card.kind"), "*.json"),
-            new FileChooser.ExtensionFilter(m.get("sync.card.any"), "*"));
-    File f = fc.showOpenDialog(w);
-    return f == null ? null : f.toPath();
+    return ctx.dialogs()
+        .openFile(
+            FileChoice.of("sync-card", m.get("sync.card.openTitle"))
+                .filter(m.get("sync.card.kind"), "*.json")
+                .filter(m.get("sync.card.any"), "*"))
+        .orElse(null);
   }
 
   private TableView<Peer> peersTable() {

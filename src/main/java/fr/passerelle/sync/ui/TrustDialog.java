@@ -1,6 +1,7 @@
 package fr.passerelle.sync.ui;
 
 import fr.passerelle.sync.IdentityCard;
+import fr.passerelle.ui.DialogService;
 import fr.passerelle.ui.FxDialogService;
 import fr.passerelle.ui.Messages;
 import javafx.scene.Node;
@@ -12,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 
 /**
  * "Faire confiance à une autre agence": who the card names, its fingerprint whole, and the
@@ -37,7 +37,6 @@ final class TrustDialog {
    */
   TrustDialog(
       Messages m,
-      Window owner,
       IdentityCard card,
       String fileName,
       String ownOrganisation,
@@ -45,9 +44,6 @@ final class TrustDialog {
     this.m = m;
     dialog.setTitle(m.get("sync.trust.title"));
     dialog.setHeaderText(m.get("sync.trust.header", card.office()));
-    if (owner != null) {
-      dialog.initOwner(owner);
-    }
     dialog.setResizable(true);
 
     GridPane who = new GridPane();
@@ -102,8 +98,9 @@ final class TrustDialog {
         b -> b == trust ? Answer.TRUST : b == different ? Answer.DIFFERENT : Answer.CANCEL);
   }
 
-  Answer ask() {
-    return dialog.showAndWait().orElse(Answer.CANCEL);
+  /** Shown through {@code dialogs} (owned by the window); Annuler when closed. */
+  Answer ask(DialogService dialogs) {
+    return dialogs.show(dialog).orElse(Answer.CANCEL);
   }
 
   private String kind(String code) {

@@ -1,9 +1,9 @@
 package fr.passerelle.training.ui;
 
 import fr.passerelle.training.FundingRule;
+import fr.passerelle.ui.DialogService.FileChoice;
 import fr.passerelle.ui.Messages;
 import fr.passerelle.ui.UiContext;
-import java.io.File;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +17,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.stage.FileChooser;
 
 /**
  * The funding rules as data: shown, exported to CSV (Excel), edited by the office in a spreadsheet
@@ -89,31 +88,30 @@ final class RulesPane extends BorderPane {
   }
 
   private void importCsv() {
-    FileChooser fc = new FileChooser();
-    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-    File f = fc.showOpenDialog(getScene().getWindow());
-    if (f != null) {
-      run(() -> ctx.services().training().rules().importCsv(f.toPath()));
-    }
+    ctx.dialogs()
+        .openFile(FileChoice.of("training-rules", null).filter("CSV", "*.csv"))
+        .ifPresent(f -> run(() -> ctx.services().training().rules().importCsv(f)));
   }
 
   private void exportCsv() {
-    FileChooser fc = new FileChooser();
-    fc.setInitialFileName("regles-financement.csv");
-    File f = fc.showSaveDialog(getScene().getWindow());
-    if (f != null) {
-      ctx.tasks()
-          .submit(
-              "",
-              p -> {
-                try (Writer w = Files.newBufferedWriter(f.toPath(), StandardCharsets.UTF_8)) {
-                  ctx.services().training().rules().exportCsv(w);
-                }
-                return f;
-              },
-              x -> status.setText(ctx.messages().get("training.rules.exported", x.getName())),
-              e -> status.setText(e.getMessage()));
-    }
+    ctx.dialogs()
+        .saveFile(FileChoice.of("training-rules", null).named("regles-financement.csv"))
+        .ifPresent(
+            f ->
+                ctx.tasks()
+                    .submit(
+                        "",
+                        p -> {
+                          try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+                            ctx.services().training().rules().exportCsv(w);
+                          }
+                          return f;
+                        },
+                        x ->
+                            status.setText(
+                                ctx.messages()
+                                    .get("training.rules.exported", x.getFileName().toString())),
+                        e -> status.setText(e.getMessage())));
   }
 
   private static <T> TableColumn<FundingRule, T> col(

@@ -239,7 +239,7 @@ public final class AppController implements AutoCloseable {
       return;
     }
     Messages m = new Messages(locale);
-    setRoot(new RecoveryKeyView(m, officeName, key.display(), then).node());
+    setRoot(new RecoveryKeyView(m, dialogs(m), officeName, key.display(), then).node());
   }
 
   private void signedIn(SignInService.SignedIn s) {

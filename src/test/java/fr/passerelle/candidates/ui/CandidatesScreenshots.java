@@ -75,7 +75,7 @@ public final class CandidatesScreenshots extends Application {
                     + "Garcia;Noé;14/02/1990;;Albi;10;Z9999\r\n"
                     + "Caron;Léa;01/01/1985;lea.caron@exemple.fr;81004;0;N1103:4\r\n",
                 StandardCharsets.UTF_8);
-            view.runImport(named, ImportMode.ALL_OR_NOTHING);
+            view.files.importFile(named, ImportMode.ALL_OR_NOTHING);
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
