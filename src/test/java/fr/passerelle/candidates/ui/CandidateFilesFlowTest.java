@@ -59,7 +59,7 @@ class CandidateFilesFlowTest {
   }
 
   private long candidates() {
-    return service.count(CandidateQuery.all());
+    return services.candidateSearch().count(CandidateQuery.all());
   }
 
   @Test
