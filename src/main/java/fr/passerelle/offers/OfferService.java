@@ -55,42 +55,44 @@ public final class OfferService {
   }
 
   /** Problems with a draft, field by field; empty when it can be saved. */
-  public List<FieldError> validate(OfferDraft d) {
-    List<FieldError> errors = new ArrayList<>();
+  public List<OfferFieldError> validate(OfferDraft d) {
+    List<OfferFieldError> errors = new ArrayList<>();
     if (d.employerName() == null || d.employerName().isBlank()) {
-      errors.add(new FieldError("employer", "employerRequired", "employer: required"));
+      errors.add(new OfferFieldError("employer", "employerRequired", "employer: required"));
     }
     if (d.title() == null || d.title().isBlank()) {
-      errors.add(new FieldError("title", "titleRequired", "title: required"));
+      errors.add(new OfferFieldError("title", "titleRequired", "title: required"));
     }
     if (d.romeCode() == null || d.romeCode().isBlank()) {
-      errors.add(new FieldError("romeCode", "romeRequired", "occupation: required"));
+      errors.add(new OfferFieldError("romeCode", "romeRequired", "occupation: required"));
     } else if (!db.dsl().fetchExists(OCCUPATION, OCCUPATION.ROME_CODE.eq(d.romeCode()))) {
       errors.add(
-          new FieldError(
+          new OfferFieldError(
               "romeCode", "romeUnknown", "occupation: unknown ROME code " + d.romeCode()));
     }
     if (d.communeCode() == null || d.communeCode().isBlank()) {
-      errors.add(new FieldError("commune", "communeRequired", "commune: required"));
+      errors.add(new OfferFieldError("commune", "communeRequired", "commune: required"));
     } else if (!db.dsl().fetchExists(COMMUNE, COMMUNE.INSEE_CODE.eq(d.communeCode()))) {
       errors.add(
-          new FieldError(
+          new OfferFieldError(
               "commune", "communeUnknown", "commune: unknown INSEE code " + d.communeCode()));
     }
     if (d.contract() == null) {
-      errors.add(new FieldError("contract", "contractRequired", "contract: required"));
+      errors.add(new OfferFieldError("contract", "contractRequired", "contract: required"));
     }
     if (d.source() == null) {
-      errors.add(new FieldError("source", "sourceRequired", "source: required"));
+      errors.add(new OfferFieldError("source", "sourceRequired", "source: required"));
     }
     if (d.positions() == null || d.positions() < 1 || d.positions() > 999) {
-      errors.add(new FieldError("positions", "positionsRange", "positions: between 1 and 999"));
+      errors.add(
+          new OfferFieldError("positions", "positionsRange", "positions: between 1 and 999"));
     }
     if (d.openedOn() == null) {
-      errors.add(new FieldError("openedOn", "openedRequired", "opened on: required"));
+      errors.add(new OfferFieldError("openedOn", "openedRequired", "opened on: required"));
     } else if (d.closedOn() != null && d.closedOn().isBefore(d.openedOn())) {
       errors.add(
-          new FieldError("closedOn", "closedBeforeOpened", "closed on: before the opening date"));
+          new OfferFieldError(
+              "closedOn", "closedBeforeOpened", "closed on: before the opening date"));
     }
     errors.addAll(textProblems(d.employerName(), d.title(), d.description(), null));
     return errors;
@@ -101,9 +103,9 @@ public final class OfferService {
    * one error per field, keyed {@code offers.error.<field>Control} with the character ("U+0007").
    * Needs no database: the form runs it as the counselor types.
    */
-  public static List<FieldError> textProblems(
+  public static List<OfferFieldError> textProblems(
       String employer, String title, String description, String overrideReason) {
-    List<FieldError> out = new ArrayList<>();
+    List<OfferFieldError> out = new ArrayList<>();
     String[][] fields = {
       {"employer", employer, "employer", ""},
       {"title", title, "title", ""},
@@ -114,7 +116,8 @@ public final class OfferService {
       String c = ControlCharacters.first(f[1], !f[3].isEmpty());
       if (c != null) {
         out.add(
-            new FieldError(f[0], f[0] + "Control", ControlCharacters.english(f[2], c), List.of(c)));
+            new OfferFieldError(
+                f[0], f[0] + "Control", ControlCharacters.english(f[2], c), List.of(c)));
       }
     }
     return out;
@@ -133,11 +136,11 @@ public final class OfferService {
    */
   public Offer save(OfferDraft d, RowVersion loaded) {
     access.require(Permission.OFFERS_WRITE);
-    List<FieldError> errors = validate(d);
+    List<OfferFieldError> errors = validate(d);
     if (!errors.isEmpty()) {
       InvalidInputException e =
           new InvalidInputException(
-              errors.stream().map(FieldError::message).collect(Collectors.joining("; ")));
+              errors.stream().map(OfferFieldError::message).collect(Collectors.joining("; ")));
       e.keyed("offers.error." + errors.get(0).code(), errors.get(0).args().toArray());
       throw e;
     }

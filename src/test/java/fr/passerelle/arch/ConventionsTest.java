@@ -38,6 +38,46 @@ class ConventionsTest {
     ONE_CLOCK.check(classes);
   }
 
+  @Test
+  void featureViewModelsHoldWhatTheyUseNotTheWholeContext() {
+    VIEW_MODELS_HOLD_NO_CONTEXT.check(classes);
+  }
+
+  @Test
+  void noTwoClassesShareAName() {
+    java.util.Map<String, java.util.List<String>> byName =
+        classes.stream()
+            .filter(c -> c.getEnclosingClass().isEmpty() && !c.isAnonymousClass())
+            .filter(c -> !c.getPackageName().startsWith("fr.passerelle.db.jooq"))
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    com.tngtech.archunit.core.domain.JavaClass::getSimpleName,
+                    java.util.stream.Collectors.mapping(
+                        com.tngtech.archunit.core.domain.JavaClass::getName,
+                        java.util.stream.Collectors.toList())));
+    org.assertj.core.api.Assertions.assertThat(
+            byName.values().stream().filter(names -> names.size() > 1).toList())
+        .as("one name, one class: a reader (and an import) never has to ask which one")
+        .isEmpty();
+  }
+
+  /**
+   * A view model of a feature ({@code fr.passerelle.<feature>.ui}) keeps the services, task runner
+   * and messages it uses, not the window's whole {@code UiContext} (a service locator by another
+   * name); a convenience constructor may take the context and pick from it.
+   */
+  static final ArchRule VIEW_MODELS_HOLD_NO_CONTEXT =
+      com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields()
+          .that()
+          .areDeclaredInClassesThat()
+          .haveSimpleNameEndingWith("ViewModel")
+          .and()
+          .areDeclaredInClassesThat()
+          .resideInAPackage("fr.passerelle.*.ui")
+          .should()
+          .haveRawType("fr.passerelle.ui.UiContext")
+          .as("feature view models hold what they use, not the whole UiContext");
+
   /**
    * A date shown, printed or written in a file name takes its pattern from {@code
    * core.DateFormats}; only the readers of imported files ({@code tabular}) keep their own, more

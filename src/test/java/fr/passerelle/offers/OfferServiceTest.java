@@ -91,7 +91,7 @@ class OfferServiceTest {
         new OfferDraft(
             null, " ", "", "Z9999", "99999", null, 0, TODAY, TODAY.minusDays(1), null, null);
     assertThat(offers.validate(bad))
-        .extracting(FieldError::code)
+        .extracting(OfferFieldError::code)
         .containsExactlyInAnyOrder(
             "employerRequired",
             "titleRequired",

@@ -3,9 +3,9 @@ package fr.passerelle.offers.ui;
 import fr.passerelle.core.EditConflictException;
 import fr.passerelle.db.RowVersion;
 import fr.passerelle.offers.Contract;
-import fr.passerelle.offers.FieldError;
 import fr.passerelle.offers.Offer;
 import fr.passerelle.offers.OfferDraft;
+import fr.passerelle.offers.OfferFieldError;
 import fr.passerelle.offers.OfferService;
 import fr.passerelle.offers.OfferSource;
 import fr.passerelle.ui.ConflictChoices;
@@ -161,7 +161,7 @@ public final class OfferFormViewModel implements ConflictChoices {
     if (override.get() != null && nz(overrideReason.get()).isBlank()) {
       errors.put("overrideReason", msg.get("offers.error.overrideReason"));
     }
-    for (FieldError e :
+    for (OfferFieldError e :
         OfferService.textProblems(
             employer.get(), title.get(), description.get(), overrideReason.get())) {
       errors.put(e.field(), text(e));
@@ -211,7 +211,7 @@ public final class OfferFormViewModel implements ConflictChoices {
     tasks.submit(
         msg.get("offers.task.save"),
         p -> {
-          List<FieldError> problems = service.validate(d);
+          List<OfferFieldError> problems = service.validate(d);
           if (!problems.isEmpty()) {
             return problems;
           }
@@ -241,7 +241,7 @@ public final class OfferFormViewModel implements ConflictChoices {
           } else {
             errors.clear();
             for (Object o : (List<?>) result) {
-              FieldError e = (FieldError) o;
+              OfferFieldError e = (OfferFieldError) o;
               errors.put(e.field(), text(e));
             }
             saveBlocked.set(String.join(" · ", errors.values()));
@@ -330,7 +330,7 @@ public final class OfferFormViewModel implements ConflictChoices {
     conflict.set(null);
   }
 
-  private String text(FieldError e) {
+  private String text(OfferFieldError e) {
     return msg.get("offers.error." + e.code(), e.args().toArray());
   }
 

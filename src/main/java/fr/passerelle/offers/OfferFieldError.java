@@ -7,12 +7,12 @@ import java.util.List;
  * key {@code offers.error.<code>}, formatted with {@code args}); {@code message} is the English
  * text the command line prints.
  */
-public record FieldError(String field, String code, String message, List<String> args) {
-  public FieldError {
+public record OfferFieldError(String field, String code, String message, List<String> args) {
+  public OfferFieldError {
     args = args == null ? List.of() : List.copyOf(args);
   }
 
-  public FieldError(String field, String code, String message) {
+  public OfferFieldError(String field, String code, String message) {
     this(field, code, message, List.of());
   }
 }
