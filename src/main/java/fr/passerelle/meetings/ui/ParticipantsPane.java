@@ -59,6 +59,10 @@ final class ParticipantsPane extends VBox {
   private final HBox externals;
 
   final TableView<Participant> table = new TableView<>();
+
+  /** "X retiré de … — Annuler" after a removal. */
+  final fr.passerelle.ui.UndoNotice undo;
+
   private final SortedList<Participant> sorted;
   private final ValidationSupport validation = new ValidationSupport();
   private int keepRow = -1;
@@ -68,6 +72,7 @@ final class ParticipantsPane extends VBox {
   ParticipantsPane(MeetingsViewModel vm) {
     this.vm = vm;
     this.m = vm.messages();
+    this.undo = new fr.passerelle.ui.UndoNotice(m);
     setSpacing(8);
     setPadding(new Insets(10));
     counts.setId("counts");
@@ -301,7 +306,7 @@ final class ParticipantsPane extends VBox {
     Button remove = new Button(m.get("meetings.participants.remove"));
     remove.setId("removeParticipant");
     remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-    remove.setOnAction(e -> confirmRemove(table.getSelectionModel().getSelectedItem()));
+    remove.setOnAction(e -> remove(table.getSelectionModel().getSelectedItem()));
     statusButtons.getChildren().add(remove);
 
     vm.counts.addListener((o, a, c) -> showCounts(c));
@@ -320,6 +325,7 @@ final class ParticipantsPane extends VBox {
             externals,
             statusButtons,
             hint,
+            undo,
             table);
   }
 
@@ -484,23 +490,21 @@ final class ParticipantsPane extends VBox {
             rate));
   }
 
-  /** Asks once, naming the person and the meeting, before taking someone off the meeting. */
-  private void confirmRemove(Participant who) {
+  /**
+   * Takes someone off the meeting without a question, then offers "Annuler" for a few seconds (#19:
+   * nothing lost by a wrong click, and no question for a frequent action).
+   */
+  private void remove(Participant who) {
     if (who == null) {
       return;
     }
     var meeting = vm.selected.get();
-    boolean go =
-        vm.dialogs()
-            .confirmDestructive(
-                m.get("meetings.remove.title", who.printedName()),
-                m.get(
-                    "meetings.remove.text",
-                    who.printedName(),
-                    meeting == null ? "" : meeting.title()),
-                m.get("meetings.participants.remove"));
-    if (go) {
-      vm.remove(who);
-    }
+    String title = meeting == null ? "" : meeting.title();
+    vm.remove(
+        who,
+        removed ->
+            undo.show(
+                m.get("meetings.removed.notice", removed.printedName(), title),
+                () -> vm.restore(removed)));
   }
 }
