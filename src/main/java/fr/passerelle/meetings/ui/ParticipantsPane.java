@@ -335,7 +335,9 @@ final class ParticipantsPane extends VBox {
    */
   private HBox inviteRow() {
     ToggleButton open = new ToggleButton(m.get("meetings.participants.addExternal.open"));
-    lists.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    // as wide as its prompt, growing with the pane: a long list's name does not widen the pane
+    lists.setMinWidth(210);
+    lists.setPrefWidth(210);
     open.setId("externalsOpen");
     open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     open.setTooltip(new javafx.scene.control.Tooltip(m.get("meetings.participants.addExternal")));

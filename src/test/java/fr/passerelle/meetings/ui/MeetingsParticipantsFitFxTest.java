@@ -61,6 +61,16 @@ class MeetingsParticipantsFitFxTest {
             120,
             16);
     services.meetings().inviteCandidates(meeting.id(), fixture.candidates(15));
+    // a list with a long name: the choice of lists must not widen the pane past the window
+    services
+        .sourcing()
+        .create(
+            new fr.passerelle.sourcing.NewList(
+                "Préparateurs de commandes Fenouillet et Saint-Jory — session de printemps 2027",
+                null,
+                "N1103",
+                null,
+                null));
   }
 
   @AfterAll
@@ -116,6 +126,15 @@ class MeetingsParticipantsFitFxTest {
             "participants' rows shown whole (row %.0f px, from %.0f to %.0f)",
             rowHeight, rowsTop, rowsBottom)
         .isGreaterThanOrEqualTo(6);
+
+    // the pane no wider than the window: the table, the counts and the invitations' row in it
+    for (String id : new String[] {"#participants", "#counts", "#sourcingList", "#inviteList"}) {
+      javafx.scene.Node n = robot.lookup(id).query();
+      assertThat(n.localToScene(n.getLayoutBounds()).getMaxX())
+          .as("%s ends inside the window", id)
+          .isLessThanOrEqualTo(WIDTH);
+    }
+    assertThat(vm.sourcingLists).as("the long list is offered").isNotEmpty();
 
     // every column, phone and e-mail included, without scrolling sideways
     assertThat(table.getVisibleLeafColumns()).hasSize(4);
