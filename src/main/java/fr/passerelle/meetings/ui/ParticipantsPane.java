@@ -248,11 +248,13 @@ final class ParticipantsPane extends VBox {
             List2.of(
                 // a partner's organisation beside their name: as a column ("candidat" on most
                 // rows) it pushed phone and e-mail out of the pane at 1366×768 (#19)
-                column("meetings.col.name", ParticipantsPane::nameAndOrganisation, 170),
-                column("meetings.col.status", this::statusText, 110),
+                column("meetings.col.name", ParticipantsPane::nameAndOrganisation, 150),
+                column("meetings.col.status", this::statusText, 95),
                 // to call or write before the meeting (#19); empty for a meetings-only role
-                column("meetings.col.phone", p -> p.phone() == null ? "" : p.phone(), 110),
-                column("meetings.col.email", p -> p.email() == null ? "" : p.email(), 150)));
+                column("meetings.col.phone", p -> p.phone() == null ? "" : p.phone(), 130),
+                column("meetings.col.email", p -> p.email() == null ? "" : p.email(), 130)));
+    // a phone number whole ("06 08 90 12 34"): the other columns give way first
+    table.getColumns().get(2).setMinWidth(130);
     vm.columns.remember(table, "participants");
     // at 1366×768: six rows or more (dense rows) and no sideways scroll, phone and e-mail
     // included — the columns share the width (#19)
