@@ -79,7 +79,8 @@ class AccessMatrixTest {
         "inviteSourcingList",
         "addExternal",
         "setStatus",
-        "remove");
+        "remove",
+        "restore");
     rule(
         "MeetingService",
         MEETINGS_READ,
@@ -103,7 +104,7 @@ class AccessMatrixTest {
         "occupation",
         "offer");
 
-    rule("SourcingService", LISTS_WRITE, "create", "add", "move", "remove", "close");
+    rule("SourcingService", LISTS_WRITE, "create", "add", "move", "remove", "restore", "close");
     rule("SourcingService", LISTS_READ, "eligibility", "defaultOwner", "lists", "find", "entries");
 
     rule("TrainingService", REFERENCE, "today", "allows");

@@ -203,6 +203,8 @@ public final class ListsView extends BorderPane {
     message.textProperty().bind(vm.message());
     Label keys = new Label(msg.get("lists.keys"));
     keys.getStyleClass().add("muted");
+    keys.setWrapText(true); // whole on two lines rather than cut at 1366×768
+    keys.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     VBox right =
         new VBox(
             8, header, sub, shares, undo, entries, buttons, keys, historyTitle, history, message);
