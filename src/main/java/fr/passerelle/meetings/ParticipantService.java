@@ -192,6 +192,59 @@ public final class ParticipantService {
             });
   }
 
+  /**
+   * Puts back a participant just removed (the view's "Annuler" after "Retirer", #19): a new row
+   * with the same person, role, status and invitation time (their rank on the waitlist). If their
+   * place went meanwhile to a waitlisted candidate and the meeting is full, they come back first on
+   * the waitlist. Refused if the same person is on the meeting again.
+   */
+  public Participant restore(Participant removed) {
+    access.require(Permission.MEETINGS_WRITE);
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              UUID meetingId = removed.meetingId();
+              MeetingService.lockedRecord(tx, meetingId);
+              boolean candidate = removed.role() == ParticipantRole.CANDIDATE;
+              String key =
+                  externalKey(removed.firstName(), removed.lastName(), removed.organisation());
+              for (Participant p : MeetingReads.participants(tx, meetingId)) {
+                boolean same =
+                    candidate
+                        ? removed.candidateId().equals(p.candidateId())
+                        : p.candidateId() == null
+                            && key.equals(
+                                externalKey(p.firstName(), p.lastName(), p.organisation()));
+                if (same) {
+                  throw InvalidInputException.of(
+                      "meetings.problem.twice",
+                      p.printedName() + " is already on this meeting.",
+                      p.printedName());
+                }
+              }
+              ParticipantStatus status = removed.status();
+              if (candidate && status.holdsPlace() && seats.free(tx, meetingId) <= 0) {
+                status = ParticipantStatus.WAITLISTED;
+              }
+              MeetingParticipantRecord r = tx.newRecord(MEETING_PARTICIPANT);
+              r.setMeetingId(meetingId);
+              r.setRole(removed.role().name());
+              if (candidate) {
+                r.setCandidateId(removed.candidateId());
+              } else {
+                r.setFirstName(MeetingService.trim(removed.firstName()));
+                r.setLastName(removed.lastName());
+                r.setOrganisation(MeetingService.trim(removed.organisation()));
+              }
+              r.setStatus(status.name());
+              r.setInvitedAt(
+                  removed.invitedAt() == null ? seats.stampTime(0) : removed.invitedAt());
+              writer.insert(tx, r);
+              return find(tx, meetingId, r.getId());
+            });
+  }
+
   // ------------------------------------------------------------------ whom to invite
 
   /**

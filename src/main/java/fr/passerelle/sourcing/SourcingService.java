@@ -325,4 +325,56 @@ public final class SourcingService {
   private String now() {
     return Instant.ofEpochMilli(clock.millis()).toString();
   }
+
+  // ------------------------------------------------------------------ undo (added last: #19)
+
+  /**
+   * Puts back an entry just removed (the view's "Annuler" after "Retirer de la liste", #19): the
+   * same candidate with their status, dated history, date added and score. Refused if the list is
+   * gone or the candidate is on it again.
+   */
+  public SourcingEntry restore(SourcingEntry removed) {
+    access.require(Permission.LISTS_WRITE);
+    return db.dsl()
+        .transactionResult(
+            cfg -> {
+              DSLContext tx = cfg.dsl();
+              liveList(tx, removed.listId());
+              boolean again =
+                  tx.fetchExists(
+                      SOURCING_ENTRY,
+                      SOURCING_ENTRY
+                          .LIST_ID
+                          .eq(removed.listId())
+                          .and(SOURCING_ENTRY.CANDIDATE_ID.eq(removed.candidateId()))
+                          .and(SOURCING_ENTRY.DELETED.isFalse()));
+              if (again) {
+                throw InvalidInputException.of(
+                    "lists.error.again",
+                    removed.displayName().trim() + " is on this list again.",
+                    removed.displayName().trim());
+              }
+              SourcingEntryRecord e = tx.newRecord(SOURCING_ENTRY);
+              e.setListId(removed.listId());
+              e.setCandidateId(removed.candidateId());
+              e.setStatus(removed.status() == null ? null : removed.status().name());
+              e.setHistory(HistoryJson.write(removed.history()));
+              e.setAddedOn(removed.addedOn());
+              e.setScore(removed.score());
+              writer.insert(tx, e);
+              return new SourcingEntry(
+                  e.getId(),
+                  removed.listId(),
+                  removed.candidateId(),
+                  removed.firstName(),
+                  removed.lastName(),
+                  removed.communeName(),
+                  removed.status(),
+                  removed.history(),
+                  removed.addedOn(),
+                  removed.score(),
+                  removed.criteria(),
+                  removed.consentShare());
+            });
+  }
 }

@@ -88,7 +88,8 @@ class AccessMatrixTest {
         "inviteSourcingList",
         "addExternal",
         "setStatus",
-        "remove");
+        "remove",
+        "restore");
     rule("ParticipantService", MEETINGS_READ, "participants", "counts", "invitationClashes");
     rule("ParticipantService", CANDIDATES_READ, "searchCandidates");
     rule("ParticipantService", LISTS_READ, "sourcingLists");
@@ -99,7 +100,7 @@ class AccessMatrixTest {
         "occupation",
         "offer");
 
-    rule("SourcingService", LISTS_WRITE, "create", "add", "move", "remove", "close");
+    rule("SourcingService", LISTS_WRITE, "create", "add", "move", "remove", "restore", "close");
     rule("SourcingService", LISTS_READ, "eligibility", "defaultOwner", "lists", "find", "entries");
 
     rule("TrainingService", REFERENCE, "today", "allows");

@@ -39,7 +39,11 @@ public record ShellHarness(
         new ShellViewModel(ctx, features.stream().map(FeatureView::id).toList(), ZoneId.of("UTC"));
     ShellView shell =
         new ShellView(ctx, features, vm, tasks.running(), Path.of("passerelle.log"), l -> {});
-    Scene scene = new Scene(shell.node(), 1280, 800);
+    // as in the application (AppController): under ControlsFX's decorations pane
+    impl.org.controlsfx.skin.DecorationPane decorations =
+        new impl.org.controlsfx.skin.DecorationPane();
+    decorations.setRoot(shell.node());
+    Scene scene = new Scene(decorations, 1280, 800);
     scene.getStylesheets().add(PasserelleApp.class.getResource("shell.css").toExternalForm());
     stage.setScene(scene);
     stage.setWidth(1280);

@@ -10,8 +10,9 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -92,7 +93,11 @@ final class CandidateFilters extends VBox {
       if (k.sensitive() && !sensitiveAllowed) {
         continue; // a search on RQTH shows who holds it: allowed accounts only
       }
-      CheckMenuItem c = new CheckMenuItem(msg.get("candidates.criterion." + k.name()));
+      // a tick in the menu keeps it open (#19: a CheckMenuItem closed it at each tick, the
+      // counselor reopened it for every public): the box fills the row, a click anywhere ticks
+      CheckBox c = new CheckBox(msg.get("candidates.criterion." + k.name()));
+      c.setId("candidates-criterion-" + k.name());
+      c.setMaxWidth(Double.MAX_VALUE);
       c.selectedProperty()
           .addListener(
               (o, a, b) -> {
@@ -103,7 +108,9 @@ final class CandidateFilters extends VBox {
                 }
                 changed.run();
               });
-      criteria.getItems().add(c);
+      CustomMenuItem item = new CustomMenuItem(c, false);
+      item.setMnemonicParsing(false);
+      criteria.getItems().add(item);
     }
     criteria
         .textProperty()
@@ -180,7 +187,9 @@ final class CandidateFilters extends VBox {
           commune.clear();
           radius.getValueFactory().setValue(0);
           available.setValue(null);
-          criteria.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(false));
+          criteria
+              .getItems()
+              .forEach(i -> ((CheckBox) ((CustomMenuItem) i).getContent()).setSelected(false));
           status.setValue(null);
           age.setValue(null);
           consent.setValue("any");

@@ -66,8 +66,14 @@ final class MeetingsToolbar extends VBox {
     bar.getChildren().addAll(filters());
     bar.setAlignment(Pos.CENTER_LEFT);
     nextMeeting.setId("nextMeeting");
-    nextMeeting.getStyleClass().add("title-4");
-    nextMeeting.setWrapText(true); // on two lines rather than cut at 1366 px
+    // one line at 1366×768 (#19: in the title font it took two, and the participants' table the
+    // height): the date and the counts first, the title last; the whole line in the tooltip
+    nextMeeting.getStyleClass().add("text-bold");
+    nextMeeting.setWrapText(false);
+    nextMeeting.setMinWidth(0);
+    Tooltip whole = new Tooltip();
+    whole.textProperty().bind(nextMeeting.textProperty());
+    nextMeeting.setTooltip(whole);
     nextMeeting.setOnMouseClicked(
         e -> {
           if (vm.next.get() != null) vm.open(vm.next.get().meeting().id());

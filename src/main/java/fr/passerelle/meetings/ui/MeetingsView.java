@@ -67,11 +67,15 @@ public final class MeetingsView {
     root.setTop(toolbar);
     // the counselor moves the divider: more calendar, or more form
     javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(center(), detail());
-    split.setDividerPositions(0.6);
+    // the detail gets 45 %: at 1366×768 the participants' columns and counts fit its width (#19)
+    split.setDividerPositions(0.55);
     root.setCenter(split);
     message.setId("message");
     message.textProperty().bind(vm.message);
     message.setPadding(new Insets(4, 10, 4, 10));
+    // an empty line under the view took a participants' row at 1366×768 (#19)
+    message.managedProperty().bind(vm.message.isNotEmpty());
+    message.visibleProperty().bind(message.managedProperty());
     root.setBottom(message);
     vm.selected.addListener((o, a, b) -> showSelected(b, a));
     showSelected(null, null);
@@ -154,6 +158,7 @@ public final class MeetingsView {
     heading.getStyleClass().add("title-3");
     heading.setId("heading");
     heading.setWrapText(true);
+    heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // whole, not "…" (#19)
     Button duplicate = action("duplicate", "meetings.duplicate", e -> duplicate());
     Button cancel = action("cancelMeeting", "meetings.cancel", e -> cancelMeeting());
     // the meeting's documents in one menu: as five buttons they took three rows at 1366×768 and

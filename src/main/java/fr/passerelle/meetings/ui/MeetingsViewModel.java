@@ -277,13 +277,30 @@ public final class MeetingsViewModel {
                     messages.get("meetings.status." + status.name()))));
   }
 
-  public void remove(Participant who) {
+  /** Takes {@code who} off the meeting; {@code removed} is told once done (to offer "Annuler"). */
+  public void remove(Participant who, Consumer<Participant> removed) {
     change(
         p -> {
           participantService.remove(who.id());
           return who;
         },
-        removed -> message.set(messages.get("meetings.removed", removed.printedName())));
+        removed);
+  }
+
+  /**
+   * "Annuler" after a removal: {@code who} back with their status and rank, or first on the
+   * waitlist if their place went to someone meanwhile (said in the message line).
+   */
+  public void restore(Participant who) {
+    change(
+        p -> participantService.restore(who),
+        back ->
+            message.set(
+                messages.get(
+                    back.status() == who.status()
+                        ? "meetings.restored"
+                        : "meetings.restored.waitlisted",
+                    back.printedName())));
   }
 
   /** Writes the roster PDF to {@code file}. */

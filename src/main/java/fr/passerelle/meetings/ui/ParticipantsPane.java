@@ -54,7 +54,15 @@ final class ParticipantsPane extends VBox {
   final TextField extOrg = new TextField();
   final Button addExternal = new Button();
   final ToggleButton attendance = new ToggleButton();
+
+  /** Partners and employers' representatives: a row shown on demand. */
+  private final HBox externals;
+
   final TableView<Participant> table = new TableView<>();
+
+  /** "X retiré de … — Annuler" after a removal. */
+  final fr.passerelle.ui.UndoNotice undo;
+
   private final SortedList<Participant> sorted;
   private final ValidationSupport validation = new ValidationSupport();
   private int keepRow = -1;
@@ -64,10 +72,11 @@ final class ParticipantsPane extends VBox {
   ParticipantsPane(MeetingsViewModel vm) {
     this.vm = vm;
     this.m = vm.messages();
+    this.undo = new fr.passerelle.ui.UndoNotice(m);
     setSpacing(8);
     setPadding(new Insets(10));
     counts.setId("counts");
-    counts.getStyleClass().add("title-4");
+    counts.getStyleClass().add("text-bold"); // the title font took two lines at 1366×768 (#19)
     counts.setWrapText(true); // whole on two lines rather than cut with "…" (1366×768)
     counts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     search.setId("candidateSearch");
@@ -79,6 +88,8 @@ final class ParticipantsPane extends VBox {
     extOrg.setId("extOrg");
     addExternal.setId("addExternal");
     attendance.setId("attendanceMode");
+    externals = new HBox(6, role, extFirst, extLast, extOrg, addExternal);
+    externals.setId("externals");
     table.setId("participants");
 
     search.setPromptText(m.get("meetings.participants.searchPrompt"));
@@ -235,13 +246,20 @@ final class ParticipantsPane extends VBox {
         .getColumns()
         .setAll(
             List2.of(
-                column("meetings.col.name", Participant::printedName, 190),
-                column("meetings.col.organisation", Participant::printedOrganisation, 130),
-                column("meetings.col.status", this::statusText, 130),
+                // a partner's organisation beside their name: as a column ("candidat" on most
+                // rows) it pushed phone and e-mail out of the pane at 1366×768 (#19)
+                column("meetings.col.name", ParticipantsPane::nameAndOrganisation, 150),
+                column("meetings.col.status", this::statusText, 95),
                 // to call or write before the meeting (#19); empty for a meetings-only role
-                column("meetings.col.phone", p -> p.phone() == null ? "" : p.phone(), 110),
-                column("meetings.col.email", p -> p.email() == null ? "" : p.email(), 190)));
+                column("meetings.col.phone", p -> p.phone() == null ? "" : p.phone(), 130),
+                column("meetings.col.email", p -> p.email() == null ? "" : p.email(), 130)));
+    // a phone number whole ("06 08 90 12 34"): the other columns give way first
+    table.getColumns().get(2).setMinWidth(130);
     vm.columns.remember(table, "participants");
+    // at 1366×768: six rows or more (dense rows) and no sideways scroll, phone and e-mail
+    // included — the columns share the width (#19)
+    table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     table.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -267,10 +285,13 @@ final class ParticipantsPane extends VBox {
     Label hint = new Label(m.get("meetings.participants.keys"));
     hint.getStyleClass().add("text-muted");
     hint.visibleProperty().bind(attendance.selectedProperty());
+    hint.managedProperty().bind(hint.visibleProperty());
+    hint.setWrapText(true);
 
     // above the table, as a toolbar: below it they fell out of the window at 1366×768 (#19)
     javafx.scene.layout.FlowPane statusButtons = new javafx.scene.layout.FlowPane(6, 6);
     statusButtons.setId("statusButtons");
+    statusButtons.getChildren().add(attendance);
     for (ParticipantStatus s :
         new ParticipantStatus[] {
           ParticipantStatus.CONFIRMED,
@@ -287,7 +308,7 @@ final class ParticipantsPane extends VBox {
     Button remove = new Button(m.get("meetings.participants.remove"));
     remove.setId("removeParticipant");
     remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-    remove.setOnAction(e -> confirmRemove(table.getSelectionModel().getSelectedItem()));
+    remove.setOnAction(e -> remove(table.getSelectionModel().getSelectedItem()));
     statusButtons.getChildren().add(remove);
 
     vm.counts.addListener((o, a, c) -> showCounts(c));
@@ -302,23 +323,38 @@ final class ParticipantsPane extends VBox {
             // 1366×768 (#19)
             search,
             hits,
-            new HBox(6, lists, inviteList),
-            externals(),
-            new HBox(10, attendance, hint),
+            inviteRow(),
+            externals,
             statusButtons,
+            hint,
+            undo,
             table);
   }
 
-  /** Partners and employers' representatives: a row folded under its title, opened on demand. */
-  private javafx.scene.control.TitledPane externals() {
-    javafx.scene.control.TitledPane t =
-        new javafx.scene.control.TitledPane(
-            m.get("meetings.participants.addExternal"),
-            new HBox(6, role, extFirst, extLast, extOrg, addExternal));
-    t.setId("externals");
-    t.setExpanded(false);
-    t.setAnimated(false);
-    return t;
+  /**
+   * A sourcing list to invite, and the button that opens the row for partners and employers'
+   * representatives (folded: as a titled pane it took a participants' row at 1366×768, #19).
+   */
+  private HBox inviteRow() {
+    ToggleButton open = new ToggleButton(m.get("meetings.participants.addExternal.open"));
+    // as wide as its prompt, growing with the pane: a long list's name does not widen the pane
+    lists.setMinWidth(210);
+    lists.setPrefWidth(210);
+    open.setId("externalsOpen");
+    open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    open.setTooltip(new javafx.scene.control.Tooltip(m.get("meetings.participants.addExternal")));
+    externals.visibleProperty().bind(open.selectedProperty());
+    externals.managedProperty().bind(open.selectedProperty());
+    open.selectedProperty()
+        .addListener(
+            (o, a, on) -> {
+              if (on) {
+                extLast.requestFocus();
+              }
+            });
+    lists.setMaxWidth(Double.MAX_VALUE);
+    HBox.setHgrow(lists, Priority.ALWAYS);
+    return new HBox(6, lists, inviteList, open);
   }
 
   private TableColumn<Participant, String> column(
@@ -420,6 +456,14 @@ final class ParticipantsPane extends VBox {
     extOrg.clear();
   }
 
+  /** "NOM Prénom", and for a partner or an employer "NOM Prénom · Organisation". */
+  static String nameAndOrganisation(Participant p) {
+    String org = p.organisation();
+    return p.role() == ParticipantRole.CANDIDATE || org == null || org.isBlank()
+        ? p.printedName()
+        : p.printedName() + " · " + org;
+  }
+
   private static String norm(String s) {
     return fr.passerelle.db.TextNorm.normalize(s == null ? "" : s);
   }
@@ -450,23 +494,21 @@ final class ParticipantsPane extends VBox {
             rate));
   }
 
-  /** Asks once, naming the person and the meeting, before taking someone off the meeting. */
-  private void confirmRemove(Participant who) {
+  /**
+   * Takes someone off the meeting without a question, then offers "Annuler" for a few seconds (#19:
+   * nothing lost by a wrong click, and no question for a frequent action).
+   */
+  private void remove(Participant who) {
     if (who == null) {
       return;
     }
     var meeting = vm.selected.get();
-    boolean go =
-        vm.dialogs()
-            .confirmDestructive(
-                m.get("meetings.remove.title", who.printedName()),
-                m.get(
-                    "meetings.remove.text",
-                    who.printedName(),
-                    meeting == null ? "" : meeting.title()),
-                m.get("meetings.participants.remove"));
-    if (go) {
-      vm.remove(who);
-    }
+    String title = meeting == null ? "" : meeting.title();
+    vm.remove(
+        who,
+        removed ->
+            undo.show(
+                m.get("meetings.removed.notice", removed.printedName(), title),
+                () -> vm.restore(removed)));
   }
 }

@@ -42,6 +42,10 @@ public final class ListsView extends BorderPane {
   final ListView<SourcingList> lists = new ListView<>();
   final TableView<SourcingEntry> entries = new TableView<>();
   final ListView<String> history = new ListView<>();
+
+  /** "X retiré(e) de la liste … — Annuler" after a removal. */
+  final fr.passerelle.ui.UndoNotice undo;
+
   private final Messages msg;
   private final DateTimeFormatter when;
   private final DateTimeFormatter day;
@@ -53,6 +57,7 @@ public final class ListsView extends BorderPane {
             .withZone(ZoneId.systemDefault());
     this.day = fr.passerelle.core.DateFormats.date(msg.locale());
     vm = new ListsViewModel(ctx.services().sourcing(), ctx.tasks(), msg);
+    undo = new fr.passerelle.ui.UndoNotice(msg);
     getStylesheets().addAll(Chips.CSS, LISTS_CSS);
 
     lists.setItems(vm.lists());
@@ -155,6 +160,9 @@ public final class ListsView extends BorderPane {
           } else if ((k.isShortcutDown() || k.isControlDown()) && k.getCode() == KeyCode.LEFT) {
             vm.back(e);
             k.consume();
+          } else if (k.getCode() == KeyCode.DELETE) {
+            remove(e);
+            k.consume();
           } else if (k.getCode().isDigitKey()) {
             int i = k.getCode().getChar().charAt(0) - '1';
             if (i >= 0 && i < PipelineStatus.values().length) {
@@ -178,6 +186,11 @@ public final class ListsView extends BorderPane {
       b.setOnAction(e -> vm.move(entries.getSelectionModel().getSelectedItem(), s));
       buttons.getChildren().add(b);
     }
+    // off the list at once, "Annuler" offered in the view for a few seconds (#19)
+    Button remove = new Button(msg.get("lists.remove"));
+    remove.setId("removeEntry");
+    remove.setOnAction(e -> remove(entries.getSelectionModel().getSelectedItem()));
+    buttons.getChildren().add(remove);
     for (var node : buttons.getChildren()) {
       ((Button) node)
           .disableProperty()
@@ -190,14 +203,29 @@ public final class ListsView extends BorderPane {
     message.textProperty().bind(vm.message());
     Label keys = new Label(msg.get("lists.keys"));
     keys.getStyleClass().add("muted");
+    keys.setWrapText(true); // whole on two lines rather than cut at 1366×768
+    keys.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     VBox right =
-        new VBox(8, header, sub, shares, entries, buttons, keys, historyTitle, history, message);
+        new VBox(
+            8, header, sub, shares, undo, entries, buttons, keys, historyTitle, history, message);
     right.setPadding(new Insets(8));
     VBox.setVgrow(entries, Priority.ALWAYS);
 
     SplitPane split = new SplitPane(left, right);
     split.setDividerPositions(0.34);
     setCenter(split);
+  }
+
+  /** Takes the entry off its list, then offers "Annuler" (the same entry back). */
+  private void remove(SourcingEntry e) {
+    SourcingList l = vm.selected().get();
+    String list = l == null ? "" : l.name();
+    vm.remove(
+        e,
+        removed ->
+            undo.show(
+                msg.get("lists.removed.notice", removed.displayName().trim(), list),
+                () -> vm.restore(removed)));
   }
 
   private String subtitle(SourcingList l) {

@@ -117,30 +117,67 @@ public final class ListsViewModel {
           message.set(
               msg.get("lists.moved", e.displayName().trim(), msg.get("lists.status." + to.name())));
           loadEntries(e.id());
-          tasks.submit(
-              msg.get("lists.task.load"),
-              p -> sourcing.find(e.listId()).orElse(null),
-              updated -> {
-                if (updated != null) {
-                  int i = indexOf(updated.id());
-                  if (i >= 0) {
-                    boolean wasSelected =
-                        selected.get() != null && selected.get().id().equals(updated.id());
-                    // the list view drops the selection of a replaced item: keep it, and the
-                    // list's candidates, as they are
-                    replacing = true;
-                    try {
-                      lists.set(i, updated);
-                      if (wasSelected) {
-                        selected.set(updated);
-                      }
-                    } finally {
-                      replacing = false;
-                    }
-                  }
+          refreshFigures(e.listId());
+        },
+        t -> message.set(msg.describe(t)));
+  }
+
+  /** Replaces a list in "my lists" by its updated figures (slower, with the pool). */
+  private void refreshFigures(UUID listId) {
+    tasks.submit(
+        msg.get("lists.task.load"),
+        p -> sourcing.find(listId).orElse(null),
+        updated -> {
+          if (updated != null) {
+            int i = indexOf(updated.id());
+            if (i >= 0) {
+              boolean wasSelected =
+                  selected.get() != null && selected.get().id().equals(updated.id());
+              // the list view drops the selection of a replaced item: keep it, and the
+              // list's candidates, as they are
+              replacing = true;
+              try {
+                lists.set(i, updated);
+                if (wasSelected) {
+                  selected.set(updated);
                 }
-              },
-              t -> message.set(msg.describe(t)));
+              } finally {
+                replacing = false;
+              }
+            }
+          }
+        },
+        t -> message.set(msg.describe(t)));
+  }
+
+  /** Takes an entry off its list; {@code removed} is told once done (to offer "Annuler"). */
+  public void remove(SourcingEntry e, java.util.function.Consumer<SourcingEntry> removed) {
+    if (e == null) {
+      return;
+    }
+    tasks.submit(
+        msg.get("lists.task.remove"),
+        p -> {
+          sourcing.remove(e.id());
+          return e;
+        },
+        done -> {
+          loadEntries(null);
+          refreshFigures(e.listId());
+          removed.accept(done);
+        },
+        t -> message.set(msg.describe(t)));
+  }
+
+  /** "Annuler" after a removal: the entry back with its status, history and score. */
+  public void restore(SourcingEntry e) {
+    tasks.submit(
+        msg.get("lists.task.restore"),
+        p -> sourcing.restore(e),
+        back -> {
+          message.set(msg.get("lists.restored", back.displayName().trim()));
+          loadEntries(back.id());
+          refreshFigures(back.listId());
         },
         t -> message.set(msg.describe(t)));
   }

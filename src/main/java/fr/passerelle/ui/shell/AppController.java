@@ -57,6 +57,8 @@ public final class AppController implements AutoCloseable {
   private final FxTaskRunner tasks = new FxTaskRunner();
   private final SetupViewModel.DemoGenerator demo;
   private final Scene scene;
+  private final impl.org.controlsfx.skin.DecorationPane decorations =
+      new impl.org.controlsfx.skin.DecorationPane();
 
   /** The first start and the sign-in: the database they open, seal or repair. */
   private final SessionGate gate;
@@ -108,8 +110,11 @@ public final class AppController implements AutoCloseable {
             new WindowPlacement.Screen(
                 screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight()),
             WindowPlacement.load(dataDir));
-    this.scene =
-        new Scene(splash(new Messages(Messages.FRENCH)), placement.width(), placement.height());
+    // the scene's root for the window's life: ControlsFX's validation decorations find it instead
+    // of putting one in place of the scene's root, whose content, a moment out of the tree, was
+    // styled without the theme's colours (#19: ~130 "Could not resolve '-color-…'" warnings)
+    decorations.setRoot(splash(new Messages(Messages.FRENCH)));
+    this.scene = new Scene(decorations, placement.width(), placement.height());
     scene.getStylesheets().add(PasserelleApp.class.getResource("shell.css").toExternalForm());
     this.idle = new IdleLock(scene, this::lock);
   }
@@ -297,7 +302,7 @@ public final class AppController implements AutoCloseable {
     ChangePasswordViewModel vm =
         new ChangePasswordViewModel(
             services().signIn(), tasks, m, p.login(), p.firstName(), p.lastName());
-    Parent previous = scene.getRoot();
+    Parent previous = shown();
     setRoot(
         new ChangePasswordView(
                 vm,
@@ -321,7 +326,7 @@ public final class AppController implements AutoCloseable {
       return;
     }
     idle.stop();
-    locked = scene.getRoot();
+    locked = shown();
     Messages m = new Messages(locale);
     Principal p = services().access().principal().get();
     LockViewModel vm = new LockViewModel(services().signIn(), tasks, m);
@@ -384,7 +389,7 @@ public final class AppController implements AutoCloseable {
             new OpenFailure.Window() {
               @Override
               public void splash(String doing) {
-                scene.setRoot(AppController.splash(m, doing));
+                decorations.setRoot(AppController.splash(m, doing));
               }
 
               @Override
@@ -511,8 +516,13 @@ public final class AppController implements AutoCloseable {
     return null;
   }
 
+  /** What the window shows now (under the decorations' pane). */
+  private Parent shown() {
+    return (Parent) decorations.getChildren().get(0);
+  }
+
   private void setRoot(Parent root) {
-    scene.setRoot(root);
+    decorations.setRoot(root);
     Runnable first = onFirstShown;
     onFirstShown = () -> {};
     Runnable[] listener = new Runnable[1];

@@ -16,8 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +61,16 @@ class MeetingsParticipantsFitFxTest {
             120,
             16);
     services.participants().inviteCandidates(meeting.id(), fixture.candidates(15));
+    // a list with a long name: the choice of lists must not widen the pane past the window
+    services
+        .sourcing()
+        .create(
+            new fr.passerelle.sourcing.NewList(
+                "Préparateurs de commandes Fenouillet et Saint-Jory — session de printemps 2027",
+                null,
+                "N1103",
+                null,
+                null));
   }
 
   @AfterAll
@@ -98,5 +112,50 @@ class MeetingsParticipantsFitFxTest {
     assertThat(buttons.localToScene(buttons.getLayoutBounds()).getMaxY())
         .as("the attendance buttons are in the window")
         .isLessThan(HEIGHT);
+
+    // six participants or more without scrolling, in the rows as the theme draws them (#19)
+    Region header = robot.lookup("#participants .column-header-background").queryAs(Region.class);
+    double rowsTop = header.localToScene(header.getLayoutBounds()).getMaxY();
+    double rowsBottom = Math.min(b.getMaxY(), HEIGHT);
+    javafx.scene.control.TableRow<?> row =
+        robot.lookup("#participants .table-row-cell").queryAs(javafx.scene.control.TableRow.class);
+    double rowHeight = row.getHeight();
+    assertThat(rowHeight).isGreaterThan(15);
+    assertThat(Math.floor((rowsBottom - rowsTop) / rowHeight))
+        .as(
+            "participants' rows shown whole (row %.0f px, from %.0f to %.0f)",
+            rowHeight, rowsTop, rowsBottom)
+        .isGreaterThanOrEqualTo(6);
+
+    // the pane no wider than the window: the table, the counts and the invitations' row in it
+    for (String id : new String[] {"#participants", "#counts", "#sourcingList", "#inviteList"}) {
+      javafx.scene.Node n = robot.lookup(id).query();
+      assertThat(n.localToScene(n.getLayoutBounds()).getMaxX())
+          .as("%s ends inside the window", id)
+          .isLessThanOrEqualTo(WIDTH);
+    }
+    assertThat(vm.sourcingLists).as("the long list is offered").isNotEmpty();
+
+    // every column, phone and e-mail included, without scrolling sideways
+    assertThat(table.getVisibleLeafColumns()).hasSize(4);
+    assertThat(
+            robot.lookup("#participants .scroll-bar").queryAllAs(ScrollBar.class).stream()
+                .filter(s -> s.getOrientation() == Orientation.HORIZONTAL && s.isVisible()))
+        .as("no sideways scroll bar")
+        .isEmpty();
+
+    // "Prochaine réunion" on one line, not cut
+    Label next = view.nextMeeting;
+    assertThat(next.getText()).startsWith("Prochaine réunion");
+    assertThat(next.getHeight())
+        .as("the next meeting's line is one line high")
+        .isLessThan(next.getFont().getSize() * 2.2);
+    java.util.List<String> cut = new java.util.ArrayList<>();
+    robot.interact(
+        () ->
+            cut.addAll(
+                fr.passerelle.testsupport.CutTexts.walk(
+                    "meetings", (javafx.scene.Parent) view.root())));
+    assertThat(cut).as("nothing cut").isEmpty();
   }
 }

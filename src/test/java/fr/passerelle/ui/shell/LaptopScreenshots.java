@@ -65,7 +65,9 @@ public final class LaptopScreenshots {
           () -> {
             var criteria =
                 (javafx.scene.control.MenuButton) scene.lookup("#candidates-filter-criteria");
-            ((javafx.scene.control.CheckMenuItem) criteria.getItems().get(1)).setSelected(true);
+            ((javafx.scene.control.CheckBox)
+                    ((javafx.scene.control.CustomMenuItem) criteria.getItems().get(1)).getContent())
+                .setSelected(true);
             ((javafx.scene.control.ComboBox<?>) scene.lookup("#candidates-filter-age"))
                 .getSelectionModel()
                 .select(1);
