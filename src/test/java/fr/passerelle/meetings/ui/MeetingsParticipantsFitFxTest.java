@@ -87,7 +87,10 @@ class MeetingsParticipantsFitFxTest {
     vm = new MeetingsViewModel(new UiContext(services, tasks, new Messages(Messages.FRENCH)));
     MeetingDialogs none = NoMeetingDialogs.INSTANCE;
     view = new MeetingsView(vm, none);
+    // the laptop's window whatever size an earlier test left the shared stage at
+    stage.setMaximized(false);
     stage.setScene(new Scene((javafx.scene.Parent) view.root(), WIDTH, HEIGHT));
+    stage.sizeToScene();
     stage.show();
     vm.refresh();
   }
