@@ -75,7 +75,7 @@ public final class GlobalSearchViewModel {
             e -> {
               if (mine == generation) {
                 groups.clear();
-                status.set(messages.get("search.failed", String.valueOf(e.getMessage())));
+                status.set(messages.get("search.failed", messages.describe(e)));
               }
             });
   }

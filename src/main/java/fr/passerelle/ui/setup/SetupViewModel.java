@@ -421,7 +421,7 @@ public final class SetupViewModel {
                 notify.accept(m.get("demo.cancelled"));
               } else {
                 LOG.error("demo data failed", e);
-                notify.accept(m.get("demo.failed", String.valueOf(e.getMessage())));
+                notify.accept(m.get("demo.failed", m.describe(e)));
               }
             });
   }

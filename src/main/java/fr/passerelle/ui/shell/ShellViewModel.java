@@ -147,6 +147,6 @@ public final class ShellViewModel {
 
   private void fail(Throwable e) {
     LOG.error("shell task failed", e);
-    error.set(ctx.messages().get("error.unexpected", String.valueOf(e.getMessage())));
+    error.set(ctx.messages().describeOrUnexpected(e));
   }
 }
