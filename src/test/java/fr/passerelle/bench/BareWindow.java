@@ -37,6 +37,7 @@ public final class BareWindow {
                     .map(s -> Duration.between(s, Instant.now()).toMillis())
                     .orElse(-1L);
             System.out.println("shown-ms " + ms);
+            System.out.println("shown-at " + System.currentTimeMillis());
             Platform.exit();
           };
       scene.addPostLayoutPulseListener(once[0]);
