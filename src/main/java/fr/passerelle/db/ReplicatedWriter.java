@@ -57,6 +57,7 @@ public final class ReplicatedWriter {
 
   private final WallClock clock;
   private final WriteGuard guard;
+  private final TimeOrderedIds ids;
 
   public ReplicatedWriter(WallClock clock) {
     this(clock, WriteGuard.NONE);
@@ -65,6 +66,7 @@ public final class ReplicatedWriter {
   public ReplicatedWriter(WallClock clock, WriteGuard guard) {
     this.clock = clock;
     this.guard = guard;
+    this.ids = new TimeOrderedIds(clock);
   }
 
   /**
@@ -151,7 +153,7 @@ public final class ReplicatedWriter {
     Table<?> table = tableOf(record);
     Field<UUID> id = col(table, ID);
     if (record.get(id) == null) {
-      record.set(id, UUID.randomUUID());
+      record.set(id, ids.next());
     }
     apply(record, table, VersionVector.empty(), stamp, false);
     return record;

@@ -10,6 +10,8 @@ import fr.passerelle.db.jooq.tables.records.CandidateRecord;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.testsupport.TestServices.ManualClock;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +51,28 @@ class ReplicatedWriterTest {
 
   private CandidateRecord load(UUID id) {
     return services.db().dsl().selectFrom(CANDIDATE).where(CANDIDATE.ID.eq(id)).fetchSingle();
+  }
+
+  @Test
+  void newRowsGetIdsInTheOrderTheyWereMadeAsTheDatabaseSortsThem() {
+    // ADR 0196: the indexes that begin with the id grow at their end (a commit rewrites a few
+    // pages, not all of them), which holds only if H2 orders the ids as they were made
+    List<UUID> made = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      made.add(insertCandidate("Nom" + i));
+      clock.advanceMillis(1 + i % 3);
+    }
+    assertThat(made).allSatisfy(id -> assertThat(id.version()).isEqualTo(7));
+    assertThat(made).allSatisfy(id -> assertThat(id.variant()).isEqualTo(2));
+    assertThat(
+            services
+                .db()
+                .dsl()
+                .select(CANDIDATE.ID)
+                .from(CANDIDATE)
+                .orderBy(CANDIDATE.ID)
+                .fetch(CANDIDATE.ID))
+        .containsExactlyElementsOf(made);
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * Full export and import of N candidates (~300 B each) between two installations, and the same rows
@@ -109,6 +110,7 @@ public final class SyncBenchmark {
         tx,
         index,
         r.reindexed());
+    incremental(root, a, b, Integer.getInteger("bench.changed", 0));
     // lower bound: the same replicated tables written out and bulk-loaded with CSVREAD
     List<Path> csvs = new ArrayList<>();
     for (var t : fr.passerelle.db.ReplicatedTables.ALL) {
@@ -204,6 +206,57 @@ public final class SyncBenchmark {
                 tx.batchInsert(rows).execute();
               });
       done += batch;
+    }
+  }
+
+  /**
+   * The incremental round (issue 20's "1 %"): B's acknowledgement carried back to A, then {@code
+   * changed} candidates edited in A (1 % of them when 0), exported to B since that acknowledgement
+   * and imported there; both steps timed in this process (no JVM start).
+   */
+  private static void incremental(Path root, Services a, Services b, int changed) {
+    UUID aReplica = ReplicatedWriter.currentReplica(a.db().dsl()).getId();
+    UUID bReplica = ReplicatedWriter.currentReplica(b.db().dsl()).getId();
+    Path ack = root.resolve("ack.passerelle");
+    b.sync().exporter().exportTo(aReplica, ack, false, Progress.NONE);
+    a.sync().importer().importFile(ack, Progress.NONE);
+    int total = a.db().dsl().fetchCount(CANDIDATE);
+    int n = changed > 0 ? changed : Math.max(1, total / 100);
+    a.db()
+        .dsl()
+        .transaction(
+            cfg -> {
+              var tx = cfg.dsl();
+              var rows = tx.selectFrom(CANDIDATE).orderBy(CANDIDATE.ID).limit(n).fetch();
+              for (CandidateRecord c : rows) {
+                c.setPhone("07 " + (10_000_000 + c.getId().hashCode() % 89_999_999));
+                a.writer().update(tx, c);
+              }
+            });
+    Path file = root.resolve("incremental.passerelle");
+    long t0 = System.nanoTime();
+    a.sync().exporter().exportTo(bReplica, file, false, Progress.NONE);
+    double export = (System.nanoTime() - t0) / 1e9;
+    long t1 = System.nanoTime();
+    SyncImportReport r = b.sync().importer().importFile(file, Progress.NONE);
+    double imp = (System.nanoTime() - t1) / 1e9;
+    System.out.printf(
+        "incremental (%d candidates changed): export %.3f s, file %.1f kB, import %.3f s (%d"
+            + " candidates updated; index catch-up %.3f s), export + import %.3f s%n",
+        n,
+        export,
+        size(file) / 1e3,
+        imp,
+        r.tables().get("candidate").updated,
+        r.reindexTime().toNanos() / 1e9,
+        export + imp);
+  }
+
+  private static long size(Path f) {
+    try {
+      return Files.size(f);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
