@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +37,9 @@ final class SourcingReads {
   private final Database db;
 
   /** ROME code → {pool, with a priority criterion, with RQTH} (the offers' candidate pool). */
+  /** Past this many lists, their figures are read for every list and filtered here. */
+  static final int IN_LIST_MAX = 50;
+
   private final java.util.function.Function<Collection<String>, Map<String, int[]>> poolShares;
 
   SourcingReads(
@@ -96,16 +100,24 @@ final class SourcingReads {
     Map<UUID, Map<PipelineStatus, Integer>> pipelines = new HashMap<>();
     Map<UUID, int[]> listFigures = new HashMap<>();
     if (!ids.isEmpty()) {
+      // H2 tests an IN list of parameters value by value, for every row: past a few dozen lists
+      // (the region's 2,744 open lists: 4 s a call), read every live entry and keep the lists asked
+      Set<UUID> asked = new HashSet<>(ids);
+      Condition ofTheseLists =
+          ids.size() <= IN_LIST_MAX ? SOURCING_ENTRY.LIST_ID.in(ids) : DSL.noCondition();
       dsl.select(SOURCING_ENTRY.LIST_ID, SOURCING_ENTRY.STATUS, DSL.count())
           .from(SOURCING_ENTRY)
-          .where(SOURCING_ENTRY.LIST_ID.in(ids))
+          .where(ofTheseLists)
           .and(SOURCING_ENTRY.DELETED.isFalse())
           .groupBy(SOURCING_ENTRY.LIST_ID, SOURCING_ENTRY.STATUS)
           .forEach(
-              r ->
+              r -> {
+                if (asked.contains(r.value1())) {
                   pipelines
                       .computeIfAbsent(r.value1(), k -> new EnumMap<>(PipelineStatus.class))
-                      .put(PipelineStatus.valueOf(r.value2()), r.value3()));
+                      .put(PipelineStatus.valueOf(r.value2()), r.value3());
+                }
+              });
       Field<Integer> priority = DSL.countDistinct(CANDIDATE_CRITERION.CANDIDATE_ID);
       Field<Integer> rqth =
           DSL.countDistinct(
@@ -114,11 +126,16 @@ final class SourcingReads {
           .from(SOURCING_ENTRY)
           .join(CANDIDATE_CRITERION)
           .on(CANDIDATE_CRITERION.CANDIDATE_ID.eq(SOURCING_ENTRY.CANDIDATE_ID))
-          .where(SOURCING_ENTRY.LIST_ID.in(ids))
+          .where(ofTheseLists)
           .and(SOURCING_ENTRY.DELETED.isFalse())
           .and(CANDIDATE_CRITERION.DELETED.isFalse())
           .groupBy(SOURCING_ENTRY.LIST_ID)
-          .forEach(r -> listFigures.put(r.value1(), new int[] {r.value2(), r.value3()}));
+          .forEach(
+              r -> {
+                if (asked.contains(r.value1())) {
+                  listFigures.put(r.value1(), new int[] {r.value2(), r.value3()});
+                }
+              });
     }
     Map<String, int[]> pools =
         poolShares.apply(

@@ -136,6 +136,31 @@ class SourcingServiceTest {
   }
 
   @Test
+  void manyListsEachGetTheirOwnPipelineAndShares() {
+    // past SourcingReads.IN_LIST_MAX lists the figures are read for every list, then sorted out
+    UUID rqth = f.person("A", "a").rome("N1103", 1).criteria("RQTH").save();
+    UUID rsa = f.person("B", "b").rome("N1103", 1).criteria("RSA").save();
+    UUID none = f.person("C", "c").rome("N1103", 1).save();
+    int n = SourcingReads.IN_LIST_MAX + 5;
+    for (int i = 0; i < n; i++) {
+      UUID list = sourcing.create(new NewList("Liste " + i, offer, null, owner, null));
+      sourcing.add(list, i % 2 == 0 ? List.of(rqth, none) : List.of(rsa), null);
+    }
+    UUID closed = sourcing.create(new NewList("Close", offer, null, owner, null));
+    sourcing.add(closed, List.of(rqth, rsa, none), null);
+    sourcing.close(closed, TODAY);
+
+    List<SourcingList> open = sourcing.lists(null, false);
+    assertThat(open).hasSize(n);
+    for (SourcingList l : open) {
+      boolean even = Integer.parseInt(l.name().substring("Liste ".length())) % 2 == 0;
+      assertThat(l.shares().listSize()).as(l.name()).isEqualTo(even ? 2 : 1);
+      assertThat(l.shares().listPriority()).as(l.name()).isEqualTo(1);
+      assertThat(l.shares().listRqth()).as(l.name()).isEqualTo(even ? 1 : 0);
+    }
+  }
+
+  @Test
   void closedListRefusesNewEntries() {
     UUID list = sourcing.create(new NewList("Prépa", offer, null, owner, null));
     UUID c = f.person("Martin", "Léa").rome("N1103", 2).save();
