@@ -730,10 +730,23 @@ public final class CandidateBenchmark {
     System.out.printf("file %s: %d MB%n", csv, Files.size(csv) >> 20);
     long t = System.nanoTime();
     ImportReport r = s.candidates().transfer().importFile(csv, mode, Progress.NONE);
+    double took = (System.nanoTime() - t) / 1e9;
     System.out.printf(
         "import of %d rows (%s): %.1f s, created %d, errors %d%n",
-        n, mode, (System.nanoTime() - t) / 1e9, r.created(), r.errorCount());
+        n, mode, took, r.created(), r.errorCount());
     r.describe(5).forEach(System.out::println);
+    // issue 20's bound: the same file read by H2's CSVREAD into a table of its own, same database
+    long b = System.nanoTime();
+    s.db()
+        .dsl()
+        .execute(
+            "CREATE TABLE import_bound AS SELECT * FROM CSVREAD('"
+                + csv
+                + "', NULL, 'charset=UTF-8 fieldSeparator=;')");
+    double bound = (System.nanoTime() - b) / 1e9;
+    s.db().dsl().execute("DROP TABLE import_bound");
+    System.out.printf(
+        "CSVREAD of the same file: %.1f s; import / bound = %.2f%n", bound, took / bound);
     System.gc();
     Runtime rt = Runtime.getRuntime();
     System.out.printf(
