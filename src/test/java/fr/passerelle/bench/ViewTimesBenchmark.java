@@ -60,6 +60,12 @@ public final class ViewTimesBenchmark {
               try {
                 System.out.printf(
                     "shell's first work done: %d ms after it was shown%n", idle(h, shown));
+                if (Boolean.getBoolean("bench.warmUp")) {
+                  // as the application does (AppController): the other views built ahead
+                  Platform.runLater(() -> h.shell().warmUp(javafx.util.Duration.seconds(1.5)));
+                  Thread.sleep(1500L * h.features().size() + 3000);
+                  System.out.println("views built ahead (ShellView.warmUp)");
+                }
                 measure(h);
               } catch (Exception e) {
                 e.printStackTrace();

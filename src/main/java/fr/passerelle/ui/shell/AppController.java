@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
 public final class AppController implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AppController.class);
 
+  /** Between two views the shell builds ahead after its first frame (ShellView.warmUp). */
+  private static final javafx.util.Duration WARM_UP_PAUSE = javafx.util.Duration.seconds(1.5);
+
   private final Stage stage;
   private final WindowPlacement placement;
   private final Path dataDir;
@@ -482,6 +485,7 @@ public final class AppController implements AutoCloseable {
     this.locale = locale;
     setRoot(shell.node());
     shell.start();
+    shell.warmUp(WARM_UP_PAUSE);
     startIdleLock();
     if (syncFile != null) {
       LOG.info("Opening the sync file {}", syncFile);

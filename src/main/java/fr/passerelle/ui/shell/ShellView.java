@@ -329,17 +329,63 @@ public final class ShellView {
 
   private void show(int index) {
     FeatureView f = features.get(index);
-    Node node =
-        built.computeIfAbsent(
-            f.id(),
-            id -> {
-              StackPane holder = new StackPane(f.build());
-              holder.setId("view-" + id); // the shell's handle on any feature's view
-              return holder;
-            });
-    content.getChildren().setAll(node);
+    content.getChildren().setAll(node(f));
     ((ToggleButton) navGroup.getToggles().get(index)).setSelected(true);
     f.onShow();
+  }
+
+  /** The entry's view, built the first time it is asked for. */
+  private Node node(FeatureView f) {
+    return built.computeIfAbsent(
+        f.id(),
+        id -> {
+          StackPane holder = new StackPane(f.build());
+          holder.setId("view-" + id); // the shell's handle on any feature's view
+          return holder;
+        });
+  }
+
+  /**
+   * Builds the other entries' views ahead, one every {@code pause}, once the window shows its first
+   * view (issue 20: build only the first view, warm the rest after the first frame): a first click
+   * then finds its view built, as later clicks do. A view is built as a click builds it, without
+   * {@link FeatureView#onShow} (nothing is read from the database).
+   */
+  public void warmUp(javafx.util.Duration pause) {
+    javafx.animation.PauseTransition next = new javafx.animation.PauseTransition(pause);
+    next.setOnFinished(
+        e ->
+            features.stream()
+                .filter(f -> !built.containsKey(f.id()))
+                .findFirst()
+                .ifPresent(
+                    f -> {
+                      prepare(node(f));
+                      next.playFromStart();
+                    }));
+    next.play();
+  }
+
+  /**
+   * Gives a view built ahead its styles, skins and first layout in a scene of its own with the
+   * window's style sheets: the part of a first show that is not the database's (a calendar's skins
+   * are most of it), so that its first click costs what a return costs.
+   */
+  private void prepare(Node view) {
+    javafx.scene.Scene window = root.getScene();
+    if (window == null) {
+      return;
+    }
+    javafx.scene.Group holder = new javafx.scene.Group(view);
+    javafx.scene.Scene scratch =
+        new javafx.scene.Scene(holder, window.getWidth(), window.getHeight());
+    scratch.getStylesheets().setAll(window.getStylesheets());
+    view.applyCss();
+    if (view instanceof Parent p) {
+      p.resize(content.getWidth(), content.getHeight());
+      p.layout();
+    }
+    holder.getChildren().clear();
   }
 
   private void onKey(KeyEvent e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.app.Services;
 import fr.passerelle.dashboard.DashboardFixture;
 import fr.passerelle.offers.OfferSource;
+import fr.passerelle.testsupport.ForwardingFeature;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.ShellHarness;
 import fr.passerelle.testsupport.TestServices;
@@ -12,7 +13,6 @@ import fr.passerelle.ui.ActionRequest;
 import fr.passerelle.ui.FeatureView;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Navigation;
-import fr.passerelle.ui.Navigator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.stage.Stage;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kordamp.ikonli.Ikon;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -52,41 +50,15 @@ class NavigationContractTest {
   final Map<Navigation, Boolean> answered = new LinkedHashMap<>();
 
   /** A feature as the shell sees it, recording what its {@link FeatureView#show} answered. */
-  final class Recording implements FeatureView {
-    final FeatureView f;
-
+  final class Recording extends ForwardingFeature {
     Recording(FeatureView f) {
-      this.f = f;
+      super(f);
     }
 
+    /** The contract moves from view to view with forms left open: nothing asks to save. */
     @Override
-    public String id() {
-      return f.id();
-    }
-
-    @Override
-    public String titleKey() {
-      return f.titleKey();
-    }
-
-    @Override
-    public Ikon icon() {
-      return f.icon();
-    }
-
-    @Override
-    public Node build() {
-      return f.build();
-    }
-
-    @Override
-    public void onShow() {
-      f.onShow();
-    }
-
-    @Override
-    public void setNavigator(Navigator navigator) {
-      f.setNavigator(navigator);
+    public fr.passerelle.ui.UnsavedChanges unsaved() {
+      return fr.passerelle.ui.UnsavedChanges.NONE;
     }
 
     @Override
