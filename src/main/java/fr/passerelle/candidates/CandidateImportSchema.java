@@ -4,6 +4,7 @@ import static fr.passerelle.candidates.CandidateColumns.*;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 
+import fr.passerelle.db.InLists;
 import fr.passerelle.tabular.Cells;
 import fr.passerelle.tabular.FileColumns;
 import fr.passerelle.tabular.ImportReport;
@@ -161,7 +162,7 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
     for (UUID id :
         ctx.select(CANDIDATE.ID)
             .from(CANDIDATE)
-            .where(CANDIDATE.ID.in(ids))
+            .where(InLists.in(CANDIDATE.ID, ids))
             .and(CANDIDATE.DELETED.isFalse())
             .fetch(CANDIDATE.ID)) {
       service.find(ctx, id).ifPresent(d -> out.put(id, d));

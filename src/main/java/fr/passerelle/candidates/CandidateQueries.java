@@ -5,6 +5,7 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE_CONSENT;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_CRITERION;
 import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
 
+import fr.passerelle.db.InLists;
 import fr.passerelle.db.TextNorm;
 import fr.passerelle.search.CandidateFilter;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class CandidateQueries {
     if (notBlank(q.communeCode())) {
       int km = q.radiusKm() == null ? 0 : Math.max(0, q.radiusKm());
       Set<String> area = ref.communesWithin(q.communeCode().trim(), km);
-      all.add(area.isEmpty() ? DSL.falseCondition() : CANDIDATE.COMMUNE_CODE.in(area));
+      all.add(area.isEmpty() ? DSL.falseCondition() : InLists.in(CANDIDATE.COMMUNE_CODE, area));
     }
     if (q.availableBy() != null) {
       all.add(CANDIDATE.AVAILABLE_FROM.isNull().or(CANDIDATE.AVAILABLE_FROM.le(q.availableBy())));
@@ -155,7 +156,7 @@ final class CandidateQueries {
     if (word.length() >= MIN_EXPANDED) {
       Set<String> communes = ref.communesWithWord(word);
       if (!communes.isEmpty()) {
-        any.add(CANDIDATE.COMMUNE_CODE.in(communes));
+        any.add(InLists.in(CANDIDATE.COMMUNE_CODE, communes));
       }
       Set<String> occupations = ref.occupationsWithWord(word);
       if (!occupations.isEmpty()) {
@@ -175,7 +176,7 @@ final class CandidateQueries {
             .from(CANDIDATE_OCCUPATION)
             .where(CANDIDATE_OCCUPATION.CANDIDATE_ID.eq(CANDIDATE.ID))
             .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
-            .and(CANDIDATE_OCCUPATION.ROME_CODE.in(romeCodes)));
+            .and(InLists.in(CANDIDATE_OCCUPATION.ROME_CODE, romeCodes)));
   }
 
   /** One page, ordered by name (the database's answer). */
@@ -206,7 +207,10 @@ final class CandidateQueries {
   /** Summaries of the live candidates among {@code ids}, in no particular order. */
   List<CandidateSummary> summariesOf(DSLContext ctx, java.util.Collection<UUID> ids) {
     var rows =
-        summaryColumns(ctx).where(CANDIDATE.ID.in(ids)).and(CANDIDATE.DELETED.isFalse()).fetch();
+        summaryColumns(ctx)
+            .where(InLists.in(CANDIDATE.ID, ids))
+            .and(CANDIDATE.DELETED.isFalse())
+            .fetch();
     return summaries(ctx, rows);
   }
 
@@ -218,7 +222,7 @@ final class CandidateQueries {
     if (!ids.isEmpty()) {
       ctx.select(CANDIDATE_OCCUPATION.CANDIDATE_ID, CANDIDATE_OCCUPATION.ROME_CODE)
           .from(CANDIDATE_OCCUPATION)
-          .where(CANDIDATE_OCCUPATION.CANDIDATE_ID.in(ids))
+          .where(InLists.in(CANDIDATE_OCCUPATION.CANDIDATE_ID, ids))
           .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
           .orderBy(fr.passerelle.search.CandidateCard.OCCUPATION_ORDER)
           .forEach(
@@ -227,7 +231,7 @@ final class CandidateQueries {
                       r.value1(), occupationLabel(r.value2()), (a, b) -> a + ", " + b));
       ctx.select(CANDIDATE_CONSENT.ID, CANDIDATE_CONSENT.SHARE)
           .from(CANDIDATE_CONSENT)
-          .where(CANDIDATE_CONSENT.ID.in(ids))
+          .where(InLists.in(CANDIDATE_CONSENT.ID, ids))
           .and(CANDIDATE_CONSENT.DELETED.isFalse())
           .forEach(r -> consent.put(r.value1(), Boolean.TRUE.equals(r.value2())));
     }

@@ -7,6 +7,7 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE_OCCUPATION;
 
 import fr.passerelle.core.CancelledException;
 import fr.passerelle.core.Progress;
+import fr.passerelle.db.InLists;
 import fr.passerelle.db.jooq.tables.records.CandidateRecord;
 import fr.passerelle.security.AuditAction;
 import fr.passerelle.security.Permission;
@@ -108,7 +109,7 @@ public final class CandidateTransfer {
     Map<UUID, String> occ =
         dsl
             .selectFrom(CANDIDATE_OCCUPATION)
-            .where(CANDIDATE_OCCUPATION.CANDIDATE_ID.in(ids))
+            .where(InLists.in(CANDIDATE_OCCUPATION.CANDIDATE_ID, ids))
             .and(CANDIDATE_OCCUPATION.DELETED.isFalse())
             .orderBy(CANDIDATE_OCCUPATION.ROME_CODE)
             .fetch()
@@ -126,7 +127,7 @@ public final class CandidateTransfer {
     Map<UUID, String> crit =
         dsl
             .selectFrom(CANDIDATE_CRITERION)
-            .where(CANDIDATE_CRITERION.CANDIDATE_ID.in(ids))
+            .where(InLists.in(CANDIDATE_CRITERION.CANDIDATE_ID, ids))
             .and(CANDIDATE_CRITERION.DELETED.isFalse())
             .and(
                 sensitive
@@ -154,7 +155,7 @@ public final class CandidateTransfer {
                         Collectors.joining(" | "))));
     Map<UUID, boolean[]> consent = new HashMap<>();
     dsl.selectFrom(CANDIDATE_CONSENT)
-        .where(CANDIDATE_CONSENT.ID.in(ids))
+        .where(InLists.in(CANDIDATE_CONSENT.ID, ids))
         .and(CANDIDATE_CONSENT.DELETED.isFalse())
         .forEach(
             r ->

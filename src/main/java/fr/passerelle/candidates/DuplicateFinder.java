@@ -2,6 +2,7 @@ package fr.passerelle.candidates;
 
 import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 
+import fr.passerelle.db.InLists;
 import fr.passerelle.db.TextNorm;
 import fr.passerelle.db.VersionStore;
 import fr.passerelle.search.FrenchText;
@@ -66,7 +67,7 @@ final class DuplicateFinder {
     if (!names.isEmpty()) {
       ctx.select(CANDIDATE.ID, CANDIDATE.NAME_NORM, CANDIDATE.BIRTH_DATE)
           .from(CANDIDATE)
-          .where(CANDIDATE.NAME_NORM.in(names))
+          .where(InLists.in(CANDIDATE.NAME_NORM, names))
           .and(CANDIDATE.DELETED.isFalse())
           .forEach(r -> byName.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(r));
     }

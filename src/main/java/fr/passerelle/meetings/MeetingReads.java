@@ -9,6 +9,7 @@ import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
 import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
 
+import fr.passerelle.db.InLists;
 import fr.passerelle.db.jooq.tables.records.MeetingRecord;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -83,7 +84,9 @@ final class MeetingReads {
       return out;
     }
     ctx.selectFrom(MEETING_PARTNER)
-        .where(MEETING_PARTNER.MEETING_ID.in(meetingIds).and(MEETING_PARTNER.DELETED.isFalse()))
+        .where(
+            InLists.in(MEETING_PARTNER.MEETING_ID, meetingIds)
+                .and(MEETING_PARTNER.DELETED.isFalse()))
         .orderBy(MEETING_PARTNER.PARTNER, MEETING_PARTNER.NAME)
         .forEach(
             p ->
@@ -210,7 +213,7 @@ final class MeetingReads {
       return List.of();
     }
     java.util.Map<UUID, CandidateHit> byId = new java.util.HashMap<>();
-    hits(ctx, CANDIDATE.ID.in(ids)).forEach(h -> byId.put(h.id(), h));
+    hits(ctx, InLists.in(CANDIDATE.ID, ids)).forEach(h -> byId.put(h.id(), h));
     return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 

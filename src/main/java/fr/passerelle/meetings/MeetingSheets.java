@@ -4,6 +4,7 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.COMMUNE;
 import static fr.passerelle.db.jooq.Tables.OFFICE;
 
+import fr.passerelle.db.InLists;
 import fr.passerelle.db.jooq.tables.records.OfficeRecord;
 import java.text.Collator;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class MeetingSheets {
           .from(CANDIDATE)
           .leftJoin(COMMUNE)
           .on(COMMUNE.INSEE_CODE.eq(CANDIDATE.COMMUNE_CODE))
-          .where(CANDIDATE.ID.in(toConvene))
+          .where(InLists.in(CANDIDATE.ID, toConvene))
           .forEach(
               r -> {
                 String postal = r.value3() == null ? "" : r.value3().split("[|;, ]")[0];

@@ -9,6 +9,7 @@ import static fr.passerelle.db.jooq.Tables.OCCUPATION;
 
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.InLists;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.Permission;
 import java.time.LocalDate;
@@ -232,13 +233,13 @@ public final class MatchingService {
     Map<UUID, org.jooq.Record4<UUID, String, String, String>> people = new HashMap<>();
     dsl.select(CANDIDATE.ID, CANDIDATE.FIRST_NAME, CANDIDATE.LAST_NAME, CANDIDATE.COMMUNE_CODE)
         .from(CANDIDATE)
-        .where(CANDIDATE.ID.in(ids))
+        .where(InLists.in(CANDIDATE.ID, ids))
         .forEach(r -> people.put(r.value1(), r));
     Set<UUID> consenting =
         new HashSet<>(
             dsl.select(CANDIDATE_CONSENT.CANDIDATE_ID)
                 .from(CANDIDATE_CONSENT)
-                .where(CANDIDATE_CONSENT.CANDIDATE_ID.in(ids))
+                .where(InLists.in(CANDIDATE_CONSENT.CANDIDATE_ID, ids))
                 .and(CANDIDATE_CONSENT.DELETED.isFalse())
                 .and(CANDIDATE_CONSENT.SHARE.isTrue())
                 .fetch(CANDIDATE_CONSENT.CANDIDATE_ID));

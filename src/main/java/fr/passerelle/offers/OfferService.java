@@ -9,6 +9,7 @@ import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.EditLocks;
+import fr.passerelle.db.InLists;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.RowVersion;
 import fr.passerelle.db.TextNorm;
@@ -246,7 +247,7 @@ public final class OfferService {
 
   static List<Offer> fetchAll(DSLContext ctx, Collection<UUID> ids) {
     return select(ctx)
-        .where(JOB_OFFER.ID.in(ids))
+        .where(InLists.in(JOB_OFFER.ID, ids))
         .and(JOB_OFFER.DELETED.isFalse())
         .fetch(OfferService::toOffer);
   }

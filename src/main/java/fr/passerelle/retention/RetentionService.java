@@ -12,6 +12,7 @@ import static fr.passerelle.db.jooq.Tables.TRAINING_PATH;
 
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.InLists;
 import fr.passerelle.db.ReplicatedTables;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
@@ -424,7 +425,7 @@ public final class RetentionService {
       for (List<UUID> chunk : chunks(people)) {
         ctx.select(CANDIDATE.ID, CANDIDATE.LAST_NAME, CANDIDATE.FIRST_NAME)
             .from(CANDIDATE)
-            .where(CANDIDATE.ID.in(chunk))
+            .where(InLists.in(CANDIDATE.ID, chunk))
             .and(CANDIDATE.DELETED.isFalse())
             .forEach(r -> persons.put(r.value1(), name(r.value2(), r.value3())));
       }
@@ -438,7 +439,7 @@ public final class RetentionService {
             .from(MEETING_PARTICIPANT)
             .leftJoin(MEETING)
             .on(MEETING.ID.eq(MEETING_PARTICIPANT.MEETING_ID))
-            .where(MEETING_PARTICIPANT.ID.in(chunk))
+            .where(InLists.in(MEETING_PARTICIPANT.ID, chunk))
             .forEach(
                 r -> {
                   String who = name(r.value2(), r.value3());
@@ -454,13 +455,13 @@ public final class RetentionService {
             .from(SOURCING_ENTRY)
             .leftJoin(SOURCING_LIST)
             .on(SOURCING_LIST.ID.eq(SOURCING_ENTRY.LIST_ID))
-            .where(SOURCING_ENTRY.ID.in(chunk))
+            .where(InLists.in(SOURCING_ENTRY.ID, chunk))
             .forEach(r -> lists.put(r.value1(), r.value2() == null ? "Liste" : r.value2()));
       }
       for (List<UUID> chunk : chunks(trainings)) {
         ctx.select(TRAINING_PATH.ID, TRAINING_PATH.TITLE)
             .from(TRAINING_PATH)
-            .where(TRAINING_PATH.ID.in(chunk))
+            .where(InLists.in(TRAINING_PATH.ID, chunk))
             .forEach(r -> paths.put(r.value1(), r.value2() == null ? "Parcours" : r.value2()));
       }
     }

@@ -6,6 +6,7 @@ import static fr.passerelle.db.jooq.Tables.ROLE_PERMISSION;
 
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.InLists;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.AccountRecord;
 import fr.passerelle.security.keys.KeyRing;
@@ -176,7 +177,7 @@ public final class SignInService {
         db.dsl()
             .selectDistinct(ROLE_PERMISSION.PERMISSION_CODE)
             .from(ROLE_PERMISSION)
-            .where(ROLE_PERMISSION.ROLE_CODE.in(roles))
+            .where(InLists.in(ROLE_PERMISSION.ROLE_CODE, roles))
             .fetch(ROLE_PERMISSION.PERMISSION_CODE)) {
       try {
         perms.add(Permission.valueOf(code));

@@ -13,6 +13,7 @@ import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
 
 import fr.passerelle.db.Database;
+import fr.passerelle.db.InLists;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -104,7 +105,7 @@ final class SourcingReads {
       // (the region's 2,744 open lists: 4 s a call), read every live entry and keep the lists asked
       Set<UUID> asked = new HashSet<>(ids);
       Condition ofTheseLists =
-          ids.size() <= IN_LIST_MAX ? SOURCING_ENTRY.LIST_ID.in(ids) : DSL.noCondition();
+          ids.size() <= IN_LIST_MAX ? InLists.in(SOURCING_ENTRY.LIST_ID, ids) : DSL.noCondition();
       dsl.select(SOURCING_ENTRY.LIST_ID, SOURCING_ENTRY.STATUS, DSL.count())
           .from(SOURCING_ENTRY)
           .where(ofTheseLists)
@@ -197,7 +198,7 @@ final class SourcingReads {
     if (!ids.isEmpty()) {
       dsl.select(CANDIDATE_CRITERION.CANDIDATE_ID, CANDIDATE_CRITERION.CRITERION)
           .from(CANDIDATE_CRITERION)
-          .where(CANDIDATE_CRITERION.CANDIDATE_ID.in(ids))
+          .where(InLists.in(CANDIDATE_CRITERION.CANDIDATE_ID, ids))
           .and(CANDIDATE_CRITERION.DELETED.isFalse())
           .forEach(r -> criteria.computeIfAbsent(r.value1(), k -> new TreeSet<>()).add(r.value2()));
     }

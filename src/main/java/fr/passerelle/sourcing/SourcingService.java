@@ -10,6 +10,7 @@ import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
 import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.InLists;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.SourcingEntryRecord;
@@ -272,7 +273,7 @@ public final class SourcingService {
         new HashSet<>(
             ctx.select(CANDIDATE.ID)
                 .from(CANDIDATE)
-                .where(CANDIDATE.ID.in(ids))
+                .where(InLists.in(CANDIDATE.ID, ids))
                 .and(CANDIDATE.DELETED.isFalse())
                 .fetch(CANDIDATE.ID));
     Set<UUID> present =
@@ -288,7 +289,7 @@ public final class SourcingService {
             : new HashSet<>(
                 ctx.select(CANDIDATE_CONSENT.CANDIDATE_ID)
                     .from(CANDIDATE_CONSENT)
-                    .where(CANDIDATE_CONSENT.CANDIDATE_ID.in(ids))
+                    .where(InLists.in(CANDIDATE_CONSENT.CANDIDATE_ID, ids))
                     .and(CANDIDATE_CONSENT.DELETED.isFalse())
                     .and(CANDIDATE_CONSENT.SHARE.isTrue())
                     .fetch(CANDIDATE_CONSENT.CANDIDATE_ID));

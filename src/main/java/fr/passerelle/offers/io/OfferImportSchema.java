@@ -5,6 +5,7 @@ import static fr.passerelle.db.jooq.Tables.JOB_OFFER;
 import static fr.passerelle.offers.io.OfferColumns.*;
 
 import fr.passerelle.candidates.ReferenceLookup;
+import fr.passerelle.db.InLists;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.jooq.tables.records.EmployerRecord;
 import fr.passerelle.db.jooq.tables.records.JobOfferRecord;
@@ -218,7 +219,7 @@ final class OfferImportSchema implements ImportSchema<OfferImportSchema.Row> {
     Map<UUID, JobOfferRecord> out = new HashMap<>();
     if (!ids.isEmpty()) {
       ctx.selectFrom(JOB_OFFER)
-          .where(JOB_OFFER.ID.in(ids))
+          .where(InLists.in(JOB_OFFER.ID, ids))
           .and(JOB_OFFER.DELETED.isFalse())
           .forEach(r -> out.put(r.getId(), r));
     }
