@@ -5,10 +5,11 @@
 # is made where the application lives.
 #
 #   app-cds.sh classlist OUT_DIR WORK_DIR JAVA MAIN_CLASS CLASS_PATH     (build, before jpackage)
-#     A training run: a fresh installation made with the command line (init), then the window up to
-#     its first frame; the classes it loaded go to OUT_DIR/passerelle.classlist, and this script
-#     is copied beside it (both land in the app-image's lib/app, then in the .deb). Needs a display:
-#     $DISPLAY, else xvfb-run; without either it says so and makes no list (never fails).
+#     A training run: a fresh installation made with the command line (init: the database, its
+#     encryption, the migrations), then the window up to its first frame; the classes both loaded
+#     go to OUT_DIR/passerelle.classlist, and this script is copied beside it (both land in the
+#     app-image's lib/app, then in the .deb). Needs a display: $DISPLAY, else xvfb-run; without
+#     either it says so and makes no list (never fails).
 #
 #   app-cds.sh archive APP_IMAGE                                         (build after jpackage;
 #                                                                         .deb postinst)
@@ -43,24 +44,27 @@ classlist() {
     display=(xvfb-run -a -s '-screen 0 1366x768x24')
   fi
   local data="$work/training-data" run_log="$work/training.log"
-  rm -rf "$data"
+  rm -rf "$data" "$work"/*.classlist
   # the password twice on standard input (init asks it to be confirmed), never in an argument
   if ! printf 'correct horse battery staple\ncorrect horse battery staple\n' |
-    "$java" -Dfile.encoding=UTF-8 -cp "$cp" "$main" --data-dir "$data" --user admin \
+    "$java" -XX:DumpLoadedClassList="$work/init.classlist" -Dfile.encoding=UTF-8 -cp "$cp" "$main" \
+      --data-dir "$data" --user admin \
       --password-stdin init --office-name "Agence Entraînement" --office-kind FRANCE_TRAVAIL \
       --first-name Claire --last-name Martin >"$run_log" 2>&1; then
     say "WARNING: the training installation could not be made (see $run_log); no class list"
     return 0
   fi
-  if ! timeout 300 "${display[@]}" "$java" -XX:DumpLoadedClassList="$list" -Dfile.encoding=UTF-8 \
-    -Dpasserelle.exitWhenShown=true -cp "$cp" "$main" --data-dir "$data" >>"$run_log" 2>&1 ||
-    ! grep -q '^shown-at ' "$run_log"; then
-    rm -f "$list"
+  if ! timeout 300 "${display[@]}" "$java" -XX:DumpLoadedClassList="$work/window.classlist" \
+    -Dfile.encoding=UTF-8 -Dpasserelle.exitWhenShown=true -cp "$cp" "$main" --data-dir "$data" \
+    >>"$run_log" 2>&1 || ! grep -q '^shown-at ' "$run_log"; then
     say "WARNING: the training window did not reach its first frame (see $run_log); no class list"
     return 0
   fi
   rm -rf "$data"
-  say "training run: $(grep -vc '^[#@]' "$list") classes loaded up to the first frame → $list"
+  # one list: the window's classes, then those only init loaded (the database's: what the window
+  # loads after the password); a class list names classes, once each, in any order
+  awk '!seen[$0]++' "$work/window.classlist" "$work/init.classlist" >"$list"
+  say "training run: $(grep -vc '^[#@]' "$list") classes (window to its first frame, init) → $list"
 }
 
 archive() {
