@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Checks the jpackage app-image built by `./mvnw -B -Pinstaller package`: its launcher answers
-# --version with "Passerelle <pom version>", and a command runs on a fresh data folder.
+# --version with "Passerelle <pom version>", loads Passerelle's own classes from the class-data
+# archive made by the build (ADR 0199; the build needs a display or xvfb-run), and a command runs
+# on a fresh data folder.
 # Usage: installer/check-app-image.sh [APP_IMAGE_DIR]   (default: target/dist/Passerelle)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +18,15 @@ if [[ "$actual" != "$expected" ]]; then
   echo "check-app-image: '$launcher --version' printed '$actual', expected '$expected'" >&2
   exit 1
 fi
+# The class-data archive: the JVM logs each class's source; Passerelle's main class must come from
+# the archive ("shared objects file"), not from passerelle.jar.
+loads="$(JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$launcher" --version 2>/dev/null)"
+if ! grep -q '^\[.*\] fr\.passerelle\.Main source: shared objects file$' <<<"$loads"; then
+  echo "check-app-image: Passerelle's classes are not loaded from the class-data archive" \
+    "$image/lib/app/passerelle.jsa (was the build run without a display? see installer/README.md)" >&2
+  exit 1
+fi
+shared="$(grep -c 'source: shared objects file' <<<"$loads")"
 CHECK_PASSPHRASE="le vieux port sous la pluie"
 data="$(mktemp -d)"
 trap 'rm -rf "$data"' EXIT
@@ -28,4 +39,5 @@ if ! printf '%s\n' "$CHECK_PASSPHRASE" | "$launcher" --data-dir "$data" --user v
   echo "check-app-image: 'occupations search macon' did not list F1703 (runtime or resources missing?)" >&2
   exit 1
 fi
-echo "check-app-image: OK ($actual, bundled runtime migrates and searches)"
+echo "check-app-image: OK ($actual, $shared of $(grep -c ' source: ' <<<"$loads") classes of --version" \
+  "from the class-data archive, bundled runtime migrates and searches)"

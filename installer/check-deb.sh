@@ -2,7 +2,8 @@
 # Checks the .deb built by `./mvnw -B -Pinstaller package` the way a new user meets it, as root on
 # this machine: `apt-get install ./…deb` configures it (no half-configured package when the system
 # has no menu directory), the menu entry speaks French and English, the installed launcher answers
-# --version and runs commands on a data folder whose path has spaces and accents, the window opens
+# --version and loads Passerelle's classes from the class-data archive postinst made (ADR 0199), runs
+# commands on a data folder whose path has spaces and accents, the window opens
 # under Xvfb (screenshot: target/ci/deb-window.png), and removing then purging the package leaves
 # the user's data folder alone.
 # Usage: installer/check-deb.sh [FILE.deb]     (needs xvfb-run, xdotool, imagemagick)
@@ -26,6 +27,12 @@ grep -q '^Comment\[fr\]=Réunions' "$desktop" && grep -q '^Comment=Meetings' "$d
 
 expected="Passerelle $(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)"
 [[ "$(passerelle --version)" == "$expected" ]] || fail "passerelle --version is not '$expected'"
+# a JDK 17 archive holds the jars' absolute paths and times: the one of target/dist would not map
+# in /opt/passerelle, postinst makes it there
+jsa=/opt/passerelle/lib/app/passerelle.jsa
+JAVA_TOOL_OPTIONS=-Xlog:class+load=info passerelle --version 2>/dev/null |
+  grep -q '^\[.*\] fr\.passerelle\.Main source: shared objects file$' \
+  || fail "the installed launcher does not load Passerelle's classes from $jsa ($(ls -l "$jsa" 2>&1))"
 
 root="$(mktemp -d)"
 data="$root/Hélène Dupont/données Passerelle"
@@ -60,6 +67,7 @@ DEBIAN_FRONTEND=noninteractive apt-get remove -y -q passerelle >>"$out/deb-insta
   || fail "apt-get remove passerelle failed"
 [[ -f "$data/passerelle.mv.db" ]] || fail "removing the package deleted the data folder"
 [[ ! -e "$desktop" && ! -e /usr/bin/passerelle ]] || fail "the menu entry or the command outlived the package"
+[[ ! -e "$jsa" && ! -L "$jsa" ]] || fail "the class-data archive $jsa outlived the package"
 DEBIAN_FRONTEND=noninteractive apt-get purge -y -q passerelle >>"$out/deb-install.log" 2>&1 \
   || fail "apt-get purge passerelle failed"
 [[ -f "$data/passerelle.mv.db" ]] || fail "purging the package deleted the data folder"
