@@ -268,7 +268,8 @@ public final class MeetingsViewModel {
 
   public void setStatus(Participant who, ParticipantStatus status) {
     change(
-        p -> participantService.setStatus(who.id(), status),
+        who,
+        p -> participantService.setStatus(who.id(), who.version(), status),
         changed ->
             message.set(
                 messages.get(
@@ -280,8 +281,9 @@ public final class MeetingsViewModel {
   /** Takes {@code who} off the meeting; {@code removed} is told once done (to offer "Annuler"). */
   public void remove(Participant who, Consumer<Participant> removed) {
     change(
+        who,
         p -> {
-          participantService.remove(who.id());
+          participantService.remove(who.id(), who.version());
           return who;
         },
         removed);
@@ -439,21 +441,50 @@ public final class MeetingsViewModel {
 
   /** A write on the selected meeting, then its participants, figures and warnings reloaded. */
   private <T> void change(TaskRunner.Work<T> work, Consumer<T> report) {
+    change(null, work, report);
+  }
+
+  /**
+   * {@link #change(TaskRunner.Work, Consumer)} of participant {@code who}: refused because a
+   * colleague changed or removed them since the list showed them (ADR 0197), the list is reloaded
+   * all the same and the message line says so instead of {@code report}.
+   */
+  private <T> void change(Participant who, TaskRunner.Work<T> work, Consumer<T> report) {
     UUID id = selected.get().id();
     run(
         "meetings.task.save",
         p -> {
-          T result = work.run(p);
-          return new Object[] {result, detail(id)};
+          try {
+            T result = work.run(p);
+            return new Changed<>(result, detail(id), null);
+          } catch (fr.passerelle.core.EditConflictException e) {
+            if (who == null) {
+              throw e;
+            }
+            MeetingDetail now = detail(id);
+            boolean still = now.people().stream().anyMatch(q -> q.id().equals(who.id()));
+            String text =
+                messages.get(
+                    still ? "meetings.conflict.participant" : "meetings.conflict.removed",
+                    who.printedName(),
+                    e.who().orElseGet(() -> messages.get("meetings.conflict.someone")),
+                    java.util.Date.from(e.when()));
+            return new Changed<T>(null, now, text);
+          }
         },
-        pair -> {
-          @SuppressWarnings("unchecked")
-          T result = (T) pair[0];
-          show((MeetingDetail) pair[1]);
-          report.accept(result);
+        c -> {
+          show(c.detail());
+          if (c.refused() == null) {
+            report.accept(c.result());
+          } else {
+            message.set(c.refused());
+          }
           refreshCountsInList();
         });
   }
+
+  /** A change's outcome and the meeting read after it; {@code refused}: why nothing was written. */
+  private record Changed<T>(T result, MeetingDetail detail, String refused) {}
 
   private void refreshCountsInList() {
     Meeting m = selected.get();
