@@ -186,18 +186,32 @@ public final class MeetingsViewModel {
     linkedPaths.set("");
   }
 
-  /** Creates or updates; on success the meeting is selected and the list refreshed. */
+  /**
+   * Creates or updates; on success the meeting is selected and the list refreshed. An update
+   * refused over a colleague's newer save (ADR 0177) keeps the form as typed and sets {@link
+   * #conflict} for the counselor to choose (ADR 0197).
+   */
   public void save(MeetingDraft draft, Runnable onSaved) {
     Meeting current = selected.get();
     run(
         "meetings.task.save",
-        p ->
-            detail(
-                (current == null
-                        ? service.create(draft)
-                        : service.update(current.id(), current.version(), draft))
-                    .id()),
-        d -> {
+        p -> {
+          if (current == null) {
+            return detail(service.create(draft).id());
+          }
+          try {
+            return detail(service.update(current.id(), current.version(), draft).id());
+          } catch (fr.passerelle.core.EditConflictException e) {
+            return MeetingConflict.read(e, current, draft, service, offices, messages);
+          }
+        },
+        r -> {
+          if (r instanceof MeetingConflict c) {
+            message.set(c.text());
+            conflict.set(c);
+            return;
+          }
+          MeetingDetail d = (MeetingDetail) r;
           show(d);
           message.set(messages.get("meetings.saved", d.meeting().title()));
           // the calendar goes to the saved meeting's week (it stayed on today's: issue 19)
@@ -205,6 +219,22 @@ public final class MeetingsViewModel {
           refresh();
           onSaved.run();
         });
+  }
+
+  /**
+   * The save refused over a colleague's newer edit of the meeting, until the counselor chooses
+   * (Recharger, Comparer, Annuler: {@link MeetingConflicts}); null otherwise.
+   */
+  final ObjectProperty<MeetingConflict> conflict = new SimpleObjectProperty<>();
+
+  /**
+   * After a refused save: the form edits the meeting as the colleague saved it (the view loads it
+   * into the form when it is selected); the conflict is settled.
+   */
+  void takeTheirs(MeetingConflict c, String sayKey) {
+    conflict.set(null);
+    selected.set(c.theirs());
+    message.set(messages.get(sayKey));
   }
 
   public void duplicate(LocalDateTime newStart) {
