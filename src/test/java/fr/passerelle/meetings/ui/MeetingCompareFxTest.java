@@ -47,6 +47,9 @@ class MeetingCompareFxTest {
 
   @Start
   void start(Stage stage) {
+    // the application's theme (the screenshot shows the window as counselors see it)
+    javafx.application.Application.setUserAgentStylesheet(
+        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     services = TestServices.open(dir.resolve("office"), clock);
     services.offices().init("Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
     Colleague.create(services);
@@ -60,7 +63,9 @@ class MeetingCompareFxTest {
     tasks = new FxTaskRunner();
     vm = new MeetingsViewModel(new UiContext(services, tasks, new Messages(Messages.FRENCH)));
     view = new MeetingsView(vm, NoMeetingDialogs.INSTANCE);
+    stage.setMaximized(false);
     stage.setScene(new Scene((javafx.scene.Parent) view.root(), 1366, 768));
+    stage.sizeToScene(); // the shared stage may keep an earlier test's size
     stage.setX(0);
     stage.setY(0);
     stage.show();
@@ -76,6 +81,12 @@ class MeetingCompareFxTest {
   private static void waitUntil(Callable<Boolean> condition) throws Exception {
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
     WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Ctrl+S, as counselors save (the Save button may be below the fold of the form at 1366×768). */
+  private void saveWithCtrlS(FxRobot robot) {
+    robot.clickOn(view.editor.room);
+    robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.S);
   }
 
   /** The button of the refusal's dialog saying {@code text}. */
@@ -103,7 +114,7 @@ class MeetingCompareFxTest {
     // this counselor moves it to another room, then saves
     robot.clickOn(view.editor.room).eraseText(view.editor.room.getText().length());
     robot.write("Salle Pyrénées");
-    robot.clickOn(view.editor.save);
+    saveWithCtrlS(robot);
     waitUntil(() -> robot.lookup("#conflict-dialog").tryQuery().isPresent());
     DialogPane ask = robot.lookup("#conflict-dialog").queryAs(DialogPane.class);
     assertThat(ask.getHeaderText())
@@ -133,7 +144,7 @@ class MeetingCompareFxTest {
             "Vos modifications sont reprises sur la version enregistrée : vérifiez puis"
                 + " enregistrez.");
 
-    robot.clickOn(view.editor.save);
+    saveWithCtrlS(robot);
     waitUntil(() -> !view.editor.changed());
     Meeting stored = services.meetings().get(meeting.id());
     assertThat(stored.title()).isEqualTo("Job dating — logistique");
@@ -157,7 +168,7 @@ class MeetingCompareFxTest {
     TestServices.signInAdmin(services);
 
     robot.interact(() -> view.editor.room.setText("Salle Pyrénées"));
-    robot.clickOn(view.editor.save);
+    saveWithCtrlS(robot);
     waitUntil(() -> robot.lookup("#conflict-dialog").tryQuery().isPresent());
     // the dialog's own button ("Annuler" is also the participants' undo, hidden)
     robot.clickOn(dialogButton(robot, "Annuler"));
@@ -166,7 +177,7 @@ class MeetingCompareFxTest {
     assertThat(view.editor.title.getText()).isEqualTo("Information collective — caristes");
 
     // saving again is refused again: the form still holds the version it loaded
-    robot.clickOn(view.editor.save);
+    saveWithCtrlS(robot);
     waitUntil(() -> robot.lookup("#conflict-dialog").tryQuery().isPresent());
     robot.clickOn(dialogButton(robot, "Recharger"));
     waitUntil(() -> vm.conflict.get() == null);
