@@ -83,6 +83,24 @@ class MeetingCompareFxTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
+  /**
+   * The meeting open in the form here; then Hélène Dupont renames it on her workstation, on 6
+   * January at 15:02.
+   */
+  private void openedThenRenamedByHer(FxRobot robot) throws Exception {
+    robot.interact(() -> vm.open(meeting.id()));
+    waitUntil(() -> vm.selected.get() != null && !view.editor.title.getText().isEmpty());
+    Meeting hers = Colleague.signIn(services).meetings().get(meeting.id());
+    clock.set(java.time.Instant.parse("2026-01-06T15:02:00Z").toEpochMilli());
+    services
+        .meetings()
+        .update(
+            hers.id(),
+            hers.version(),
+            MeetingFixture.edited(hers.toDraft(), "Job dating — logistique", hers.room()));
+    TestServices.signInAdmin(services);
+  }
+
   /** Ctrl+S, as counselors save (the Save button may be below the fold of the form at 1366×768). */
   private void saveWithCtrlS(FxRobot robot) {
     robot.clickOn(view.editor.room);
@@ -97,19 +115,7 @@ class MeetingCompareFxTest {
 
   @Test
   void refusedThenComparedThenSavedOnTheColleaguesVersion(FxRobot robot) throws Exception {
-    robot.interact(() -> vm.open(meeting.id()));
-    waitUntil(() -> vm.selected.get() != null && !view.editor.title.getText().isEmpty());
-
-    // Hélène Dupont renames the meeting on her workstation
-    Meeting hers = Colleague.signIn(services).meetings().get(meeting.id());
-    clock.set(java.time.Instant.parse("2026-01-06T15:02:00Z").toEpochMilli());
-    services
-        .meetings()
-        .update(
-            hers.id(),
-            hers.version(),
-            MeetingFixture.edited(hers.toDraft(), "Job dating — logistique", hers.room()));
-    TestServices.signInAdmin(services);
+    openedThenRenamedByHer(robot);
 
     // this counselor moves it to another room, then saves
     robot.clickOn(view.editor.room).eraseText(view.editor.room.getText().length());
@@ -155,17 +161,7 @@ class MeetingCompareFxTest {
   @Test
   void annulerKeepsWhatWasTypedThenRechargerShowsTheColleaguesMeeting(FxRobot robot)
       throws Exception {
-    robot.interact(() -> vm.open(meeting.id()));
-    waitUntil(() -> vm.selected.get() != null && !view.editor.title.getText().isEmpty());
-    Meeting hers = Colleague.signIn(services).meetings().get(meeting.id());
-    clock.advanceMillis(60_000);
-    services
-        .meetings()
-        .update(
-            hers.id(),
-            hers.version(),
-            MeetingFixture.edited(hers.toDraft(), "Job dating — logistique", hers.room()));
-    TestServices.signInAdmin(services);
+    openedThenRenamedByHer(robot);
 
     robot.interact(() -> view.editor.room.setText("Salle Pyrénées"));
     saveWithCtrlS(robot);
