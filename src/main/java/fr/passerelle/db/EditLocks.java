@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Record3;
+import org.jooq.Record4;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Optimistic locking of the rows counselors edit in forms (ADR 0177). A form keeps the {@link
@@ -61,14 +62,38 @@ public final class EditLocks {
    * (a caller that loaded no version: imports, the command line) only locks and checks existence.
    */
   public static void check(DSLContext tx, Table<?> table, UUID id, RowVersion loaded, String what) {
-    Record3<java.util.UUID, Long, Long> stored =
-        tx.select(col(table, DOT_REPLICA), col(table, DOT_SEQ), col(table, HLC))
+    check(tx, table, id, loaded, what, false);
+  }
+
+  /**
+   * {@link #check}, for rows whose deletion is a counselor's action recorded as {@code
+   * RECORD_SAVED} of the tombstone's version (a meeting's participant, ADR 0197): a row deleted
+   * since {@code loaded} is refused with an {@link EditConflictException} naming who deleted it and
+   * when, not only {@code error.gone}. A null {@code loaded} on a deleted row gives {@code
+   * error.gone}.
+   */
+  public static void checkOrDeleted(
+      DSLContext tx, Table<?> table, UUID id, RowVersion loaded, String what) {
+    check(tx, table, id, loaded, what, true);
+  }
+
+  private static void check(
+      DSLContext tx,
+      Table<?> table,
+      UUID id,
+      RowVersion loaded,
+      String what,
+      boolean deletionNamed) {
+    Record4<UUID, Long, Long, Boolean> stored =
+        tx.select(
+                col(table, DOT_REPLICA), col(table, DOT_SEQ), col(table, HLC), col(table, DELETED))
             .from(table)
             .where(col(table, ID).eq(id))
-            .and(col(table, DELETED).isFalse())
+            .and(deletionNamed ? DSL.noCondition() : col(table, DELETED).isFalse())
             .forUpdate()
             .fetchOne();
-    if (stored == null) {
+    boolean deleted = stored != null && Boolean.TRUE.equals(stored.value4());
+    if (stored == null || (deleted && loaded == null)) {
       throw InvalidInputException.of("error.gone", what + " " + id + " no longer exists.");
     }
     RowVersion now = new RowVersion(stored.value1(), stored.value2());

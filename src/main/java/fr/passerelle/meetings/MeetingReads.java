@@ -154,7 +154,8 @@ final class MeetingReads {
         ParticipantStatus.valueOf(r.get(MEETING_PARTICIPANT.STATUS)),
         r.get(MEETING_PARTICIPANT.INVITED_AT),
         candidate ? r.get(CANDIDATE.PHONE) : null,
-        candidate ? r.get(CANDIDATE.EMAIL) : null);
+        candidate ? r.get(CANDIDATE.EMAIL) : null,
+        fr.passerelle.db.EditLocks.version(r, MEETING_PARTICIPANT));
   }
 
   /** Candidate counts per meeting, by status. */

@@ -47,7 +47,7 @@ public final class MeetingService {
     this.access = access;
     this.writer = writer;
     this.clock = clock;
-    this.seats = new Seats(writer, clock);
+    this.seats = new Seats(writer, clock, access);
     this.focus = new MeetingFocus(db);
   }
 

@@ -1,5 +1,6 @@
 package fr.passerelle.meetings;
 
+import fr.passerelle.db.RowVersion;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -7,7 +8,9 @@ import java.util.UUID;
  * A participant of a meeting: a candidate (names read from the candidate row) or partner staff / an
  * employer representative (names stored on the participation). A candidate's phone and e-mail, for
  * the counselor who calls before the meeting, are given only to a reader of candidates' files
- * ({@code CANDIDATES_READ}); null otherwise and for the others.
+ * ({@code CANDIDATES_READ}); null otherwise and for the others. {@code version} is the
+ * participation's row as read: a change of status or a removal carrying it is refused when a
+ * colleague changed the participant since (ADR 0197); null means "no version".
  */
 public record Participant(
     UUID id,
@@ -20,7 +23,8 @@ public record Participant(
     ParticipantStatus status,
     OffsetDateTime invitedAt,
     String phone,
-    String email) {
+    String email,
+    RowVersion version) {
 
   /** The same participant without contact details (a reader without access to the files). */
   public Participant withoutContacts() {
@@ -35,7 +39,8 @@ public record Participant(
         status,
         invitedAt,
         null,
-        null);
+        null,
+        version);
   }
 
   /** "NOM Prénom", as on printed documents. */

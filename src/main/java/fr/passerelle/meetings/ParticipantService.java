@@ -6,7 +6,9 @@ import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.EditLocks;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.RowVersion;
 import fr.passerelle.db.TextNorm;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.MeetingParticipantRecord;
@@ -37,7 +39,7 @@ public final class ParticipantService {
     this.search = search;
     this.access = access;
     this.writer = writer;
-    this.seats = new Seats(writer, clock);
+    this.seats = new Seats(writer, clock, access);
   }
 
   /**
@@ -150,19 +152,31 @@ public final class ParticipantService {
             });
   }
 
+  /** {@link #setStatus(UUID, RowVersion, ParticipantStatus)} over whatever is stored. */
+  public Participant setStatus(UUID participantId, ParticipantStatus status) {
+    return setStatus(participantId, null, status);
+  }
+
   /**
    * Sets a participant's status; a freed place (excused) promotes the first waitlisted, in the same
    * transaction. A waitlisted candidate may be marked present (a walk-in), but not given a place
-   * while the meeting is full.
+   * while the meeting is full. {@code loaded} is the participant's version as the view showed it:
+   * refused with {@link fr.passerelle.core.EditConflictException} (nothing written) when a
+   * colleague changed or removed the participant since (ADR 0197) — unless the status is already
+   * the one asked for, which writes nothing; null (the command line, tests) sets it over whatever
+   * is stored.
    */
-  public Participant setStatus(UUID participantId, ParticipantStatus status) {
+  public Participant setStatus(UUID participantId, RowVersion loaded, ParticipantStatus status) {
     access.require(Permission.MEETINGS_WRITE);
     return db.dsl()
         .transactionResult(
             cfg -> {
               DSLContext tx = cfg.dsl();
-              MeetingParticipantRecord r = participantRecord(tx, participantId);
+              MeetingParticipantRecord r = lockedParticipant(tx, participantId, loaded, status);
               ParticipantStatus old = ParticipantStatus.valueOf(r.getStatus());
+              if (old == status) {
+                return find(tx, r.getMeetingId(), participantId);
+              }
               boolean candidate = ParticipantRole.CANDIDATE.name().equals(r.getRole());
               if (candidate
                   && !old.holdsPlace()
@@ -174,20 +188,31 @@ public final class ParticipantService {
               }
               r.setStatus(status.name());
               writer.update(tx, r);
+              seats.saved(tx, r.getCandidateId(), participantId);
               seats.promoteWaitlisted(tx, r.getMeetingId());
               return find(tx, r.getMeetingId(), participantId);
             });
   }
 
-  /** Removes a participant (added by mistake); the freed place goes to the first waitlisted. */
+  /** {@link #remove(UUID, RowVersion)} of whatever is stored. */
   public void remove(UUID participantId) {
+    remove(participantId, null);
+  }
+
+  /**
+   * Removes a participant (added by mistake); the freed place goes to the first waitlisted. Refused
+   * (nothing written) when a colleague changed or removed the participant since the view showed it
+   * at {@code loaded} (ADR 0197); null removes whatever is stored.
+   */
+  public void remove(UUID participantId, RowVersion loaded) {
     access.require(Permission.MEETINGS_WRITE);
     db.dsl()
         .transaction(
             cfg -> {
               DSLContext tx = cfg.dsl();
-              MeetingParticipantRecord r = participantRecord(tx, participantId);
+              MeetingParticipantRecord r = lockedParticipant(tx, participantId, loaded, null);
               writer.delete(tx, MEETING_PARTICIPANT, participantId);
+              seats.saved(tx, r.getCandidateId(), participantId);
               seats.promoteWaitlisted(tx, r.getMeetingId());
             });
   }
@@ -268,6 +293,31 @@ public final class ParticipantService {
   }
 
   // ------------------------------------------------------------------ internals
+
+  /**
+   * The participant's row, locked after its meeting's (the order invitations and promotions take:
+   * two workstations changing two participants of one meeting wait for each other, never deadlock),
+   * checked at version {@code loaded} ({@link EditLocks#checkOrDeleted}). A participant already at
+   * {@code wanted} (not null) is not refused: nothing will be written.
+   */
+  private static MeetingParticipantRecord lockedParticipant(
+      DSLContext tx, UUID id, RowVersion loaded, ParticipantStatus wanted) {
+    UUID meetingId =
+        tx.select(MEETING_PARTICIPANT.MEETING_ID)
+            .from(MEETING_PARTICIPANT)
+            .where(MEETING_PARTICIPANT.ID.eq(id))
+            .fetchOptional(MEETING_PARTICIPANT.MEETING_ID)
+            .orElse(null); // null: no such row, or a tombstone (its fields cleared)
+    if (meetingId != null) {
+      MeetingService.lockedRecord(tx, meetingId);
+    }
+    MeetingParticipantRecord r = meetingId == null ? null : participantRecord(tx, id);
+    boolean alreadyWanted = r != null && wanted != null && wanted.name().equals(r.getStatus());
+    if (loaded != null && !alreadyWanted) {
+      EditLocks.checkOrDeleted(tx, MEETING_PARTICIPANT, id, loaded, "Participant");
+    }
+    return r != null ? r : participantRecord(tx, id);
+  }
 
   private static MeetingParticipantRecord participantRecord(DSLContext tx, UUID id) {
     return tx.selectFrom(MEETING_PARTICIPANT)

@@ -3,9 +3,11 @@ package fr.passerelle.meetings;
 import static fr.passerelle.db.jooq.Tables.MEETING_PARTICIPANT;
 
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.RowVersion;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.MeetingParticipantRecord;
 import fr.passerelle.db.jooq.tables.records.MeetingRecord;
+import fr.passerelle.security.Access;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 
 /**
  * The capacity rule of a meeting (ADR 0030), inside the caller's transaction: invited candidates
@@ -22,10 +25,12 @@ import org.jooq.DSLContext;
 final class Seats {
   private final ReplicatedWriter writer;
   private final WallClock clock;
+  private final Access access;
 
-  Seats(ReplicatedWriter writer, WallClock clock) {
+  Seats(ReplicatedWriter writer, WallClock clock, Access access) {
     this.writer = writer;
     this.clock = clock;
+    this.access = access;
   }
 
   InviteResult invite(DSLContext tx, UUID meetingId, List<UUID> candidateIds) {
@@ -72,7 +77,11 @@ final class Seats {
     return new InviteResult(invited, waitlisted, already);
   }
 
-  /** Gives freed places to the waitlisted candidates, oldest invitation first. */
+  /**
+   * Gives freed places to the waitlisted candidates, oldest invitation first; each promotion is
+   * recorded as saved by the signed-in account, whose action freed the place (ADR 0197: a colleague
+   * acting on the promoted participant as it was shown before is refused, naming who and when).
+   */
   void promoteWaitlisted(DSLContext tx, UUID meetingId) {
     int free = free(tx, meetingId);
     if (free <= 0) {
@@ -93,7 +102,24 @@ final class Seats {
     for (MeetingParticipantRecord r : waiting) {
       r.setStatus(ParticipantStatus.INVITED.name());
       writer.update(tx, r);
+      saved(tx, r.getCandidateId(), r.getId());
     }
+  }
+
+  /**
+   * Records that the signed-in account wrote participant {@code id} (about candidate {@code
+   * person}, null for partner staff) at its current version — its tombstone's after a removal — so
+   * that a colleague's change over it is refused naming who and when (ADR 0177, 0197).
+   */
+  void saved(DSLContext tx, UUID person, UUID id) {
+    Record2<UUID, Long> dot =
+        tx.select(MEETING_PARTICIPANT.DOT_REPLICA, MEETING_PARTICIPANT.DOT_SEQ)
+            .from(MEETING_PARTICIPANT)
+            .where(MEETING_PARTICIPANT.ID.eq(id))
+            .fetchOne();
+    access
+        .audit()
+        .saved(tx, person, MEETING_PARTICIPANT, id, new RowVersion(dot.value1(), dot.value2()));
   }
 
   int free(DSLContext tx, UUID meetingId) {

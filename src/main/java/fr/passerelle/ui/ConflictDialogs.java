@@ -14,6 +14,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 /**
  * The questions of a save refused over a colleague's newer edit (ADR 0177): "Modifié par … le … à …
@@ -104,7 +105,7 @@ public final class ConflictDialogs {
       take.put(d.key(), box);
       grid.addRow(
           row++,
-          new Label(msg.get(d.key()).replace("_", "")),
+          whole(new Label(msg.get(d.key()).replace("_", ""))),
           value(d.mine()),
           value(d.theirs()),
           box);
@@ -119,6 +120,10 @@ public final class ConflictDialogs {
     d.setTitle(msg.get("conflict.title"));
     d.setHeaderText(msg.get("conflict.compareTitle"));
     d.getDialogPane().setContent(grid);
+    // the window no narrower than the table and its buttons: with the application's theme (larger
+    // font) the field names and headers were cut to "…" at 1366×768 (ADR 0197's screenshot)
+    grid.setMinWidth(Region.USE_PREF_SIZE);
+    d.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
     d.getDialogPane().getButtonTypes().addAll(apply, cancel);
     d.getDialogPane().setId("conflict-compare");
     FxDialogService.safeDefault(d.getDialogPane(), cancel);
@@ -133,8 +138,14 @@ public final class ConflictDialogs {
   }
 
   private static Label bold(String s) {
-    Label l = new Label(s);
+    Label l = whole(new Label(s));
     l.setStyle("-fx-font-weight: bold;");
+    return l;
+  }
+
+  /** {@code l} never cut to "…": a field's name or a column's heading. */
+  private static Label whole(Label l) {
+    l.setMinWidth(Region.USE_PREF_SIZE);
     return l;
   }
 

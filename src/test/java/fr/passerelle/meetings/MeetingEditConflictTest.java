@@ -33,24 +33,6 @@ class MeetingEditConflictTest {
     opened.forEach(Services::close);
   }
 
-  private static MeetingDraft edited(MeetingDraft d, String title, String room) {
-    return new MeetingDraft(
-        d.officeId(),
-        d.coOfficeId(),
-        d.kind(),
-        title,
-        d.startsAt(),
-        d.endsAt(),
-        d.place(),
-        room,
-        d.remoteLink(),
-        d.capacity(),
-        d.romeCode(),
-        d.offerId(),
-        d.notes(),
-        d.partners());
-  }
-
   @Test
   void aMeetingSavedByAColleagueMeanwhileRefusesTheOlderFormThenTakesTheReloadedOne() {
     Services a = TestServices.open(dir.resolve("office"), clock);
@@ -77,7 +59,7 @@ class MeetingEditConflictTest {
         .update(
             seenByB.id(),
             seenByB.version(),
-            edited(seenByB.toDraft(), "Job dating — logistique", seenByB.room()));
+            MeetingFixture.edited(seenByB.toDraft(), "Job dating — logistique", seenByB.room()));
 
     TestServices.signInAdmin(a);
     assertThatThrownBy(
@@ -86,7 +68,7 @@ class MeetingEditConflictTest {
                     .update(
                         seenByA.id(),
                         seenByA.version(),
-                        edited(seenByA.toDraft(), seenByA.title(), "Salle Garonne")))
+                        MeetingFixture.edited(seenByA.toDraft(), seenByA.title(), "Salle Garonne")))
         .isInstanceOfSatisfying(
             EditConflictException.class,
             e -> {
@@ -104,7 +86,7 @@ class MeetingEditConflictTest {
             .update(
                 stored.id(),
                 stored.version(),
-                edited(stored.toDraft(), stored.title(), "Salle Garonne"));
+                MeetingFixture.edited(stored.toDraft(), stored.title(), "Salle Garonne"));
     assertThat(saved.title()).isEqualTo("Job dating — logistique");
     assertThat(saved.room()).isEqualTo("Salle Garonne");
   }

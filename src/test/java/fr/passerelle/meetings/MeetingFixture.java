@@ -131,4 +131,23 @@ public final class MeetingFixture {
   public Meeting meeting(String title, LocalDateTime start, int minutes, Integer capacity) {
     return services.meetings().create(draft(title, start, minutes, capacity));
   }
+
+  /** {@code d} with another title and room: a counselor's edit of the meeting's form. */
+  public static MeetingDraft edited(MeetingDraft d, String title, String room) {
+    return new MeetingDraft(
+        d.officeId(),
+        d.coOfficeId(),
+        d.kind(),
+        title,
+        d.startsAt(),
+        d.endsAt(),
+        d.place(),
+        room,
+        d.remoteLink(),
+        d.capacity(),
+        d.romeCode(),
+        d.offerId(),
+        d.notes(),
+        d.partners());
+  }
 }

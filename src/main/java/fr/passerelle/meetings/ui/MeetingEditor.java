@@ -221,29 +221,7 @@ final class MeetingEditor extends VBox {
       fastt.setSelected(false);
       capEmploi.setSelected(false);
     } else {
-      kind.setValue(meeting.kind());
-      title.setText(meeting.title());
-      date.setValue(meeting.startsAt().toLocalDate());
-      start.setText(HM.format(meeting.startsAt().toLocalTime()));
-      end.setText(HM.format(meeting.endsAt().toLocalTime()));
-      place.setText(nz(meeting.place()));
-      room.setText(nz(meeting.room()));
-      remote.setText(nz(meeting.remoteLink()));
-      capacity.setText(meeting.capacity() == null ? "" : meeting.capacity().toString());
-      focus.show(meeting.romeCode(), meeting.offerId());
-      notes.setText(nz(meeting.notes()));
-      office.setValue(find(meeting.officeId()));
-      coOffice.setValue(find(meeting.coOfficeId()));
-      akto.setSelected(has(meeting, PartnerKind.AKTO));
-      fastt.setSelected(has(meeting, PartnerKind.FASTT));
-      capEmploi.setSelected(has(meeting, PartnerKind.CAP_EMPLOI));
-      employers.setText(
-          String.join(
-              ", ",
-              meeting.partners().stream()
-                  .filter(p -> p.kind() == PartnerKind.EMPLOYER)
-                  .map(Partner::name)
-                  .toList()));
+      fill(meeting.toDraft(), key -> true);
     }
     loading = false;
     loadedMeeting = meeting;
@@ -251,6 +229,65 @@ final class MeetingEditor extends VBox {
     loadedHere = here;
     baseline = build();
     check();
+  }
+
+  /**
+   * Sets the fields whose label keys ({@link MeetingConflict}'s) {@code which} accepts to the
+   * values of {@code d}: all of them to show a meeting, or what the counselor typed kept over a
+   * colleague's version after a refused save (ADR 0197).
+   */
+  void fill(MeetingDraft d, java.util.function.Predicate<String> which) {
+    if (which.test(MeetingConflict.KIND)) {
+      kind.setValue(d.kind());
+    }
+    if (which.test(MeetingConflict.TITLE)) {
+      title.setText(d.title());
+    }
+    if (which.test(MeetingConflict.WHEN)) {
+      date.setValue(d.startsAt().toLocalDate());
+      start.setText(HM.format(d.startsAt().toLocalTime()));
+      end.setText(HM.format(d.endsAt().toLocalTime()));
+    }
+    if (which.test(MeetingConflict.PLACE)) {
+      place.setText(nz(d.place()));
+    }
+    if (which.test(MeetingConflict.ROOM)) {
+      room.setText(nz(d.room()));
+    }
+    if (which.test(MeetingConflict.REMOTE)) {
+      remote.setText(nz(d.remoteLink()));
+    }
+    if (which.test(MeetingConflict.CAPACITY)) {
+      capacity.setText(d.capacity() == null ? "" : d.capacity().toString());
+    }
+    if (which.test(MeetingConflict.ROME) || which.test(MeetingConflict.OFFER)) {
+      focus.show(
+          which.test(MeetingConflict.ROME) ? d.romeCode() : focus.romeCode(),
+          which.test(MeetingConflict.OFFER) ? d.offerId() : focus.offerId());
+    }
+    if (which.test(MeetingConflict.NOTES)) {
+      notes.setText(nz(d.notes()));
+    }
+    if (which.test(MeetingConflict.OFFICE)) {
+      office.setValue(find(d.officeId()));
+    }
+    if (which.test(MeetingConflict.CO_OFFICE)) {
+      coOffice.setValue(find(d.coOfficeId()));
+    }
+    if (which.test(MeetingConflict.PARTNERS)) {
+      akto.setSelected(has(d, PartnerKind.AKTO));
+      fastt.setSelected(has(d, PartnerKind.FASTT));
+      capEmploi.setSelected(has(d, PartnerKind.CAP_EMPLOI));
+    }
+    if (which.test(MeetingConflict.EMPLOYERS)) {
+      employers.setText(
+          String.join(
+              ", ",
+              d.partners().stream()
+                  .filter(p -> p.kind() == PartnerKind.EMPLOYER)
+                  .map(Partner::name)
+                  .toList()));
+    }
   }
 
   /**
@@ -299,7 +336,7 @@ final class MeetingEditor extends VBox {
     return vm.officeChoices.stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
   }
 
-  private static boolean has(Meeting meeting, PartnerKind k) {
+  private static boolean has(MeetingDraft meeting, PartnerKind k) {
     return meeting.partners().stream().anyMatch(p -> p.kind() == k);
   }
 

@@ -57,6 +57,8 @@ public final class MeetingsView {
     this.editor = new MeetingEditor(vm);
     // another meeting (list, calendar, "next") never replaces unsaved edits silently (#19)
     vm.guardOpening(open -> fr.passerelle.ui.UnsavedChanges.guard(unsaved(), questions, open));
+    // a save refused over a colleague's edit: Recharger / Comparer / Annuler (ADR 0197)
+    new MeetingConflicts(vm, editor, new fr.passerelle.ui.ConflictDialogs(m, questions));
     this.participants = new ParticipantsPane(vm);
     this.calendar = new MeetingsCalendar(vm);
     root.setId("meetingsView");

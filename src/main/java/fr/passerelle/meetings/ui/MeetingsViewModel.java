@@ -186,18 +186,32 @@ public final class MeetingsViewModel {
     linkedPaths.set("");
   }
 
-  /** Creates or updates; on success the meeting is selected and the list refreshed. */
+  /**
+   * Creates or updates; on success the meeting is selected and the list refreshed. An update
+   * refused over a colleague's newer save (ADR 0177) keeps the form as typed and sets {@link
+   * #conflict} for the counselor to choose (ADR 0197).
+   */
   public void save(MeetingDraft draft, Runnable onSaved) {
     Meeting current = selected.get();
     run(
         "meetings.task.save",
-        p ->
-            detail(
-                (current == null
-                        ? service.create(draft)
-                        : service.update(current.id(), current.version(), draft))
-                    .id()),
-        d -> {
+        p -> {
+          if (current == null) {
+            return detail(service.create(draft).id());
+          }
+          try {
+            return detail(service.update(current.id(), current.version(), draft).id());
+          } catch (fr.passerelle.core.EditConflictException e) {
+            return MeetingConflict.read(e, current, draft, service, offices, messages);
+          }
+        },
+        r -> {
+          if (r instanceof MeetingConflict c) {
+            message.set(c.text());
+            conflict.set(c);
+            return;
+          }
+          MeetingDetail d = (MeetingDetail) r;
           show(d);
           message.set(messages.get("meetings.saved", d.meeting().title()));
           // the calendar goes to the saved meeting's week (it stayed on today's: issue 19)
@@ -205,6 +219,22 @@ public final class MeetingsViewModel {
           refresh();
           onSaved.run();
         });
+  }
+
+  /**
+   * The save refused over a colleague's newer edit of the meeting, until the counselor chooses
+   * (Recharger, Comparer, Annuler: {@link MeetingConflicts}); null otherwise.
+   */
+  final ObjectProperty<MeetingConflict> conflict = new SimpleObjectProperty<>();
+
+  /**
+   * After a refused save: the form edits the meeting as the colleague saved it (the view loads it
+   * into the form when it is selected); the conflict is settled.
+   */
+  void takeTheirs(MeetingConflict c, String sayKey) {
+    conflict.set(null);
+    selected.set(c.theirs());
+    message.set(messages.get(sayKey));
   }
 
   public void duplicate(LocalDateTime newStart) {
@@ -268,7 +298,8 @@ public final class MeetingsViewModel {
 
   public void setStatus(Participant who, ParticipantStatus status) {
     change(
-        p -> participantService.setStatus(who.id(), status),
+        who,
+        p -> participantService.setStatus(who.id(), who.version(), status),
         changed ->
             message.set(
                 messages.get(
@@ -280,8 +311,9 @@ public final class MeetingsViewModel {
   /** Takes {@code who} off the meeting; {@code removed} is told once done (to offer "Annuler"). */
   public void remove(Participant who, Consumer<Participant> removed) {
     change(
+        who,
         p -> {
-          participantService.remove(who.id());
+          participantService.remove(who.id(), who.version());
           return who;
         },
         removed);
@@ -439,21 +471,50 @@ public final class MeetingsViewModel {
 
   /** A write on the selected meeting, then its participants, figures and warnings reloaded. */
   private <T> void change(TaskRunner.Work<T> work, Consumer<T> report) {
+    change(null, work, report);
+  }
+
+  /**
+   * {@link #change(TaskRunner.Work, Consumer)} of participant {@code who}: refused because a
+   * colleague changed or removed them since the list showed them (ADR 0197), the list is reloaded
+   * all the same and the message line says so instead of {@code report}.
+   */
+  private <T> void change(Participant who, TaskRunner.Work<T> work, Consumer<T> report) {
     UUID id = selected.get().id();
     run(
         "meetings.task.save",
         p -> {
-          T result = work.run(p);
-          return new Object[] {result, detail(id)};
+          try {
+            T result = work.run(p);
+            return new Changed<>(result, detail(id), null);
+          } catch (fr.passerelle.core.EditConflictException e) {
+            if (who == null) {
+              throw e;
+            }
+            MeetingDetail now = detail(id);
+            boolean still = now.people().stream().anyMatch(q -> q.id().equals(who.id()));
+            String text =
+                messages.get(
+                    still ? "meetings.conflict.participant" : "meetings.conflict.removed",
+                    who.printedName(),
+                    e.who().orElseGet(() -> messages.get("meetings.conflict.someone")),
+                    java.util.Date.from(e.when()));
+            return new Changed<T>(null, now, text);
+          }
         },
-        pair -> {
-          @SuppressWarnings("unchecked")
-          T result = (T) pair[0];
-          show((MeetingDetail) pair[1]);
-          report.accept(result);
+        c -> {
+          show(c.detail());
+          if (c.refused() == null) {
+            report.accept(c.result());
+          } else {
+            message.set(c.refused());
+          }
           refreshCountsInList();
         });
   }
+
+  /** A change's outcome and the meeting read after it; {@code refused}: why nothing was written. */
+  private record Changed<T>(T result, MeetingDetail detail, String refused) {}
 
   private void refreshCountsInList() {
     Meeting m = selected.get();
