@@ -46,7 +46,7 @@ final class ParticipantColumns {
     // ("06 08 90 12 34", whole) leave
     size(name, 100, 190, Double.MAX_VALUE);
     size(state, 70, 90, 125);
-    size(phone, 115, 118, 130);
+    size(phone, 130, 130, 130);
     size(email, 100, 190, Double.MAX_VALUE);
     table.getColumns().setAll(List.of(name, state, phone, email));
     table.setContextMenu(copyMenu(table, m, copied));

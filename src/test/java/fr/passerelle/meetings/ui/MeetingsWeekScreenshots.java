@@ -65,7 +65,6 @@ public final class MeetingsWeekScreenshots {
       stage.setY(0);
       scene = h.scene();
       step(() -> h.vm().select(index(h, "meetings")));
-      step(() -> shoot("meetings-week-today-1366.png"));
       step(
           () ->
               Event.fireEvent(
@@ -106,6 +105,14 @@ public final class MeetingsWeekScreenshots {
             ((javafx.scene.control.TabPane) scene.lookup("#meetingsView .tab-pane"))
                 .getSelectionModel()
                 .select(1);
+          });
+      step(
+          () -> {
+            var table = (javafx.scene.control.TableView<?>) scene.lookup("#participants");
+            table.getSelectionModel().select(1);
+            Node row =
+                table.lookupAll(".table-row-cell").stream().skip(1).findFirst().orElseThrow();
+            table.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 120, 0);
           });
       step(() -> shoot("meetings-participants-contacts-1366.png"));
       step(Platform::exit);
