@@ -104,9 +104,9 @@ final class MeetingsCalendar extends CalendarView {
         .getDetailedDayView()
         .setEarlyLateHoursStrategy(EarlyLateHoursStrategy.SHOW_COMPRESSED);
     // no meeting lasts all day: without that row ("Toute la journée" set the hours' column at
-    // 105 px) the days get the width, and the hours the height
+    // 105 px) the week's days get the width, and the hours the height (the day page keeps it:
+    // without it CalendarFX drew its hours' column empty)
     getWeekPage().getDetailedWeekView().setShowAllDayView(false);
-    getDayPage().getDetailedDayView().setShowAllDayView(false);
     getDayPage()
         .setDateTimeFormatter(
             java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE));
