@@ -195,31 +195,25 @@ class MeetingsParticipantsFitFxTest {
     assertThat(width.get("status")).isLessThanOrEqualTo(125);
     assertThat(width.get("phone")).isLessThanOrEqualTo(130);
 
-    // every name and e-mail shown: whole in its cell's tooltip
+    // every name and e-mail shown: whole in its cell's tooltip; a phone number whole, to read it
+    // out or dial it
     java.util.List<String> withoutTooltip = new java.util.ArrayList<>();
-    robot.interact(
-        () -> {
-          for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
-            if (n instanceof javafx.scene.control.TableCell<?, ?> cell
-                && cell.getTableColumn() != null
-                && java.util.Set.of("name", "email").contains(cell.getTableColumn().getId())
-                && cell.getItem() instanceof String text
-                && !text.isBlank()
-                && (cell.getTooltip() == null || !text.equals(cell.getTooltip().getText()))) {
-              withoutTooltip.add(text);
-            }
-          }
-        });
-    // and a phone number whole, to read it out or dial it
     java.util.List<String> cutPhones = new java.util.ArrayList<>();
     robot.interact(
         () -> {
           for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
-            if (n instanceof javafx.scene.control.TableCell<?, ?> cell
+            if (!(n instanceof javafx.scene.control.TableCell<?, ?> cell
                 && cell.getTableColumn() != null
-                && "phone".equals(cell.getTableColumn().getId())
                 && cell.getItem() instanceof String text
-                && !text.isBlank()
+                && !text.isBlank())) {
+              continue;
+            }
+            String column = cell.getTableColumn().getId();
+            if (("name".equals(column) || "email".equals(column))
+                && (cell.getTooltip() == null || !text.equals(cell.getTooltip().getText()))) {
+              withoutTooltip.add(text);
+            }
+            if ("phone".equals(column)
                 && cell.lookup(".text") instanceof javafx.scene.text.Text shown
                 && !text.equals(shown.getText())) {
               cutPhones.add(shown.getText());
@@ -235,28 +229,23 @@ class MeetingsParticipantsFitFxTest {
     robot.interact(() -> table.getSelectionModel().select(0));
     fr.passerelle.meetings.Participant first = table.getSelectionModel().getSelectedItem();
     javafx.scene.Node row = robot.lookup("#participants .table-row-cell").query();
-    openMenu(robot, table, row);
-    robot.clickOn("Copier l'e-mail");
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(
-            WaitForAsyncUtils.asyncFx(
-                    () -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
-                .get(30, TimeUnit.SECONDS))
-        .isEqualTo(first.email());
+    assertThat(copy(robot, table, row, "Copier l'e-mail")).isEqualTo(first.email());
     assertThat(vm.message.get()).contains(first.email());
-    openMenu(robot, table, row);
-    robot.clickOn("Copier le téléphone");
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(
-            WaitForAsyncUtils.asyncFx(
-                    () -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
-                .get(30, TimeUnit.SECONDS))
-        .isEqualTo(first.phone());
+    assertThat(copy(robot, table, row, "Copier le téléphone")).isEqualTo(first.phone());
   }
 
-  /** The table's menu under {@code row} (Monocle makes no context-menu event of a right click). */
-  private static void openMenu(FxRobot robot, TableView<?> table, javafx.scene.Node row) {
+  /**
+   * Chooses {@code item} in the table's menu under {@code row} (Monocle makes no context-menu event
+   * of a right click); returns what the clipboard holds then.
+   */
+  private static String copy(FxRobot robot, TableView<?> table, javafx.scene.Node row, String item)
+      throws Exception {
     robot.interact(() -> table.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 0, 0));
     WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn(item);
+    WaitForAsyncUtils.waitForFxEvents();
+    return WaitForAsyncUtils.asyncFx(
+            () -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+        .get(30, TimeUnit.SECONDS);
   }
 }

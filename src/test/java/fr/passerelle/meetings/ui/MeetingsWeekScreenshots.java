@@ -10,10 +10,8 @@ import fr.passerelle.testsupport.ShellHarness;
 import fr.passerelle.testsupport.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.event.Event;
@@ -44,7 +42,8 @@ public final class MeetingsWeekScreenshots {
     private Scene scene;
     private Path out;
     private String prefix;
-    private final List<Runnable> steps = new ArrayList<>();
+    private final fr.passerelle.testsupport.TimedSteps steps =
+        new fr.passerelle.testsupport.TimedSteps(Duration.seconds(3));
 
     @Override
     public void start(Stage stage) throws Exception {
@@ -64,8 +63,8 @@ public final class MeetingsWeekScreenshots {
       stage.setX(0);
       stage.setY(0);
       scene = h.scene();
-      step(() -> h.vm().select(index(h, "meetings")));
-      step(
+      steps.step(() -> h.vm().select(fr.passerelle.testsupport.TimedSteps.index(h, "meetings")));
+      steps.step(
           () ->
               Event.fireEvent(
                   scene.lookup("#nextMeeting"),
@@ -88,25 +87,25 @@ public final class MeetingsWeekScreenshots {
                       false,
                       false,
                       null)));
-      step(() -> shoot("meetings-week-next-1366.png"));
-      step(() -> calendar().setDate(CrowdedWeek.TUESDAY));
-      step(() -> shoot("meetings-week-crowded-1366.png"));
-      step(() -> overflow(true));
-      step(() -> shoot("meetings-week-more-1366.png"));
-      step(
+      steps.step(() -> shoot("meetings-week-next-1366.png"));
+      steps.step(() -> calendar().setDate(CrowdedWeek.TUESDAY));
+      steps.step(() -> shoot("meetings-week-crowded-1366.png"));
+      steps.step(() -> overflow(true));
+      steps.step(() -> shoot("meetings-week-more-1366.png"));
+      steps.step(
           () -> {
             overflow(false);
             calendar().showDayPage();
           });
-      step(() -> shoot("meetings-day-crowded-1366.png"));
-      step(
+      steps.step(() -> shoot("meetings-day-crowded-1366.png"));
+      steps.step(
           () -> {
             calendar().showWeekPage();
             ((javafx.scene.control.TabPane) scene.lookup("#meetingsView .tab-pane"))
                 .getSelectionModel()
                 .select(1);
           });
-      step(
+      steps.step(
           () -> {
             var table = (javafx.scene.control.TableView<?>) scene.lookup("#participants");
             table.getSelectionModel().select(1);
@@ -114,9 +113,9 @@ public final class MeetingsWeekScreenshots {
                 table.lookupAll(".table-row-cell").stream().skip(1).findFirst().orElseThrow();
             table.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 120, 0);
           });
-      step(() -> shoot("meetings-participants-contacts-1366.png"));
-      step(Platform::exit);
-      next();
+      steps.step(() -> shoot("meetings-participants-contacts-1366.png"));
+      steps.step(Platform::exit);
+      steps.start();
     }
 
     private CalendarView calendar() {
@@ -134,33 +133,6 @@ public final class MeetingsWeekScreenshots {
             .toList()
             .forEach(javafx.stage.Window::hide);
       }
-    }
-
-    private static int index(ShellHarness h, String id) {
-      for (int i = 0; i < h.features().size(); i++) {
-        if (h.features().get(i).id().equals(id)) {
-          return i;
-        }
-      }
-      throw new IllegalArgumentException(id);
-    }
-
-    private void step(Runnable r) {
-      steps.add(r);
-    }
-
-    /** One step every 3 s: the background work of the previous one has time to show. */
-    private void next() {
-      if (steps.isEmpty()) {
-        return;
-      }
-      PauseTransition p = new PauseTransition(Duration.seconds(3));
-      p.setOnFinished(
-          e -> {
-            steps.remove(0).run();
-            next();
-          });
-      p.play();
     }
 
     /**
