@@ -171,6 +171,44 @@ class MeetingsCrowdedWeekFxTest {
     assertThat(hours.get(1)).isAfterOrEqualTo(LocalTime.of(17, 0));
   }
 
+  /**
+   * The day page, where a day's name or "Voir la journée" leads, looks up no colour the theme lacks
+   * (its small month logged ~50 "Could not resolve '-fx-text-background-color'").
+   */
+  @Test
+  void theDayPageLooksUpNoMissingColour(FxRobot robot) throws Exception {
+    MeetingsCalendar calendar = showMeetings(robot);
+    java.util.logging.Logger css = java.util.logging.Logger.getLogger("javafx.css");
+    List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+              warnings.add(r.getMessage());
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    css.addHandler(capture);
+    try {
+      robot.interact(
+          () -> {
+            calendar.setDate(CrowdedWeek.TUESDAY);
+            calendar.showDayPage();
+          });
+      settle();
+    } finally {
+      css.removeHandler(capture);
+    }
+    assertThat(warnings).as("CSS warnings on the day page").isEmpty();
+  }
+
   private MeetingsCalendar showMeetings(FxRobot robot) throws Exception {
     int index = h.features().stream().map(f -> f.id()).toList().indexOf("meetings");
     robot.interact(() -> h.vm().select(index));
