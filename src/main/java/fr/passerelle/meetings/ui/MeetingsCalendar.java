@@ -154,17 +154,18 @@ final class MeetingsCalendar extends CalendarView {
             setDate(d);
           }
         });
-    // a meeting opened from the banner, the search or the list: the calendar shows it, selected
+    // a meeting opened from the banner or the search: the calendar shows it, selected (not while
+    // the list is shown instead: moving the date would read the list's period again under it)
     vm.selected.addListener(
         (o, a, b) -> {
-          if (b != null && !shows(b.startsAt().toLocalDate())) {
-            setDate(b.startsAt().toLocalDate());
-          }
+          goToOpen();
           UUID id = b == null ? null : b.id();
           if (!java.util.Objects.equals(id, pinnedFilled)) {
             fill();
           }
         });
+    // back from the list: on the meeting opened there
+    visibleProperty().addListener(x -> goToOpen());
     vm.meetings.addListener((ListChangeListener<MeetingSummary>) c -> fill());
     selectedPageProperty().addListener(x -> fill());
     // as many columns as the day's width holds: the calendar's share of the window decides
@@ -211,6 +212,14 @@ final class MeetingsCalendar extends CalendarView {
   /** The hours the week page shows now, top to bottom: what the counselor sees first. */
   java.util.Optional<List<LocalTime>> weekHours() {
     return scroll.weekHours();
+  }
+
+  /** Moves to the meeting open in the form when the page shown does not hold it. */
+  private void goToOpen() {
+    Meeting open = vm.selected.get();
+    if (open != null && isVisible() && !shows(open.startsAt().toLocalDate())) {
+      setDate(open.startsAt().toLocalDate());
+    }
   }
 
   /** Whether the page shown holds {@code day} (its day, week, month or year). */
