@@ -12,7 +12,6 @@ import java.text.Collator;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -20,7 +19,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -242,19 +240,9 @@ final class ParticipantsPane extends VBox {
             });
     table.setItems(sorted);
     table.setPlaceholder(new Label(m.get("meetings.participants.empty")));
-    table
-        .getColumns()
-        .setAll(
-            List2.of(
-                // a partner's organisation beside their name: as a column ("candidat" on most
-                // rows) it pushed phone and e-mail out of the pane at 1366×768 (#19)
-                column("meetings.col.name", ParticipantsPane::nameAndOrganisation, 150),
-                column("meetings.col.status", this::statusText, 95),
-                // to call or write before the meeting (#19); empty for a meetings-only role
-                column("meetings.col.phone", p -> p.phone() == null ? "" : p.phone(), 130),
-                column("meetings.col.email", p -> p.email() == null ? "" : p.email(), 130)));
-    // a phone number whole ("06 08 90 12 34"): the other columns give way first
-    table.getColumns().get(2).setMinWidth(130);
+    // name and e-mail get the width, cut texts whole in a tooltip, phone and e-mail copied from
+    // the table's menu (#19)
+    ParticipantColumns.install(table, m, this::statusText, vm.message::set);
     vm.columns.remember(table, "participants");
     // at 1366×768: six rows or more (dense rows) and no sideways scroll, phone and e-mail
     // included — the columns share the width (#19)
@@ -355,15 +343,6 @@ final class ParticipantsPane extends VBox {
     lists.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(lists, Priority.ALWAYS);
     return new HBox(6, lists, inviteList, open);
-  }
-
-  private TableColumn<Participant, String> column(
-      String key, java.util.function.Function<Participant, String> f, double width) {
-    TableColumn<Participant, String> c = new TableColumn<>(m.get(key));
-    c.setId(key.substring(key.lastIndexOf('.') + 1)); // its name in the remembered choices
-    c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
-    c.setPrefWidth(width);
-    return c;
   }
 
   private static final class List2 {

@@ -44,6 +44,7 @@ class MeetingsParticipantsFitFxTest {
   private static Path dir;
   private static Services services;
   private static Meeting meeting;
+  private static Meeting contacts;
   private FxTaskRunner tasks;
   private MeetingsViewModel vm;
   private MeetingsView view;
@@ -61,6 +62,12 @@ class MeetingsParticipantsFitFxTest {
             120,
             16);
     services.participants().inviteCandidates(meeting.id(), fixture.candidates(15));
+    // long names and e-mail addresses, as a real list has
+    java.util.List<java.util.UUID> people = fixture.candidates(8, "x");
+    new fr.passerelle.meetings.CrowdedWeek(services).longContacts(people);
+    contacts =
+        fixture.meeting("Job dating logistique", MeetingFixture.NEXT_MONDAY.atTime(14, 0), 120, 20);
+    services.participants().inviteCandidates(contacts.id(), people);
     // a list with a long name: the choice of lists must not widen the pane past the window
     services
         .sourcing()
@@ -160,5 +167,85 @@ class MeetingsParticipantsFitFxTest {
                 fr.passerelle.testsupport.CutTexts.walk(
                     "meetings", (javafx.scene.Parent) view.root())));
     assertThat(cut).as("nothing cut").isEmpty();
+  }
+
+  /**
+   * Long names and e-mail addresses (#19: they ended in "…" while the status column kept room it
+   * did not use): the name and the e-mail get the width, the status and the phone only what they
+   * need; a cut text is whole in its tooltip; the e-mail and the phone are copied from the table's
+   * menu.
+   */
+  @Test
+  void namesAndEmailsGetTheWidthAreWholeInTooltipsAndCopied(FxRobot robot) throws Exception {
+    robot.interact(() -> vm.open(contacts.id()));
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.participants.size() == 8);
+    robot.clickOn("#tabParticipants");
+    WaitForAsyncUtils.waitForFxEvents();
+    @SuppressWarnings("unchecked")
+    TableView<fr.passerelle.meetings.Participant> table =
+        robot.lookup("#participants").queryAs(TableView.class);
+    java.util.Map<String, Double> width = new java.util.HashMap<>();
+    table.getVisibleLeafColumns().forEach(c -> width.put(c.getId(), c.getWidth()));
+    assertThat(width.get("email"))
+        .as("the e-mail wider than the phone")
+        .isGreaterThan(width.get("phone"));
+    assertThat(width.get("name"))
+        .as("the name wider than the status")
+        .isGreaterThan(width.get("status") + 40);
+    assertThat(width.get("status")).isLessThanOrEqualTo(125);
+    assertThat(width.get("phone")).isLessThanOrEqualTo(130);
+
+    // every name and e-mail shown: whole in its cell's tooltip; a phone number whole, to read it
+    // out or dial it
+    java.util.List<String> withoutTooltip = new java.util.ArrayList<>();
+    java.util.List<String> cutPhones = new java.util.ArrayList<>();
+    robot.interact(
+        () -> {
+          for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
+            if (!(n instanceof javafx.scene.control.TableCell<?, ?> cell
+                && cell.getTableColumn() != null
+                && cell.getItem() instanceof String text
+                && !text.isBlank())) {
+              continue;
+            }
+            String column = cell.getTableColumn().getId();
+            if (("name".equals(column) || "email".equals(column))
+                && (cell.getTooltip() == null || !text.equals(cell.getTooltip().getText()))) {
+              withoutTooltip.add(text);
+            }
+            if ("phone".equals(column)
+                && cell.lookup(".text") instanceof javafx.scene.text.Text shown
+                && !text.equals(shown.getText())) {
+              cutPhones.add(shown.getText());
+            }
+          }
+        });
+    assertThat(cutPhones).as("phone numbers cut").isEmpty();
+    assertThat(withoutTooltip)
+        .as("names and e-mails without their whole text in a tooltip")
+        .isEmpty();
+
+    // the table's menu copies the selected person's e-mail and phone
+    robot.interact(() -> table.getSelectionModel().select(0));
+    fr.passerelle.meetings.Participant first = table.getSelectionModel().getSelectedItem();
+    javafx.scene.Node row = robot.lookup("#participants .table-row-cell").query();
+    assertThat(copy(robot, table, row, "Copier l'e-mail")).isEqualTo(first.email());
+    assertThat(vm.message.get()).contains(first.email());
+    assertThat(copy(robot, table, row, "Copier le téléphone")).isEqualTo(first.phone());
+  }
+
+  /**
+   * Chooses {@code item} in the table's menu under {@code row} (Monocle makes no context-menu event
+   * of a right click); returns what the clipboard holds then.
+   */
+  private static String copy(FxRobot robot, TableView<?> table, javafx.scene.Node row, String item)
+      throws Exception {
+    robot.interact(() -> table.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 0, 0));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn(item);
+    WaitForAsyncUtils.waitForFxEvents();
+    return WaitForAsyncUtils.asyncFx(
+            () -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+        .get(30, TimeUnit.SECONDS);
   }
 }

@@ -36,9 +36,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 19 in Réunions: the calendar opens on the office's current week at 08:00 (it opened on the
- * machine's day, scrolled to the hour the view was built) and goes to a new meeting's week; the
- * counts after saving a 25-place meeting say 25 places (not "∞"); waitlisted people have their
- * rank. The test clock reads Monday 5 January 2026.
+ * machine's day, scrolled to the hour the view was built) and goes to a new meeting's week,
+ * scrolled to its first meeting; the counts after saving a 25-place meeting say 25 places (not
+ * "∞"); waitlisted people have their rank. The test clock reads Monday 5 January 2026.
  */
 @ExtendWith(FxTestExtension.class)
 class MeetingsWeekAndCountsFxTest {
@@ -100,7 +100,11 @@ class MeetingsWeekAndCountsFxTest {
         });
     waitUntil(() -> vm.selected.get() != null && tasks.running().isEmpty());
     assertThat(view.calendar.getDate()).isEqualTo(in3Weeks.toLocalDate());
-    assertThat(view.calendar.getRequestedTime()).isEqualTo(LocalTime.of(8, 0));
+    // scrolled to the week's (only) meeting, not left at midnight's compressed hours
+    LocalTime top =
+        WaitForAsyncUtils.asyncFx(() -> view.calendar.weekHours().orElseThrow().get(0))
+            .get(60, TimeUnit.SECONDS);
+    assertThat(top).isBetween(LocalTime.of(8, 0), LocalTime.of(9, 30));
     assertThat(view.participants.counts.getText())
         .startsWith("Invités 0 / 25 places")
         .doesNotContain("∞");

@@ -6,9 +6,7 @@ import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.Navigation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -39,7 +37,8 @@ public final class LaptopScreenshots {
     private Scene scene;
     private Path out;
     private String prefix;
-    private final List<Runnable> steps = new ArrayList<>();
+    private final fr.passerelle.testsupport.TimedSteps steps =
+        new fr.passerelle.testsupport.TimedSteps(Duration.seconds(4));
 
     @Override
     public void start(Stage stage) throws Exception {
@@ -52,16 +51,16 @@ public final class LaptopScreenshots {
       stage.setWidth(1366);
       stage.setHeight(768);
       scene = h.scene();
-      int candidates = index(h, "candidates");
-      int meetings = index(h, "meetings");
-      step(() -> h.vm().select(candidates));
-      step(
+      int candidates = fr.passerelle.testsupport.TimedSteps.index(h, "candidates");
+      int meetings = fr.passerelle.testsupport.TimedSteps.index(h, "meetings");
+      steps.step(() -> h.vm().select(candidates));
+      steps.step(
           () -> {
             ((TextField) scene.lookup("#candidates-search")).setText("ma");
             expandFilters(true);
           });
-      step(() -> shoot("candidates-filters-1366.png"));
-      step(
+      steps.step(() -> shoot("candidates-filters-1366.png"));
+      steps.step(
           () -> {
             var criteria =
                 (javafx.scene.control.MenuButton) scene.lookup("#candidates-filter-criteria");
@@ -73,20 +72,20 @@ public final class LaptopScreenshots {
                 .select(1);
             expandFilters(false);
           });
-      step(() -> shoot("candidates-filters-folded-1366.png"));
-      step(
+      steps.step(() -> shoot("candidates-filters-folded-1366.png"));
+      steps.step(
           () -> {
             ((javafx.scene.control.Button) scene.lookup("#candidates-filters-clear")).fire();
             ((TextField) scene.lookup("#candidates-search")).setText("");
           });
-      step(() -> commune().setText("Saint-Denis"));
-      step(() -> shoot("candidates-filter-commune-1366.png"));
-      step(
+      steps.step(() -> commune().setText("Saint-Denis"));
+      steps.step(() -> shoot("candidates-filter-commune-1366.png"));
+      steps.step(
           () -> {
             commune().setText("");
             expandFilters(false);
           });
-      step(
+      steps.step(
           () ->
               s
                   .candidateSearch()
@@ -94,20 +93,11 @@ public final class LaptopScreenshots {
                   .stream()
                   .findFirst()
                   .ifPresent(c -> h.shell().open(new Navigation.OpenCandidate(c.id()))));
-      step(() -> shoot("candidates-detail-1366.png"));
-      step(() -> h.vm().select(meetings));
-      step(() -> shoot("meetings-toolbar-1366.png"));
-      step(Platform::exit);
-      next();
-    }
-
-    private static int index(ShellHarness h, String id) {
-      for (int i = 0; i < h.features().size(); i++) {
-        if (h.features().get(i).id().equals(id)) {
-          return i;
-        }
-      }
-      throw new IllegalArgumentException(id);
+      steps.step(() -> shoot("candidates-detail-1366.png"));
+      steps.step(() -> h.vm().select(meetings));
+      steps.step(() -> shoot("meetings-toolbar-1366.png"));
+      steps.step(Platform::exit);
+      steps.start();
     }
 
     private void expandFilters(boolean open) {
@@ -128,24 +118,6 @@ public final class LaptopScreenshots {
 
     private TextField commune() {
       return (TextField) scene.lookup("#candidates-filter-commune");
-    }
-
-    private void step(Runnable r) {
-      steps.add(r);
-    }
-
-    /** One step every 4 s: the background work of the previous one has time to show. */
-    private void next() {
-      if (steps.isEmpty()) {
-        return;
-      }
-      PauseTransition p = new PauseTransition(Duration.seconds(4));
-      p.setOnFinished(
-          e -> {
-            steps.remove(0).run();
-            next();
-          });
-      p.play();
     }
 
     private void shoot(String name) {
