@@ -107,9 +107,7 @@ final class MeetingsCalendar extends CalendarView {
     // 105 px) the week's days get the width, and the hours the height (the day page keeps it:
     // without it CalendarFX drew its hours' column empty)
     getWeekPage().getDetailedWeekView().setShowAllDayView(false);
-    getDayPage()
-        .setDateTimeFormatter(
-            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE));
+    getDayPage().setDateTimeFormatter(fr.passerelle.core.DateFormats.longDate(Locale.FRANCE));
     this.moreMeetings = new MoreMeetings(this, vm);
     this.scroll = new FirstMeetingScroll(this, OPENS_AT);
     setEntryDetailsCallback(
