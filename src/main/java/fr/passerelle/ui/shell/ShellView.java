@@ -352,17 +352,34 @@ public final class ShellView {
    * {@link FeatureView#onShow} (nothing is read from the database).
    */
   public void warmUp(javafx.util.Duration pause) {
+    // only after a whole pause without a key or a click in the window, and while no popup or
+    // dialog is open: never while the counselor types or points (a build is a slice of the FX
+    // thread, and must not happen under a popup being used, such as the global search's results)
+    boolean[] input = {false};
+    javafx.event.EventHandler<KeyEvent> keys = e -> input[0] = true;
+    javafx.event.EventHandler<javafx.scene.input.MouseEvent> clicks = e -> input[0] = true;
+    root.addEventFilter(KeyEvent.ANY, keys);
+    root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, clicks);
     javafx.animation.PauseTransition next = new javafx.animation.PauseTransition(pause);
     next.setOnFinished(
-        e ->
-            features.stream()
-                .filter(f -> !built.containsKey(f.id()))
-                .findFirst()
-                .ifPresent(
-                    f -> {
-                      prepare(node(f));
-                      next.playFromStart();
-                    }));
+        e -> {
+          boolean busy =
+              input[0]
+                  || javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing()).count()
+                      > 1;
+          input[0] = false;
+          java.util.Optional<FeatureView> todo =
+              features.stream().filter(f -> !built.containsKey(f.id())).findFirst();
+          if (todo.isEmpty()) {
+            root.removeEventFilter(KeyEvent.ANY, keys);
+            root.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, clicks);
+            return;
+          }
+          if (!busy) {
+            prepare(node(todo.get()));
+          }
+          next.playFromStart();
+        });
     next.play();
   }
 
