@@ -370,7 +370,12 @@ public final class ShellView {
           input[0] = false;
           java.util.Optional<FeatureView> todo =
               features.stream().filter(f -> !built.containsKey(f.id())).findFirst();
-          if (todo.isEmpty()) {
+          javafx.scene.Scene window = root.getScene();
+          boolean gone =
+              window == null || window.getWindow() == null || !window.getWindow().isShowing();
+          // all built, or this shell left the window (locked, signed out, language changed,
+          // window closed): the warm-up ends
+          if (todo.isEmpty() || gone) {
             root.removeEventFilter(KeyEvent.ANY, keys);
             root.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, clicks);
             return;
