@@ -74,6 +74,11 @@ public final class ChangeNotices implements AutoCloseable {
     return () -> subscribers.remove(onChange);
   }
 
+  /** How many subscribers are told of changes. */
+  public int subscribers() {
+    return subscribers.size();
+  }
+
   /** True when changes are heard (the office server). */
   public boolean listening() {
     return thread != null;

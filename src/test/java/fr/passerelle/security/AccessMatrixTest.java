@@ -196,7 +196,7 @@ class AccessMatrixTest {
     rule("SearchService", COUNTS, "catchUp", "warmUp", "status", "close", "consentingOnly");
     rule("OfficeService", OFFICES, "current", "find", "all", "kind");
     // the office server's change notices: a change sequence, no record and no person
-    rule("ChangeNotices", COUNTS, "subscribe", "listening", "close");
+    rule("ChangeNotices", COUNTS, "subscribe", "subscribers", "listening", "close");
     rule("OccupationService", REFERENCE, "search", "find");
     rule("DemoService", SETTINGS_MANAGE, "generate");
     rule("Backups", BACKUP_MANAGE, "backup", "checkRestore");

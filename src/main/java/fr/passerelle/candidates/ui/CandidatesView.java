@@ -57,7 +57,7 @@ public final class CandidatesView extends BorderPane {
     var service = ctx.services().candidates();
     vm = new CandidatesViewModel(ctx.services().candidateSearch(), ctx.tasks(), msg);
     // the list follows what colleagues save on other workstations (office server, ADR 0178)
-    vm.followChanges(ctx.services().changes(), Platform::runLater);
+    ctx.followChanges(vm::followChanges);
     detailVm = new CandidateDetailViewModel(service, ctx.tasks(), msg);
     filesVm = new CandidateFilesViewModel(service, ctx.tasks(), msg, Platform::runLater);
     rightsVm = new PersonRightsViewModel(ctx.services().personRights(), ctx.tasks(), msg);

@@ -43,7 +43,7 @@ public final class MeetingsFeature implements FeatureView {
   public Node build() {
     vm = new MeetingsViewModel(ctx);
     // the participants follow what colleagues do on other workstations (office server, ADR 0181)
-    vm.followChanges(ctx.services().changes(), javafx.application.Platform::runLater);
+    ctx.followChanges(vm::followChanges);
     view = new MeetingsView(vm, dialogs);
     return view.root();
   }

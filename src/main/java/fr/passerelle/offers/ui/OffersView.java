@@ -57,7 +57,7 @@ public final class OffersView extends BorderPane {
     this.tasks = ctx.tasks();
     this.module = offers;
     vm = new OffersViewModel(offers, sourcing, ctx.tasks(), msg);
-    vm.followChanges(ctx.services().changes(), javafx.application.Platform::runLater);
+    ctx.followChanges(vm::followChanges);
     occupationsVm = new OccupationsViewModel(offers, sourcing, ctx.tasks(), msg);
     formVm = new OfferFormViewModel(offers.offers(), ctx.tasks(), msg);
     OfferChips chips = new OfferChips(msg);

@@ -38,7 +38,7 @@ public final class TrainingView implements FeatureView {
     this.ctx = ctx;
     this.m = ctx.messages();
     this.vm = new TrainingBoardViewModel(ctx);
-    vm.followChanges(ctx.services().changes(), javafx.application.Platform::runLater);
+    ctx.followChanges(vm::followChanges);
     this.form = new PathFormViewModel(ctx);
   }
 

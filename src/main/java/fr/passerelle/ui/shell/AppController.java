@@ -19,6 +19,7 @@ import fr.passerelle.ui.FxDialogService;
 import fr.passerelle.ui.FxTaskRunner;
 import fr.passerelle.ui.Languages;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.ShellScope;
 import fr.passerelle.ui.TaskRunner;
 import fr.passerelle.ui.UiContext;
 import fr.passerelle.ui.setup.SetupView;
@@ -67,6 +68,10 @@ public final class AppController implements AutoCloseable {
   private final SessionGate gate;
 
   private ShellView shell;
+
+  /** What the shell's views subscribed to, closed when the shell is dropped. */
+  private ShellScope shellScope = new ShellScope();
+
   private ShellViewModel shellVm;
   private Runnable onFirstShown = () -> {};
   private Path syncFile;
@@ -353,11 +358,21 @@ public final class AppController implements AutoCloseable {
     return locked != null;
   }
 
+  /**
+   * Forgets the shell shown (user switched, language changed, window closed): its views stop
+   * following the installation's changes; the next shell gets a scope of its own.
+   */
+  private void dropShell() {
+    shell = null;
+    shellScope.close();
+    shellScope = new ShellScope();
+  }
+
   /** Ends the session and shows the sign-in screen. */
   private void switchUser() {
     idle.stop();
     locked = null;
-    shell = null;
+    dropShell();
     tasks.submit(
         new Messages(locale).get("session.signingOut"),
         p -> {
@@ -456,7 +471,8 @@ public final class AppController implements AutoCloseable {
     Locale.setDefault(locale);
     Locale.setDefault(Locale.Category.FORMAT, Locale.FRANCE);
     Messages m = new Messages(locale);
-    UiContext ctx = new UiContext(services(), tasks, m, dialogs(m));
+    dropShell();
+    UiContext ctx = new UiContext(services(), tasks, m, dialogs(m), shellScope);
     List<FeatureView> features = Features.visible(ctx);
     Principal who = services().access().principal().orElseThrow();
     if (features.isEmpty()) {
@@ -576,6 +592,7 @@ public final class AppController implements AutoCloseable {
   @Override
   public void close() {
     idle.stop();
+    dropShell();
     tasks.close();
     gate.close();
   }

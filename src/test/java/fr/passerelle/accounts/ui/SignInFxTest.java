@@ -36,6 +36,7 @@ class SignInFxTest {
   static final ManualClock clock = new ManualClock();
   Stage stage;
   AppController app;
+  volatile Services opened;
 
   @BeforeAll
   static void data() {
@@ -71,7 +72,7 @@ class SignInFxTest {
                       dir,
                       dir.resolve("logs/passerelle.log"),
                       (services, progress) -> null,
-                      d -> Services.open(d, clock, TestServices.FAST));
+                      d -> opened = Services.open(d, clock, TestServices.FAST));
               app.onFatal(() -> {});
               app.start();
             })
@@ -138,8 +139,15 @@ class SignInFxTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#accounts-view").tryQuery()).isEmpty();
     assertThat(text(robot, "#session")).isEqualTo("cmartin");
+    // the views shown follow the installation's changes (office server)…
+    robot.clickOn("#nav-candidates");
+    robot.clickOn("#nav-offers");
+    waitUntil(() -> opened.changes().subscribers() >= 3);
 
     robot.clickOn("#session").clickOn("#session-switch");
+    // …until their shell is dropped: the signed-out user's views are no longer told (nor kept)
+    waitFor(robot, "#signin-login");
+    assertThat(opened.changes().subscribers()).isEqualTo(1);
     signIn(robot, TestServices.ADMIN, TestServices.PASSWORD);
     waitFor(robot, "#nav-accounts");
     robot.clickOn("#nav-accounts");
