@@ -167,9 +167,7 @@ final class MeetingReads {
           .join(CANDIDATE)
           .on(CANDIDATE.ID.eq(MEETING_PARTICIPANT.CANDIDATE_ID).and(CANDIDATE.DELETED.isFalse()))
           .where(
-              MEETING_PARTICIPANT
-                  .MEETING_ID
-                  .in(meetingIds)
+              InLists.in(MEETING_PARTICIPANT.MEETING_ID, meetingIds)
                   .and(MEETING_PARTICIPANT.DELETED.isFalse())
                   .and(MEETING_PARTICIPANT.ROLE.eq(ParticipantRole.CANDIDATE.name())))
           .groupBy(MEETING_PARTICIPANT.MEETING_ID, MEETING_PARTICIPANT.STATUS)
