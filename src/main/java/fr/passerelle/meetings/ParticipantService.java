@@ -133,10 +133,7 @@ public final class ParticipantService {
               for (Participant p : MeetingReads.participants(tx, meetingId)) {
                 if (p.candidateId() == null
                     && key.equals(externalKey(p.firstName(), p.lastName(), p.organisation()))) {
-                  throw InvalidInputException.of(
-                      "meetings.problem.twice",
-                      p.printedName() + " is already on this meeting.",
-                      p.printedName());
+                  throw already(p.printedName());
                 }
               }
               MeetingParticipantRecord r = tx.newRecord(MEETING_PARTICIPANT);
@@ -218,10 +215,13 @@ public final class ParticipantService {
   }
 
   /**
-   * Puts back a participant just removed (the view's "Annuler" after "Retirer", #19): a new row
-   * with the same person, role, status and invitation time (their rank on the waitlist). If their
-   * place went meanwhile to a waitlisted candidate and the meeting is full, they come back first on
-   * the waitlist. Refused if the same person is on the meeting again.
+   * Puts back a participant just removed (the view's "Annuler" after "Retirer", #19): the same row
+   * — its tombstone brought back to life, same id, so that partners' offices see the removal undone
+   * rather than a removal and another person added — with the same person, role, status and
+   * invitation time (their rank on the waitlist). If their place went meanwhile to a waitlisted
+   * candidate and the meeting is full, they come back first on the waitlist. Recorded as a change
+   * of the participant (ADR 0197: a colleague's change over the version before the removal is
+   * refused naming who put them back). Refused if the same person is on the meeting again.
    */
   public Participant restore(Participant removed) {
     access.require(Permission.MEETINGS_WRITE);
@@ -242,17 +242,28 @@ public final class ParticipantService {
                             && key.equals(
                                 externalKey(p.firstName(), p.lastName(), p.organisation()));
                 if (same) {
-                  throw InvalidInputException.of(
-                      "meetings.problem.twice",
-                      p.printedName() + " is already on this meeting.",
-                      p.printedName());
+                  throw already(p.printedName());
                 }
               }
               ParticipantStatus status = removed.status();
               if (candidate && status.holdsPlace() && seats.free(tx, meetingId) <= 0) {
                 status = ParticipantStatus.WAITLISTED;
               }
-              MeetingParticipantRecord r = tx.newRecord(MEETING_PARTICIPANT);
+              // the removal's tombstone (its fields cleared), or the row if it is gone altogether
+              MeetingParticipantRecord r =
+                  tx.selectFrom(MEETING_PARTICIPANT)
+                      .where(MEETING_PARTICIPANT.ID.eq(removed.id()))
+                      .forUpdate()
+                      .fetchOptional()
+                      .orElseGet(() -> tx.newRecord(MEETING_PARTICIPANT));
+              boolean tombstone = r.getId() != null;
+              if (tombstone && !Boolean.TRUE.equals(r.getDeleted())) {
+                // the row is live (on another meeting, or put back by a partner's file)
+                throw already(removed.printedName());
+              }
+              if (!tombstone) {
+                r.setId(removed.id());
+              }
               r.setMeetingId(meetingId);
               r.setRole(removed.role().name());
               if (candidate) {
@@ -265,7 +276,12 @@ public final class ParticipantService {
               r.setStatus(status.name());
               r.setInvitedAt(
                   removed.invitedAt() == null ? seats.stampTime(0) : removed.invitedAt());
-              writer.insert(tx, r);
+              if (tombstone) {
+                writer.update(tx, r); // a new version of the row, its deletion undone
+              } else {
+                writer.insert(tx, r);
+              }
+              seats.saved(tx, removed.candidateId(), r.getId());
               return find(tx, meetingId, r.getId());
             });
   }
@@ -334,6 +350,12 @@ public final class ParticipantService {
         .filter(p -> p.id().equals(participantId))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** Refuses to put {@code name} on a meeting they are on already. */
+  private static InvalidInputException already(String name) {
+    return InvalidInputException.of(
+        "meetings.problem.twice", name + " is already on this meeting.", name);
   }
 
   private static String externalKey(String first, String last, String org) {

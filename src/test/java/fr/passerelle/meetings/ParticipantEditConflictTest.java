@@ -114,6 +114,34 @@ class ParticipantEditConflictTest {
     assertThat(now).hasSize(2);
   }
 
+  /**
+   * #19: her "Annuler" after her removal puts the same row back, a new version of it; a change over
+   * the version seen before the removal is refused naming her, and the version reloaded is taken.
+   */
+  @Test
+  void aParticipantPutBackByAColleagueRefusesTheVersionSeenBeforeNamingHer() {
+    Participant seenByA = of(desks.a(), people.get(0));
+    Participant seenByB = of(desks.b(), people.get(0));
+    desks.minuteLater();
+    desks.b().participants().remove(seenByB.id(), seenByB.version());
+    Instant hers = desks.minuteLater();
+    Participant back = desks.b().participants().restore(seenByB);
+    assertThat(back.id()).isEqualTo(seenByA.id());
+
+    Services a = desks.a();
+    refusedByHer(
+        () ->
+            a.participants().setStatus(seenByA.id(), seenByA.version(), ParticipantStatus.PRESENT),
+        hers);
+    Participant reloaded = of(a, people.get(0));
+    assertThat(reloaded.version()).isEqualTo(back.version());
+    assertThat(
+            a.participants()
+                .setStatus(reloaded.id(), reloaded.version(), ParticipantStatus.PRESENT)
+                .status())
+        .isEqualTo(ParticipantStatus.PRESENT);
+  }
+
   @Test
   void aPromotionByAColleaguesChangeNamesHerToWhoeverActsOnTheWaitlistedAsShownBefore() {
     Participant waitingSeenByA = of(desks.a(), people.get(2));

@@ -1,5 +1,7 @@
 package fr.passerelle.meetings;
 
+import static fr.passerelle.db.jooq.Tables.AUDIT_ENTRY;
+import static fr.passerelle.db.jooq.Tables.MEETING_PARTICIPANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,6 +76,99 @@ class ParticipantRestoreTest {
     // twice: refused, not added twice
     assertThatThrownBy(() -> meetings.restore(lea)).isInstanceOf(InvalidInputException.class);
     assertThat(meetings.participants(m.id())).hasSize(3);
+  }
+
+  /**
+   * #19: "Annuler" brings back the same row — its id, a version that descends from the removal's —
+   * not a new row: partners' offices see the removal undone, not a removal and someone added. The
+   * row count does not grow, and the put-back is in the audit trail as the participant's change.
+   */
+  @Test
+  void theSameRowComesBackANewVersionOfIt() {
+    Meeting m = fixture.meeting("Info coll", monday9, 120, 10);
+    List<UUID> c = fixture.candidates(2);
+    meetings.inviteCandidates(m.id(), c);
+    Participant lea = meetings.setStatus(of(m, c.get(0)).id(), ParticipantStatus.CONFIRMED);
+    Participant anne =
+        meetings.addExternal(m.id(), ParticipantRole.EMPLOYER, "Anne", "Cazals", "Airbus");
+    int rows = services.db().dsl().fetchCount(MEETING_PARTICIPANT);
+
+    meetings.remove(lea.id(), lea.version());
+    meetings.remove(anne.id(), anne.version());
+    String removalVv = vv(lea.id());
+    Participant back = meetings.restore(lea);
+    Participant partner = meetings.restore(anne);
+
+    assertThat(back.id()).as("the same row").isEqualTo(lea.id());
+    assertThat(partner.id()).isEqualTo(anne.id());
+    assertThat(partner.printedName()).isEqualTo("CAZALS Anne");
+    assertThat(partner.organisation()).isEqualTo("Airbus");
+    assertThat(back.status()).isEqualTo(ParticipantStatus.CONFIRMED);
+    assertThat(back.invitedAt()).isEqualTo(lea.invitedAt());
+    assertThat(services.db().dsl().fetchCount(MEETING_PARTICIPANT))
+        .as("no row added: partners receive a new version of the same row")
+        .isEqualTo(rows);
+    assertThat(back.version()).isNotEqualTo(lea.version());
+    fr.passerelle.db.VersionVector before = fr.passerelle.db.VersionVector.parse(removalVv);
+    fr.passerelle.db.VersionVector now = fr.passerelle.db.VersionVector.parse(vv(back.id()));
+    assertThat(now.compare(before))
+        .as("the put-back supersedes the removal")
+        .isEqualTo(fr.passerelle.db.VersionVector.Order.AFTER);
+    assertThat(meetings.participants(m.id()))
+        .extracting(Participant::id)
+        .containsExactlyInAnyOrder(lea.id(), anne.id(), of(m, c.get(1)).id());
+
+    // the put-back recorded as a change of the participant, at its new version (ADR 0197)
+    assertThat(
+            services
+                .db()
+                .dsl()
+                .fetchCount(
+                    AUDIT_ENTRY,
+                    AUDIT_ENTRY
+                        .SUBJECT
+                        .eq("meeting_participant " + back.id())
+                        .and(AUDIT_ENTRY.ACTION.eq(fr.passerelle.db.EditLocks.RECORD_SAVED))
+                        .and(AUDIT_ENTRY.DETAILS.eq(back.version().toString()))))
+        .isEqualTo(1);
+  }
+
+  /** A put-back never takes over a live row: its id given as another meeting's removed person. */
+  @Test
+  void aLiveRowIsNotTakenOverByAPutBack() {
+    Meeting m = fixture.meeting("Info coll", monday9, 120, 10);
+    Meeting other = fixture.meeting("MRS", monday9.plusDays(1), 120, 10);
+    List<UUID> c = fixture.candidates(2);
+    meetings.inviteCandidates(m.id(), c);
+    Participant lea = of(m, c.get(0));
+    Participant elsewhere =
+        new Participant(
+            lea.id(),
+            other.id(),
+            c.get(1),
+            null,
+            null,
+            null,
+            ParticipantRole.CANDIDATE,
+            ParticipantStatus.INVITED,
+            lea.invitedAt(),
+            null,
+            null,
+            lea.version());
+
+    assertThatThrownBy(() -> meetings.restore(elsewhere)).isInstanceOf(InvalidInputException.class);
+    assertThat(of(m, c.get(0)).id()).isEqualTo(lea.id());
+    assertThat(meetings.participants(other.id())).isEmpty();
+  }
+
+  private String vv(UUID participant) {
+    return services
+        .db()
+        .dsl()
+        .select(MEETING_PARTICIPANT.VV)
+        .from(MEETING_PARTICIPANT)
+        .where(MEETING_PARTICIPANT.ID.eq(participant))
+        .fetchOne(MEETING_PARTICIPANT.VV);
   }
 
   @Test

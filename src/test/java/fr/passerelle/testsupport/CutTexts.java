@@ -22,9 +22,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * What a counselor would find wrong in a window at 1366×768 (issue 19): a visible text cut (a
  * {@code Labeled} shown with an ellipsis instead of its text: buttons, labels, column headers,
- * tabs), a button outside the window; for a dialog, also a dialog larger than the laptop's screen,
- * or laid out smaller than its content needs (what opened "tiny"). Table cells are data the
- * counselor widens as in Excel; a button inside a scrolling pane is reached by scrolling.
+ * tabs), a button outside the window, a form's default button reached only by scrolling; for a
+ * dialog, also a dialog larger than the laptop's screen, or laid out smaller than its content needs
+ * (what opened "tiny"). Table cells are data the counselor widens as in Excel; a button inside a
+ * scrolling pane is reached by scrolling, except the default button of a form (its Save: in view as
+ * the form opens).
  */
 public final class CutTexts {
   /** The common office laptop's screen. */
@@ -74,6 +76,34 @@ public final class CutTexts {
                     + "×"
                     + Math.round(b.getMaxY())
                     + ")");
+          }
+        });
+    // a form's default button (what Enter presses: Enregistrer) is reached without scrolling: a
+    // scrolling pane excuses other buttons, not this one (#19, the meeting form's Save was below
+    // the window's edge inside its scrolling form)
+    collect(
+        root,
+        n ->
+            n instanceof Button b && b.isDefaultButton() && shown(n) && inside(n, ScrollPane.class),
+        n -> {
+          Bounds b = n.localToScene(n.getBoundsInLocal());
+          for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            Bounds v = p instanceof ScrollPane ? p.localToScene(p.getLayoutBounds()) : null;
+            if (v != null
+                && (b.getMaxY() > v.getMaxY() + 1
+                    || b.getMinY() < v.getMinY() - 1
+                    || b.getMaxY() > height + 1)) {
+              problems.add(
+                  where
+                      + ": "
+                      + describe((Labeled) n)
+                      + " is reached only by scrolling ("
+                      + Math.round(b.getMaxY())
+                      + " px down, its pane ends at "
+                      + Math.round(Math.min(v.getMaxY(), height))
+                      + ")");
+              return;
+            }
           }
         });
     return problems;

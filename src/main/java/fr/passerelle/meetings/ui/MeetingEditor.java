@@ -26,22 +26,25 @@ import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 
 /**
  * The form of one meeting. Every field is checked as it changes; the reason shows next to the field
- * (ControlsFX decoration) and under the Save button, which stays disabled until the form is valid.
- * Nothing is saved before that.
+ * (ControlsFX decoration) and beside the Save button, which stays disabled until the form is valid.
+ * Nothing is saved before that. The fields scroll when the pane is too short for them; the Save
+ * button stays in a bar at the bottom of the pane, in the window without scrolling (#19: at
+ * 1366×768 it was under the last field, below the window's edge).
  */
-final class MeetingEditor extends VBox {
+final class MeetingEditor extends BorderPane {
   private static final DateTimeFormatter HM = fr.passerelle.core.DateFormats.TYPED_TIME;
 
   private final MeetingsViewModel vm;
@@ -77,8 +80,6 @@ final class MeetingEditor extends VBox {
     this.vm = vm;
     this.m = vm.messages();
     this.focus = new FocusFields(vm.focus, m);
-    setSpacing(8);
-    setPadding(new Insets(10));
     kind.getItems().setAll(MeetingKind.values());
     kind.setConverter(converter(k -> m.get("meetings.kind." + k.name())));
     office.setItems(vm.officeChoices);
@@ -149,7 +150,12 @@ final class MeetingEditor extends VBox {
     save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     why.getStyleClass().add("text-muted");
     why.setWrapText(true);
-    getChildren().addAll(g, new HBox(10, save, why));
+    g.setPadding(new Insets(10));
+    ScrollPane fields = new ScrollPane(g);
+    fields.setFitToWidth(true);
+    fields.setId("meetingFields");
+    setCenter(fields);
+    setBottom(actions());
 
     for (Control c : List.of(kind, title, date, start, end, capacity, focus.rome)) {
       validation.registerValidator(
@@ -172,6 +178,17 @@ final class MeetingEditor extends VBox {
       o.addListener(x -> check());
     }
     check();
+  }
+
+  /** The bar of the form's actions, under its fields: always in view. */
+  private HBox actions() {
+    HBox bar = new HBox(10, save, why);
+    bar.setId("meetingActions");
+    bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(8, 10, 8, 10));
+    bar.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
+    HBox.setHgrow(why, Priority.ALWAYS);
+    return bar;
   }
 
   private void ids() {

@@ -29,10 +29,11 @@ import javafx.collections.SetChangeListener;
  *
  * <p>A busy office's week stays readable (#19): Monday to Friday unless a meeting falls on the
  * weekend; meetings at the same time side by side, none narrower than {@link #MIN_ENTRY_WIDTH}, the
- * others of a crowded hour behind a "+N réunions" entry that lists them ({@link MoreMeetings}); a
- * click on a day's name opens that day; a new week opens scrolled to its first meeting ({@link
- * FirstMeetingScroll}); the meeting open in the form is selected, and opening one of another week
- * ("Prochaine réunion", a search result) moves the calendar to it.
+ * others of a crowded hour behind a "+N réunions" entry that lists them ({@link MoreMeetings}),
+ * titles wrapped between words ({@link MeetingEntryView}); a click on a day's name opens that day;
+ * a new week opens scrolled to its first meeting ({@link FirstMeetingScroll}); the meeting open in
+ * the form is selected, and opening one of another week ("Prochaine réunion", a search result)
+ * moves the calendar to it.
  */
 final class MeetingsCalendar extends CalendarView {
   /** The narrowest a meeting is drawn: about eight letters of its title on a line. */
@@ -107,6 +108,18 @@ final class MeetingsCalendar extends CalendarView {
     // 105 px) the week's days get the width, and the hours the height (the day page keeps it:
     // without it CalendarFX drew its hours' column empty)
     getWeekPage().getDetailedWeekView().setShowAllDayView(false);
+    // titles wrapped between words, a word too long cut with "…", the whole in a tooltip
+    getDayPage().getDetailedDayView().getDayView().setEntryViewFactory(MeetingEntryView::new);
+    var weekDays = getWeekPage().getDetailedWeekView().getWeekView().getWeekDayViewFactory();
+    getWeekPage()
+        .getDetailedWeekView()
+        .getWeekView()
+        .setWeekDayViewFactory(
+            p -> {
+              var day = weekDays.call(p);
+              day.setEntryViewFactory(MeetingEntryView::new);
+              return day;
+            });
     getDayPage().setDateTimeFormatter(fr.passerelle.core.DateFormats.longDate(Locale.FRANCE));
     this.moreMeetings = new MoreMeetings(this, vm);
     this.scroll = new FirstMeetingScroll(this, OPENS_AT);

@@ -18,7 +18,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -205,7 +204,7 @@ public final class MeetingsView {
     paths.textProperty().bind(vm.linkedPaths);
     paths.setWrapText(true);
     paths.managedProperty().bind(vm.linkedPaths.isNotEmpty());
-    Tab form = new Tab(m.get("meetings.tab.meeting"), scroll(editor));
+    Tab form = new Tab(m.get("meetings.tab.meeting"), editor);
     Tab people = new Tab(m.get("meetings.tab.participants"), participants);
     people.setId("tabParticipants");
     people.disableProperty().bind(vm.selected.isNull());
@@ -217,12 +216,6 @@ public final class MeetingsView {
     box.setPadding(new Insets(10));
     box.setMinWidth(460);
     return box;
-  }
-
-  private static ScrollPane scroll(Node n) {
-    ScrollPane s = new ScrollPane(n);
-    s.setFitToWidth(true);
-    return s;
   }
 
   /** An entry of the Documents menu; {@code id} is how tests find it. */

@@ -146,6 +146,54 @@ class MeetingsCrowdedWeekFxTest {
     assertThat(top).isBetween(LocalTime.of(7, 45), LocalTime.of(8, 15));
   }
 
+  /**
+   * Side by side, a meeting's title wraps between words only: a word wider than the entry is cut
+   * with "…" (#19: "prépar / ateurs de / comma"), the whole title in the entry's tooltip. Read from
+   * the lines the title's text is laid out in.
+   */
+  @Test
+  void narrowMeetingsBreakTheirTitlesBetweenWordsOnly(FxRobot robot) throws Exception {
+    MeetingsCalendar calendar = showMeetings(robot);
+    robot.interact(() -> calendar.setDate(CrowdedWeek.TUESDAY));
+    waitUntil(() -> drawn(calendar).size() > 10);
+    List<String> broken = new ArrayList<>();
+    List<String> cut = new ArrayList<>();
+    var entries = drawn(calendar).values();
+    onFx(
+        robot,
+        () -> {
+          for (Node n : entries) {
+            DayEntryView v = (DayEntryView) n;
+            Label title = (Label) v.lookup(".title-label");
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) title.lookup(".text");
+            String text = shown.getText();
+            double lineY = Double.NaN;
+            for (int i = 0; i < text.length(); i++) {
+              double y = ((javafx.scene.shape.MoveTo) shown.caretShape(i, true)[0]).getY();
+              boolean newLine = !Double.isNaN(lineY) && y > lineY + 1;
+              if (newLine
+                  && Character.isLetterOrDigit(text.charAt(i - 1))
+                  && Character.isLetterOrDigit(text.charAt(i))) {
+                broken.add(
+                    text.substring(0, i) + " / " + text.substring(i) + " (" + v.getWidth() + ")");
+              }
+              lineY = y;
+            }
+            if (text.contains("…")) {
+              cut.add(text);
+              javafx.scene.control.Tooltip whole =
+                  (javafx.scene.control.Tooltip)
+                      v.getProperties().get("javafx.scene.control.Tooltip");
+              assertThat(whole).as("the whole title of «%s» in a tooltip", text).isNotNull();
+              assertThat(whole.getText()).startsWith(v.getEntry().getTitle());
+            }
+          }
+          return null;
+        });
+    assertThat(broken).as("titles broken inside a word").isEmpty();
+    assertThat(cut).as("long words cut with an ellipsis in a crowded week").isNotEmpty();
+  }
+
   @Test
   void theNextMeetingAndASearchResultTakeTheCalendarToTheirWeekSelected(FxRobot robot)
       throws Exception {

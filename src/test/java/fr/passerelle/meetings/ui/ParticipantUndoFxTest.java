@@ -36,7 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * "Retirer" takes a participant off the meeting at once and offers "Annuler" in the view (#19:
  * nothing lost by a wrong click, no question for a frequent action); "Annuler" puts them back with
- * their status.
+ * their status, the same row (same id).
  */
 @ExtendWith(FxTestExtension.class)
 class ParticipantUndoFxTest {
@@ -119,6 +119,7 @@ class ParticipantUndoFxTest {
 
     robot.clickOn("#undo");
     waitUntil(() -> vm.participants.size() == 3);
+    assertThat(leaShown().id()).as("the same row back (#19)").isEqualTo(before.id());
     assertThat(leaShown().status()).isEqualTo(ParticipantStatus.CONFIRMED);
     assertThat(leaShown().invitedAt()).isEqualTo(before.invitedAt());
     assertThat(notice.isVisible()).as("the notice goes once used").isFalse();
