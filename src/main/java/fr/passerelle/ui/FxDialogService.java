@@ -122,8 +122,6 @@ public final class FxDialogService implements DialogService {
     Alert a =
         alert(Alert.AlertType.WARNING, header, text, cancel, buttons.toArray(ButtonType[]::new));
     a.getDialogPane().setId(id);
-    // every answer whole ("Ouvrir la fich…" at the alert's default width, #19)
-    a.getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     int chosen = buttons.indexOf(a.showAndWait().orElse(cancel));
     return chosen < answers.size() ? Optional.of(answers.get(chosen).value()) : Optional.empty();
   }
@@ -236,7 +234,9 @@ public final class FxDialogService implements DialogService {
     if (w != null) {
       a.initOwner(w);
     }
-    a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+    // whole: every answer and the longest word of the text ("Ouvrir la fich…", a login cut at the
+    // alert's default width with the application's theme, #19)
+    a.getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     safeDefault(a.getDialogPane(), safe);
     return a;
   }

@@ -30,6 +30,9 @@ class ConfirmDialogsWalkFxTest {
 
   @Start
   void start(Stage stage) {
+    // the application's theme (global to the JVM: set here, not left to an earlier test's)
+    javafx.application.Application.setUserAgentStylesheet(
+        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     this.stage = stage;
     stage.setScene(new Scene(new StackPane(), CutTexts.LAPTOP_WIDTH, CutTexts.LAPTOP_HEIGHT));
     stage.show();
