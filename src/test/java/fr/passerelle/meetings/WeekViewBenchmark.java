@@ -9,12 +9,13 @@ import java.util.Arrays;
  * Benchmark, not a test: what the Meetings view loads when it opens or moves to another week (the
  * meetings of the 13 weeks around the shown date with their counts, the next meeting, the offices
  * and the sourcing lists offered to invite), on an existing data folder such as a copy of the
- * region-scale demo. Median of 7 runs after one warm-up, and the first (cold) run.
+ * region-scale demo (an encrypted one opened with {@code PASSERELLE_BENCH_PASSWORD}). Median of 7
+ * runs after one warm-up, and the first (cold) run.
  */
 public final class WeekViewBenchmark {
   public static void main(String[] args) throws Exception {
     LocalDate shown = args.length > 1 ? LocalDate.parse(args[1]) : LocalDate.now();
-    try (Services s = fr.passerelle.testsupport.TestServices.open(Path.of(args[0]))) {
+    try (Services s = fr.passerelle.testsupport.TestServices.openAny(Path.of(args[0]))) {
       var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
       long[] ms = new long[8];
       int shownCount = 0;
