@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -180,6 +181,30 @@ public final class ReplicatedWriter {
     record.update();
     guard.check(tx, table, record.get(col(table, ID)));
     return record;
+  }
+
+  /**
+   * Brings back row {@code id} of {@code table}, deleted here a moment ago (a counselor's
+   * "Annuler", #19, ADR 0201 and 0203): its tombstone, locked until the transaction ends, gets the
+   * fields {@code fill} sets and is stored as a new version of the same row ({@link #update}: its
+   * version vector after the tombstone's, {@code deleted} false), which partners' offices apply as
+   * the deletion undone — not a deletion and another row added. A row absent altogether is inserted
+   * with that id. Empty, nothing written, when the row is live (put back already, here or by a
+   * partner's file): the caller refuses in its own words.
+   */
+  public <R extends UpdatableRecord<R>> Optional<R> putBack(
+      DSLContext tx, Table<R> table, UUID id, Consumer<R> fill) {
+    R r = tx.selectFrom(table).where(col(table, ID).eq(id)).forUpdate().fetchOne();
+    if (r != null && !Boolean.TRUE.equals(r.get(col(table, DELETED)))) {
+      return Optional.empty();
+    }
+    boolean tombstone = r != null;
+    if (!tombstone) {
+      r = tx.newRecord(table);
+      r.set(col(table, ID), id);
+    }
+    fill.accept(r);
+    return Optional.of(tombstone ? update(tx, r) : insert(tx, r));
   }
 
   /** Replaces the row by a tombstone. Returns false if it did not exist or was already deleted. */

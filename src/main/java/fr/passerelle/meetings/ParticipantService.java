@@ -245,42 +245,35 @@ public final class ParticipantService {
                   throw already(p.printedName());
                 }
               }
-              ParticipantStatus status = removed.status();
-              if (candidate && status.holdsPlace() && seats.free(tx, meetingId) <= 0) {
-                status = ParticipantStatus.WAITLISTED;
-              }
-              // the removal's tombstone (its fields cleared), or the row if it is gone altogether
+              ParticipantStatus status =
+                  candidate && removed.status().holdsPlace() && seats.free(tx, meetingId) <= 0
+                      ? ParticipantStatus.WAITLISTED
+                      : removed.status();
+              // the removal's tombstone brought back (ADR 0201); refused if the row is live (on
+              // another meeting, or put back by a partner's file)
               MeetingParticipantRecord r =
-                  tx.selectFrom(MEETING_PARTICIPANT)
-                      .where(MEETING_PARTICIPANT.ID.eq(removed.id()))
-                      .forUpdate()
-                      .fetchOptional()
-                      .orElseGet(() -> tx.newRecord(MEETING_PARTICIPANT));
-              boolean tombstone = r.getId() != null;
-              if (tombstone && !Boolean.TRUE.equals(r.getDeleted())) {
-                // the row is live (on another meeting, or put back by a partner's file)
-                throw already(removed.printedName());
-              }
-              if (!tombstone) {
-                r.setId(removed.id());
-              }
-              r.setMeetingId(meetingId);
-              r.setRole(removed.role().name());
-              if (candidate) {
-                r.setCandidateId(removed.candidateId());
-              } else {
-                r.setFirstName(MeetingService.trim(removed.firstName()));
-                r.setLastName(removed.lastName());
-                r.setOrganisation(MeetingService.trim(removed.organisation()));
-              }
-              r.setStatus(status.name());
-              r.setInvitedAt(
-                  removed.invitedAt() == null ? seats.stampTime(0) : removed.invitedAt());
-              if (tombstone) {
-                writer.update(tx, r); // a new version of the row, its deletion undone
-              } else {
-                writer.insert(tx, r);
-              }
+                  writer
+                      .putBack(
+                          tx,
+                          MEETING_PARTICIPANT,
+                          removed.id(),
+                          p -> {
+                            p.setMeetingId(meetingId);
+                            p.setRole(removed.role().name());
+                            if (candidate) {
+                              p.setCandidateId(removed.candidateId());
+                            } else {
+                              p.setFirstName(MeetingService.trim(removed.firstName()));
+                              p.setLastName(removed.lastName());
+                              p.setOrganisation(MeetingService.trim(removed.organisation()));
+                            }
+                            p.setStatus(status.name());
+                            p.setInvitedAt(
+                                removed.invitedAt() == null
+                                    ? seats.stampTime(0)
+                                    : removed.invitedAt());
+                          })
+                      .orElseThrow(() -> already(removed.printedName()));
               seats.saved(tx, removed.candidateId(), r.getId());
               return find(tx, meetingId, r.getId());
             });

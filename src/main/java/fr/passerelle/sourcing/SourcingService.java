@@ -10,6 +10,7 @@ import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
 import fr.passerelle.core.ControlCharacters;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
+import fr.passerelle.db.EditLocks;
 import fr.passerelle.db.InLists;
 import fr.passerelle.db.ReplicatedWriter;
 import fr.passerelle.db.WallClock;
@@ -331,8 +332,11 @@ public final class SourcingService {
 
   /**
    * Puts back an entry just removed (the view's "Annuler" after "Retirer de la liste", #19): the
-   * same candidate with their status, dated history, date added and score. Refused if the list is
-   * gone or the candidate is on it again.
+   * same row — its tombstone brought back to life, same id, so that partners' offices see the
+   * removal undone rather than a removal and another entry added (ADR 0203) — with the candidate's
+   * status, dated history, date added and score. Recorded in the audit trail as a change of the
+   * entry ({@code RECORD_SAVED} of its new version, as a participant put back, ADR 0201). Refused
+   * if the list is gone, or the candidate is on it again (re-added, or this row put back already).
    */
   public SourcingEntry restore(SourcingEntry removed) {
     access.require(Permission.LISTS_WRITE);
@@ -350,32 +354,38 @@ public final class SourcingService {
                           .and(SOURCING_ENTRY.CANDIDATE_ID.eq(removed.candidateId()))
                           .and(SOURCING_ENTRY.DELETED.isFalse()));
               if (again) {
-                throw InvalidInputException.of(
-                    "lists.error.again",
-                    removed.displayName().trim() + " is on this list again.",
-                    removed.displayName().trim());
+                throw again(removed);
               }
-              SourcingEntryRecord e = tx.newRecord(SOURCING_ENTRY);
-              e.setListId(removed.listId());
-              e.setCandidateId(removed.candidateId());
-              e.setStatus(removed.status() == null ? null : removed.status().name());
-              e.setHistory(HistoryJson.write(removed.history()));
-              e.setAddedOn(removed.addedOn());
-              e.setScore(removed.score());
-              writer.insert(tx, e);
-              return new SourcingEntry(
-                  e.getId(),
-                  removed.listId(),
-                  removed.candidateId(),
-                  removed.firstName(),
-                  removed.lastName(),
-                  removed.communeName(),
-                  removed.status(),
-                  removed.history(),
-                  removed.addedOn(),
-                  removed.score(),
-                  removed.criteria(),
-                  removed.consentShare());
+              SourcingEntryRecord e =
+                  writer
+                      .putBack(
+                          tx,
+                          SOURCING_ENTRY,
+                          removed.id(),
+                          r -> {
+                            r.setListId(removed.listId());
+                            r.setCandidateId(removed.candidateId());
+                            r.setStatus(removed.status() == null ? null : removed.status().name());
+                            r.setHistory(HistoryJson.write(removed.history()));
+                            r.setAddedOn(removed.addedOn());
+                            r.setScore(removed.score());
+                          })
+                      .orElseThrow(() -> again(removed)); // live on another list
+              access
+                  .audit()
+                  .saved(
+                      tx,
+                      removed.candidateId(),
+                      SOURCING_ENTRY,
+                      e.getId(),
+                      EditLocks.version(e, SOURCING_ENTRY));
+              return removed;
             });
+  }
+
+  /** Refuses to put {@code entry}'s candidate back on a list they are on again. */
+  private static InvalidInputException again(SourcingEntry entry) {
+    String name = entry.displayName().trim();
+    return InvalidInputException.of("lists.error.again", name + " is on this list again.", name);
   }
 }

@@ -142,6 +142,40 @@ class ReplicatedWriterTest {
     assertThat(again).isFalse();
   }
 
+  /**
+   * ADR 0201/0203: a put-back revives the tombstone as a new version of the same row; a live row is
+   * left alone (nothing written); a row absent altogether is inserted with its id.
+   */
+  @Test
+  void putBackRevivesTheTombstoneLeavesALiveRowAndInsertsAnAbsentOne() {
+    UUID id = insertCandidate("Martin");
+    services.db().dsl().transaction(cfg -> services.writer().delete(cfg.dsl(), CANDIDATE, id));
+    assertThat(putBack(id, "Martin")).isPresent();
+    CandidateRecord back = load(id);
+    assertThat(back.getDeleted()).isFalse();
+    assertThat(back.getLastName()).isEqualTo("Martin");
+    assertThat(back.getDotSeq()).isEqualTo(3);
+    assertThat(VersionVector.parse(back.getVv()).get(replica())).isEqualTo(3);
+
+    assertThat(putBack(id, "Roux")).as("a live row is not taken over").isEmpty();
+    assertThat(load(id).getLastName()).isEqualTo("Martin");
+    assertThat(load(id).getDotSeq()).isEqualTo(3);
+
+    UUID gone = UUID.randomUUID();
+    assertThat(putBack(gone, "Roux")).isPresent();
+    assertThat(load(gone).getLastName()).isEqualTo("Roux");
+    assertThat(services.db().dsl().fetchCount(CANDIDATE)).isEqualTo(2);
+  }
+
+  private java.util.Optional<CandidateRecord> putBack(UUID id, String lastName) {
+    return services
+        .db()
+        .dsl()
+        .transactionResult(
+            cfg ->
+                services.writer().putBack(cfg.dsl(), CANDIDATE, id, c -> c.setLastName(lastName)));
+  }
+
   @Test
   void aFailedTransactionLeavesTheCountersAsBefore() {
     insertCandidate("Martin");

@@ -34,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * "Retirer de la liste" takes a person off a sourcing list and offers "Annuler" in the view (#19);
- * "Annuler" puts them back at their stage.
+ * "Annuler" puts them back at their stage, the same row (same id).
  */
 @ExtendWith(FxTestExtension.class)
 class ListsUndoFxTest {
@@ -98,6 +98,7 @@ class ListsUndoFxTest {
     robot.clickOn("#undo");
     waitUntil(() -> view.entries.getItems().size() == 1);
     SourcingEntry back = view.entries.getItems().get(0);
+    assertThat(back.id()).as("the same row back (#19)").isEqualTo(before.id());
     assertThat(back.candidateId()).isEqualTo(before.candidateId());
     assertThat(back.status()).isEqualTo(PipelineStatus.values()[1]);
     assertThat(back.history()).isEqualTo(before.history());
