@@ -34,6 +34,10 @@ public class FxTestExtension extends ApplicationExtension {
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
     WaitForAsyncUtils.clearExceptions();
+    // a dialog, popup or stage an earlier test left showing would take this test's clicks and keys
+    if (org.testfx.api.FxToolkit.isFXApplicationThreadRunning()) {
+      org.testfx.api.FxToolkit.cleanupStages();
+    }
     super.beforeEach(context);
   }
 
