@@ -37,8 +37,22 @@ public class FxTestExtension extends ApplicationExtension {
     // a dialog, popup or stage an earlier test left showing would take this test's clicks and keys
     if (org.testfx.api.FxToolkit.isFXApplicationThreadRunning()) {
       org.testfx.api.FxToolkit.cleanupStages();
+      forgetFiredEvents();
     }
     super.beforeEach(context);
+  }
+
+  /**
+   * TestFX keeps every event fired on the shared stage since it was registered, each with its
+   * target node: the scenes of every earlier test, whole shells with their data, to the end of the
+   * run. Registering the same stage again starts a new, empty record.
+   */
+  public static void forgetFiredEvents() throws Exception {
+    org.testfx.api.FxToolkitContext context = org.testfx.api.FxToolkit.toolkitContext();
+    javafx.stage.Stage stage = context.getRegisteredStage();
+    if (stage != null) {
+      WaitForAsyncUtils.asyncFx(() -> context.setRegisteredStage(stage)).get(60, TimeUnit.SECONDS);
+    }
   }
 
   @Override

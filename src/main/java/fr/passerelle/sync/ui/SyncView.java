@@ -186,6 +186,8 @@ public final class SyncView implements FeatureView {
         new Timeline(new KeyFrame(javafx.util.Duration.seconds(15), e -> vm.pollWatchedFolder()));
     poll.setCycleCount(Timeline.INDEFINITE);
     poll.play();
+    // a shell dropped (user switched, language changed) no longer polls the folder (ADR 0202)
+    ctx.scope().hold(poll::stop);
 
     VBox top =
         new VBox(

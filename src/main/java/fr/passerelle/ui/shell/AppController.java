@@ -72,6 +72,10 @@ public final class AppController implements AutoCloseable {
   /** What the shell's views subscribed to, closed when the shell is dropped. */
   private ShellScope shellScope = new ShellScope();
 
+  /** Remembers where the window was when it closes (removed by {@link #close()}). */
+  private final javafx.event.EventHandler<javafx.stage.WindowEvent> savePlacement =
+      e -> saveWindowPlacement();
+
   private ShellViewModel shellVm;
   private Runnable onFirstShown = () -> {};
   private Path syncFile;
@@ -156,16 +160,7 @@ public final class AppController implements AutoCloseable {
     stage.setY(placement.y());
     stage.setMaximized(placement.maximized());
     stage.setOnCloseRequest(this::closeRequested);
-    stage.addEventHandler(
-        javafx.stage.WindowEvent.WINDOW_HIDING,
-        e ->
-            new WindowPlacement(
-                    stage.getX(),
-                    stage.getY(),
-                    stage.getWidth(),
-                    stage.getHeight(),
-                    stage.isMaximized())
-                .save(dataDir));
+    stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, savePlacement);
     stage.show();
     tasks.submit(
         "open",
@@ -589,10 +584,17 @@ public final class AppController implements AutoCloseable {
     return box;
   }
 
+  private void saveWindowPlacement() {
+    new WindowPlacement(
+            stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())
+        .save(dataDir);
+  }
+
   @Override
   public void close() {
     idle.stop();
     dropShell();
+    stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, savePlacement);
     tasks.close();
     gate.close();
   }

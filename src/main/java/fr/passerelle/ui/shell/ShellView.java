@@ -109,7 +109,7 @@ public final class ShellView {
     root.setLeft(rail(m));
     content.getStyleClass().add("shell-content");
     root.setCenter(content);
-    root.setBottom(new StatusBar(vm, m, running).node());
+    root.setBottom(new StatusBar(vm, m, running, ctx.scope()).node());
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     vm.selectedProperty().addListener((o, a, b) -> show(b.intValue()));
     for (FeatureView f : this.features) {

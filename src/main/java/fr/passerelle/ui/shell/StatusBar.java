@@ -36,7 +36,15 @@ final class StatusBar {
   private final PauseTransition delay = new PauseTransition(Duration.millis(400));
   private Task<?> shown;
 
-  StatusBar(ShellViewModel vm, Messages m, ObservableList<Task<?>> running) {
+  /**
+   * Follows {@code running} (the window's tasks, which outlive this shell) until {@code scope}
+   * closes.
+   */
+  StatusBar(
+      ShellViewModel vm,
+      Messages m,
+      ObservableList<Task<?>> running,
+      fr.passerelle.ui.ShellScope scope) {
     this.running = running;
     Label office = part(MaterialDesignO.OFFICE_BUILDING_OUTLINE, "status-office");
     office.textProperty().bind(vm.officeProperty());
@@ -73,21 +81,22 @@ final class StatusBar {
     taskBox.setManaged(false);
     delay.setOnFinished(e -> showLatest());
     String statusTask = m.get("status.task");
-    running.addListener(
-        (ListChangeListener<Task<?>>)
-            c -> {
-              onTasksChanged();
-              // an import or an export just ended: "last sync" may have moved (one small query)
-              while (c.next()) {
-                for (Task<?> t : c.getRemoved()) {
-                  if (t.getState() == Worker.State.SUCCEEDED && !statusTask.equals(t.getTitle())) {
-                    // not while the task list is still telling its listeners of this change
-                    javafx.application.Platform.runLater(vm::refreshStatus);
-                    return;
-                  }
-                }
+    ListChangeListener<Task<?>> follow =
+        c -> {
+          onTasksChanged();
+          // an import or an export just ended: "last sync" may have moved (one small query)
+          while (c.next()) {
+            for (Task<?> t : c.getRemoved()) {
+              if (t.getState() == Worker.State.SUCCEEDED && !statusTask.equals(t.getTitle())) {
+                // not while the task list is still telling its listeners of this change
+                javafx.application.Platform.runLater(vm::refreshStatus);
+                return;
               }
-            });
+            }
+          }
+        };
+    running.addListener(follow);
+    scope.hold(() -> running.removeListener(follow));
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -144,12 +144,25 @@ class SignInFxTest {
     robot.clickOn("#nav-offers");
     waitUntil(() -> opened.changes().subscribers() >= 3);
 
+    java.lang.ref.WeakReference<Node> oldShell =
+        new java.lang.ref.WeakReference<>(robot.lookup("#nav-candidates").query());
+
     robot.clickOn("#session").clickOn("#session-switch");
     // …until their shell is dropped: the signed-out user's views are no longer told (nor kept)
     waitFor(robot, "#signin-login");
     assertThat(opened.changes().subscribers()).isEqualTo(1);
     signIn(robot, TestServices.ADMIN, TestServices.PASSWORD);
     waitFor(robot, "#nav-accounts");
+    // nothing that outlives a shell (the window's tasks, the change notices, a view's timer) keeps
+    // the dropped one, its views and the previous user's rows (TestFX's own record of the events
+    // fired, which holds their targets, forgotten first)
+    fr.passerelle.testsupport.FxTestExtension.forgetFiredEvents();
+    for (int i = 0; i < 20 && oldShell.get() != null; i++) {
+      System.gc();
+      Thread.sleep(100);
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+    assertThat(oldShell.get()).as("the dropped shell, collected").isNull();
     robot.clickOn("#nav-accounts");
     waitUntil(
         () ->
