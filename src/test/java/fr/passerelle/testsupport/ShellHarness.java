@@ -26,7 +26,8 @@ public record ShellHarness(
     List<FeatureView> features,
     ShellViewModel vm,
     ShellView shell,
-    Scene scene) {
+    Scene scene,
+    fr.passerelle.ui.ShellScope scope) {
 
   /** Shows the shell on {@code stage}; {@code wrap} may stand in for each feature (a recorder). */
   public static ShellHarness show(Stage stage, Services s, UnaryOperator<FeatureView> wrap) {
@@ -46,11 +47,32 @@ public record ShellHarness(
     Scene scene = new Scene(decorations, 1280, 800);
     scene.getStylesheets().add(PasserelleApp.class.getResource("shell.css").toExternalForm());
     stage.setScene(scene);
+    dropWhenReplaced(stage, scene, ctx.scope());
     stage.setWidth(1280);
     stage.setHeight(800);
     stage.show();
     shell.start();
-    return new ShellHarness(tasks, features, vm, shell, scene);
+    return new ShellHarness(tasks, features, vm, shell, scene, ctx.scope());
+  }
+
+  /**
+   * Closes {@code scope} once {@code stage} shows another scene (the next test's): the shell is
+   * then dropped as the application drops one, even by a test that does not {@link #close} it.
+   */
+  private static void dropWhenReplaced(
+      Stage stage, Scene scene, fr.passerelle.ui.ShellScope scope) {
+    javafx.beans.value.ChangeListener<Scene> replaced =
+        new javafx.beans.value.ChangeListener<>() {
+          @Override
+          public void changed(
+              javafx.beans.value.ObservableValue<? extends Scene> o, Scene was, Scene now) {
+            if (now != scene) {
+              scope.close();
+              stage.sceneProperty().removeListener(this);
+            }
+          }
+        };
+    stage.sceneProperty().addListener(replaced);
   }
 
   /** As {@link #show}, every feature itself, at the common office laptop's 1366×768 (#19). */
@@ -61,8 +83,12 @@ public record ShellHarness(
     return h;
   }
 
-  /** Stops the tasks and gives {@code stage} back at the size the next UI tests expect. */
+  /**
+   * Drops the shell as the application does (its views' subscriptions and timers end), stops the
+   * tasks and gives {@code stage} back at the size the next UI tests expect.
+   */
   public void close(Stage stage) throws Exception {
+    scope.close();
     tasks.close();
     org.testfx.util.WaitForAsyncUtils.asyncFx(
             () -> {

@@ -61,16 +61,20 @@ class SyncViewTest {
     t.close();
   }
 
+  private UiContext ctx;
+
   @Start
   void start(Stage stage) {
     tasks = new FxTaskRunner();
-    view = new SyncView(new UiContext(b, tasks, new Messages(Messages.FRENCH)));
+    ctx = new UiContext(b, tasks, new Messages(Messages.FRENCH));
+    view = new SyncView(ctx);
     stage.setScene(new Scene((Parent) view.build(), 1200, 800));
     stage.show();
   }
 
   @AfterEach
   void tearDown() {
+    ctx.scope().close(); // the view's poll of the watched folder ends, as when a shell is dropped
     tasks.close();
   }
 
