@@ -3,7 +3,6 @@ package fr.passerelle.sync;
 import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.office.OfficeKind;
 import fr.passerelle.sourcing.NewList;
 import fr.passerelle.sourcing.PipelineStatus;
 import fr.passerelle.sourcing.SourcingEntry;
@@ -28,9 +27,9 @@ class EntryPutBackSyncTest {
 
   @BeforeEach
   void setUp() {
-    a = Node.create(root, "Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
-    b = Node.create(root, "Agence Montpellier Pompignane", OfficeKind.FRANCE_TRAVAIL, null);
-    Node.trustEachOther(a, b);
+    Node[] pair = Node.trustingPair(root);
+    a = pair[0];
+    b = pair[1];
   }
 
   @AfterEach

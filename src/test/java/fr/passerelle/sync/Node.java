@@ -102,6 +102,14 @@ final class Node implements AutoCloseable {
     sync().peers().trust(other.sync().identity().card());
   }
 
+  /** The sync tests' usual pair: Toulouse and Montpellier (France Travail), trusting each other. */
+  static Node[] trustingPair(Path root) {
+    Node a = create(root, "Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
+    Node b = create(root, "Agence Montpellier Pompignane", OfficeKind.FRANCE_TRAVAIL, null);
+    trustEachOther(a, b);
+    return new Node[] {a, b};
+  }
+
   static void trustEachOther(Node... nodes) {
     for (Node a : nodes) {
       for (Node b : nodes) {

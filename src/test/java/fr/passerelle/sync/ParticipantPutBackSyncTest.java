@@ -8,7 +8,6 @@ import fr.passerelle.meetings.MeetingFixture;
 import fr.passerelle.meetings.Participant;
 import fr.passerelle.meetings.ParticipantService;
 import fr.passerelle.meetings.ParticipantStatus;
-import fr.passerelle.office.OfficeKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -29,9 +28,9 @@ class ParticipantPutBackSyncTest {
 
   @BeforeEach
   void setUp() {
-    a = Node.create(root, "Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
-    b = Node.create(root, "Agence Montpellier Pompignane", OfficeKind.FRANCE_TRAVAIL, null);
-    Node.trustEachOther(a, b);
+    Node[] pair = Node.trustingPair(root);
+    a = pair[0];
+    b = pair[1];
   }
 
   @AfterEach

@@ -6,7 +6,6 @@ import static fr.passerelle.db.jooq.Tables.SYNC_DIRECTORY;
 import static fr.passerelle.db.jooq.Tables.SYNC_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.office.OfficeKind;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -37,9 +36,9 @@ class SyncClockStampsTest {
 
   @BeforeEach
   void setUp() {
-    a = Node.create(root, "Agence Toulouse Matabiau", OfficeKind.FRANCE_TRAVAIL, null);
-    b = Node.create(root, "Agence Montpellier Pompignane", OfficeKind.FRANCE_TRAVAIL, null);
-    Node.trustEachOther(a, b);
+    Node[] pair = Node.trustingPair(root);
+    a = pair[0];
+    b = pair[1];
   }
 
   @AfterEach
