@@ -1,5 +1,7 @@
 package fr.passerelle.db;
 
+import static fr.passerelle.db.jooq.Tables.REPLICA;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * transaction that stamps replicated rows sends {@code NOTIFY passerelle_changes} with its schema
  * and change sequence (PostgreSQL delivers it at commit, never for a rollback); one connection per
  * installation listens on a background thread and tells the subscribers (the search index's
- * catch-up, the open lists). On H2 (one workstation) nothing is sent and nobody listens.
+ * catch-up, the open lists), first with the sequence reached when it starts listening (what was
+ * committed before is caught up). On H2 (one workstation) nothing is sent and nobody listens.
  */
 public final class ChangeNotices implements AutoCloseable {
   public static final String CHANNEL = "passerelle_changes";
@@ -30,19 +33,11 @@ public final class ChangeNotices implements AutoCloseable {
 
   private final List<LongConsumer> subscribers = new CopyOnWriteArrayList<>();
   private final Database db;
-  private final Thread thread;
+  private Thread thread;
   private volatile boolean closed;
-  private volatile Connection connection;
 
   private ChangeNotices(Database db) {
     this.db = db;
-    if (db == null) {
-      thread = null;
-      return;
-    }
-    thread = new Thread(this::listen, "change-notices");
-    thread.setDaemon(true);
-    thread.start();
   }
 
   /** Nothing heard (an embedded database). */
@@ -67,11 +62,22 @@ public final class ChangeNotices implements AutoCloseable {
 
   /**
    * Calls {@code onChange} (on the listening thread, with the change sequence heard) after each
-   * commit of another workstation — or of this one; returns what unsubscribes it.
+   * commit of another workstation — or of this one; returns what unsubscribes it. The first
+   * subscription starts the listening, whose first call tells the sequence already reached.
    */
   public AutoCloseable subscribe(LongConsumer onChange) {
     subscribers.add(onChange);
+    startListening();
     return () -> subscribers.remove(onChange);
+  }
+
+  private synchronized void startListening() {
+    if (db == null || thread != null || closed) {
+      return;
+    }
+    thread = new Thread(this::listen, "change-notices");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** How many subscribers are told of changes. */
@@ -81,13 +87,12 @@ public final class ChangeNotices implements AutoCloseable {
 
   /** True when changes are heard (the office server). */
   public boolean listening() {
-    return thread != null;
+    return db != null;
   }
 
   private void listen() {
     while (!closed) {
       try (Connection c = db.dataSource().getConnection()) {
-        connection = c;
         String schema;
         try (Statement s = c.createStatement()) {
           s.execute("LISTEN " + CHANNEL);
@@ -96,6 +101,7 @@ public final class ChangeNotices implements AutoCloseable {
             schema = r.getString(1);
           }
         }
+        catchUp(c);
         PGConnection pg = c.unwrap(PGConnection.class);
         while (!closed) {
           PGNotification[] heard = pg.getNotifications(WAIT_MILLIS);
@@ -110,6 +116,9 @@ public final class ChangeNotices implements AutoCloseable {
             tell(seq);
           }
         }
+        try (Statement s = c.createStatement()) {
+          s.execute("UNLISTEN " + CHANNEL); // the connection goes back to the pool
+        }
       } catch (SQLException | RuntimeException e) {
         if (closed) {
           return;
@@ -120,9 +129,24 @@ public final class ChangeNotices implements AutoCloseable {
         } catch (InterruptedException ie) {
           return;
         }
-      } finally {
-        connection = null;
       }
+    }
+  }
+
+  /**
+   * Tells the subscribers the change sequence reached when listening (re)starts: a commit made
+   * before the {@code LISTEN} — while this installation was starting or its connection was lost —
+   * was notified to nobody, and is caught up this way.
+   */
+  private void catchUp(Connection c) {
+    Long seq =
+        db.dsl(c)
+            .select(REPLICA.CHANGE_SEQ)
+            .from(REPLICA)
+            .where(REPLICA.IS_CURRENT.isTrue())
+            .fetchOne(REPLICA.CHANGE_SEQ);
+    if (seq != null) {
+      tell(seq);
     }
   }
 
@@ -138,7 +162,11 @@ public final class ChangeNotices implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
+    Thread thread;
+    synchronized (this) {
+      closed = true;
+      thread = this.thread;
+    }
     if (thread != null) {
       try {
         thread.join(2 * WAIT_MILLIS + 1_000L);
