@@ -37,6 +37,20 @@ public final class ServerSetUp {
     if (found.installation()) {
       throw holdsAnInstallation(server);
     }
+    return refuseUnlessNew(server, found);
+  }
+
+  /**
+   * "Tester la connexion" of the first-start window, nothing changed: a database holding the
+   * office's installation is found joinable ({@link ServerProbe.Found#installation()}; refused when
+   * it does not keep its key slots yet), otherwise as {@link #testForNew}.
+   */
+  public ServerProbe.Found testForNewOrJoin(OfficeServer server, char[] password) {
+    ServerProbe.Found found = ServerProbe.probe(server, password);
+    return found.installation() ? requireJoinable(server, found) : refuseUnlessNew(server, found);
+  }
+
+  private static ServerProbe.Found refuseUnlessNew(OfficeServer server, ServerProbe.Found found) {
     if (!found.empty() && !found.objects().contains("flyway_schema_history")) {
       throw notEmpty(server, found.objects());
     }
@@ -76,7 +90,22 @@ public final class ServerSetUp {
    */
   public Vault.Opened join(
       Path dataDir, OfficeServer server, char[] serverPassword, String login, char[] password) {
-    refuseInstalledFolder(dataDir, false, "join");
+    return join(dataDir, server, serverPassword, login, password, false);
+  }
+
+  /**
+   * As {@link #join(Path, OfficeServer, char[], String, char[])}; {@code unusedEmbedded}: but the
+   * folder holds the empty embedded database the first-start window made at its start (the caller
+   * deletes it once joined, {@link #discardUnusedEmbedded}).
+   */
+  public Vault.Opened join(
+      Path dataDir,
+      OfficeServer server,
+      char[] serverPassword,
+      String login,
+      char[] password,
+      boolean unusedEmbedded) {
+    refuseInstalledFolder(dataDir, unusedEmbedded, "join");
     ServerProbe.Found found = ServerProbe.probe(server, serverPassword);
     if (!found.installation()) {
       throw (DatabaseException)
@@ -87,16 +116,7 @@ public final class ServerSetUp {
                       + " --database (or the first-start window). Nothing was written.")
               .keyed("server.error.noInstallation", server.address());
     }
-    if (found.keySlots().isEmpty()) {
-      throw (DatabaseException)
-          new DatabaseException(
-                  "The installation at "
-                      + server.address()
-                      + " does not keep its key slots on the server yet: sign in once on a"
-                      + " workstation of the office with this version, then join again. Nothing"
-                      + " was written.")
-              .keyed("server.error.noSlots", server.address());
-    }
+    requireJoinable(server, found);
     KeyRing ring = vault.unlockShared(found.keySlots(), server.address(), dataDir, login, password);
     char[] key = ring.h2FilePassword();
     try {
@@ -117,8 +137,8 @@ public final class ServerSetUp {
   }
 
   /**
-   * Deletes the empty embedded database the window made at its start, once the installation is on
-   * the server (the folder's descriptor is what opens from now on).
+   * Deletes the empty embedded database the window made at its start, and its search index, once
+   * the installation is on the server (the folder's descriptor is what opens from now on).
    */
   public static void discardUnusedEmbedded(Path dataDir) {
     for (String f : List.of(Database.FILE_NAME + ".mv.db", Database.FILE_NAME + ".trace.db")) {
@@ -127,7 +147,22 @@ public final class ServerSetUp {
       } catch (IOException e) {
         throw new DatabaseException("Cannot delete " + dataDir.resolve(f) + ": " + e, e);
       }
+    } // its search index too (made under the embedded installation's key: the server's rebuilds it)
+    fr.passerelle.search.LuceneSearchIndex.discard(dataDir);
+  }
+
+  private static ServerProbe.Found requireJoinable(OfficeServer server, ServerProbe.Found found) {
+    if (found.keySlots().isEmpty()) {
+      throw (DatabaseException)
+          new DatabaseException(
+                  "The installation at "
+                      + server.address()
+                      + " does not keep its key slots on the server yet: sign in once on a"
+                      + " workstation of the office with this version, then join again. Nothing"
+                      + " was written.")
+              .keyed("server.error.noSlots", server.address());
     }
+    return found;
   }
 
   /** Removes what a failed join wrote. */

@@ -84,7 +84,8 @@ final class ServerChoiceView {
               result.getStyleClass().removeAll("danger", "success");
               if (b == ServerChoiceViewModel.Outcome.REFUSED) {
                 result.getStyleClass().add("danger");
-              } else if (b == ServerChoiceViewModel.Outcome.READY) {
+              } else if (b == ServerChoiceViewModel.Outcome.READY
+                  || b == ServerChoiceViewModel.Outcome.JOINABLE) {
                 result.getStyleClass().add("success");
               }
             });
@@ -92,7 +93,7 @@ final class ServerChoiceView {
     hint.setWrapText(true);
     hint.getStyleClass().addAll("text-muted", "text-small");
 
-    VBox server = new VBox(6, hint, fields, result);
+    VBox server = new VBox(6, hint, fields, result, joinPart(vm, m));
     server.visibleProperty().bind(vm.whereProperty().isEqualTo(ServerChoiceViewModel.Where.SERVER));
     server.managedProperty().bind(server.visibleProperty());
     root = new VBox(6, choices, server);
@@ -102,6 +103,37 @@ final class ServerChoiceView {
 
   Node node() {
     return root;
+  }
+
+  /** The account that joins the office's installation, shown once the test found it. */
+  private static Node joinPart(ServerChoiceViewModel vm, Messages m) {
+    TextField login = new TextField();
+    login.setId("setup-join-login");
+    login.textProperty().bindBidirectional(vm.joinLoginProperty());
+    PasswordField password = new PasswordField();
+    password.setId("setup-join-password");
+    password.textProperty().bindBidirectional(vm.joinPasswordProperty());
+    VBox loginBox = field(m.get("setup.join.login"), login);
+    loginBox.setPrefWidth(220);
+    VBox passwordBox = field(m.get("setup.join.password"), password);
+    passwordBox.setPrefWidth(260);
+    HBox fields = new HBox(8, loginBox, passwordBox);
+    fields.setAlignment(Pos.BOTTOM_LEFT);
+    Label hint = new Label(m.get("setup.join.hint"));
+    hint.setWrapText(true);
+    hint.getStyleClass().addAll("text-muted", "text-small");
+    VBox part = new VBox(6, fields, hint);
+    part.visibleProperty().bind(vm.joiningProperty());
+    part.managedProperty().bind(part.visibleProperty());
+    // the test found the installation: the account is what is asked next
+    vm.joiningProperty()
+        .addListener(
+            (o, was, is) -> {
+              if (is) {
+                javafx.application.Platform.runLater(login::requestFocus);
+              }
+            });
+    return part;
   }
 
   private static VBox field(String text, Node target) {

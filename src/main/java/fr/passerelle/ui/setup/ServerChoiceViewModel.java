@@ -33,10 +33,14 @@ public final class ServerChoiceViewModel {
     SERVER
   }
 
-  /** What the last test said: nothing yet, a server ready for the office, or a refusal. */
+  /**
+   * What the last test said: nothing yet, a server ready for a new office, the office's
+   * installation this workstation may join, or a refusal.
+   */
   public enum Outcome {
     NONE,
     READY,
+    JOINABLE,
     REFUSED
   }
 
@@ -51,6 +55,10 @@ public final class ServerChoiceViewModel {
   private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
   private final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>(Outcome.NONE);
+  private final StringProperty joinLogin = new SimpleStringProperty("");
+  private final StringProperty joinPassword = new SimpleStringProperty("");
+  private final javafx.beans.binding.BooleanBinding joining;
+  private final StringBinding joinError;
 
   /** {@code servers} null: the window offers no server (this workstation only). */
   public ServerChoiceViewModel(OfficeServers servers, TaskRunner tasks, Messages m) {
@@ -63,6 +71,22 @@ public final class ServerChoiceViewModel {
     user.addListener((o, a, b) -> forget());
     password.addListener((o, a, b) -> forget());
     where.addListener((o, a, b) -> forget());
+    joining = where.isEqualTo(Where.SERVER).and(outcome.isEqualTo(Outcome.JOINABLE));
+    joinError = Bindings.createStringBinding(this::checkJoin, joining, joinLogin, joinPassword);
+  }
+
+  /** Why the join cannot be asked yet (empty when it can, or when not joining). */
+  private String checkJoin() {
+    if (!joining.get()) {
+      return "";
+    }
+    if (joinLogin.get().isBlank()) {
+      return m.get("setup.join.why.login");
+    }
+    if (joinPassword.get().isEmpty()) {
+      return m.get("setup.join.why.password");
+    }
+    return "";
   }
 
   /** True when the window offers the office server. */
@@ -131,6 +155,11 @@ public final class ServerChoiceViewModel {
         },
         found -> {
           testing.set(false);
+          if (found.installation()) {
+            result.set(m.get("setup.server.joinable", s.address()));
+            outcome.set(Outcome.JOINABLE);
+            return;
+          }
           result.set(m.get(found.empty() ? "setup.server.ok" : "setup.server.resume", s.address()));
           outcome.set(Outcome.READY);
         },
@@ -166,6 +195,45 @@ public final class ServerChoiceViewModel {
       target.close();
       throw e;
     }
+  }
+
+  /**
+   * The join of this workstation to the office's installation the test found, its fields read now
+   * (on the FX thread); the returned call runs it off the FX thread, the account of the join fields
+   * signed in there, then clears the passwords it took.
+   */
+  java.util.function.Supplier<fr.passerelle.security.SignInService.SignedIn> joiner() {
+    OfficeServer s = server();
+    char[] serverPw = takePassword();
+    char[] pw = joinPassword.get().toCharArray();
+    String login = joinLogin.get().trim().toLowerCase(Locale.ROOT);
+    return () -> {
+      try {
+        return servers.join(s, serverPw, login, pw);
+      } finally {
+        java.util.Arrays.fill(serverPw, '\0');
+        java.util.Arrays.fill(pw, '\0');
+      }
+    };
+  }
+
+  /** True when the test found the office's installation: this workstation joins it. */
+  public javafx.beans.binding.BooleanBinding joiningProperty() {
+    return joining;
+  }
+
+  /** The account of the office that joins (its login). */
+  public StringProperty joinLoginProperty() {
+    return joinLogin;
+  }
+
+  public StringProperty joinPasswordProperty() {
+    return joinPassword;
+  }
+
+  /** What the join still needs, empty when it can be asked (or when not joining). */
+  public StringBinding joinErrorProperty() {
+    return joinError;
   }
 
   public ObjectProperty<Where> whereProperty() {

@@ -97,6 +97,8 @@ public final class SetupView {
                 vm.organisationErrorProperty(),
                 vm.adminErrorProperty(),
                 vm.server().errorProperty(),
+                vm.server().joinErrorProperty(),
+                vm.server().joiningProperty(),
                 vm.errorProperty()));
     Label error = new Label();
     error.setId("setup-error");
@@ -168,6 +170,19 @@ public final class SetupView {
     adminPart.setMinWidth(360);
     HBox.setHgrow(adminPart, Priority.ALWAYS);
     Node where = new ServerChoiceView(vm.server(), m).node();
+    // the test found the office's installation: this workstation joins it, nothing else asked
+    javafx.beans.binding.BooleanBinding joining = vm.server().joiningProperty();
+    parts.visibleProperty().bind(joining.not());
+    parts.managedProperty().bind(parts.visibleProperty());
+    String titleText = title.getText();
+    String introText = intro.getText();
+    String saveText = save.getText();
+    joining.addListener(
+        (o, was, is) -> {
+          title.setText(is ? m.get("setup.join.title") : titleText);
+          intro.setText(is ? m.get("setup.join.intro") : introText);
+          save.setText(is ? m.get("setup.join.save") : saveText);
+        });
     VBox form = new VBox(8, title, intro, gap(), parts, gap(), where, why, error, buttons);
     form.getStyleClass().add("setup-card");
     form.setMaxWidth(officeAsked && adminAsked ? 1000 : 560);
@@ -196,6 +211,10 @@ public final class SetupView {
   }
 
   private String reason(Messages m) {
+    if (vm.server().joiningProperty().get()) {
+      String server = vm.server().errorProperty().get();
+      return server.isEmpty() ? vm.server().joinErrorProperty().get() : server;
+    }
     if (!vm.nameErrorProperty().get().isEmpty()) {
       return m.get("setup.why.name");
     }

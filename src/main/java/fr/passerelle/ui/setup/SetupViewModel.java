@@ -93,6 +93,15 @@ public final class SetupViewModel {
   }
 
   private AdministratorCreated administratorCreated = pw -> {};
+  private Consumer<fr.passerelle.security.SignInService.SignedIn> joined = s -> {};
+
+  /**
+   * What follows this workstation's join to the office's installation on the server (its account
+   * signed in there): the window's sign-in sequence.
+   */
+  public void onJoined(Consumer<fr.passerelle.security.SignInService.SignedIn> j) {
+    this.joined = j;
+  }
 
   /** What follows the first administrator's creation: the encryption of the database. */
   public void onAdministratorCreated(AdministratorCreated a) {
@@ -133,14 +142,16 @@ public final class SetupViewModel {
             adminConfirm,
             adminFirstName,
             adminLastName);
-    valid =
+    BooleanBinding newOffice =
         nameError
             .isEmpty()
             .and(organisationError.isEmpty())
             .and(kind.isNotNull())
             .and(adminError.isEmpty())
-            .and(server.errorProperty().isEmpty())
-            .and(busy.not());
+            .and(server.errorProperty().isEmpty());
+    BooleanBinding join =
+        server.errorProperty().isEmpty().and(server.joinErrorProperty().isEmpty());
+    valid = Bindings.when(server.joiningProperty()).then(join).otherwise(newOffice).and(busy.not());
     adminFirstName.addListener((o, a, b) -> prefillLogin());
     adminLastName.addListener((o, a, b) -> prefillLogin());
     adminLogin.addListener(
@@ -321,6 +332,10 @@ public final class SetupViewModel {
     }
     busy.set(true);
     error.set("");
+    if (server.joiningProperty().get()) {
+      join();
+      return;
+    }
     String n = name.get().trim();
     OfficeKind k = kind.get();
     String org = organisation.get().trim();
@@ -384,13 +399,32 @@ public final class SetupViewModel {
               server.passwordProperty().set("");
               onSaved.accept(office);
             },
-            e -> {
+            e -> failed("setup", e));
+  }
+
+  /** Says why the set-up or the join failed, in words; logs what was not expected. */
+  private void failed(String what, Throwable e) {
+    busy.set(false);
+    error.set(ctx.messages().describeOrUnexpected(e));
+    if (!(e instanceof UserFacingException)) {
+      LOG.error("{} failed", what, e);
+    }
+  }
+
+  /** Joins the office's installation on the server, then tells {@link #onJoined}. */
+  private void join() {
+    var joiner = server.joiner();
+    ctx.tasks()
+        .submit(
+            ctx.messages().get("setup.join.task"),
+            p -> joiner.get(),
+            signedIn -> {
               busy.set(false);
-              error.set(ctx.messages().describeOrUnexpected(e));
-              if (!(e instanceof UserFacingException)) {
-                LOG.error("setup failed", e);
-              }
-            });
+              server.passwordProperty().set("");
+              server.joinPasswordProperty().set("");
+              joined.accept(signedIn);
+            },
+            e -> failed("join", e));
   }
 
   /**

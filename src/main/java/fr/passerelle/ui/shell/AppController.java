@@ -383,7 +383,8 @@ public final class AppController implements AutoCloseable {
         new Messages(locale).get("app.warmUp"),
         p -> services().accounts().idleLock(),
         d -> {
-          if (locked == null && services().access().principal().isPresent()) {
+          Services s = services(); // null once the window has closed meanwhile
+          if (locked == null && s != null && s.access().principal().isPresent()) {
             idle.start(d);
           }
         },
@@ -438,6 +439,8 @@ public final class AppController implements AutoCloseable {
     UiContext ctx = new UiContext(services(), tasks, m, dialogs(m));
     SetupViewModel vm = new SetupViewModel(ctx, demo, mode, gate.officeServers());
     vm.onAdministratorCreated(pw -> gate.sealWith(pw));
+    // a workstation joining the office's installation on the server: signed in there
+    vm.onJoined(this::signedIn);
     SetupView view =
         new SetupView(
             vm,

@@ -134,16 +134,35 @@ final class SessionGate implements AutoCloseable {
 
   /**
    * The office server as the first-start window offers it (ADR 0190), through the same service as
-   * {@code init --database}: once the new installation's first administrator exists there, its
-   * password sealed and its key slots written, the empty embedded database opened at the start is
-   * closed and deleted, and the administrator signed in on the server's installation.
+   * {@code init --database} and {@code join}: once the new installation's first administrator
+   * exists there, its password sealed and its key slots written, the empty embedded database opened
+   * at the start is closed and deleted, and the administrator signed in on the server's
+   * installation.
    */
   OfficeServers officeServers() {
     ServerSetUp setUp = new ServerSetUp(vault);
     return new OfficeServers() {
       @Override
       public ServerProbe.Found test(OfficeServer server, char[] password) {
-        return setUp.testForNew(server, password);
+        return setUp.testForNewOrJoin(server, password);
+      }
+
+      @Override
+      public SignInService.SignedIn join(
+          OfficeServer server, char[] serverPassword, String login, char[] password) {
+        // as keep: checked by the join's own sign-in, then the window's empty embedded database
+        // closed and deleted, and the account signed in on the server's installation
+        setUp.join(dataDir, server, serverPassword, login, password, true).close();
+        Services clear = services;
+        services = null;
+        if (clear != null) {
+          clear.close();
+        }
+        ServerSetUp.discardUnusedEmbedded(dataDir);
+        Vault.Opened o = vault.signIn(dataDir, login, password, "fenêtre");
+        services = o.services();
+        LOG.info("workstation joined the office on the server {}", server.address());
+        return o.signedIn();
       }
 
       @Override

@@ -6,6 +6,7 @@ import fr.passerelle.app.Services;
 import fr.passerelle.db.DatabaseException;
 import fr.passerelle.db.OfficeServer;
 import fr.passerelle.db.ServerProbe;
+import fr.passerelle.security.SignInService;
 import fr.passerelle.testsupport.SameThreadTaskRunner;
 import fr.passerelle.ui.Messages;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class ServerChoiceViewModelTest {
   private final Messages m = new Messages(Messages.FRENCH);
   private final List<String> typed = new ArrayList<>();
+  private final List<String> joins = new ArrayList<>();
+  private char[] joinPassword;
 
   /** A server that answers {@code answer} to every test, remembering the password it was given. */
   private OfficeServers answering(Function<OfficeServer, ServerProbe.Found> answer) {
@@ -39,6 +42,21 @@ class ServerChoiceViewModelTest {
       public void keep(
           Services signedIn, char[] password, OfficeServer server, char[] serverPassword) {
         throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public SignInService.SignedIn join(
+          OfficeServer server, char[] serverPassword, String login, char[] password) {
+        joins.add(
+            server.address()
+                + " "
+                + new String(serverPassword)
+                + " "
+                + login
+                + " "
+                + new String(password));
+        joinPassword = password;
+        return null;
       }
     };
   }
@@ -145,6 +163,42 @@ class ServerChoiceViewModelTest {
     broken.test();
     assertThat(broken.resultProperty().get()).isEqualTo("Erreur inattendue : boom");
     assertThat(broken.outcomeProperty().get()).isEqualTo(ServerChoiceViewModel.Outcome.REFUSED);
+  }
+
+  @Test
+  void theOfficesInstallationFoundIsJoinedWithAnAccountOfTheOffice() {
+    ServerChoiceViewModel vm =
+        vm(s -> new ServerProbe.Found(List.of("candidate", "account"), 2, List.of("slot")));
+    fill(vm);
+    assertThat(vm.joiningProperty().get()).isFalse();
+    assertThat(vm.joinErrorProperty().get()).as("not joining: nothing asked").isEmpty();
+    vm.test();
+    assertThat(vm.outcomeProperty().get()).isEqualTo(ServerChoiceViewModel.Outcome.JOINABLE);
+    assertThat(vm.joiningProperty().get()).isTrue();
+    assertThat(vm.resultProperty().get())
+        .isEqualTo(
+            "Connexion réussie : la base postgresql://serveur-agence:5432/passerelle contient"
+                + " l'installation de l'agence. Ce poste peut la rejoindre : identifiez-vous avec"
+                + " votre compte de l'agence.");
+    assertThat(vm.joinErrorProperty().get()).isEqualTo("Indiquez votre identifiant à l'agence.");
+    vm.joinLoginProperty().set(" CMartin ");
+    assertThat(vm.joinErrorProperty().get()).isEqualTo("Indiquez le mot de passe de votre compte.");
+    vm.joinPasswordProperty().set("le vieux port sous la pluie");
+    assertThat(vm.joinErrorProperty().get()).isEmpty();
+    assertThat(vm.joiningProperty().get()).as("the account's fields keep the test").isTrue();
+
+    vm.joiner().get();
+    assertThat(joins)
+        .containsExactly(
+            "postgresql://serveur-agence:5432/passerelle le mot de passe de la base cmartin"
+                + " le vieux port sous la pluie");
+    assertThat(new String(joinPassword))
+        .as("the password taken is cleared")
+        .isEqualTo("\0".repeat(27));
+
+    vm.addressProperty().set("postgresql://autre-serveur/passerelle");
+    assertThat(vm.joiningProperty().get()).as("another server: to test again").isFalse();
+    assertThat(vm.joinErrorProperty().get()).isEmpty();
   }
 
   @Test

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.passerelle.db.OfficeServer;
+import fr.passerelle.testsupport.Cli;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServer;
+import fr.passerelle.testsupport.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.PasswordField;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(FxTestExtension.class)
 class OfficeServerSetupFlowTest {
   @TempDir Path dir;
+  @TempDir Path firstWorkstation;
   private AppController app;
   private Stage stage;
   private String database;
@@ -118,7 +122,7 @@ class OfficeServerSetupFlowTest {
     assertThat(shown(robot.lookup("#setup-server-address").query())).isTrue();
     robot.clickOn("#setup-server-test");
     WaitForAsyncUtils.waitFor(
-        60, TimeUnit.SECONDS, () -> label(robot, "#setup-server-result").contains("ne répond"));
+        180, TimeUnit.SECONDS, () -> label(robot, "#setup-server-result").contains("ne répond"));
     assertThat(label(robot, "#setup-server-result"))
         .isEqualTo(
             "Le serveur postgresql://127.0.0.1:1/passerelle ne répond pas : est-il démarré,"
@@ -147,7 +151,7 @@ class OfficeServerSetupFlowTest {
         pw == null ? "" : new String(pw));
     robot.clickOn("#setup-server-test");
     WaitForAsyncUtils.waitFor(
-        60, TimeUnit.SECONDS, () -> label(robot, "#setup-server-result").contains("réussie"));
+        180, TimeUnit.SECONDS, () -> label(robot, "#setup-server-result").contains("réussie"));
     assertThat(label(robot, "#setup-server-result"))
         .isEqualTo(
             "Connexion réussie : la base "
@@ -176,5 +180,67 @@ class OfficeServerSetupFlowTest {
       assertThat(Files.readString(dir.resolve(OfficeServer.FILE)))
           .doesNotContain("password=" + new String(pw));
     }
+  }
+
+  @Test
+  void aSecondWorkstationJoinsTheOfficeFromTheWindow(FxRobot robot) throws Exception {
+    assumeTrue(TestServer.configured(), "no PostgreSQL server named (" + TestServer.LOCATION + ")");
+    database = TestServer.createDatabase();
+    char[] pw = TestServer.password();
+    String serverPassword = pw == null ? "" : new String(pw);
+    // the office set up on the server from a first workstation
+    Cli.Result init =
+        Cli.runWith(
+            firstWorkstation,
+            Cli.encrypting(),
+            TestServices.ADMIN,
+            serverPassword + "\n" + TestServices.PASSWORD + "\n",
+            "init",
+            "--office-name",
+            "Agence France Travail Albi",
+            "--office-kind",
+            "FRANCE_TRAVAIL",
+            "--database",
+            TestServer.location(database),
+            "--db-user",
+            TestServer.server().user());
+    assertThat(init.code()).as(init.err()).isZero();
+
+    waitFor(robot, "#setup-where-SERVER");
+    fillServer(robot, TestServer.location(database), TestServer.server().user(), serverPassword);
+    robot.clickOn("#setup-server-test");
+    WaitForAsyncUtils.waitFor(
+        180, TimeUnit.SECONDS, () -> label(robot, "#setup-server-result").contains("réussie"));
+    assertThat(label(robot, "#setup-server-result")).contains("Ce poste peut la rejoindre");
+    assertThat(shown(robot.lookup("#setup-name").query()))
+        .as("nothing of a new office is asked")
+        .isFalse();
+    assertThat(label(robot, "#setup-save")).isEqualTo("_Rejoindre l'agence");
+    assertThat(robot.lookup("#setup-save").query().isDisabled()).as("no account yet").isTrue();
+    assertThat(label(robot, "#setup-why")).isEqualTo("Indiquez votre identifiant à l'agence.");
+    robot.clickOn("#setup-join-login").write(TestServices.ADMIN);
+    robot.clickOn("#setup-join-password").write("pas le bon mot de passe");
+    shot("setup-server-join-1366.png");
+    robot.clickOn("#setup-save");
+    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !label(robot, "#setup-error").isEmpty());
+    assertThat(Files.exists(dir.resolve(OfficeServer.FILE)))
+        .as("a wrong password: nothing written")
+        .isFalse();
+    assertThat(Files.exists(dir.resolve("passerelle.keys"))).isFalse();
+
+    robot.interact(() -> robot.lookup("#setup-join-password").queryAs(PasswordField.class).clear());
+    robot.clickOn("#setup-join-password").write(TestServices.PASSWORD);
+    robot.clickOn("#setup-save");
+    waitFor(robot, "#nav-dashboard");
+    assertThat(app.services().db().server()).isPresent();
+    assertThat(app.services().access().principal().orElseThrow().login())
+        .isEqualTo(TestServices.ADMIN);
+    assertThat(app.services().offices().current().orElseThrow().name())
+        .isEqualTo("Agence France Travail Albi");
+    assertThat(Files.exists(dir.resolve(OfficeServer.FILE))).isTrue();
+    assertThat(Files.exists(dir.resolve("passerelle.keys"))).isTrue();
+    assertThat(Files.exists(dir.resolve("passerelle.mv.db")))
+        .as("the empty embedded database of the start is gone")
+        .isFalse();
   }
 }
