@@ -73,11 +73,7 @@ class ListsFollowChangesTest {
     assertThat(byId(a).pipeline())
         .containsEntry(PipelineStatus.CONTACTED, 1)
         .containsEntry(PipelineStatus.PROPOSED, 1);
-    SourcingEntry gone =
-        sourcing.entries(a).stream()
-            .filter(e -> e.candidateId().equals(rqth))
-            .findFirst()
-            .orElseThrow();
+    SourcingEntry gone = entryOf(a, rqth);
     sourcing.remove(gone.id());
     assertFigures(a, 1, 0, 0);
     sourcing.restore(gone);
@@ -95,11 +91,7 @@ class ListsFollowChangesTest {
     // the same person on two lists, then off one of them
     sourcing.add(b, List.of(none), null);
     assertFigures(b, 3, 3, 2);
-    SourcingEntry twice =
-        sourcing.entries(b).stream()
-            .filter(e -> e.candidateId().equals(none))
-            .findFirst()
-            .orElseThrow();
+    SourcingEntry twice = entryOf(b, none);
     sourcing.remove(twice.id());
     assertFigures(b, 2, 2, 1);
     assertFigures(a, 2, 2, 1);
@@ -133,6 +125,13 @@ class ListsFollowChangesTest {
     assertThat(mine.shares().listSize()).as("size").isEqualTo(size);
     assertThat(mine.shares().listPriority()).as("priority publics").isEqualTo(priority);
     assertThat(mine.shares().listRqth()).as("RQTH").isEqualTo(rqth);
+  }
+
+  private SourcingEntry entryOf(UUID list, UUID candidate) {
+    return sourcing.entries(list).stream()
+        .filter(e -> e.candidateId().equals(candidate))
+        .findFirst()
+        .orElseThrow();
   }
 
   private SourcingList byId(UUID list) {
