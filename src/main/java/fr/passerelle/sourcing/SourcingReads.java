@@ -14,6 +14,7 @@ import static fr.passerelle.db.jooq.Tables.SOURCING_LIST;
 
 import fr.passerelle.db.Database;
 import fr.passerelle.db.InLists;
+import fr.passerelle.db.Snapshots;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -37,11 +38,19 @@ import org.jooq.impl.DSL;
 final class SourcingReads {
   private final Database db;
 
-  /** ROME code → {pool, with a priority criterion, with RQTH} (the offers' candidate pool). */
   /** Past this many lists, their figures are read for every list and filtered here. */
   static final int IN_LIST_MAX = 50;
 
+  private static final Field<String> OWNER =
+      DSL.concat(COUNSELOR.FIRST_NAME, DSL.inline(" "), COUNSELOR.LAST_NAME).as("owner_name");
+  private static final String SHARED_NAME = "shared_office_name";
+
   private final java.util.function.Function<Collection<String>, Map<String, int[]>> poolShares;
+  // every list's figures, followed by change sequence (ADR 0205)
+  private final ListFigures figures = new ListFigures();
+  // the last rows of lists(): the condition and data version they were read for
+  private String rowsKey;
+  private List<Record> lastRows;
 
   SourcingReads(
       Database db, java.util.function.Function<Collection<String>, Map<String, int[]>> poolShares) {
@@ -66,7 +75,38 @@ final class SourcingReads {
     if (!includeClosed) {
       c = c.and(SOURCING_LIST.CLOSED_ON.isNull());
     }
-    return summaries(dsl, c);
+    // the lists with their offer, owner and partner office, read again only when one of these
+    // tables changed (the offer's title: a look-up in 300,000 wide rows per list)
+    String key =
+        ownerId
+            + "/"
+            + includeClosed
+            + "/"
+            + office
+            + "/"
+            + Snapshots.version(dsl, SOURCING_LIST, JOB_OFFER, COUNSELOR, OFFICE);
+    List<Record> rows;
+    synchronized (this) {
+      rows = key.equals(rowsKey) ? lastRows : null;
+    }
+    if (rows == null) {
+      rows = rows(dsl, c);
+      synchronized (this) {
+        rowsKey = key;
+        lastRows = rows;
+      }
+    }
+    Map<UUID, ListFigures.Figures> all = figures.current(dsl);
+    Map<UUID, Map<String, Integer>> statuses = new HashMap<>();
+    Map<UUID, int[]> listFigures = new HashMap<>();
+    for (Record r : rows) {
+      ListFigures.Figures f = all.get(r.get(SOURCING_LIST.ID));
+      if (f != null) {
+        statuses.put(r.get(SOURCING_LIST.ID), f.statuses());
+        listFigures.put(r.get(SOURCING_LIST.ID), new int[] {f.priority(), f.rqth()});
+      }
+    }
+    return assemble(rows, pipelines(statuses), listFigures);
   }
 
   Optional<SourcingList> list(UUID id) {
@@ -75,30 +115,16 @@ final class SourcingReads {
         .findFirst();
   }
 
+  /** How many times {@link #lists} read every entry and criterion (tests). */
+  int fullReads() {
+    return figures.fullReads();
+  }
+
+  /** The lists, their figures read from the database (a few lists: through their index). */
   private List<SourcingList> summaries(DSLContext dsl, Condition c) {
-    var shared = OFFICE.as("shared");
-    Field<String> owner = DSL.concat(COUNSELOR.FIRST_NAME, DSL.inline(" "), COUNSELOR.LAST_NAME);
-    List<Record> rows =
-        dsl
-            .select(SOURCING_LIST.fields())
-            .select(JOB_OFFER.TITLE, OCCUPATION.LABEL, owner, shared.NAME)
-            .from(SOURCING_LIST)
-            .leftJoin(JOB_OFFER)
-            .on(JOB_OFFER.ID.eq(SOURCING_LIST.OFFER_ID).and(JOB_OFFER.DELETED.isFalse()))
-            .leftJoin(OCCUPATION)
-            .on(OCCUPATION.ROME_CODE.eq(SOURCING_LIST.ROME_CODE))
-            .leftJoin(COUNSELOR)
-            .on(COUNSELOR.ID.eq(SOURCING_LIST.OWNER_ID).and(COUNSELOR.DELETED.isFalse()))
-            .leftJoin(shared)
-            .on(shared.ID.eq(SOURCING_LIST.SHARED_OFFICE_ID).and(shared.DELETED.isFalse()))
-            .where(c)
-            .orderBy(SOURCING_LIST.CREATED_ON.desc(), SOURCING_LIST.NAME)
-            .fetch()
-            .stream()
-            .map(r -> (Record) r)
-            .toList();
+    List<Record> rows = rows(dsl, c);
     List<UUID> ids = rows.stream().map(r -> r.get(SOURCING_LIST.ID)).toList();
-    Map<UUID, Map<PipelineStatus, Integer>> pipelines = new HashMap<>();
+    Map<UUID, Map<String, Integer>> statuses = new HashMap<>();
     Map<UUID, int[]> listFigures = new HashMap<>();
     if (!ids.isEmpty()) {
       // H2 tests an IN list of parameters value by value, for every row: past a few dozen lists
@@ -114,9 +140,9 @@ final class SourcingReads {
           .forEach(
               r -> {
                 if (asked.contains(r.value1())) {
-                  pipelines
-                      .computeIfAbsent(r.value1(), k -> new EnumMap<>(PipelineStatus.class))
-                      .put(PipelineStatus.valueOf(r.value2()), r.value3());
+                  statuses
+                      .computeIfAbsent(r.value1(), k -> new HashMap<>())
+                      .put(r.value2(), r.value3());
                 }
               });
       Field<Integer> priority = DSL.countDistinct(CANDIDATE_CRITERION.CANDIDATE_ID);
@@ -138,6 +164,47 @@ final class SourcingReads {
                 }
               });
     }
+    return assemble(rows, pipelines(statuses), listFigures);
+  }
+
+  private static Map<UUID, Map<PipelineStatus, Integer>> pipelines(
+      Map<UUID, Map<String, Integer>> statuses) {
+    Map<UUID, Map<PipelineStatus, Integer>> out = new HashMap<>();
+    statuses.forEach(
+        (list, counts) -> {
+          Map<PipelineStatus, Integer> p = new EnumMap<>(PipelineStatus.class);
+          counts.forEach((status, n) -> p.put(PipelineStatus.valueOf(status), n));
+          out.put(list, p);
+        });
+    return out;
+  }
+
+  private static List<Record> rows(DSLContext dsl, Condition c) {
+    var shared = OFFICE.as("shared");
+    return dsl
+        .select(SOURCING_LIST.fields())
+        .select(JOB_OFFER.TITLE, OCCUPATION.LABEL, OWNER, shared.NAME.as(SHARED_NAME))
+        .from(SOURCING_LIST)
+        .leftJoin(JOB_OFFER)
+        .on(JOB_OFFER.ID.eq(SOURCING_LIST.OFFER_ID).and(JOB_OFFER.DELETED.isFalse()))
+        .leftJoin(OCCUPATION)
+        .on(OCCUPATION.ROME_CODE.eq(SOURCING_LIST.ROME_CODE))
+        .leftJoin(COUNSELOR)
+        .on(COUNSELOR.ID.eq(SOURCING_LIST.OWNER_ID).and(COUNSELOR.DELETED.isFalse()))
+        .leftJoin(shared)
+        .on(shared.ID.eq(SOURCING_LIST.SHARED_OFFICE_ID).and(shared.DELETED.isFalse()))
+        .where(c)
+        .orderBy(SOURCING_LIST.CREATED_ON.desc(), SOURCING_LIST.NAME)
+        .fetch()
+        .stream()
+        .map(r -> (Record) r)
+        .toList();
+  }
+
+  private List<SourcingList> assemble(
+      List<Record> rows,
+      Map<UUID, Map<PipelineStatus, Integer>> pipelines,
+      Map<UUID, int[]> listFigures) {
     Map<String, int[]> pools =
         poolShares.apply(
             rows.stream()
@@ -161,9 +228,9 @@ final class SourcingReads {
               r.get(SOURCING_LIST.ROME_CODE),
               r.get(OCCUPATION.LABEL),
               r.get(SOURCING_LIST.OWNER_ID),
-              r.get(owner),
+              r.get(OWNER),
               r.get(SOURCING_LIST.SHARED_OFFICE_ID),
-              r.get(shared.NAME),
+              r.get(SHARED_NAME, String.class),
               r.get(SOURCING_LIST.CREATED_ON),
               r.get(SOURCING_LIST.CLOSED_ON),
               p,

@@ -226,6 +226,11 @@ public final class SourcingService {
     return reads.lists(ownerId, includeClosed);
   }
 
+  /** How many times {@link #lists} read every entry and criterion again (tests, ADR 0205). */
+  int listsReadWhole() {
+    return reads.fullReads();
+  }
+
   public Optional<SourcingList> find(UUID listId) {
     access.require(Permission.LISTS_READ);
     return reads.list(listId);
