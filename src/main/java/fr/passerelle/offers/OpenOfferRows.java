@@ -18,13 +18,13 @@ import org.jooq.impl.DSL;
 
 /**
  * What the hard-to-fill rules read of every open offer (a {@link HardToFillService.Slim} row), kept
- * in memory and followed by the installation's change sequence (ADR 0204): the first call reads
- * the open offers (a scan of {@code job_offer}: seconds at region scale), a later one reads only
- * the offers whose version changed since (their {@code change_seq} is above the one held: the
- * column's index), and none when the change sequence did not move. Every stored version of a row
- * takes the next change sequence in the transaction that writes it, and those transactions take
- * their numbers one after the other (the replica row is locked until commit), so nothing committed
- * is missed. Another replica id (a restore) or a sequence gone back reads everything again.
+ * in memory and followed by the installation's change sequence (ADR 0204): the first call reads the
+ * open offers (a scan of {@code job_offer}: seconds at region scale), a later one reads only the
+ * offers whose version changed since (their {@code change_seq} is above the one held: the column's
+ * index), and none when the change sequence did not move. Every stored version of a row takes the
+ * next change sequence in the transaction that writes it, and those transactions take their numbers
+ * one after the other (the replica row is locked until commit), so nothing committed is missed.
+ * Another replica id (a restore) or a sequence gone back reads everything again.
  *
  * <p>The rows keep the order in which they were first read, as the table's scan gives them (an
  * offer changed keeps its place, a new one comes last), so that the list's ties stay in the order

@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * existing data folder such as a copy of the region-scale demo. Five calls with nothing changed in
  * between: the first also builds the candidate pool (the application builds it at sign-in), the
  * others are a return to the view. {@code OffersBenchmark DIR [calls]}; an encrypted folder is
- * opened with {@code PASSERELLE_BENCH_PASSWORD}. The rows' digest (ids, signals, days open, in order)
- * tells whether two builds answer the same. See docs/benchmarks.md.
+ * opened with {@code PASSERELLE_BENCH_PASSWORD}. The rows' digest (ids, signals, days open, in
+ * order) tells whether two builds answer the same. See docs/benchmarks.md.
  */
 public final class OffersBenchmark {
   public static void main(String[] args) {
