@@ -1,6 +1,5 @@
 package fr.passerelle.offers;
 
-import static fr.passerelle.db.jooq.Tables.JOB_OFFER;
 import static fr.passerelle.db.jooq.Tables.SETTING;
 
 import fr.passerelle.db.Database;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 /**
@@ -31,10 +29,20 @@ public final class HardToFillService {
   private final TensionService tension;
   private final Supplier<LocalDate> today;
   private final Access access;
+  private final OpenOfferRows openRows;
+  // the open offers evaluated and sorted, hard to fill first, with what they were evaluated from
+  private Ranked ranked;
 
-  /** What the rules need of an open offer. */
+  /** What the rules need of an open offer, and what the list filters on. */
   record Slim(
-      UUID id, String rome, String commune, LocalDate opened, Boolean override, String why) {}
+      UUID id,
+      String rome,
+      String commune,
+      LocalDate opened,
+      Boolean override,
+      String why,
+      String contract,
+      String source) {}
 
   /** A slim offer and its evaluated signal. */
   record Evaluated(Slim offer, HardToFill signal, long daysOpen) {}
@@ -52,6 +60,7 @@ public final class HardToFillService {
     this.bmo = bmo;
     this.tension = tension;
     this.today = today;
+    this.openRows = new OpenOfferRows(db);
   }
 
   public HardToFillSettings settings() {
@@ -98,21 +107,34 @@ public final class HardToFillService {
             });
   }
 
-  /** Open offers matching the filter, hard to fill first (highest score, then longest open). */
+  /**
+   * Open offers matching the filter, hard to fill first (highest score, then longest open). The
+   * open offers are evaluated and sorted once for the facts of the moment (the offers' change
+   * sequence, the candidates in reach, the office's tension marks, the thresholds, the date): a
+   * call with nothing changed since the last one only filters the sorted list (ADR 0204).
+   */
   public OfferPage openOffers(OfferFilter filter) {
     access.require(Permission.OFFERS_READ);
-    List<Evaluated> all = evaluate(filter);
-    List<Evaluated> kept =
-        filter.hardToFillOnly() ? all.stream().filter(e -> e.signal().effective()).toList() : all;
-    int hard = (int) all.stream().filter(e -> e.signal().effective()).count();
-    List<Evaluated> page =
-        kept.stream()
-            .sorted(
-                Comparator.comparing((Evaluated e) -> !e.signal().effective())
-                    .thenComparing(e -> -e.signal().score())
-                    .thenComparing(e -> -e.daysOpen()))
-            .limit(Math.max(0, filter.limit()))
-            .toList();
+    int limit = Math.max(0, filter.limit());
+    List<Evaluated> page = new ArrayList<>();
+    int kept = 0;
+    int hard = 0;
+    for (Evaluated e : ranked()) {
+      if (!accepts(filter, e.offer())) {
+        continue;
+      }
+      boolean effective = e.signal().effective();
+      if (effective) {
+        hard++;
+      }
+      if (filter.hardToFillOnly() && !effective) {
+        continue;
+      }
+      kept++;
+      if (page.size() < limit) {
+        page.add(e);
+      }
+    }
     Map<UUID, Offer> offers = new HashMap<>();
     for (Offer o :
         OfferService.fetchAll(db.dsl(), page.stream().map(e -> e.offer().id()).toList())) {
@@ -125,7 +147,7 @@ public final class HardToFillService {
         rows.add(new OfferRow(o, e.signal(), e.daysOpen()));
       }
     }
-    return new OfferPage(rows, kept.size(), hard);
+    return new OfferPage(rows, kept, hard);
   }
 
   /** The signal of one offer (open or closed). */
@@ -138,7 +160,9 @@ public final class HardToFillService {
             o.communeCode(),
             o.openedOn(),
             o.hardToFillOverride(),
-            o.overrideReason());
+            o.overrideReason(),
+            null,
+            null);
     return rules().evaluate(s).signal();
   }
 
@@ -176,43 +200,46 @@ public final class HardToFillService {
     return mark == null ? null : "YES".equals(mark);
   }
 
-  /** Every open offer matching the filter, evaluated (unsorted). */
+  /** Every open offer matching the filter, evaluated, hard to fill first. */
   List<Evaluated> evaluate(OfferFilter filter) {
-    Condition c = JOB_OFFER.DELETED.isFalse().and(JOB_OFFER.CLOSED_ON.isNull());
-    if (filter.romeCode() != null) {
-      c = c.and(JOB_OFFER.ROME_CODE.eq(filter.romeCode()));
-    }
-    if (filter.contract() != null) {
-      c = c.and(JOB_OFFER.CONTRACT.eq(filter.contract().name()));
-    }
-    if (filter.source() != null) {
-      c = c.and(JOB_OFFER.SOURCE.eq(filter.source().name()));
-    }
+    return ranked().stream().filter(e -> accepts(filter, e.offer())).toList();
+  }
+
+  /** The filter's occupation, contract and origin (not its "hard to fill only"). */
+  private static boolean accepts(OfferFilter filter, Slim o) {
+    return (filter.romeCode() == null || filter.romeCode().equals(o.rome()))
+        && (filter.contract() == null || filter.contract().name().equals(o.contract()))
+        && (filter.source() == null || filter.source().name().equals(o.source()));
+  }
+
+  /** The open offers evaluated with {@code rules}, sorted, from the rows of {@code rows}. */
+  private record Ranked(long rows, Rules rules, List<Evaluated> sorted) {}
+
+  /**
+   * Every open offer evaluated, hard to fill first (highest score, then longest open; ties in the
+   * table's order): kept while the offers and the facts the rules read are the same.
+   */
+  private List<Evaluated> ranked() {
     Rules rules = rules();
-    List<Evaluated> out = new ArrayList<>();
-    db.dsl()
-        .select(
-            JOB_OFFER.ID,
-            JOB_OFFER.ROME_CODE,
-            JOB_OFFER.COMMUNE_CODE,
-            JOB_OFFER.OPENED_ON,
-            JOB_OFFER.HARD_TO_FILL_OVERRIDE,
-            JOB_OFFER.OVERRIDE_REASON)
-        .from(JOB_OFFER)
-        .where(c)
-        .fetchSize(5000)
-        .forEach(
-            r ->
-                out.add(
-                    rules.evaluate(
-                        new Slim(
-                            r.value1(),
-                            r.value2(),
-                            r.value3(),
-                            r.value4(),
-                            override(r.value5()),
-                            r.value6()))));
-    return out;
+    OpenOfferRows.Snapshot open = openRows.current();
+    synchronized (this) {
+      if (ranked != null && ranked.rows() == open.version() && ranked.rules().sameFacts(rules)) {
+        return ranked.sorted();
+      }
+    }
+    List<Evaluated> all = new ArrayList<>(open.rows().size());
+    for (Slim o : open.rows()) {
+      all.add(rules.evaluate(o));
+    }
+    all.sort(
+        Comparator.comparing((Evaluated e) -> !e.signal().effective())
+            .thenComparing(e -> -e.signal().score())
+            .thenComparing(e -> -e.daysOpen()));
+    List<Evaluated> sorted = List.copyOf(all);
+    synchronized (this) {
+      ranked = new Ranked(open.version(), rules, sorted);
+    }
+    return sorted;
   }
 
   /**
@@ -270,6 +297,14 @@ public final class HardToFillService {
         }
       }
       return NEVER;
+    }
+
+    /** True if these rules read the same facts as {@code o}'s (same figures, same day). */
+    boolean sameFacts(Rules o) {
+      return s.equals(o.s)
+          && reachIndex == o.reachIndex
+          && tensionNotes.equals(o.tensionNotes)
+          && now.equals(o.now);
     }
 
     private int inReach(String rome, String commune) {
