@@ -29,11 +29,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 /**
- * State of the Meetings view, split by job (ADR 0194, 0206): the calendar's period, filters and choices
- * ({@link MeetingsWeek}), the meeting shown and its form ({@link ShownMeeting}), the participants'
- * actions ({@link ParticipantActions}), and the meeting's documents ({@link MeetingPaperwork}).
- * This class wires them and gives the view one handle on their state; every service call goes
- * through the {@link TaskRunner}, results land in the properties on the FX thread.
+ * State of the Meetings view, split by job (ADR 0194, 0206): the calendar's period, filters and
+ * choices ({@link MeetingsWeek}), the meeting shown and its form ({@link ShownMeeting}), the
+ * participants' actions ({@link ParticipantActions}), and the meeting's documents ({@link
+ * MeetingPaperwork}). This class wires them and gives the view one handle on their state; every
+ * service call goes through the {@link TaskRunner}, results land in the properties on the FX
+ * thread.
  */
 public final class MeetingsViewModel {
   private final MeetingService service;

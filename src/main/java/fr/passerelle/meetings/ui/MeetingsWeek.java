@@ -21,9 +21,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The calendar's state: the shown date and filters, the meetings of the period around it with
- * their figures, the next meeting, and the choices the form and the participants' pane offer
- * (offices, open sourcing lists).
+ * The calendar's state: the shown date and filters, the meetings of the period around it with their
+ * figures, the next meeting, and the choices the form and the participants' pane offer (offices,
+ * open sourcing lists).
  */
 final class MeetingsWeek {
   private final MeetingService service;
@@ -59,9 +59,11 @@ final class MeetingsWeek {
   }
 
   /**
-   * Loads the meetings around the shown date, the next meeting and the choices. The open sourcing
-   * lists are read beside the meetings (two workers, two cores); a list read again unchanged is
-   * not set again, so a return with nothing changed does not draw the calendar again (ADR 0206).
+   * Loads the meetings around the shown date, the next meeting and the choices, then the open
+   * sourcing lists: the calendar is drawn before the lists are read (read beside the meetings, in a
+   * second task, they made the first open slower on the loaded machine). A list read again
+   * unchanged is not set again, so a return with nothing changed does not draw the calendar again
+   * (ADR 0206).
    */
   void refresh() {
     MeetingFilter f =
@@ -84,11 +86,11 @@ final class MeetingsWeek {
           setIfChanged(meetings, l.meetings());
           next.set(l.next());
           setIfChanged(officeChoices, l.offices());
+          work.run(
+              "meetings.task.load",
+              p -> participants.sourcingLists(),
+              lists -> setIfChanged(sourcingLists, lists));
         });
-    work.run(
-        "meetings.task.load",
-        p -> participants.sourcingLists(),
-        lists -> setIfChanged(sourcingLists, lists));
   }
 
   private static <T> void setIfChanged(ObservableList<T> shown, List<T> read) {

@@ -19,8 +19,8 @@ import javafx.collections.ObservableList;
 /**
  * What the counselor does to the shown meeting's participants: find candidates, invite them or a
  * sourcing list, add a partner or a guest, set a status, remove someone and put them back. Each
- * change reloads the meeting's participants and figures; a change refused over a colleague's
- * (ADR 0197) reloads them too and says so.
+ * change reloads the meeting's participants and figures; a change refused over a colleague's (ADR
+ * 0197) reloads them too and says so.
  */
 final class ParticipantActions {
   private final ParticipantService participants;
