@@ -42,8 +42,12 @@ public final class MeetingService {
   private final MeetingFocus focus;
   private final Access access;
 
+  /** The windows the calendar showed last, until the next change (ADR 0206). */
+  private final fr.passerelle.db.UntilChanged<MeetingFilter, List<MeetingSummary>> windows;
+
   public MeetingService(Database db, ReplicatedWriter writer, WallClock clock, Access access) {
     this.db = db;
+    this.windows = new fr.passerelle.db.UntilChanged<>(db, 4);
     this.access = access;
     this.writer = writer;
     this.clock = clock;
@@ -165,11 +169,15 @@ public final class MeetingService {
 
   public List<MeetingSummary> list(MeetingFilter filter) {
     access.require(Permission.MEETINGS_READ);
-    DSLContext ctx = db.dsl();
-    List<Meeting> meetings = MeetingReads.meetings(ctx, filter);
-    Map<UUID, MeetingCounts> counts =
-        MeetingReads.counts(ctx, meetings.stream().map(Meeting::id).toList());
-    return meetings.stream().map(m -> new MeetingSummary(m, counts.get(m.id()))).toList();
+    // a return to the calendar, or a week of the same month, with nothing changed: no read
+    return windows.get(
+        filter,
+        ctx -> {
+          List<Meeting> meetings = MeetingReads.meetings(ctx, filter);
+          Map<UUID, MeetingCounts> counts =
+              MeetingReads.counts(ctx, meetings.stream().map(Meeting::id).toList());
+          return meetings.stream().map(m -> new MeetingSummary(m, counts.get(m.id()))).toList();
+        });
   }
 
   /** The next planned meeting from now, with its figures. */

@@ -33,9 +33,13 @@ public final class ParticipantService {
   private final Seats seats;
   private final Access access;
 
+  /** The open sourcing lists offered to invite, until the next change (ADR 0206). */
+  private final fr.passerelle.db.UntilChanged<Boolean, List<SourcingListRef>> openLists;
+
   public ParticipantService(
       Database db, ReplicatedWriter writer, WallClock clock, SearchService search, Access access) {
     this.db = db;
+    this.openLists = new fr.passerelle.db.UntilChanged<>(db, 1);
     this.search = search;
     this.access = access;
     this.writer = writer;
@@ -298,7 +302,7 @@ public final class ParticipantService {
   /** Open sourcing lists with their number of active entries. */
   public List<SourcingListRef> sourcingLists() {
     access.require(Permission.LISTS_READ);
-    return MeetingReads.openSourcingLists(db.dsl());
+    return openLists.get(true, MeetingReads::openSourcingLists);
   }
 
   // ------------------------------------------------------------------ internals

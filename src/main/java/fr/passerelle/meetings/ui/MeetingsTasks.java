@@ -1,0 +1,33 @@
+package fr.passerelle.meetings.ui;
+
+import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.TaskRunner;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Meetings view's background work and its status line: each part of the view model runs its
+ * service calls here, and a failure is said on the one message line.
+ */
+final class MeetingsTasks {
+  final TaskRunner tasks;
+  final Messages messages;
+
+  /** The last outcome, in words, for the status line of the view. */
+  final StringProperty message = new SimpleStringProperty("");
+
+  MeetingsTasks(TaskRunner tasks, Messages messages) {
+    this.tasks = tasks;
+    this.messages = messages;
+  }
+
+  /** Runs {@code work} in the background titled by {@code titleKey}; a failure is said. */
+  <T> void run(String titleKey, TaskRunner.Work<T> work, Consumer<T> onSuccess) {
+    tasks.submit(
+        messages.get(titleKey),
+        work,
+        onSuccess,
+        e -> message.set(messages.get("meetings.error", messages.describe(e))));
+  }
+}
