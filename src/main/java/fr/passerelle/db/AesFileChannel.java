@@ -8,6 +8,8 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import org.h2.api.ErrorCode;
+import org.h2.message.DbException;
 import org.h2.security.SHA256;
 import org.h2.store.fs.FileBaseDefault;
 
@@ -39,7 +41,8 @@ final class AesFileChannel extends FileBaseDefault {
   /**
    * {@code password}: H2's form of the file password (its UTF-16 bytes), kept until the first use;
    * {@code checkStoreHeader}: an existing file must decipher to an H2 store header in one of its
-   * first two sectors, else the key is the wrong one (H2 would see a corrupted file).
+   * first two sectors, else the key is the wrong one: H2's {@code FILE_ENCRYPTION_ERROR_1}, as
+   * with {@code CIPHER=AES} (H2 itself would see a corrupted file).
    */
   AesFileChannel(String name, byte[] password, FileChannel base, boolean checkStoreHeader) {
     this.name = name;
@@ -80,7 +83,10 @@ final class AesFileChannel extends FileBaseDefault {
     }
     size = Math.max(0, logical);
     if (checkStoreHeader && size >= 2L * XtsAes.SECTOR && !storeHeaderIn(x)) {
-      throw new IOException("wrong key: " + name + " does not decipher to an H2 store");
+      // the error H2 gives for a wrong CIPHER=AES key (its store would see a corrupted file);
+      // H2 does not close a file whose opening fails so: closed here, its lock with it
+      close();
+      throw DbException.get(ErrorCode.FILE_ENCRYPTION_ERROR_1, name);
     }
     xts = x;
     return x;
