@@ -14,14 +14,14 @@ import org.h2.security.SHA256;
 import org.h2.store.fs.FileBaseDefault;
 
 /**
- * An H2 encrypted file ({@code CIPHER=AES}'s format, byte for byte) read and written through
- * {@link XtsAes}: a 4 KB header ({@code "H2encrypt\n"}, an 8-byte random salt, zeros), then the
- * sectors, each XTS-AES under the key PBKDF2-SHA256(password's UTF-16 bytes, salt, 10, 16 bytes);
- * a length that is not a whole number of sectors is kept by a last partial sector of that many
- * zero bytes after the last whole one (ADR 0207).
+ * An H2 encrypted file ({@code CIPHER=AES}'s format, byte for byte) read and written through {@link
+ * XtsAes}: a 4 KB header ({@code "H2encrypt\n"}, an 8-byte random salt, zeros), then the sectors,
+ * each XTS-AES under the key PBKDF2-SHA256(password's UTF-16 bytes, salt, 10, 16 bytes); a length
+ * that is not a whole number of sectors is kept by a last partial sector of that many zero bytes
+ * after the last whole one (ADR 0207).
  *
- * <p>Like H2's own, the header is read or written at the first use, not at the opening, so that
- * the file can be locked first.
+ * <p>Like H2's own, the header is read or written at the first use, not at the opening, so that the
+ * file can be locked first.
  */
 final class AesFileChannel extends FileBaseDefault {
   static final int HEADER_LENGTH = XtsAes.SECTOR;
@@ -41,8 +41,8 @@ final class AesFileChannel extends FileBaseDefault {
   /**
    * {@code password}: H2's form of the file password (its UTF-16 bytes), kept until the first use;
    * {@code checkStoreHeader}: an existing file must decipher to an H2 store header in one of its
-   * first two sectors, else the key is the wrong one: H2's {@code FILE_ENCRYPTION_ERROR_1}, as
-   * with {@code CIPHER=AES} (H2 itself would see a corrupted file).
+   * first two sectors, else the key is the wrong one: H2's {@code FILE_ENCRYPTION_ERROR_1}, as with
+   * {@code CIPHER=AES} (H2 itself would see a corrupted file).
    */
   AesFileChannel(String name, byte[] password, FileChannel base, boolean checkStoreHeader) {
     this.name = name;

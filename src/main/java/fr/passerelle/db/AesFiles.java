@@ -117,9 +117,14 @@ public final class AesFiles extends FilePathWrapper {
     return Math.max(0, physical);
   }
 
+  /**
+   * Buffered: H2's streams (a {@code BACKUP TO}'s ZIP, its trace) write a few hundred bytes at a
+   * time, and each write into a partial sector deciphers and enciphers it again.
+   */
   @Override
   public OutputStream newOutputStream(boolean append) throws IOException {
-    return newFileChannelOutputStream(open("rw"), append);
+    return new java.io.BufferedOutputStream(
+        newFileChannelOutputStream(open("rw"), append), 1 << 16);
   }
 
   @Override

@@ -58,11 +58,7 @@ public final class Database implements AutoCloseable {
   /** The file password lent to H2 for an encrypted file (ADR 0207), dropped after the shutdown. */
   private H2Connections.Link link;
 
-  private Database(
-      Path dataDir,
-      H2Opening.Opened h2,
-      boolean unclean,
-      char[] filePassword) {
+  private Database(Path dataDir, H2Opening.Opened h2, boolean unclean, char[] filePassword) {
     this(dataDir, null, SQLDialect.H2, h2.pool(), h2.keeper(), unclean, filePassword);
     this.link = h2.link();
   }

@@ -13,8 +13,8 @@ import org.h2.store.fs.FilePath;
 /**
  * H2's {@code BACKUP TO} of a database opened through {@link AesFiles} (ADR 0207). H2 copies the
  * file through the channel its store reads: with {@code CIPHER=AES} the bytes on disk, through our
- * file system the deciphered ones — a clear copy. So H2 writes its ZIP through {@link AesFiles}
- * (a temporary file beside the backup, encrypted as a whole under the same key: nothing in clear on
+ * file system the deciphered ones — a clear copy. So H2 writes its ZIP through {@link AesFiles} (a
+ * temporary file beside the backup, encrypted as a whole under the same key: nothing in clear on
  * disk), and the ZIP is then written again with its {@code .mv.db} entry enciphered sector by
  * sector under the live file's salt and header: the entry is byte for byte what {@code BACKUP TO}
  * writes for a {@code CIPHER=AES} database.
@@ -24,7 +24,8 @@ final class EncryptedBackupTo {
 
   static void backup(Database db, AesFiles.Key key, Path zip) throws IOException {
     byte[] header;
-    try (InputStream in = Files.newInputStream(db.dataDir().resolve(Database.FILE_NAME + ".mv.db"))) {
+    try (InputStream in =
+        Files.newInputStream(db.dataDir().resolve(Database.FILE_NAME + ".mv.db"))) {
       header = in.readNBytes(AesFileChannel.HEADER_LENGTH);
     }
     byte[] salt = AesFileChannel.salt(header);
@@ -54,7 +55,9 @@ final class EncryptedBackupTo {
     }
   }
 
-  /** The clear store from {@code in}, enciphered as H2's encrypted file holds it after its header. */
+  /**
+   * The clear store from {@code in}, enciphered as H2's encrypted file holds it after its header.
+   */
   private static void encipher(InputStream in, XtsAes xts, OutputStream out) throws IOException {
     byte[] run = new byte[64 * XtsAes.SECTOR];
     long sector = 0;

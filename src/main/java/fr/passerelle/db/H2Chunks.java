@@ -124,14 +124,13 @@ final class H2Chunks implements AutoCloseable {
 
   /**
    * The blocks whose first bytes are {@code chunk:}. An encrypted file is read below its {@link
-   * AesFileChannel}: the first 16 bytes of a 4 KB sector are one AES block of H2's XTS (its tweak: the
-   * sector number, encrypted under the same key), deciphered with the JDK's AES — the processor's
-   * instructions — instead of H2's whole-sector Java AES, 256 times less work.
+   * AesFileChannel}: the first 16 bytes of a 4 KB sector are one AES block of H2's XTS (its tweak:
+   * the sector number, encrypted under the same key), deciphered with the JDK's AES — the
+   * processor's instructions — instead of H2's whole-sector Java AES, 256 times less work.
    */
   private List<Long> blocksBeginningWithChunk() throws IOException {
     long blocks = file.size() / BLOCK;
-    long offset =
-        passwordBytes == null ? 0 : AesFileChannel.HEADER_LENGTH; // "H2encrypt", the salt
+    long offset = passwordBytes == null ? 0 : AesFileChannel.HEADER_LENGTH; // "H2encrypt", the salt
     Cipher[] aes = passwordBytes == null ? null : xtsCiphers();
     int per = 256;
     ByteBuffer run = ByteBuffer.allocate(per * BLOCK);

@@ -25,8 +25,8 @@ final class H2Connections {
 
   /**
    * The H2 URL of a data folder's database encrypted under {@code key} (ADR 0207): H2's {@code
-   * CIPHER=AES} file format through {@link AesFiles}, the key's opaque handle in the URL in place of
-   * any secret; {@link #url(Path)} when {@code key} is null.
+   * CIPHER=AES} file format through {@link AesFiles}, the key's opaque handle in the URL in place
+   * of any secret; {@link #url(Path)} when {@code key} is null.
    */
   static String url(Path dataDir, AesFiles.Key key) {
     return "jdbc:h2:"

@@ -58,8 +58,7 @@ final class H2Opening {
       }
       throw H2Connections.translate(dataDir, e);
     }
-    JdbcConnectionPool pool =
-        JdbcConnectionPool.create(H2Connections.dataSource(link.url()));
+    JdbcConnectionPool pool = JdbcConnectionPool.create(H2Connections.dataSource(link.url()));
     pool.setMaxConnections(16);
     return new Opened(pool, keeper, link);
   }

@@ -10,12 +10,12 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * XTS-AES over 4 KB sectors as H2's encrypted files use it ({@code CIPHER=AES}: one AES key for
- * the data and the tweaks, the tweak of a sector the AES of its number as 16 little-endian bytes,
+ * XTS-AES over 4 KB sectors as H2's encrypted files use it ({@code CIPHER=AES}: one AES key for the
+ * data and the tweaks, the tweak of a sector the AES of its number as 16 little-endian bytes,
  * multiplied by x in GF(2^128) from one 16-byte block to the next), done with the JDK's AES — the
- * processor's AES instructions — over whole runs of sectors at once (ADR 0207): the tweaks of a
- * run are computed first (one AES call for the run's sector numbers, then doublings on longs),
- * XORed in, the run deciphered or enciphered by one ECB call in place, the tweaks XORed again.
+ * processor's AES instructions — over whole runs of sectors at once (ADR 0207): the tweaks of a run
+ * are computed first (one AES call for the run's sector numbers, then doublings on longs), XORed
+ * in, the run deciphered or enciphered by one ECB call in place, the tweaks XORed again.
  *
  * <p>Thread-safe: each call takes a pair of ciphers from a small pool (a JCA {@link Cipher} is
  * not), so H2's concurrent readers do not wait for each other.
@@ -36,12 +36,16 @@ final class XtsAes {
     this.key = new SecretKeySpec(key, "AES");
   }
 
-  /** Deciphers in place {@code len / 4096} whole sectors at {@code off}, the first {@code sector}. */
+  /**
+   * Deciphers in place {@code len / 4096} whole sectors at {@code off}, the first {@code sector}.
+   */
   void decrypt(long sector, byte[] data, int off, int len) throws IOException {
     apply(false, sector, data, off, len);
   }
 
-  /** Enciphers in place {@code len / 4096} whole sectors at {@code off}, the first {@code sector}. */
+  /**
+   * Enciphers in place {@code len / 4096} whole sectors at {@code off}, the first {@code sector}.
+   */
   void encrypt(long sector, byte[] data, int off, int len) throws IOException {
     apply(true, sector, data, off, len);
   }

@@ -49,7 +49,9 @@ class AesFilesTest {
 
       byte[] theirs = clear.clone();
       Object h2 = h2Xts(key);
-      Method enc = h2.getClass().getDeclaredMethod("encrypt", long.class, int.class, byte[].class, int.class);
+      Method enc =
+          h2.getClass()
+              .getDeclaredMethod("encrypt", long.class, int.class, byte[].class, int.class);
       enc.setAccessible(true);
       for (int s = 0; s < 3; s++) {
         enc.invoke(h2, sector + s, XtsAes.SECTOR, theirs, s * XtsAes.SECTOR);
@@ -107,7 +109,8 @@ class AesFilesTest {
 
   @Test
   void aDatabaseOfH2sCipherOpensThroughOursAndTheReverse() throws Exception {
-    String h2Url = "jdbc:h2:file:" + dir.resolve(Database.FILE_NAME).toAbsolutePath() + ";CIPHER=AES";
+    String h2Url =
+        "jdbc:h2:file:" + dir.resolve(Database.FILE_NAME).toAbsolutePath() + ";CIPHER=AES";
     String h2Password = new String(KEY) + " ";
     try (Connection c = DriverManager.getConnection(h2Url, "sa", h2Password);
         Statement s = c.createStatement()) {
@@ -149,6 +152,9 @@ class AesFilesTest {
       assertThat(e.getName()).isEqualTo(Database.FILE_NAME + ".mv.db");
       byte[] entry = in.readAllBytes();
       assertThat(holds(entry, NAME)).isFalse();
+      // a copy of the live file (its header and salt), not the dump a failed check falls back to
+      assertThat(Arrays.copyOf(entry, XtsAes.SECTOR))
+          .isEqualTo(Arrays.copyOf(Files.readAllBytes(file), XtsAes.SECTOR));
       Files.write(restored.resolve(e.getName()), entry);
     }
     try (Connection c =

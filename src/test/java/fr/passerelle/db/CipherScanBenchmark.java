@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Benchmark harness (not a test) for ADR 0207: {@code DIR [ROUNDS]} — an encrypted data folder
- * (its admin password in {@code PASSERELLE_BENCH_PASSWORD}) opened read-only, alternately through
- * H2's own {@code CIPHER=AES} and through {@link AesFiles}, each time in a fresh H2 (cold page
- * cache, warm OS cache), and a full scan of the candidates timed; then the sector ciphers alone
- * (64 MB deciphered by H2's XTS and by {@link XtsAes}). Prints every sample and the medians.
+ * Benchmark harness (not a test) for ADR 0207: {@code DIR [ROUNDS]} — an encrypted data folder (its
+ * admin password in {@code PASSERELLE_BENCH_PASSWORD}) opened read-only, alternately through H2's
+ * own {@code CIPHER=AES} and through {@link AesFiles}, each time in a fresh H2 (cold page cache,
+ * warm OS cache), and a full scan of the candidates timed; then the sector ciphers alone (64 MB
+ * deciphered by H2's XTS and by {@link XtsAes}). Prints every sample and the medians.
  */
 public final class CipherScanBenchmark {
   private static final String SCAN =
