@@ -102,15 +102,6 @@ final class AesFileChannel extends FileBaseDefault {
     }
   }
 
-  /** The salt in the header of an encrypted file's first 4 KB, or null if not such a header. */
-  static byte[] salt(byte[] header) {
-    if (header.length < MAGIC.length + SALT_LENGTH
-        || !Arrays.equals(header, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-      return null;
-    }
-    return Arrays.copyOfRange(header, MAGIC.length, MAGIC.length + SALT_LENGTH);
-  }
-
   private boolean storeHeaderIn(XtsAes x) throws IOException {
     byte[] first = new byte[2 * XtsAes.SECTOR];
     readFully(base, HEADER_LENGTH, ByteBuffer.wrap(first));

@@ -42,24 +42,15 @@ public final class AesFiles extends FilePathWrapper {
    * A file password lent to H2 under a fresh handle, until {@link #close()}; {@link #prefix()} goes
    * before an absolute file name (in an H2 URL: {@code jdbc:h2:} + prefix + path).
    */
-  public static final class Key implements AutoCloseable {
+  static final class Key implements AutoCloseable {
     private final String handle;
 
     private Key(String handle) {
       this.handle = handle;
     }
 
-    public String prefix() {
+    String prefix() {
       return SCHEME + ":" + handle + ":";
-    }
-
-    /** The sectors' cipher of a file of this key whose header holds {@code salt}. */
-    XtsAes sectorCipher(byte[] salt) throws IOException {
-      byte[] pw = PASSWORDS.get(handle);
-      if (pw == null) {
-        throw new IOException("the key was dropped");
-      }
-      return AesFileChannel.sectorCipher(pw, salt);
     }
 
     /** Drops the password: the files of this prefix no longer open (open channels keep theirs). */
@@ -73,7 +64,7 @@ public final class AesFiles extends FilePathWrapper {
   }
 
   /** Lends {@code filePassword} (H2's file password, as with {@code CIPHER=AES}; copied). */
-  public static Key lend(char[] filePassword) {
+  static Key lend(char[] filePassword) {
     byte[] h = new byte[16];
     RANDOM.nextBytes(h);
     String handle = HexFormat.of().formatHex(h);

@@ -38,7 +38,7 @@ final class BackupCheck {
       Files.deleteIfExists(zip);
       String live = state(db.dsl());
       if (attempt == 1 && db.aesKey() != null) {
-        EncryptedBackupTo.backup(db, db.aesKey(), zip); // H2's own would copy it deciphered
+        EncryptedBackupTo.backup(db, zip); // H2's own would copy it deciphered
       } else if (attempt == 1) {
         db.dsl().execute(sql);
       } else {

@@ -35,6 +35,10 @@ public final class CipherScanBenchmark {
             fr.passerelle.security.PasswordHasher.Params.DEFAULT,
             WallClock.system());
     char[] fp = ring.h2FilePassword();
+    if (args.length > 2 && args[2].equals("backup")) {
+      backups(dir, fp, rounds);
+      return;
+    }
     List<Double> h2 = new ArrayList<>();
     List<Double> ours = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
@@ -68,6 +72,52 @@ public final class CipherScanBenchmark {
       }
     }
     return (System.nanoTime() - t) / 1e9;
+  }
+
+  /**
+   * {@code DIR ROUNDS backup}: H2's {@code BACKUP TO} of the file opened with {@code CIPHER=AES}
+   * against {@link EncryptedBackupTo} through {@link AesFiles}, alternately, into the folder's
+   * parent.
+   */
+  private static void backups(Path dir, char[] fp, int rounds) throws Exception {
+    List<Double> h2 = new ArrayList<>();
+    List<Double> ours = new ArrayList<>();
+    Path zip = dir.toAbsolutePath().getParent().resolve("cipher-bench-backup.zip");
+    String file = dir.resolve(Database.FILE_NAME).toAbsolutePath().toString();
+    for (int r = 0; r < rounds; r++) {
+      for (int k = 0; k < 2; k++) {
+        boolean useH2 = (k == 0) == (r % 2 == 0);
+        java.nio.file.Files.deleteIfExists(zip);
+        long t = System.nanoTime();
+        if (useH2) {
+          try (Connection c =
+                  DriverManager.getConnection(
+                      "jdbc:h2:file:" + file + ";CIPHER=AES;IFEXISTS=TRUE",
+                      "sa",
+                      new String(fp) + " ");
+              Statement s = c.createStatement()) {
+            s.execute("BACKUP TO '" + zip + "'");
+          }
+        } else {
+          try (AesFiles.Key key = AesFiles.lend(fp);
+              Connection c =
+                  H2Connections.connect("jdbc:h2:" + key.prefix() + file + ";IFEXISTS=TRUE")) {
+            EncryptedBackupTo.backup(
+                dir,
+                () -> H2Connections.connect("jdbc:h2:" + key.prefix() + file + ";IFEXISTS=TRUE"),
+                zip);
+          }
+        }
+        double sec = (System.nanoTime() - t) / 1e9;
+        (useH2 ? h2 : ours).add(sec);
+        System.out.printf(
+            "round %d backup %s: %.2f s, %d MB%n",
+            r + 1, useH2 ? "H2 CIPHER=AES" : "AesFiles", sec, java.nio.file.Files.size(zip) >> 20);
+      }
+    }
+    java.nio.file.Files.deleteIfExists(zip);
+    System.out.printf(
+        "median backup: H2 CIPHER=AES %.2f s, AesFiles %.2f s%n", median(h2), median(ours));
   }
 
   private static void run(Connection c) throws Exception {
