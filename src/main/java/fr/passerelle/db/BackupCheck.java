@@ -37,7 +37,9 @@ final class BackupCheck {
     for (int attempt = 1; ; attempt++) {
       Files.deleteIfExists(zip);
       String live = state(db.dsl());
-      if (attempt == 1) {
+      if (attempt == 1 && db.aesKey() != null) {
+        EncryptedBackupTo.backup(db, zip); // H2's own would copy it deciphered
+      } else if (attempt == 1) {
         db.dsl().execute(sql);
       } else {
         dumpAndReload(db, zip);
@@ -72,8 +74,8 @@ final class BackupCheck {
       char[] filePassword = db.filePassword();
       String dumpOptions = Rebuild.dumpOptions(filePassword);
       db.dsl().execute("SCRIPT TO '" + sql.toString().replace("'", "''") + "'" + dumpOptions);
-      try (java.sql.Connection c =
-              H2Connections.connect(H2Connections.url(work, filePassword), filePassword);
+      try (H2Connections.Link link = H2Connections.Link.of(work, filePassword);
+          java.sql.Connection c = link.connect("");
           java.sql.Statement s = c.createStatement()) {
         s.execute("RUNSCRIPT FROM '" + sql.toString().replace("'", "''") + "'" + dumpOptions);
       } catch (java.sql.SQLException e) {
@@ -114,12 +116,8 @@ final class BackupCheck {
         }
       }
       char[] filePassword = db.filePassword();
-      try (java.sql.Connection c =
-          H2Connections.connect(
-              "jdbc:h2:file:"
-                  + dir.resolve(Database.FILE_NAME).toAbsolutePath()
-                  + (filePassword == null ? "" : ";CIPHER=AES"),
-              filePassword)) {
+      try (H2Connections.Link link = H2Connections.Link.of(dir, filePassword);
+          java.sql.Connection c = link.connect("")) {
         return state(Database.dslOf(c));
       } catch (java.sql.SQLException | RuntimeException e) {
         return "unreadable: " + e.getMessage();

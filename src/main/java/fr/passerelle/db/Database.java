@@ -55,13 +55,12 @@ public final class Database implements AutoCloseable {
    */
   private final char[] filePassword;
 
-  private Database(
-      Path dataDir,
-      JdbcConnectionPool pool,
-      Connection keeper,
-      boolean unclean,
-      char[] filePassword) {
-    this(dataDir, null, SQLDialect.H2, pool, keeper, unclean, filePassword);
+  /** The file password lent to H2 for an encrypted file (ADR 0207), dropped after the shutdown. */
+  private H2Connections.Link link;
+
+  private Database(Path dataDir, H2Opening.Opened h2, boolean unclean, char[] filePassword) {
+    this(dataDir, null, SQLDialect.H2, h2.pool(), h2.keeper(), unclean, filePassword);
+    this.link = h2.link();
   }
 
   private Database(
@@ -205,7 +204,7 @@ public final class Database implements AutoCloseable {
     H2Opening.Opened h2 = H2Opening.open(dataDir, filePassword);
     Path marker = dataDir.resolve(OPEN_MARKER);
     boolean unclean = Files.exists(marker);
-    Database db = new Database(dataDir, h2.pool(), h2.keeper(), unclean, filePassword);
+    Database db = new Database(dataDir, h2, unclean, filePassword);
     return db.ready(
         () -> {
           if (!unclean) {
@@ -281,6 +280,11 @@ public final class Database implements AutoCloseable {
     } finally {
       Arrays.fill(pw, '\0');
     }
+  }
+
+  /** The key lent to H2 for this database's encrypted file (ADR 0207), or null (clear). */
+  AesFiles.Key aesKey() {
+    return link == null ? null : link.key();
   }
 
   /** A copy of H2's file password (null: clear); the caller clears it. */
@@ -400,6 +404,9 @@ public final class Database implements AutoCloseable {
       keeper.close();
     } catch (SQLException e) {
       LOG.log(System.Logger.Level.DEBUG, "closing the keeper connection", e);
+    }
+    if (link != null) {
+      link.close();
     }
     if (filePassword != null) {
       Arrays.fill(filePassword, '\0');

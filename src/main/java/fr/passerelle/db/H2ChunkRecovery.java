@@ -138,20 +138,20 @@ final class H2ChunkRecovery {
 
   /** The store version H2 starts {@code file} from, asked of H2 itself, read-only. */
   static long versionH2StartsFrom(Path file, char[] filePassword) throws IOException {
-    MVStore.Builder b = new MVStore.Builder().fileName(file.toString()).readOnly();
-    if (filePassword != null) {
-      b.encryptionKey(filePassword.clone()); // H2 clears the key it is given
-    }
-    MVStore store;
-    try {
-      store = b.open();
-    } catch (RuntimeException e) {
-      throw new IOException("H2 cannot open " + file + ": " + e.getMessage(), e);
-    }
-    try {
-      return store.getFileStore().lastChunkVersion();
-    } finally {
-      store.closeImmediately();
+    try (AesFiles.Key key = filePassword == null ? null : AesFiles.lend(filePassword)) {
+      String name = key == null ? file.toString() : key.prefix() + file.toAbsolutePath();
+      MVStore.Builder b = new MVStore.Builder().fileName(name).readOnly();
+      MVStore store;
+      try {
+        store = b.open();
+      } catch (RuntimeException e) {
+        throw new IOException("H2 cannot open " + file + ": " + e.getMessage(), e);
+      }
+      try {
+        return store.getFileStore().lastChunkVersion();
+      } finally {
+        store.closeImmediately();
+      }
     }
   }
 

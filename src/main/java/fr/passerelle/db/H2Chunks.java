@@ -20,12 +20,11 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 import org.h2.mvstore.DataUtils;
 import org.h2.security.SHA256;
-import org.h2.store.fs.encrypt.FileEncrypt;
 import org.h2.store.fs.encrypt.FilePathEncrypt;
 
 /**
  * The store header and the chunks of an H2 MVStore file, read and written below H2, clear or
- * encrypted ({@code CIPHER=AES}: through H2's own {@link FileEncrypt}). The file is locked while
+ * encrypted ({@code CIPHER=AES}'s format, through {@link AesFileChannel}). The file is locked while
  * this is open, so it is never changed under a running H2.
  *
  * <p>The format (H2 2.x, {@code format:3}): blocks of 4 KB; blocks 0 and 1 each hold the store
@@ -81,7 +80,7 @@ final class H2Chunks implements AutoCloseable {
     FileChannel file =
         passwordBytes == null
             ? base
-            : new FileEncrypt(path.toString(), passwordBytes.clone(), base);
+            : new AesFileChannel(path.toString(), passwordBytes.clone(), base, false);
     return Optional.of(new H2Chunks(base, file, lock, passwordBytes));
   }
 
@@ -124,15 +123,14 @@ final class H2Chunks implements AutoCloseable {
   }
 
   /**
-   * The blocks whose first bytes are {@code chunk:}. An encrypted file is read below H2's {@link
-   * FileEncrypt}: the first 16 bytes of a 4 KB sector are one AES block of H2's XTS (its tweak: the
-   * sector number, encrypted under the same key), deciphered with the JDK's AES — the processor's
-   * instructions — instead of H2's whole-sector Java AES, 256 times less work.
+   * The blocks whose first bytes are {@code chunk:}. An encrypted file is read below its {@link
+   * AesFileChannel}: the first 16 bytes of a 4 KB sector are one AES block of H2's XTS (its tweak:
+   * the sector number, encrypted under the same key), deciphered with the JDK's AES — the
+   * processor's instructions — instead of H2's whole-sector Java AES, 256 times less work.
    */
   private List<Long> blocksBeginningWithChunk() throws IOException {
     long blocks = file.size() / BLOCK;
-    long offset =
-        passwordBytes == null ? 0 : FileEncrypt.BLOCK_SIZE; // its header: "H2encrypt", the salt
+    long offset = passwordBytes == null ? 0 : AesFileChannel.HEADER_LENGTH; // "H2encrypt", the salt
     Cipher[] aes = passwordBytes == null ? null : xtsCiphers();
     int per = 256;
     ByteBuffer run = ByteBuffer.allocate(per * BLOCK);
@@ -157,7 +155,7 @@ final class H2Chunks implements AutoCloseable {
     return starts;
   }
 
-  /** H2's key (PBKDF2 of the password over the file's salt, as {@code FileEncrypt} does). */
+  /** H2's key (PBKDF2 of the password over the file's salt, as {@link AesFileChannel} does). */
   private Cipher[] xtsCiphers() throws IOException {
     ByteBuffer salt = ByteBuffer.allocate(8);
     readFully(base, salt, 10); // after "H2encrypt\n"

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import org.h2.api.ErrorCode;
 
 /**
@@ -21,44 +20,61 @@ final class H2Connections {
    * kill cuts is kept by ADR 0137 (ADR 0138).
    */
   static String url(Path dataDir) {
-    return "jdbc:h2:file:"
+    return url(dataDir, null);
+  }
+
+  /**
+   * The H2 URL of a data folder's database encrypted under {@code key} (ADR 0207): H2's {@code
+   * CIPHER=AES} file format through {@link AesFiles}, the key's opaque handle in the URL in place
+   * of any secret; {@link #url(Path)} when {@code key} is null.
+   */
+  static String url(Path dataDir, AesFiles.Key key) {
+    return "jdbc:h2:"
+        + (key == null ? "file:" : key.prefix())
         + dataDir.resolve(Database.FILE_NAME).toAbsolutePath()
         + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
   }
 
   /**
-   * {@link #url(Path)}, encrypted with H2's {@code CIPHER=AES} when {@code filePassword} is set.
+   * The URL of {@code dataDir}'s database and, for an encrypted one ({@code filePassword} not
+   * null), the file password lent to H2 under a handle until {@link #close()}.
    */
-  static String url(Path dataDir, char[] filePassword) {
-    return url(dataDir) + (filePassword == null ? "" : ";CIPHER=AES");
+  record Link(String url, AesFiles.Key key) implements AutoCloseable {
+    static Link of(Path dataDir, char[] filePassword) {
+      AesFiles.Key key = filePassword == null ? null : AesFiles.lend(filePassword);
+      return new Link(H2Connections.url(dataDir, key), key);
+    }
+
+    /** A connection on {@link #url()} followed by {@code options} ({@code ";K=V…"}). */
+    Connection connect(String options) throws SQLException {
+      return H2Connections.connect(url + options);
+    }
+
+    @Override
+    public void close() {
+      if (key != null) {
+        key.close();
+      }
+    }
   }
 
   /**
-   * A connection to {@code url} (H2's own), the file password given as characters, never as a
-   * string: H2 takes "file password, space, user password" when the file is encrypted (ADR 0110).
+   * A connection to {@code url} (H2's own, clear or {@link AesFiles}'s): user {@code sa}, empty
+   * password — an encrypted file's key is not H2's to know (ADR 0207).
    */
-  static Connection connect(String url, char[] filePassword) throws SQLException {
+  static Connection connect(String url) throws SQLException {
     java.util.Properties p = new java.util.Properties();
     p.setProperty("user", "sa");
-    p.put("password", h2Password(filePassword));
+    p.setProperty("password", "");
     return new org.h2.Driver().connect(url, p);
   }
 
-  static org.h2.jdbcx.JdbcDataSource dataSource(String url, char[] filePassword) {
+  static org.h2.jdbcx.JdbcDataSource dataSource(String url) {
     org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
     ds.setURL(url);
     ds.setUser("sa");
-    ds.setPasswordChars(h2Password(filePassword));
+    ds.setPassword("");
     return ds;
-  }
-
-  private static char[] h2Password(char[] filePassword) {
-    if (filePassword == null) {
-      return new char[0];
-    }
-    char[] pw = Arrays.copyOf(filePassword, filePassword.length + 1);
-    pw[filePassword.length] = ' '; // the user password (empty) follows the file password
-    return pw;
   }
 
   static DatabaseException translate(Path dataDir, SQLException e) {

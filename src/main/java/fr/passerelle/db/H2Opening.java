@@ -17,13 +17,25 @@ import org.h2.jdbcx.JdbcConnectionPool;
 final class H2Opening {
   private static final System.Logger LOG = System.getLogger(H2Opening.class.getName());
 
-  /** The connection that keeps the database open, and the pool the services use. */
-  record Opened(JdbcConnectionPool pool, Connection keeper) {}
+  /**
+   * The connection that keeps the database open, the pool the services use, and the URL with the
+   * key lent to H2 for an encrypted file (to close once the database is shut down).
+   */
+  record Opened(JdbcConnectionPool pool, Connection keeper, H2Connections.Link link) {}
 
   private H2Opening() {}
 
   static Opened open(Path dataDir, char[] filePassword) {
-    String url = H2Connections.url(dataDir, filePassword);
+    H2Connections.Link link = H2Connections.Link.of(dataDir, filePassword);
+    try {
+      return open(dataDir, filePassword, link);
+    } catch (RuntimeException e) {
+      link.close();
+      throw e;
+    }
+  }
+
+  private static Opened open(Path dataDir, char[] filePassword, H2Connections.Link link) {
     Path file = dataDir.resolve(Database.FILE_NAME + ".mv.db");
     long sizeBefore = sizeOf(file);
     startFromTheNewestChunk(dataDir, file, filePassword);
@@ -37,7 +49,7 @@ final class H2Opening {
     }
     Connection keeper;
     try {
-      keeper = H2Connections.connect(url, filePassword);
+      keeper = link.connect("");
       refuseIfEmptied(dataDir, keeper, sizeBefore);
       finishLeftoverCommits(keeper);
     } catch (SQLException e) {
@@ -46,10 +58,9 @@ final class H2Opening {
       }
       throw H2Connections.translate(dataDir, e);
     }
-    JdbcConnectionPool pool =
-        JdbcConnectionPool.create(H2Connections.dataSource(url, filePassword));
+    JdbcConnectionPool pool = JdbcConnectionPool.create(H2Connections.dataSource(link.url()));
     pool.setMaxConnections(16);
-    return new Opened(pool, keeper);
+    return new Opened(pool, keeper, link);
   }
 
   /**

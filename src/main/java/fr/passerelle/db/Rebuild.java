@@ -43,10 +43,8 @@ public final class Rebuild {
       progress.update(0, 2, "dump");
       String dumpOptions = dumpOptions(filePassword);
       startFromTheNewestChunk(dataDir, filePassword);
-      try (Connection c =
-              H2Connections.connect(
-                  H2Connections.url(dataDir, filePassword) + ";IFEXISTS=TRUE;LOCK_TIMEOUT=200",
-                  filePassword);
+      try (H2Connections.Link link = H2Connections.Link.of(dataDir, filePassword);
+          Connection c = link.connect(";IFEXISTS=TRUE;LOCK_TIMEOUT=200");
           Statement s = c.createStatement()) {
         H2LeftoverCommits.finish(c); // the dump must not carry a commit cut in two (ADR 0137)
         s.execute("SCRIPT TO '" + sql(script) + "'" + dumpOptions);
@@ -64,8 +62,8 @@ public final class Rebuild {
             e);
       }
       progress.update(1, 2, "load");
-      try (Connection c =
-              H2Connections.connect(H2Connections.url(staging, filePassword), filePassword);
+      try (H2Connections.Link link = H2Connections.Link.of(staging, filePassword);
+          Connection c = link.connect("");
           Statement s = c.createStatement()) {
         s.execute("RUNSCRIPT FROM '" + sql(script) + "'" + dumpOptions);
         s.execute("SHUTDOWN COMPACT");

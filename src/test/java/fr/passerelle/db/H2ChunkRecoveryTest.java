@@ -193,8 +193,17 @@ class H2ChunkRecoveryTest {
     return dir.resolve(Database.FILE_NAME + ".mv.db");
   }
 
+  private final java.util.List<H2Connections.Link> links = new java.util.ArrayList<>();
+
+  @org.junit.jupiter.api.AfterEach
+  void dropKeys() {
+    links.forEach(H2Connections.Link::close);
+  }
+
   private Connection connect(char[] key) throws SQLException {
-    return H2Connections.connect(H2Connections.url(dir, key), key);
+    H2Connections.Link link = H2Connections.Link.of(dir, key);
+    links.add(link);
+    return link.connect("");
   }
 
   private static long count(Connection c, String where) throws SQLException {
