@@ -21,6 +21,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+  private volatile boolean closed;
   private final ReadOnlyListWrapper<Task<?>> running =
       new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
 
@@ -55,15 +56,21 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 });
           }
         };
+    // once the runner is closed (its window gone), late results are dropped: a task still
+    // running then must not show a screen or a dialog over the next window of the stage
     task.setOnSucceeded(
         e -> {
           running.remove(task);
-          onSuccess.accept(task.getValue());
+          if (!closed) {
+            onSuccess.accept(task.getValue());
+          }
         });
     task.setOnFailed(
         e -> {
           running.remove(task);
-          onFailure.accept(task.getException());
+          if (!closed) {
+            onFailure.accept(task.getException());
+          }
         });
     task.setOnCancelled(e -> running.remove(task));
     running.add(task);
@@ -79,6 +86,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     pool.shutdownNow();
   }
 }
