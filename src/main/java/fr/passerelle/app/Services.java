@@ -112,7 +112,11 @@ public final class Services implements AutoCloseable {
             db, access, () -> offersModule.hardToFill().hardToFillRomeCodes());
     this.stats =
         new fr.passerelle.dashboard.StatsService(
-            db.dsl(), clock, access, () -> offersModule.hardToFill().rules()::flaggedFromAge);
+            db.dsl(),
+            clock,
+            access,
+            () -> offersModule.hardToFill().rules()::flaggedFromAge,
+            () -> offersModule.hardToFill().rulesReady());
     this.meetings = new MeetingService(db, writer, clock, access);
     this.participants = new ParticipantService(db, writer, clock, search, access);
     this.sync = new SyncService(db, writer, offices, clock, search, access);

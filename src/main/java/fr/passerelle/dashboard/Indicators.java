@@ -23,6 +23,14 @@ public record Indicators(
     return figures.get(key).value();
   }
 
+  /**
+   * True when every figure is there; the dashboard's first figures leave out those that need the
+   * whole candidate pool (the lists' and the pool's, hard to fill), computed next (ADR 0209).
+   */
+  public boolean complete() {
+    return figures.keySet().containsAll(StatsService.FIGURE_KEYS);
+  }
+
   /** part / whole in percent (one decimal), or null when the whole is zero. */
   public static Double pct(long part, long whole) {
     return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
@@ -30,22 +38,29 @@ public record Indicators(
 
   /** Present candidates / registered candidates of held meetings, in percent. */
   public Double attendanceRate() {
-    return pct(value("meetings.present"), value("meetings.registered"));
+    return share("meetings.present", "meetings.registered");
   }
 
   public Double priorityShareInLists() {
-    return pct(value("sourcing.priority"), value("sourcing.candidates"));
+    return share("sourcing.priority", "sourcing.candidates");
   }
 
   public Double rqthShareInLists() {
-    return pct(value("sourcing.rqth"), value("sourcing.candidates"));
+    return share("sourcing.rqth", "sourcing.candidates");
   }
 
   public Double priorityShareInPool() {
-    return pct(value("pool.priority"), value("pool.candidates"));
+    return share("pool.priority", "pool.candidates");
   }
 
   public Double rqthShareInPool() {
-    return pct(value("pool.rqth"), value("pool.candidates"));
+    return share("pool.rqth", "pool.candidates");
+  }
+
+  /** {@link #pct} of two figures, null when either is not computed yet. */
+  private Double share(String part, String whole) {
+    Figure p = figures.get(part);
+    Figure w = figures.get(whole);
+    return p == null || w == null ? null : pct(p.value(), w.value());
   }
 }

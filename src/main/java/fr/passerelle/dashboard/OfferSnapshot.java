@@ -83,8 +83,7 @@ final class OfferSnapshot {
 
   /** Reads the live offers; {@code key} names the data version read. */
   static OfferSnapshot read(DSLContext dsl, String key) {
-    return LazyScan.on(
-        dsl,
+    return dsl.connectionResult(
         c -> {
           int[][] days = {new int[1024], new int[1024], new int[1024], new int[1024]};
           byte[][] codes = {new byte[1024]};
@@ -157,7 +156,7 @@ final class OfferSnapshot {
    * office, null: all; the trend's months are counted on their last day, or on {@code today} for
    * the month not over yet (never on a day to come). Hard to fill on a day: {@code ages} says from
    * which age each distinct facts' offers are, asked only for facts of an offer open on a counted
-   * day.
+   * day; {@code ages} null: hard to fill not counted (0).
    */
   Figures count(Period p, Period prev, UUID officeId, LocalDate today, HardToFillAges ages) {
     int only = officeId == null ? -1 : offices.indexOf(officeId);
@@ -202,7 +201,7 @@ final class OfferSnapshot {
           byMonth[m][s]++;
         }
       }
-      for (int k = 0; k < on.length; k++) {
+      for (int k = 0; k < on.length && ages != null; k++) {
         if (openOn(i, on[k]) && on[k] - o >= fromAge(i, fromAge, ages)) {
           hard[k]++;
         }

@@ -44,7 +44,7 @@ final class PoolCounts {
   /** Reads the live candidates and criteria; {@code key} names the data version read. */
   static PoolCounts read(DSLContext dsl, String key) {
     PoolCounts pool = new PoolCounts(key);
-    LazyScan.on(dsl, pool::count);
+    dsl.connectionResult(pool::count);
     return pool;
   }
 

@@ -71,22 +71,27 @@ public final class StatsService {
   private final WallClock clock;
   private final Access access;
   private final java.util.function.Supplier<HardToFillAges> hardToFill;
+  private final java.util.function.BooleanSupplier hardToFillReady;
   private OfferSnapshot offers;
-  private PoolCounts pool;
+  private volatile PoolCounts pool;
 
   /**
    * {@code hardToFill} gives the offers' hard-to-fill rules with today's facts (offers/
-   * HardToFillService, ADR 0174), asked once per {@link #indicators} call.
+   * HardToFillService, ADR 0174), asked once per {@link #indicators} call; {@code hardToFillReady}
+   * says whether asking it now is quick (its facts already read for the current data), which {@link
+   * #firstIndicators} needs to know.
    */
   public StatsService(
       DSLContext dsl,
       WallClock clock,
       Access access,
-      java.util.function.Supplier<HardToFillAges> hardToFill) {
+      java.util.function.Supplier<HardToFillAges> hardToFill,
+      java.util.function.BooleanSupplier hardToFillReady) {
     this.dsl = dsl;
     this.clock = clock;
     this.access = access;
     this.hardToFill = hardToFill;
+    this.hardToFillReady = hardToFillReady;
   }
 
   /**
@@ -134,24 +139,49 @@ public final class StatsService {
    */
   public Indicators indicators(Period asked, UUID officeId) {
     access.require(Permission.DASHBOARD_READ);
+    return compute(asked, officeId, true);
+  }
+
+  /**
+   * What the dashboard shows first (ADR 0209): every indicator if they are all quick to count now;
+   * otherwise those that need no pass over the whole candidate pool — the offers by source, the
+   * meetings, the reconversions — and not the lists', the pool's and the hard-to-fill ones ({@link
+   * Indicators#complete} false), which {@link #indicators} then gives. After a start on a
+   * region-scale file the pool's passes take seconds; the rest is there at once.
+   */
+  public Indicators firstIndicators(Period asked, UUID officeId) {
+    access.require(Permission.DASHBOARD_READ);
+    return compute(asked, officeId, poolCurrent() && hardToFillReady.getAsBoolean());
+  }
+
+  /** True when the kept pool counts are those of the current candidates and criteria. */
+  private boolean poolCurrent() {
+    PoolCounts p = pool;
+    return p != null && p.key().equals(Snapshots.version(dsl, CANDIDATE, CANDIDATE_CRITERION));
+  }
+
+  private Indicators compute(Period asked, UUID officeId, boolean all) {
     LocalDate today = clock.today();
     Period.Comparison c = asked.asOf(today);
     Period period = c.current();
     Period prev = c.previous();
     Map<String, Figure> f = new LinkedHashMap<>();
-    OfferSnapshot.Figures offers = offers().count(period, prev, officeId, today, hardToFill.get());
+    OfferSnapshot.Figures offers =
+        offers().count(period, prev, officeId, today, all ? hardToFill.get() : null);
     f.put("offers.franceTravail", fig(offers.franceTravail(), offers.franceTravailBefore()));
     f.put("offers.tempAgency", fig(offers.tempAgency(), offers.tempAgencyBefore()));
-    f.put("offers.hardToFill", fig(offers.hardToFill(), offers.hardToFillBefore()));
-    long[] lists = sourcing(period, officeId);
-    long[] listsPrev = sourcing(prev, officeId);
-    f.put("sourcing.candidates", fig(lists[0], listsPrev[0]));
-    f.put("sourcing.priority", fig(lists[1], listsPrev[1]));
-    f.put("sourcing.rqth", fig(lists[2], listsPrev[2]));
-    long[] pool = pool().of(officeId);
-    f.put("pool.candidates", new Figure(pool[0], null));
-    f.put("pool.priority", new Figure(pool[1], null));
-    f.put("pool.rqth", new Figure(pool[2], null));
+    if (all) {
+      f.put("offers.hardToFill", fig(offers.hardToFill(), offers.hardToFillBefore()));
+      long[] lists = sourcing(period, officeId);
+      long[] listsPrev = sourcing(prev, officeId);
+      f.put("sourcing.candidates", fig(lists[0], listsPrev[0]));
+      f.put("sourcing.priority", fig(lists[1], listsPrev[1]));
+      f.put("sourcing.rqth", fig(lists[2], listsPrev[2]));
+      long[] pool = pool().of(officeId);
+      f.put("pool.candidates", new Figure(pool[0], null));
+      f.put("pool.priority", new Figure(pool[1], null));
+      f.put("pool.rqth", new Figure(pool[2], null));
+    }
     long[] meet = meetings(period, officeId);
     long[] meetPrev = meetings(prev, officeId);
     f.put("meetings.held", fig(meet[0], meetPrev[0]));

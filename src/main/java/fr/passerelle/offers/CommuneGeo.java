@@ -20,6 +20,15 @@ public final class CommuneGeo {
   private final double[] lat;
   private final double[] lon;
 
+  /** The centroids as points of the unit sphere, for {@link #within} without trigonometry. */
+  private final double[] x;
+
+  private final double[] y;
+  private final double[] z;
+
+  /** {@link #chordLimit} of the whole-km radii 0 to 1,000 (the mobility radii people state). */
+  private final double[] chordLimits = new double[1001];
+
   public CommuneGeo(DSLContext dsl) {
     var rows =
         dsl.select(COMMUNE.INSEE_CODE, COMMUNE.NAME, COMMUNE.LATITUDE, COMMUNE.LONGITUDE)
@@ -31,6 +40,9 @@ public final class CommuneGeo {
     names = new String[n];
     lat = new double[n];
     lon = new double[n];
+    x = new double[n];
+    y = new double[n];
+    z = new double[n];
     for (int i = 0; i < n; i++) {
       var r = rows.get(i);
       codes[i] = r.value1();
@@ -38,6 +50,14 @@ public final class CommuneGeo {
       lat[i] = r.value3() == null ? Double.NaN : r.value3();
       lon[i] = r.value4() == null ? Double.NaN : r.value4();
       index.put(codes[i], i);
+      double p = Math.toRadians(lat[i]);
+      double l = Math.toRadians(lon[i]);
+      x[i] = Math.cos(p) * Math.cos(l);
+      y[i] = Math.cos(p) * Math.sin(l);
+      z[i] = Math.sin(p);
+    }
+    for (int km = 0; km < chordLimits.length; km++) {
+      chordLimits[km] = chord2(km);
     }
   }
 
@@ -85,24 +105,61 @@ public final class CommuneGeo {
     return Geo.distanceKm(lat[a], lon[a], lat[b], lon[b]);
   }
 
+  /** The number of communes (their dense indexes are 0 to size − 1). */
+  int size() {
+    return codes.length;
+  }
+
+  /** The INSEE code of the commune of this dense index. */
+  String codeOf(int i) {
+    return codes[i];
+  }
+
+  /** The latitude of a commune's centroid in degrees ({@link Double#NaN} when not known). */
+  double latitude(int i) {
+    return lat[i];
+  }
+
   public double km(String a, String b) {
     return km(indexOf(a), indexOf(b));
   }
 
   /**
-   * True if b is at most {@code radiusKm} from a. Rejects on latitude alone first (cheap), the
-   * bounding-box pre-filter of reach computations.
+   * True if b is at most {@code radiusKm} from a, as {@code km(a, b) <= radiusKm} answers. The
+   * reach of every offer asks this of every group of candidates (hundreds of millions of times at
+   * region scale), so it compares the straight chord between the two points of the unit sphere with
+   * the chord of the radius — the same order as the great-circle distance, with no trigonometry —
+   * and computes the haversine only for the rare pair within rounding of the limit.
    */
   public boolean within(int a, int b, double radiusKm) {
-    if (a < 0 || b < 0) {
+    if (a < 0 || b < 0 || !(radiusKm >= 0)) {
       return false;
     }
     if (a == b) {
       return true;
     }
-    if (Math.abs(lat[a] - lat[b]) * KM_PER_DEGREE_LAT > radiusKm) {
-      return false;
+    double dx = x[a] - x[b];
+    double dy = y[a] - y[b];
+    double dz = z[a] - z[b];
+    double chord2 = dx * dx + dy * dy + dz * dz;
+    double limit = chordLimit(radiusKm);
+    if (Math.abs(chord2 - limit) <= 1e-9 * limit) {
+      return km(a, b) <= radiusKm;
     }
-    return km(a, b) <= radiusKm;
+    return chord2 < limit;
+  }
+
+  /**
+   * The squared chord of a great-circle arc of {@code radiusKm}: {@code (2 sin(d / 2R))²}, which
+   * equals 4 × the haversine's h at that distance.
+   */
+  private double chordLimit(double radiusKm) {
+    int whole = (int) radiusKm;
+    return whole == radiusKm && whole < chordLimits.length ? chordLimits[whole] : chord2(radiusKm);
+  }
+
+  private static double chord2(double radiusKm) {
+    double s = 2 * Math.sin(Math.min(Math.PI / 2, radiusKm / (2 * Geo.EARTH_KM)));
+    return s * s;
   }
 }

@@ -195,6 +195,14 @@ public final class HardToFillService {
     return new Rules(readSettings(), reach.get(), tension.marks(), today.get());
   }
 
+  /**
+   * True when {@link #rules} would answer at once (the candidates in reach already counted for the
+   * current data): the dashboard shows its other figures first otherwise (ADR 0209).
+   */
+  public boolean rulesReady() {
+    return reach.current();
+  }
+
   /** The counselor's mark as stored: null none, "YES" hard to fill, anything else not. */
   static Boolean override(String mark) {
     return mark == null ? null : "YES".equals(mark);

@@ -16,12 +16,22 @@ import org.jooq.DSLContext;
 public final class ReachCache {
   private final DSLContext dsl;
   private final CommuneGeo geo;
-  private CandidatePool pool;
-  private ReachIndex index;
+  private volatile CandidatePool pool;
+  private volatile ReachIndex index;
 
   public ReachCache(DSLContext dsl, CommuneGeo geo) {
     this.dsl = dsl;
     this.geo = geo;
+  }
+
+  /**
+   * True when {@link #get} would answer at once: the pool and its index are those of the current
+   * data (one indexed query; never waits for a build in progress).
+   */
+  public boolean current() {
+    CandidatePool p = pool;
+    ReachIndex i = index;
+    return p != null && i != null && i.pool() == p && p.key().equals(version(dsl));
   }
 
   /** The reach index of the current data. */

@@ -59,6 +59,12 @@ public final class ViewTimesBenchmark {
             () -> {
               try {
                 System.out.printf(
+                    "dashboard's first figures: %d ms after the shell was shown%n",
+                    figure(h, shown, "#fig-offers-ft"));
+                System.out.printf(
+                    "dashboard's every figure: %d ms after the shell was shown%n",
+                    figure(h, shown, "#fig-offers-hard"));
+                System.out.printf(
                     "shell's first work done: %d ms after it was shown%n", idle(h, shown));
                 if (Boolean.getBoolean("bench.warmUp")) {
                   // as the application does (AppController): the other views built ahead
@@ -133,6 +139,23 @@ public final class ViewTimesBenchmark {
       } else {
         Thread.sleep(10);
       }
+    }
+  }
+
+  /** Waits until the label {@code selector} shows a number (not "…"); ms since {@code t0}. */
+  private static long figure(ShellHarness h, long t0, String selector) throws Exception {
+    while (true) {
+      CompletableFuture<Boolean> shown = new CompletableFuture<>();
+      Platform.runLater(
+          () ->
+              shown.complete(
+                  h.scene().lookup(selector) instanceof javafx.scene.control.Label l
+                      && !l.getText().isEmpty()
+                      && !l.getText().equals("…")));
+      if (shown.get(600, TimeUnit.SECONDS)) {
+        return ms(t0);
+      }
+      Thread.sleep(10);
     }
   }
 

@@ -37,6 +37,27 @@ class StatsServiceTest {
     s.close();
   }
 
+  @Test
+  void theFirstFiguresAreCompleteOnlyWhileThePoolReadIsCurrent() {
+    Indicators first = s.stats().firstIndicators(JAN, fx.officeA);
+    Indicators all = officeA();
+    assertThat(first.complete()).isFalse();
+    assertThat(all.complete()).isTrue();
+    // what the first figures hold is what every figure says of them
+    first
+        .figures()
+        .forEach((key, figure) -> assertThat(all.figures().get(key)).as(key).isEqualTo(figure));
+    assertThat(first.offersByMonth())
+        .extracting(MonthPoint::franceTravail)
+        .isEqualTo(all.offersByMonth().stream().map(MonthPoint::franceTravail).toList());
+
+    assertThat(s.stats().firstIndicators(JAN, fx.officeA)).isEqualTo(all);
+
+    fx.candidate(fx.officeA, "ACTIVE", "RQTH"); // the pool changed: read again next
+    assertThat(s.stats().firstIndicators(JAN, fx.officeA).complete()).isFalse();
+    assertThat(officeA().value("pool.rqth")).isEqualTo(all.value("pool.rqth") + 1);
+  }
+
   private Indicators officeA() {
     return s.stats().indicators(JAN, fx.officeA);
   }

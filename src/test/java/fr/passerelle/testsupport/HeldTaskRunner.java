@@ -39,6 +39,11 @@ public final class HeldTaskRunner implements TaskRunner {
     }
   }
 
+  /** Runs the oldest task held (which may submit more). */
+  public void runNext() {
+    held.poll().run();
+  }
+
   /** Runs everything held, the last submitted first (work that ends out of order). */
   public void releaseNewestFirst() {
     while (!held.isEmpty()) {

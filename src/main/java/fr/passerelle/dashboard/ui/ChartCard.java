@@ -109,19 +109,20 @@ final class ChartCard extends VBox {
   }
 
   /**
-   * A figure with its trend and, if {@code link} is given, a link to the list behind it. The
-   * trend's colour says whether it is good news: green for a rise of activity, red for a fall — and
-   * the other way round for a figure where more is bad ({@code lowerIsBetter}: offers hard to
-   * fill).
+   * A figure with its trend ({@code f} null: still being computed) and, if {@code link} is given, a
+   * link to the list behind it. The trend's colour says whether it is good news: green for a rise
+   * of activity, red for a fall — and the other way round for a figure where more is bad ({@code
+   * lowerIsBetter}: offers hard to fill).
    */
   void figure(String id, String label, Figure f, boolean lowerIsBetter, Runnable link) {
-    Label value = new Label(String.format(Locale.FRANCE, "%,d", f.value()));
+    Label value = new Label(f == null ? "…" : String.format(Locale.FRANCE, "%,d", f.value()));
     value.setId(id);
     value.setStyle("-fx-font-size: 1.6em; -fx-font-weight: bold;");
     Label name = new Label(label);
-    Label trend = new Label(trendText(f));
+    // null: a figure still being computed (the dashboard's first figures, ADR 0209)
+    Label trend = new Label(f == null ? m.get("dashboard.computing") : trendText(f));
     trend.setId(id + "-trend");
-    Long tr = f.trend();
+    Long tr = f == null ? null : f.trend();
     trend.getStyleClass().add(trendClass(tr, lowerIsBetter));
     trend.setStyle(
         switch (trendClass(tr, lowerIsBetter)) {
@@ -147,9 +148,14 @@ final class ChartCard extends VBox {
     return (trend > 0) != lowerIsBetter ? "trend-good" : "trend-bad";
   }
 
-  /** A derived rate (no trend), e.g. "Taux de présence 66,7 %". */
-  void rate(String id, String label, Double pct) {
-    Label value = new Label(pct == null ? "—" : String.format(Locale.FRANCE, "%.1f %%", pct));
+  /**
+   * A derived rate (no trend), e.g. "Taux de présence 66,7 %"; "—" when there is nothing to divide
+   * by, "…" while its figures are {@code computing}.
+   */
+  void rate(String id, String label, Double pct, boolean computing) {
+    Label value =
+        new Label(
+            computing ? "…" : pct == null ? "—" : String.format(Locale.FRANCE, "%.1f %%", pct));
     value.setId(id);
     value.setStyle("-fx-font-size: 1.6em; -fx-font-weight: bold;");
     figures.getChildren().add(new VBox(1, new Label(label), value));

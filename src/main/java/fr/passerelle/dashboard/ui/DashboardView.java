@@ -280,8 +280,10 @@ public final class DashboardView implements FeatureView {
         .getData()
         .setAll(
             series(m.get("dashboard.series.ft"), ind, 0),
-            series(m.get("dashboard.series.ta"), ind, 1),
-            series(m.get("dashboard.series.hard"), ind, 2));
+            series(m.get("dashboard.series.ta"), ind, 1));
+    if (f.containsKey("offers.hardToFill")) {
+      offers.chart.getData().add(series(m.get("dashboard.series.hard"), ind, 2));
+    }
     sourcing.clearFigures();
     sourcing.figure(
         "fig-lists",
@@ -289,9 +291,14 @@ public final class DashboardView implements FeatureView {
         f.get("sourcing.candidates"),
         lowerIsBetter("sourcing.candidates"),
         () -> vm.openList(new Navigation.Show("lists")));
+    boolean computing = !f.containsKey("sourcing.candidates");
     sourcing.rate(
-        "fig-lists-priority", m.get("dashboard.fig.priorityShare"), ind.priorityShareInLists());
-    sourcing.rate("fig-lists-rqth", m.get("dashboard.fig.rqthShare"), ind.rqthShareInLists());
+        "fig-lists-priority",
+        m.get("dashboard.fig.priorityShare"),
+        ind.priorityShareInLists(),
+        computing);
+    sourcing.rate(
+        "fig-lists-rqth", m.get("dashboard.fig.rqthShare"), ind.rqthShareInLists(), computing);
     sourcing.figure(
         "fig-pool",
         m.get("dashboard.fig.pool"),
@@ -308,7 +315,11 @@ public final class DashboardView implements FeatureView {
     prio.getData().add(new XYChart.Data<>(pool, nz(ind.priorityShareInPool())));
     rqth.getData().add(new XYChart.Data<>(lists, nz(ind.rqthShareInLists())));
     rqth.getData().add(new XYChart.Data<>(pool, nz(ind.rqthShareInPool())));
-    sourcing.chart.getData().setAll(prio, rqth);
+    if (computing) {
+      sourcing.chart.getData().clear();
+    } else {
+      sourcing.chart.getData().setAll(prio, rqth);
+    }
     meetings.clearFigures();
     meetings.figure(
         "fig-meetings-held",
@@ -322,7 +333,7 @@ public final class DashboardView implements FeatureView {
         f.get("meetings.present"),
         lowerIsBetter("meetings.present"),
         null);
-    meetings.rate("fig-attendance", m.get("dashboard.fig.attendance"), ind.attendanceRate());
+    meetings.rate("fig-attendance", m.get("dashboard.fig.attendance"), ind.attendanceRate(), false);
     String now = m.get("dashboard.cat.period");
     String before = m.get("dashboard.cat.previous");
     var ms = new java.util.ArrayList<XYChart.Series<String, Number>>();

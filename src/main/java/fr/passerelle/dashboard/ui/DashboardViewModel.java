@@ -119,20 +119,45 @@ public final class DashboardViewModel {
     loading.set(true);
     Period period = new Period(f, t);
     Office o = office.get();
+    java.util.UUID officeId = o == null ? null : o.id();
     long started = System.nanoTime();
     long request = ++requests;
-    tasks.submit(
-        msg.get("dashboard.loading"),
-        pr -> stats.indicators(period, o == null ? null : o.id()),
-        ind -> {
-          // a later request (another period or office) supersedes this one: the figures
-          // shown are always those of the filter shown, whatever order the tasks end in
-          if (request != requests) {
-            return;
+    // first what needs no pass over the whole candidate pool, then the rest (ADR 0209); a later
+    // request (another period or office) supersedes this one: the figures shown are always those
+    // of the filter shown, whatever order the tasks end in
+    fetch(
+        request,
+        "dashboard.loading",
+        pr -> stats.firstIndicators(period, officeId),
+        first -> {
+          indicators.set(first);
+          if (first.complete()) {
+            done(started);
+          } else {
+            fetch(
+                request,
+                "dashboard.loading.pool",
+                pr -> stats.indicators(period, officeId),
+                all -> {
+                  indicators.set(all);
+                  done(started);
+                });
           }
-          loading.set(false);
-          refreshMillis.set((System.nanoTime() - started) / 1_000_000);
-          indicators.set(ind);
+        });
+  }
+
+  private void fetch(
+      long request,
+      String title,
+      fr.passerelle.ui.TaskRunner.Work<Indicators> work,
+      Consumer<Indicators> then) {
+    tasks.submit(
+        msg.get(title),
+        work,
+        ind -> {
+          if (request == requests) {
+            then.accept(ind);
+          }
         },
         e -> {
           if (request == requests) {
@@ -141,10 +166,16 @@ public final class DashboardViewModel {
         });
   }
 
+  private void done(long started) {
+    loading.set(false);
+    refreshMillis.set((System.nanoTime() - started) / 1_000_000);
+  }
+
   /** Writes the data of one chart as Excel-FR CSV. */
   public void exportCsv(DashboardCsv.Chart chart, Path file, Consumer<Path> done) {
     Indicators ind = indicators.get();
-    if (ind == null) {
+    if (ind == null || !ind.complete()) {
+      info.set(msg.get("dashboard.notYet"));
       return;
     }
     tasks.submit(
@@ -189,7 +220,8 @@ public final class DashboardViewModel {
   /** Writes the one-page PDF report of the current indicators. */
   public void exportPdf(Path file, Consumer<Path> done) {
     Indicators ind = indicators.get();
-    if (ind == null) {
+    if (ind == null || !ind.complete()) {
+      info.set(msg.get("dashboard.notYet"));
       return;
     }
     String scope = office.get() == null ? msg.get("dashboard.allOffices") : office.get().name();

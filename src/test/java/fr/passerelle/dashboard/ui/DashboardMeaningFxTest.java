@@ -85,7 +85,10 @@ class DashboardMeaningFxTest {
 
   private Indicators shown() throws Exception {
     var vm = view.viewModel();
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.indicators().get() != null);
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () -> vm.indicators().get() != null && vm.indicators().get().complete());
     WaitForAsyncUtils.waitForFxEvents();
     return vm.indicators().get();
   }
@@ -139,7 +142,9 @@ class DashboardMeaningFxTest {
     WaitForAsyncUtils.waitFor(
         30,
         TimeUnit.SECONDS,
-        () -> vm.indicators().get().period().to().equals(LocalDate.of(2026, 1, 31)));
+        () ->
+            vm.indicators().get().period().to().equals(LocalDate.of(2026, 1, 31))
+                && vm.indicators().get().complete());
     WaitForAsyncUtils.waitForFxEvents();
     BarChart<?, ?> offers = r.lookup("#dashboard-offers").lookup(".chart").queryAs(BarChart.class);
     List<String> months =

@@ -89,7 +89,10 @@ class DashboardShellFxTest {
   @Test
   void toolbarLabelsAreWholeAndAFigureOpensItsList(FxRobot r) throws Exception {
     var vm = dashboard.viewModel();
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.indicators().get() != null);
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () -> vm.indicators().get() != null && vm.indicators().get().complete());
     WaitForAsyncUtils.waitForFxEvents();
     Parent toolbar = r.lookup("#dashboard-toolbar").queryAs(Parent.class);
     ComboBox<?> preset = r.lookup("#dashboard-preset").queryAs(ComboBox.class);

@@ -66,7 +66,10 @@ class DashboardViewFxTest {
   @Test
   void openTheDashboardAndChangeThePeriod(FxRobot r) throws Exception {
     var vm = view.viewModel();
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.indicators().get() != null);
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () -> vm.indicators().get() != null && vm.indicators().get().complete());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(vm.indicators().get().period().from())
         .isEqualTo(s.stats().today().withDayOfMonth(1));
@@ -80,7 +83,9 @@ class DashboardViewFxTest {
     WaitForAsyncUtils.waitFor(
         30,
         TimeUnit.SECONDS,
-        () -> vm.indicators().get().period().to().equals(LocalDate.of(2026, 1, 31)));
+        () ->
+            vm.indicators().get().period().to().equals(LocalDate.of(2026, 1, 31))
+                && vm.indicators().get().complete());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(text(r, "#fig-offers-ta")).isEqualTo("3");
     assertThat(text(r, "#fig-offers-ft")).isEqualTo("2");
@@ -109,7 +114,8 @@ class DashboardViewFxTest {
                     .get()
                     .period()
                     .from()
-                    .equals(s.stats().today().withDayOfMonth(1).minusMonths(11)));
+                    .equals(s.stats().today().withDayOfMonth(1).minusMonths(11))
+                && vm.indicators().get().complete());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(text(r, "#dashboard-error")).isNullOrEmpty();
   }

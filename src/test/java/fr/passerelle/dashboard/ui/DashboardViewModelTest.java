@@ -52,14 +52,19 @@ class DashboardViewModelTest {
     }
   }
 
+  private final fr.passerelle.testsupport.HeldTaskRunner tasks =
+      new fr.passerelle.testsupport.HeldTaskRunner();
+
+  /** A view model on the fixture's data whose tasks wait in {@link #tasks}. */
+  private DashboardViewModel heldOnFixture(Services s) {
+    new DashboardFixture(s).build();
+    return new DashboardViewModel(new UiContext(s, tasks, new Messages(Messages.FRENCH)));
+  }
+
   @Test
   void aSupersededRefreshEndingLastDoesNotReplaceTheFiguresOfTheFilterShown() {
     try (Services s = TestServices.open(dir)) {
-      new DashboardFixture(s).build();
-      fr.passerelle.testsupport.HeldTaskRunner tasks =
-          new fr.passerelle.testsupport.HeldTaskRunner();
-      DashboardViewModel vm =
-          new DashboardViewModel(new UiContext(s, tasks, new Messages(Messages.FRENCH)));
+      DashboardViewModel vm = heldOnFixture(s);
       vm.chooseDates(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
       vm.chooseDates(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28));
       assertThat(tasks.pending()).isEqualTo(2);
@@ -69,6 +74,37 @@ class DashboardViewModelTest {
       assertThat(vm.indicators().get().period().from()).isEqualTo(LocalDate.of(2026, 2, 1));
       assertThat(vm.from().get()).isEqualTo(LocalDate.of(2026, 2, 1));
       assertThat(vm.loading().get()).isFalse();
+    }
+  }
+
+  @Test
+  void theFiguresThatNeedThePoolFollowTheOthersOnlyWhenThePoolIsNotReadYet() {
+    try (Services s = TestServices.open(dir)) {
+      DashboardViewModel vm = heldOnFixture(s);
+      vm.chooseDates(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
+
+      tasks.runNext(); // the first figures: the pool is not read yet
+
+      assertThat(vm.indicators().get().complete()).isFalse();
+      assertThat(vm.indicators().get().figures())
+          .containsKeys("offers.franceTravail", "meetings.held", "training.started")
+          .doesNotContainKeys("offers.hardToFill", "sourcing.candidates", "pool.candidates");
+      assertThat(vm.indicators().get().priorityShareInPool()).isNull();
+      assertThat(vm.loading().get()).isTrue();
+      assertThat(tasks.pending()).isEqualTo(1);
+
+      tasks.runNext(); // then every figure
+
+      assertThat(vm.indicators().get().complete()).isTrue();
+      assertThat(vm.loading().get()).isFalse();
+      assertThat(tasks.pending()).isZero();
+
+      vm.refresh(); // nothing changed: every figure at once, in one task
+
+      tasks.runNext();
+      assertThat(vm.indicators().get().complete()).isTrue();
+      assertThat(vm.loading().get()).isFalse();
+      assertThat(tasks.pending()).isZero();
     }
   }
 }
