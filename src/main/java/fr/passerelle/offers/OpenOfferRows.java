@@ -19,16 +19,17 @@ import org.jooq.impl.DSL;
 /**
  * What the hard-to-fill rules read of every open offer (a {@link HardToFillService.Slim} row), kept
  * in memory and followed by the installation's change sequence (ADR 0204): the first call reads the
- * open offers (a scan of {@code job_offer}: seconds at region scale), a later one reads only the
- * offers whose version changed since (their {@code change_seq} is above the one held: the column's
- * index), and none when the change sequence did not move. Every stored version of a row takes the
- * next change sequence in the transaction that writes it, and those transactions take their numbers
- * one after the other (the replica row is locked until commit), so nothing committed is missed.
- * Another replica id (a restore) or a sequence gone back reads everything again.
+ * open offers (a range of the covering index {@code job_offer_open}, V80, ADR 0210), a later one
+ * reads only the offers whose version changed since (their {@code change_seq} is above the one
+ * held: the column's index), and none when the change sequence did not move. Every stored version
+ * of a row takes the next change sequence in the transaction that writes it, and those transactions
+ * take their numbers one after the other (the replica row is locked until commit), so nothing
+ * committed is missed. Another replica id (a restore) or a sequence gone back reads everything
+ * again.
  *
- * <p>The rows keep the order in which they were first read, as the table's scan gives them (an
- * offer changed keeps its place, a new one comes last), so that the list's ties stay in the order
- * they had when every call scanned the table.
+ * <p>The rows keep the order in which they were first read, as the index gives them (an offer
+ * changed keeps its place, a new one comes last), so that the list's ties stay in the order they
+ * had when every call scanned the table.
  */
 final class OpenOfferRows {
   /** The open offers at one change sequence: {@code version} changes whenever {@code rows} do. */
@@ -63,13 +64,29 @@ final class OpenOfferRows {
     boolean changed;
     if (snapshot == null || nowSeq < held || !java.util.Objects.equals(nowReplica, replica)) {
       open.clear();
-      slim(dsl, JOB_OFFER.DELETED.isFalse().and(JOB_OFFER.CLOSED_ON.isNull()))
+      Condition isOpen = JOB_OFFER.DELETED.isFalse().and(JOB_OFFER.CLOSED_ON.isNull());
+      // from the covering index job_offer_open (V80), without the marks' reasons, then those
+      slim(dsl, isOpen, DSL.castNull(JOB_OFFER.OVERRIDE_REASON))
           .fetchSize(5000)
           .forEach(this::apply);
+      List<UUID> marked =
+          open.values().stream()
+              .filter(o -> o.override() != null)
+              .map(HardToFillService.Slim::id)
+              .toList();
+      for (int from = 0; from < marked.size(); from += 1000) {
+        dsl.select(JOB_OFFER.ID, JOB_OFFER.OVERRIDE_REASON)
+            .from(JOB_OFFER)
+            .where(
+                fr.passerelle.db.InLists.in(
+                    JOB_OFFER.ID, marked.subList(from, Math.min(marked.size(), from + 1000))))
+            .and(JOB_OFFER.OVERRIDE_REASON.isNotNull())
+            .forEach(r -> open.computeIfPresent(r.value1(), (id, o) -> o.because(r.value2())));
+      }
       changed = true;
     } else {
       // tombstones and closed offers too: they leave the list
-      var rows = slim(dsl, JOB_OFFER.CHANGE_SEQ.gt(held)).fetch();
+      var rows = slim(dsl, JOB_OFFER.CHANGE_SEQ.gt(held), JOB_OFFER.OVERRIDE_REASON).fetch();
       rows.forEach(this::apply);
       changed = rows.isNotEmpty();
     }
@@ -83,14 +100,14 @@ final class OpenOfferRows {
 
   private static SelectConditionStep<
           Record9<UUID, String, String, LocalDate, String, String, String, String, Boolean>>
-      slim(DSLContext dsl, Condition which) {
+      slim(DSLContext dsl, Condition which, org.jooq.Field<String> reason) {
     return dsl.select(
             JOB_OFFER.ID,
             JOB_OFFER.ROME_CODE,
             JOB_OFFER.COMMUNE_CODE,
             JOB_OFFER.OPENED_ON,
             JOB_OFFER.HARD_TO_FILL_OVERRIDE,
-            JOB_OFFER.OVERRIDE_REASON,
+            reason,
             JOB_OFFER.CONTRACT,
             JOB_OFFER.SOURCE,
             DSL.field(JOB_OFFER.DELETED.isTrue().or(JOB_OFFER.CLOSED_ON.isNotNull())))

@@ -164,10 +164,15 @@ class HardToFillServiceTest {
     assertThat(h.effective()).isTrue();
     assertThat(h.overridden()).isTrue();
     assertThat(h.overrideReason()).isEqualTo("L'employeur refuse l'intérim");
+    // the list's first read (the covering index, then the marked offers' reasons) says it too
+    assertThat(listed(recent).overrideReason()).isEqualTo("L'employeur refuse l'intérim");
 
     // nobody in reach at Albi (2), open 100 days (1)
     UUID old = f.offer("Préparateur", "N1103", ALBI, TODAY.minusDays(100));
     s.offersModule().offers().setOverride(old, false, "Recrutement en cours");
+    // and a later read, of the changed rows only
+    assertThat(listed(old).overrideReason()).isEqualTo("Recrutement en cours");
+    assertThat(listed(recent).overrideReason()).isEqualTo("L'employeur refuse l'intérim");
     assertThat(signal(old).computed()).isTrue();
     assertThat(signal(old).effective()).isFalse();
 
@@ -176,6 +181,15 @@ class HardToFillServiceTest {
     assertThatThrownBy(() -> s.offersModule().offers().setOverride(old, true, " "))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("reason");
+  }
+
+  /** The signal of an offer as the open offers' list gives it. */
+  private HardToFill listed(UUID offer) {
+    return s.offersModule().hardToFill().openOffers(OfferFilter.ALL).rows().stream()
+        .filter(r -> r.offer().id().equals(offer))
+        .findFirst()
+        .orElseThrow()
+        .hardToFill();
   }
 
   @Test
