@@ -150,6 +150,10 @@ class AccessMatrixTest {
     // the dashboard's count (ADR 0174): OFFERS_READ or DASHBOARD_READ, which the roles grant
     // together
     rule("HardToFillService", DASHBOARD_READ, "rules");
+    rule(
+        "HardToFillService",
+        new Open("whether a kept computation is current: no data"),
+        "rulesReady");
     rule("Rules", COUNTS, "flaggedFromAge");
     rule("OccupationTableService", OFFERS_READ, "rows");
     rule("MatchingService", CANDIDATES_READ, "candidatesFor", "offersFor");
@@ -158,7 +162,7 @@ class AccessMatrixTest {
 
     rule("StatsService", REFERENCE, "today");
     rule("StatsService", COUNTS, "rowCounts");
-    rule("StatsService", DASHBOARD_READ, "indicators");
+    rule("StatsService", DASHBOARD_READ, "indicators", "firstIndicators");
     rule("StatsService", DATA_EXPORT, "exporting");
 
     rule("SyncService", ACCESSOR, "identity", "peers", "exporter", "importer", "conflicts");
