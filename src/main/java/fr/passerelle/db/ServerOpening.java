@@ -64,6 +64,11 @@ final class ServerOpening {
     } else if (state.startsWith("08")) {
       why = "the server does not answer (is it started, is the address right, is the network up?)";
       key = "server.error.unreachable";
+    } else if (state.equals("53300")) {
+      why =
+          "every connection the server allows is taken (too many workstations for its"
+              + " max_connections: docs/office-server.md)";
+      key = "server.error.full";
     } else if (state.equals("28P01") || state.equals("28000")) {
       why = "the user " + server.user() + " or its password is refused";
       key = "server.error.refused";

@@ -89,20 +89,32 @@ public final class Messages {
       }
     }
     if (connectionLost(failure)) {
-      return get("error.serverUnreachable");
+      return get(serverFull(failure) ? "error.serverFull" : "error.serverUnreachable");
     }
     return failure.getMessage() == null ? failure.toString() : failure.getMessage();
   }
 
   /**
    * True when {@code failure} comes from the office server's connection lost or refused (an SQL
-   * state of class 08, as PgJDBC reports it): the form keeps its content and says so (ADR 0181).
+   * state of class 08, as PgJDBC reports it, or the server's connections all taken: 53300): the
+   * form keeps its content and says so (ADR 0181).
    */
   static boolean connectionLost(Throwable failure) {
+    return sqlState(failure, s -> s.startsWith("08") || s.equals(TOO_MANY_CONNECTIONS));
+  }
+
+  /** PostgreSQL's "too many clients": every connection its {@code max_connections} allows taken. */
+  static final String TOO_MANY_CONNECTIONS = "53300";
+
+  private static boolean serverFull(Throwable failure) {
+    return sqlState(failure, TOO_MANY_CONNECTIONS::equals);
+  }
+
+  private static boolean sqlState(Throwable failure, java.util.function.Predicate<String> matches) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof java.sql.SQLException e
           && e.getSQLState() != null
-          && e.getSQLState().startsWith("08")) {
+          && matches.test(e.getSQLState())) {
         return true;
       }
     }

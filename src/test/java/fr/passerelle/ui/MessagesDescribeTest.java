@@ -40,6 +40,15 @@ class MessagesDescribeTest {
     assertThat(french.describe(lost)).startsWith("Le serveur de l’agence ne répond pas");
     assertThat(french.describeOrUnexpected(lost)).isEqualTo(french.describe(lost));
     assertThat(english.describe(lost)).startsWith("The office server does not answer");
+    var full =
+        new org.jooq.exception.DataAccessException(
+            "FATAL: sorry, too many clients already",
+            new java.sql.SQLException("FATAL: sorry, too many clients already", "53300"));
+    assertThat(french.describe(full))
+        .startsWith("Le serveur de l’agence refuse de nouvelles connexions")
+        .doesNotContain("FATAL");
+    assertThat(french.describeOrUnexpected(full)).isEqualTo(french.describe(full));
+    assertThat(english.describe(full)).startsWith("The office server refuses new connections");
     var other =
         new org.jooq.exception.DataAccessException(
             "constraint", new java.sql.SQLException("duplicate key", "23505"));
