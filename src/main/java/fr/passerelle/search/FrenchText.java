@@ -26,24 +26,36 @@ public final class FrenchText {
     return STOP_WORDS.contains(foldedWord);
   }
 
-  /** "Maçon / Maçonne" → "macon maconne"; null → "". */
+  /**
+   * "Maçon / Maçonne" → "macon maconne"; null → "". Only the characters beyond ASCII go through
+   * Lucene's folding, one at a time (it folds each character alone, so the result is the same as
+   * folding the whole text): its {@code foldToASCII} is too large a method for the JIT to compile,
+   * and interpreted it made most of the time spent folding the texts of an index build.
+   */
   public static String fold(String text) {
     if (text == null || text.isEmpty()) {
       return "";
     }
-    char[] in = text.toLowerCase(Locale.ROOT).toCharArray();
-    char[] out = new char[in.length * 4];
-    int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
-    StringBuilder b = new StringBuilder(n);
+    String lower = text.toLowerCase(Locale.ROOT);
+    int len = lower.length();
+    StringBuilder b = new StringBuilder(len);
+    char[] one = null;
+    char[] folded = null;
     boolean space = true;
-    for (int i = 0; i < n; i++) {
-      char c = Character.toLowerCase(out[i]);
-      if (c < 128 && Character.isLetterOrDigit(c)) {
-        b.append(c);
-        space = false;
-      } else if (!space) {
-        b.append(' ');
-        space = true;
+    for (int i = 0; i < len; i++) {
+      char c = lower.charAt(i);
+      if (c < 128) {
+        space = append(b, c, space);
+      } else {
+        if (one == null) {
+          one = new char[1];
+          folded = new char[4];
+        }
+        one[0] = c;
+        int n = ASCIIFoldingFilter.foldToASCII(one, 0, folded, 0, 1);
+        for (int j = 0; j < n; j++) {
+          space = append(b, folded[j], space);
+        }
       }
     }
     int end = b.length();
@@ -51,6 +63,19 @@ public final class FrenchText {
       b.setLength(end - 1);
     }
     return b.toString();
+  }
+
+  /** Appends a folded character: a letter or digit as is, anything else as one space at most. */
+  private static boolean append(StringBuilder b, char folded, boolean space) {
+    char c = Character.toLowerCase(folded);
+    if (c < 128 && Character.isLetterOrDigit(c)) {
+      b.append(c);
+      return false;
+    }
+    if (!space) {
+      b.append(' ');
+    }
+    return true;
   }
 
   /** The folded words of a text, in order. */
