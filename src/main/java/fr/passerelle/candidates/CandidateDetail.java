@@ -117,7 +117,12 @@ public record CandidateDetail(
 
   /** The same detail with this civility and France Travail identifier. */
   public CandidateDetail withIdentity(Civility newCivility, String newFranceTravailId) {
-    return copy(id, officeId, newCivility, newFranceTravailId, version);
+    return copy(id, officeId, notes, newCivility, newFranceTravailId, version);
+  }
+
+  /** The same detail with these notes. */
+  public CandidateDetail withNotes(String newNotes) {
+    return copy(id, officeId, newNotes, civility, franceTravailId, version);
   }
 
   /** The age band on {@code day} (from the birth date); null without a birth date. */
@@ -163,11 +168,16 @@ public record CandidateDetail(
   }
 
   private CandidateDetail with(UUID newId, UUID newOfficeId, RowVersion v) {
-    return copy(newId, newOfficeId, civility, franceTravailId, v);
+    return copy(newId, newOfficeId, notes, civility, franceTravailId, v);
   }
 
   private CandidateDetail copy(
-      UUID newId, UUID newOfficeId, Civility newCivility, String newFtId, RowVersion v) {
+      UUID newId,
+      UUID newOfficeId,
+      String newNotes,
+      Civility newCivility,
+      String newFtId,
+      RowVersion v) {
     return new CandidateDetail(
         newId,
         newOfficeId,
@@ -184,7 +194,7 @@ public record CandidateDetail(
         availableFrom,
         status,
         registeredOn,
-        notes,
+        newNotes,
         occupations,
         criteria,
         consent,

@@ -264,7 +264,7 @@ public final class OfficeLoadBenchmark {
         CandidateDetail d = s.candidates().find(id).orElseThrow();
         String notes = d.notes() == null ? "" : d.notes();
         try {
-          s.candidates().save(withNotes(d, notes + " " + mark), null);
+          s.candidates().save(d.withNotes(notes + " " + mark), null);
           savedMarks.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(mark);
           break;
         } catch (EditConflictException e) {
@@ -308,32 +308,6 @@ public final class OfficeLoadBenchmark {
           .filter(p -> p.candidateId() != null && p.status().holdsPlace())
           .toList();
     }
-  }
-
-  private static CandidateDetail withNotes(CandidateDetail d, String notes) {
-    return new CandidateDetail(
-        d.id(),
-        d.officeId(),
-        d.lastName(),
-        d.firstName(),
-        d.birthDate(),
-        d.email(),
-        d.phone(),
-        d.address(),
-        d.communeCode(),
-        d.communeName(),
-        d.mobilityKm(),
-        d.drivingLicence(),
-        d.availableFrom(),
-        d.status(),
-        d.registeredOn(),
-        notes,
-        d.occupations(),
-        d.criteria(),
-        d.consent(),
-        d.civility(),
-        d.franceTravailId(),
-        d.version());
   }
 
   private <T> T timed(String action, java.util.function.Supplier<T> work) {
