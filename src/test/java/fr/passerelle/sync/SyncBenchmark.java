@@ -24,7 +24,9 @@ import java.util.UUID;
  * target/test-classes:target/classes:$(cat cp.txt) fr.passerelle.sync.SyncBenchmark /tmp/sync-bench
  * 600000}, or with a data folder instead of N (e.g. the region-scale demo) whose database is copied
  * as installation A. With {@code -Dbench.cipher=true} the importing installation is encrypted
- * (issue 14); the CSVREAD bound stays a clear installation's.
+ * (issue 14); the CSVREAD bound stays a clear installation's. With {@code PASSERELLE_TEST_PG} (and
+ * its user and password variables, as for the office-server suite) every installation is a schema
+ * of that PostgreSQL database and the bound is {@code COPY} (issue 15).
  */
 public final class SyncBenchmark {
   /** {@code -Dbench.cipher=true}: the importing installation's database and index encrypted. */
@@ -111,6 +113,18 @@ public final class SyncBenchmark {
         index,
         r.reindexed());
     incremental(root, a, b, Integer.getInteger("bench.changed", 0));
+    List<String> replicated =
+        fr.passerelle.db.ReplicatedTables.ALL.stream().map(t -> t.getName()).toList();
+    if (a.db().onServer()) {
+      // on the office server (PASSERELLE_TEST_PG set): the bound is PostgreSQL's COPY
+      double bound = copyBound(root, a, "c", replicated);
+      System.out.printf(
+          "  COPY bound %.1f s: import / bound = %.2f (transaction alone: %.2f)%n",
+          bound, imp / bound, tx / bound);
+      a.close();
+      b.close();
+      return;
+    }
     // lower bound: the same replicated tables written out and bulk-loaded with CSVREAD
     List<Path> csvs = new ArrayList<>();
     for (var t : fr.passerelle.db.ReplicatedTables.ALL) {
@@ -120,8 +134,6 @@ public final class SyncBenchmark {
       csvs.add(csv);
     }
     a.close();
-    List<String> replicated =
-        fr.passerelle.db.ReplicatedTables.ALL.stream().map(t -> t.getName()).toList();
     double bound = bulkLoad(root, "c", replicated);
     System.out.printf(
         "  CSVREAD bound %.1f s: import / bound = %.2f (transaction alone: %.2f)%n",
@@ -130,6 +142,52 @@ public final class SyncBenchmark {
       Files.deleteIfExists(csv);
     }
     b.close();
+  }
+
+  /**
+   * The office server's bound: these tables of {@code from} written out with {@code COPY TO
+   * STDOUT}, then loaded with {@code COPY FROM STDIN} into a fresh installation on the same server,
+   * in one transaction (its own rows deleted first, as for CSVREAD); seconds of the load.
+   */
+  private static double copyBound(Path root, Services from, String dir, List<String> tables)
+      throws Exception {
+    List<Path> files = new ArrayList<>();
+    try (java.sql.Connection c = from.db().dataSource().getConnection()) {
+      var copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+      for (String t : tables) {
+        Path f = root.resolve(t + ".copy");
+        try (var out = Files.newOutputStream(f)) {
+          copy.copyOut("COPY " + t + " TO STDOUT", out);
+        }
+        files.add(f);
+      }
+    }
+    Services c = fr.passerelle.testsupport.TestServices.open(root.resolve(dir));
+    long t0 = System.nanoTime();
+    long cpu0 = cpu();
+    long rows = 0;
+    try (java.sql.Connection con = c.db().dataSource().getConnection()) {
+      con.setAutoCommit(false);
+      var copy = con.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+      for (int i = 0; i < tables.size(); i++) {
+        try (var st = con.createStatement()) {
+          st.execute("DELETE FROM " + tables.get(i));
+        }
+        try (var in = Files.newInputStream(files.get(i))) {
+          rows += copy.copyIn("COPY " + tables.get(i) + " FROM STDIN", in);
+        }
+      }
+      con.commit();
+    }
+    double bound = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(
+        "COPY lower bound, replicated: %.1f s (process CPU %.1f s), %d rows%n",
+        bound, (cpu() - cpu0) / 1e9, rows);
+    c.close();
+    for (Path f : files) {
+      Files.deleteIfExists(f);
+    }
+    return bound;
   }
 
   /** CSVREAD of these tables' files into a fresh installation, in one transaction; seconds. */
