@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderNameCase;
@@ -42,7 +41,11 @@ public final class Database implements AutoCloseable {
   private final Path dataDir;
   private final OfficeServer server;
   private final SQLDialect dialect;
-  private final JdbcConnectionPool pool;
+  private final DataSource pool;
+
+  /** Closes the pool's connections: H2's pool, or the office server's ({@link ServerOpening}). */
+  private final Runnable disposePool;
+
   private final Connection keeper;
   private final DSLContext dsl;
   private final boolean uncleanShutdown;
@@ -59,7 +62,15 @@ public final class Database implements AutoCloseable {
   private H2Connections.Link link;
 
   private Database(Path dataDir, H2Opening.Opened h2, boolean unclean, char[] filePassword) {
-    this(dataDir, null, SQLDialect.H2, h2.pool(), h2.keeper(), unclean, filePassword);
+    this(
+        dataDir,
+        null,
+        SQLDialect.H2,
+        h2.pool(),
+        h2.pool()::dispose,
+        h2.keeper(),
+        unclean,
+        filePassword);
     this.link = h2.link();
   }
 
@@ -67,7 +78,8 @@ public final class Database implements AutoCloseable {
       Path dataDir,
       OfficeServer server,
       SQLDialect dialect,
-      JdbcConnectionPool pool,
+      DataSource pool,
+      Runnable disposePool,
       Connection keeper,
       boolean unclean,
       char[] filePassword) {
@@ -76,6 +88,7 @@ public final class Database implements AutoCloseable {
     this.dialect = dialect;
     this.filePassword = filePassword == null ? null : filePassword.clone();
     this.pool = pool;
+    this.disposePool = disposePool;
     this.keeper = keeper;
     this.uncleanShutdown = unclean;
     this.dsl = DSL.using(pool, dialect, settings(dialect));
@@ -250,14 +263,9 @@ public final class Database implements AutoCloseable {
   }
 
   private static Database open(Path dataDir, OfficeServer server, char[] password, char[] fileKey) {
+    com.zaxxer.hikari.HikariDataSource pool = ServerOpening.pool(server, password);
     return new Database(
-            dataDir,
-            server,
-            SQLDialect.POSTGRES,
-            ServerOpening.pool(server, password),
-            null,
-            false,
-            fileKey)
+            dataDir, server, SQLDialect.POSTGRES, pool, pool::close, null, false, fileKey)
         .ready(() -> {});
   }
 
@@ -315,6 +323,21 @@ public final class Database implements AutoCloseable {
   /** A jOOQ context on {@code c}, a connection of this database ({@link #dataSource()}). */
   public DSLContext dsl(Connection c) {
     return DSL.using(c, dialect, settings(dialect));
+  }
+
+  /**
+   * True when the database answers now: the office server reached within a few seconds (a dead
+   * connection of the pool is dropped on the way); the embedded file always answers.
+   */
+  public boolean answers() {
+    if (server == null) {
+      return true;
+    }
+    try (Connection c = pool.getConnection()) {
+      return c.isValid(5);
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   public DataSource dataSource() {
@@ -383,7 +406,7 @@ public final class Database implements AutoCloseable {
       return;
     }
     closed = true;
-    pool.dispose();
+    disposePool.run();
     if (keeper == null) {
       if (filePassword != null) {
         Arrays.fill(filePassword, '\0');

@@ -1,8 +1,10 @@
 package fr.passerelle.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Reaches the office's PostgreSQL server (ADR 0150): the pool of an installation, its schema
@@ -11,11 +13,16 @@ import org.h2.jdbcx.JdbcConnectionPool;
 final class ServerOpening {
   private ServerOpening() {}
 
-  /** The pool of {@code server} (password null: PostgreSQL's {@code .pgpass} answers). */
-  static JdbcConnectionPool pool(OfficeServer server, char[] password) {
-    org.postgresql.ds.PGConnectionPoolDataSource ds =
-        configure(new org.postgresql.ds.PGConnectionPoolDataSource(), server, password);
-    ds.setApplicationName("Passerelle");
+  /**
+   * The pool of {@code server} (password null: PostgreSQL's {@code .pgpass} answers). HikariCP, not
+   * H2's pool (ADR 0211): a connection the server dropped (restarted, network cut) is checked
+   * before it is lent and never lent again, so the first action once the server is back goes
+   * through.
+   */
+  static HikariDataSource pool(OfficeServer server, char[] password) {
+    PGSimpleDataSource ds = configure(new PGSimpleDataSource(), server, password);
+    // the server's list of sessions says whose they are (with the schema when the office has one)
+    ds.setApplicationName(server.schema() == null ? "Passerelle" : "Passerelle " + server.schema());
     try (Connection first = ds.getConnection()) {
       if (server.schema() != null) {
         try (java.sql.Statement s = first.createStatement()) {
@@ -26,10 +33,24 @@ final class ServerOpening {
       throw unreachable(server, e);
     }
     ds.setCurrentSchema(server.schemaOrPublic());
-    JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
-    pool.setMaxConnections(16);
-    return pool;
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(ds);
+    config.setPoolName("Passerelle-" + server.host());
+    config.setMaximumPoolSize(MAX_CONNECTIONS);
+    config.setMinimumIdle(IDLE_CONNECTIONS);
+    config.setConnectionTimeout(BORROW_TIMEOUT_MILLIS);
+    config.setInitializationFailTimeout(-1); // reached just above, with the message that says why
+    return new HikariDataSource(config);
   }
+
+  /** At most this many connections per workstation (a burst of background work). */
+  static final int MAX_CONNECTIONS = 16;
+
+  /** Kept open between actions (the listening connection is a third, ADR 0178). */
+  static final int IDLE_CONNECTIONS = 2;
+
+  /** How long an action waits for a connection before it is told the server does not answer. */
+  static final long BORROW_TIMEOUT_MILLIS = 10_000L;
 
   /**
    * {@code ds} set to reach {@code server} as its user with {@code password} (null: PostgreSQL's

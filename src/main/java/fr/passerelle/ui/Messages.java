@@ -96,11 +96,13 @@ public final class Messages {
 
   /**
    * True when {@code failure} comes from the office server's connection lost or refused (an SQL
-   * state of class 08, as PgJDBC reports it, or the server's connections all taken: 53300): the
-   * form keeps its content and says so (ADR 0181).
+   * state of class 08, as PgJDBC reports it; the server shutting down or starting up: 57P01–57P03;
+   * or its connections all taken: 53300): the form keeps its content and says so (ADR 0181), and
+   * saves again once the server is back (ADR 0211).
    */
   static boolean connectionLost(Throwable failure) {
-    return sqlState(failure, s -> s.startsWith("08") || s.equals(TOO_MANY_CONNECTIONS));
+    return sqlState(
+        failure, s -> s.startsWith("08") || s.startsWith("57P0") || s.equals(TOO_MANY_CONNECTIONS));
   }
 
   /** PostgreSQL's "too many clients": every connection its {@code max_connections} allows taken. */

@@ -122,6 +122,18 @@ public final class TestServer {
 
   /** Runs {@code sql} on the database {@code database} of the test server. */
   public static void admin(String database, String sql) {
+    adminQuery(database, sql);
+  }
+
+  /**
+   * Runs the query {@code sql} on the test server's own database and returns the first column of
+   * its one row as a number (a count).
+   */
+  public static long adminNumber(String sql) {
+    return adminQuery(server().database(), sql);
+  }
+
+  private static long adminQuery(String database, String sql) {
     OfficeServer s = server();
     java.util.Properties p = new java.util.Properties();
     p.setProperty("user", s.user());
@@ -133,7 +145,12 @@ public final class TestServer {
             java.sql.DriverManager.getConnection(
                 "jdbc:postgresql://" + s.host() + ":" + s.port() + "/" + database, p);
         java.sql.Statement st = c.createStatement()) {
-      st.execute(sql);
+      if (st.execute(sql)) {
+        try (java.sql.ResultSet rs = st.getResultSet()) {
+          return rs.next() ? rs.getLong(1) : 0L;
+        }
+      }
+      return 0L;
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(sql + ": " + e.getMessage(), e);
     }

@@ -8,6 +8,8 @@ import fr.passerelle.candidates.Duplicate;
 import fr.passerelle.candidates.FieldError;
 import fr.passerelle.core.EditConflictException;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.SaveRetry;
+import fr.passerelle.ui.ServerReturn;
 import fr.passerelle.ui.TaskRunner;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -97,10 +99,23 @@ public final class CandidateDetailViewModel {
 
   private boolean loadingFields;
 
+  /** A save that failed on the lost office server, done again once it is back (ADR 0211). */
+  private final SaveRetry retry;
+
+  /** A form that does not save again by itself when the office server comes back. */
   public CandidateDetailViewModel(CandidateService service, TaskRunner tasks, Messages msg) {
+    this(service, tasks, msg, null);
+  }
+
+  /**
+   * A form whose save failed on a lost server is done again once {@code server} says it is back.
+   */
+  public CandidateDetailViewModel(
+      CandidateService service, TaskRunner tasks, Messages msg, ServerReturn server) {
     this.service = service;
     this.tasks = tasks;
     this.msg = msg;
+    this.retry = new SaveRetry(server);
     this.personal = new CriteriaConsentSection(msg);
     this.conflicts =
         new CandidateConflictFlow(
@@ -159,6 +174,7 @@ public final class CandidateDetailViewModel {
 
   /** Opens a candidate (in the background). */
   public void open(UUID id, Runnable done) {
+    retry.cancel();
     busy.set(true);
     tasks.submit(
         msg.get("candidates.task.open"),
@@ -233,6 +249,7 @@ public final class CandidateDetailViewModel {
 
   /** Closes the form (the view asks first when dirty). */
   public void close() {
+    retry.cancel();
     loaded.set(null);
     dirty.set(false);
     fieldErrors.clear();
@@ -240,6 +257,7 @@ public final class CandidateDetailViewModel {
   }
 
   private void show(CandidateDetail d) {
+    retry.cancel();
     loadingFields = true;
     try {
       for (Consumer<CandidateDetail> field : fields.values()) {
@@ -311,6 +329,7 @@ public final class CandidateDetailViewModel {
       boolean ignoreDuplicates,
       Consumer<CandidateDetail> saved,
       Consumer<List<Duplicate>> onDuplicates) {
+    retry.cancel();
     CandidateDetail d = toDetail();
     fieldErrors.clear();
     message.set("");
@@ -355,7 +374,19 @@ public final class CandidateDetailViewModel {
           message.set(msg.get("candidates.saved"));
           saved.accept(outcome.saved());
         },
-        this::failed);
+        e -> {
+          if (retry.after(e, () -> save(ignoreDuplicates, saved, onDuplicates))) {
+            busy.set(false);
+            message.set(SaveRetry.waitingText(msg));
+          } else {
+            failed(e);
+          }
+        });
+  }
+
+  /** True while a save that failed on the lost office server waits for it to come back. */
+  public boolean saveWaitsForServer() {
+    return retry.pending();
   }
 
   /** Merges {@code drop} into {@code keep}; the merged record is then shown. */

@@ -4,6 +4,7 @@ import fr.passerelle.candidates.CandidateDetail;
 import fr.passerelle.candidates.CandidateSummary;
 import fr.passerelle.ui.DialogService;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.ServerReturn;
 import fr.passerelle.ui.UiContext;
 import fr.passerelle.ui.UnsavedChanges;
 import java.time.format.DateTimeFormatter;
@@ -58,7 +59,7 @@ public final class CandidatesView extends BorderPane {
     vm = new CandidatesViewModel(ctx.services().candidateSearch(), ctx.tasks(), msg);
     // the list follows what colleagues save on other workstations (office server, ADR 0178)
     ctx.followChanges(vm::followChanges);
-    detailVm = new CandidateDetailViewModel(service, ctx.tasks(), msg);
+    detailVm = new CandidateDetailViewModel(service, ctx.tasks(), msg, ServerReturn.of(ctx));
     filesVm = new CandidateFilesViewModel(service, ctx.tasks(), msg, Platform::runLater);
     rightsVm = new PersonRightsViewModel(ctx.services().personRights(), ctx.tasks(), msg);
     flow = new CandidateSaveFlow(detailVm, rightsVm, vm::search, dialogs, msg);

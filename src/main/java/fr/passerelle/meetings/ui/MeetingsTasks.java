@@ -1,6 +1,7 @@
 package fr.passerelle.meetings.ui;
 
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.SaveRetry;
 import fr.passerelle.ui.TaskRunner;
 import java.util.function.Consumer;
 import javafx.beans.property.SimpleStringProperty;
@@ -29,5 +30,26 @@ final class MeetingsTasks {
         work,
         onSuccess,
         e -> message.set(messages.get("meetings.error", messages.describe(e))));
+  }
+
+  /**
+   * As {@link #run}, a save: when it fails on the lost office server, {@code again} runs once the
+   * server is back ({@link SaveRetry}) and the status line says so.
+   */
+  <T> void run(
+      String titleKey,
+      TaskRunner.Work<T> work,
+      Consumer<T> onSuccess,
+      SaveRetry retry,
+      Runnable again) {
+    tasks.submit(
+        messages.get(titleKey),
+        work,
+        onSuccess,
+        e ->
+            message.set(
+                retry.after(e, again)
+                    ? SaveRetry.waitingText(messages)
+                    : messages.get("meetings.error", messages.describe(e))));
   }
 }

@@ -211,7 +211,7 @@ public final class MeetingsView {
     tabs.getTabs().setAll(form, people);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     VBox.setVgrow(tabs, Priority.ALWAYS);
-    editor.save.setOnAction(e -> editor.draft().ifPresent(d -> vm.save(d, () -> {})));
+    editor.save.setOnAction(e -> vm.save(editor::draft, () -> {}));
     VBox box = new VBox(8, heading, actions, warnings, paths, tabs);
     box.setPadding(new Insets(10));
     box.setMinWidth(460);
@@ -272,7 +272,7 @@ public final class MeetingsView {
       @Override
       public void save(Runnable saved) {
         // refused while the form is invalid: the reasons show under the Save button
-        editor.draft().ifPresent(d -> vm.save(d, saved));
+        vm.save(editor::draft, saved);
       }
 
       @Override

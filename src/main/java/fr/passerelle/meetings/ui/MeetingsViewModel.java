@@ -17,6 +17,8 @@ import fr.passerelle.printing.Printing;
 import fr.passerelle.ui.ColumnChoices;
 import fr.passerelle.ui.DialogService;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.SaveRetry;
+import fr.passerelle.ui.ServerReturn;
 import fr.passerelle.ui.TaskRunner;
 import fr.passerelle.ui.UiContext;
 import java.nio.file.Path;
@@ -92,6 +94,14 @@ public final class MeetingsViewModel {
 
   /** With the printers of {@code printing} (the system's, or a test's). */
   public MeetingsViewModel(UiContext ctx, Printing printing) {
+    this(ctx, printing, ServerReturn.of(ctx));
+  }
+
+  /**
+   * With the printers of {@code printing} and a save waiting for the office server on {@code
+   * server}.
+   */
+  MeetingsViewModel(UiContext ctx, Printing printing, ServerReturn server) {
     this.service = ctx.services().meetings();
     this.dialogs = ctx.dialogs();
     this.work = new MeetingsTasks(ctx.tasks(), ctx.messages());
@@ -104,7 +114,12 @@ public final class MeetingsViewModel {
             work);
     this.shown =
         new ShownMeeting(
-            service, ctx.services().participants(), ctx.services().offices(), work, week);
+            service,
+            ctx.services().participants(),
+            ctx.services().offices(),
+            work,
+            week,
+            new SaveRetry(server));
     this.people = new ParticipantActions(ctx.services().participants(), work, shown);
     this.documents = new MeetingPaperwork(service, printing, work, shown.selected);
     this.focus =
@@ -170,7 +185,21 @@ public final class MeetingsViewModel {
 
   /** Creates or updates the meeting shown ({@link ShownMeeting#save}). */
   public void save(MeetingDraft draft, Runnable onSaved) {
-    shown.save(draft, onSaved);
+    save(() -> java.util.Optional.of(draft), onSaved);
+  }
+
+  /**
+   * Saves what {@code form} holds (nothing while it is invalid); a save that failed on the lost
+   * office server reads the form again and saves once the server is back (ADR 0211).
+   */
+  public void save(
+      java.util.function.Supplier<java.util.Optional<MeetingDraft>> form, Runnable onSaved) {
+    shown.save(form, onSaved);
+  }
+
+  /** True while a save that failed on the lost office server waits for it to come back. */
+  public boolean saveWaitsForServer() {
+    return shown.saveWaitsForServer();
   }
 
   /** After a refused save: the form edits the colleague's version; the conflict is settled. */

@@ -11,6 +11,7 @@ import fr.passerelle.meetings.Participant;
 import fr.passerelle.meetings.ParticipantService;
 import fr.passerelle.office.OfficeService;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.SaveRetry;
 import fr.passerelle.ui.TaskRunner;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -35,6 +36,9 @@ final class ShownMeeting {
   private final MeetingsTasks work;
   private final Messages messages;
   private final MeetingsWeek week;
+
+  /** A save that failed on the lost office server, done again once it is back (ADR 0211). */
+  private final SaveRetry retry;
 
   final ObservableList<Participant> participants = FXCollections.observableArrayList();
   final ObjectProperty<Meeting> selected = new SimpleObjectProperty<>();
@@ -63,13 +67,15 @@ final class ShownMeeting {
       ParticipantService participantService,
       OfficeService offices,
       MeetingsTasks work,
-      MeetingsWeek week) {
+      MeetingsWeek week,
+      SaveRetry retry) {
     this.service = service;
     this.participantService = participantService;
     this.offices = offices;
     this.work = work;
     this.messages = work.messages;
     this.week = week;
+    this.retry = retry;
   }
 
   /** Sets the guard every opening of another meeting goes through (list, calendar, next). */
@@ -79,11 +85,16 @@ final class ShownMeeting {
 
   /** Shows one meeting with its participants, once the form's edits are saved or dropped. */
   void open(UUID meetingId) {
-    beforeOpen.accept(() -> work.run("meetings.task.open", p -> detail(meetingId), this::show));
+    beforeOpen.accept(
+        () -> {
+          retry.cancel();
+          work.run("meetings.task.open", p -> detail(meetingId), this::show);
+        });
   }
 
   /** Clears the selection to create a meeting. */
   void startNew() {
+    retry.cancel();
     selected.set(null);
     participants.clear();
     counts.set(MeetingCounts.NONE);
@@ -96,7 +107,15 @@ final class ShownMeeting {
    * refused over a colleague's newer save (ADR 0177) keeps the form as typed and sets {@link
    * #conflict} for the counselor to choose (ADR 0197).
    */
-  void save(MeetingDraft draft, Runnable onSaved) {
+  void save(java.util.function.Supplier<java.util.Optional<MeetingDraft>> form, Runnable onSaved) {
+    retry.cancel();
+    form.get().ifPresent(draft -> save(draft, form, onSaved));
+  }
+
+  private void save(
+      MeetingDraft draft,
+      java.util.function.Supplier<java.util.Optional<MeetingDraft>> form,
+      Runnable onSaved) {
     Meeting current = selected.get();
     work.run(
         "meetings.task.save",
@@ -123,7 +142,14 @@ final class ShownMeeting {
           week.shownDate.set(d.meeting().startsAt().toLocalDate());
           week.refresh();
           onSaved.run();
-        });
+        },
+        retry,
+        () -> save(form, onSaved));
+  }
+
+  /** True while a save that failed on the lost office server waits for it to come back. */
+  boolean saveWaitsForServer() {
+    return retry.pending();
   }
 
   /**

@@ -11,6 +11,8 @@ import fr.passerelle.offers.OfferSource;
 import fr.passerelle.ui.ConflictChoices;
 import fr.passerelle.ui.FormConflict;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.SaveRetry;
+import fr.passerelle.ui.ServerReturn;
 import fr.passerelle.ui.TaskRunner;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,6 +52,7 @@ public final class OfferFormViewModel implements ConflictChoices {
   private final OfferService service;
   private final TaskRunner tasks;
   private final Messages msg;
+  private final SaveRetry retry;
 
   private UUID id;
   private Offer loaded;
@@ -71,10 +74,20 @@ public final class OfferFormViewModel implements ConflictChoices {
   private final StringProperty status = new SimpleStringProperty("");
   private final ObjectProperty<FormConflict<Offer>> conflict = new SimpleObjectProperty<>();
 
+  /** A form that does not save again by itself when the office server comes back. */
   public OfferFormViewModel(OfferService service, TaskRunner tasks, Messages msg) {
+    this(service, tasks, msg, null);
+  }
+
+  /**
+   * A form whose save failed on a lost server is done again once {@code server} says it is back.
+   */
+  public OfferFormViewModel(
+      OfferService service, TaskRunner tasks, Messages msg, ServerReturn server) {
     this.service = service;
     this.tasks = tasks;
     this.msg = msg;
+    this.retry = new SaveRetry(server);
     openedOn.set(service.today());
     for (var p :
         List.of(employer, title, romeCode, communeCode, positions, description, overrideReason)) {
@@ -115,6 +128,7 @@ public final class OfferFormViewModel implements ConflictChoices {
   }
 
   private void fill(Offer o) {
+    retry.cancel();
     loaded = o;
     employer.set(o == null ? "" : nz(o.employerName()));
     title.set(o == null ? "" : nz(o.title()));
@@ -188,6 +202,7 @@ public final class OfferFormViewModel implements ConflictChoices {
 
   /** Saves the offer and its override in the background; {@code onSaved} gets the saved offer. */
   public void save(Consumer<Offer> onSaved) {
+    retry.cancel();
     checkLocally();
     if (!errors.isEmpty()) {
       return;
@@ -247,7 +262,16 @@ public final class OfferFormViewModel implements ConflictChoices {
             saveBlocked.set(String.join(" · ", errors.values()));
           }
         },
-        t -> status.set(msg.describe(t)));
+        t ->
+            status.set(
+                retry.after(t, () -> save(onSaved))
+                    ? SaveRetry.waitingText(msg)
+                    : msg.describe(t)));
+  }
+
+  /** True while a save that failed on the lost office server waits for it to come back. */
+  public boolean saveWaitsForServer() {
+    return retry.pending();
   }
 
   /** What the form holds, as an offer, to compare with the colleague's (ADR 0181). */

@@ -6,6 +6,7 @@ import fr.passerelle.ui.Chips;
 import fr.passerelle.ui.FormConflict;
 import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.ServerReturn;
 import fr.passerelle.ui.UiContext;
 import java.util.List;
 import java.util.function.Function;
@@ -59,7 +60,7 @@ public final class OffersView extends BorderPane {
     vm = new OffersViewModel(offers, sourcing, ctx.tasks(), msg);
     ctx.followChanges(vm::followChanges);
     occupationsVm = new OccupationsViewModel(offers, sourcing, ctx.tasks(), msg);
-    formVm = new OfferFormViewModel(offers.offers(), ctx.tasks(), msg);
+    formVm = new OfferFormViewModel(offers.offers(), ctx.tasks(), msg, ServerReturn.of(ctx));
     OfferChips chips = new OfferChips(msg);
     getStylesheets().add(Chips.CSS);
 

@@ -6,58 +6,34 @@ import fr.passerelle.app.Services;
 import fr.passerelle.offers.Offer;
 import fr.passerelle.offers.OfferService;
 import fr.passerelle.testsupport.OfferFixtures;
-import fr.passerelle.testsupport.SameThreadTaskRunner;
+import fr.passerelle.testsupport.ServerDownTaskRunner;
 import fr.passerelle.testsupport.TestServices;
 import fr.passerelle.ui.Messages;
-import fr.passerelle.ui.TaskRunner;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.function.Consumer;
-import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The office server lost while an offer is being edited (issue 15, "Bad input and faults"; ADR
- * 0181): the save fails as PgJDBC reports a broken connection (SQL state 08006, through jOOQ) — the
- * form keeps what was typed and says the server does not answer, never the driver's text; when the
- * server is back, saving again goes through. Nothing global is stopped: the tasks' runner fails the
- * work as the lost connection would while the server is "down".
+ * The office server lost while an offer is being edited (issue 15, "Bad input and faults"; ADRs
+ * 0181, 0211): the save fails as PgJDBC reports a broken connection — the form keeps what was typed
+ * and says the server does not answer, never the driver's text; once the server is back, the form
+ * saves by itself, with what it holds then.
  */
 class OfferFormServerLostTest {
   @TempDir Path dir;
   private final Messages msg = new Messages(Messages.FRENCH);
+  private final ServerDownTaskRunner tasks = new ServerDownTaskRunner();
   private Services services;
-  private boolean serverDown;
-
-  /** Runs the work on the caller's thread, or fails it as a lost connection while down. */
-  private final TaskRunner tasks =
-      new TaskRunner() {
-        private final SameThreadTaskRunner up = new SameThreadTaskRunner();
-
-        @Override
-        public <T> Handle submit(
-            String title,
-            Work<T> work,
-            Consumer<? super T> onSuccess,
-            Consumer<Throwable> onFailure) {
-          if (!serverDown) {
-            return up.submit(title, work, onSuccess, onFailure);
-          }
-          onFailure.accept(
-              new DataAccessException(
-                  "SQL [select …]; An I/O error occurred while sending to the backend.",
-                  new SQLException(
-                      "An I/O error occurred while sending to the backend.", "08006")));
-          return () -> {};
-        }
-      };
+  private OfferService offers;
+  private Offer baker;
 
   @BeforeEach
   void open() {
     services = TestServices.open(dir);
+    offers = services.offersModule().offers();
+    baker = offers.save(OfferFixtures.baker());
   }
 
   @AfterEach
@@ -66,27 +42,64 @@ class OfferFormServerLostTest {
   }
 
   @Test
-  void theFormKeepsItsContentSaysTheServerIsDownAndSavesOnceItIsBack() {
-    OfferService offers = services.offersModule().offers();
-    Offer o = offers.save(OfferFixtures.baker());
-    OfferFormViewModel form = new OfferFormViewModel(offers, tasks, msg);
-    form.edit(o);
+  void theFormKeepsItsContentSaysTheServerIsDownAndSavesItselfOnceItIsBack() {
+    OfferFormViewModel form = new OfferFormViewModel(offers, tasks, msg, tasks.serverReturn());
+    form.edit(baker);
     form.title.set("Boulanger de nuit");
-    form.positions.set("3");
 
-    serverDown = true;
+    tasks.down(true);
     form.save(saved -> {});
     assertThat(form.status().get())
         .startsWith("Le serveur de l’agence ne répond pas")
+        .contains("dès son retour")
         .doesNotContain("I/O error", "SQL");
     assertThat(form.title.get()).isEqualTo("Boulanger de nuit");
-    assertThat(form.positions.get()).isEqualTo("3");
     assertThat(form.dirty().get()).isTrue();
-    assertThat(offers.find(o.id()).orElseThrow().title()).isEqualTo("Boulanger");
+    assertThat(form.saveWaitsForServer()).isTrue();
 
-    serverDown = false;
+    form.positions.set("3"); // typed while the server is away: saved too
+    tasks.serverReturn().checkNow(); // still down: nothing happens
+    assertThat(offers.find(baker.id()).orElseThrow().title()).isEqualTo("Boulanger");
+
+    tasks.down(false);
+    tasks.serverReturn().checkNow();
+    assertThat(form.status().get()).isEqualTo(msg.get("offers.form.saved"));
+    assertThat(form.saveWaitsForServer()).isFalse();
+    Offer saved = offers.find(baker.id()).orElseThrow();
+    assertThat(saved.title()).isEqualTo("Boulanger de nuit");
+    assertThat(saved.positions()).isEqualTo(3);
+    assertThat(tasks.serverReturn().anyWaiting()).isFalse();
+  }
+
+  @Test
+  void anotherOfferOpenedOrTheEditsDroppedCancelTheSaveThatWaited() {
+    OfferFormViewModel form = new OfferFormViewModel(offers, tasks, msg, tasks.serverReturn());
+    form.edit(baker);
+    form.title.set("Boulanger de nuit");
+    tasks.down(true);
+    form.save(saved -> {});
+    form.discard();
+    assertThat(tasks.serverReturn().anyWaiting()).isFalse();
+
+    tasks.down(false);
+    tasks.serverReturn().checkNow();
+    assertThat(offers.find(baker.id()).orElseThrow().title()).isEqualTo("Boulanger");
+  }
+
+  @Test
+  void withoutAServerToWaitForTheFormSaysToSaveAgainAndSavesWhenToldTo() {
+    OfferFormViewModel form = new OfferFormViewModel(offers, tasks, msg);
+    form.edit(baker);
+    form.positions.set("3");
+
+    tasks.down(true);
+    form.save(saved -> {});
+    assertThat(form.status().get()).isEqualTo(msg.get("error.serverUnreachable"));
+    assertThat(form.saveWaitsForServer()).isFalse();
+
+    tasks.down(false);
     form.save(saved -> {});
     assertThat(form.status().get()).isEqualTo(msg.get("offers.form.saved"));
-    assertThat(offers.find(o.id()).orElseThrow().positions()).isEqualTo(3);
+    assertThat(offers.find(baker.id()).orElseThrow().positions()).isEqualTo(3);
   }
 }
