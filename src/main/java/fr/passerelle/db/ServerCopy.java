@@ -1,7 +1,5 @@
 package fr.passerelle.db;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.jooq.DSLContext;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -42,7 +37,6 @@ public final class ServerCopy implements AutoCloseable {
   private static final long LOCK = 0x7061737365726c6cL;
 
   private static final String HISTORY = "flyway_schema_history";
-  private static final int FLUSH = 1 << 20;
 
   private final OfficeServer server;
   private final Connection target;
@@ -334,87 +328,40 @@ public final class ServerCopy implements AutoCloseable {
             + " FROM \""
             + table.toUpperCase(Locale.ROOT)
             + "\"";
-    String copy =
-        "COPY "
-            + q(table)
-            + " ("
-            + String.join(", ", cols.stream().map(c -> q(c.name())).toList())
-            + ") FROM STDIN";
-    CopyIn in = target.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
-    try (Statement s = from.createStatement()) {
+    try (CopyText copy =
+            CopyText.start(
+                target,
+                q(table),
+                cols.stream().map(c -> q(c.name())).toList(),
+                table,
+                cols.stream().map(Column::name).toList());
+        Statement s = from.createStatement()) {
       s.setFetchSize(1000);
       try (ResultSet rs = s.executeQuery(select)) {
         int n = cols.size();
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(FLUSH + 65536);
-        StringBuilder line = new StringBuilder(512);
         while (rs.next()) {
-          line.setLength(0);
           for (int i = 0; i < n; i++) {
-            if (i > 0) {
-              line.append('\t');
-            }
-            text(rs, i + 1, cols.get(i), table, line);
+            copy.value(read(rs, i + 1, cols.get(i)));
           }
-          line.append('\n');
-          buf.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-          if (buf.size() >= FLUSH) {
-            in.writeToCopy(buf.toByteArray(), 0, buf.size());
-            buf.reset();
-          }
-        }
-        if (buf.size() > 0) {
-          in.writeToCopy(buf.toByteArray(), 0, buf.size());
+          copy.endRow();
         }
       }
-      in.endCopy();
-    } finally {
-      if (in.isActive()) {
-        in.cancelCopy();
-      }
+      copy.finish();
     }
   }
 
-  /** Appends the value of column {@code i} in COPY's text format ({@code \N}: null). */
-  private static void text(ResultSet rs, int i, Column col, String table, StringBuilder out)
-      throws SQLException {
-    Object v =
-        switch (col.type()) {
-          case "timestamp with time zone" -> rs.getObject(i, OffsetDateTime.class);
-          case "timestamp without time zone" -> rs.getObject(i, LocalDateTime.class);
-          case "date" -> rs.getObject(i, LocalDate.class);
-          case "time without time zone" -> rs.getObject(i, LocalTime.class);
-          case "boolean" -> rs.getObject(i, Boolean.class);
-          case "bytea" -> rs.getBytes(i);
-          case "uuid" -> rs.getObject(i, java.util.UUID.class);
-          default -> rs.getString(i);
-        };
-    if (v == null) {
-      out.append("\\N");
-    } else if (v instanceof Boolean b) {
-      out.append(b ? 't' : 'f');
-    } else if (v instanceof byte[] bytes) {
-      out.append("\\\\x").append(HexFormat.of().formatHex(bytes));
-    } else {
-      String s = v.toString();
-      for (int k = 0; k < s.length(); k++) {
-        char ch = s.charAt(k);
-        switch (ch) {
-          case '\\' -> out.append("\\\\");
-          case '\n' -> out.append("\\n");
-          case '\r' -> out.append("\\r");
-          case '\t' -> out.append("\\t");
-          case '\0' ->
-              throw new DatabaseException(
-                  "Table "
-                      + table
-                      + ", column "
-                      + col.name()
-                      + ": a value holds the character NUL, which PostgreSQL cannot store: nothing"
-                      + " was moved.");
-          default -> out.append(ch);
-        }
-      }
-    }
+  /** The value of column {@code i} as the type PostgreSQL's column holds. */
+  private static Object read(ResultSet rs, int i, Column col) throws SQLException {
+    return switch (col.type()) {
+      case "timestamp with time zone" -> rs.getObject(i, OffsetDateTime.class);
+      case "timestamp without time zone" -> rs.getObject(i, LocalDateTime.class);
+      case "date" -> rs.getObject(i, LocalDate.class);
+      case "time without time zone" -> rs.getObject(i, LocalTime.class);
+      case "boolean" -> rs.getObject(i, Boolean.class);
+      case "bytea" -> rs.getBytes(i);
+      case "uuid" -> rs.getObject(i, java.util.UUID.class);
+      default -> rs.getString(i);
+    };
   }
 
   /** Sets each identity column's sequence past the largest copied value. */

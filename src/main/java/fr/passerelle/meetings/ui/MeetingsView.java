@@ -74,6 +74,7 @@ public final class MeetingsView {
     message.setId("message");
     message.textProperty().bind(vm.message);
     message.setPadding(new Insets(4, 10, 4, 10));
+    message.setWrapText(true); // a long message (the server away) is said whole, on two lines
     // an empty line under the view took a participants' row at 1366×768 (#19)
     message.managedProperty().bind(vm.message.isNotEmpty());
     message.visibleProperty().bind(message.managedProperty());

@@ -135,8 +135,13 @@ final class OfferFormPane extends ScrollPane {
     blocked.getStyleClass().add("error-text");
     blocked.textProperty().bind(vm.saveBlocked());
     blocked.setWrapText(true);
+    save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut to "…" by a long status
     Label status = new Label();
+    status.setId("offerFormStatus");
     status.textProperty().bind(vm.status());
+    status.setWrapText(true); // "the server does not answer…" is two lines, said whole
+    HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+    status.setMaxWidth(Double.MAX_VALUE);
     VBox box = new VBox(8, g, new HBox(8, save, status), blocked);
     box.setPadding(new Insets(0, 0, 10, 0));
     setContent(box);
