@@ -137,7 +137,10 @@ class SearchIndexTest {
                                 dsl.connectionResult(
                                     c -> {
                                       try (var st = c.createStatement()) {
-                                        st.execute("SET LOCK_TIMEOUT 200");
+                                        st.execute(
+                                            dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES
+                                                ? "SET lock_timeout = '200ms'"
+                                                : "SET LOCK_TIMEOUT 200");
                                         st.executeUpdate(
                                             "UPDATE CANDIDATE SET NOTES = 'pendant le rattrapage'"
                                                 + " WHERE ID = '"
