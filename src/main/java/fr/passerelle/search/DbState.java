@@ -16,14 +16,26 @@ record DbState(UUID replica, long change, String schema) {
             .where(REPLICA.IS_CURRENT.isTrue())
             .fetchOne();
     if (schemaCache[0] == null) {
-      Integer rank =
-          ctx.select(DSL.max(DSL.field(DSL.name("installed_rank"), Integer.class)))
-              .from(DSL.table(DSL.name("flyway_schema_history")))
-              .where(DSL.field(DSL.name("success"), Boolean.class).isTrue())
-              .fetchOne(0, Integer.class);
-      schemaCache[0] = IndexFiles.FORMAT + "/" + rank;
+      schemaCache[0] = schema(ctx);
     }
     return new DbState(r == null ? null : r.value1(), r == null ? 0 : r.value2(), schemaCache[0]);
+  }
+
+  /**
+   * The schema the index was built over: the index's format and the last migration applied, by its
+   * version — the same on the embedded file and on the office server it was moved to (their
+   * histories' ranks differ: ranking by them rebuilt every workstation's index after a move).
+   */
+  static String schema(DSLContext ctx) {
+    String version =
+        ctx.select(DSL.field(DSL.name("version"), String.class))
+            .from(DSL.table(DSL.name("flyway_schema_history")))
+            .where(DSL.field(DSL.name("success"), Boolean.class).isTrue())
+            .and(DSL.field(DSL.name("version")).isNotNull())
+            .orderBy(DSL.field(DSL.name("installed_rank")).desc())
+            .limit(1)
+            .fetchOne(0, String.class);
+    return IndexFiles.FORMAT + "/v" + version;
   }
 
   boolean matches(UUID indexed) {

@@ -329,6 +329,14 @@ public final class LuceneSearchIndex implements SearchIndex {
    * documents may name rows the rebuilt file lost, at change sequences the file will issue again.
    * Built afresh from the database at the next open. The folder's index must not be open.
    */
+  /**
+   * The database's schema as the index records it: an index built over another schema is rebuilt.
+   * Equal on an embedded installation and on the office server it moved to (ADR 0211).
+   */
+  public static String schemaStamp(DSLContext ctx) {
+    return DbState.schema(ctx);
+  }
+
   public static void discard(Path dataDir) {
     IndexFiles.delete(dataDir.resolve(FOLDER));
   }

@@ -151,7 +151,15 @@ class MigrateToServerTest {
     Map<String, Long> before;
     long changeSeqBefore;
     Set<UUID> idsBefore;
+    String stampBefore;
     try (Services s = embedded(dir)) {
+      // an installation of long standing: its history ranks its migrations further than the
+      // server's fresh one does (one row per release it went through)
+      s.db()
+          .dsl()
+          .execute(
+              "UPDATE \"flyway_schema_history\" SET \"installed_rank\" = \"installed_rank\" + 100");
+      stampBefore = fr.passerelle.search.LuceneSearchIndex.schemaStamp(s.db().dsl());
       before = counts(s.db());
       changeSeqBefore = ReplicatedWriter.currentReplica(s.db().dsl()).getChangeSeq();
       idsBefore = Set.copyOf(s.db().dsl().select(CANDIDATE.ID).from(CANDIDATE).fetch(CANDIDATE.ID));
@@ -221,6 +229,9 @@ class MigrateToServerTest {
         clearVault().signIn(dir, TestServices.ADMIN, TestServices.PASSWORD.toCharArray(), "test")) {
       Services s = o.services();
       assertThat(s.db().onServer()).isTrue();
+      // the folder's search index was built over the same schema: kept, not rebuilt
+      assertThat(fr.passerelle.search.LuceneSearchIndex.schemaStamp(s.db().dsl()))
+          .isEqualTo(stampBefore);
       Map<String, Long> onServer = counts(s.db());
       before.put("audit_entry", onServer.get("audit_entry")); // the sign-ins since are audited
       before.put("audit_head", onServer.get("audit_head"));
