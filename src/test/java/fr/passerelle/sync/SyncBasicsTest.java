@@ -102,7 +102,10 @@ class SyncBasicsTest {
   void anImportWhoseIndexCatchUpNeverRanIsCaughtUpAtTheNextStart() {
     UUID first = a.addCandidate("Martin");
     SyncImportReport r = a.sendTo(b);
-    assertThat(r.reindexed()).isEqualTo(1);
+    // on the office server the index also follows the commit's change notice (ADR 0178): it may
+    // have caught the row up before the import's own catch-up, which then finds nothing left
+    boolean server = b.services.db().onServer();
+    assertThat(r.reindexed()).isBetween(server ? 0 : 1, 1);
     // as if the process had died between the import's commit and the index's catch-up: the rows
     // are imported by a sync service that does not keep the index
     UUID second = a.addCandidate("Durand");
@@ -119,8 +122,10 @@ class SyncBasicsTest {
             b.services.access())
         .importer()
         .importFile(file, Progress.NONE);
-    assertThat(b.services.search().status().state())
-        .isEqualTo(fr.passerelle.search.IndexStatus.State.CATCHING_UP);
+    if (!server) { // on the server, the notice may already have been followed
+      assertThat(b.services.search().status().state())
+          .isEqualTo(fr.passerelle.search.IndexStatus.State.CATCHING_UP);
+    }
     b.reopen();
     assertThat(found(b, "durand")).containsExactly(second);
     assertThat(found(b, "martin")).containsExactly(first);
