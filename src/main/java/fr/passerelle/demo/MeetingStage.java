@@ -150,7 +150,8 @@ final class MeetingStage {
           participant(m, child++, id, startsAt.minusDays(20).plusMinutes(k * 7L));
       p.setCandidateId(world.seeds.id(Seeds.CANDIDATE, cand));
       p.setRole("CANDIDATE");
-      p.setStatus(candidateStatus(r, past, status, k >= capacity));
+      // those invited once the places were taken stay on the waitlist, past meetings included
+      p.setStatus(candidateStatus(r, past, status, chosen.size() > capacity));
       sink.add(p);
     }
   }
@@ -166,7 +167,7 @@ final class MeetingStage {
 
   private static String candidateStatus(
       SplittableRandom r, boolean past, String status, boolean overCapacity) {
-    if (overCapacity && !past) {
+    if (overCapacity) {
       return "WAITLISTED";
     }
     if (status.equals("CANCELLED")) {
