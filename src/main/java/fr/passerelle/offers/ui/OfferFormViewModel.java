@@ -111,6 +111,17 @@ public final class OfferFormViewModel implements ConflictChoices {
     fill(o);
   }
 
+  /**
+   * The offer edited, read again (the list refreshed after its save, a colleague's save heard): its
+   * fields as stored, the status line kept — "Offre enregistrée" stays said after the list's
+   * refresh.
+   */
+  public void reread(Offer o) {
+    String said = status.get();
+    edit(o);
+    status.set(said);
+  }
+
   /** Drops the unsaved edits: the form shows the offer as saved (or empty for a new one). */
   public void discard() {
     conflict.set(null);

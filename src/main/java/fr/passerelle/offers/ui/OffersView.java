@@ -254,7 +254,7 @@ public final class OffersView extends BorderPane {
       // the same offer read again (a refresh, a colleague's save heard): not another choice — the
       // form shows the new version unless it holds edits (their save meets the conflict, ADR 0181)
       if (!formVm.dirty().get()) {
-        formVm.edit(chosen.offer());
+        formVm.reread(chosen.offer());
       }
       return;
     }

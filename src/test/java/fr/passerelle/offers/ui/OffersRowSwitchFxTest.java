@@ -145,6 +145,30 @@ class OffersRowSwitchFxTest {
     assertThat(view.formVm.dirty().get()).isFalse();
   }
 
+  /** Saved from the form, the offer's row is read again with the list: "saved" stays said. */
+  @Test
+  void afterASaveTheListsRefreshKeepsSavedSaid(FxRobot r) throws Exception {
+    waitUntil(() -> view.table.getItems().size() == 2);
+    var cariste =
+        view.table.getItems().stream()
+            .filter(x -> x.offer().title().startsWith("Cariste"))
+            .findFirst()
+            .orElseThrow();
+    r.interact(() -> view.table.getSelectionModel().select(cariste));
+    waitUntil(() -> view.formVm.loadedTitle().startsWith("Cariste"));
+    r.interact(() -> view.formVm.positions.set("4"));
+    r.interact(() -> view.form.save.fire());
+
+    waitUntil(() -> view.formVm.loadedId() != null && !view.formVm.dirty().get());
+    waitUntil(() -> selectedPositions() == 4);
+    assertThat(view.formVm.status().get()).isEqualTo("Offre enregistrée.");
+  }
+
+  private int selectedPositions() {
+    var s = view.vm.selected().get();
+    return s == null ? -1 : s.offer().positions();
+  }
+
   @Test
   void theOpenOfferWithEditsKeepsThemWithoutAsking(FxRobot r) throws Exception {
     waitUntil(() -> view.table.getItems().size() == 2);
