@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.app.Services;
 import fr.passerelle.offers.Offer;
+import fr.passerelle.offers.OfferRow;
 import fr.passerelle.office.OfficeKind;
 import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.OfferFixtures;
@@ -126,14 +127,7 @@ class OffersRowSwitchFxTest {
 
   @Test
   void theOpenOfferWithoutEditsShowsTheColleaguesVersion(FxRobot r) throws Exception {
-    waitUntil(() -> view.table.getItems().size() == 2);
-    var cariste =
-        view.table.getItems().stream()
-            .filter(x -> x.offer().title().startsWith("Cariste"))
-            .findFirst()
-            .orElseThrow();
-    r.interact(() -> view.table.getSelectionModel().select(cariste));
-    waitUntil(() -> view.formVm.loadedTitle().equals("Cariste"));
+    var cariste = open(r, "Cariste");
 
     colleagueRenames(cariste.offer().id(), "Cariste (équipe de nuit)");
     r.interact(() -> view.vm.refresh());
@@ -148,20 +142,26 @@ class OffersRowSwitchFxTest {
   /** Saved from the form, the offer's row is read again with the list: "saved" stays said. */
   @Test
   void afterASaveTheListsRefreshKeepsSavedSaid(FxRobot r) throws Exception {
-    waitUntil(() -> view.table.getItems().size() == 2);
-    var cariste =
-        view.table.getItems().stream()
-            .filter(x -> x.offer().title().startsWith("Cariste"))
-            .findFirst()
-            .orElseThrow();
-    r.interact(() -> view.table.getSelectionModel().select(cariste));
-    waitUntil(() -> view.formVm.loadedTitle().startsWith("Cariste"));
+    var cariste = open(r, "Cariste");
     r.interact(() -> view.formVm.positions.set("4"));
     r.interact(() -> view.form.save.fire());
 
     waitUntil(() -> view.formVm.loadedId() != null && !view.formVm.dirty().get());
     waitUntil(() -> selectedPositions() == 4);
     assertThat(view.formVm.status().get()).isEqualTo("Offre enregistrée.");
+  }
+
+  /** Chooses the row whose offer's title starts with {@code title}, once its form shows it. */
+  private OfferRow open(FxRobot r, String title) throws Exception {
+    waitUntil(() -> view.table.getItems().size() == 2);
+    OfferRow row =
+        view.table.getItems().stream()
+            .filter(x -> x.offer().title().startsWith(title))
+            .findFirst()
+            .orElseThrow();
+    r.interact(() -> view.table.getSelectionModel().select(row));
+    waitUntil(() -> view.formVm.loadedTitle().startsWith(title));
+    return row;
   }
 
   private int selectedPositions() {
@@ -171,14 +171,7 @@ class OffersRowSwitchFxTest {
 
   @Test
   void theOpenOfferWithEditsKeepsThemWithoutAsking(FxRobot r) throws Exception {
-    waitUntil(() -> view.table.getItems().size() == 2);
-    var prep =
-        view.table.getItems().stream()
-            .filter(x -> x.offer().title().startsWith("Préparateur"))
-            .findFirst()
-            .orElseThrow();
-    r.interact(() -> view.table.getSelectionModel().select(prep));
-    waitUntil(() -> view.formVm.loadedTitle().startsWith("Préparateur"));
+    var prep = open(r, "Préparateur");
     r.interact(() -> view.formVm.title.set("Préparateur de commandes (matin)"));
 
     colleagueRenames(prep.offer().id(), "Préparateur de commandes — quai 4");
