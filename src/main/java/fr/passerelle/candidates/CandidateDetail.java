@@ -117,12 +117,16 @@ public record CandidateDetail(
 
   /** The same detail with this civility and France Travail identifier. */
   public CandidateDetail withIdentity(Civility newCivility, String newFranceTravailId) {
-    return copy(id, officeId, notes, newCivility, newFranceTravailId, version);
+    return copy(id, officeId, notes, newCivility, newFranceTravailId, consent, version);
   }
 
   /** The same detail with these notes. */
   public CandidateDetail withNotes(String newNotes) {
-    return copy(id, officeId, newNotes, civility, franceTravailId, version);
+    return copy(id, officeId, newNotes, civility, franceTravailId, consent, version);
+  }
+
+  public CandidateDetail withConsent(Consent newConsent) {
+    return copy(id, officeId, notes, civility, franceTravailId, newConsent, version);
   }
 
   /** The age band on {@code day} (from the birth date); null without a birth date. */
@@ -156,6 +160,14 @@ public record CandidateDetail(
       OffsetDateTime sensitiveAt,
       UUID recordedBy) {
     public static final Consent NONE = new Consent(false, null, false, null, null);
+
+    /**
+     * The sensitive-data consent as it is recorded: agreed "also", so never without the sharing
+     * itself (a withdrawn sharing withdraws it; issue #19).
+     */
+    public boolean sensitiveAgreed() {
+      return share && sensitive;
+    }
   }
 
   public CandidateDetail withId(UUID newId) {
@@ -168,7 +180,7 @@ public record CandidateDetail(
   }
 
   private CandidateDetail with(UUID newId, UUID newOfficeId, RowVersion v) {
-    return copy(newId, newOfficeId, notes, civility, franceTravailId, v);
+    return copy(newId, newOfficeId, notes, civility, franceTravailId, consent, v);
   }
 
   private CandidateDetail copy(
@@ -177,6 +189,7 @@ public record CandidateDetail(
       String newNotes,
       Civility newCivility,
       String newFtId,
+      Consent newConsent,
       RowVersion v) {
     return new CandidateDetail(
         newId,
@@ -197,7 +210,7 @@ public record CandidateDetail(
         newNotes,
         occupations,
         criteria,
-        consent,
+        newConsent,
         newCivility,
         newFtId,
         v);

@@ -117,7 +117,7 @@ final class CandidateImportSchema implements ImportSchema<CandidateDetail> {
       return;
     }
     boolean share = before.consent().share() != d.consent().share();
-    boolean sensitive = before.consent().sensitive() != d.consent().sensitive();
+    boolean sensitive = before.consent().sensitiveAgreed() != d.consent().sensitiveAgreed();
     if (share || sensitive) {
       store
           .writer()

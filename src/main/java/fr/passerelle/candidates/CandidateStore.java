@@ -114,7 +114,7 @@ final class CandidateStore {
       k.setCandidateId(c.getId());
       k.setShare(d.consent().share());
       k.setShareAt(Objects.requireNonNullElse(d.consent().shareAt(), now));
-      k.setSensitive(d.consent().sensitive());
+      k.setSensitive(d.consent().sensitiveAgreed());
       k.setSensitiveAt(Objects.requireNonNullElse(d.consent().sensitiveAt(), now));
       records.add(writer.stampNew(k, stamps.next()));
     }
@@ -248,8 +248,9 @@ final class CandidateStore {
       r.setId(id);
       r.setCandidateId(id);
     }
+    boolean sensitive = wanted.sensitiveAgreed();
     boolean shareChanged = insert || !Objects.equals(r.getShare(), wanted.share());
-    boolean sensitiveChanged = insert || !Objects.equals(r.getSensitive(), wanted.sensitive());
+    boolean sensitiveChanged = insert || !Objects.equals(r.getSensitive(), sensitive);
     if (!shareChanged && !sensitiveChanged) {
       return false;
     }
@@ -258,7 +259,7 @@ final class CandidateStore {
       r.setShareAt(now);
     }
     if (sensitiveChanged) {
-      r.setSensitive(wanted.sensitive());
+      r.setSensitive(sensitive);
       r.setSensitiveAt(now);
     }
     r.setRecordedBy(counselor);
@@ -267,13 +268,13 @@ final class CandidateStore {
     } else {
       writer.update(tx, r);
     }
-    if (!creating || wanted.share() || wanted.sensitive()) {
+    if (!creating || wanted.share() || sensitive) {
       audit.record(
           tx,
           AuditAction.CONSENT_CHANGED,
           id,
           "candidate_consent " + id,
-          "share=" + wanted.share() + " sensitive=" + wanted.sensitive());
+          "share=" + wanted.share() + " sensitive=" + sensitive);
     }
     return true;
   }

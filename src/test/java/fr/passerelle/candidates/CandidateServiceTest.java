@@ -160,6 +160,30 @@ class CandidateServiceTest {
   }
 
   @Test
+  void aSensitiveDataConsentNeverOutlivesTheSharing() {
+    CandidateDetail d =
+        candidates.save(
+            person("Lefèvre", "Hélène", TOULOUSE)
+                .withConsent(new CandidateDetail.Consent(false, null, true, null, null)),
+            null);
+    assertThat(d.consent().sensitive()).as("agreed 'also': not without the sharing").isFalse();
+
+    CandidateDetail both =
+        candidates.save(
+            d.withConsent(new CandidateDetail.Consent(true, null, true, null, null)), null);
+    assertThat(both.consent().share()).isTrue();
+    assertThat(both.consent().sensitive()).isTrue();
+
+    // the sharing withdrawn, the sensitive tick left as it was: both are withdrawn
+    CandidateDetail withdrawn =
+        candidates.save(
+            both.withConsent(new CandidateDetail.Consent(false, null, true, null, null)), null);
+    assertThat(withdrawn.consent().share()).isFalse();
+    assertThat(withdrawn.consent().sensitive()).isFalse();
+    assertThat(candidates.find(d.id()).orElseThrow().consent().sensitive()).isFalse();
+  }
+
+  @Test
   void refusesInvalidFieldsNamingThem() {
     CandidateDetail bad =
         with(

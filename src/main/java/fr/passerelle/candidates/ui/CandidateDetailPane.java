@@ -178,10 +178,15 @@ final class CandidateDetailPane extends BorderPane {
 
     section("candidates.section.consent");
     CheckBox share = new CheckBox(msg.get("candidates.consent.share"));
+    share.setId("candidate-consent-share");
     share.selectedProperty().bindBidirectional(vm.consentShare());
     CheckBox sensitive = new CheckBox(msg.get("candidates.consent.sensitive"));
+    sensitive.setId("candidate-consent-sensitive");
     sensitive.selectedProperty().bindBidirectional(vm.consentSensitive());
+    // agreed "also": there is nothing to agree to while the sharing itself is not
+    sensitive.disableProperty().bind(vm.consentShare().not());
     Label info = new Label();
+    info.setId("candidate-consent-info");
     info.textProperty().bind(vm.consentInfo());
     info.getStyleClass().add("muted");
     info.setWrapText(true);

@@ -24,9 +24,19 @@ final class CriteriaConsentSection {
   private final BooleanProperty consentShare = new SimpleBooleanProperty();
   private final BooleanProperty consentSensitive = new SimpleBooleanProperty();
   private final StringProperty consentInfo = new SimpleStringProperty("");
+  private CandidateDetail.Consent loaded;
 
   CriteriaConsentSection(Messages msg) {
     this.msg = msg;
+    // sharing sensitive data is agreed "also": withdrawing the sharing withdraws it too
+    consentShare.addListener(
+        (o, was, now) -> {
+          if (!now) {
+            consentSensitive.set(false);
+          }
+        });
+    consentShare.addListener(o -> consentInfo.set(consentText()));
+    consentSensitive.addListener(o -> consentInfo.set(consentText()));
   }
 
   /** Every editable value of the section, to mark the form dirty. */
@@ -42,9 +52,11 @@ final class CriteriaConsentSection {
     for (CriterionRow r : criteria) {
       r.load(d.criteria().stream().filter(c -> c.kind() == r.kind()).findFirst().orElse(null));
     }
+    loaded = null; // the ticks below are the file's, not an edit
     consentShare.set(d.consent().share());
-    consentSensitive.set(d.consent().sensitive());
-    consentInfo.set(consentText(d.consent()));
+    consentSensitive.set(d.consent().sensitiveAgreed());
+    loaded = d.consent();
+    consentInfo.set(consentText());
   }
 
   /**
@@ -66,7 +78,7 @@ final class CriteriaConsentSection {
       }
       case CandidateConflict.CONSENT_SHARE -> consentShare.set(theirs.consent().share());
       case CandidateConflict.CONSENT_SENSITIVE ->
-          consentSensitive.set(theirs.consent().sensitive());
+          consentSensitive.set(theirs.consent().sensitiveAgreed());
       default -> throw new IllegalArgumentException("no field " + key);
     }
   }
@@ -80,20 +92,33 @@ final class CriteriaConsentSection {
     }
   }
 
-  private String consentText(CandidateDetail.Consent c) {
+  /**
+   * What the consent section says under its ticks: the consent as recorded (given, with its dates;
+   * refused or withdrawn, with the date of that record), or that a changed tick is recorded, dated
+   * and named, when the file is saved.
+   */
+  private String consentText() {
+    CandidateDetail.Consent c = loaded;
+    if (c == null) {
+      return "";
+    }
+    if (consentShare.get() != c.share() || consentSensitive.get() != c.sensitiveAgreed()) {
+      return msg.get("candidates.consent.pending");
+    }
     if (c.shareAt() == null) {
       return msg.get("candidates.consent.never");
     }
+    java.util.Date shareAt = java.util.Date.from(c.shareAt().toInstant());
+    if (!c.share()) {
+      return msg.get("candidates.consent.refused", shareAt);
+    }
     // without a sensitive-data consent, a sentence of its own: "" cannot be formatted as a date
     // (the file did not open at all: #19, seen at 1366×768 on demo data)
-    if (c.sensitiveAt() == null) {
-      return msg.get(
-          "candidates.consent.recordedShareOnly", java.util.Date.from(c.shareAt().toInstant()));
+    if (!c.sensitiveAgreed() || c.sensitiveAt() == null) {
+      return msg.get("candidates.consent.recordedShareOnly", shareAt);
     }
     return msg.get(
-        "candidates.consent.recorded",
-        java.util.Date.from(c.shareAt().toInstant()),
-        java.util.Date.from(c.sensitiveAt().toInstant()));
+        "candidates.consent.recorded", shareAt, java.util.Date.from(c.sensitiveAt().toInstant()));
   }
 
   /** The criteria held, as of {@code today} when no date was given. */
