@@ -26,7 +26,10 @@ import javafx.stage.Stage;
  * </pre>
  *
  * An encrypted folder is opened with the password from {@code PASSERELLE_BENCH_PASSWORD} (the test
- * administrator's, {@code TestServices.openAny}). See docs/benchmarks.md.
+ * administrator's, {@code TestServices.openAny}). With {@code -Dbench.shots=DIR}, each view's
+ * window is also saved once its first open is done, as {@code DIR/<view><bench.shotSuffix>.png}
+ * (the candidates view after a search for {@code bench.shotSearch}, "martin" by default), taken
+ * after the timing so it changes no figure. See docs/benchmarks.md.
  */
 public final class ViewTimesBenchmark {
   private static Path dir;
@@ -119,12 +122,40 @@ public final class ViewTimesBenchmark {
             String.format(
                 "| %s | %d | %d ms | %s | %d ms |",
                 ids.get(i), round, first, busy ? "progress" : "content", done));
+        if (round == 1 && System.getProperty("bench.shots") != null) {
+          shoot(h, ids.get(i));
+        }
       }
     }
     System.out.println(
         "| view | round | first frame | that frame shows | content (no task left) |");
     System.out.println("| --- | --- | --- | --- | --- |");
     lines.forEach(System.out::println);
+  }
+
+  /** Saves the window as it shows {@code view} (the candidates after a search). */
+  private static void shoot(ShellHarness h, String view) throws Exception {
+    if (view.equals("candidates")) {
+      String text = System.getProperty("bench.shotSearch", "martin");
+      Platform.runLater(
+          () ->
+              ((javafx.scene.control.TextField) h.scene().lookup("#candidates-search"))
+                  .setText(text));
+      Thread.sleep(500);
+      idle(h, System.nanoTime());
+    }
+    Thread.sleep(300); // the last pulse drawn
+    CompletableFuture<javafx.scene.image.WritableImage> shot = new CompletableFuture<>();
+    Platform.runLater(() -> shot.complete(h.scene().snapshot(null)));
+    Path out =
+        Path.of(
+            System.getProperty("bench.shots"),
+            view + System.getProperty("bench.shotSuffix", "") + ".png");
+    java.nio.file.Files.createDirectories(out.getParent());
+    javax.imageio.ImageIO.write(
+        javafx.embed.swing.SwingFXUtils.fromFXImage(shot.get(60, TimeUnit.SECONDS), null),
+        "png",
+        out.toFile());
   }
 
   /** Waits until no background task runs (seen twice, 50 ms apart); ms since {@code t0}. */
