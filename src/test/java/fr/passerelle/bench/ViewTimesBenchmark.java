@@ -52,6 +52,10 @@ public final class ViewTimesBenchmark {
   }
 
   private static void start(Stage stage) {
+    // as the application does in French (AppController.showShell): the libraries' own texts
+    // (CalendarFX's) in French, formats French
+    java.util.Locale.setDefault(java.util.Locale.FRENCH);
+    java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.FRANCE);
     long open = System.nanoTime();
     Services s = TestServices.openAny(dir);
     System.out.printf("open and sign-in: %d ms%n", ms(open));

@@ -3,12 +3,9 @@ package fr.passerelle.meetings.ui;
 import com.calendarfx.model.Entry;
 import com.calendarfx.view.DayEntryView;
 import impl.com.calendarfx.view.DayEntryViewSkin;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.scene.control.Skin;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 
 /**
  * A meeting in the day and week pages of the calendar, its title wrapped between words only (#19):
@@ -17,8 +14,6 @@ import javafx.scene.text.Text;
  * the place, are in the tooltip.
  */
 final class MeetingEntryView extends DayEntryView {
-  static final String ELLIPSIS = "…";
-
   MeetingEntryView(Entry<?> entry) {
     super(entry);
     Tooltip whole = new Tooltip();
@@ -47,32 +42,7 @@ final class MeetingEntryView extends DayEntryView {
    * label that wraps it at {@code width} then breaks lines between words only.
    */
   static String wholeWords(String title, Font font, double width) {
-    if (title == null || title.isEmpty() || width <= 0) {
-      return title;
-    }
-    Text measure = new Text();
-    measure.setFont(font);
-    List<String> words = new ArrayList<>();
-    for (String word : title.split(" ", -1)) {
-      words.add(fit(word, measure, width));
-    }
-    return String.join(" ", words);
-  }
-
-  private static String fit(String word, Text measure, double width) {
-    if (widthOf(measure, word) <= width) {
-      return word;
-    }
-    int end = word.length() - 1;
-    while (end > 1 && widthOf(measure, word.substring(0, end) + ELLIPSIS) > width) {
-      end--;
-    }
-    return word.substring(0, end) + ELLIPSIS;
-  }
-
-  private static double widthOf(Text measure, String s) {
-    measure.setText(s);
-    return measure.getLayoutBounds().getWidth();
+    return fr.passerelle.ui.WholeWords.cut(title, font, width);
   }
 
   /** CalendarFX's entry, its title fitted to the entry's width each time it is laid out. */

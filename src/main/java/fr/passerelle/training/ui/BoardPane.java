@@ -3,6 +3,7 @@ package fr.passerelle.training.ui;
 import fr.passerelle.training.TrainingPath;
 import fr.passerelle.training.TrainingStatus;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.WholeWords;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -20,7 +21,7 @@ import javafx.scene.layout.VBox;
  */
 final class BoardPane extends HBox {
   /** The width of a column: a card shows a name and a training title without cutting them. */
-  static final double COLUMN_WIDTH = 180;
+  static final double COLUMN_WIDTH = 210;
 
   private final TrainingBoardViewModel vm;
   private final Messages m;
@@ -173,8 +174,14 @@ final class BoardPane extends HBox {
       String hours = p.hours() == null ? "" : " · " + p.hours() + " h";
       String target = p.targetLabel() == null ? "" : "\n→ " + p.targetLabel();
       String due = vm.isOutcomeDue(p) ? "\n⚑ " + m.get("training.outcomeDue") : "";
+      String text = p.title() + scheme + hours + target + due;
       name.setText(p.candidateName());
-      body.setText(p.title() + scheme + hours + target + due);
+      // never a word broken in the middle ("Conductrice-livreu / se" at 1366×768, #19): compound
+      // words broken after a hyphen, the whole text said to screen readers
+      double column = getListView() == null ? 0 : getListView().getWidth();
+      double room = Math.max(column, COLUMN_WIDTH) - 30 - card.getPadding().getLeft();
+      room -= card.getPadding().getRight() + 3;
+      body.setText(WholeWords.breakAtHyphens(text, body.getFont(), room));
       if (!card.prefWidthProperty().isBound() && getListView() != null) {
         card.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
         card.maxWidthProperty().bind(card.prefWidthProperty());
@@ -183,7 +190,7 @@ final class BoardPane extends HBox {
       setGraphic(card);
       setPrefWidth(0);
       frame();
-      setAccessibleText(name.getText() + "\n" + body.getText());
+      setAccessibleText(name.getText() + "\n" + text);
     }
 
     /** The frame: the accent when selected, the warning colour when an outcome is due. */

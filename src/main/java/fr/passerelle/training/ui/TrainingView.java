@@ -121,7 +121,7 @@ public final class TrainingView implements FeatureView {
     boardScroll.setFitToHeight(true);
     boardScroll.setFitToWidth(true);
     SplitPane split = new SplitPane(boardScroll, right);
-    split.setDividerPositions(0.62);
+    split.setDividerPositions(0.68);
     board.setCenter(split);
     targets = new TargetPane(ctx);
     rules = new RulesPane(ctx);
