@@ -36,7 +36,11 @@ class ListsViewModelTest {
     UUID b = f.person("Durand", "Paul").rome("N1103", 1).save();
     s.sourcing().add(list, List.of(a, b), null);
     vm =
-        new ListsViewModel(s.sourcing(), new SameThreadTaskRunner(), new Messages(Messages.FRENCH));
+        new ListsViewModel(
+            s.sourcing(),
+            s.candidateSearch(),
+            new SameThreadTaskRunner(),
+            new Messages(Messages.FRENCH));
   }
 
   @AfterEach
