@@ -118,7 +118,7 @@ public final class Services implements AutoCloseable {
             () -> offersModule.hardToFill().rules()::flaggedFromAge,
             () -> offersModule.hardToFill().rulesReady());
     this.meetings = new MeetingService(db, writer, clock, access);
-    this.participants = new ParticipantService(db, writer, clock, search, access);
+    this.participants = new ParticipantService(db, writer, clock, candidateSearch, access);
     this.sync = new SyncService(db, writer, offices, clock, search, access);
     this.backups = new Backups(db, access, clock);
     this.retention = new fr.passerelle.retention.RetentionService(db, writer, clock, access);

@@ -138,6 +138,21 @@ public final class CandidateSearch {
     return search.candidates(cs.filter(query), from, size, COUNT_CAP);
   }
 
+  /**
+   * Candidates to pick for typed text (to invite to a meeting, to add to a sourcing list), best
+   * first: the search index (names, typos, commune, phone...); while the index is not current,
+   * those whose "last first" name starts with it.
+   */
+  public List<CandidateHit> byName(String text, int limit) {
+    access.require(Permission.CANDIDATES_READ);
+    var found = search.find(fr.passerelle.search.Kind.CANDIDATE, text, limit);
+    if (found.isPresent()) {
+      List<UUID> ids = found.get().stream().map(h -> UUID.fromString(h.id())).toList();
+      return CandidateHitReads.byId(db.dsl(), ids);
+    }
+    return CandidateHitReads.byName(db.dsl(), text, limit, search.consentingOnly());
+  }
+
   /** Summaries of these candidates (live ones only), in the given order. */
   public List<CandidateSummary> summaries(Collection<UUID> ids) {
     access.require(Permission.CANDIDATES_READ);

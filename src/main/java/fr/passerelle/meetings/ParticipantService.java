@@ -4,6 +4,8 @@ import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.MEETING_PARTICIPANT;
 import static fr.passerelle.db.jooq.Tables.SOURCING_ENTRY;
 
+import fr.passerelle.candidates.CandidateHit;
+import fr.passerelle.candidates.CandidateSearch;
 import fr.passerelle.core.InvalidInputException;
 import fr.passerelle.db.Database;
 import fr.passerelle.db.EditLocks;
@@ -12,8 +14,6 @@ import fr.passerelle.db.RowVersion;
 import fr.passerelle.db.TextNorm;
 import fr.passerelle.db.WallClock;
 import fr.passerelle.db.jooq.tables.records.MeetingParticipantRecord;
-import fr.passerelle.search.Kind;
-import fr.passerelle.search.SearchService;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.Permission;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.jooq.DSLContext;
  * transaction, the meeting's row locked. The meeting itself is {@link MeetingService}'s.
  */
 public final class ParticipantService {
-  private final SearchService search;
+  private final CandidateSearch candidates;
   private final Database db;
   private final ReplicatedWriter writer;
   private final Seats seats;
@@ -37,10 +37,14 @@ public final class ParticipantService {
   private final fr.passerelle.db.UntilChanged<Boolean, List<SourcingListRef>> openLists;
 
   public ParticipantService(
-      Database db, ReplicatedWriter writer, WallClock clock, SearchService search, Access access) {
+      Database db,
+      ReplicatedWriter writer,
+      WallClock clock,
+      CandidateSearch candidates,
+      Access access) {
     this.db = db;
+    this.candidates = candidates;
     this.openLists = new fr.passerelle.db.UntilChanged<>(db, 1);
-    this.search = search;
     this.access = access;
     this.writer = writer;
     this.seats = new Seats(writer, clock, access);
@@ -291,12 +295,7 @@ public final class ParticipantService {
    */
   public List<CandidateHit> searchCandidates(String text, int limit) {
     access.require(Permission.CANDIDATES_READ);
-    var found = search.find(Kind.CANDIDATE, text, limit);
-    if (found.isPresent()) {
-      List<UUID> ids = found.get().stream().map(h -> UUID.fromString(h.id())).toList();
-      return MeetingReads.candidatesById(db.dsl(), ids);
-    }
-    return MeetingReads.candidatesByName(db.dsl(), text, limit, search.consentingOnly());
+    return candidates.byName(text, limit);
   }
 
   /** Open sourcing lists with their number of active entries. */

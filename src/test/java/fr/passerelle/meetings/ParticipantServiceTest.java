@@ -3,6 +3,7 @@ package fr.passerelle.meetings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.passerelle.candidates.CandidateHit;
 import fr.passerelle.core.InvalidInputException;
 import java.util.List;
 import java.util.UUID;

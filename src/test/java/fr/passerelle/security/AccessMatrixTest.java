@@ -57,7 +57,15 @@ class AccessMatrixTest {
   }
 
   static {
-    rule("CandidateSearch", CANDIDATES_READ, "search", "count", "page", "summaries", "recent");
+    rule(
+        "CandidateSearch",
+        CANDIDATES_READ,
+        "search",
+        "count",
+        "page",
+        "summaries",
+        "recent",
+        "byName");
     rule("CandidateSearch", REFERENCE, "reference");
     rule("CandidateSearch", COUNTS, "warmUp");
     rule("CandidateService", CANDIDATES_READ, "find", "duplicates", "markOpened");

@@ -1,6 +1,6 @@
 package fr.passerelle.meetings.ui;
 
-import fr.passerelle.meetings.CandidateHit;
+import fr.passerelle.candidates.CandidateHit;
 import fr.passerelle.meetings.Meeting;
 import fr.passerelle.meetings.MeetingCounts;
 import fr.passerelle.meetings.MeetingDraft;

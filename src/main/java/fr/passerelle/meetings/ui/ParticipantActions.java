@@ -1,7 +1,7 @@
 package fr.passerelle.meetings.ui;
 
+import fr.passerelle.candidates.CandidateHit;
 import fr.passerelle.core.EditConflictException;
-import fr.passerelle.meetings.CandidateHit;
 import fr.passerelle.meetings.InviteResult;
 import fr.passerelle.meetings.Participant;
 import fr.passerelle.meetings.ParticipantRole;

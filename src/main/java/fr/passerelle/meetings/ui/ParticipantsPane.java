@@ -1,6 +1,6 @@
 package fr.passerelle.meetings.ui;
 
-import fr.passerelle.meetings.CandidateHit;
+import fr.passerelle.candidates.CandidateHit;
 import fr.passerelle.meetings.FrenchFormats;
 import fr.passerelle.meetings.MeetingCounts;
 import fr.passerelle.meetings.Participant;
@@ -8,6 +8,7 @@ import fr.passerelle.meetings.ParticipantRole;
 import fr.passerelle.meetings.ParticipantStatus;
 import fr.passerelle.meetings.SourcingListRef;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.PersonPicker;
 import java.text.Collator;
 import java.util.Comparator;
 import java.util.Locale;
@@ -17,7 +18,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -36,14 +36,15 @@ import org.controlsfx.validation.ValidationSupport;
  * (keyboard only: arrows, P present, A absent, E excused, C confirmed, space toggles).
  */
 final class ParticipantsPane extends VBox {
-  /** The suggestion the counselor moved to, kept while a later answer replaces the list. */
-  private CandidateHit highlighted;
-
   private final MeetingsViewModel vm;
   private final Messages m;
   final Label counts = new Label();
-  final TextField search = new TextField();
-  final ListView<CandidateHit> hits = new ListView<>();
+
+  /** "Inviter un candidat…": the field and its suggestions (the ui kit's, as a list's). */
+  final PersonPicker<CandidateHit> picker;
+
+  final TextField search;
+  final ListView<CandidateHit> hits;
   final ComboBox<SourcingListRef> lists = new ComboBox<>();
   final Button inviteList = new Button();
   final ComboBox<ParticipantRole> role = new ComboBox<>();
@@ -71,6 +72,15 @@ final class ParticipantsPane extends VBox {
     this.vm = vm;
     this.m = vm.messages();
     this.undo = new fr.passerelle.ui.UndoNotice(m);
+    this.picker =
+        new PersonPicker<>(
+            vm.candidateHits,
+            CandidateHit::id,
+            h -> PersonPicker.line(h.lastName(), h.firstName(), h.birthDate(), h.commune()),
+            vm::searchCandidates,
+            this::inviteHit);
+    this.search = picker.field;
+    this.hits = picker.suggestions;
     setSpacing(8);
     setPadding(new Insets(10));
     counts.setId("counts");
@@ -91,95 +101,15 @@ final class ParticipantsPane extends VBox {
     table.setId("participants");
 
     search.setPromptText(m.get("meetings.participants.searchPrompt"));
-    hits.setItems(vm.candidateHits);
-    // the suggestions keep their height (the participants table below takes what is left), and
-    // show only while there are some: what Enter invites is always on screen
-    hits.setPrefHeight(140);
-    hits.setMinHeight(140);
-    hits.setFixedCellSize(26);
-    hits.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.candidateHits));
-    hits.visibleProperty().bind(hits.managedProperty());
-    VBox.setVgrow(hits, Priority.NEVER);
+    // the suggestions keep their height (the participants table below takes what is left)
     table.setMinHeight(160);
-    hits.setCellFactory(
-        l ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(CandidateHit h, boolean empty) {
-                super.updateItem(h, empty);
-                setText(
-                    empty || h == null
-                        ? null
-                        : (h.lastName().toUpperCase(Locale.FRENCH)
-                            + " "
-                            + h.firstName()
-                            + (h.birthDate() == null
-                                ? ""
-                                : " · " + FrenchFormats.date(h.birthDate()))
-                            + (h.commune() == null ? "" : " · " + h.commune())));
-              }
-            });
     search
         .textProperty()
         .addListener(
             (o, a, b) -> {
               searchProblem = null;
               validation.revalidate();
-              highlighted = null;
-              vm.searchCandidates(b);
             });
-    // the answer to the last letters can come after ↓ moved into the suggestions: the highlight
-    // stays on the same person (or the first) instead of vanishing, so Enter still invites someone
-    hits.getSelectionModel()
-        .selectedItemProperty()
-        .addListener(
-            (o, a, b) -> {
-              if (b != null) {
-                highlighted = b;
-              }
-            });
-    vm.candidateHits.addListener(
-        (javafx.collections.ListChangeListener<CandidateHit>)
-            c -> {
-              if (highlighted != null && !vm.candidateHits.isEmpty()) {
-                int at = 0;
-                for (int i = 0; i < vm.candidateHits.size(); i++) {
-                  if (vm.candidateHits.get(i).id().equals(highlighted.id())) {
-                    at = i;
-                  }
-                }
-                hits.getSelectionModel().clearAndSelect(at);
-                hits.getFocusModel().focus(at);
-              }
-            });
-    search.setOnKeyPressed(
-        e -> {
-          // ↓ or Enter moves into the suggestions, on the first one: Enter there invites it
-          if ((e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER)
-              && !hits.getItems().isEmpty()) {
-            hits.requestFocus();
-            hits.getSelectionModel().selectFirst();
-            hits.getFocusModel().focus(0);
-            hits.scrollTo(0);
-            e.consume();
-          }
-        });
-    hits.setOnKeyPressed(
-        e -> {
-          if (e.getCode() == KeyCode.ENTER) {
-            inviteHit();
-          } else if (e.getCode() == KeyCode.ESCAPE
-              || (e.getCode() == KeyCode.UP && hits.getSelectionModel().getSelectedIndex() <= 0)) {
-            search.requestFocus();
-            e.consume();
-          }
-        });
-    hits.setOnMouseClicked(
-        e -> {
-          if (e.getClickCount() == 2) {
-            inviteHit();
-          }
-        });
 
     lists.setItems(vm.sourcingLists);
     lists.setConverter(
@@ -387,11 +317,7 @@ final class ParticipantsPane extends VBox {
     vm.setStatus(table.getSelectionModel().getSelectedItem(), s);
   }
 
-  private void inviteHit() {
-    CandidateHit h = hits.getSelectionModel().getSelectedItem();
-    if (h == null || !hits.isVisible()) {
-      return;
-    }
+  private void inviteHit(CandidateHit h) {
     boolean twice = vm.participants.stream().anyMatch(p -> h.id().equals(p.candidateId()));
     if (twice) {
       searchProblem =
@@ -403,8 +329,7 @@ final class ParticipantsPane extends VBox {
       return;
     }
     vm.inviteCandidate(h);
-    search.clear();
-    search.requestFocus();
+    picker.clear();
   }
 
   private void addExternal() {

@@ -1,5 +1,6 @@
 package fr.passerelle.sourcing.ui;
 
+import fr.passerelle.candidates.CandidateHit;
 import fr.passerelle.sourcing.HistoryEvent;
 import fr.passerelle.sourcing.PipelineStatus;
 import fr.passerelle.sourcing.SourcingEntry;
@@ -7,6 +8,7 @@ import fr.passerelle.sourcing.SourcingList;
 import fr.passerelle.ui.Chips;
 import fr.passerelle.ui.LoadingPlaceholder;
 import fr.passerelle.ui.Messages;
+import fr.passerelle.ui.PersonPicker;
 import fr.passerelle.ui.UiContext;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,15 +28,19 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
  * "Listes": my lists with their pipeline bar and priority-public share; the selected list's entries
- * moved through the pipeline by buttons or keyboard (Ctrl+→ / Ctrl+← , 1–7).
+ * moved through the pipeline by buttons or keyboard (Ctrl+→ / Ctrl+← , 1–7); people added to an
+ * open list by name or from its occupation's candidates ("Ajouter un candidat…", #19).
  */
 public final class ListsView extends BorderPane {
   private static final String LISTS_CSS = ListsView.class.getResource("lists.css").toExternalForm();
@@ -46,6 +52,12 @@ public final class ListsView extends BorderPane {
   /** "X retiré(e) de la liste … — Annuler" after a removal. */
   final fr.passerelle.ui.UndoNotice undo;
 
+  /** "Ajouter un candidat…": a name typed, or the list's occupation's candidates (#19). */
+  final PersonPicker<CandidateHit> picker;
+
+  /** "Candidats du métier": the candidates of the list's occupation not on it yet. */
+  final Button occupationCandidates = new Button();
+
   private final Messages msg;
   private final DateTimeFormatter when;
   private final DateTimeFormatter day;
@@ -56,8 +68,17 @@ public final class ListsView extends BorderPane {
         fr.passerelle.core.DateFormats.weekdayDateTime(msg.locale())
             .withZone(ZoneId.systemDefault());
     this.day = fr.passerelle.core.DateFormats.date(msg.locale());
-    vm = new ListsViewModel(ctx.services().sourcing(), ctx.tasks(), msg);
+    vm =
+        new ListsViewModel(
+            ctx.services().sourcing(), ctx.services().candidateSearch(), ctx.tasks(), msg);
     undo = new fr.passerelle.ui.UndoNotice(msg);
+    picker =
+        new PersonPicker<>(
+            vm.candidateHits,
+            CandidateHit::id,
+            h -> PersonPicker.line(h.lastName(), h.firstName(), h.birthDate(), h.commune()),
+            vm::searchCandidates,
+            this::add);
     getStylesheets().addAll(Chips.CSS, LISTS_CSS);
 
     lists.setItems(vm.lists());
@@ -143,7 +164,11 @@ public final class ListsView extends BorderPane {
                         .ifPresent(
                             e -> {
                               entries.getSelectionModel().select(e);
-                              entries.requestFocus();
+                              entries.scrollTo(e);
+                              // someone just added: the focus stays where the next one is picked
+                              if (!picker.field.isFocused() && !picker.suggestions.isFocused()) {
+                                entries.requestFocus();
+                              }
                             });
                   }
                 });
@@ -197,23 +222,130 @@ public final class ListsView extends BorderPane {
           .bind(entries.getSelectionModel().selectedItemProperty().isNull());
     }
     Label historyTitle = new Label(msg.get("lists.history"));
-    history.setPrefHeight(130);
+    // four events: at 1366×768 the entries table keeps the height (#19)
+    history.setPrefHeight(110);
+    history.setMinHeight(70);
     history.setPlaceholder(new Label(msg.get("lists.history.empty")));
     Label message = new Label();
     message.textProperty().bind(vm.message());
+    message.setWrapText(true);
+    message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    message.managedProperty().bind(vm.message().isNotEmpty());
+    message.visibleProperty().bind(message.managedProperty());
     Label keys = new Label(msg.get("lists.keys"));
     keys.getStyleClass().add("muted");
     keys.setWrapText(true); // whole on two lines rather than cut at 1366×768
     keys.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     VBox right =
         new VBox(
-            8, header, sub, shares, undo, entries, buttons, keys, historyTitle, history, message);
+            8,
+            header,
+            sub,
+            shares,
+            undo,
+            addRow(),
+            picker.suggestions,
+            addNote(),
+            entries,
+            buttons,
+            keys,
+            historyTitle,
+            history,
+            message);
     right.setPadding(new Insets(8));
+    // while people are offered to add, the keys' hint and the selected entry's history fold: the
+    // suggestions and the entries table share the height at 1366×768 (#19)
+    for (javafx.scene.Node folded : List.of(keys, historyTitle, history)) {
+      folded.managedProperty().bind(picker.suggestions.managedProperty().not());
+      folded.visibleProperty().bind(folded.managedProperty());
+    }
     VBox.setVgrow(entries, Priority.ALWAYS);
 
     SplitPane split = new SplitPane(left, right);
     split.setDividerPositions(0.34);
     setCenter(split);
+  }
+
+  /**
+   * "Ajouter un candidat…" and "Candidats du métier", for an open list; a closed list says why
+   * nobody can be added instead.
+   */
+  private javafx.scene.Node addRow() {
+    TextField field = picker.field;
+    field.setId("addCandidate");
+    picker.suggestions.setId("addCandidateHits");
+    field.setPromptText(msg.get("lists.add.prompt"));
+    HBox.setHgrow(field, Priority.ALWAYS);
+    field.setMaxWidth(Double.MAX_VALUE);
+    occupationCandidates.setId("occupationCandidates");
+    occupationCandidates.setText(msg.get("lists.add.occupation"));
+    occupationCandidates.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    occupationCandidates.setOnAction(e -> showOccupationCandidates());
+    Tooltip why = new Tooltip();
+    occupationCandidates.setTooltip(why);
+    HBox row = new HBox(6, field, occupationCandidates);
+    row.setId("addRow");
+    Label closed = new Label(msg.get("lists.add.closed"));
+    closed.setId("addClosed");
+    closed.getStyleClass().add("muted");
+    closed.setWrapText(true);
+    closed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    Runnable show =
+        () -> {
+          SourcingList l = vm.selected().get();
+          boolean open = ListsViewModel.open(l);
+          row.setVisible(open);
+          row.setManaged(open);
+          closed.setVisible(l != null && !open);
+          closed.setManaged(closed.isVisible());
+          boolean occupation = open && l.romeCode() != null;
+          occupationCandidates.setVisible(occupation);
+          occupationCandidates.setManaged(occupation);
+          why.setText(
+              occupation
+                  ? msg.get(
+                      "lists.add.occupation.tip",
+                      l.romeCode() + (l.romeLabel() == null ? "" : " " + l.romeLabel()))
+                  : "");
+          if (!open) {
+            field.clear();
+          }
+        };
+    vm.selected().addListener((o, a, l) -> show.run());
+    show.run();
+    return new VBox(4, row, closed);
+  }
+
+  /** What adding said, under the field: shown only while there is something to say. */
+  private Label addNote() {
+    Label note = new Label();
+    note.setId("addNote");
+    note.textProperty().bind(vm.addNote);
+    note.setWrapText(true);
+    note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    note.visibleProperty().bind(vm.addNote.isNotEmpty());
+    note.managedProperty().bind(note.visibleProperty());
+    return note;
+  }
+
+  /** The occupation's candidates as suggestions, the first one highlighted: Enter adds them. */
+  private void showOccupationCandidates() {
+    // an empty field: the suggestions are the occupation's, not a name's
+    picker.field.clear();
+    vm.occupationCandidates(picker::enter);
+  }
+
+  /**
+   * Adds the person picked: a name's suggestion empties the field for the next name; from the
+   * occupation's candidates, the others stay offered. Someone already on the list is said so.
+   */
+  private void add(CandidateHit h) {
+    boolean fromOccupation = picker.field.getText().isBlank();
+    if (!vm.add(h)) {
+      picker.field.requestFocus();
+    } else if (!fromOccupation) {
+      picker.clear();
+    }
   }
 
   /** Takes the entry off its list, then offers "Annuler" (the same entry back). */

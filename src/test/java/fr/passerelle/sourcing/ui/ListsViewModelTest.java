@@ -36,7 +36,11 @@ class ListsViewModelTest {
     UUID b = f.person("Durand", "Paul").rome("N1103", 1).save();
     s.sourcing().add(list, List.of(a, b), null);
     vm =
-        new ListsViewModel(s.sourcing(), new SameThreadTaskRunner(), new Messages(Messages.FRENCH));
+        new ListsViewModel(
+            s.sourcing(),
+            s.candidateSearch(),
+            new SameThreadTaskRunner(),
+            new Messages(Messages.FRENCH));
   }
 
   @AfterEach
@@ -71,5 +75,46 @@ class ListsViewModelTest {
     assertThat(back.history()).hasSize(4);
     assertThat(vm.message().get()).isEqualTo("DURAND Paul : Contacté");
     assertThat(vm.lists().get(0).pipeline()).containsEntry(PipelineStatus.CONTACTED, 1);
+  }
+
+  @Test
+  void theOccupationsCandidatesAreTheFirstFiftyNotListedSaidAsSuch() {
+    OfferFixtures f = new OfferFixtures(s);
+    for (int i = 0; i < ListsViewModel.OCCUPATION_PICKS + 3; i++) {
+      f.person("Nom" + (char) ('a' + i / 26) + (char) ('a' + i % 26), "Prénom")
+          .rome("N1103", 1)
+          .save();
+    }
+    vm.refresh();
+    vm.selected().set(vm.lists().get(0));
+    int[] shown = {0};
+    vm.occupationCandidates(() -> shown[0]++);
+    assertThat(vm.candidateHits).hasSize(ListsViewModel.OCCUPATION_PICKS);
+    assertThat(vm.candidateHits)
+        .as("Martin and Durand are on the list already")
+        .noneMatch(h -> h.lastName().equals("Martin") || h.lastName().equals("Durand"));
+    assertThat(vm.addNote.get())
+        .startsWith("Les 50 premiers candidats du métier N1103")
+        .contains("il y en a d'autres");
+    assertThat(shown[0]).isEqualTo(1);
+  }
+
+  @Test
+  void aRefusalIsSaidInFrench() {
+    OfferFixtures f = new OfferFixtures(s);
+    UUID partner = f.partnerOffice("Intérim Sud");
+    UUID shared = s.sourcing().create(new NewList("Partagée", null, "N1103", null, partner));
+    UUID noConsent = f.person("Roux", "Anna").rome("N1103", 1).share(false).save();
+    vm.refresh();
+    vm.selected()
+        .set(vm.lists().stream().filter(l -> l.id().equals(shared)).findFirst().orElseThrow());
+    vm.searchCandidates("roux");
+    assertThat(vm.candidateHits).extracting(h -> h.id()).containsExactly(noConsent);
+    assertThat(vm.add(vm.candidateHits.get(0))).isTrue();
+    assertThat(vm.addNote.get())
+        .isEqualTo(
+            "ROUX Anna n'est pas ajouté(e) : n'a pas consenti au partage avec les agences"
+                + " partenaires : la liste est partagée.");
+    assertThat(s.sourcing().entries(shared)).isEmpty();
   }
 }
