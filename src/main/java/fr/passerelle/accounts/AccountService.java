@@ -147,7 +147,7 @@ public final class AccountService {
             AuditAction.ACCOUNT_CREATED,
             null,
             "compte " + DatabaseCredentialStore.normalise(d.login()),
-            "first administrator, roles " + String.join(",", d.roles()));
+            "premier administrateur");
     return s;
   }
 
@@ -342,7 +342,7 @@ public final class AccountService {
   public RecoveryKey renewRecoveryKey() {
     access.require(Permission.ACCOUNTS_MANAGE);
     RecoveryKey r = keys.renewRecovery();
-    access.audit().record(AuditAction.ACCOUNT_CHANGED, null, "clé de secours", "renewed");
+    access.audit().record(AuditAction.ACCOUNT_CHANGED, null, "clé de secours", "renouvelée");
     return r;
   }
 

@@ -24,7 +24,7 @@ public final class Backups {
   public void backup(Path out) {
     access.require(Permission.BACKUP_MANAGE);
     InstallationBackup.backup(db, out, clock);
-    access.audit().record(AuditAction.EXPORT, null, out.toAbsolutePath().toString(), "BACKUP");
+    access.audit().record(AuditAction.EXPORT, null, out.toAbsolutePath().toString(), "sauvegarde");
   }
 
   /** Checks that the signed-in account may replace the database by a backup (before it closes). */

@@ -84,7 +84,10 @@ public final class ServerMove {
     }
     Path dataDir = db.dataDir();
     // audited first, so that the entry is part of what is copied (and of the kept H2 file)
-    signedIn.access().audit().record(AuditAction.EXPORT, null, server.address(), "MOVED_TO_SERVER");
+    signedIn
+        .access()
+        .audit()
+        .record(AuditAction.EXPORT, null, server.address(), "installation déplacée sur le serveur");
     ServerCopy.Result result;
     try (ServerCopy target = ServerCopy.claim(server, serverPassword)) {
       try {

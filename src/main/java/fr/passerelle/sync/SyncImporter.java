@@ -97,7 +97,7 @@ public final class SyncImporter {
     } catch (SyncRefusedException e) {
       access
           .audit()
-          .record(fr.passerelle.security.AuditAction.SYNC_IMPORTED, null, target, "refused");
+          .record(fr.passerelle.security.AuditAction.SYNC_IMPORTED, null, target, "refusé");
       throw e;
     }
     access

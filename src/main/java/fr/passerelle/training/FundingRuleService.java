@@ -194,7 +194,9 @@ public final class FundingRuleService {
   public int restoreShipped() {
     access.require(Permission.FUNDING_RULES_MANAGE);
     int n = replaceAll(shipped());
-    access.audit().record(AuditAction.SETTINGS_CHANGED, null, "funding rules", "shipped rules");
+    access
+        .audit()
+        .record(AuditAction.SETTINGS_CHANGED, null, "règles de financement", "règles d'origine");
     return n;
   }
 
@@ -244,7 +246,7 @@ public final class FundingRuleService {
             r.validFrom());
       }
     }
-    access.audit().record(AuditAction.EXPORT, null, "funding rules", "CSV");
+    access.audit().record(AuditAction.EXPORT, null, "règles de financement", "CSV");
   }
 
   /** Parses rules; errors name the file, line and field. */

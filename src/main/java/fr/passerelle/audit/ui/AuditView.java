@@ -152,16 +152,20 @@ public final class AuditView implements FeatureView {
     TableView<AuditEntry> t = new TableView<>(vm.entries());
     t.setId("audit-table");
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    TableColumn<AuditEntry, String> at =
+        column(
+            "audit.col.at",
+            e ->
+                e.at() == null
+                    ? ""
+                    : WHEN.format(e.at().atZoneSameInstant(java.time.ZoneId.systemDefault())),
+            170);
+    // the date and time whole at 1366×768 ("07/12/2026 21:5…" when the table was squeezed)
+    at.setMinWidth(165);
     t.getColumns()
         .addAll(
-            column(
-                "audit.col.at",
-                e ->
-                    e.at() == null
-                        ? ""
-                        : WHEN.format(e.at().atZoneSameInstant(java.time.ZoneId.systemDefault())),
-                150),
-            column("audit.col.actor", e -> e.actor() == null ? "—" : e.actor(), 190),
+            at,
+            column("audit.col.actor", e -> e.actor() == null ? "—" : e.actor(), 180),
             column("audit.col.action", e -> label(e.action()), 170),
             column(
                 "audit.col.person",
@@ -170,7 +174,7 @@ public final class AuditView implements FeatureView {
                         ? e.personName()
                         : e.personId() == null ? "" : e.personId().toString().substring(0, 8),
                 150),
-            column("audit.col.subject", e -> e.subject() == null ? "" : e.subject(), 200),
+            column("audit.col.subject", e -> e.subject() == null ? "" : e.subject(), 180),
             column("audit.col.details", e -> e.details() == null ? "" : e.details(), 200),
             column("audit.col.workstation", e -> nz(e.workstation()), 150));
     t.setPlaceholder(new Label(m.get("audit.empty")));
