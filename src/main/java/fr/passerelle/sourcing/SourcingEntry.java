@@ -18,7 +18,33 @@ public record SourcingEntry(
     LocalDate addedOn,
     Integer score,
     Set<String> criteria,
-    boolean consentShare) {
+    boolean consentShare,
+    String phone,
+    String email) {
+
+  /** The same entry without the person's phone and e-mail (for who may not read the files). */
+  public SourcingEntry withoutContacts() {
+    return withCriteria(criteria, false);
+  }
+
+  /** The same entry with {@code shown} as its criteria, its contacts kept if {@code contacts}. */
+  SourcingEntry withCriteria(Set<String> shown, boolean contacts) {
+    return new SourcingEntry(
+        id,
+        listId,
+        candidateId,
+        firstName,
+        lastName,
+        communeName,
+        status,
+        history,
+        addedOn,
+        score,
+        shown,
+        consentShare,
+        contacts ? phone : null,
+        contacts ? email : null);
+  }
 
   public String displayName() {
     return (lastName == null ? "" : lastName.toUpperCase(java.util.Locale.ROOT))

@@ -245,7 +245,12 @@ final class SourcingReads {
     var rows =
         dsl.select(SOURCING_ENTRY.fields())
             .select(
-                CANDIDATE.FIRST_NAME, CANDIDATE.LAST_NAME, COMMUNE.NAME, CANDIDATE_CONSENT.SHARE)
+                CANDIDATE.FIRST_NAME,
+                CANDIDATE.LAST_NAME,
+                COMMUNE.NAME,
+                CANDIDATE_CONSENT.SHARE,
+                CANDIDATE.PHONE,
+                CANDIDATE.EMAIL)
             .from(SOURCING_ENTRY)
             .leftJoin(CANDIDATE)
             .on(CANDIDATE.ID.eq(SOURCING_ENTRY.CANDIDATE_ID).and(CANDIDATE.DELETED.isFalse()))
@@ -289,7 +294,9 @@ final class SourcingReads {
               r.get(SOURCING_ENTRY.ADDED_ON),
               r.get(SOURCING_ENTRY.SCORE),
               criteria.getOrDefault(cand, Set.of()),
-              Boolean.TRUE.equals(r.get(CANDIDATE_CONSENT.SHARE))));
+              Boolean.TRUE.equals(r.get(CANDIDATE_CONSENT.SHARE)),
+              r.get(CANDIDATE.PHONE),
+              r.get(CANDIDATE.EMAIL)));
     }
     out.sort(
         Comparator.comparing(SourcingEntry::status)

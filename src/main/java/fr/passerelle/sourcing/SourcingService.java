@@ -238,14 +238,37 @@ public final class SourcingService {
 
   /**
    * The entries of a list, in pipeline order then by name; sensitive criteria (RQTH, AAH) left out
-   * (they are shown only in a person's file, after an audited "show").
+   * (they are shown only in a person's file, after an audited "show"); the phone and e-mail given
+   * only to an account that reads candidates' files (as a meeting's participants).
    */
   public List<SourcingEntry> entries(UUID listId) {
     access.require(Permission.LISTS_READ);
-    return reads.entries(listId).stream().map(SourcingService::masked).toList();
+    boolean contacts = access.has(Permission.CANDIDATES_READ);
+    return reads.entries(listId).stream().map(e -> masked(e, contacts)).toList();
   }
 
-  private static SourcingEntry masked(SourcingEntry e) {
+  /**
+   * Writes the entries of a list, as its table shows them, to a .csv (French Excel) or .xlsx file;
+   * audited as an export of personal data. The number of people written.
+   */
+  public int export(UUID listId, java.nio.file.Path file) {
+    List<SourcingEntry> shown = entries(listId);
+    SourcingList list =
+        find(listId)
+            .orElseThrow(
+                () -> InvalidInputException.of("error.gone", "No sourcing list " + listId));
+    ListFile.write(file, shown, access.has(Permission.CANDIDATES_READ));
+    access
+        .audit()
+        .record(
+            fr.passerelle.security.AuditAction.EXPORT,
+            null,
+            "liste " + list.name(),
+            shown.size() + " personnes, " + file.getFileName());
+    return shown.size();
+  }
+
+  private static SourcingEntry masked(SourcingEntry e, boolean contacts) {
     Set<String> shown = new java.util.TreeSet<>();
     for (String c : e.criteria()) {
       if (!fr.passerelle.candidates.PriorityCriterion.parse(c)
@@ -254,22 +277,7 @@ public final class SourcingService {
         shown.add(c);
       }
     }
-    if (shown.size() == e.criteria().size()) {
-      return e;
-    }
-    return new SourcingEntry(
-        e.id(),
-        e.listId(),
-        e.candidateId(),
-        e.firstName(),
-        e.lastName(),
-        e.communeName(),
-        e.status(),
-        e.history(),
-        e.addedOn(),
-        e.score(),
-        shown,
-        e.consentShare());
+    return shown.size() == e.criteria().size() && contacts ? e : e.withCriteria(shown, contacts);
   }
 
   private Map<UUID, Eligibility> eligibility(

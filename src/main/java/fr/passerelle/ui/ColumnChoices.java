@@ -37,16 +37,27 @@ public final class ColumnChoices {
    * and remembers each change from now on.
    */
   public void remember(TableView<?> table, String name) {
+    remember(table, name, java.util.Set.of());
+  }
+
+  /**
+   * The same, the columns whose ids are in {@code hiddenAtFirst} hidden until this workstation
+   * shows them (a table with more columns than a laptop's width holds whole).
+   */
+  public void remember(TableView<?> table, String name, java.util.Set<String> hiddenAtFirst) {
     table.setTableMenuButtonVisible(true);
     Properties saved = load();
     List<? extends TableColumn<?, ?>> columns = List.copyOf(table.getColumns());
     for (int i = 0; i < columns.size(); i++) {
       TableColumn<?, ?> c = columns.get(i);
       String key = name + "." + (c.getId() == null ? "column" + i : c.getId()) + ".visible";
-      if ("false".equals(saved.getProperty(key))) {
-        c.setVisible(false);
-      }
-      c.visibleProperty().addListener((o, a, visible) -> save(key, visible ? null : "false"));
+      boolean shownAtFirst = !hiddenAtFirst.contains(c.getId());
+      String choice = saved.getProperty(key);
+      c.setVisible(choice == null ? shownAtFirst : "true".equals(choice));
+      c.visibleProperty()
+          .addListener(
+              (o, a, visible) ->
+                  save(key, visible == shownAtFirst ? null : String.valueOf(visible)));
     }
   }
 

@@ -109,7 +109,15 @@ class AccessMatrixTest {
         "offer");
 
     rule("SourcingService", LISTS_WRITE, "create", "add", "move", "remove", "restore", "close");
-    rule("SourcingService", LISTS_READ, "eligibility", "defaultOwner", "lists", "find", "entries");
+    rule(
+        "SourcingService",
+        LISTS_READ,
+        "eligibility",
+        "defaultOwner",
+        "lists",
+        "find",
+        "entries",
+        "export");
 
     rule("TrainingService", REFERENCE, "today", "allows");
     rule("TrainingService", ACCESSOR, "rules");

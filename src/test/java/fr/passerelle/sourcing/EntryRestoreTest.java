@@ -159,7 +159,9 @@ class EntryRestoreTest {
             live.addedOn(),
             null,
             java.util.Set.of(),
-            false);
+            false,
+            null,
+            null);
 
     assertThatThrownBy(() -> sourcing.restore(elsewhere)).isInstanceOf(InvalidInputException.class);
     assertThat(entryOf(list, lea).id()).isEqualTo(live.id());

@@ -115,6 +115,23 @@ public final class ListsView extends BorderPane {
     sub.setWrapText(true);
     sub.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label shares = new Label();
+    Button export = new Button(msg.get("lists.export"));
+    export.setId("exportList");
+    export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    export.disableProperty().bind(vm.selected().isNull());
+    export.setOnAction(
+        e ->
+            ctx.dialogs()
+                .saveFile(
+                    fr.passerelle.ui.DialogService.FileChoice.of(
+                            "lists-export", msg.get("lists.export.title"))
+                        .named(fileName(vm.selected().get()))
+                        .filter("CSV (Excel)", "*.csv")
+                        .filter("Excel", "*.xlsx"))
+                .ifPresent(vm::export));
+    HBox.setHgrow(header, Priority.ALWAYS);
+    header.setMaxWidth(Double.MAX_VALUE);
+    HBox headerRow = new HBox(8, header, export);
     vm.selected()
         .addListener(
             (o, a, l) -> {
@@ -135,19 +152,32 @@ public final class ListsView extends BorderPane {
         .getColumns()
         .addAll(
             List.of(
-                col(msg.get("lists.col.name"), SourcingEntry::displayName, 170),
-                col(msg.get("lists.col.commune"), SourcingEntry::communeName, 120),
+                col("name", msg.get("lists.col.name"), SourcingEntry::displayName, 160),
+                // where a counselor calls people (#19): given to who reads candidates' files
+                col("phone", msg.get("lists.col.phone"), e -> nz(e.phone()), 110),
+                col("email", msg.get("lists.col.email"), e -> nz(e.email()), 170),
+                col("commune", msg.get("lists.col.commune"), SourcingEntry::communeName, 110),
                 col(
+                    "status",
                     msg.get("lists.col.status"),
                     e -> msg.get("lists.status." + e.status().name()),
-                    110),
+                    100),
                 col(
+                    "added",
                     msg.get("lists.col.added"),
                     e -> e.addedOn() == null ? "" : day.format(e.addedOn()),
-                    105),
-                col(msg.get("lists.col.score"), e -> e.score() == null ? "" : e.score(), 60),
+                    95),
+                col(
+                    "score",
+                    msg.get("lists.col.score"),
+                    e -> e.score() == null ? "" : e.score(),
+                    55),
                 criteriaColumn()));
     entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    // the header's column menu hides what this counselor does not need, remembered (#19)
+    // at 1366×768 the date added and the score wait in that menu, so the rest is whole
+    fr.passerelle.ui.ColumnChoices.of(ctx)
+        .remember(entries, "lists", java.util.Set.of("added", "score"));
     entries
         .getSelectionModel()
         .selectedItemProperty()
@@ -239,7 +269,7 @@ public final class ListsView extends BorderPane {
     VBox right =
         new VBox(
             8,
-            header,
+            headerRow,
             sub,
             shares,
             undo,
@@ -395,6 +425,7 @@ public final class ListsView extends BorderPane {
 
   private TableColumn<SourcingEntry, SourcingEntry> criteriaColumn() {
     TableColumn<SourcingEntry, SourcingEntry> c = new TableColumn<>(msg.get("lists.col.publics"));
+    c.setId("publics");
     c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
     c.setCellFactory(
         col ->
@@ -409,16 +440,24 @@ public final class ListsView extends BorderPane {
                             Chips.criteria(msg, e.criteria()), getTableColumn().widthProperty()));
               }
             });
-    c.setPrefWidth(220);
+    c.setPrefWidth(150);
     return c;
   }
 
   private static <T> TableColumn<SourcingEntry, T> col(
-      String title, Function<SourcingEntry, T> value, double width) {
+      String id, String title, Function<SourcingEntry, T> value, double width) {
     TableColumn<SourcingEntry, T> c = new TableColumn<>(title);
+    c.setId(id);
     c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));
     c.setPrefWidth(width);
     return c;
+  }
+
+  /** "liste-<name>.csv", the list's name made safe for a file name. */
+  static String fileName(SourcingList l) {
+    String name = l == null ? "" : l.name();
+    String safe = name.replaceAll("[\\\\/:*?\"<>|]", " ").replaceAll("\\s+", " ").strip();
+    return "liste " + (safe.isEmpty() ? "de sourcing" : safe) + ".csv";
   }
 
   private static String nz(String s) {

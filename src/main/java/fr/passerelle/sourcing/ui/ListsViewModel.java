@@ -80,6 +80,19 @@ public final class ListsViewModel {
     includeClosed.addListener((o, a, b) -> refresh());
   }
 
+  /** Writes the selected list's entries, as its table shows them, to {@code file}; says where. */
+  void export(java.nio.file.Path file) {
+    SourcingList l = selected.get();
+    if (l == null) {
+      return;
+    }
+    tasks.submit(
+        msg.get("lists.task.export"),
+        p -> sourcing.export(l.id(), file),
+        n -> message.set(msg.get("lists.export.done", n, file.getFileName().toString())),
+        t -> message.set(msg.describe(t)));
+  }
+
   public void refresh() {
     boolean closed = includeClosed.get();
     UUID keep = selected.get() == null ? null : selected.get().id();
