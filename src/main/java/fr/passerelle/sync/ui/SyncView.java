@@ -391,8 +391,10 @@ public final class SyncView implements FeatureView {
   private TableView<Peer> peersTable() {
     TableView<Peer> t = new TableView<>(vmPeers());
     t.setId("sync-peers");
-    Label empty = new Label(m.get("sync.peers.empty"));
-    empty.setWrapText(true);
+    // a progress while the partners are read (#19: never "no partner yet" before they are)
+    fr.passerelle.ui.LoadingPlaceholder empty =
+        new fr.passerelle.ui.LoadingPlaceholder(
+            vm.loading(), m.get("sync.peers.loading"), m.get("sync.peers.empty"));
     empty.setPadding(new Insets(12));
     t.setPlaceholder(empty);
     TableColumn<Peer, String> fingerprint = col(m.get("sync.peers.fingerprint"), Peer::fingerprint);

@@ -52,6 +52,8 @@ public final class SyncViewModel {
   private final StringProperty message = new SimpleStringProperty("");
   private final BooleanProperty error = new SimpleBooleanProperty();
   private final BooleanProperty busy = new SimpleBooleanProperty();
+  // true until the first refresh has answered: "no partner yet" is not said before they are read
+  private final BooleanProperty loading = new SimpleBooleanProperty(true);
   private final ObjectProperty<Path> watchedFolder = new SimpleObjectProperty<>();
   private final Set<String> watchedSeen = new HashSet<>();
 
@@ -118,6 +120,11 @@ public final class SyncViewModel {
     return busy;
   }
 
+  /** True until the partners are read the first time (the table shows a progress meanwhile). */
+  public BooleanProperty loading() {
+    return loading;
+  }
+
   public ObjectProperty<Path> watchedFolder() {
     return watchedFolder;
   }
@@ -148,6 +155,7 @@ public final class SyncViewModel {
               card.fingerprint());
         },
         s -> {
+          loading.set(false);
           peers.setAll(s.peers());
           hasPartner.set(s.peers().stream().anyMatch(p -> !p.revoked()));
           refused.setAll(s.refused());
@@ -396,6 +404,7 @@ public final class SyncViewModel {
 
   private void fail(Throwable t) {
     busy.set(false);
+    loading.set(false);
     error.set(true);
     Throwable c = t;
     while (c.getCause() != null
