@@ -51,7 +51,7 @@ public final class ColumnChoices {
     for (int i = 0; i < columns.size(); i++) {
       TableColumn<?, ?> c = columns.get(i);
       String key = name + "." + (c.getId() == null ? "column" + i : c.getId()) + ".visible";
-      boolean shownAtFirst = !hiddenAtFirst.contains(c.getId());
+      boolean shownAtFirst = c.getId() == null || !hiddenAtFirst.contains(c.getId());
       String choice = saved.getProperty(key);
       c.setVisible(choice == null ? shownAtFirst : "true".equals(choice));
       c.visibleProperty()

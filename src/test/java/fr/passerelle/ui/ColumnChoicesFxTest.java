@@ -9,6 +9,7 @@ import fr.passerelle.testsupport.FxTestExtension;
 import fr.passerelle.testsupport.TestServices;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -75,6 +76,19 @@ class ColumnChoicesFxTest {
         });
     assertThat(shown(offersAgain)).containsExactly("signal", "title", "commune");
     assertThat(shown(candidatesAgain)).containsExactly("name", "birth");
+  }
+
+  @Test
+  void columnsHiddenAtFirstShowOnceChosenAndColumnsWithoutIdAreKept(FxRobot robot) {
+    TableView<String> lists = table("name", "phone", "added", "score");
+    lists.getColumns().add(new TableColumn<String, String>("sans id"));
+    robot.interact(() -> new ColumnChoices(dir).remember(lists, "lists", Set.of("added", "score")));
+    assertThat(shown(lists)).containsExactly("name", "phone", null);
+
+    robot.interact(() -> lists.getColumns().get(2).setVisible(true)); // "added" chosen
+    TableView<String> again = table("name", "phone", "added", "score");
+    robot.interact(() -> new ColumnChoices(dir).remember(again, "lists", Set.of("added", "score")));
+    assertThat(shown(again)).containsExactly("name", "phone", "added");
   }
 
   @Test
