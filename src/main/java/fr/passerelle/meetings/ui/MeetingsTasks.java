@@ -25,11 +25,19 @@ final class MeetingsTasks {
 
   /** Runs {@code work} in the background titled by {@code titleKey}; a failure is said. */
   <T> void run(String titleKey, TaskRunner.Work<T> work, Consumer<T> onSuccess) {
+    run(titleKey, work, onSuccess, () -> {});
+  }
+
+  /** As {@link #run(String, TaskRunner.Work, Consumer)}, {@code failed} run after a failure. */
+  <T> void run(String titleKey, TaskRunner.Work<T> work, Consumer<T> onSuccess, Runnable failed) {
     tasks.submit(
         messages.get(titleKey),
         work,
         onSuccess,
-        e -> message.set(messages.get("meetings.error", messages.describe(e))));
+        e -> {
+          message.set(messages.get("meetings.error", messages.describe(e)));
+          failed.run();
+        });
   }
 
   /**

@@ -78,8 +78,18 @@ final class MeetingsToolbar extends VBox {
         e -> {
           if (vm.next.get() != null) vm.open(vm.next.get().meeting().id());
         });
-    vm.next.addListener((o, a, n) -> nextMeeting.setText(nextText(n)));
-    nextMeeting.setText(nextText(null));
+    // while the meetings are read the first time, a progress, not "Aucune réunion prévue" (#19)
+    javafx.scene.control.ProgressIndicator reading = new javafx.scene.control.ProgressIndicator();
+    reading.setPrefSize(14, 14);
+    Runnable say =
+        () -> {
+          boolean loaded = vm.loaded.get();
+          nextMeeting.setText(loaded ? nextText(vm.next.get()) : m.get("meetings.loading"));
+          nextMeeting.setGraphic(loaded ? null : reading);
+        };
+    vm.next.addListener((o, a, n) -> say.run());
+    vm.loaded.addListener((o, a, b) -> say.run());
+    say.run();
     setSpacing(6);
     getChildren().addAll(bar, nextMeeting);
     setPadding(new Insets(10));

@@ -53,6 +53,9 @@ public final class MeetingsViewModel {
   final ObservableList<SourcingListRef> sourcingLists;
   final ObjectProperty<MeetingSummary> next;
 
+  /** False until the calendar's first load has answered. */
+  final javafx.beans.property.ReadOnlyBooleanProperty loaded;
+
   /** This installation's office: the organiser of a new meeting. */
   final ObjectProperty<Office> here;
 
@@ -130,6 +133,7 @@ public final class MeetingsViewModel {
     this.officeChoices = week.officeChoices;
     this.sourcingLists = week.sourcingLists;
     this.next = week.next;
+    this.loaded = week.loaded;
     this.here = week.here;
     this.shownDate = week.shownDate;
     this.kindFilter = week.kindFilter;

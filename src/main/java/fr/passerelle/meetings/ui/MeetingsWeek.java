@@ -45,6 +45,13 @@ final class MeetingsWeek {
   final ObjectProperty<MeetingStatus> statusFilter = new SimpleObjectProperty<>();
   final StringProperty romeFilter = new SimpleStringProperty("");
 
+  /**
+   * False until the first load has answered (or failed): meanwhile the view says it is reading the
+   * meetings, not "Aucune réunion prévue" (#19 item 8: 1–2 s at 100,000 candidates).
+   */
+  final javafx.beans.property.BooleanProperty loaded =
+      new javafx.beans.property.SimpleBooleanProperty(false);
+
   MeetingsWeek(
       MeetingService service,
       ParticipantService participants,
@@ -82,6 +89,7 @@ final class MeetingsWeek {
                 offices.all(),
                 offices.current().orElse(null)),
         l -> {
+          loaded.set(true);
           here.set(l.here());
           setIfChanged(meetings, l.meetings());
           next.set(l.next());
@@ -90,7 +98,8 @@ final class MeetingsWeek {
               "meetings.task.load",
               p -> participants.sourcingLists(),
               lists -> setIfChanged(sourcingLists, lists));
-        });
+        },
+        () -> loaded.set(true));
   }
 
   private static <T> void setIfChanged(ObservableList<T> shown, List<T> read) {

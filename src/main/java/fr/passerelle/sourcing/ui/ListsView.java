@@ -98,6 +98,8 @@ public final class ListsView extends BorderPane {
                 }
               }
             });
+    lists.setId("sourcing-lists");
+    entries.setId("sourcing-entries");
     CheckBox closed = new CheckBox(msg.get("lists.includeClosed"));
     closed.selectedProperty().bindBidirectional(vm.includeClosed());
     Label title = new Label(msg.get("lists.mine"));
@@ -152,16 +154,16 @@ public final class ListsView extends BorderPane {
         .getColumns()
         .addAll(
             List.of(
-                col("name", msg.get("lists.col.name"), SourcingEntry::displayName, 160),
+                col("name", msg.get("lists.col.name"), SourcingEntry::displayName, 150),
                 // where a counselor calls people (#19): given to who reads candidates' files
-                col("phone", msg.get("lists.col.phone"), e -> nz(e.phone()), 110),
-                col("email", msg.get("lists.col.email"), e -> nz(e.email()), 170),
-                col("commune", msg.get("lists.col.commune"), SourcingEntry::communeName, 110),
+                col("phone", msg.get("lists.col.phone"), e -> nz(e.phone()), 105),
+                col("email", msg.get("lists.col.email"), e -> nz(e.email()), 160),
+                col("commune", msg.get("lists.col.commune"), SourcingEntry::communeName, 105),
                 col(
                     "status",
                     msg.get("lists.col.status"),
                     e -> msg.get("lists.status." + e.status().name()),
-                    100),
+                    95),
                 col(
                     "added",
                     msg.get("lists.col.added"),
@@ -440,7 +442,7 @@ public final class ListsView extends BorderPane {
                             Chips.criteria(msg, e.criteria()), getTableColumn().widthProperty()));
               }
             });
-    c.setPrefWidth(150);
+    c.setPrefWidth(175); // "Publics prioritaires" whole beside the column menu at 1366×768
     return c;
   }
 
