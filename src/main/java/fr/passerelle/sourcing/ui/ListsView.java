@@ -156,7 +156,8 @@ public final class ListsView extends BorderPane {
             List.of(
                 col("name", msg.get("lists.col.name"), SourcingEntry::displayName, 150),
                 // where a counselor calls people (#19): given to who reads candidates' files
-                col("phone", msg.get("lists.col.phone"), e -> nz(e.phone()), 105),
+                withMinWidth(
+                    col("phone", msg.get("lists.col.phone"), e -> nz(e.phone()), 115), 112),
                 col("email", msg.get("lists.col.email"), e -> nz(e.email()), 160),
                 col("commune", msg.get("lists.col.commune"), SourcingEntry::communeName, 105),
                 col(
@@ -446,12 +447,31 @@ public final class ListsView extends BorderPane {
     return c;
   }
 
+  /** {@code c}, never narrower than {@code min} (a phone number is read whole, never cut). */
+  private static <T> TableColumn<SourcingEntry, T> withMinWidth(
+      TableColumn<SourcingEntry, T> c, double min) {
+    c.setMinWidth(min);
+    return c;
+  }
+
   private static <T> TableColumn<SourcingEntry, T> col(
       String id, String title, Function<SourcingEntry, T> value, double width) {
     TableColumn<SourcingEntry, T> c = new TableColumn<>(title);
     c.setId(id);
     c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));
     c.setPrefWidth(width);
+    // a text cut by the column's width is whole in the cell's tooltip (an e-mail, a long name)
+    c.setCellFactory(
+        x ->
+            new javafx.scene.control.TableCell<>() {
+              @Override
+              protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                String text = empty || item == null ? null : String.valueOf(item);
+                setText(text);
+                setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
+              }
+            });
     return c;
   }
 

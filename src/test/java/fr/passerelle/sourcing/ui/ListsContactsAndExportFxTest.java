@@ -75,7 +75,8 @@ class ListsContactsAndExportFxTest {
   @Start
   void start(Stage stage) {
     view = new ListsView(new UiContext(services, tasks, new Messages(Messages.FRENCH), dialogs));
-    stage.setScene(new Scene(view, 1366, 768));
+    // the width the shell leaves the view at 1366×768 (its rail takes 138 px)
+    stage.setScene(new Scene(view, 1228, 768));
     stage.show();
     view.vm.refresh();
   }
@@ -95,6 +96,14 @@ class ListsContactsAndExportFxTest {
         .containsExactly("Nom", "Téléphone", "E-mail", "Commune", "Étape", "Publics prioritaires");
     assertThat(view.entries.getColumns().get(1).getCellData(0)).isEqualTo("06 12 34 56 78");
     assertThat(view.entries.getColumns().get(2).getCellData(0)).isEqualTo("lea.martin@exemple.fr");
+    // the phone read whole at a laptop's width, never "06 12 34 …"
+    javafx.scene.control.TableCell<?, ?> phone =
+        r.lookup(".table-cell")
+            .match((javafx.scene.control.TableCell<?, ?> c) -> "06 12 34 56 78".equals(c.getText()))
+            .query();
+    assertThat(((javafx.scene.text.Text) phone.lookup(".text")).getText())
+        .isEqualTo("06 12 34 56 78");
+    assertThat(phone.getTooltip().getText()).isEqualTo("06 12 34 56 78");
 
     Path file = dir.resolve("export.csv");
     dialogs.answer(file);
