@@ -157,7 +157,7 @@ public final class ListsView extends BorderPane {
                 col("name", msg.get("lists.col.name"), SourcingEntry::displayName, 150),
                 // where a counselor calls people (#19): given to who reads candidates' files
                 withMinWidth(
-                    col("phone", msg.get("lists.col.phone"), e -> nz(e.phone()), 115), 112),
+                    col("phone", msg.get("lists.col.phone"), e -> nz(e.phone()), 132), 130),
                 col("email", msg.get("lists.col.email"), e -> nz(e.email()), 160),
                 col("commune", msg.get("lists.col.commune"), SourcingEntry::communeName, 105),
                 col(

@@ -74,6 +74,9 @@ class ListsContactsAndExportFxTest {
 
   @Start
   void start(Stage stage) {
+    // the application's theme and its font: a phone cell's width is the one counselors see
+    javafx.application.Application.setUserAgentStylesheet(
+        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     view = new ListsView(new UiContext(services, tasks, new Messages(Messages.FRENCH), dialogs));
     // the width the shell leaves the view at 1366×768 (its rail takes 138 px)
     stage.setScene(new Scene(view, 1228, 768));
