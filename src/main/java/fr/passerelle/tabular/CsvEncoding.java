@@ -33,7 +33,8 @@ final class CsvEncoding {
     try (InputStream in = Files.newInputStream(file)) {
       return scan(file, in);
     } catch (IOException e) {
-      throw new InvalidInputException(file + ": cannot read the file: " + e.getMessage(), e);
+      throw new InvalidInputException(file + ": cannot read the file: " + e.getMessage(), e)
+          .keyed("import.file.unreadable", TabularFormat.name(file));
     }
   }
 
@@ -111,26 +112,28 @@ final class CsvEncoding {
     }
     if (bom || firstMultiByteLine != 0) {
       throw new InvalidInputException(
-          file
-              + ", line "
-              + firstInvalidLine
-              + ": "
-              + describe(firstInvalidByte)
-              + " is not UTF-8, although "
-              + (bom ? "the file starts with a UTF-8 mark (BOM)" : "line " + firstMultiByteLine)
-              + " is UTF-8: the file mixes two encodings (pasted from another file?); in Excel,"
-              + " save it again as \"CSV UTF-8 (délimité par des points-virgules)\"");
+              file
+                  + ", line "
+                  + firstInvalidLine
+                  + ": "
+                  + describe(firstInvalidByte)
+                  + " is not UTF-8, although "
+                  + (bom ? "the file starts with a UTF-8 mark (BOM)" : "line " + firstMultiByteLine)
+                  + " is UTF-8: the file mixes two encodings (pasted from another file?); in Excel,"
+                  + " save it again as \"CSV UTF-8 (délimité par des points-virgules)\"")
+          .keyed("import.file.mixedEncodings", TabularFormat.name(file), firstInvalidLine);
     }
     if (firstUndefinedLine != 0) {
       throw new InvalidInputException(
-          file
-              + ", line "
-              + firstUndefinedLine
-              + ": "
-              + describe(firstUndefinedByte)
-              + " is a character neither in UTF-8 nor in Windows-1252 (ANSI): the file is in"
-              + " another encoding; in Excel, save it as \"CSV UTF-8 (délimité par des"
-              + " points-virgules)\"");
+              file
+                  + ", line "
+                  + firstUndefinedLine
+                  + ": "
+                  + describe(firstUndefinedByte)
+                  + " is a character neither in UTF-8 nor in Windows-1252 (ANSI): the file is in"
+                  + " another encoding; in Excel, save it as \"CSV UTF-8 (délimité par des"
+                  + " points-virgules)\"")
+          .keyed("import.file.unknownEncoding", TabularFormat.name(file), firstUndefinedLine);
     }
     return new Detected(WINDOWS_1252, false);
   }
@@ -150,13 +153,15 @@ final class CsvEncoding {
     }
     if (mark || look >= 16 && nul * 4 > look) {
       throw new InvalidInputException(
-          file
-              + ": the file is UTF-16 (\"Unicode text\") or binary, expected CSV with semicolons"
-              + " (UTF-8 or Windows-1252)");
+              file
+                  + ": the file is UTF-16 (\"Unicode text\") or binary, expected CSV with semicolons"
+                  + " (UTF-8 or Windows-1252)")
+          .keyed("import.file.utf16", TabularFormat.name(file));
     }
     if (n >= 2 && head[0] == 'P' && head[1] == 'K') {
       throw new InvalidInputException(
-          file + ": this is an Excel workbook (.xlsx) named .csv: rename it to .xlsx");
+              file + ": this is an Excel workbook (.xlsx) named .csv: rename it to .xlsx")
+          .keyed("import.file.xlsxNamedCsv", TabularFormat.name(file));
     }
   }
 

@@ -68,23 +68,29 @@ final class CsvReader implements TabularReader {
               .parse(limit);
       records = parser.iterator();
     } catch (IOException e) {
-      throw new InvalidInputException(file + ": cannot read the file: " + e.getMessage(), e);
+      throw new InvalidInputException(file + ": cannot read the file: " + e.getMessage(), e)
+          .keyed("import.file.unreadable", TabularFormat.name(file));
     }
     TabularRow first = next();
     if (first == null) {
       close();
-      throw new InvalidInputException(file + ": the file is empty (no header line)");
+      throw new InvalidInputException(file + ": the file is empty (no header line)")
+          .keyed("import.file.empty", TabularFormat.name(file));
     }
     header = first.values().stream().map(String::trim).toList();
     if (header.size() == 1 && (header.get(0).contains(",") || header.get(0).contains("\t"))) {
       close();
       String sep = header.get(0).contains("\t") ? "tabs" : "commas";
       throw new InvalidInputException(
-          file
-              + ", line 1: wrong separator: the columns are separated by "
-              + sep
-              + ", expected semicolons (;) as French Excel writes them; in Excel, save as "
-              + "\"CSV UTF-8 (délimité par des points-virgules)\"");
+              file
+                  + ", line 1: wrong separator: the columns are separated by "
+                  + sep
+                  + ", expected semicolons (;) as French Excel writes them; in Excel, save as "
+                  + "\"CSV UTF-8 (délimité par des points-virgules)\"")
+          .keyed(
+              "import.file.separator",
+              TabularFormat.name(file),
+              sep.equals("tabs") ? "tabulations" : "virgules");
     }
   }
 
@@ -127,27 +133,33 @@ final class CsvReader implements TabularReader {
   private InvalidInputException translate(RuntimeException e, long line) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof RowTooLong) {
-        return new InvalidInputException(
-            file
-                + ", line "
-                + line
-                + ": the row is longer than "
-                + String.format(java.util.Locale.FRANCE, "%,d", MAX_ROW_CHARS)
-                + " characters (a missing closing quote, or a value far longer than any column"
-                + " holds): refused",
-            e);
+        return (InvalidInputException)
+            new InvalidInputException(
+                    file
+                        + ", line "
+                        + line
+                        + ": the row is longer than "
+                        + String.format(java.util.Locale.FRANCE, "%,d", MAX_ROW_CHARS)
+                        + " characters (a missing closing quote, or a value far longer than any column"
+                        + " holds): refused",
+                    e)
+                .keyed("import.file.rowTooLong", TabularFormat.name(file), line);
       }
       if (t instanceof CharacterCodingException) {
-        return new InvalidInputException(
-            file + ", line " + line + ": a byte is not " + encoding.label(), e);
+        return (InvalidInputException)
+            new InvalidInputException(
+                    file + ", line " + line + ": a byte is not " + encoding.label(), e)
+                .keyed("import.file.badByte", TabularFormat.name(file), line, encoding.label());
       }
     }
     Throwable root = e;
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    return new InvalidInputException(
-        file + ", line " + line + ": malformed CSV (" + root.getMessage() + ")", e);
+    return (InvalidInputException)
+        new InvalidInputException(
+                file + ", line " + line + ": malformed CSV (" + root.getMessage() + ")", e)
+            .keyed("import.file.malformed", TabularFormat.name(file), line);
   }
 
   @Override

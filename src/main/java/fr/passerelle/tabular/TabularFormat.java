@@ -20,8 +20,16 @@ public enum TabularFormat {
     }
     if (name.endsWith(".xls")) {
       throw new InvalidInputException(
-          file + ": old Excel format (.xls) is not supported: save it as .xlsx or CSV UTF-8");
+              file + ": old Excel format (.xls) is not supported: save it as .xlsx or CSV UTF-8")
+          .keyed("import.file.xls", name(file));
     }
-    throw new InvalidInputException(file + ": expected a .csv or .xlsx file");
+    throw new InvalidInputException(file + ": expected a .csv or .xlsx file")
+        .keyed("import.file.kind", name(file));
+  }
+
+  /** The file's name as the window says it (not its whole path). */
+  static String name(Path file) {
+    Path n = file == null ? null : file.getFileName();
+    return n == null ? String.valueOf(file) : n.toString();
   }
 }

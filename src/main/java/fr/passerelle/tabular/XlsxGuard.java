@@ -70,11 +70,14 @@ final class XlsxGuard {
         throw i;
       }
       throw new InvalidInputException(
-          file + ": not a readable Excel workbook (.xlsx): " + e.getMessage(), e);
+              file + ": not a readable Excel workbook (.xlsx): " + e.getMessage(), e)
+          .keyed("import.file.unreadableXlsx", TabularFormat.name(file));
     }
   }
 
   private static InvalidInputException refuse(Path file, String why) {
-    return new InvalidInputException(file + ": refused: " + why);
+    return (InvalidInputException)
+        new InvalidInputException(file + ": refused: " + why)
+            .keyed("import.file.refusedXlsx", TabularFormat.name(file));
   }
 }

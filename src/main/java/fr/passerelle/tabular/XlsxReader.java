@@ -42,12 +42,14 @@ final class XlsxReader implements TabularReader {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw new InvalidInputException(
-          file + ": not a readable Excel workbook (.xlsx): " + e.getMessage(), e);
+              file + ": not a readable Excel workbook (.xlsx): " + e.getMessage(), e)
+          .keyed("import.file.unreadableXlsx", TabularFormat.name(file));
     }
     TabularRow first = next();
     if (first == null) {
       close();
-      throw new InvalidInputException(file + ": the first sheet is empty (no header row)");
+      throw new InvalidInputException(file + ": the first sheet is empty (no header row)")
+          .keyed("import.file.empty", TabularFormat.name(file));
     }
     header = first.values().stream().map(String::trim).toList();
   }
@@ -77,7 +79,9 @@ final class XlsxReader implements TabularReader {
       return null;
     } catch (RuntimeException e) {
       throw new InvalidInputException(
-          file + ", row " + (lastLine + 1) + ": unreadable workbook (" + e.getMessage() + ")", e);
+              file + ", row " + (lastLine + 1) + ": unreadable workbook (" + e.getMessage() + ")",
+              e)
+          .keyed("import.file.unreadableRow", TabularFormat.name(file), lastLine + 1);
     }
   }
 
@@ -157,7 +161,8 @@ final class XlsxReader implements TabularReader {
       }
       workbook.close();
     } catch (IOException e) {
-      throw new InvalidInputException(file + ": " + e.getMessage(), e);
+      throw new InvalidInputException(file + ": " + e.getMessage(), e)
+          .keyed("import.file.unreadableXlsx", TabularFormat.name(file));
     }
   }
 }
