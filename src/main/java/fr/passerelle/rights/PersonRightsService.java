@@ -128,7 +128,8 @@ public final class PersonRightsService {
       return target;
     } catch (IOException e) {
       throw new InvalidInputException(
-          "Cannot write " + target + " (" + e.getMessage() + "): nothing was written there.", e);
+              "Cannot write " + target + " (" + e.getMessage() + "): nothing was written there.", e)
+          .keyed("rights.error.write", String.valueOf(target.getFileName()));
     } finally {
       if (tmp != null) {
         try {

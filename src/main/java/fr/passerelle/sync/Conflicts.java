@@ -181,7 +181,8 @@ public final class Conflicts {
   public void mergeFields(UUID conflict, Collection<String> fields) {
     access.require(Permission.SYNC_EXCHANGE);
     if (fields.isEmpty()) {
-      throw new InvalidInputException("Choose at least one field to take from the other version.");
+      throw InvalidInputException.of(
+          "sync.conflict.noField", "Choose at least one field to take from the other version.");
     }
     resolve(List.of(conflict), "MERGED", fields);
   }

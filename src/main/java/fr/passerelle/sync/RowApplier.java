@@ -173,20 +173,24 @@ final class RowApplier {
     flush();
     if (!seen.equals(expected)) {
       throw new SyncRefusedException(
-          fileName
-              + ": the file does not hold the rows its manifest announces: nothing was imported.");
+              fileName
+                  + ": the file does not hold the rows its manifest announces: nothing was"
+                  + " imported.")
+          .keyed("sync.refused.damaged", fileName);
     }
   }
 
   private SyncRefusedException bad(long line, String why) {
-    return new SyncRefusedException(
-        fileName
-            + ", payload line "
-            + line
-            + (table == null ? "" : ", table " + table.getName().toLowerCase())
-            + ": "
-            + why
-            + ". Nothing was imported.");
+    return (SyncRefusedException)
+        new SyncRefusedException(
+                fileName
+                    + ", payload line "
+                    + line
+                    + (table == null ? "" : ", table " + table.getName().toLowerCase())
+                    + ": "
+                    + why
+                    + ". Nothing was imported.")
+            .keyed("sync.refused.damaged", fileName);
   }
 
   private void header(JsonNode n, long line) {
@@ -194,13 +198,14 @@ final class RowApplier {
     table = ReplicatedTables.byName(name).orElseThrow(() -> bad(line, "unknown table " + name));
     if (!sameOrg && ReplicatedTables.isOrganisationOnly(table)) {
       throw new SyncRefusedException(
-          fileName
-              + ": the file from "
-              + source.organisation()
-              + " carries "
-              + table.getName().toLowerCase()
-              + " rows, which never leave an organisation (audit trail). Nothing was imported;"
-              + " tell the sending office.");
+              fileName
+                  + ": the file from "
+                  + source.organisation()
+                  + " carries "
+                  + table.getName().toLowerCase()
+                  + " rows, which never leave an organisation (audit trail). Nothing was imported;"
+                  + " tell the sending office.")
+          .keyed("sync.refused.organisationOnly", fileName, source.organisation());
     }
     JsonNode cols = n.path("columns");
     columns = new Field<?>[cols.size()];
@@ -251,16 +256,17 @@ final class RowApplier {
     }
     if (vv.get(me) > mySeq) {
       throw new SyncRefusedException(
-          fileName
-              + ": integrity error: the file carries a write of this installation ("
-              + me
-              + ", number "
-              + vv.get(me)
-              + ") that this installation never made (its counter is at "
-              + mySeq
-              + "). Two installations share one replica id — probably a copied data folder."
-              + " Nothing was imported: restore this installation from a backup ('restore' gives"
-              + " it a new replica id) and tell the administrator.");
+              fileName
+                  + ": integrity error: the file carries a write of this installation ("
+                  + me
+                  + ", number "
+                  + vv.get(me)
+                  + ") that this installation never made (its counter is at "
+                  + mySeq
+                  + "). Two installations share one replica id — probably a copied data folder."
+                  + " Nothing was imported: restore this installation from a backup ('restore' gives"
+                  + " it a new replica id) and tell the administrator.")
+          .keyed("sync.refused.copiedFolder", fileName);
     }
     if (deleted && ReplicatedTables.isOrganisationOnly(table)) {
       throw bad(line, "an audit entry cannot be deleted");

@@ -91,14 +91,18 @@ public final class SyncExporter {
             .orElseThrow(
                 () ->
                     new InvalidInputException(
-                        "No trusted peer with the replica id " + replica + ": see 'sync peers'."));
+                            "No trusted peer with the replica id "
+                                + replica
+                                + ": see 'sync peers'.")
+                        .keyed("sync.export.unknownPeer"));
     if (p.getRevokedAt() != null) {
       throw new InvalidInputException(
-          "The peer "
-              + p.getOfficeName()
-              + " ("
-              + replica
-              + ") is revoked: nothing is sent to it.");
+              "The peer "
+                  + p.getOfficeName()
+                  + " ("
+                  + replica
+                  + ") is revoked: nothing is sent to it.")
+          .keyed("sync.export.revoked", p.getOfficeName());
     }
     Path file = Files.isDirectory(out) ? out.resolve(fileName(p.getOrganisation())) : out;
     return write(List.of(p), file, full, progress);
@@ -119,12 +123,14 @@ public final class SyncExporter {
                 Collectors.groupingBy(
                     PeerRecord::getOrganisation, LinkedHashMap::new, Collectors.toList()));
     if (byOrg.isEmpty()) {
-      throw new InvalidInputException("No trusted peer yet: trust an identity card first.");
+      throw new InvalidInputException("No trusted peer yet: trust an identity card first.")
+          .keyed("sync.export.noPeer");
     }
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new InvalidInputException("Cannot create the folder " + dir + ": " + e.getMessage());
+      throw new InvalidInputException("Cannot create the folder " + dir + ": " + e.getMessage())
+          .keyed("sync.export.folder", String.valueOf(dir));
     }
     List<Result> results = new ArrayList<>();
     for (var e : byOrg.entrySet()) {
@@ -177,13 +183,14 @@ public final class SyncExporter {
       tmp = null;
     } catch (IOException | GeneralSecurityException e) {
       throw new InvalidInputException(
-          "Cannot write the sync file "
-              + file
-              + " ("
-              + e.getMessage()
-              + "). Nothing was sent; any previous file there is intact: free some space or"
-              + " choose another folder, then prepare the file again.",
-          e);
+              "Cannot write the sync file "
+                  + file
+                  + " ("
+                  + e.getMessage()
+                  + "). Nothing was sent; any previous file there is intact: free some space or"
+                  + " choose another folder, then prepare the file again.",
+              e)
+          .keyed("sync.export.write", String.valueOf(file.getFileName()));
     } finally {
       if (tmp != null) {
         try {

@@ -80,6 +80,36 @@ class MessagesBundlesTest {
     }
   }
 
+  /**
+   * Every text key a service gives its errors ({@code .keyed("key", …)}, {@code
+   * XException.of("key", …)}) is in the bundles: the window says it in French, never the command
+   * line's English sentence (#19).
+   */
+  @Test
+  void everyKeyAServiceErrorNamesIsInTheBundles() throws IOException {
+    Set<String> known = new TreeSet<>();
+    for (String bundle : Messages.BUNDLES) {
+      known.addAll(load(bundle, "fr").stringPropertyNames());
+    }
+    Pattern named = Pattern.compile("(?:\\.keyed|Exception\\.of)\\(\\s*\"([A-Za-z0-9_.]+)\"");
+    Set<String> missing = new TreeSet<>();
+    int seen = 0;
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+      for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+        var m = named.matcher(java.nio.file.Files.readString(f));
+        while (m.find()) {
+          seen++;
+          // "meetings.problem." + code: a family of keys, each checked by its feature's tests
+          if (!m.group(1).endsWith(".") && !known.contains(m.group(1))) {
+            missing.add(m.group(1) + " (" + f.getFileName() + ")");
+          }
+        }
+      }
+    }
+    assertThat(seen).as("keys named by service errors").isGreaterThan(100);
+    assertThat(missing).as("keys with no text").isEmpty();
+  }
+
   @Test
   void messagesResolveInBothLanguages() {
     assertThat(new Messages(Messages.FRENCH).get("nav.candidates")).isEqualTo("Candidats");

@@ -124,8 +124,13 @@ final class BoardPane extends HBox {
 
     private final VBox card = new VBox(2, name, body);
 
+    /** The card's whole text, before it is fitted to the card's width. */
+    private String whole;
+
     Card() {
       name.setStyle("-fx-font-weight: bold;");
+      // the theme's font comes with the first CSS pass, after the text was first fitted
+      body.fontProperty().addListener((o, a, b) -> fit());
       for (Label l : java.util.List.of(name, body)) {
         l.setWrapText(true);
         l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -165,6 +170,7 @@ final class BoardPane extends HBox {
     protected void updateItem(TrainingPath p, boolean empty) {
       super.updateItem(p, empty);
       if (empty || p == null) {
+        whole = null;
         setText(null);
         setGraphic(null);
         setAccessibleText(null);
@@ -176,12 +182,8 @@ final class BoardPane extends HBox {
       String due = vm.isOutcomeDue(p) ? "\n⚑ " + m.get("training.outcomeDue") : "";
       String text = p.title() + scheme + hours + target + due;
       name.setText(p.candidateName());
-      // never a word broken in the middle ("Conductrice-livreu / se" at 1366×768, #19): compound
-      // words broken after a hyphen, the whole text said to screen readers
-      double column = getListView() == null ? 0 : getListView().getWidth();
-      double room = Math.max(column, COLUMN_WIDTH) - 30 - card.getPadding().getLeft();
-      room -= card.getPadding().getRight() + 3;
-      body.setText(WholeWords.breakAtHyphens(text, body.getFont(), room));
+      whole = text;
+      fit();
       if (!card.prefWidthProperty().isBound() && getListView() != null) {
         card.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
         card.maxWidthProperty().bind(card.prefWidthProperty());
@@ -191,6 +193,21 @@ final class BoardPane extends HBox {
       setPrefWidth(0);
       frame();
       setAccessibleText(name.getText() + "\n" + text);
+    }
+
+    /**
+     * Never a word broken in the middle ("Conductrice-livreu / se" at 1366×768, #19): compound
+     * words broken after a hyphen, in the font the card has now; the whole text is said to screen
+     * readers.
+     */
+    private void fit() {
+      if (whole == null) {
+        return;
+      }
+      double column = getListView() == null ? 0 : getListView().getWidth();
+      double room = Math.max(column, COLUMN_WIDTH) - 30 - card.getPadding().getLeft();
+      room -= card.getPadding().getRight() + 3;
+      body.setText(WholeWords.breakAtHyphens(whole, body.getFont(), room));
     }
 
     /** The frame: the accent when selected, the warning colour when an outcome is due. */

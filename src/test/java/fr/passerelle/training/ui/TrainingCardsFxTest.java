@@ -48,6 +48,9 @@ class TrainingCardsFxTest {
 
   @Start
   void start(Stage stage) throws Exception {
+    // the application's theme: its font is applied after a card's text is first set
+    javafx.application.Application.setUserAgentStylesheet(
+        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     tasks = new FxTaskRunner();
     view = new TrainingView(new UiContext(s, tasks, new Messages(Messages.FRENCH)));
     stage.setScene(new Scene((javafx.scene.Parent) view.build(), 1260, 760));
