@@ -15,8 +15,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -25,8 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -150,37 +146,7 @@ public final class ListsView extends BorderPane {
             javafx.beans.binding.Bindings.when(vm.selected().isNull())
                 .then(msg.get("lists.entries.select"))
                 .otherwise(msg.get("lists.entries.empty"))));
-    entries
-        .getColumns()
-        .addAll(
-            List.of(
-                col("name", msg.get("lists.col.name"), SourcingEntry::displayName, 150),
-                // where a counselor calls people (#19): given to who reads candidates' files
-                withMinWidth(
-                    col("phone", msg.get("lists.col.phone"), e -> nz(e.phone()), 132), 130),
-                col("email", msg.get("lists.col.email"), e -> nz(e.email()), 160),
-                col("commune", msg.get("lists.col.commune"), SourcingEntry::communeName, 105),
-                col(
-                    "status",
-                    msg.get("lists.col.status"),
-                    e -> msg.get("lists.status." + e.status().name()),
-                    95),
-                col(
-                    "added",
-                    msg.get("lists.col.added"),
-                    e -> e.addedOn() == null ? "" : day.format(e.addedOn()),
-                    95),
-                col(
-                    "score",
-                    msg.get("lists.col.score"),
-                    e -> e.score() == null ? "" : e.score(),
-                    55),
-                criteriaColumn()));
-    entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-    // the header's column menu hides what this counselor does not need, remembered (#19)
-    // at 1366×768 the date added and the score wait in that menu, so the rest is whole
-    fr.passerelle.ui.ColumnChoices.of(ctx)
-        .remember(entries, "lists", java.util.Set.of("added", "score"));
+    new EntryColumns(msg, day).addTo(entries, fr.passerelle.ui.ColumnChoices.of(ctx));
     entries
         .getSelectionModel()
         .selectedItemProperty()
@@ -424,55 +390,6 @@ public final class ListsView extends BorderPane {
     }
     String to = msg.get("lists.status." + h.status().name());
     return at + " — " + to + (h.note() == null ? "" : " — " + h.note());
-  }
-
-  private TableColumn<SourcingEntry, SourcingEntry> criteriaColumn() {
-    TableColumn<SourcingEntry, SourcingEntry> c = new TableColumn<>(msg.get("lists.col.publics"));
-    c.setId("publics");
-    c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
-    c.setCellFactory(
-        col ->
-            new TableCell<>() {
-              @Override
-              protected void updateItem(SourcingEntry e, boolean empty) {
-                super.updateItem(e, empty);
-                setGraphic(
-                    empty || e == null
-                        ? null
-                        : Chips.fit(
-                            Chips.criteria(msg, e.criteria()), getTableColumn().widthProperty()));
-              }
-            });
-    c.setPrefWidth(175); // "Publics prioritaires" whole beside the column menu at 1366×768
-    return c;
-  }
-
-  /** {@code c}, never narrower than {@code min} (a phone number is read whole, never cut). */
-  private static <T> TableColumn<SourcingEntry, T> withMinWidth(
-      TableColumn<SourcingEntry, T> c, double min) {
-    c.setMinWidth(min);
-    return c;
-  }
-
-  private static <T> TableColumn<SourcingEntry, T> col(
-      String id, String title, Function<SourcingEntry, T> value, double width) {
-    TableColumn<SourcingEntry, T> c = new TableColumn<>(title);
-    c.setId(id);
-    c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));
-    c.setPrefWidth(width);
-    // a text cut by the column's width is whole in the cell's tooltip (an e-mail, a long name)
-    c.setCellFactory(
-        x ->
-            new javafx.scene.control.TableCell<>() {
-              @Override
-              protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                String text = empty || item == null ? null : String.valueOf(item);
-                setText(text);
-                setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
-              }
-            });
-    return c;
   }
 
   /** "liste-<name>.csv", the list's name made safe for a file name. */
