@@ -80,7 +80,13 @@ class SignInFxTest {
   }
 
   private static void waitFor(FxRobot robot, String query) throws Exception {
-    waitUntil(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+    // looked up on the FX thread: from the test's thread the lookup raced with the screens
+    // changing (TestFX's NodeQueryUtils threw IndexOutOfBoundsException once in CI)
+    waitUntil(
+        () ->
+            WaitForAsyncUtils.asyncFx(
+                    () -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false))
+                .get());
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws Exception {
@@ -89,7 +95,16 @@ class SignInFxTest {
   }
 
   private static String text(FxRobot robot, String query) {
-    return robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
+    try {
+      return WaitForAsyncUtils.asyncFx(
+              () -> robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse(""))
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static void signIn(FxRobot robot, String login, String password) throws Exception {
