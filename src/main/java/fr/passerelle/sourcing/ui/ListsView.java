@@ -70,10 +70,10 @@ public final class ListsView extends BorderPane {
     undo = new fr.passerelle.ui.UndoNotice(msg);
     picker =
         new PersonPicker<>(
-            vm.candidateHits,
+            vm.adding().hits,
             CandidateHit::id,
             h -> PersonPicker.line(h.lastName(), h.firstName(), h.birthDate(), h.commune()),
-            vm::searchCandidates,
+            vm.adding()::search,
             this::add);
     getStylesheets().addAll(Chips.CSS, LISTS_CSS);
 
@@ -292,7 +292,7 @@ public final class ListsView extends BorderPane {
     Runnable show =
         () -> {
           SourcingList l = vm.selected().get();
-          boolean open = ListsViewModel.open(l);
+          boolean open = ListAdding.open(l);
           row.setVisible(open);
           row.setManaged(open);
           closed.setVisible(l != null && !open);
@@ -319,10 +319,10 @@ public final class ListsView extends BorderPane {
   private Label addNote() {
     Label note = new Label();
     note.setId("addNote");
-    note.textProperty().bind(vm.addNote);
+    note.textProperty().bind(vm.adding().note);
     note.setWrapText(true);
     note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-    note.visibleProperty().bind(vm.addNote.isNotEmpty());
+    note.visibleProperty().bind(vm.adding().note.isNotEmpty());
     note.managedProperty().bind(note.visibleProperty());
     return note;
   }
@@ -331,7 +331,7 @@ public final class ListsView extends BorderPane {
   private void showOccupationCandidates() {
     // an empty field: the suggestions are the occupation's, not a name's
     picker.field.clear();
-    vm.occupationCandidates(picker::enter);
+    vm.adding().ofOccupation(picker::enter);
   }
 
   /**
@@ -340,7 +340,7 @@ public final class ListsView extends BorderPane {
    */
   private void add(CandidateHit h) {
     boolean fromOccupation = picker.field.getText().isBlank();
-    if (!vm.add(h)) {
+    if (!vm.adding().add(h)) {
       picker.field.requestFocus();
     } else if (!fromOccupation) {
       picker.clear();

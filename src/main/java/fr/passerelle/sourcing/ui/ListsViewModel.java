@@ -1,12 +1,6 @@
 package fr.passerelle.sourcing.ui;
 
-import fr.passerelle.candidates.CandidateHit;
-import fr.passerelle.candidates.CandidatePage;
-import fr.passerelle.candidates.CandidateQuery;
 import fr.passerelle.candidates.CandidateSearch;
-import fr.passerelle.candidates.CandidateSummary;
-import fr.passerelle.sourcing.AddReport;
-import fr.passerelle.sourcing.Eligibility;
 import fr.passerelle.sourcing.PipelineStatus;
 import fr.passerelle.sourcing.Shares;
 import fr.passerelle.sourcing.SourcingEntry;
@@ -26,18 +20,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * "My lists" and the selected list's entries, with pipeline moves, and the people to add to it:
- * found by name, or the candidates of its occupation not on it yet (#19).
+ * "My lists" and the selected list's entries, with pipeline moves; the people to add to it are
+ * {@link ListAdding}'s.
  */
 public final class ListsViewModel {
-  /** "Candidats du métier" proposes at most this many (the first, said as such). */
-  static final int OCCUPATION_PICKS = 50;
-
-  /** Suggestions for a name typed. */
-  static final int NAME_PICKS = 20;
-
   private final SourcingService sourcing;
-  private final CandidateSearch candidates;
   private final TaskRunner tasks;
   private final Messages msg;
   private final ObservableList<SourcingList> lists = FXCollections.observableArrayList();
@@ -48,33 +35,35 @@ public final class ListsViewModel {
   // true until the first load has answered: "no list yet" is not shown before the lists are read
   private final BooleanProperty loading = new SimpleBooleanProperty(true);
   private final BooleanProperty entriesLoading = new SimpleBooleanProperty(false);
-
-  /** The people offered to add to the selected list (a name's matches, or its occupation's). */
-  final ObservableList<CandidateHit> candidateHits = FXCollections.observableArrayList();
-
-  /** What adding said, beside the field: added, already on the list, refused and why. */
-  final StringProperty addNote = new SimpleStringProperty("");
-
-  /**
-   * The number of the last suggestions asked: an answer to an earlier one, come late, is dropped.
-   */
-  private long lastHits;
+  private final ListAdding adding;
 
   public ListsViewModel(
       SourcingService sourcing, CandidateSearch candidates, TaskRunner tasks, Messages msg) {
     this.sourcing = sourcing;
-    this.candidates = candidates;
     this.tasks = tasks;
     this.msg = msg;
+    this.adding =
+        new ListAdding(
+            sourcing,
+            candidates,
+            tasks,
+            msg,
+            selected,
+            entries,
+            (l, who) -> {
+              // the list shown may have changed meanwhile: select the person only in theirs
+              if (selected.get() != null && selected.get().id().equals(l.id())) {
+                loadEntries(null, who);
+              }
+              refreshFigures(l.id());
+            },
+            message::set);
     // a list replaced by its updated figures (same id) keeps its entries and their selection
     selected.addListener(
         (o, a, b) -> {
           if (!replacing && (a == null || b == null || !a.id().equals(b.id()))) {
             loadEntries(null);
-            // another list: the people offered for the last one are not offered for this one
-            lastHits++;
-            candidateHits.clear();
-            addNote.set("");
+            adding.forget();
           }
         });
     includeClosed.addListener((o, a, b) -> refresh());
@@ -244,144 +233,9 @@ public final class ListsViewModel {
         t -> message.set(msg.describe(t)));
   }
 
-  /** True when people can be added to {@code l}: a list chosen and not closed. */
-  static boolean open(SourcingList l) {
-    return l != null && l.closedOn() == null;
-  }
-
-  /** Suggestions for {@code text} typed in "Ajouter un candidat…", searched in the background. */
-  public void searchCandidates(String text) {
-    long mine = ++lastHits;
-    addNote.set("");
-    if (text == null || text.isBlank()) {
-      candidateHits.clear();
-      return;
-    }
-    tasks.submit(
-        msg.get("lists.task.search"),
-        p -> candidates.byName(text, NAME_PICKS),
-        found -> {
-          if (mine == lastHits) {
-            candidateHits.setAll(found);
-          }
-        },
-        t -> message.set(msg.describe(t)));
-  }
-
-  /**
-   * "Candidats du métier": the suggestions become the candidates who target the selected list's
-   * occupation and are not on it yet, the first {@link #OCCUPATION_PICKS} (said when there are
-   * more); {@code shown} is told once they are there (to move into them).
-   */
-  public void occupationCandidates(Runnable shown) {
-    SourcingList l = selected.get();
-    if (!open(l) || l.romeCode() == null) {
-      return;
-    }
-    long mine = ++lastHits;
-    addNote.set("");
-    String occupation = l.romeCode() + (l.romeLabel() == null ? "" : " " + l.romeLabel());
-    tasks.submit(
-        msg.get("lists.task.occupation"),
-        p -> notListed(l.id(), l.romeCode()),
-        found -> {
-          if (mine != lastHits) {
-            return;
-          }
-          candidateHits.setAll(found.hits());
-          addNote.set(
-              found.hits().isEmpty()
-                  ? msg.get("lists.add.occupation.none", occupation)
-                  : found.more()
-                      ? msg.get("lists.add.occupation.first", found.hits().size(), occupation)
-                      : msg.get("lists.add.occupation.all", found.hits().size(), occupation));
-          if (!found.hits().isEmpty()) {
-            shown.run();
-          }
-        },
-        t -> message.set(msg.describe(t)));
-  }
-
-  /**
-   * The occupation's candidates not on the list, the first ones; {@code more}: there are others.
-   */
-  record Picks(List<CandidateHit> hits, boolean more) {}
-
-  /** In the background: the list's candidates, then the occupation's pages until enough. */
-  private Picks notListed(UUID listId, String romeCode) {
-    java.util.Set<UUID> listed =
-        sourcing.entries(listId).stream()
-            .map(SourcingEntry::candidateId)
-            .collect(java.util.stream.Collectors.toSet());
-    CandidateQuery q = CandidateQuery.builder().occupation(romeCode, null).build();
-    List<CandidateHit> out = new java.util.ArrayList<>();
-    int size = 200;
-    for (int from = 0; ; from += size) {
-      CandidatePage page = candidates.page(q, from, size);
-      for (CandidateSummary c : page.rows()) {
-        if (!listed.contains(c.id())) {
-          if (out.size() == OCCUPATION_PICKS) {
-            return new Picks(out, true);
-          }
-          out.add(
-              new CandidateHit(
-                  c.id(), c.lastName(), c.firstName(), c.birthDate(), c.communeName()));
-        }
-      }
-      if (page.rows().size() < size || from + size >= CandidateSearch.COUNT_CAP) {
-        return new Picks(out, false);
-      }
-    }
-  }
-
-  /**
-   * Adds {@code who} to the selected list (in the background); someone already on it is said so,
-   * not added twice, and a refusal says why. Once added, the entries are read again with them
-   * selected. False when nothing was asked (already on the list, no open list).
-   */
-  public boolean add(CandidateHit who) {
-    SourcingList l = selected.get();
-    if (!open(l) || who == null) {
-      return false;
-    }
-    String name = nameOf(who);
-    if (entries.stream().anyMatch(e -> who.id().equals(e.candidateId()))) {
-      addNote.set(msg.get("lists.add.twice", name));
-      return false;
-    }
-    tasks.submit(
-        msg.get("lists.task.add"),
-        p -> sourcing.add(l.id(), java.util.Set.of(who.id()), null),
-        (AddReport r) -> {
-          Eligibility why = r.refused().get(who.id());
-          if (r.added() > 0) {
-            addNote.set(msg.get("lists.add.added", name, l.name()));
-            candidateHits.removeIf(h -> h.id().equals(who.id()));
-            // the list shown may have changed meanwhile: select the person only in theirs
-            if (selected.get() != null && selected.get().id().equals(l.id())) {
-              loadEntries(null, who.id());
-            }
-            refreshFigures(l.id());
-          } else if (why == Eligibility.ALREADY_IN_LIST) {
-            addNote.set(msg.get("lists.add.twice", name));
-          } else {
-            addNote.set(
-                msg.get(
-                    "lists.add.refused",
-                    name,
-                    msg.get("lists.why." + (why == null ? Eligibility.UNKNOWN_CANDIDATE : why))));
-          }
-        },
-        t -> addNote.set(msg.describe(t)));
-    return true;
-  }
-
-  /** "NOM Prénom", as the entries show a person. */
-  private static String nameOf(CandidateHit h) {
-    return ((h.lastName() == null ? "" : h.lastName().toUpperCase(java.util.Locale.FRENCH))
-            + " "
-            + (h.firstName() == null ? "" : h.firstName()))
-        .trim();
+  /** The people offered for adding to the selected list, and the adding. */
+  ListAdding adding() {
+    return adding;
   }
 
   public void forward(SourcingEntry e) {

@@ -80,7 +80,7 @@ class ListsViewModelTest {
   @Test
   void theOccupationsCandidatesAreTheFirstFiftyNotListedSaidAsSuch() {
     OfferFixtures f = new OfferFixtures(s);
-    for (int i = 0; i < ListsViewModel.OCCUPATION_PICKS + 3; i++) {
+    for (int i = 0; i < ListAdding.OCCUPATION_PICKS + 3; i++) {
       f.person("Nom" + (char) ('a' + i / 26) + (char) ('a' + i % 26), "Prénom")
           .rome("N1103", 1)
           .save();
@@ -88,12 +88,12 @@ class ListsViewModelTest {
     vm.refresh();
     vm.selected().set(vm.lists().get(0));
     int[] shown = {0};
-    vm.occupationCandidates(() -> shown[0]++);
-    assertThat(vm.candidateHits).hasSize(ListsViewModel.OCCUPATION_PICKS);
-    assertThat(vm.candidateHits)
+    vm.adding().ofOccupation(() -> shown[0]++);
+    assertThat(vm.adding().hits).hasSize(ListAdding.OCCUPATION_PICKS);
+    assertThat(vm.adding().hits)
         .as("Martin and Durand are on the list already")
         .noneMatch(h -> h.lastName().equals("Martin") || h.lastName().equals("Durand"));
-    assertThat(vm.addNote.get())
+    assertThat(vm.adding().note.get())
         .startsWith("Les 50 premiers candidats du métier N1103")
         .contains("il y en a d'autres");
     assertThat(shown[0]).isEqualTo(1);
@@ -108,10 +108,10 @@ class ListsViewModelTest {
     vm.refresh();
     vm.selected()
         .set(vm.lists().stream().filter(l -> l.id().equals(shared)).findFirst().orElseThrow());
-    vm.searchCandidates("roux");
-    assertThat(vm.candidateHits).extracting(h -> h.id()).containsExactly(noConsent);
-    assertThat(vm.add(vm.candidateHits.get(0))).isTrue();
-    assertThat(vm.addNote.get())
+    vm.adding().search("roux");
+    assertThat(vm.adding().hits).extracting(h -> h.id()).containsExactly(noConsent);
+    assertThat(vm.adding().add(vm.adding().hits.get(0))).isTrue();
+    assertThat(vm.adding().note.get())
         .isEqualTo(
             "ROUX Anna n'est pas ajouté(e) : n'a pas consenti au partage avec les agences"
                 + " partenaires : la liste est partagée.");
