@@ -15,14 +15,28 @@ final class DataFolder {
     try {
       Files.createDirectories(dataDir);
     } catch (java.nio.file.FileSystemException e) {
-      throw new DatabaseException("Cannot create the data folder " + dataDir + ": " + reason(e), e);
+      throw new DatabaseException("Cannot create the data folder " + dataDir + ": " + reason(e), e)
+          .keyed(reasonKey(e), dataDir.toString(), String.valueOf(e.getReason()));
     } catch (java.io.IOException e) {
       throw new DatabaseException(
-          "Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+              "Cannot create the data folder " + dataDir + ": " + e.getMessage(), e)
+          .keyed("db.folder.cannotCreate", dataDir.toString(), String.valueOf(e.getMessage()));
     }
     if (!Files.isWritable(dataDir)) {
-      throw new DatabaseException("The data folder " + dataDir + " is not writable.");
+      throw new DatabaseException("The data folder " + dataDir + " is not writable.")
+          .keyed("db.folder.notWritable", dataDir.toString());
     }
+  }
+
+  /** The window's text for {@link #reason}. */
+  private static String reasonKey(java.nio.file.FileSystemException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "db.folder.denied";
+    }
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "db.folder.inTheWay";
+    }
+    return "db.folder.cannotCreate";
   }
 
   private static String reason(java.nio.file.FileSystemException e) {

@@ -119,4 +119,43 @@ class DatabaseTest {
       assertThat(lines.get(0)).contains("already open");
     }
   }
+
+  /** What the window says when the database cannot be opened: in French, the folder named. */
+  @Test
+  void theOpeningFaultsAreSaidInFrenchInTheWindow() {
+    fr.passerelle.ui.Messages french =
+        new fr.passerelle.ui.Messages(fr.passerelle.ui.Messages.FRENCH);
+    assertThat(
+            french.describe(
+                H2Connections.translate(
+                    dir,
+                    new java.sql.SQLException(
+                        "Database may be already in use",
+                        "90020",
+                        org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1))))
+        .isEqualTo(
+            "Passerelle est déjà ouvert sur le dossier de données "
+                + dir
+                + " (dans une autre fenêtre, ou par une autre personne sur ce poste ?). Fermez-le"
+                + " d’abord.");
+    assertThat(
+            french.describe(
+                H2Connections.translate(
+                    dir,
+                    new java.sql.SQLException(
+                        "File corrupted", "90030", org.h2.api.ErrorCode.FILE_CORRUPTED_1))))
+        .startsWith("Le fichier ")
+        .endsWith(" n’est pas une base de données Passerelle.");
+    java.nio.file.Path blocked = dir.resolve("a-file");
+    assertThatThrownBy(
+            () -> {
+              java.nio.file.Files.writeString(blocked, "x");
+              DataFolder.prepare(blocked.resolve("data"));
+            })
+        .satisfies(
+            e ->
+                assertThat(french.describe(e))
+                    .startsWith("Impossible de créer le dossier de données ")
+                    .doesNotContain("Cannot"));
+  }
 }

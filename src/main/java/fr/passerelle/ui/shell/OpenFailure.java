@@ -81,8 +81,7 @@ final class OpenFailure {
       offerWayBack(damaged);
       return;
     }
-    String detail =
-        e instanceof UserFacingException ? e.getMessage() : m.get("error.unexpected", e);
+    String detail = e instanceof UserFacingException ? m.describe(e) : m.get("error.unexpected", e);
     LOG.error("cannot open the database in {}", dataDir, e);
     dialogs.error(
         "open-error",

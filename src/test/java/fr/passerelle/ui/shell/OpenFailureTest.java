@@ -74,6 +74,18 @@ class OpenFailureTest {
   }
 
   @Test
+  void aFaultWithItsTextIsSaidInFrench() {
+    failure()
+        .failed(
+            new UserFacingException(2, "The data folder /x/data is not writable.")
+                .keyed("db.folder.notWritable", "/x/data"));
+
+    assertThat(dialogs.asked().get(0).text())
+        .startsWith("Passerelle ne peut pas écrire dans le dossier de données /x/data")
+        .doesNotContain("not writable");
+  }
+
+  @Test
   void aFolderThatCannotBeUsedIsSaidWithTheLogAndClosingQuits() {
     failure().failed(new UserFacingException(2, "Cannot create the data folder /x/data"));
 
