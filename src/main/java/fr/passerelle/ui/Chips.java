@@ -30,6 +30,29 @@ public final class Chips {
   }
 
   /**
+   * A table column whose cells show the chips of their row ({@code chipsOf}), fitted to the
+   * column's width ({@link #fit}).
+   */
+  public static <S> javafx.scene.control.TableColumn<S, S> column(
+      String title, java.util.function.Function<S, FlowPane> chipsOf) {
+    javafx.scene.control.TableColumn<S, S> c = new javafx.scene.control.TableColumn<>(title);
+    c.setCellValueFactory(x -> new javafx.beans.property.ReadOnlyObjectWrapper<>(x.getValue()));
+    c.setCellFactory(
+        col ->
+            new javafx.scene.control.TableCell<>() {
+              @Override
+              protected void updateItem(S row, boolean empty) {
+                super.updateItem(row, empty);
+                setGraphic(
+                    empty || row == null
+                        ? null
+                        : fit(chipsOf.apply(row), getTableColumn().widthProperty()));
+              }
+            });
+    return c;
+  }
+
+  /**
    * Fits chips to a table column: they wrap at the column's width, and a chip longer than the
    * column ends with "…" and shows its whole text as a tooltip.
    */

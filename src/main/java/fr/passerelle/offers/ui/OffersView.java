@@ -19,7 +19,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
@@ -206,20 +205,8 @@ public final class OffersView extends BorderPane {
   }
 
   private TableColumn<OfferRow, OfferRow> signalColumn(Messages msg, OfferChips chips) {
-    TableColumn<OfferRow, OfferRow> c = new TableColumn<>(msg.get("offers.col.signal"));
-    c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
-    c.setCellFactory(
-        col ->
-            new TableCell<>() {
-              @Override
-              protected void updateItem(OfferRow r, boolean empty) {
-                super.updateItem(r, empty);
-                setGraphic(
-                    empty || r == null
-                        ? null
-                        : Chips.fit(chips.of(r.hardToFill()), getTableColumn().widthProperty()));
-              }
-            });
+    TableColumn<OfferRow, OfferRow> c =
+        Chips.column(msg.get("offers.col.signal"), r -> chips.of(r.hardToFill()));
     c.setPrefWidth(330);
     c.setMinWidth(290);
     return c;

@@ -58,22 +58,9 @@ final class EntryColumns {
   }
 
   private TableColumn<SourcingEntry, SourcingEntry> criteria() {
-    TableColumn<SourcingEntry, SourcingEntry> c = new TableColumn<>(msg.get("lists.col.publics"));
+    TableColumn<SourcingEntry, SourcingEntry> c =
+        Chips.column(msg.get("lists.col.publics"), e -> Chips.criteria(msg, e.criteria()));
     c.setId("publics");
-    c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
-    c.setCellFactory(
-        col ->
-            new TableCell<>() {
-              @Override
-              protected void updateItem(SourcingEntry e, boolean empty) {
-                super.updateItem(e, empty);
-                setGraphic(
-                    empty || e == null
-                        ? null
-                        : Chips.fit(
-                            Chips.criteria(msg, e.criteria()), getTableColumn().widthProperty()));
-              }
-            });
     c.setPrefWidth(175); // "Publics prioritaires" whole beside the column menu at 1366×768
     return c;
   }
