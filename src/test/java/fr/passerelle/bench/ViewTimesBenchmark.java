@@ -66,6 +66,12 @@ public final class ViewTimesBenchmark {
     String[] size = System.getProperty("bench.size", "1366x768").split("x");
     stage.setWidth(Double.parseDouble(size[0]));
     stage.setHeight(Double.parseDouble(size[1]));
+    boolean asTheApp = "atShow".equals(System.getProperty("bench.warmUp"));
+    if (asTheApp) {
+      // -Dbench.warmUp=atShow: the other views built ahead from the shell's first frame on, as
+      // AppController.showShell does, beside the dashboard's first passes
+      h.shell().warmUp(javafx.util.Duration.seconds(1.5));
+    }
     Thread t =
         new Thread(
             () -> {
@@ -78,7 +84,7 @@ public final class ViewTimesBenchmark {
                     figure(h, shown, "#fig-offers-hard"));
                 System.out.printf(
                     "shell's first work done: %d ms after it was shown%n", idle(h, shown));
-                if (Boolean.getBoolean("bench.warmUp")) {
+                if (!asTheApp && Boolean.getBoolean("bench.warmUp")) {
                   // as the application does (AppController): the other views built ahead
                   Platform.runLater(() -> h.shell().warmUp(javafx.util.Duration.seconds(1.5)));
                   Thread.sleep(1500L * h.features().size() + 3000);
