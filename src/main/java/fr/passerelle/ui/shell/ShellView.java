@@ -63,13 +63,6 @@ public final class ShellView {
   private final BorderPane root = new BorderPane();
   private final GlobalSearchField search;
   private final SessionMenu session;
-  private final ObservableList<Task<?>> running;
-
-  /**
-   * How many pauses the warm-up waits for the background work to end (the dashboard's first passes
-   * after a sign-in) before building a view anyway (a long import or index build).
-   */
-  static final int WARM_UP_PATIENCE = 8;
 
   /**
    * The signed-in account's menu in the top bar: who it is, change one's password, lock the window
@@ -105,7 +98,6 @@ public final class ShellView {
     this.vm = vm;
     this.logFile = logFile;
     this.onLanguageChanged = onLanguageChanged;
-    this.running = running;
     Messages m = ctx.messages();
     this.search =
         new GlobalSearchField(
@@ -357,16 +349,13 @@ public final class ShellView {
    * Builds the other entries' views ahead, one every {@code pause}, once the window shows its first
    * view (issue 20: build only the first view, warm the rest after the first frame): a first click
    * then finds its view built, as later clicks do. A view is built as a click builds it, without
-   * {@link FeatureView#onShow} (nothing is read from the database). While background work runs (the
-   * view shown reading its data: the dashboard's passes after a sign-in) the building waits, {@link
-   * #WARM_UP_PATIENCE} pauses at most: the two cores go to what the counselor is looking at.
+   * {@link FeatureView#onShow} (nothing is read from the database).
    */
   public void warmUp(javafx.util.Duration pause) {
     // only after a whole pause without a key or a click in the window, and while no popup or
     // dialog is open: never while the counselor types or points (a build is a slice of the FX
     // thread, and must not happen under a popup being used, such as the global search's results)
     boolean[] input = {false};
-    int[] waited = {0};
     javafx.event.EventHandler<KeyEvent> keys = e -> input[0] = true;
     javafx.event.EventHandler<javafx.scene.input.MouseEvent> clicks = e -> input[0] = true;
     root.addEventFilter(KeyEvent.ANY, keys);
@@ -374,11 +363,8 @@ public final class ShellView {
     javafx.animation.PauseTransition next = new javafx.animation.PauseTransition(pause);
     next.setOnFinished(
         e -> {
-          boolean working = !running.isEmpty() && waited[0] < WARM_UP_PATIENCE;
-          waited[0] = working ? waited[0] + 1 : 0;
           boolean busy =
               input[0]
-                  || working
                   || javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing()).count()
                       > 1;
           input[0] = false;

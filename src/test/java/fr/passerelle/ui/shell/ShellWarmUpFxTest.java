@@ -105,36 +105,4 @@ class ShellWarmUpFxTest {
         .as("in the window, not the scene it was prepared in")
         .isSameAs(scene);
   }
-
-  /**
-   * While background work runs (the dashboard's passes after a sign-in), no view is built ahead:
-   * the cores go to the view shown; once it ends, or after {@link ShellView#WARM_UP_PATIENCE}
-   * pauses, the views are built.
-   */
-  @Test
-  void theViewsWaitForTheBackgroundWorkThenAreBuilt(FxRobot r) throws Exception {
-    String first = features.get(0).id();
-    java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
-    r.interact(
-        () -> tasks.submit("long work", p -> end.await(60, TimeUnit.SECONDS), x -> {}, x -> {}));
-    r.interact(() -> shell.warmUp(Duration.millis(100)));
-    WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS); // a few pauses, fewer than the patience
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(builds).as("nothing built while the work runs").containsOnlyKeys(first);
-
-    end.countDown();
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> builds.size() == features.size());
-    assertThat(builds.values()).containsOnly(1);
-  }
-
-  @Test
-  void aLongWorkDelaysTheViewsOnlySoLong(FxRobot r) throws Exception {
-    java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
-    r.interact(
-        () -> tasks.submit("an import", p -> end.await(60, TimeUnit.SECONDS), x -> {}, x -> {}));
-    r.interact(() -> shell.warmUp(Duration.millis(10)));
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> builds.size() == features.size());
-    assertThat(tasks.running()).as("built while the work still runs").isNotEmpty();
-    end.countDown();
-  }
 }
