@@ -132,7 +132,8 @@ public final class AutoBackups {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new DatabaseException("Cannot write in the data folder " + dataDir + ": " + e, e);
+      throw new DatabaseException("Cannot write in the data folder " + dataDir + ": " + e, e)
+          .keyed("db.backup.cannotWrite", dir.toString());
     }
     return dir;
   }

@@ -285,17 +285,9 @@ public final class AppController implements AutoCloseable {
         this::failedToOpen);
   }
 
-  /**
-   * The daily automatic backup (ADR 0080), in the background once someone signed in to an
-   * installation with an office (nothing to keep before; and not racing the set-up's writes).
-   */
+  /** The daily automatic backup, its failure said in a notice. */
   private void takeDailyBackup() {
-    Services s = services();
-    tasks.submit(
-        new Messages(locale).get("app.dailyBackup"),
-        p -> s.takeDailyBackupIfDue(),
-        taken -> LOG.info("daily automatic backup taken: {}", taken),
-        e -> LOG.warn("the daily automatic backup failed", e));
+    DailyBackup.takeIfDue(services(), tasks, new Messages(locale), this::notify);
   }
 
   /** Choosing a password: required after a reset (else sign out), or asked from the menu. */
