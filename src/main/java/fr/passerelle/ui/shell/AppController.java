@@ -287,7 +287,7 @@ public final class AppController implements AutoCloseable {
 
   /** The daily automatic backup, its failure said in a notice. */
   private void takeDailyBackup() {
-    DailyBackup.takeIfDue(services(), tasks, new Messages(locale), this::notify);
+    DailyBackup.takeIfDue(services(), tasks, new Messages(locale), this::warn);
   }
 
   /** Choosing a password: required after a reset (else sign out), or asked from the menu. */
@@ -550,6 +550,13 @@ public final class AppController implements AutoCloseable {
     lastNotice = text;
     LOG.info("notice: {}", text);
     Notifications.create().owner(stage).title(stage.getTitle()).text(text).showInformation();
+  }
+
+  /** A notification of something that went wrong but lost nothing (the warning sign). */
+  private void warn(String text) {
+    lastNotice = text;
+    LOG.warn("notice: {}", text);
+    Notifications.create().owner(stage).title(stage.getTitle()).text(text).showWarning();
   }
 
   /** The last notification shown (for tests). */
