@@ -108,13 +108,12 @@ public final class ServerSetUp {
     refuseInstalledFolder(dataDir, unusedEmbedded, "join");
     ServerProbe.Found found = ServerProbe.probe(server, serverPassword);
     if (!found.installation()) {
-      throw (DatabaseException)
-          new DatabaseException(
-                  "The database at "
-                      + server.address()
-                      + " holds no Passerelle installation to join: set one up there with init"
-                      + " --database (or the first-start window). Nothing was written.")
-              .keyed("server.error.noInstallation", server.address());
+      throw new DatabaseException(
+              "The database at "
+                  + server.address()
+                  + " holds no Passerelle installation to join: set one up there with init"
+                  + " --database (or the first-start window). Nothing was written.")
+          .keyed("server.error.noInstallation", server.address());
     }
     requireJoinable(server, found);
     KeyRing ring = vault.unlockShared(found.keySlots(), server.address(), dataDir, login, password);
@@ -153,14 +152,13 @@ public final class ServerSetUp {
 
   private static ServerProbe.Found requireJoinable(OfficeServer server, ServerProbe.Found found) {
     if (found.keySlots().isEmpty()) {
-      throw (DatabaseException)
-          new DatabaseException(
-                  "The installation at "
-                      + server.address()
-                      + " does not keep its key slots on the server yet: sign in once on a"
-                      + " workstation of the office with this version, then join again. Nothing"
-                      + " was written.")
-              .keyed("server.error.noSlots", server.address());
+      throw new DatabaseException(
+              "The installation at "
+                  + server.address()
+                  + " does not keep its key slots on the server yet: sign in once on a"
+                  + " workstation of the office with this version, then join again. Nothing"
+                  + " was written.")
+          .keyed("server.error.noSlots", server.address());
     }
     return found;
   }
@@ -183,40 +181,37 @@ public final class ServerSetUp {
             || Files.exists(dataDir.resolve(DatabaseEncryption.KEYS_FILE))
             || (!unusedEmbedded && Files.exists(dataDir.resolve(Database.FILE_NAME + ".mv.db")));
     if (installed) {
-      throw (DatabaseException)
-          new DatabaseException(
-                  "The data folder "
-                      + dataDir
-                      + " already holds an installation: "
-                      + verb
-                      + " sets up a new one (choose another --data-dir).")
-              .keyed("server.error.folderInstalled", dataDir.toString());
+      throw new DatabaseException(
+              "The data folder "
+                  + dataDir
+                  + " already holds an installation: "
+                  + verb
+                  + " sets up a new one (choose another --data-dir).")
+          .keyed("server.error.folderInstalled", dataDir.toString());
     }
   }
 
   private static DatabaseException holdsAnInstallation(OfficeServer server) {
-    return (DatabaseException)
-        new DatabaseException(
-                "The database at "
-                    + server.address()
-                    + " already holds an installation: a new workstation joins it with passerelle"
-                    + " join (docs/office-server.md). Nothing was changed.")
-            .keyed("server.error.installed", server.address());
+    return new DatabaseException(
+            "The database at "
+                + server.address()
+                + " already holds an installation: a new workstation joins it with passerelle"
+                + " join (docs/office-server.md). Nothing was changed.")
+        .keyed("server.error.installed", server.address());
   }
 
   private static DatabaseException notEmpty(OfficeServer server, List<String> objects) {
     String held =
         String.join(", ", objects.subList(0, Math.min(5, objects.size())))
             + (objects.size() > 5 ? ", …" : "");
-    return (DatabaseException)
-        new DatabaseException(
-                "The database at "
-                    + server.address()
-                    + " is not empty (schema "
-                    + server.schemaOrPublic()
-                    + " holds "
-                    + held
-                    + "): choose an empty database for the office. Nothing was changed.")
-            .keyed("server.error.notEmpty", server.address(), held);
+    return new DatabaseException(
+            "The database at "
+                + server.address()
+                + " is not empty (schema "
+                + server.schemaOrPublic()
+                + " holds "
+                + held
+                + "): choose an empty database for the office. Nothing was changed.")
+        .keyed("server.error.notEmpty", server.address(), held);
   }
 }

@@ -16,7 +16,7 @@ final class DataFolder {
       Files.createDirectories(dataDir);
     } catch (java.nio.file.FileSystemException e) {
       throw new DatabaseException("Cannot create the data folder " + dataDir + ": " + reason(e), e)
-          .keyed(reasonKey(e), dataDir.toString(), String.valueOf(e.getReason()));
+          .keyed(reasonKey(e), dataDir.toString(), reason(e));
     } catch (java.io.IOException e) {
       throw new DatabaseException(
               "Cannot create the data folder " + dataDir + ": " + e.getMessage(), e)

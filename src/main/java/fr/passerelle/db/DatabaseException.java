@@ -11,4 +11,11 @@ public class DatabaseException extends UserFacingException {
   public DatabaseException(String message, Throwable cause) {
     super(2, message, cause);
   }
+
+  /** As {@link UserFacingException#keyed}, keeping the type. */
+  @Override
+  public DatabaseException keyed(String textKey, Object... textArgs) {
+    super.keyed(textKey, textArgs);
+    return this;
+  }
 }

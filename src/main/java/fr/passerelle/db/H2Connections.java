@@ -84,13 +84,12 @@ final class H2Connections {
     }
     int code = e.getErrorCode();
     if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-      return (DatabaseException)
-          new DatabaseException(
-                  "Passerelle is already open on the data folder "
-                      + dataDir
-                      + " (another window or another user?). Close it first.",
-                  e)
-              .keyed("db.open.alreadyOpen", dataDir.toString());
+      return new DatabaseException(
+              "Passerelle is already open on the data folder "
+                  + dataDir
+                  + " (another window or another user?). Close it first.",
+              e)
+          .keyed("db.open.alreadyOpen", dataDir.toString());
     }
     boolean fileExists = Files.exists(dataDir.resolve(Database.FILE_NAME + ".mv.db"));
     if (code == ErrorCode.FILE_CORRUPTED_1
@@ -100,12 +99,11 @@ final class H2Connections {
         || code == ErrorCode.FILE_ENCRYPTION_ERROR_1
         || code == ErrorCode.WRONG_USER_OR_PASSWORD) {
       Path file = dataDir.resolve(Database.FILE_NAME + ".mv.db");
-      return (DatabaseException)
-          new DatabaseException("The file " + file + " is not a Passerelle database.", e)
-              .keyed("db.open.notPasserelle", file.toString());
+      return new DatabaseException("The file " + file + " is not a Passerelle database.", e)
+          .keyed("db.open.notPasserelle", file.toString());
     }
-    return (DatabaseException)
-        new DatabaseException("Cannot open the database in " + dataDir + ": " + e.getMessage(), e)
-            .keyed("db.open.failed", dataDir.toString(), String.valueOf(e.getMessage()));
+    return new DatabaseException(
+            "Cannot open the database in " + dataDir + ": " + e.getMessage(), e)
+        .keyed("db.open.failed", dataDir.toString(), String.valueOf(e.getMessage()));
   }
 }
