@@ -80,8 +80,13 @@ public final class LocalKeys {
       }
     } catch (IOException e) {
       throw new DatabaseException(
-          "Cannot create this installation's sync keys in " + file + " (" + e.getMessage() + ").",
-          e);
+              "Cannot create this installation's sync keys in "
+                  + file
+                  + " ("
+                  + e.getMessage()
+                  + ").",
+              e)
+          .keyed("sync.keys.cannotCreate", file.toString(), String.valueOf(e.getMessage()));
     }
     return load(file, sealer);
   }
@@ -178,10 +183,11 @@ public final class LocalKeys {
       }
       if (sealer.isEmpty()) {
         throw new DatabaseException(
-            "This installation's sync keys in "
-                + file
-                + " are sealed by an encrypted database's key, and this database is not"
-                + " encrypted: restore the folder's key file (passerelle.keys) or its backup.");
+                "This installation's sync keys in "
+                    + file
+                    + " are sealed by an encrypted database's key, and this database is not"
+                    + " encrypted: restore the folder's key file (passerelle.keys) or its backup.")
+            .keyed("sync.keys.sealedButClear", file.toString());
       }
       byte[] plain =
           sealer
@@ -190,17 +196,19 @@ public final class LocalKeys {
               .orElseThrow(
                   () ->
                       new DatabaseException(
-                          "This installation's sync keys in "
-                              + file
-                              + " were sealed by another database's key: they do not belong to"
-                              + " this installation's database. Move the file away (new keys are"
-                              + " made, which partners trust again) or restore it with its"
-                              + " database."));
+                              "This installation's sync keys in "
+                                  + file
+                                  + " were sealed by another database's key: they do not belong to"
+                                  + " this installation's database. Move the file away (new keys are"
+                                  + " made, which partners trust again) or restore it with its"
+                                  + " database.")
+                          .keyed("sync.keys.otherDatabase", file.toString()));
       try {
         LocalKeys k = parseClear(JSON.readTree(plain));
         if (!k.fingerprint().equals(fingerprintOf(n, file))) {
           throw new DatabaseException(
-              "This installation's sync keys in " + file + " do not match their public keys.");
+                  "This installation's sync keys in " + file + " do not match their public keys.")
+              .keyed("sync.keys.mismatch", file.toString());
         }
         return k;
       } finally {
@@ -247,7 +255,10 @@ public final class LocalKeys {
                 Crypto.secretBytes(back.encryption), Crypto.secretBytes(clear.encryption))) {
           Files.deleteIfExists(tmp);
           throw new DatabaseException(
-              "The sealed copy of " + f + " does not hold the same keys: the file is kept clear.");
+                  "The sealed copy of "
+                      + f
+                      + " does not hold the same keys: the file is kept clear.")
+              .keyed("sync.keys.notSealed", f.toString());
         }
         at.accept(Step.VERIFIED);
         Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -256,7 +267,8 @@ public final class LocalKeys {
       }
     } catch (IOException e) {
       throw new DatabaseException(
-          "Cannot seal the sync keys in " + dataDir + " (" + e.getMessage() + ").", e);
+              "Cannot seal the sync keys in " + dataDir + " (" + e.getMessage() + ").", e)
+          .keyed("sync.keys.cannotSeal", dataDir.toString(), String.valueOf(e.getMessage()));
     }
     return done;
   }
@@ -287,12 +299,13 @@ public final class LocalKeys {
 
   private static DatabaseException damaged(String file, Exception e) {
     return new DatabaseException(
-        "Cannot read this installation's sync keys in "
-            + file
-            + " ("
-            + e.getMessage()
-            + "). Restore the file from a backup of the data folder.",
-        e);
+            "Cannot read this installation's sync keys in "
+                + file
+                + " ("
+                + e.getMessage()
+                + "). Restore the file from a backup of the data folder.",
+            e)
+        .keyed("sync.keys.unreadable", file, String.valueOf(e.getMessage()));
   }
 
   private static LocalKeys parseClear(JsonNode n) throws GeneralSecurityException {

@@ -253,7 +253,14 @@ class SyncKeysAtRestTest {
     byte[] copied = Files.readAllBytes(b.dir.resolve(LocalKeys.FILE));
     b.signInThrough(encrypting(b));
     assertThatThrownBy(() -> b.sync().identity().keys())
-        .hasMessageContaining("sealed by another database's key");
+        .hasMessageContaining("sealed by another database's key")
+        .satisfies(
+            e ->
+                assertThat(
+                        new fr.passerelle.ui.Messages(fr.passerelle.ui.Messages.FRENCH).describe(e))
+                    .as("said in French in the sync view")
+                    .startsWith("Les clés de synchronisation ")
+                    .contains("scellées par la clé d’une autre base"));
     assertThat(Files.readAllBytes(b.dir.resolve(LocalKeys.FILE))).isEqualTo(copied);
   }
 }
