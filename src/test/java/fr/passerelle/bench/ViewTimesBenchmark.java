@@ -29,7 +29,9 @@ import javafx.stage.Stage;
  * administrator's, {@code TestServices.openAny}). With {@code -Dbench.shots=DIR}, each view's
  * window is also saved once its first open is done, as {@code DIR/<view><bench.shotSuffix>.png}
  * (the candidates view after a search for {@code bench.shotSearch}, "martin" by default; the lists
- * view with its first list open), taken after the timing so it changes no figure. See
+ * view with its first list open), taken after the timing so it changes no figure. With {@code
+ * -Dbench.warmUp=atShow} the other views are built ahead from the shell's first frame on, as the
+ * application does (with {@code -Dbench.warmUp=true}, after the dashboard's first work). See
  * docs/benchmarks.md.
  */
 public final class ViewTimesBenchmark {
