@@ -36,6 +36,9 @@ final class DataFolder {
     if (e instanceof java.nio.file.FileAlreadyExistsException) {
       return "db.folder.inTheWay";
     }
+    if ("Not a directory".equals(e.getReason())) {
+      return "db.folder.notAFolder"; // a file where a folder of the path should be (ENOTDIR)
+    }
     return "db.folder.cannotCreate";
   }
 

@@ -50,7 +50,10 @@ class ShellOpenErrorTest {
     WaitForAsyncUtils.waitFor(
         120, TimeUnit.SECONDS, () -> robot.lookup("#open-error").tryQuery().isPresent());
     String text = robot.lookup("#open-error").queryAs(Labeled.class).getText();
-    assertThat(text).contains("Cannot create the data folder", notADirectory.toString());
+    assertThat(text)
+        .startsWith("Impossible de créer le dossier de données " + notADirectory)
+        .contains("un élément de son chemin est un fichier, pas un dossier")
+        .doesNotContain("Cannot", "Not a directory");
     assertThat(text).doesNotContain("\tat ");
     assertThat(robot.lookup("Passerelle ne peut pas ouvrir sa base de données").tryQuery())
         .isPresent();

@@ -161,6 +161,8 @@ class TruncationWalkFxTest {
     for (double[] size : new double[][] {{WIDTH, HEIGHT}, {1920, 1080}}) {
       r.interact(
           () -> {
+            stage.setX(0); // the whole window on the headless screen, painted
+            stage.setY(0);
             stage.setWidth(size[0]);
             stage.setHeight(size[1]);
           });
