@@ -40,6 +40,10 @@ public final class Chips {
     c.setCellFactory(
         col ->
             new javafx.scene.control.TableCell<>() {
+              {
+                getStyleClass().add("chips-cell");
+              }
+
               @Override
               protected void updateItem(S row, boolean empty) {
                 super.updateItem(row, empty);
