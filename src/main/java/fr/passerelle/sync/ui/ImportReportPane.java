@@ -73,6 +73,7 @@ final class ImportReportPane {
               warnings.setText(String.join("\n", lines));
             });
     VBox box = new VBox(6, header, table, warnings);
+    box.setPadding(new javafx.geometry.Insets(6)); // as the refused rows' tab beside it
     VBox.setVgrow(table, Priority.ALWAYS);
     return box;
   }
