@@ -29,6 +29,8 @@ final class ImportReportPane {
   Node build() {
     Label header = new Label(m.get("sync.report.none"));
     header.setWrapText(true);
+    // whole, on as many lines as it needs: the table below gives up its height first
+    header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     TableView<Map.Entry<String, SyncImportReport.TableCounts>> table = new TableView<>();
     fr.passerelle.ui.Tables.wholeHeaders(table);
     table.setId("sync-report");

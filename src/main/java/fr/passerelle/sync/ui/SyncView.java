@@ -44,6 +44,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /** The Sync view: peers, prepare and import files, the import report, conflicts, the digest. */
 public final class SyncView implements FeatureView {
+  /** The upper part's share of the height before any import: all it needs at 1366×768. */
+  static final double UPPER_BEFORE_IMPORT = 0.8;
+
+  /** The upper part's share once an import's report is shown (the counselor may drag it back). */
+  static final double UPPER_WITH_REPORT = 0.4;
+
   private final UiContext ctx;
   private final Messages m;
   private SyncViewModel vm;
@@ -223,9 +229,24 @@ public final class SyncView implements FeatureView {
     conflictBox.setCollapsible(false);
     SplitPane bottom = new SplitPane(reportTabs, conflictBox);
     bottom.setDividerPositions(0.5);
-    SplitPane split = new SplitPane(top, bottom);
+    // the upper part scrolls rather than keeping its whole height, so that the divider can give
+    // the report of an import room: most of the height before any import, the lower part's half
+    // once a report is there (at 1366×768 it was a strip one table row high)
+    javafx.scene.control.ScrollPane upper = new javafx.scene.control.ScrollPane(top);
+    upper.setId("sync-upper");
+    upper.setFitToWidth(true);
+    upper.setFitToHeight(true);
+    upper.getStyleClass().add("edge-to-edge");
+    SplitPane split = new SplitPane(upper, bottom);
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-    split.setDividerPositions(0.45);
+    split.setDividerPositions(UPPER_BEFORE_IMPORT);
+    vm.report()
+        .addListener(
+            (o, was, r) -> {
+              if (r != null && split.getDividerPositions()[0] > UPPER_WITH_REPORT) {
+                split.setDividerPositions(UPPER_WITH_REPORT);
+              }
+            });
     BorderPane root = new BorderPane(split);
     root.setId("sync-view");
     root.setOnDragOver(

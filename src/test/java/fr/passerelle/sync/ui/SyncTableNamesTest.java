@@ -31,4 +31,18 @@ class SyncTableNamesTest {
     p.update(4, -1, null);
     assertThat(seen).containsExactly("Candidats", "Index de recherche", "no_such_table", null);
   }
+
+  /** The report of an import names every table a file may carry, the audit trail's included. */
+  @Test
+  void everyTableASyncFileCarriesHasItsName() {
+    Messages french = new Messages(Messages.FRENCH);
+    List<String> unnamed = new ArrayList<>();
+    java.util.stream.Stream.concat(
+            fr.passerelle.db.ReplicatedTables.ALL.stream(),
+            fr.passerelle.db.ReplicatedTables.ORGANISATION_ONLY.stream())
+        .map(t -> t.getName().toLowerCase(java.util.Locale.ROOT))
+        .filter(name -> SyncTableNames.label(french, name).equals(name))
+        .forEach(unnamed::add);
+    assertThat(unnamed).isEmpty();
+  }
 }

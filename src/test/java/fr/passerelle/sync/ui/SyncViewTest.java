@@ -195,4 +195,32 @@ class SyncViewTest {
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> conflicts.getItems().isEmpty());
     assertThat(b.sync().conflicts().openCount()).isZero();
   }
+
+  /**
+   * At 1366×768 (the view in the shell's content: 1228×688) the report of an import gets room: the
+   * upper part scrolls instead of leaving the report a strip one row high.
+   */
+  @Test
+  void theReportOfAnImportHasRoomOnALaptop(FxRobot robot) throws Exception {
+    robot.interact(
+        () -> {
+          robot.window(0).setWidth(1228);
+          robot.window(0).setHeight(688);
+        });
+    TableView<?> peers = robot.lookup("#sync-peers").queryAs(TableView.class);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> peers.getItems().size() == 2);
+    candidate(a);
+    Path file = export("laptop.passerelle");
+    robot.interact(() -> view.viewModel().importFile(file));
+    TableView<?> report = robot.lookup("#sync-report").queryAs(TableView.class);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !report.getItems().isEmpty());
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(report.getHeight())
+        .as("the report's table, at least five rows high")
+        .isGreaterThan(150);
+    assertThat(robot.lookup("Importer un fichier…").tryQuery())
+        .as("the upper part still there, scrolled")
+        .isPresent();
+  }
 }
