@@ -1,6 +1,7 @@
 package fr.passerelle.sync;
 
 import static fr.passerelle.db.ReplicatedTables.*;
+import static fr.passerelle.db.jooq.Tables.CANDIDATE;
 import static fr.passerelle.db.jooq.Tables.SYNC_CONFLICT;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -12,7 +13,9 @@ import fr.passerelle.db.Database;
 import fr.passerelle.db.Hlc;
 import fr.passerelle.db.ReplicatedTables;
 import fr.passerelle.db.ReplicatedWriter;
+import fr.passerelle.db.TextNorm;
 import fr.passerelle.db.WallClock;
+import fr.passerelle.db.jooq.tables.records.CandidateRecord;
 import fr.passerelle.db.jooq.tables.records.SyncConflictRecord;
 import fr.passerelle.security.Access;
 import fr.passerelle.security.Permission;
@@ -24,6 +27,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -38,6 +42,12 @@ import org.jooq.UpdatableRecord;
  * the loser, or take some of the loser's fields.
  */
 public final class Conflicts {
+  /**
+   * Columns made from others, never chosen on their own: a candidate's search form of the name
+   * ("lefevre helene") is made again from the name and first name a merge leaves.
+   */
+  public static final Set<String> DERIVED = Set.of("NAME_NORM");
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Database db;
   private final WallClock clock;
@@ -54,13 +64,16 @@ public final class Conflicts {
       Map<String, String> current,
       Map<String, String> loser,
       String actionKey) {
-    /** Fields where both versions differ. */
+    /**
+     * Fields where both versions differ, but those derived from others ({@link #DERIVED}): they
+     * follow the fields they are made of.
+     */
     public List<String> differing() {
       List<String> d = new ArrayList<>();
       Set<String> keys = new java.util.LinkedHashSet<>(current.keySet());
       keys.addAll(loser.keySet());
       for (String k : keys) {
-        if (!java.util.Objects.equals(current.get(k), loser.get(k))) {
+        if (!DERIVED.contains(k) && !java.util.Objects.equals(current.get(k), loser.get(k))) {
           d.add(k);
         }
       }
@@ -232,6 +245,14 @@ public final class Conflicts {
         Field<Object> of = (Field<Object>) f;
         u.set(of, value);
       }
+    }
+    if (only != null && t.equals(CANDIDATE)) { // the name taken from one side, maybe not both
+      CandidateRecord candidate = (CandidateRecord) u;
+      candidate.setNameNorm(
+          TextNorm.normalize(
+              Objects.toString(candidate.getLastName(), "")
+                  + " "
+                  + Objects.toString(candidate.getFirstName(), "")));
     }
     writer.update(tx, (UpdatableRecord) u);
   }

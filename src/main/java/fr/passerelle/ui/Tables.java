@@ -1,8 +1,10 @@
 package fr.passerelle.ui;
 
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -29,6 +31,31 @@ public final class Tables {
                     c.getAddedSubList().forEach(Tables::fit);
                   }
                 });
+  }
+
+  /**
+   * The column's text whole, on as many lines as its width needs (the row grows): sentences and
+   * long names that an ellipsis would cut ("Agence France Travail Mont…").
+   */
+  public static <S> void wrapping(TableColumn<S, String> column) {
+    column.setCellFactory(
+        col ->
+            new TableCell<>() {
+              private final Text text = new Text();
+
+              {
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
+                text.getStyleClass().add("text");
+                setPrefHeight(Region.USE_COMPUTED_SIZE);
+              }
+
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty ? null : item);
+                setGraphic(empty ? null : text);
+              }
+            });
   }
 
   private static void fit(TableColumn<?, ?> column) {

@@ -27,10 +27,12 @@ final class ConflictPane {
   private final Messages m;
   private final SyncViewModel vm;
   private final DateTimeFormatter when;
+  private final ConflictWording words;
 
   ConflictPane(Messages m, SyncViewModel vm) {
     this.m = m;
     this.vm = vm;
+    this.words = new ConflictWording(m);
     this.when = fr.passerelle.core.DateFormats.weekdayDateTime(m.locale());
   }
 
@@ -48,6 +50,13 @@ final class ConflictPane {
     list.setCellFactory(
         v ->
             new ListCell<>() {
+              {
+                // the office's name on its line, the time and count on the next: whole at any
+                // width the divider leaves
+                setWrapText(true);
+                setPrefWidth(0);
+              }
+
               @Override
               protected void updateItem(List<Conflicts.Conflict> g, boolean empty) {
                 super.updateItem(g, empty);
@@ -67,10 +76,20 @@ final class ConflictPane {
     VBox detail = new VBox(8);
     detail.setPadding(new Insets(8));
     list.getSelectionModel().selectedItemProperty().addListener((o, was, g) -> show(detail, g));
+    // the first group open as soon as there is one: the detail is never an empty half
+    vm.conflictGroups()
+        .addListener(
+            (javafx.collections.ListChangeListener<Object>)
+                c -> {
+                  if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+                    list.getSelectionModel().selectFirst();
+                  }
+                });
     SplitPane split = new SplitPane(list, new ScrollPane(detail));
-    split.setDividerPositions(0.4);
+    split.setDividerPositions(0.3);
     split.visibleProperty().bind(none.visibleProperty().not());
     javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(split, none);
+    pane.setId("sync-conflicts-pane");
     javafx.scene.layout.StackPane.setAlignment(none, javafx.geometry.Pos.TOP_LEFT);
     return pane;
   }
@@ -98,13 +117,18 @@ final class ConflictPane {
       List<CheckBox> picks = new ArrayList<>();
       int row = 1;
       for (String f : c.differing()) {
-        CheckBox pick = new CheckBox(f.toLowerCase(Locale.ROOT).replace('_', ' '));
+        CheckBox pick = new CheckBox(words.field(f));
         pick.setMnemonicParsing(false);
         pick.setUserData(f);
         picks.add(pick);
         grid.add(pick, 0, row);
-        grid.add(new Label(String.valueOf(c.current().get(f))), 1, row);
-        Label other = new Label(String.valueOf(c.loser().get(f)));
+        Label current = new Label(words.value(c.current().get(f)));
+        grid.add(current, 1, row);
+        Label other = new Label(words.value(c.loser().get(f)));
+        for (Label value : List.of(current, other)) { // a long note wraps instead of widening
+          value.setWrapText(true);
+          value.setMaxWidth(360);
+        }
         other.setStyle("-fx-text-fill: #0969da;");
         grid.add(other, 2, row);
         row++;

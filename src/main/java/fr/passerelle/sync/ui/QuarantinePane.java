@@ -8,13 +8,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 
 /**
  * Rows of partners' files refused one by one (ADR 0085): when, from whom, what (the person, when
@@ -84,24 +81,7 @@ final class QuarantinePane {
     c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
     c.setPrefWidth(width);
     c.setMinWidth(width * 0.6);
-    c.setCellFactory(
-        col ->
-            new TableCell<>() { // whole sentences: the text wraps, the row grows
-              private final Text text = new Text();
-
-              {
-                text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
-                text.getStyleClass().add("text");
-                setPrefHeight(Region.USE_COMPUTED_SIZE);
-              }
-
-              @Override
-              protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                text.setText(empty ? null : item);
-                setGraphic(empty ? null : text);
-              }
-            });
+    fr.passerelle.ui.Tables.wrapping(c); // whole sentences: the text wraps, the row grows
     return c;
   }
 }

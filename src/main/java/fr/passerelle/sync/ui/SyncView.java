@@ -30,7 +30,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TitledPane;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -213,22 +212,15 @@ public final class SyncView implements FeatureView {
     ImportReportPane reportPane = new ImportReportPane(m, vm);
     ConflictPane conflictPane = new ConflictPane(m, vm);
     Tab reportTab = new Tab(m.get("sync.report.title"), reportPane.build());
-    Tab refusedTab = new Tab(m.get("sync.quarantine.title"), new QuarantinePane(m, vm).build());
+    Tab refusedTab =
+        counted("sync.quarantine.title", new QuarantinePane(m, vm).build(), vm.refused());
     refusedTab.setId("sync-refused-tab");
-    vm.refused()
-        .addListener(
-            (javafx.collections.ListChangeListener<Object>)
-                c ->
-                    refusedTab.setText(
-                        vm.refused().isEmpty()
-                            ? m.get("sync.quarantine.title")
-                            : m.get("sync.quarantine.titleCount", vm.refused().size())));
-    TabPane reportTabs = new TabPane(reportTab, refusedTab);
-    reportTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    TitledPane conflictBox = new TitledPane(m.get("sync.conflicts.title"), conflictPane.build());
-    conflictBox.setCollapsible(false);
-    SplitPane bottom = new SplitPane(reportTabs, conflictBox);
-    bottom.setDividerPositions(0.5);
+    // the conflicts in a tab of their own, with the whole width: beside the report, at 1366×768,
+    // their list was 230 px wide (the office's name cut) and its detail an empty half
+    Tab conflictTab = counted("sync.conflicts.title", conflictPane.build(), vm.conflictGroups());
+    conflictTab.setId("sync-conflicts-tab");
+    TabPane bottom = new TabPane(reportTab, refusedTab, conflictTab);
+    bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     // the upper part scrolls rather than keeping its whole height, so that the divider can give
     // the report of an import room: most of the height before any import, the lower part's half
     // once a report is there (at 1366×768 it was a strip one table row high)
@@ -445,6 +437,9 @@ public final class SyncView implements FeatureView {
             p -> m.get("sync.peers.exchangesText", age(p.lastExportAt()), age(p.lastImportAt())));
     exchanges.setPrefWidth(270);
     exchanges.setMinWidth(250);
+    // a long office name and the exchanges' line on two lines rather than cut (1366×768)
+    fr.passerelle.ui.Tables.wrapping(office);
+    fr.passerelle.ui.Tables.wrapping(exchanges);
     t.getColumns().addAll(office, organisation, fingerprint, since, exchanges);
     // the fingerprint is never squeezed; the last column takes what is left (1366×768: 280 px)
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -460,6 +455,15 @@ public final class SyncView implements FeatureView {
     return p.revoked()
         ? m.get("sync.peers.revoked", day.format(p.revokedAt().atZoneSameInstant(zone)))
         : m.get("sync.peers.since", day.format(p.trustedAt().atZoneSameInstant(zone)));
+  }
+
+  /** A tab titled {@code key}, or {@code key + "Count"} with the number of {@code items}. */
+  private Tab counted(String key, Node content, javafx.collections.ObservableList<?> items) {
+    Tab tab = new Tab(m.get(key), content);
+    items.addListener(
+        (javafx.collections.ListChangeListener<Object>)
+            c -> tab.setText(items.isEmpty() ? m.get(key) : m.get(key + "Count", items.size())));
+    return tab;
   }
 
   private javafx.collections.ObservableList<Peer> vmPeers() {

@@ -46,6 +46,7 @@ class SyncViewModelTest {
             cfg -> {
               CandidateRecord c = cfg.dsl().newRecord(fr.passerelle.db.jooq.Tables.CANDIDATE);
               c.setLastName(name);
+              c.setFirstName("Léa");
               return s.writer().insert(cfg.dsl(), c).getId();
             });
   }
@@ -61,6 +62,7 @@ class SyncViewModelTest {
                       .where(fr.passerelle.db.jooq.Tables.CANDIDATE.ID.eq(id))
                       .fetchSingle();
               c.setLastName(name);
+              c.setNameNorm(fr.passerelle.db.TextNorm.normalize(name + " " + c.getFirstName()));
               s.writer().update(cfg.dsl(), c);
             });
   }
@@ -90,9 +92,22 @@ class SyncViewModelTest {
     vm.importFile(f2);
     assertThat(vm.conflictGroups()).hasSize(1);
     var conflict = vm.conflictGroups().get(0).get(0);
-    assertThat(conflict.differing()).contains("LAST_NAME");
+    assertThat(conflict.differing())
+        .as("the name's search form follows the name, it is not a choice")
+        .contains("LAST_NAME")
+        .doesNotContain("NAME_NORM");
     vm.mergeFields(conflict, java.util.List.of("LAST_NAME"));
     assertThat(vm.conflictGroups()).isEmpty();
+    CandidateRecord merged =
+        b.db()
+            .dsl()
+            .selectFrom(fr.passerelle.db.jooq.Tables.CANDIDATE)
+            .where(fr.passerelle.db.jooq.Tables.CANDIDATE.ID.eq(id))
+            .fetchSingle();
+    assertThat(merged.getLastName()).isEqualTo("Martin-A");
+    assertThat(merged.getNameNorm())
+        .as("made again from the name taken")
+        .isEqualTo(fr.passerelle.db.TextNorm.normalize("Martin-A " + merged.getFirstName()));
     vm.importFile(f2);
     assertThat(vm.report().get().outcome()).isEqualTo(SyncImportReport.Outcome.ALREADY_IMPORTED);
     vm.computeDigest();

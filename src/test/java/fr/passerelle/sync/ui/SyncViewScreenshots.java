@@ -22,7 +22,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
@@ -216,7 +215,13 @@ public final class SyncViewScreenshots extends Application {
   public void start(Stage stage) throws Exception {
     FxTaskRunner tasks = new FxTaskRunner();
     SyncView view = new SyncView(new UiContext(a, tasks, new Messages(Messages.FRENCH)));
-    Scene scene = new Scene((javafx.scene.Parent) view.build(), 1500, 950);
+    // -Dshots.size=1228x688: the view as the shell gives it at 1366×768
+    String[] size = System.getProperty("shots.size", "1500x950").split("x");
+    Scene scene =
+        new Scene(
+            (javafx.scene.Parent) view.build(),
+            Double.parseDouble(size[0]),
+            Double.parseDouble(size[1]));
     scene.getStylesheets().add(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     Application.setUserAgentStylesheet(
         new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
@@ -244,16 +249,11 @@ public final class SyncViewScreenshots extends Application {
                             .select(1));
                 pause(1500);
                 shot(scene, "sync-refused.png");
-                fx(
+                fx( // the conflicts' tab: its first conflict open
                     () ->
                         ((javafx.scene.control.TabPane) scene.lookup(".tab-pane"))
                             .getSelectionModel()
-                            .select(0));
-                fx(
-                    () -> {
-                      ListView<?> l = (ListView<?>) scene.lookup("#sync-conflicts");
-                      l.getSelectionModel().selectFirst();
-                    });
+                            .select(2));
                 pause(2000);
                 shot(scene, "sync-conflict.png");
                 Runtime.getRuntime()
@@ -298,7 +298,8 @@ public final class SyncViewScreenshots extends Application {
             ImageIO.write(
                 SwingFXUtils.fromFXImage(scene.snapshot(null), null),
                 "png",
-                out.resolve(name).toFile());
+                out.resolve(name.replace(".png", System.getProperty("shots.suffix", "") + ".png"))
+                    .toFile());
           } catch (Exception e) {
             e.printStackTrace();
           }

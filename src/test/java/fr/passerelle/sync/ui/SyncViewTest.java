@@ -90,6 +90,10 @@ class SyncViewTest {
   }
 
   private void rename(Services s, UUID id, String name) {
+    edit(s, id, c -> c.setLastName(name));
+  }
+
+  private void edit(Services s, UUID id, java.util.function.Consumer<CandidateRecord> change) {
     s.db()
         .dsl()
         .transaction(
@@ -99,7 +103,7 @@ class SyncViewTest {
                       .selectFrom(fr.passerelle.db.jooq.Tables.CANDIDATE)
                       .where(fr.passerelle.db.jooq.Tables.CANDIDATE.ID.eq(id))
                       .fetchSingle();
-              c.setLastName(name);
+              change.accept(c);
               s.writer().update(cfg.dsl(), c);
             });
   }
@@ -183,14 +187,44 @@ class SyncViewTest {
     robot.interact(() -> view.viewModel().importFile(first)); // what a drop does
     TableView<?> report = robot.lookup("#sync-report").queryAs(TableView.class);
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !report.getItems().isEmpty());
+    robot.interact( // at 1366×768, in the shell
+        () -> {
+          robot.window(0).setWidth(1228);
+          robot.window(0).setHeight(688);
+        });
     rename(a, id, "Martin-A");
+    edit(a, id, c -> c.setAvailableFrom(java.time.LocalDate.of(2027, 1, 4)));
     rename(b, id, "Martin-B");
     Path second = export("2.passerelle");
     robot.interact(() -> view.viewModel().importFile(second));
     ListView<?> conflicts = robot.lookup("#sync-conflicts").queryAs(ListView.class);
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> conflicts.getItems().size() == 1);
-    robot.interact(() -> conflicts.getSelectionModel().selectFirst());
+    // a tab of their own, its count in its title, the first group open: nothing to select first
+    robot.clickOn("Conflits à examiner (1)");
     WaitForAsyncUtils.waitForFxEvents();
+    assertThat(conflicts.getSelectionModel().getSelectedIndex()).isZero();
+    assertThat(conflicts.getWidth())
+        .as("the list of conflicts, wide enough for an office's name")
+        .isGreaterThan(300);
+    for (String said : List.of("nom", "disponible le", "Martin-B", "Martin-A", "4 janv. 2027")) {
+      assertThat(
+              robot.lookup((Node n) -> n instanceof Text x && said.equals(x.getText())).tryQuery())
+          .as("the conflict's fields and values in words: " + said)
+          .isPresent();
+    }
+    assertThat(
+            robot
+                .from(robot.lookup("#sync-conflicts-pane").queryAs(Node.class))
+                .lookup(
+                    (Node n) ->
+                        n instanceof Text x
+                            && x.getText() != null
+                            && (x.getText()
+                                    .matches("(?i).*(last name|available from|2027-01-04|null).*")
+                                || x.getText().endsWith("…")))
+                .tryQuery())
+        .as("no column name, ISO date, null or cut text")
+        .isEmpty();
     robot.clickOn("Garder la version actuelle");
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> conflicts.getItems().isEmpty());
     assertThat(b.sync().conflicts().openCount()).isZero();
